@@ -1,0 +1,202 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/**
+ * The only reader of process.env. Every setting is documented in `.env.example`; a bad value stops
+ * start-up with one `ConfigError` naming the setting.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return fallback;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${s}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalPositiveInt = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return undefined;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n <= 0) {
+      ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${s}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return undefined;
+    try {
+      const u = new URL(s);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+      return u.toString().replace(/\/$/, '');
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got "${s}"` });
+      return z.NEVER;
+    }
+  });
+
+const schema = z.object({
+  BOT_TOKEN: optionalString.refine((t) => t === undefined || /^\d+:[A-Za-z0-9_-]{30,}$/.test(t), {
+    message: 'does not look like a bot token from @BotFather (digits, a colon, then 30+ letters)',
+  }),
+  ARTICLES_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? 'articles' : s)),
+  INDEX_CACHE_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? '.cache' : s)),
+  TELEGRAM_API_ROOT: httpUrl,
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? 'info' : s.toLowerCase()))
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  ADMIN_IDS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return [] as number[];
+      const ids = s.split(/[\s,]+/).filter(Boolean).map(Number);
+      if (ids.some((n) => !Number.isSafeInteger(n))) {
+        ctx.addIssue({ code: 'custom', message: `must be Telegram user ids separated by commas, got "${s}"` });
+        return z.NEVER;
+      }
+      return ids;
+    }),
+  MAX_QUESTION_LENGTH: positiveInt(500),
+  RATE_LIMIT_PER_USER: positiveInt(10),
+  RATE_LIMIT_PER_CHAT: positiveInt(30),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  WEBHOOK_URL: httpUrl,
+  WEBHOOK_PORT: positiveInt(8443),
+  WEBHOOK_PATH: optionalString,
+  WEBHOOK_SECRET: optionalString.refine((s) => s === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(s), {
+    message: 'must be 16 to 256 characters of letters, digits, "_" and "-" (Telegram\'s rule)',
+  }),
+  HEALTH_PORT: optionalPositiveInt,
+  FEEDS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return [] as string[];
+      const urls = s.split(/[\s,]+/).filter(Boolean);
+      for (const u of urls) {
+        try {
+          new URL(u);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `"${u}" is not a URL` });
+          return z.NEVER;
+        }
+      }
+      return urls;
+    }),
+  FEED_INTERVAL_MINUTES: optionalPositiveInt,
+  MAX_AGE_DAYS: optionalPositiveInt,
+});
+
+export type Config = Readonly<{
+  botToken: string | undefined;
+  articlesDir: string;
+  indexCacheDir: string;
+  telegramApiRoot: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  adminIds: readonly number[];
+  maxQuestionLength: number;
+  rateLimit: Readonly<{ perUser: number; perChat: number; windowSeconds: number }>;
+  webhook:
+    | Readonly<{ url: string; port: number; path: string; secret: string }>
+    | undefined;
+  healthPort: number | undefined;
+  feeds: readonly string[];
+  feedIntervalMinutes: number | undefined;
+  maxAgeDays: number | undefined;
+}>;
+
+/**
+ * Reads `.env` (if present in `cwd`) under the process environment, validates, and returns the
+ * settings. Throws `ConfigError` for the first bad setting.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { cwd?: string; dotenvFile?: boolean } = {},
+): Config {
+  const cwd = options.cwd ?? process.cwd();
+  let merged: Record<string, string | undefined> = { ...env };
+  const envFile = path.join(cwd, '.env');
+  if (options.dotenvFile !== false && existsSync(envFile)) {
+    const parsed = dotenv.config({ path: envFile, processEnv: {}, quiet: true }).parsed ?? {};
+    merged = { ...parsed, ...env }; // the real environment wins over the file
+  }
+  const result = schema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'settings'), issue.message);
+  }
+  const c = result.data;
+
+  let webhook: Config['webhook'];
+  if (c.WEBHOOK_URL !== undefined) {
+    if (c.WEBHOOK_SECRET === undefined) {
+      throw new ConfigError('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set');
+    }
+    const urlPath = new URL(c.WEBHOOK_URL).pathname;
+    webhook = {
+      url: c.WEBHOOK_URL,
+      port: c.WEBHOOK_PORT,
+      path: c.WEBHOOK_PATH ?? (urlPath === '/' ? '/telegram' : urlPath),
+      secret: c.WEBHOOK_SECRET,
+    };
+  }
+
+  return {
+    botToken: c.BOT_TOKEN,
+    articlesDir: path.resolve(cwd, c.ARTICLES_DIR),
+    indexCacheDir: path.resolve(cwd, c.INDEX_CACHE_DIR),
+    telegramApiRoot: c.TELEGRAM_API_ROOT,
+    logLevel: c.LOG_LEVEL,
+    adminIds: c.ADMIN_IDS,
+    maxQuestionLength: c.MAX_QUESTION_LENGTH,
+    rateLimit: {
+      perUser: c.RATE_LIMIT_PER_USER,
+      perChat: c.RATE_LIMIT_PER_CHAT,
+      windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    webhook,
+    healthPort: c.HEALTH_PORT,
+    feeds: c.FEEDS,
+    feedIntervalMinutes: c.FEED_INTERVAL_MINUTES,
+    maxAgeDays: c.MAX_AGE_DAYS,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Article, Paragraph } from '../articles/types.js';
+
+/** One answering paragraph, trimmed for display. */
+export interface Passage {
+  article: Article;
+  paragraph: Paragraph;
+  /** What the reader is shown: the sentences that answer, with "…" where text was left out. */
+  text: string;
+  /** [start, end) offsets into `text` of the words that matched the question, for bold. */
+  highlights: Array<[number, number]>;
+  /** Relevance in [0, 1]; comparable within one answer, and against the abstention threshold. */
+  score: number;
+}
+
+/** Why an answer has no passages. */
+export type NoAnswerReason = 'empty' | 'small-talk' | 'not-found';
+
+/** The single result every surface (bot, console, `ask`, benchmarks) renders. */
+export interface Answer {
+  question: string;
+  /** Best first; empty when the bot should say it found nothing. */
+  passages: Passage[];
+  /** Set exactly when `passages` is empty. */
+  reason?: NoAnswerReason;
+  /** How many articles were searched, for "nothing about that in my N articles". */
+  articleCount: number;
+}
+
+export interface AnswerOptions {
+  /** At most this many passages (default 3). */
+  limit?: number;
+}
