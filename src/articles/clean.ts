@@ -1,0 +1,353 @@
+import type { Article, Paragraph, RawArticle } from './types.js';
+
+/**
+ * Cleaning scraped article text: which lines and paragraphs are page furniture (navigation, teasers,
+ * share footers, bylines…) rather than news. Every rule is generic and lives in `BOILERPLATE_RULES`;
+ * add a rule there, with a test, when a new kind of junk shows up.
+ */
+
+/** What a rule may look at besides the text itself. */
+export interface CleaningContext {
+  /** The article title, normalised with `comparable()`; empty when not known yet. */
+  title: string;
+}
+
+/** Drops a whole line or paragraph. */
+export interface DropRule {
+  kind: 'drop';
+  name: string;
+  /** One line: why this text never answers a reader's question. */
+  why: string;
+  /** True when `text` (one line, or a whole paragraph, whitespace already normalised) is junk. */
+  test: (text: string, ctx: CleaningContext) => boolean;
+}
+
+/** Cuts furniture glued onto a real paragraph (a promo sentence at its end), keeping the rest. */
+export interface TrimRule {
+  kind: 'trim';
+  name: string;
+  why: string;
+  /** The paragraph without the furniture (unchanged when there is none). */
+  trim: (text: string, ctx: CleaningContext) => string;
+}
+
+export type BoilerplateRule = DropRule | TrimRule;
+
+/**
+ * Short labels are not answers. A block with fewer than MIN_WORDS words or MIN_CHARS characters is
+ * dropped unless it reads as a sentence (ends in . ! ? …), because a one-line fact such as
+ * "Schools reopen on Monday." can answer a question while "By Jane Doe", "Washington CNN —" or
+ * "First team" cannot. Below SENTENCE_MIN_WORDS even a sentence ("Sorry, Harry.") carries no fact.
+ */
+export const MIN_WORDS = 6;
+export const MIN_CHARS = 30;
+export const SENTENCE_MIN_WORDS = 4;
+/** Teaser/footer patterns only apply to text this short, so a real paragraph is never lost to them. */
+const FURNITURE_MAX_WORDS = 40;
+/** Titles longer than this are cut (at a word) for display. */
+export const MAX_TITLE_CHARS = 120;
+
+const UI_WORDS = new Set(
+  (
+    'share shares sharing bookmark bookmarks chevron close play pause mute muted unmute volume menu search ' +
+    'login logout signin signup sign register subscribe follow like tweet email mail print comment comments ' +
+    'copy link expand compress collapse fullscreen download upload edit filter flag tag tags trash move ' +
+    'next prev previous back forward stepback stepfor skip swipe scroll top home reply more less open ' +
+    'facebook twitter whatsapp telegram linkedin reddit pinterest instagram youtube tiktok vk ok fb tg ' +
+    'gp ins tw yt wt fm rss toggle arrow caret icon icons svg button nav menu hamburger camera check'
+  ).split(' '),
+);
+
+const MONTHS =
+  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
+const DAYS = 'mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday';
+const TIME_WORDS =
+  'published|updated|posted|modified|last|on|at|ago|am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|msk|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|' +
+  'min|mins|minute|minutes|hour|hours|hr|hrs|day|days|week|weeks|month|months|year|years|read|today|yesterday|just|now|' +
+  MONTHS +
+  '|' +
+  DAYS;
+const TIMESTAMP_FILLER = new RegExp(`\\b(?:${TIME_WORDS})\\b\\.?`, 'gi');
+
+const NEWSLETTER_PROMO = /\bnewsletters?\b/i;
+/** The last sentence (or the whole text) when it asks the reader to sign up for a newsletter. */
+const TRAILING_PROMO =
+  /(?:^|(?<=[.!?…]["'”’]?)\s+)[^.!?…]*\b(?:sign[ -]?up|subscribe|get [^.!?…]* in your inbox)\b[^.!?…]*\bnewsletters?\b[^.!?…]*[.!?…]?\s*$/i;
+
+const words = (s: string): string[] => s.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w));
+const short = (s: string, max = FURNITURE_MAX_WORDS) => words(s).length <= max;
+const endsLikeSentence = (s: string) => /[.!?…](?:["'”’»)\]]+)?$/u.test(s);
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  {
+    kind: 'drop',
+    name: 'no-words',
+    why: 'separators and ornaments ("___", "♦", "* * *") hold no letters or digits',
+    test: (t) => !/[\p{L}\p{N}]/u.test(t),
+  },
+  {
+    kind: 'drop',
+    name: 'icon-ui-line',
+    why: 'icon names and UI controls leak into scraped text from the page chrome, not the story',
+    test: (t) => {
+      const ws = t.toLowerCase().split(/[\s/|·•]+/).filter(Boolean);
+      if (ws.length < 3) return false;
+      const icons = ws.filter((w) => /icon$/.test(w) || /^icon/.test(w)).length;
+      if (icons >= 3 && icons / ws.length >= 0.3) return true;
+      if (endsLikeSentence(t)) return false;
+      const ui = ws.filter((w) => UI_WORDS.has(w.replace(/[^a-z]/g, ''))).length;
+      return ui / ws.length >= 0.6;
+    },
+  },
+  {
+    kind: 'drop',
+    name: 'title-line',
+    why: 'pages print the headline again above the body (sometimes with " | Site" after it)',
+    test: (t, ctx) => {
+      if (!ctx.title) return false;
+      const c = comparable(t);
+      if (c === ctx.title) return true;
+      return c.startsWith(ctx.title) && /^\s*[|\-–—:]\s*\S[^.!?]{0,40}$/.test(c.slice(ctx.title.length));
+    },
+  },
+  {
+    kind: 'drop',
+    name: 'teaser',
+    why: '"READ MORE: …", "Related: …", "See also …" point to other articles',
+    test: (t) =>
+      short(t, 30) &&
+      /^(?:read more|read also|also read|see also|more on this|more from|more:|related(?: (?:stories|articles|coverage|content|reading|links|news|video|topics))?\s*(?:[:：\-–—]|$)|recommended(?: for you| reading)?\s*(?:[:：]|$)|you (?:may|might) also (?:like|be interested)|don[’']t miss\s*[:：]|must read\s*[:：]|watch\s*[:：]|listen\s*[:：]|trending\s*[:：]|top stories\s*$)/i.test(
+        t,
+      ),
+  },
+  {
+    kind: 'drop',
+    name: 'share-footer',
+    why: 'social-sharing prompts ("Share this", "Like this story? Share it with a friend!")',
+    test: (t) =>
+      short(t) &&
+      (/^(?:share|like|love|enjoy|liked|loved|enjoyed)(?:d)? (?:this|the) (?:story|article|post|page|video)\b/i.test(t) ||
+        /^share (?:this|on|via|it)\b/i.test(t) ||
+        /^(?:share|tweet|email|print)(?:\s*(?:[|/·•,]\s*)?(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|copy link))+\s*$/i.test(t)),
+  },
+  {
+    kind: 'drop',
+    name: 'follow-subscribe-footer',
+    why: '"Follow us on …", "Subscribe …", "Sign up for …" and newsletter promos sell the site, not the news',
+    test: (t) =>
+      short(t) &&
+      (/^(?:follow|like|find|join) us (?:on|at)\b/i.test(t) ||
+        /^follow [\p{L}\p{N} .'’@_-]{1,40} on (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok|youtube|telegram|mastodon)\b/iu.test(t) ||
+        /^(?:subscribe|sign[ -]?up|register|become a (?:member|subscriber)|support our journalism|thank you for (?:reading|supporting))\b/i.test(t) ||
+        (short(t, 25) && NEWSLETTER_PROMO.test(t) && t.replace(TRAILING_PROMO, '') === '')),
+  },
+  {
+    kind: 'drop',
+    name: 'click-here',
+    why: '"Click here to …" is a call to action for a link the reader cannot follow from a reply',
+    test: (t) => short(t) && /^(?:click|tap) here\b/i.test(t),
+  },
+  {
+    kind: 'drop',
+    name: 'copyright',
+    why: 'copyright and rights notices are legal footers',
+    test: (t) => short(t) && (/^(?:©|\(c\)\s|copyright\b)/i.test(t) || /\ball rights reserved\b/i.test(t)),
+  },
+  {
+    kind: 'drop',
+    name: 'advertisement',
+    why: 'ad slot labels ("Advertisement", "Story continues below advertisement")',
+    test: (t) =>
+      /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|story continues (?:below|after) (?:the )?(?:ad|advertisement)|continue reading(?: (?:below|the main story))?)[.:]?$/i.test(
+        t,
+      ),
+  },
+  {
+    kind: 'drop',
+    name: 'byline',
+    why: 'a lone byline or credit line ("By Jane Doe", "Jane Doe, Reuters", "— Jane Doe") names the writer, not the news',
+    test: (t) =>
+      words(t).length <= 12 &&
+      !endsLikeSentence(t.replace(/\b(?:Jr|Sr|Inc|Ltd|Co)\.$/, '')) &&
+      (/^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|/]\s*.{1,50})?$/u.test(t) ||
+        /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*[,|/]\s*[\p{L}&.'’]+(?: [\p{L}&.'’]+){0,4}$/u.test(t) ||
+        /^[-–—−]{1,2}\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*,.{1,50})?$/u.test(t) ||
+        /^(?:contributing|contributors?|reporting by|additional reporting|editing by|edited by|writing by|compiled by)\b/i.test(t)),
+  },
+  {
+    kind: 'drop',
+    name: 'image-credit',
+    why: 'photo captions credits ("Photo: Getty Images", "© Reuters / Jane Doe") describe pictures the reply cannot show',
+    test: (t) =>
+      short(t, 20) &&
+      (/^\(?(?:photo|photos|image|images|picture|video|graphic|illustration|file photo|photograph|credit|caption)s?(?: credit| by)?\s*[:：]/i.test(
+        t,
+      ) ||
+        (!endsLikeSentence(t) &&
+          /\b(?:getty images|ap photo|afp|reuters|shutterstock|istock|epa|sputnik|tass|ria novosti)\b/i.test(t) &&
+          words(t).length <= 8)),
+  },
+  {
+    kind: 'drop',
+    name: 'timestamp',
+    why: 'a line that is only a date or time ("Published: 10 Sep, 2018 19:05", "3 hours ago") is page metadata',
+    test: (t) =>
+      /\d/.test(t) && words(t).length <= 14 && !/[\p{L}]/u.test(t.replace(TIMESTAMP_FILLER, '')),
+  },
+  {
+    kind: 'trim',
+    name: 'trailing-newsletter-promo',
+    why: '"For more odd news, sign up to our newsletter." glued after the last sentence of a real paragraph',
+    trim: (t) => (NEWSLETTER_PROMO.test(t) ? t.replace(TRAILING_PROMO, '') : t),
+  },
+];
+
+const DROP_RULES = BOILERPLATE_RULES.filter((r): r is DropRule => r.kind === 'drop');
+const TRIM_RULES = BOILERPLATE_RULES.filter((r): r is TrimRule => r.kind === 'trim');
+
+/** Which drop rule (if any) marks this text as junk. */
+export function boilerplateRule(text: string, ctx: CleaningContext): DropRule | undefined {
+  return DROP_RULES.find((r) => r.test(text, ctx));
+}
+
+/** Too short to answer anything (see MIN_WORDS). */
+export function tooShort(text: string): boolean {
+  const n = words(text).length;
+  if (n < SENTENCE_MIN_WORDS) return true;
+  if (n >= MIN_WORDS && text.length >= MIN_CHARS) return false;
+  return !endsLikeSentence(text);
+}
+
+/**
+ * Spaces made uniform: NBSP and other space characters become plain spaces, invisible characters
+ * (zero-width space, word joiner, BOM, soft hyphen) go, runs collapse. ZWJ/ZWNJ stay: emoji and
+ * Persian or Indic spelling need them.
+ */
+export function normaliseWhitespace(text: string): string {
+  return text
+    .replace(/[\u200B\u2060\uFEFF\u00AD\u180E]/g, '')
+    .replace(/[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
+    .trim();
+}
+
+/** Loose form for comparing lines with the title: case, quotes, dashes and spacing do not matter. */
+export function comparable(text: string): string {
+  return normaliseWhitespace(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/[\s.!?:;,]+$/, '');
+}
+
+/** What cleaning decided for one raw block: kept (with its cleaned text) or why it was dropped. */
+export interface BlockDecision {
+  index: number;
+  raw: string;
+  text: string | null;
+  /** Rule names that removed the block or some of its lines; "too-short" for short leftovers. */
+  dropped: string[];
+}
+
+/**
+ * Cleans each raw block: a block that is junk as a whole goes; otherwise junk lines are peeled off
+ * its first and last lines only (a headline glued above the first paragraph, a footer glued below),
+ * so a hard-wrapped paragraph is never cut in the middle. What is left is joined into one line.
+ */
+export function explainBlocks(blocks: readonly string[], ctx: CleaningContext): BlockDecision[] {
+  return blocks.map((raw, index) => {
+    const dropped: string[] = [];
+    const whole = normaliseWhitespace(raw);
+    const rule = boilerplateRule(whole, ctx);
+    if (whole === '' || rule) return { index, raw, text: null, dropped: rule ? [rule.name] : ['empty'] };
+    const lines = raw.split('\n').map(normaliseWhitespace).filter((l) => l !== '');
+    while (lines.length > 1) {
+      const r = boilerplateRule(lines[0]!, ctx);
+      if (!r) break;
+      dropped.push(r.name);
+      lines.shift();
+    }
+    while (lines.length > 1) {
+      const r = boilerplateRule(lines[lines.length - 1]!, ctx);
+      if (!r) break;
+      dropped.push(r.name);
+      lines.pop();
+    }
+    let text = lines.join(' ');
+    for (const r of TRIM_RULES) {
+      const trimmed = r.trim(text, ctx).trim();
+      if (trimmed !== text) {
+        dropped.push(r.name);
+        text = trimmed;
+      }
+    }
+    if (text === '') return { index, raw, text: null, dropped };
+    if (lines.length === 1 && dropped.length > 0) {
+      const r = boilerplateRule(text, ctx);
+      if (r) return { index, raw, text: null, dropped: [...dropped, r.name] };
+    }
+    if (tooShort(text)) return { index, raw, text: null, dropped: [...dropped, 'too-short'] };
+    return { index, raw, text, dropped };
+  });
+}
+
+/**
+ * The title when front matter gives none: the first line that is not page furniture and has letters,
+ * cut to a readable length.
+ */
+export function titleFromBody(blocks: readonly string[]): string | undefined {
+  const none: CleaningContext = { title: '' };
+  for (const block of blocks) {
+    for (const line of block.split('\n')) {
+      const t = normaliseWhitespace(line);
+      if (!/\p{L}/u.test(t) || boilerplateRule(t, none)) continue;
+      return truncateTitle(t);
+    }
+  }
+  return undefined;
+}
+
+export function truncateTitle(title: string, max = MAX_TITLE_CHARS): string {
+  const t = normaliseWhitespace(title);
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/** An http(s) link as given, or null: anything else would make a broken "Open article" button. */
+export function cleanUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A raw article from a reader, made ready to index. `id` defaults to the file. */
+export function cleanArticle(raw: RawArticle, file: string, id: string = file): Article {
+  const metaTitle = raw.meta.title ? normaliseWhitespace(raw.meta.title) : '';
+  const title = metaTitle ? truncateTitle(metaTitle) : titleFromBody(raw.paragraphs);
+  const ctx: CleaningContext = { title: comparable(metaTitle || title || '') };
+  const paragraphs: Paragraph[] = [];
+  for (const d of explainBlocks(raw.paragraphs, ctx)) {
+    if (d.text !== null) paragraphs.push({ index: d.index, text: d.text });
+  }
+  return {
+    id,
+    file,
+    title: title ?? fileTitle(file),
+    url: cleanUrl(raw.meta.url),
+    published: raw.meta.published ?? null,
+    source: raw.meta.source ? normaliseWhitespace(raw.meta.source) || null : null,
+    paragraphs,
+  };
+}
+
+/** Last resort: "2024/kim-letter.txt" → "kim letter". */
+function fileTitle(file: string): string {
+  const base = file.split('/').pop() ?? file;
+  return base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim() || file;
+}
