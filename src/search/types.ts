@@ -29,4 +29,9 @@ export interface Answer {
 export interface AnswerOptions {
   /** At most this many passages (default 3). */
   limit?: number;
+  /**
+   * Abstain when the best passage scores below this (default: the tuned `MIN_CONFIDENCE`).
+   * Benchmarks pass 0 to measure ranking apart from abstention.
+   */
+  minConfidence?: number;
 }

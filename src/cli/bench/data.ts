@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Article } from '../../articles/types.js';
+import { UsageError } from '../../errors.js';
+
+/** A question of a QA set with its gold paragraph. */
+export interface Question {
+  id: string;
+  q: string;
+  articleId: string;
+  /** Index of the answering paragraph among the article's paragraphs. */
+  para: number;
+}
+
+export interface QaSet {
+  name: string;
+  articles: Article[];
+  questions: Question[];
+}
+
+interface QaLine {
+  doc_id: string;
+  title?: string;
+  url?: string;
+  date?: string;
+  source?: string;
+  paragraphs: string[];
+  questions: Array<{ id: string; q: string; para: number }>;
+}
+
+function readLines(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return text.split('\n').filter((l) => l.trim() !== '');
+}
+
+function parse<T>(line: string, file: string, n: number): T {
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw new UsageError(`${file}: line ${n + 1} is not JSON`);
+  }
+}
+
+/** Reads a QA set in the format of shared/eval/README.md: one article per line with its questions. */
+export function loadQaSet(file: string): QaSet {
+  const articles: Article[] = [];
+  const questions: Question[] = [];
+  readLines(file).forEach((line, n) => {
+    const a = parse<QaLine>(line, file, n);
+    if (!Array.isArray(a.paragraphs) || !Array.isArray(a.questions)) {
+      throw new UsageError(`${file}: line ${n + 1} lacks "paragraphs" or "questions"`);
+    }
+    const id = `qa/${a.doc_id}`;
+    articles.push({
+      id,
+      file: id,
+      title: a.title || '',
+      url: a.url || null,
+      published: a.date || null,
+      source: a.source || null,
+      paragraphs: a.paragraphs.map((text, index) => ({ index, text })),
+    });
+    for (const q of a.questions) questions.push({ id: q.id, q: q.q, articleId: id, para: q.para });
+  });
+  return { name: path.basename(file), articles, questions };
+}
+
+/**
+ * Reads the news corpus (`{"id","title","text","url","date"}` per line, blank-line paragraphs) as
+ * articles, `copies` times over with changed ids, so scale can be measured past its own size.
+ */
+export function loadCorpus(file: string, options: { copies?: number; maxParagraphs?: number } = {}): Article[] {
+  const base = readLines(file).map((line, n) => parse<{ id: string; title?: string; text: string; url?: string; date?: string }>(line, file, n));
+  const out: Article[] = [];
+  let count = 0;
+  const max = options.maxParagraphs ?? Infinity;
+  for (let copy = 0; copy < (options.copies ?? 1); copy++) {
+    for (const a of base) {
+      if (count >= max) return out;
+      const paragraphs = a.text
+        .split(/\n\s*\n/)
+        .map((text, index) => ({ index, text: text.trim() }))
+        .filter((p) => p.text.length > 0)
+        .slice(0, max - count);
+      count += paragraphs.length;
+      const id = copy === 0 ? `corpus/${a.id}` : `corpus/${a.id}~${copy}`;
+      out.push({ id, file: id, title: a.title ?? '', url: a.url ?? null, published: a.date ?? null, source: null, paragraphs });
+    }
+  }
+  return out;
+}

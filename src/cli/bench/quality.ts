@@ -1,0 +1,124 @@
+/**
+ * npm run bench:quality -- --dataset FILE [--dataset FILE…] [--distractors FILE] [--typos] [--abstain]
+ *                          [--fuse-sample N] [--systems product,minisearch,fuse]
+ *
+ * Answer quality side by side: this product (through `answer()`, as the bot answers), one Fuse over
+ * all paragraphs, and MiniSearch. Prints top-1, top-3, MRR@10 and milliseconds per question.
+ */
+import { parseArgs } from 'node:util';
+import type { Article } from '../../articles/types.js';
+import { UsageError } from '../../errors.js';
+import { loadCorpus, loadQaSet, type Question } from './data.js';
+import { fuseSystem, miniSearchSystem, productSystem, type System } from './systems.js';
+import { addTypos, seededRandom } from './typos.js';
+import { runCli } from '../run.js';
+
+interface Score {
+  top1: number;
+  top3: number;
+  mrr: number;
+  ms: number;
+  n: number;
+}
+
+function evaluate(system: System, questions: readonly Question[], ask: (q: Question) => string): Score {
+  let top1 = 0;
+  let top3 = 0;
+  let mrr = 0;
+  const started = performance.now();
+  for (const q of questions) {
+    const hits = system.search(ask(q), 10);
+    const rank = hits.findIndex((h) => h.articleId === q.articleId && h.para === q.para);
+    if (rank === 0) top1++;
+    if (rank >= 0 && rank < 3) top3++;
+    if (rank >= 0) mrr += 1 / (rank + 1);
+  }
+  const n = questions.length || 1;
+  return { top1: top1 / n, top3: top3 / n, mrr: mrr / n, ms: (performance.now() - started) / n, n: questions.length };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+
+function row(name: string, s: Score): string {
+  return `${name.padEnd(40)} ${pct(s.top1)} ${pct(s.top3)} ${s.mrr.toFixed(3).padStart(7)} ${s.ms.toFixed(2).padStart(9)} ${String(s.n).padStart(6)}`;
+}
+
+/** Every k-th question, so a slow baseline sees the same spread of questions in less time. */
+function sample<T>(items: readonly T[], n: number): T[] {
+  if (n >= items.length) return [...items];
+  const step = items.length / n;
+  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+const SMALL_TALK = ['hi', 'hello!', 'how are you?', 'thanks', 'thank you so much', 'ok', 'good morning', 'bye', 'lol', 'who are you?', 'привет', 'спасибо', 'hola', 'gracias', 'danke', 'hallo, wie geht es?'];
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dataset: { type: 'string', multiple: true },
+      distractors: { type: 'string' },
+      typos: { type: 'boolean', default: false },
+      abstain: { type: 'boolean', default: false },
+      'fuse-sample': { type: 'string', default: '100' },
+      systems: { type: 'string', default: 'product,minisearch,fuse' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  if (!values.dataset?.length) throw new UsageError('give at least one --dataset FILE (QA format of shared/eval/README.md)');
+  const fuseSample = Number(values['fuse-sample']);
+  const wanted = new Set(values.systems.split(','));
+  const distractors: Article[] = values.distractors ? loadCorpus(values.distractors) : [];
+  if (values.distractors) {
+    console.log(`distractors: ${distractors.length} articles, ${distractors.reduce((n, a) => n + a.paragraphs.length, 0)} paragraphs from ${values.distractors}`);
+  }
+
+  for (const file of values.dataset) {
+    const set = loadQaSet(file);
+    const articles = [...set.articles, ...distractors];
+    const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+    console.log(`\n## ${set.name}: ${set.questions.length} questions, ${articles.length} articles, ${paragraphs} paragraphs`);
+    console.log(`${'system'.padEnd(40)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR@10'.padStart(7)} ${'ms/q'.padStart(9)} ${'n'.padStart(6)}`);
+
+    const random = seededRandom(Number(values.seed));
+    const typoed = new Map(set.questions.map((q) => [q.id, addTypos(q.q, random)]));
+    const systems: Array<[System, Question[]]> = [];
+    if (wanted.has('product')) systems.push([productSystem(articles, 0), set.questions]);
+    if (wanted.has('minisearch')) systems.push([miniSearchSystem(articles), set.questions]);
+    if (wanted.has('fuse') && fuseSample > 0) {
+      const qs = sample(set.questions, fuseSample);
+      systems.push([{ ...fuseSystem(articles), name: `fuse.js (one Fuse), ${qs.length} q sample` }, qs]);
+    }
+    for (const [system, questions] of systems) {
+      console.log(row(system.name, evaluate(system, questions, (q) => q.q)));
+      if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!)));
+    }
+
+    if (values.abstain) abstention(set.articles, set.questions, distractors);
+  }
+  return 0;
+}
+
+/**
+ * Index half of the set's articles and ask the other half's questions: the bot should say it found
+ * nothing. And of the indexed half's questions it ranks right, it should still answer nearly all.
+ */
+function abstention(articles: readonly Article[], questions: readonly Question[], distractors: readonly Article[]): void {
+  const inside = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.id));
+  const indexed = [...articles.filter((a) => inside.has(a.id)), ...distractors];
+  const strict = productSystem(indexed);
+  const loose = productSystem(indexed, 0);
+  const outside = questions.filter((q) => !inside.has(q.articleId));
+  const known = questions.filter((q) => inside.has(q.articleId));
+  const abstained = outside.filter((q) => strict.search(q.q, 1).length === 0).length;
+  const right = known.filter((q) => {
+    const h = loose.search(q.q, 1)[0];
+    return h?.articleId === q.articleId && h.para === q.para;
+  });
+  const kept = right.filter((q) => strict.search(q.q, 1).length > 0).length;
+  const chat = SMALL_TALK.filter((q) => strict.search(q, 1).length === 0).length;
+  console.log(`abstention: ${pct(abstained / (outside.length || 1))} of ${outside.length} questions about unindexed articles;` +
+    ` answered ${pct(kept / (right.length || 1))} of ${right.length} it ranks right; small talk ${chat}/${SMALL_TALK.length} declined`);
+}
+
+runCli(main);

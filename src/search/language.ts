@@ -1,0 +1,91 @@
+import { stemmer as stemDanish } from '@orama/stemmers/danish';
+import { stemmer as stemDutch } from '@orama/stemmers/dutch';
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemFinnish } from '@orama/stemmers/finnish';
+import { stemmer as stemFrench } from '@orama/stemmers/french';
+import { stemmer as stemGerman } from '@orama/stemmers/german';
+import { stemmer as stemItalian } from '@orama/stemmers/italian';
+import { stemmer as stemNorwegian } from '@orama/stemmers/norwegian';
+import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
+import { stemmer as stemRussian } from '@orama/stemmers/russian';
+import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
+import { stemmer as stemSwedish } from '@orama/stemmers/swedish';
+import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
+import { stopwords as stopDanish } from '@orama/stopwords/danish';
+import { stopwords as stopDutch } from '@orama/stopwords/dutch';
+import { stopwords as stopEnglish } from '@orama/stopwords/english';
+import { stopwords as stopFinnish } from '@orama/stopwords/finnish';
+import { stopwords as stopFrench } from '@orama/stopwords/french';
+import { stopwords as stopGerman } from '@orama/stopwords/german';
+import { stopwords as stopItalian } from '@orama/stopwords/italian';
+import { stopwords as stopNorwegian } from '@orama/stopwords/norwegian';
+import { stopwords as stopPortuguese } from '@orama/stopwords/portuguese';
+import { stopwords as stopRussian } from '@orama/stopwords/russian';
+import { stopwords as stopSpanish } from '@orama/stopwords/spanish';
+import { stopwords as stopSwedish } from '@orama/stopwords/swedish';
+import { stopwords as stopUkrainian } from '@orama/stopwords/ukrainian';
+
+/**
+ * The languages the index understands without any setup by the operator: each text's language is
+ * guessed from its stopwords and script, and its words are stemmed with that language's Snowball
+ * stemmer. Stopword lists and stemmers come from Orama's packages.
+ */
+export type Language =
+  | 'en' | 'de' | 'es' | 'fr' | 'it' | 'pt' | 'nl' | 'sv' | 'no' | 'da' | 'fi' | 'ru' | 'uk';
+
+export interface LanguageInfo {
+  code: Language;
+  script: 'latin' | 'cyrillic';
+  stem: (word: string) => string;
+  stopwords: ReadonlySet<string>;
+}
+
+const table: Array<[Language, LanguageInfo['script'], (w: string) => string, string[]]> = [
+  ['en', 'latin', stemEnglish, stopEnglish],
+  ['de', 'latin', stemGerman, stopGerman],
+  ['es', 'latin', stemSpanish, stopSpanish],
+  ['fr', 'latin', stemFrench, stopFrench],
+  ['it', 'latin', stemItalian, stopItalian],
+  ['pt', 'latin', stemPortuguese, stopPortuguese],
+  ['nl', 'latin', stemDutch, stopDutch],
+  ['sv', 'latin', stemSwedish, stopSwedish],
+  ['no', 'latin', stemNorwegian, stopNorwegian],
+  ['da', 'latin', stemDanish, stopDanish],
+  ['fi', 'latin', stemFinnish, stopFinnish],
+  ['ru', 'cyrillic', stemRussian, stopRussian],
+  ['uk', 'cyrillic', stemUkrainian, stopUkrainian],
+];
+
+export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
+  table.map(([code, script, stem, words]) => [
+    code,
+    { code, script, stem, stopwords: new Set(words.map((w) => w.toLowerCase().normalize('NFC'))) },
+  ]),
+);
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * Guesses the language of already-lowercased words: the language whose stopwords cover most of
+ * them, within the words' script. Returns `fallback` when nothing decides (a short question with
+ * no stopwords), so a question is read in the index's main language.
+ */
+export function detectLanguage(words: readonly string[], fallback: Language = 'en'): Language {
+  let cyrillic = 0;
+  for (const w of words) if (CYRILLIC.test(w)) cyrillic++;
+  const script: LanguageInfo['script'] = cyrillic * 2 > words.length ? 'cyrillic' : 'latin';
+  let best: Language | undefined;
+  let bestHits = 0;
+  for (const info of LANGUAGES.values()) {
+    if (info.script !== script) continue;
+    let hits = 0;
+    for (const w of words) if (info.stopwords.has(w)) hits++;
+    if (hits > bestHits) {
+      best = info.code;
+      bestHits = hits;
+    }
+  }
+  if (best) return best;
+  if (LANGUAGES.get(fallback)!.script === script) return fallback;
+  return script === 'cyrillic' ? 'ru' : 'en';
+}

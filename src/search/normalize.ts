@@ -1,0 +1,53 @@
+import { LANGUAGES, type Language } from './language.js';
+
+/** A word of a text, lowercased, with where it stands (for bolding matches in the passage). */
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+// Letters (with their combining marks) and digits; apostrophes, hyphens and dots split words, so
+// "Russia’s" gives "russia" and "Jong-un" gives "jong", "un".
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+const DIGIT = /\p{N}/u;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.normalize('NFC').matchAll(WORD)) {
+    const word = m[0].toLowerCase();
+    // A lone letter is an apostrophe's leftover ("s", "t", "l") or an initial: no help in search.
+    if (word.length === 1 && !DIGIT.test(word)) continue;
+    tokens.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** Case and accent folding after stemming, so "Zürich"/"zurich" and "ещё"/"еще" meet. */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const STEM_CACHE_LIMIT = 400_000;
+const stemCaches = new Map<Language, Map<string, string>>();
+
+/**
+ * The index term for a lowercased word read in `language`: its Snowball stem, accent-folded.
+ * Memoized: a news corpus repeats the same words millions of times.
+ */
+export function termOf(word: string, language: Language): string {
+  let cache = stemCaches.get(language);
+  if (!cache) stemCaches.set(language, (cache = new Map()));
+  let term = cache.get(word);
+  if (term === undefined) {
+    if (cache.size > STEM_CACHE_LIMIT) cache.clear();
+    // Numbers and mixed tokens ("70th", "covid19") are kept whole: stemming them only loses meaning.
+    term = DIGIT.test(word) ? word : fold(LANGUAGES.get(language)!.stem(word));
+    cache.set(word, term);
+  }
+  return term;
+}
+
+export function isStopword(word: string, language: Language): boolean {
+  return LANGUAGES.get(language)!.stopwords.has(word);
+}

@@ -1,0 +1,103 @@
+import type { Language } from './language.js';
+import { isStopword, termOf, tokenize } from './normalize.js';
+
+export interface Trimmed {
+  text: string;
+  highlights: Array<[number, number]>;
+}
+
+/** Paragraphs up to this long are shown whole; longer ones are cut to the sentences that answer. */
+export const MAX_PASSAGE_CHARS = 420;
+const ELLIPSIS = '…';
+
+interface Span {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/**
+ * The part of a paragraph worth showing for a question: the window of consecutive sentences that
+ * carries the most matched-term weight within `MAX_PASSAGE_CHARS`, with "…" where text was left
+ * out, and the matched words' spans for bold.
+ */
+export function trimPassage(
+  paragraph: string,
+  language: Language,
+  termWeights: ReadonlyMap<string, number>,
+  maxChars = MAX_PASSAGE_CHARS,
+): Trimmed {
+  const matches: Span[] = [];
+  for (const t of tokenize(paragraph)) {
+    if (isStopword(t.word, language)) continue;
+    const w = termWeights.get(termOf(t.word, language));
+    if (w !== undefined) matches.push({ start: t.start, end: t.end, weight: w });
+  }
+  const text = paragraph.normalize('NFC');
+  if (text.length <= maxChars) return { text, highlights: matches.map((m) => [m.start, m.end]) };
+
+  const sentences = splitSentences(text);
+  // Each sentence's weight counts a term once: a sentence repeating one name is not the answer.
+  const weights = sentences.map((s) => {
+    const seen = new Map<string, number>();
+    for (const m of matches) {
+      if (m.start >= s.start && m.end <= s.end) seen.set(text.slice(m.start, m.end).toLowerCase(), m.weight);
+    }
+    let sum = 0;
+    for (const w of seen.values()) sum += w;
+    return sum;
+  });
+
+  let best = { from: 0, to: 0, weight: -1 };
+  for (let from = 0; from < sentences.length; from++) {
+    let weight = 0;
+    for (let to = from; to < sentences.length; to++) {
+      if (sentences[to]!.end - sentences[from]!.start > maxChars && to > from) break;
+      weight += weights[to]!;
+      // Prefer more weight; on a tie, the earlier window (news puts the gist first).
+      if (weight > best.weight) best = { from, to, weight };
+    }
+  }
+  let start = sentences[best.from]!.start;
+  let end = sentences[best.to]!.end;
+  if (end - start > maxChars) {
+    // One sentence longer than the limit: cut at word boundaries around its first strong match.
+    const first = matches.find((m) => m.start >= start && m.end <= end);
+    const centre = first ? first.start : start;
+    start = Math.max(start, wordBoundary(text, centre - Math.floor(maxChars / 3), -1));
+    end = Math.min(end, wordBoundary(text, start + maxChars, -1));
+  }
+  const prefix = start > 0 ? ELLIPSIS + ' ' : '';
+  const suffix = end < text.length ? ' ' + ELLIPSIS : '';
+  const body = text.slice(start, end).trim();
+  const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
+  const offset = prefix.length - start - lead;
+  const highlights: Array<[number, number]> = matches
+    .filter((m) => m.start >= start + lead && m.end <= start + lead + body.length)
+    .map((m) => [m.start + offset, m.end + offset]);
+  return { text: prefix + body + suffix, highlights };
+}
+
+/** Sentences with their offsets; fragments under 25 characters ("Mr. ") join the next one. */
+function splitSentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let pendingStart = -1;
+  for (const s of new Intl.Segmenter('und', { granularity: 'sentence' }).segment(text)) {
+    const start = pendingStart >= 0 ? pendingStart : s.index;
+    const end = s.index + s.segment.length;
+    if (end - start < 25 && end < text.length) {
+      pendingStart = start;
+      continue;
+    }
+    pendingStart = -1;
+    out.push({ start, end });
+  }
+  if (pendingStart >= 0) out.push({ start: pendingStart, end: text.length });
+  return out;
+}
+
+function wordBoundary(text: string, at: number, direction: -1 | 1): number {
+  let i = Math.max(0, Math.min(text.length, at));
+  while (i > 0 && i < text.length && !/\s/.test(text[i]!)) i += direction;
+  return i;
+}

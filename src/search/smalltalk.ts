@@ -1,0 +1,28 @@
+/**
+ * Words that make up chit-chat rather than a question about the news, in the languages the index
+ * reads. A message made only of these and stopwords ("hi", "thanks a lot", "how are you?") gets a
+ * friendly hint, never a news paragraph.
+ */
+const SMALL_TALK = new Set(
+  [
+    // English
+    'hi hello hey hiya howdy yo sup thanks thank thx ty cheers ok okay k cool nice great good morning',
+    'afternoon evening night bye goodbye see later lol haha hahaha wow yes yeah yep no nope please',
+    'sorry welcome test testing ping bot are you doing going fine well ah oh hmm huh what up whats',
+    'love like awesome perfect alright right sure help start',
+    // German, Spanish, French, Italian, Portuguese, Dutch
+    'hallo moin servus danke tschüss gut guten tag morgen abend nacht ja nein bitte wie gehts geht',
+    'hola gracias adiós adios buenos buenas días dias tardes noches sí si vale qué tal estás estas',
+    'bonjour salut merci bonsoir oui non ça va ciao grazie buongiorno olá ola obrigado obrigada',
+    'tot ziens dank bedankt goedemorgen',
+    // Russian, Ukrainian
+    'привет здравствуй здравствуйте спасибо пока да нет хорошо ок как дела доброе утро добрый день',
+    'вечер ночи спокойной привіт дякую дела делишки',
+  ]
+    .join(' ')
+    .split(/\s+/),
+);
+
+export function isSmallTalkWord(word: string): boolean {
+  return SMALL_TALK.has(word);
+}
