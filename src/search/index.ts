@@ -57,9 +57,89 @@ export interface Postings {
 }
 
 /**
+ * Everything an index is, as flat arrays: what `SearchIndex` is built from and what is persisted
+ * (structured-clone friendly, so `v8.serialize` writes it in one pass and reads it back fast).
+ */
+export interface IndexData {
+  articles: Article[];
+  languages: Language[];
+  docArticle: Int32Array;
+  docParagraph: Int32Array;
+  docLength: Uint16Array;
+  /** Term i's postings are docs/freqs[offsets[i] .. offsets[i+1]). */
+  terms: string[];
+  offsets: Int32Array;
+  docs: Int32Array;
+  freqs: Uint16Array;
+  titleTerms: string[][];
+  words: string[];
+  wordTerms: string[];
+  builtAt: number;
+}
+
+/** Turns analyzed articles into index data: the postings lists of every term. */
+export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
+  const docCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
+  const docArticle = new Int32Array(docCount);
+  const docParagraph = new Int32Array(docCount);
+  const docLength = new Uint16Array(docCount);
+  const lists = new Map<string, number[]>(); // doc, freq, doc, freq…
+  const words = new Map<string, string>();
+  const tf = new Map<string, number>();
+  let doc = 0;
+  analyzed.forEach((a, articleIdx) => {
+    for (const [w, t] of a.words) words.set(w, t);
+    a.paragraphs.forEach((terms, paragraphIdx) => {
+      docArticle[doc] = articleIdx;
+      docParagraph[doc] = paragraphIdx;
+      docLength[doc] = Math.min(terms.length, 65_535);
+      tf.clear();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        let list = lists.get(t);
+        if (!list) lists.set(t, (list = []));
+        list.push(doc, Math.min(n, 65_535));
+      }
+      doc++;
+    });
+  });
+  const terms = [...lists.keys()];
+  const offsets = new Int32Array(terms.length + 1);
+  let total = 0;
+  terms.forEach((t, i) => {
+    offsets[i] = total;
+    total += lists.get(t)!.length / 2;
+  });
+  offsets[terms.length] = total;
+  const docs = new Int32Array(total);
+  const freqs = new Uint16Array(total);
+  terms.forEach((t, i) => {
+    const list = lists.get(t)!;
+    for (let j = 0, at = offsets[i]!; j < list.length; j += 2, at++) {
+      docs[at] = list[j]!;
+      freqs[at] = list[j + 1]!;
+    }
+  });
+  return {
+    articles: analyzed.map((a) => a.article),
+    languages: analyzed.map((a) => a.language),
+    docArticle,
+    docParagraph,
+    docLength,
+    terms,
+    offsets,
+    docs,
+    freqs,
+    titleTerms: analyzed.map((a) => a.title),
+    words: [...words.keys()],
+    wordTerms: [...words.values()],
+    builtAt: Date.now(),
+  };
+}
+
+/**
  * The inverted index over every indexed paragraph. A document is one paragraph; `docArticle` and
- * `docParagraph` say which. Built once from analyzed articles and never mutated: a reload builds a
- * new one and swaps it in.
+ * `docParagraph` say which. Never mutated: a reload builds a new one and swaps it in.
  */
 export class SearchIndex {
   readonly articles: readonly Article[];
@@ -74,75 +154,56 @@ export class SearchIndex {
   readonly words: ReadonlyMap<string, string>;
   /** The index's main language: questions with no telling words are read in it. */
   readonly language: Language;
-  private readonly languages: readonly Language[];
   readonly builtAt: Date;
 
-  private constructor(analyzed: readonly AnalyzedArticle[]) {
-    this.builtAt = new Date();
-    this.articles = analyzed.map((a) => a.article);
-    const docCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
-    this.docArticle = new Int32Array(docCount);
-    this.docParagraph = new Int32Array(docCount);
-    this.docLength = new Uint16Array(docCount);
-
-    const lists = new Map<string, { docs: number[]; freqs: number[] }>();
-    const words = new Map<string, string>();
-    const languages = new Map<Language, number>();
-    const tf = new Map<string, number>();
-    let doc = 0;
-    let totalLength = 0;
-    analyzed.forEach((a, articleIdx) => {
-      languages.set(a.language, (languages.get(a.language) ?? 0) + a.paragraphs.length);
-      for (const [w, t] of a.words) words.set(w, t);
-      a.paragraphs.forEach((terms, paragraphIdx) => {
-        this.docArticle[doc] = articleIdx;
-        this.docParagraph[doc] = paragraphIdx;
-        this.docLength[doc] = Math.min(terms.length, 65_535);
-        totalLength += terms.length;
-        tf.clear();
-        for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-        for (const [t, n] of tf) {
-          let list = lists.get(t);
-          if (!list) lists.set(t, (list = { docs: [], freqs: [] }));
-          list.docs.push(doc);
-          list.freqs.push(Math.min(n, 65_535));
-        }
-        doc++;
-      });
-    });
+  constructor(readonly data: IndexData) {
+    this.articles = data.articles;
+    this.docArticle = data.docArticle;
+    this.docParagraph = data.docParagraph;
+    this.docLength = data.docLength;
+    let total = 0;
+    for (const n of data.docLength) total += n;
+    this.avgDocLength = data.docLength.length ? total / data.docLength.length : 0;
     const postings = new Map<string, Postings>();
-    for (const [t, l] of lists) {
-      postings.set(t, { docs: Int32Array.from(l.docs), freqs: Uint16Array.from(l.freqs) });
-    }
+    data.terms.forEach((t, i) => {
+      const from = data.offsets[i]!;
+      const to = data.offsets[i + 1]!;
+      postings.set(t, { docs: data.docs.subarray(from, to), freqs: data.freqs.subarray(from, to) });
+    });
     this.postings = postings;
-    this.words = words;
-    this.avgDocLength = docCount ? totalLength / docCount : 0;
-    this.titleTerms = analyzed.map((a) => new Set(a.title));
-    this.languages = analyzed.map((a) => a.language);
+    this.titleTerms = data.titleTerms.map((t) => new Set(t));
+    this.words = new Map(data.words.map((w, i) => [w, data.wordTerms[i]!]));
+    const counts = new Map<Language, number>();
+    data.docArticle.forEach((a) => {
+      const lang = data.languages[a]!;
+      counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    });
     let main: Language = 'en';
     let most = -1;
-    for (const [lang, n] of languages) if (n > most) [main, most] = [lang, n];
+    for (const [lang, n] of counts) if (n > most) [main, most] = [lang, n];
     this.language = main;
+    this.builtAt = new Date(data.builtAt);
   }
 
   static build(articles: readonly Article[]): SearchIndex {
-    return new SearchIndex(articles.map(analyzeArticle));
+    return SearchIndex.fromAnalyzed(articles.map(analyzeArticle));
   }
 
   static fromAnalyzed(analyzed: readonly AnalyzedArticle[]): SearchIndex {
-    return new SearchIndex(analyzed);
+    return new SearchIndex(assemble(analyzed));
   }
 
   get documentCount(): number {
     return this.docArticle.length;
   }
 
-  get paragraphCount(): number {
-    return this.docArticle.length;
+  /** Distinct index terms. */
+  get vocabularySize(): number {
+    return this.postings.size;
   }
 
   articleLanguage(article: number): Language {
-    return this.languages[article] ?? this.language;
+    return this.data.languages[article] ?? this.language;
   }
 
   /** Inverse document frequency (BM25's, floored at a small positive value). */
