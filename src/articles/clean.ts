@@ -74,8 +74,21 @@ const NEWSLETTER_PROMO = /\bnewsletters?\b/i;
 const TRAILING_PROMO =
   /(?:^|(?<=[.!?…]["'”’]?)\s+)[^.!?…]*\b(?:sign[ -]?up|subscribe|get [^.!?…]* in your inbox)\b[^.!?…]*\bnewsletters?\b[^.!?…]*[.!?…]?\s*$/i;
 
-const words = (s: string): string[] => s.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w));
-const short = (s: string, max = FURNITURE_MAX_WORDS) => words(s).length <= max;
+/** Space-separated tokens with a letter or digit. A plain character class: Unicode property escapes are slow. */
+const WORDISH = /[A-Za-z0-9\u00C0-\u1FFF\u2C00-\uFFFF]/;
+let lastCounted = '';
+let lastCount = 0;
+/** Every rule asks for the same text's word count in turn, so one remembered answer saves most of the work. */
+function wordCount(s: string): number {
+  if (s !== lastCounted) {
+    let n = 0;
+    for (const w of s.split(' ')) if (WORDISH.test(w)) n++;
+    lastCounted = s;
+    lastCount = n;
+  }
+  return lastCount;
+}
+const short = (s: string, max = FURNITURE_MAX_WORDS) => wordCount(s) <= max;
 const endsLikeSentence = (s: string) => /[.!?…](?:["'”’»)\]]+)?$/u.test(s);
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
@@ -90,6 +103,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'icon-ui-line',
     why: 'icon names and UI controls leak into scraped text from the page chrome, not the story',
     test: (t) => {
+      if (endsLikeSentence(t) && !/icon/i.test(t)) return false;
       const ws = t.toLowerCase().split(/[\s/|·•]+/).filter(Boolean);
       if (ws.length < 3) return false;
       const icons = ws.filter((w) => /icon$/.test(w) || /^icon/.test(w)).length;
@@ -104,7 +118,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'title-line',
     why: 'pages print the headline again above the body (sometimes with " | Site" after it)',
     test: (t, ctx) => {
-      if (!ctx.title) return false;
+      // Cheap length check first: most lines are nowhere near the title's length.
+      if (!ctx.title || t.length * 2 < ctx.title.length || t.length > ctx.title.length + 60) return false;
       const c = comparable(t);
       if (c === ctx.title) return true;
       return c.startsWith(ctx.title) && /^\s*[|\-–—:]\s*\S[^.!?]{0,40}$/.test(c.slice(ctx.title.length));
@@ -167,7 +182,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'byline',
     why: 'a lone byline or credit line ("By Jane Doe", "Jane Doe, Reuters", "— Jane Doe") names the writer, not the news',
     test: (t) =>
-      words(t).length <= 12 &&
+      wordCount(t) <= 12 &&
       !endsLikeSentence(t.replace(/\b(?:Jr|Sr|Inc|Ltd|Co)\.$/, '')) &&
       (/^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|/]\s*.{1,50})?$/u.test(t) ||
         /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*[,|/]\s*[\p{L}&.'’]+(?: [\p{L}&.'’]+){0,4}$/u.test(t) ||
@@ -185,14 +200,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       ) ||
         (!endsLikeSentence(t) &&
           /\b(?:getty images|ap photo|afp|reuters|shutterstock|istock|epa|sputnik|tass|ria novosti)\b/i.test(t) &&
-          words(t).length <= 8)),
+          wordCount(t) <= 8)),
   },
   {
     kind: 'drop',
     name: 'timestamp',
     why: 'a line that is only a date or time ("Published: 10 Sep, 2018 19:05", "3 hours ago") is page metadata',
     test: (t) =>
-      /\d/.test(t) && words(t).length <= 14 && !/[\p{L}]/u.test(t.replace(TIMESTAMP_FILLER, '')),
+      /\d/.test(t) && wordCount(t) <= 14 && !/[\p{L}]/u.test(t.replace(TIMESTAMP_FILLER, '')),
   },
   {
     kind: 'trim',
@@ -212,7 +227,7 @@ export function boilerplateRule(text: string, ctx: CleaningContext): DropRule | 
 
 /** Too short to answer anything (see MIN_WORDS). */
 export function tooShort(text: string): boolean {
-  const n = words(text).length;
+  const n = wordCount(text);
   if (n < SENTENCE_MIN_WORDS) return true;
   if (n >= MIN_WORDS && text.length >= MIN_CHARS) return false;
   return !endsLikeSentence(text);

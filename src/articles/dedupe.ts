@@ -1,0 +1,168 @@
+import type { Article } from './types.js';
+
+/**
+ * The same story saved twice (a page and its feed copy, a re-export) is indexed once: same canonical
+ * URL, or near-identical body text. Pure: no I/O, deterministic for a given input.
+ */
+
+/** Two bodies whose word-shingle sets overlap this much (Jaccard) are the same story. */
+export const NEAR_DUPLICATE_JACCARD = 0.9;
+const SHINGLE_WORDS = 5;
+/** Each article is indexed under its SKETCH_SIZE smallest shingle hashes to find candidate pairs. */
+const SKETCH_SIZE = 8;
+
+export interface Duplicate {
+  dropped: Article;
+  kept: Article;
+  /** Human-readable: "same URL" or "near-identical text (96% alike)". */
+  reason: string;
+}
+
+/** Query parameters that only track where a click came from; they never change the page. */
+const TRACKING_PARAM =
+  /^(?:utm_.*|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ocid|cmpid|cmp|smid|smtyp|sr_share|ref|ref_src|referrer|source|share|shared|via|__twitter_impression|at_medium|at_campaign|ito|guccounter)$/i;
+
+/** URL identity: scheme, `www.`, fragment, trailing slash and tracking parameters do not matter. */
+export function canonicalUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const port = u.port ? `:${u.port}` : '';
+  const params = [...u.searchParams].filter(([k]) => !TRACKING_PARAM.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  const pathname = u.pathname.replace(/\/+$/, '') || '';
+  return `${host}${port}${pathname}${query}`;
+}
+
+/** 32-bit FNV-1a: cheap and good enough to tell shingles apart. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Letters and digits, roughly: a plain (non-Unicode-property) class is twice as fast here. */
+const WORD = /[a-z0-9\u00c0-\u1fff\u2c00-\uffff]+/g;
+
+/** Hashes of every run of SHINGLE_WORDS consecutive words of the body (lower-cased, punctuation gone). */
+export function shingles(article: Article): Set<number> {
+  const wordHashes: number[] = [];
+  for (const p of article.paragraphs) {
+    for (const w of p.text.toLowerCase().match(WORD) ?? []) wordHashes.push(fnv1a(w));
+  }
+  const set = new Set<number>();
+  const n = Math.min(SHINGLE_WORDS, wordHashes.length);
+  for (let i = 0; i + n <= wordHashes.length && n > 0; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + n; j++) h = Math.imul(h ^ wordHashes[j]!, 0x01000193) >>> 0;
+    set.add(h);
+  }
+  return set;
+}
+
+export function jaccard(a: Set<number>, b: Set<number>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const h of small) if (large.has(h)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Which copy to keep: more paragraphs, then newer, then the first by file path (stable). */
+function better(a: Article, b: Article): number {
+  if (a.paragraphs.length !== b.paragraphs.length) return b.paragraphs.length - a.paragraphs.length;
+  const pa = a.published ? Date.parse(a.published) : NaN;
+  const pb = b.published ? Date.parse(b.published) : NaN;
+  const ta = Number.isNaN(pa) ? -Infinity : pa;
+  const tb = Number.isNaN(pb) ? -Infinity : pb;
+  if (ta !== tb) return tb > ta ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Keeps one article per story. The survivors keep their input order; each dropped copy is reported
+ * with the copy that was kept and why.
+ */
+export function dedupeArticles(articles: readonly Article[]): { articles: Article[]; duplicates: Duplicate[] } {
+  const byUrl = new Map<string, Article>();
+  const sketchIndex = new Map<number, Kept[]>();
+  const droppedIds = new Set<string>();
+  const duplicates: Duplicate[] = [];
+
+  for (const article of [...articles].sort(better)) {
+    const canonical = article.url ? canonicalUrl(article.url) : null;
+    const sameUrl = canonical ? byUrl.get(canonical) : undefined;
+    if (sameUrl) {
+      droppedIds.add(article.id);
+      duplicates.push({ dropped: article, kept: sameUrl, reason: 'same URL' });
+      continue;
+    }
+    const set = shingles(article);
+    const near = set.size > 0 ? nearest(set, sketchIndex) : undefined;
+    if (near) {
+      droppedIds.add(article.id);
+      duplicates.push({
+        dropped: article,
+        kept: near.kept.article,
+        reason: `near-identical text (${Math.floor(near.similarity * 100)}% alike)`,
+      });
+      continue;
+    }
+    if (canonical) byUrl.set(canonical, article);
+    if (set.size > 0) {
+      const kept: Kept = { article, set };
+      for (const h of sketch(set)) {
+        const list = sketchIndex.get(h);
+        if (list) list.push(kept);
+        else sketchIndex.set(h, [kept]);
+      }
+    }
+  }
+
+  duplicates.sort((a, b) => (a.dropped.id < b.dropped.id ? -1 : a.dropped.id > b.dropped.id ? 1 : 0));
+  return { articles: articles.filter((a) => !droppedIds.has(a.id)), duplicates };
+}
+
+interface Kept {
+  article: Article;
+  set: Set<number>;
+}
+
+/** The SKETCH_SIZE smallest hashes: near-identical sets share most of them, unrelated ones almost none. */
+function sketch(set: Set<number>): number[] {
+  const smallest: number[] = [];
+  for (const h of set) {
+    if (smallest.length === SKETCH_SIZE && h >= smallest[SKETCH_SIZE - 1]!) continue;
+    let i = smallest.length === SKETCH_SIZE ? SKETCH_SIZE - 1 : smallest.length;
+    while (i > 0 && smallest[i - 1]! > h) {
+      smallest[i] = smallest[i - 1]!;
+      i--;
+    }
+    smallest[i] = h;
+  }
+  return smallest;
+}
+
+function nearest(set: Set<number>, index: Map<number, Kept[]>): { kept: Kept; similarity: number } | undefined {
+  let best: { kept: Kept; similarity: number } | undefined;
+  const seen = new Set<Kept>();
+  for (const h of sketch(set)) {
+    for (const candidate of index.get(h) ?? []) {
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      // Jaccard can only reach the threshold when the sizes are close; skip the count otherwise.
+      const [lo, hi] = set.size < candidate.set.size ? [set.size, candidate.set.size] : [candidate.set.size, set.size];
+      if (lo / hi < NEAR_DUPLICATE_JACCARD) continue;
+      const similarity = jaccard(set, candidate.set);
+      if (similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { kept: candidate, similarity };
+    }
+  }
+  return best;
+}
