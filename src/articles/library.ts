@@ -65,11 +65,35 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
   await checkFolder(root);
   const walkWarnings: LoadWarning[] = [];
   const files = await listArticleFiles(root, walkWarnings);
-
   const results = await mapLimit(files, CONCURRENCY, (rel) => loadFile(root, rel, options));
-  const { articles, duplicates } = dedupeArticles(results.flatMap((r) => r.articles));
+  const merged = mergeFileResults(walkWarnings, results, options);
 
-  const reports = new Map(results.map((r) => [r.report.file, r.report]));
+  if (options.log) {
+    for (const w of merged.warnings) options.log.warn({ file: w.file }, w.message);
+    for (const n of merged.notes) options.log.info(n);
+    options.log.info(
+      {
+        articles: merged.articles.length,
+        paragraphs: merged.articles.reduce((n, a) => n + a.paragraphs.length, 0),
+        files: merged.files.length,
+      },
+      'articles loaded',
+    );
+  }
+  return merged;
+}
+
+/**
+ * Puts per-file results together: drops duplicate stories across files, sorts reports and warnings by
+ * file, adds the age note. Does not modify the results passed in (live reload keeps and reuses them).
+ */
+export function mergeFileResults(
+  walkWarnings: readonly LoadWarning[],
+  results: readonly FileResult[],
+  options: Pick<LoadOptions, 'maxAgeDays'> = {},
+): LoadResult {
+  const { articles, duplicates } = dedupeArticles(results.flatMap((r) => r.articles));
+  const reports = new Map(results.map((r) => [r.report.file, { ...r.report, warnings: [...r.report.warnings] }]));
   const warnings: LoadWarning[] = [...walkWarnings, ...results.flatMap((r) => r.warnings)];
   for (const d of duplicates) {
     const message = `duplicate of ${d.kept.id} (${d.reason}): skipped`;
@@ -81,29 +105,18 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
       report.warnings.push(d.dropped.id === d.dropped.file ? message : `${d.dropped.id}: ${message}`);
     }
   }
-  const fileReports = [
-    ...walkWarnings.map((w): FileReport => emptyReport(w.file, [w.message])),
-    ...results.map((r) => r.report),
-  ].sort((a, b) => compare(a.file, b.file));
+  const files = [...walkWarnings.map((w): FileReport => emptyReport(w.file, [w.message])), ...reports.values()].sort(
+    (a, b) => compare(a.file, b.file),
+  );
   warnings.sort((a, b) => compare(a.file, b.file));
 
   const notes: string[] = [];
   const tooOld = results.reduce((n, r) => n + r.report.tooOld, 0);
   if (tooOld > 0) {
-    notes.push(
-      `${tooOld} article${tooOld === 1 ? '' : 's'} published more than ${options.maxAgeDays} days ago left out (MAX_AGE_DAYS)`,
-    );
+    const days = options.maxAgeDays === undefined ? 'the age limit' : `${options.maxAgeDays} days`;
+    notes.push(`${tooOld} article${tooOld === 1 ? '' : 's'} published more than ${days} ago left out (MAX_AGE_DAYS)`);
   }
-
-  if (options.log) {
-    for (const w of warnings) options.log.warn({ file: w.file }, w.message);
-    for (const n of notes) options.log.info(n);
-    options.log.info(
-      { articles: articles.length, paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0), files: fileReports.length },
-      'articles loaded',
-    );
-  }
-  return { articles, warnings, files: fileReports, notes };
+  return { articles, warnings, files, notes };
 }
 
 async function checkFolder(root: string): Promise<void> {
