@@ -343,14 +343,22 @@ export function cleanUrl(url: string | undefined): string | null {
 
 /** A raw article from a reader, made ready to index. `id` defaults to the file. */
 export function cleanArticle(raw: RawArticle, file: string, id: string = file): Article {
+  return explainArticle(raw, file, id).article;
+}
+
+/** `cleanArticle`, plus what happened to every raw block: for `npm run index -- --show FILE`. */
+export function explainArticle(
+  raw: RawArticle,
+  file: string,
+  id: string = file,
+): { article: Article; blocks: BlockDecision[] } {
   const metaTitle = raw.meta.title ? normaliseWhitespace(raw.meta.title) : '';
   const title = metaTitle ? truncateTitle(metaTitle) : titleFromBody(raw.paragraphs);
   const ctx: CleaningContext = { title: comparable(metaTitle || title || '') };
+  const blocks = explainBlocks(raw.paragraphs, ctx);
   const paragraphs: Paragraph[] = [];
-  for (const d of explainBlocks(raw.paragraphs, ctx)) {
-    if (d.text !== null) paragraphs.push({ index: d.index, text: d.text });
-  }
-  return {
+  for (const d of blocks) if (d.text !== null) paragraphs.push({ index: d.index, text: d.text });
+  const article: Article = {
     id,
     file,
     title: title ?? fileTitle(file),
@@ -359,6 +367,7 @@ export function cleanArticle(raw: RawArticle, file: string, id: string = file): 
     source: raw.meta.source ? normaliseWhitespace(raw.meta.source) || null : null,
     paragraphs,
   };
+  return { article, blocks };
 }
 
 /** Last resort: "2024/kim-letter.txt" → "kim letter". */

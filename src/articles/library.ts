@@ -284,8 +284,8 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
   return { articles, warnings, report };
 }
 
-/** The file's text, or why it is not usable text. */
-async function readTextFile(abs: string): Promise<string | { problem: string }> {
+/** The file's text (checked: size, binary, UTF-8, empty), or why it is not usable text. */
+export async function readTextFile(abs: string): Promise<string | { problem: string }> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(abs);

@@ -71,8 +71,9 @@ function splitFrontMatter(text: string, file: string): { meta: ArticleMeta; body
 function yamlProblem(err: unknown): string {
   const e = err as { reason?: unknown; mark?: { line?: unknown }; message?: unknown };
   if (typeof e.reason === 'string' && typeof e.mark?.line === 'number') {
-    // js-yaml counts lines from 0 inside the block; the block starts on the file's line 2.
-    return `${e.reason} (line ${e.mark.line + 2})`;
+    // gray-matter hands js-yaml the text after the opening "---" (starting with its newline), so
+    // js-yaml's 0-based line n is the file's line n + 1.
+    return `${e.reason} (line ${e.mark.line + 1})`;
   }
   return String(e.message ?? err).split('\n')[0] ?? 'unreadable YAML';
 }
