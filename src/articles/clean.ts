@@ -67,6 +67,7 @@ const TIME_WORDS =
   MONTHS +
   '|' +
   DAYS;
+const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g;
 const TIMESTAMP_FILLER = new RegExp(`\\b(?:${TIME_WORDS})\\b\\.?`, 'gi');
 
 const NEWSLETTER_PROMO = /\bnewsletters?\b/i;
@@ -184,7 +185,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     test: (t) =>
       wordCount(t) <= 12 &&
       !endsLikeSentence(t.replace(/\b(?:Jr|Sr|Inc|Ltd|Co)\.$/, '')) &&
-      (/^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|/]\s*.{1,50})?$/u.test(t) ||
+      (/^(?:by|By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|/]\s*.{1,50})?$/u.test(t) ||
         /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*[,|/]\s*[\p{L}&.'’]+(?: [\p{L}&.'’]+){0,4}$/u.test(t) ||
         /^[-–—−]{1,2}\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*,.{1,50})?$/u.test(t) ||
         /^(?:contributing|contributors?|reporting by|additional reporting|editing by|edited by|writing by|compiled by)\b/i.test(t)),
@@ -207,7 +208,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'timestamp',
     why: 'a line that is only a date or time ("Published: 10 Sep, 2018 19:05", "3 hours ago") is page metadata',
     test: (t) =>
-      /\d/.test(t) && wordCount(t) <= 14 && !/[\p{L}]/u.test(t.replace(TIMESTAMP_FILLER, '')),
+      /\d/.test(t) && wordCount(t) <= 14 && !/[\p{L}]/u.test(t.replace(ISO_DATE_TIME, '').replace(TIMESTAMP_FILLER, '')),
   },
   {
     kind: 'trim',
@@ -354,7 +355,10 @@ export function explainArticle(
 ): { article: Article; blocks: BlockDecision[] } {
   const metaTitle = raw.meta.title ? normaliseWhitespace(raw.meta.title) : '';
   const title = metaTitle ? truncateTitle(metaTitle) : titleFromBody(raw.paragraphs);
-  const ctx: CleaningContext = { title: comparable(metaTitle || title || '') };
+  // A title taken from the body is a headline line, dropped from the paragraphs; but when that line
+  // reads as a sentence the file simply starts with its story, and the paragraph must stay.
+  const headline = metaTitle || (title && !endsLikeSentence(title) ? title : '');
+  const ctx: CleaningContext = { title: comparable(headline) };
   const blocks = explainBlocks(raw.paragraphs, ctx);
   const paragraphs: Paragraph[] = [];
   for (const d of blocks) if (d.text !== null) paragraphs.push({ index: d.index, text: d.text });
