@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalUrl, dedupeArticles, jaccard, shingles } from '../../src/articles/dedupe.js';
+import type { Article } from '../../src/articles/types.js';
+
+const BODY = [
+  'The regional rail operator announced on Wednesday that night trains between the two capitals will return in December.',
+  'Tickets go on sale next month, and the operator expects the sleeper cars to be fully booked over the holidays.',
+  'Unions welcomed the decision but warned that staffing levels on the line remain far below what they were in 2019.',
+];
+
+const article = (id: string, over: Partial<Article> = {}, body = BODY): Article => ({
+  id,
+  file: id,
+  title: 'Night trains return',
+  url: null,
+  published: null,
+  source: null,
+  paragraphs: body.map((text, index) => ({ index, text })),
+  ...over,
+});
+
+describe('canonicalUrl', () => {
+  it('ignores scheme, www., fragment, trailing slash and tracking parameters', () => {
+    const a = canonicalUrl('https://www.Example.org/news/trains/?utm_source=rss&utm_medium=feed&id=7#top');
+    expect(a).toBe(canonicalUrl('http://example.org/news/trains?id=7&fbclid=abc'));
+    expect(a).toBe('example.org/news/trains?id=7');
+  });
+
+  it('keeps parameters that change the page and different paths apart', () => {
+    expect(canonicalUrl('https://example.org/a?id=1')).not.toBe(canonicalUrl('https://example.org/a?id=2'));
+    expect(canonicalUrl('https://example.org/a')).not.toBe(canonicalUrl('https://example.org/b'));
+    expect(canonicalUrl('not a url')).toBeNull();
+  });
+});
+
+describe('dedupeArticles', () => {
+  it('keeps distinct stories', () => {
+    const other = article('b.md', {}, ['A completely different story about a dog show in the city park that drew large crowds on Sunday afternoon.']);
+    const out = dedupeArticles([article('a.md'), other]);
+    expect(out.articles.map((a) => a.id)).toEqual(['a.md', 'b.md']);
+    expect(out.duplicates).toEqual([]);
+  });
+
+  it('same canonical URL: keeps the copy with more paragraphs, names both', () => {
+    const short = article('a.md', { url: 'https://www.example.org/trains/?utm_campaign=x' }, BODY.slice(0, 2));
+    const full = article('b.md', { url: 'http://example.org/trains' });
+    const out = dedupeArticles([short, full]);
+    expect(out.articles.map((a) => a.id)).toEqual(['b.md']);
+    expect(out.duplicates.map((d) => [d.dropped.id, d.kept.id, d.reason])).toEqual([['a.md', 'b.md', 'same URL']]);
+  });
+
+  it('near-identical text under different URLs (a typo fixed, a word changed) is one story; the newer wins a tie', () => {
+    const edited = BODY.map((p) => p.replace('Wednesday', 'Wednesday morning'));
+    const older = article('old.md', { url: 'https://a.example/x', published: '2024-01-01' }, [...BODY, 'Long paragraph of shared trailing context about the rail network and its many regional branch lines that run through the mountains, valleys, coastal towns and border crossings of the whole country.']);
+    const newer = article('new.md', { url: 'https://b.example/y', published: '2024-01-02' }, [...edited, 'Long paragraph of shared trailing context about the rail network and its many regional branch lines that run through the mountains, valleys, coastal towns and border crossings of the whole country.']);
+    expect(jaccard(shingles(older), shingles(newer))).toBeGreaterThanOrEqual(0.9);
+    const out = dedupeArticles([older, newer]);
+    expect(out.articles.map((a) => a.id)).toEqual(['new.md']);
+    expect(out.duplicates[0]!.dropped.id).toBe('old.md');
+    expect(out.duplicates[0]!.reason).toMatch(/^near-identical text \(\d+% alike\)$/);
+  });
+
+  it('text that overlaps only partly (an update with new paragraphs) is kept as a separate story', () => {
+    const update = article('update.md', {}, [
+      BODY[0]!,
+      'The operator now says the first train will leave on December 12, two days later than planned, because of track works.',
+      'Prices start at 49 euros for a seat and 129 euros for a private sleeper compartment, the company said on Friday.',
+    ]);
+    const out = dedupeArticles([article('a.md'), update]);
+    expect(out.articles).toHaveLength(2);
+  });
+
+  it('is deterministic: same input order, same result; survivors keep their input order', () => {
+    const list = [article('c.md'), article('a.md'), article('b.md', {}, ['Something else entirely: the library extends its opening hours to ten in the evening from May.'])];
+    const one = dedupeArticles(list);
+    const two = dedupeArticles([...list].reverse());
+    expect(one.articles.map((a) => a.id)).toEqual(['a.md', 'b.md']);
+    expect(two.articles.map((a) => a.id).sort()).toEqual(['a.md', 'b.md']);
+    expect(one.duplicates.map((d) => [d.dropped.id, d.kept.id])).toEqual([['c.md', 'a.md']]);
+  });
+
+  it('does not merge 2,000 different stories written from one template', () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      article(`f${i}.md`, { url: `https://example.org/${i}` }, [`Story number ${i} reports that item ${i * 7} was sold for ${i * 13} coins at the market in town ${i % 50}.`]),
+    );
+    const out = dedupeArticles(many);
+    expect(out.articles).toHaveLength(2000);
+  });
+});
