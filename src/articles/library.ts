@@ -222,9 +222,10 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
   const file = relPath.split(path.sep).join('/');
   const report = emptyReport(file, []);
   const warnings: LoadWarning[] = [];
-  const warn = (message: string) => {
-    warnings.push({ file, message });
-    report.warnings.push(message);
+  /** `id` names one article of a file that holds several (JSONL): `file#n`. */
+  const warn = (message: string, id = file) => {
+    warnings.push({ file: id, message });
+    report.warnings.push(id === file ? message : `${id}: ${message}`);
   };
   const fail = (message: string): FileResult => {
     warn(message);
@@ -256,14 +257,13 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
   const several = raws.length > 1;
   raws.forEach((raw, i) => {
     const id = several ? `${file}#${i + 1}` : file;
-    const label = several ? `${id}: ` : '';
     const article = cleanArticle(raw, file, id);
     if (i === 0) {
       report.title = article.title;
       report.published = article.published;
     }
     if (article.paragraphs.length === 0) {
-      warn(`${label}no indexable paragraphs (everything was page furniture or too short): skipped`);
+      warn('no indexable paragraphs (everything was page furniture or too short): skipped', id);
       return;
     }
     const published = article.published ? Date.parse(article.published) : NaN;
@@ -272,9 +272,9 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
       return;
     }
     if (raw.meta.url && !article.url) {
-      warn(`${label}url "${truncate(raw.meta.url, 60)}" is not an http(s) link: replies will name the file instead`);
+      warn(`url "${truncate(raw.meta.url, 60)}" is not an http(s) link: replies will name the file instead`, id);
     } else if (!article.url) {
-      warn(`${label}no url: replies will name the file instead`);
+      warn('no url: replies will name the file instead', id);
     }
     articles.push(article);
   });

@@ -78,7 +78,7 @@ export function renderReport(result: LoadResult): string {
   const rows = result.files.map((f) => [
     clip(f.file, 40, 'start'),
     f.reader ?? '-',
-    clip(f.title ?? '-', 40),
+    f.articles > 1 ? `${clip(f.title ?? '-', 30)} (+${f.articles - 1} more)` : clip(f.title ?? '-', 40),
     f.published?.slice(0, 10) ?? '-',
     String(f.paragraphs),
     f.articles > 0 ? (f.hasUrl ? 'yes' : 'no') : '-',

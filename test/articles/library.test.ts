@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
+import { createLogger } from '../../src/log.js';
 import { loadArticles, loadFile, mergeFileResults, MAX_FILE_BYTES } from '../../src/articles/library.js';
 
 const GOOD = `---
@@ -193,6 +194,34 @@ describe('bad files are skipped with one clear warning each, and good files stil
     const { articles, warnings } = await loadArticles(dir);
     expect(articles.map((a) => a.file)).toEqual(['good.md']);
     expect(warnings.filter((w) => w.file === 'page.html')).toHaveLength(1);
+  });
+});
+
+describe('files holding several articles (JSON Lines)', () => {
+  it('names each article by file#n in its ids and warnings', async () => {
+    const line = (title: string, url?: string) =>
+      JSON.stringify({ title, ...(url ? { url } : {}), text: `${title} was announced by the regional council at a press conference on Monday morning.` });
+    write('export.jsonl', `${line('Tram fares frozen for a year', 'https://example.org/tram')}\n${line('New cycle lanes approved')}\n`);
+    const { articles, warnings, files } = await loadArticles(dir);
+    expect(articles.map((a) => a.id)).toEqual(['export.jsonl#1', 'export.jsonl#2', 'good.md']);
+    expect(warnings).toEqual([{ file: 'export.jsonl#2', message: 'no url: replies will name the file instead' }]);
+    expect(files.find((f) => f.file === 'export.jsonl')).toMatchObject({
+      articles: 2,
+      hasUrl: false,
+      warnings: ['export.jsonl#2: no url: replies will name the file instead'],
+    });
+  });
+});
+
+describe('logging', () => {
+  it('logs each warning once and a summary, as JSON on the given logger', async () => {
+    write('empty.md', '');
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', destination: { write: (l: string) => lines.push(l) } as unknown as NodeJS.WritableStream });
+    await loadArticles(dir, { log });
+    const entries = lines.map((l) => JSON.parse(l) as { msg: string; file?: string; articles?: number });
+    expect(entries.filter((e) => e.file === 'empty.md').map((e) => e.msg)).toEqual(['empty file: skipped']);
+    expect(entries.find((e) => e.msg === 'articles loaded')).toMatchObject({ articles: 1 });
   });
 });
 
