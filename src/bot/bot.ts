@@ -1,0 +1,300 @@
+import { Telegraf, type Context } from 'telegraf';
+import type { CallbackQuery, InlineQueryResultArticle, Message, Update } from 'telegraf/types';
+import type { Article } from '../articles/types.js';
+import type { Config } from '../config.js';
+import { ConfigError } from '../errors.js';
+import { redact, type Logger } from '../log.js';
+import type { Answer, AnswerOptions } from '../search/types.js';
+import { addressed, type BotIdentity } from './addressed.js';
+import {
+  ANSWER_PAGE_PREFIX,
+  SOURCES_PAGE_PREFIX,
+  escapeHtml,
+  latestArticles,
+  renderAnswer,
+  renderHelp,
+  renderInlinePassage,
+  renderLatest,
+  renderSources,
+  renderWelcome,
+  type InlineKeyboard,
+  type Rendered,
+} from './format.js';
+import { Lru, QuestionLimiter } from './limits.js';
+import { Sender, type SenderOptions } from './send.js';
+
+export interface BotDeps {
+  config: Config;
+  log: Logger;
+  /** The one answer(), bound to the current index (live reload swaps the index underneath). */
+  ask(question: string, options?: AnswerOptions): Answer;
+  /** Indexed articles, for /sources and /latest. */
+  articles(): readonly Article[];
+  /** Admin-only /stats lines and /reload (issue 3); may be absent. */
+  stats?(): Record<string, string | number>;
+  reload?(): Promise<string>;
+}
+
+export interface BotOptions {
+  /** Pacing and retry settings of the outgoing queue (defaults: Telegram's limits). */
+  send?: Omit<SenderOptions, 'log' | 'secrets'>;
+  /** Clock for the incoming rate limits. */
+  now?: () => number;
+  /** How many recent answers are remembered for the Next/Prev buttons (default 2,000). */
+  answerCacheSize?: number;
+}
+
+/** Commands shown in Telegram's menu (setMyCommands). Admin commands stay unlisted. */
+export const BOT_COMMANDS = [
+  { command: 'ask', description: 'Ask a question about the news' },
+  { command: 'sources', description: 'List the indexed articles' },
+  { command: 'latest', description: 'The newest articles' },
+  { command: 'help', description: 'How to ask' },
+  { command: 'start', description: 'What this bot does' },
+];
+
+/** The parts of a running bot that `startBot` needs for shutdown and health. */
+export interface BotRuntime {
+  sender: Sender;
+  /** Work started by handlers that outlives them (e.g. /reload); awaited on shutdown. */
+  tasks: Set<Promise<unknown>>;
+  counters: Record<string, number>;
+}
+
+const runtimes = new WeakMap<Telegraf, BotRuntime>();
+
+export function botRuntime(bot: Telegraf): BotRuntime {
+  const rt = runtimes.get(bot);
+  if (!rt) throw new Error('not a bot made by createBot');
+  return rt;
+}
+
+const INLINE_RESULTS = 5;
+
+/**
+ * The Telegram bot: routes updates to the one `ask()` and the formatters, and hands every reply to
+ * the per-chat send queue. Handlers never wait for delivery, so a slow chat cannot hold up others.
+ */
+export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
+  const { config, log } = deps;
+  const token = config.botToken;
+  if (!token) throw new ConfigError('BOT_TOKEN', 'is required to run the Telegram bot');
+  const secrets = [token];
+  const bot = new Telegraf(token, {
+    telegram: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {},
+    handlerTimeout: 60_000,
+  });
+  const sender = new Sender((method, payload) => bot.telegram.callApi(method as 'getMe', payload as never), {
+    ...options.send,
+    log,
+    secrets,
+  });
+  const counters: Record<string, number> = { questions: 0, answered: 0, notFound: 0, rateLimited: 0, tooLong: 0, errors: 0 };
+  const runtime: BotRuntime = { sender, tasks: new Set(), counters };
+  runtimes.set(bot, runtime);
+  const limiter = new QuestionLimiter(config.rateLimit, options.now);
+  const answers = new Lru<string, Answer>(options.answerCacheSize ?? 2000);
+  const isAdmin = (userId: number | undefined) => userId !== undefined && config.adminIds.includes(userId);
+  const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), secrets);
+
+  let topicsFor: readonly Article[] | undefined;
+  let topics: string[] = [];
+  /** Titles of the newest articles, suggested when nothing was found (recomputed when articles change). */
+  const suggestions = (): string[] => {
+    const list = deps.articles();
+    if (list !== topicsFor) {
+      topicsFor = list;
+      topics = latestArticles(list, 3).map((a) => a.title);
+    }
+    return topics;
+  };
+
+  const track = (p: Promise<unknown>) => {
+    const t = p.catch(() => undefined).finally(() => runtime.tasks.delete(t));
+    runtime.tasks.add(t);
+  };
+
+  /** Queues a reply to `m` (quoting it, in its forum topic). Never rejects: failures are logged by the sender. */
+  const reply = (m: Message, html: string, keyboard?: InlineKeyboard): Promise<Message.TextMessage | undefined> => {
+    const payload: Record<string, unknown> = {
+      chat_id: m.chat.id,
+      text: html,
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_parameters: { message_id: m.message_id, allow_sending_without_reply: true },
+    };
+    if ('is_topic_message' in m && m.is_topic_message && m.message_thread_id !== undefined) payload.message_thread_id = m.message_thread_id;
+    if (keyboard) payload.reply_markup = keyboard;
+    return sender.send<Message.TextMessage>(m.chat.id, 'sendMessage', payload).catch(() => undefined);
+  };
+
+  const edit = (chatId: number, messageId: number, r: Rendered) =>
+    sender
+      .send(chatId, 'editMessageText', {
+        chat_id: chatId,
+        message_id: messageId,
+        text: r.html,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
+      })
+      .catch(() => undefined);
+
+  /** Applies the incoming limits; true when the message may be answered. */
+  const allowed = (m: Message): boolean => {
+    const verdict = limiter.check(m.from?.id, m.chat.id);
+    if (verdict === 'ok') return true;
+    counters.rateLimited!++;
+    if (verdict === 'notice') {
+      void reply(m, `You are asking faster than I can keep up. Please wait about ${config.rateLimit.windowSeconds} seconds, then ask again.`);
+    }
+    return false;
+  };
+
+  const answerQuestion = (m: Message, question: string) => {
+    if (question.length > config.maxQuestionLength) {
+      counters.tooLong!++;
+      void reply(m, `That question is too long (${question.length} characters). Please keep it under ${config.maxQuestionLength} characters: a sentence or two is enough.`);
+      return;
+    }
+    counters.questions!++;
+    const answer = deps.ask(question);
+    if (answer.passages.length > 0) counters.answered!++;
+    else counters.notFound!++;
+    const rendered = renderAnswer(answer, 0, { topics: suggestions() });
+    void reply(m, rendered.html, rendered.keyboard).then((sent) => {
+      if (sent && answer.passages.length > 1) answers.set(`${m.chat.id}:${sent.message_id}`, answer);
+    });
+  };
+
+  const runCommand = (m: Message, me: BotIdentity, command: string, args: string) => {
+    const userId = m.from?.id;
+    switch (command) {
+      case 'start':
+        return void reply(m, renderWelcome(deps.articles().length, me.username));
+      case 'help':
+        return void reply(m, renderHelp(me.username));
+      case 'ask':
+        if (args === '') return void reply(m, 'Put your question after the command, e.g. <code>/ask who won the election?</code>');
+        return answerQuestion(m, args);
+      case 'sources': {
+        const r = renderSources(deps.articles(), 0);
+        return void reply(m, r.html, r.keyboard);
+      }
+      case 'latest':
+        return void reply(m, renderLatest(deps.articles()));
+      case 'stats': {
+        if (!isAdmin(userId)) return; // not for everyone: no answer at all
+        const lines = { articles: deps.articles().length, ...deps.stats?.(), ...counters, ...sender.stats, pendingReplies: sender.pending() };
+        return void reply(m, `<b>Stats</b>\n${Object.entries(lines).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`).join('\n')}`);
+      }
+      case 'reload': {
+        if (!isAdmin(userId)) return;
+        if (!deps.reload) return void reply(m, 'Reloading is not available in this setup.');
+        return track(
+          deps.reload().then(
+            (summary) => reply(m, escapeHtml(summary)),
+            (err: unknown) => {
+              log.error({ error: safe(err) }, '/reload failed');
+              return reply(m, `Reload failed: ${escapeHtml(safe(err))}`);
+            },
+          ),
+        );
+      }
+      default:
+        return void reply(m, 'I do not know that command. /help lists what I can do.');
+    }
+  };
+
+  const onMessage = (ctx: Context) => {
+    const update = ctx.update as Update;
+    const me: BotIdentity = { id: ctx.botInfo.id, username: ctx.botInfo.username };
+    const decision = addressed(update, me);
+    if (decision.kind === 'ignore') {
+      log.trace({ reason: decision.reason }, 'update ignored');
+      return;
+    }
+    const m = (update as Update.MessageUpdate).message;
+    if (!allowed(m)) return;
+    if (decision.kind === 'non-text') return void reply(m, 'I can only read text. Send me your question about the news as a message.');
+    if (decision.kind === 'command') return runCommand(m, me, decision.command, decision.args);
+    return answerQuestion(m, decision.text);
+  };
+
+  /** Recovers the question an answer message replied to, when the answer fell out of the cache. */
+  const recoverAnswer = (message: CallbackQuery['message'], me: BotIdentity): Answer | undefined => {
+    const replied = message && 'reply_to_message' in message ? message.reply_to_message : undefined;
+    if (!replied) return undefined;
+    const d = addressed({ update_id: 0, message: replied as Update.New & Update.NonChannel & Message }, me);
+    const question = d.kind === 'question' ? d.text : d.kind === 'command' && d.command === 'ask' ? d.args : undefined;
+    return question ? deps.ask(question) : undefined;
+  };
+
+  const onCallback = async (ctx: Context) => {
+    const q = ctx.callbackQuery;
+    if (!q || !('data' in q)) return;
+    const message = q.message;
+    const ack = (text?: string) =>
+      bot.telegram.answerCbQuery(q.id, text).catch((err: unknown) => log.debug({ error: safe(err) }, 'answerCallbackQuery failed'));
+    if (!message) return void ack('This message is too old to update.');
+    const verdict = limiter.check(q.from.id, message.chat.id);
+    if (verdict !== 'ok') return void ack(verdict === 'notice' ? 'Slow down a little, please.' : undefined);
+    const me: BotIdentity = { id: ctx.botInfo.id, username: ctx.botInfo.username };
+    const page = (prefix: string) => Number.parseInt(q.data.slice(prefix.length), 10) || 0;
+    if (q.data.startsWith(SOURCES_PAGE_PREFIX)) {
+      void ack();
+      return void edit(message.chat.id, message.message_id, renderSources(deps.articles(), page(SOURCES_PAGE_PREFIX)));
+    }
+    if (q.data.startsWith(ANSWER_PAGE_PREFIX)) {
+      const key = `${message.chat.id}:${message.message_id}`;
+      const answer = answers.get(key) ?? recoverAnswer(message, me);
+      if (!answer || answer.passages.length === 0) return void ack('This answer has expired. Please ask again.');
+      answers.set(key, answer);
+      void ack();
+      return void edit(message.chat.id, message.message_id, renderAnswer(answer, page(ANSWER_PAGE_PREFIX)));
+    }
+    void ack();
+  };
+
+  const onInline = (ctx: Context) => {
+    const q = ctx.inlineQuery;
+    if (!q) return;
+    const text = q.query.trim();
+    const send = (results: InlineQueryResultArticle[]) =>
+      bot.telegram
+        .answerInlineQuery(q.id, results, { cache_time: 60, is_personal: false })
+        .catch((err: unknown) => log.debug({ error: safe(err) }, 'answerInlineQuery failed'));
+    if (text === '' || text.length > config.maxQuestionLength || limiter.check(q.from.id, q.from.id) !== 'ok') return void send([]);
+    const answer = deps.ask(text, { limit: INLINE_RESULTS });
+    const results = answer.passages.slice(0, INLINE_RESULTS).map((p, i): InlineQueryResultArticle => {
+      const r = renderInlinePassage(answer, i);
+      const url = renderAnswer({ ...answer, passages: [p] }).keyboard;
+      return {
+        type: 'article',
+        id: String(i),
+        title: r.title,
+        description: r.description,
+        input_message_content: { message_text: r.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+        ...(url ? { reply_markup: url } : {}),
+      };
+    });
+    void send(results);
+  };
+
+  bot.use(async (ctx) => {
+    if (ctx.callbackQuery) return onCallback(ctx);
+    if (ctx.inlineQuery) return onInline(ctx);
+    return onMessage(ctx);
+  });
+
+  bot.catch((err, ctx) => {
+    counters.errors!++;
+    log.error({ error: safe(err), updateId: ctx.update.update_id }, 'error while handling an update');
+    const m = ctx.message;
+    if (m && addressed(ctx.update, { id: ctx.botInfo.id, username: ctx.botInfo.username }).kind !== 'ignore') {
+      void reply(m, 'Sorry, something went wrong while answering. Please try again.');
+    }
+  });
+
+  return bot;
+}

@@ -1,0 +1,203 @@
+import { timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Update } from 'telegraf/types';
+import { UserFacingError } from '../errors.js';
+import { redact } from '../log.js';
+import { BOT_COMMANDS, botRuntime, createBot, type BotDeps, type BotOptions } from './bot.js';
+
+export interface StartOptions extends BotOptions {
+  /** Interface the webhook / health server listens on (default: all interfaces). */
+  host?: string;
+  /** How long `stop` waits for in-flight answers and queued replies (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  stop(reason?: string): Promise<void>;
+  /** Resolves when updates stop coming: undefined after `stop`, the error when polling died. Never rejects. */
+  done: Promise<Error | undefined>;
+  /** Port of the webhook or health server, when one runs. */
+  port?: number;
+}
+
+/** Only the updates the bot acts on; edits and channel posts are never requested. */
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+const MAX_BODY = 1024 * 1024;
+
+/** Constant-time comparison of the webhook secret header. */
+export function secretMatches(got: string | string[] | undefined, expected: string): boolean {
+  if (typeof got !== 'string') return false;
+  const a = Buffer.from(got);
+  const b = Buffer.from(expected);
+  if (a.length !== b.length) {
+    timingSafeEqual(b, b); // same work either way
+    return false;
+  }
+  return timingSafeEqual(a, b);
+}
+
+/** Where Telegram should post updates: WEBHOOK_URL, with the path appended when the URL has none. */
+export function webhookTarget(url: string, path: string): string {
+  const u = new URL(url);
+  return u.pathname === '/' || u.pathname === '' ? `${u.origin}${path.startsWith('/') ? path : `/${path}`}${u.search}` : url;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/**
+ * Runs the bot: long polling, or a webhook server when `config.webhook` is set (with `GET /healthz`
+ * on the same server). `stop` stops taking updates, lets in-flight answers and queued replies go out
+ * within the drain bound, and resolves.
+ */
+export async function startBot(deps: BotDeps, options: StartOptions = {}): Promise<RunningBot> {
+  const { config, log } = deps;
+  const bot = createBot(deps, options);
+  const runtime = botRuntime(bot);
+  const secrets = [config.botToken ?? '', config.webhook?.secret ?? ''];
+  const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), secrets);
+  const drainMs = options.drainTimeoutMs ?? 10_000;
+
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new UserFacingError(
+      code === 401 || code === 404
+        ? 'BOT_TOKEN: Telegram rejected the token (check it with @BotFather)'
+        : `Could not reach the Telegram Bot API: ${safe(err)}`,
+    );
+  }
+  await bot.telegram
+    .setMyCommands(BOT_COMMANDS)
+    .catch((err: unknown) => log.warn({ error: safe(err) }, 'could not register the command menu (setMyCommands); continuing'));
+
+  let running = true;
+  const inFlight = new Set<Promise<unknown>>();
+  const health = () => {
+    const articles = deps.articles().length;
+    const body = { ok: articles > 0 && running, indexLoaded: articles > 0, articles, botRunning: running, pendingReplies: runtime.sender.pending() };
+    return { status: body.ok ? 200 : 503, body: JSON.stringify(body) };
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, webhookPath: string | undefined) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const send = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+    };
+    if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const h = health();
+      return send(h.status, h.body);
+    }
+    if (webhookPath === undefined || url.pathname !== webhookPath) return send(404, '{"error":"not found"}');
+    if (req.method !== 'POST') return send(405, '{"error":"method not allowed"}');
+    // Checked before the body is read: a request without the secret never reaches a handler.
+    if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], config.webhook!.secret)) {
+      req.resume();
+      return send(403, '{"error":"forbidden"}');
+    }
+    if (!running) {
+      req.resume();
+      return send(503, '{"error":"shutting down"}'); // Telegram delivers it again later
+    }
+    let update: Update;
+    try {
+      update = JSON.parse(await readBody(req)) as Update;
+      if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number') throw new Error('not an update');
+    } catch {
+      return send(400, '{"error":"bad update"}');
+    }
+    const work = bot.handleUpdate(update).catch((err: unknown) => log.error({ error: safe(err) }, 'webhook update failed'));
+    inFlight.add(work);
+    await work;
+    inFlight.delete(work);
+    send(200, '{}');
+  };
+
+  const listen = (port: number, webhookPath: string | undefined) =>
+    new Promise<http.Server>((resolve, reject) => {
+      const server = http.createServer((req, res) => {
+        handle(req, res, webhookPath).catch((err: unknown) => {
+          log.error({ error: safe(err) }, 'webhook request failed');
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+      });
+      server.once('error', reject);
+      server.listen(port, options.host, () => resolve(server));
+    });
+
+  let server: http.Server | undefined;
+  let done: Promise<Error | undefined>;
+  let launched: Promise<void> | undefined;
+  if (config.webhook) {
+    server = await listen(config.webhook.port, config.webhook.path);
+    try {
+      await bot.telegram.setWebhook(webhookTarget(config.webhook.url, config.webhook.path), {
+        secret_token: config.webhook.secret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } catch (err) {
+      server.close();
+      throw new UserFacingError(`WEBHOOK_URL: Telegram did not accept the webhook: ${safe(err)}`);
+    }
+    log.info({ port: (server.address() as AddressInfo).port, path: config.webhook.path }, 'bot running with a webhook');
+    done = new Promise((resolve) => server!.once('close', () => resolve(undefined)));
+  } else {
+    if (config.healthPort !== undefined) server = await listen(config.healthPort, undefined);
+    // launch() only resolves when polling ends, so it is not awaited here.
+    launched = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
+    done = launched.then(
+      () => undefined,
+      (err: unknown) => {
+        running = false;
+        log.fatal({ error: safe(err) }, 'long polling stopped: no more updates will arrive');
+        return err instanceof Error ? new Error(safe(err)) : new Error('polling failed');
+      },
+    );
+    log.info({ username: bot.botInfo.username }, 'bot running with long polling');
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (reason = 'stop') =>
+    (stopping ??= (async () => {
+      const deadline = Date.now() + drainMs;
+      running = false;
+      log.info({ reason }, 'stopping: no new updates, finishing replies');
+      if (launched) {
+        try {
+          bot.stop(reason);
+        } catch {
+          // polling already ended
+        }
+        await Promise.race([launched.catch(() => undefined), delay(drainMs)]);
+      }
+      if (server) {
+        server.close();
+        server.closeIdleConnections();
+      }
+      await Promise.race([Promise.allSettled([...inFlight, ...runtime.tasks]), delay(Math.max(0, deadline - Date.now()))]);
+      const drained = await runtime.sender.drain(Math.max(0, deadline - Date.now()));
+      if (!drained) log.warn({ unsent: runtime.sender.pending() }, 'shutdown bound reached; some replies were not sent');
+      runtime.sender.close();
+      server?.closeAllConnections();
+      log.info('bot stopped');
+    })());
+
+  return { stop, done, ...(server ? { port: (server.address() as AddressInfo).port } : {}) };
+}

@@ -1,0 +1,309 @@
+import type { Logger } from '../log.js';
+import { redact } from '../log.js';
+
+/**
+ * Outgoing messages: one FIFO queue per chat, paced to Telegram's limits, with retries.
+ *
+ * Written by hand rather than with bottleneck because the guarantees are about a chat's queue as a
+ * whole: replies leave in order even while one of them waits out a 429 or a retry (bottleneck
+ * retries a job while later jobs of the same group run), a 403 drops exactly that chat's pending
+ * replies, and shutdown waits for every queue to empty. That is a small scheduler, not a library.
+ */
+
+export interface SendRates {
+  /** Minimum time between two messages to the same chat (Telegram: about 1 per second). */
+  perChatIntervalMs: number;
+  /** Messages per rolling minute to one group (Telegram: 20). */
+  groupPerMinute: number;
+  /** Messages per rolling second over all chats (Telegram: 30). */
+  globalPerSecond: number;
+}
+
+export const TELEGRAM_RATES: SendRates = { perChatIntervalMs: 1000, groupPerMinute: 20, globalPerSecond: 30 };
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export interface SenderOptions {
+  log: Logger;
+  rates?: Partial<SendRates>;
+  /** Attempts after a 5xx or network error before giving up (default 5). */
+  maxRetries?: number;
+  /** Attempts after a 429 before giving up (default 10); each waits the `retry_after` Telegram asks for. */
+  maxFloodRetries?: number;
+  /** First backoff after a 5xx or network error, doubled each time (default 500 ms, at most 30 s). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  clock?: Clock;
+  /** Strings to scrub from logged error messages (the bot token). */
+  secrets?: readonly string[];
+}
+
+export type ApiCall = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
+
+/** Why a message was not delivered; `kind` says whether the chat is gone (403) or the call failed. */
+export class SendFailure extends Error {
+  override name = 'SendFailure';
+  constructor(
+    readonly kind: 'blocked' | 'rejected' | 'gave-up' | 'closed',
+    message: string,
+    readonly description?: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Job {
+  method: string;
+  payload: Record<string, unknown>;
+  failures: number;
+  floods: number;
+  resolve(value: unknown): void;
+  reject(err: SendFailure): void;
+}
+
+interface ChatQueue {
+  id: string;
+  group: boolean;
+  jobs: Job[];
+  busy: boolean;
+  /** Earliest time the next message may go (pacing, retry_after or backoff). */
+  nextAt: number;
+  /** Send times in the last minute (groups only). */
+  recent: number[];
+}
+
+interface ErrorInfo {
+  code: number | undefined;
+  retryAfter: number | undefined;
+  description: string;
+}
+
+function errorInfo(err: unknown): ErrorInfo {
+  const e = err as { code?: unknown; response?: { error_code?: number; description?: string; parameters?: { retry_after?: number } }; message?: unknown };
+  const code = typeof e?.response?.error_code === 'number' ? e.response.error_code : undefined;
+  return {
+    code,
+    retryAfter: e?.response?.parameters?.retry_after,
+    description: String(e?.response?.description ?? e?.message ?? err),
+  };
+}
+
+export class Sender {
+  private readonly chats = new Map<string, ChatQueue>();
+  /** Send times in the last second, over all chats. */
+  private readonly recentGlobal: number[] = [];
+  private readonly rates: SendRates;
+  private readonly clock: Clock;
+  private timer: unknown;
+  private timerAt = Infinity;
+  private idleWaiters: Array<() => void> = [];
+  private closed = false;
+  private inFlight = 0;
+  private queued = 0;
+  readonly stats = { sent: 0, retried: 0, floodWaits: 0, failed: 0, dropped: 0 };
+
+  constructor(
+    private readonly call: ApiCall,
+    private readonly options: SenderOptions,
+  ) {
+    this.rates = { ...TELEGRAM_RATES, ...options.rates };
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Queues `method` for `chatId`; resolves with Telegram's result, rejects with `SendFailure`. */
+  send<T = unknown>(chatId: number | string, method: string, payload: Record<string, unknown>): Promise<T> {
+    if (this.closed) return Promise.reject(new SendFailure('closed', 'the bot is shutting down'));
+    const id = String(chatId);
+    let q = this.chats.get(id);
+    if (!q) {
+      q = { id, group: typeof chatId === 'string' || chatId < 0, jobs: [], busy: false, nextAt: 0, recent: [] };
+      this.chats.set(id, q);
+    }
+    const promise = new Promise<T>((resolve, reject) => {
+      q.jobs.push({ method, payload, failures: 0, floods: 0, resolve: resolve as (v: unknown) => void, reject });
+    });
+    this.queued++;
+    this.pump();
+    return promise;
+  }
+
+  /** Messages queued or being sent. */
+  pending(): number {
+    return this.queued + this.inFlight;
+  }
+
+  /** Resolves true once every queue is empty, or false when `timeoutMs` passes first. */
+  drain(timeoutMs: number): Promise<boolean> {
+    if (this.pending() === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimeout(() => {
+        this.idleWaiters = this.idleWaiters.filter((w) => w !== done);
+        resolve(false);
+      }, timeoutMs);
+      const done = () => {
+        this.clock.clearTimeout(timer);
+        resolve(true);
+      };
+      this.idleWaiters.push(done);
+    });
+  }
+
+  /** Refuses new messages and rejects those still queued (call after `drain`). */
+  close(): void {
+    this.closed = true;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const q of this.chats.values()) this.dropQueue(q, new SendFailure('closed', 'the bot shut down before this message was sent'));
+  }
+
+  private dropQueue(q: ChatQueue, failure: SendFailure): number {
+    const jobs = q.jobs.splice(0);
+    this.queued -= jobs.length;
+    this.stats.dropped += jobs.length;
+    for (const job of jobs) job.reject(failure);
+    this.checkIdle();
+    return jobs.length;
+  }
+
+  private checkIdle(): void {
+    if (this.pending() !== 0) return;
+    const waiters = this.idleWaiters.splice(0);
+    for (const w of waiters) w();
+  }
+
+  /** Starts every send that the limits allow now, and sets a timer for the next one. */
+  private pump(): void {
+    if (this.closed) return;
+    const now = this.clock.now();
+    while (this.recentGlobal.length > 0 && this.recentGlobal[0]! <= now - 1000) this.recentGlobal.shift();
+    let wake = Infinity;
+    for (const q of [...this.chats.values()]) {
+      if (q.group) while (q.recent.length > 0 && q.recent[0]! <= now - 60_000) q.recent.shift();
+      if (q.busy) continue;
+      if (q.jobs.length === 0) {
+        // Forget idle chats once their pacing no longer matters, so memory stays flat.
+        if (q.nextAt <= now && q.recent.length === 0) this.chats.delete(q.id);
+        continue;
+      }
+      let readyAt = q.nextAt;
+      if (q.group && q.recent.length >= this.rates.groupPerMinute) readyAt = Math.max(readyAt, q.recent[0]! + 60_000);
+      if (readyAt > now) {
+        wake = Math.min(wake, readyAt);
+        continue;
+      }
+      if (this.recentGlobal.length >= this.rates.globalPerSecond) {
+        wake = Math.min(wake, this.recentGlobal[0]! + 1000);
+        break;
+      }
+      // Round-robin: a chat that just sent goes to the back of the line.
+      this.chats.delete(q.id);
+      this.chats.set(q.id, q);
+      this.start(q, now);
+    }
+    this.schedule(wake);
+  }
+
+  private schedule(at: number): void {
+    if (at === Infinity || at >= this.timerAt) {
+      if (at === Infinity && this.timer === undefined) this.timerAt = Infinity;
+      return;
+    }
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      this.pump();
+    }, Math.max(0, at - this.clock.now()));
+  }
+
+  private start(q: ChatQueue, now: number): void {
+    const job = q.jobs[0]!;
+    q.busy = true;
+    this.queued--;
+    this.inFlight++;
+    q.nextAt = now + this.rates.perChatIntervalMs;
+    if (q.group) q.recent.push(now);
+    this.recentGlobal.push(now);
+    this.call(job.method, job.payload).then(
+      (result) => {
+        q.jobs.shift();
+        this.stats.sent++;
+        this.finish(q);
+        job.resolve(result);
+      },
+      (err: unknown) => {
+        this.failed(q, job, err);
+        this.finish(q);
+      },
+    );
+  }
+
+  private finish(q: ChatQueue): void {
+    q.busy = false;
+    this.inFlight--;
+    this.checkIdle();
+    this.pump();
+  }
+
+  /** Decides what a failed call means for the job and its chat. The job is still at the head. */
+  private failed(q: ChatQueue, job: Job, err: unknown): void {
+    const { code, retryAfter, description } = errorInfo(err);
+    const safe = redact(description, this.options.secrets);
+    const log = this.options.log;
+    const now = this.clock.now();
+    const giveUp = (kind: SendFailure['kind'], message: string) => {
+      q.jobs.shift();
+      this.stats.failed++;
+      job.reject(new SendFailure(kind, message, safe));
+    };
+    if (code === 429) {
+      job.floods++;
+      this.stats.floodWaits++;
+      const wait = Math.max(1, retryAfter ?? 1) * 1000;
+      if (job.floods > (this.options.maxFloodRetries ?? 10)) {
+        log.error({ chat: q.id, method: job.method, error: safe }, 'message dropped: still rate-limited by Telegram after many waits');
+        giveUp('gave-up', 'rate-limited by Telegram');
+        return;
+      }
+      log.warn({ chat: q.id, method: job.method, retryAfterSeconds: wait / 1000 }, 'Telegram asked to slow down; waiting before resending');
+      q.nextAt = Math.max(q.nextAt, now + wait);
+      this.queued++; // back in the queue
+      return;
+    }
+    if (code === 403) {
+      giveUp('blocked', 'the chat is not reachable (blocked, kicked or deactivated)');
+      const dropped = this.dropQueue(q, new SendFailure('blocked', 'the chat is not reachable', safe));
+      log.warn({ chat: q.id, dropped: dropped + 1, error: safe }, 'chat unreachable (bot blocked or removed); dropped its pending replies');
+      return;
+    }
+    if (code !== undefined && code < 500) {
+      // A bad request will not get better by resending it.
+      if (!/message is not modified/i.test(safe)) log.error({ chat: q.id, method: job.method, error: safe }, 'Telegram rejected a message');
+      giveUp('rejected', `Telegram rejected ${job.method}`);
+      return;
+    }
+    // 5xx or a network error: retry with exponential backoff, a bounded number of times.
+    job.failures++;
+    if (job.failures > (this.options.maxRetries ?? 5)) {
+      log.error({ chat: q.id, method: job.method, error: safe, attempts: job.failures }, 'message dropped: Telegram unreachable after retries');
+      giveUp('gave-up', 'Telegram unreachable');
+      return;
+    }
+    this.stats.retried++;
+    const backoff = Math.min((this.options.backoffMs ?? 500) * 2 ** (job.failures - 1), this.options.maxBackoffMs ?? 30_000);
+    log.warn({ chat: q.id, method: job.method, error: safe, retryInMs: backoff }, 'sending failed; will retry');
+    q.nextAt = Math.max(q.nextAt, now + backoff);
+    this.queued++;
+  }
+}

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  latestArticles,
+  renderAnswer,
+  renderAnswerPlain,
+  renderHelp,
+  renderLatest,
+  renderSources,
+  renderWelcome,
+  type InlineButton,
+} from '../../src/bot/format.js';
+import { answerOf, article, passage } from './fixtures.js';
+import { telegramHtmlProblems, visibleText } from './telegram-html.js';
+
+const buttons = (kb: { inline_keyboard: InlineButton[][] } | undefined) => (kb?.inline_keyboard ?? []).flat();
+
+describe('renderAnswer', () => {
+  it('shows the passage with matched words in bold, then the linked title, source and date', () => {
+    const text = 'The harbour bridge reopened on Monday after six months of repairs.';
+    const { html } = renderAnswer(answerOf([passage(text, [[4, 11], [28, 37]])]));
+    expect(html).toBe(
+      'The <b>harbour</b> bridge reopened <b>on Monday</b> after six months of repairs.\n\n' +
+        '📰 <a href="https://news.example.org/harbour-bridge">Harbour bridge reopens after repairs</a>\n' +
+        '<i>Example News · 5 Mar 2024</i>',
+    );
+    expect(telegramHtmlProblems(html)).toEqual([]);
+  });
+
+  it('escapes &, <, > in text and title, and quotes in the link', () => {
+    const a = article({ title: 'Q&A: <script> "quoted"', url: 'https://x.example/a?b=1&c="2"' });
+    const { html, keyboard } = renderAnswer(answerOf([passage('Profits <rose> 5% & "more"', [[9, 13]], a)]));
+    expect(html).toContain('Profits &lt;<b>rose</b>&gt; 5% &amp; &quot;more&quot;');
+    expect(html).toContain('href="https://x.example/a?b=1&amp;c=&quot;2&quot;"');
+    expect(html).toContain('Q&amp;A: &lt;script&gt; &quot;quoted&quot;');
+    expect(telegramHtmlProblems(html)).toEqual([]);
+    expect(buttons(keyboard)).toContainEqual({ text: 'Open article', url: 'https://x.example/a?b=1&c="2"' });
+  });
+
+  it('names the title and file when the article has no URL, with no "Open article" button', () => {
+    const a = article({ url: null, source: null, file: 'local/notes.txt' });
+    const { html, keyboard } = renderAnswer(answerOf([passage('Some text here.', [], a)]));
+    expect(html).toContain('📰 <b>Harbour bridge reopens after repairs</b> (local/notes.txt)');
+    expect(html).not.toContain('<a ');
+    expect(keyboard).toBeUndefined();
+  });
+
+  it('keeps "…" elisions as given and merges overlapping or out-of-range highlights', () => {
+    const { html } = renderAnswer(answerOf([passage('… the vote was close …', [[6, 10], [8, 14], [50, 60], [3, 2]])]));
+    expect(html.split('\n')[0]).toBe('… the <b>vote was</b> close …');
+  });
+
+  it('never exceeds 4096 characters, cutting the passage without breaking tags or entities', () => {
+    const long = 'Tom & Jerry <ran> away. '.repeat(600);
+    const spans: Array<[number, number]> = [];
+    for (let i = 0; i < long.length; i += 24) spans.push([i, i + 3]);
+    const { html } = renderAnswer(answerOf([passage(long, spans)]));
+    expect(html.length).toBeLessThanOrEqual(4096);
+    expect(html.length).toBeGreaterThan(3000);
+    expect(telegramHtmlProblems(html)).toEqual([]);
+    expect(html).toMatch(/…\n\n📰/);
+    expect(html).toContain('Harbour bridge reopens after repairs'); // the source survives the cut
+  });
+
+  it('fits 4,000 ampersands (which grow five-fold when escaped) and a huge title', () => {
+    const a = article({ title: 'T&'.repeat(3000) });
+    const { html } = renderAnswer(answerOf([passage('&'.repeat(4000), [[0, 4000]], a)]));
+    expect(html.length).toBeLessThanOrEqual(4096);
+    expect(telegramHtmlProblems(html)).toEqual([]);
+  });
+
+  it('pages through passages with Prev/Next buttons whose data fits 64 bytes', () => {
+    const ans = answerOf([passage('First.'), passage('Second.'), passage('Third.')]);
+    const first = renderAnswer(ans, 0);
+    expect(buttons(first.keyboard).map((b) => b.text)).toEqual(['Next ▶', 'Open article']);
+    expect(first.html).toContain('1/3');
+    const middle = renderAnswer(ans, 1);
+    expect(middle.html.startsWith('Second.')).toBe(true);
+    expect(buttons(middle.keyboard).map((b) => b.text)).toEqual(['◀ Prev', 'Next ▶', 'Open article']);
+    const last = renderAnswer(ans, 2);
+    expect(buttons(last.keyboard).map((b) => b.text)).toEqual(['◀ Prev', 'Open article']);
+    for (const b of [...buttons(first.keyboard), ...buttons(middle.keyboard), ...buttons(last.keyboard)]) {
+      if ('callback_data' in b) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+    }
+  });
+
+  it('says plainly when nothing was found, with the article count and a suggestion', () => {
+    const { html, keyboard } = renderAnswer(answerOf([]), 0, { topics: ['Election results are in'] });
+    expect(html).toBe('I found nothing about that in my 12 articles. Try rephrasing, or ask about “Election results are in”.');
+    expect(keyboard).toBeUndefined();
+  });
+
+  it('answers small talk with a short friendly hint instead', () => {
+    const { html } = renderAnswer({ question: 'hello', passages: [], reason: 'small-talk', articleCount: 1 });
+    expect(html).toMatch(/^Hi! I answer questions about the news in my 1 article\./);
+  });
+});
+
+describe('renderAnswerPlain', () => {
+  it('has the same passage, title, source, date and link, without HTML', () => {
+    const text = renderAnswerPlain(answerOf([passage('Costs <rose> & fell.', [[6, 12]]), passage('Other.')]));
+    expect(text).toBe(
+      'Costs <rose> & fell.\n\n— Harbour bridge reopens after repairs\n  Example News · 5 Mar 2024\n  https://news.example.org/harbour-bridge\n  (1 more passage)',
+    );
+  });
+
+  it('says it found nothing, like the bot', () => {
+    expect(renderAnswerPlain(answerOf([]))).toMatch(/^I found nothing about that in my 12 articles\./);
+  });
+});
+
+describe('source lists', () => {
+  const many = Array.from({ length: 23 }, (_, i) =>
+    article({ id: `a${i}`, file: `a${i}.md`, title: `Story ${i + 1}`, url: `https://e.example/${i}`, published: `2024-01-${String(i + 1).padStart(2, '0')}` }),
+  );
+
+  it('paginates /sources ten at a time with Prev/Next buttons', () => {
+    const p0 = renderSources(many, 0);
+    expect(p0.html).toContain('<b>23 indexed articles</b> (page 1/3)');
+    expect(p0.html).toContain('1. <a href="https://e.example/0">Story 1</a>');
+    expect(p0.html).not.toContain('Story 11');
+    expect(buttons(p0.keyboard)).toEqual([{ text: 'Next ▶', callback_data: 'src:1' }]);
+    const p2 = renderSources(many, 2);
+    expect(p2.html).toContain('21. <a href="https://e.example/20">Story 21</a>');
+    expect(buttons(p2.keyboard)).toEqual([{ text: '◀ Prev', callback_data: 'src:1' }]);
+    expect(telegramHtmlProblems(p2.html)).toEqual([]);
+  });
+
+  it('keeps a page of huge titles and URLs within the limit by dropping links', () => {
+    const huge = Array.from({ length: 10 }, (_, i) => article({ id: `h${i}`, title: '<&>'.repeat(500), url: `https://e.example/${'x'.repeat(2000)}${i}` }));
+    const { html } = renderSources(huge, 0);
+    expect(telegramHtmlProblems(html)).toEqual([]);
+    expect(html.split('\n')).toHaveLength(11);
+  });
+
+  it('lists /latest newest first, skipping undated articles', () => {
+    const undated = article({ id: 'u', title: 'Undated', published: null });
+    expect(latestArticles([...many, undated], 3).map((a) => a.title)).toEqual(['Story 23', 'Story 22', 'Story 21']);
+    const html = renderLatest([undated, ...many]);
+    expect(html.split('\n')[1]).toBe('1. <a href="https://e.example/22">Story 23</a> — <i>Example News, 23 Jan 2024</i>');
+    expect(html).not.toContain('Undated');
+  });
+
+  it('welcome and help are valid HTML and say how many articles there are', () => {
+    expect(visibleText(renderWelcome(2500, 'NewsBot'))).toContain('2500 news articles');
+    expect(telegramHtmlProblems(renderWelcome(1, 'NewsBot'))).toEqual([]);
+    expect(telegramHtmlProblems(renderHelp('NewsBot'))).toEqual([]);
+  });
+});
+
+describe('renderAnswer on hostile input (property)', () => {
+  const nasty = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }), // includes lone surrogates
+    fc.constantFrom('<b>bold</b>', '&amp;', '&lt;', '<a href="x">', '</b>', '\u200b\u200d\u200e', 'مرحبا بالعالم', '👨‍👩‍👧‍👦', '*_`[x](y)', '\u0000\u0007'),
+    fc.nat({ max: 4200 }).map((n) => 'a'.repeat(n)),
+  );
+  const text = fc.array(nasty, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
+  const url = fc.oneof(fc.constant(null), fc.webUrl(), fc.nat({ max: 5000 }).map((n) => `https://e.example/?q=${'&"<'.repeat(n)}`), fc.string());
+  const spans = fc.array(fc.tuple(fc.integer({ min: -10, max: 5000 }), fc.integer({ min: -10, max: 5000 })), { maxLength: 8 });
+
+  it('always yields valid Telegram HTML within 4096 characters', () => {
+    fc.assert(
+      fc.property(text, text, url, fc.option(nasty), spans, fc.nat({ max: 3 }), (body, title, link, source, hl, page) => {
+        const a = article({ title, url: link, source, published: '2024-02-30T99' });
+        const ans = answerOf([passage(body, hl, a), passage(title, [], a)], body);
+        const { html, keyboard } = renderAnswer(ans, page);
+        expect(telegramHtmlProblems(html)).toEqual([]);
+        for (const b of buttons(keyboard)) if ('callback_data' in b) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+        const none = renderAnswer({ ...ans, passages: [], reason: 'not-found' }, 0, { topics: [title, body] });
+        expect(telegramHtmlProblems(none.html)).toEqual([]);
+        expect(renderAnswerPlain(ans)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('source pages stay valid for any titles and links', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, url), { minLength: 1, maxLength: 25 }), fc.nat({ max: 3 }), (items, page) => {
+        const list = items.map(([title, link], i) => article({ id: String(i), title, url: link }));
+        expect(telegramHtmlProblems(renderSources(list, page).html)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

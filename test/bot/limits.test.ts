@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { FixedWindowLimiter, Lru, QuestionLimiter } from '../../src/bot/limits.js';
+
+describe('incoming limits', () => {
+  it('allows the limit, gives one notice, then silence until the window passes', () => {
+    let now = 0;
+    const limiter = new FixedWindowLimiter(2, 60_000, () => now);
+    expect(['a', 'a', 'a', 'a'].map((k) => limiter.hit(k))).toEqual(['ok', 'ok', 'notice', 'silent']);
+    expect(limiter.hit('b')).toBe('ok');
+    now = 60_000;
+    expect(limiter.hit('a')).toBe('ok');
+  });
+
+  it('checks the user first, then the chat', () => {
+    const limits = new QuestionLimiter({ perUser: 1, perChat: 2, windowSeconds: 60 }, () => 0);
+    expect(limits.check(1, -10)).toBe('ok');
+    expect(limits.check(1, -10)).toBe('notice'); // the user is over, the chat is not
+    expect(limits.check(2, -10)).toBe('ok');
+    expect(limits.check(3, -10)).toBe('notice'); // now the group as a whole is over
+  });
+
+  it('forgets finished windows, so memory stays bounded by active senders', () => {
+    let now = 0;
+    const limiter = new FixedWindowLimiter(5, 1000, () => now);
+    for (let i = 0; i < 1000; i++) limiter.hit(`user${i}`);
+    now = 5000;
+    limiter.hit('late');
+    expect(limiter.size()).toBe(1);
+  });
+});
+
+describe('Lru', () => {
+  it('keeps the most recently used entries up to its capacity', () => {
+    const lru = new Lru<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    lru.get('a');
+    lru.set('c', 3);
+    expect([lru.get('a'), lru.get('b'), lru.get('c'), lru.size]).toEqual([1, undefined, 3, 2]);
+  });
+});

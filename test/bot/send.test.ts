@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TelegramError } from 'telegraf';
+import { createLogger } from '../../src/log.js';
+import { Sender, SendFailure } from '../../src/bot/send.js';
+
+function capture() {
+  const lines: Array<Record<string, unknown>> = [];
+  const log = createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(JSON.parse(l)) } as unknown as NodeJS.WritableStream });
+  return { log, lines };
+}
+
+const telegramError = (code: number, description: string, retryAfter?: number) =>
+  new TelegramError({ error_code: code, description, ...(retryAfter ? { parameters: { retry_after: retryAfter } } : {}) });
+
+/** A fake Bot API: records each call's time; `script` decides per call whether it fails. */
+function fakeApi(script: (n: number, chat: string, text: string) => Error | undefined = () => undefined) {
+  const calls: Array<{ at: number; chat: string; text: string; ok: boolean }> = [];
+  const call = async (_method: string, payload: Record<string, unknown>) => {
+    const chat = String(payload.chat_id);
+    const text = String(payload.text);
+    const err = script(calls.length, chat, text);
+    calls.push({ at: Date.now(), chat, text, ok: !err });
+    await Promise.resolve();
+    if (err) throw err;
+    return { message_id: calls.length };
+  };
+  return { calls, call, delivered: () => calls.filter((c) => c.ok) };
+}
+
+describe('Sender', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends one chat\'s messages in order, a second apart, while other chats go at once', async () => {
+    const api = fakeApi();
+    const sender = new Sender(api.call, { log: capture().log });
+    const done = ['a1', 'a2', 'a3'].map((t) => sender.send(1, 'sendMessage', { chat_id: 1, text: t }));
+    done.push(sender.send(2, 'sendMessage', { chat_id: 2, text: 'b1' }));
+    await vi.advanceTimersByTimeAsync(5000);
+    await Promise.all(done);
+    const a = api.calls.filter((c) => c.chat === '1');
+    expect(a.map((c) => c.text)).toEqual(['a1', 'a2', 'a3']);
+    expect(a[1]!.at - a[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(a[2]!.at - a[1]!.at).toBeGreaterThanOrEqual(1000);
+    expect(api.calls.find((c) => c.chat === '2')!.at).toBe(a[0]!.at);
+  });
+
+  it('sends at most 20 messages a minute to one group, and at most 30 a second overall', async () => {
+    const api = fakeApi();
+    const sender = new Sender(api.call, { log: capture().log });
+    const all = [];
+    for (let i = 0; i < 25; i++) all.push(sender.send(-5, 'sendMessage', { chat_id: -5, text: `g${i}` }));
+    for (let c = 0; c < 60; c++) all.push(sender.send(c + 10, 'sendMessage', { chat_id: c + 10, text: `p${c}` }));
+    await vi.advanceTimersByTimeAsync(3000);
+    const group = api.calls.filter((c) => c.chat === '-5');
+    expect(group.length).toBeLessThanOrEqual(20);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await Promise.all(all);
+    const times = api.calls.map((c) => c.at).sort((x, y) => x - y);
+    for (let i = 30; i < times.length; i++) expect(times[i]! - times[i - 30]!).toBeGreaterThanOrEqual(1000);
+    const g = api.calls.filter((c) => c.chat === '-5').map((c) => c.at);
+    expect(g).toHaveLength(25);
+    expect(g[20]! - g[0]!).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('on 429 waits retry_after, resends, and keeps the chat\'s order', async () => {
+    const api = fakeApi((n) => (n === 0 ? telegramError(429, 'Too Many Requests: retry after 7', 7) : undefined));
+    const { log, lines } = capture();
+    const sender = new Sender(api.call, { log });
+    const first = sender.send(1, 'sendMessage', { chat_id: 1, text: 'first' });
+    const second = sender.send(1, 'sendMessage', { chat_id: 1, text: 'second' });
+    await vi.advanceTimersByTimeAsync(6900);
+    expect(api.delivered()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2000);
+    await expect(first).resolves.toBeDefined();
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(second).resolves.toBeDefined();
+    expect(api.calls.map((c) => [c.text, c.ok])).toEqual([['first', false], ['first', true], ['second', true]]);
+    expect(api.calls[1]!.at - api.calls[0]!.at).toBe(7000);
+    expect(lines.some((l) => l.retryAfterSeconds === 7)).toBe(true);
+  });
+
+  it('retries 5xx and network errors with growing backoff, then gives up and logs it', async () => {
+    const network = Object.assign(new Error('request to http://127.0.0.1/bot123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789/sendMessage failed, reason: socket hang up'), { name: 'FetchError' });
+    let chatOneCalls = 0;
+    const api = fakeApi((_n, chat) => (chat === '1' && chatOneCalls++ < 2 ? telegramError(502, 'Bad Gateway') : chat === '2' ? network : undefined));
+    const { log, lines } = capture();
+    const sender = new Sender(api.call, { log, maxRetries: 3, backoffMs: 100, rates: { perChatIntervalMs: 10 }, secrets: ['123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789'] });
+    const ok = sender.send(1, 'sendMessage', { chat_id: 1, text: 'x' });
+    const lost = sender.send(2, 'sendMessage', { chat_id: 2, text: 'y' });
+    const lostResult = lost.catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(ok).resolves.toBeDefined();
+    const one = api.calls.filter((c) => c.chat === '1');
+    expect(one.map((c) => c.ok)).toEqual([false, false, true]);
+    expect([one[1]!.at - one[0]!.at, one[2]!.at - one[1]!.at]).toEqual([100, 200]);
+    const err = (await lostResult) as SendFailure;
+    expect(err).toBeInstanceOf(SendFailure);
+    expect(err.kind).toBe('gave-up');
+    expect(api.calls.filter((c) => c.chat === '2')).toHaveLength(4); // first try + 3 retries
+    const errors = lines.filter((l) => l.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(JSON.stringify(lines)).not.toContain('ABCdefGHIjklMNOpqrSTUvwxYZ0123456789');
+  });
+
+  it('on 403 drops that chat\'s pending replies, logs once, and keeps serving others', async () => {
+    const api = fakeApi((_n, chat) => (chat === '1' ? telegramError(403, 'Forbidden: bot was blocked by the user') : undefined));
+    const { log, lines } = capture();
+    const sender = new Sender(api.call, { log });
+    const blocked = [1, 2, 3].map((i) => sender.send(1, 'sendMessage', { chat_id: 1, text: `b${i}` }).catch((e: SendFailure) => e.kind));
+    const other = sender.send(2, 'sendMessage', { chat_id: 2, text: 'fine' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await Promise.all(blocked)).toEqual(['blocked', 'blocked', 'blocked']);
+    await expect(other).resolves.toBeDefined();
+    expect(api.calls.filter((c) => c.chat === '1')).toHaveLength(1);
+    expect(lines.filter((l) => l.chat === '1')).toHaveLength(1);
+    expect(sender.pending()).toBe(0);
+  });
+
+  it('does not resend a message Telegram rejected as a bad request', async () => {
+    const api = fakeApi(() => telegramError(400, "Bad Request: can't parse entities"));
+    const sender = new Sender(api.call, { log: capture().log });
+    const r = sender.send(1, 'sendMessage', { chat_id: 1, text: '<b' }).catch((e: SendFailure) => e.kind);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await r).toBe('rejected');
+    expect(api.calls).toHaveLength(1);
+  });
+
+  it('drain waits for queued replies, or reports the ones it could not send in time', async () => {
+    const api = fakeApi();
+    const sender = new Sender(api.call, { log: capture().log });
+    for (let i = 0; i < 3; i++) void sender.send(1, 'sendMessage', { chat_id: 1, text: `m${i}` });
+    const short = sender.drain(500);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(await short).toBe(false);
+    const long = sender.drain(5000);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await long).toBe(true);
+    expect(api.delivered()).toHaveLength(3);
+    sender.close();
+    await expect(sender.send(1, 'sendMessage', { chat_id: 1, text: 'late' })).rejects.toMatchObject({ kind: 'closed' });
+  });
+});

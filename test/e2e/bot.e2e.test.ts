@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/bot.js';
+import { startBot, type RunningBot } from '../../src/bot/run.js';
+import { telegramHtmlProblems } from '../bot/telegram-html.js';
+import { BOT, FAST_SEND, TOKEN, captureLog, deps, startEmulator, testConfig } from './harness.js';
+
+/**
+ * The real telegraf bot, long polling against telegram-test-api over HTTP on 127.0.0.1, answering
+ * with the real search over a small invented article set.
+ */
+let emu: Awaited<ReturnType<typeof startEmulator>>;
+let bot: RunningBot;
+const logs = captureLog();
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  const config = testConfig({ telegramApiRoot: emu.apiRoot, rateLimit: { perUser: 40, perChat: 1000, windowSeconds: 600 } });
+  bot = await startBot(deps(config, logs.log), { send: FAST_SEND, answerCacheSize: 3 });
+});
+
+afterAll(async () => {
+  await bot?.stop('test over');
+  await emu?.stop();
+});
+
+const inChat = (chatId: number) => emu.sent().filter((s) => String(s.message.chat_id) === String(chatId));
+const replyTo = (chatId: number, messageId: number) => () =>
+  inChat(chatId).find((s) => s.message.reply_parameters?.message_id === messageId);
+
+describe('private chat', () => {
+  it('greets on /start with the number of indexed articles', async () => {
+    const m = await emu.say(101, '/start');
+    const r = await emu.waitFor(replyTo(101, m.message_id), 'the greeting');
+    expect(r.message.text).toContain('3 news articles');
+    expect(r.message.parse_mode).toBe('HTML');
+  });
+
+  it('answers a question with the passage, bold matches and the linked title, quoting the question', async () => {
+    const m = await emu.say(102, 'When did the harbour bridge reopen?');
+    const r = await emu.waitFor(replyTo(102, m.message_id), 'the answer');
+    const text = r.message.text as string;
+    expect(text).toMatch(/^The <b>harbour<\/b> <b>bridge<\/b> <b>reopened<\/b> to traffic on Monday/);
+    expect(text).toContain('<a href="https://news.example.org/harbour-bridge">Harbour bridge reopens after six months of repairs</a>');
+    expect(text).toContain('Example News · 5 Mar 2024');
+    expect(telegramHtmlProblems(text)).toEqual([]);
+    expect(r.message.reply_parameters).toEqual({ message_id: m.message_id, allow_sending_without_reply: true });
+    const buttons = r.message.reply_markup.inline_keyboard.flat();
+    expect(buttons).toContainEqual({ text: 'Open article', url: 'https://news.example.org/harbour-bridge' });
+    expect(buttons).toContainEqual({ text: 'Next ▶', callback_data: 'ans:1' });
+  });
+
+  it('says plainly when the articles do not answer', async () => {
+    const m = await emu.say(103, 'What is the price of bitcoin today?');
+    const r = await emu.waitFor(replyTo(103, m.message_id), 'the abstention');
+    expect(r.message.text).toMatch(/^I found nothing about that in my 3 articles\. Try rephrasing/);
+  });
+
+  it('"Next ▶" shows the next passage in the same message, and works after the answer left the cache', async () => {
+    const q = await emu.say(104, 'When did the harbour bridge reopen?');
+    const answer = await emu.waitFor(replyTo(104, q.message_id), 'the answer');
+    // Push the answer out of the 3-entry cache, so the bot must recover the question from the quote.
+    for (const question of ['who approved the budget?', 'how much did the repairs cost?', 'what flooded the old town?', 'who approved the budget?']) {
+      const other = await emu.say(105, question);
+      await emu.waitFor(replyTo(105, other.message_id), 'another answer');
+    }
+    const pressed = {
+      message_id: answer.messageId,
+      date: 0,
+      chat: { id: 104, type: 'private' },
+      from: { id: BOT.id, is_bot: true, first_name: 'Bot', username: BOT.username },
+      text: answer.message.text,
+      reply_to_message: { ...q, botToken: undefined },
+    };
+    await emu.press(104, pressed, 'ans:1');
+    const edited = await emu.waitFor(() => emu.sent().find((s) => s.messageId === answer.messageId && /Cyclists/.test(s.message.text)), 'the edit');
+    expect(edited.message.text).toContain('2/2');
+    expect(edited.message.reply_markup.inline_keyboard[0]).toEqual([{ text: '◀ Prev', callback_data: 'ans:0' }]);
+    expect(inChat(104)).toHaveLength(1); // edited in place, not a new message
+  });
+
+  it('lists the sources with links on /sources', async () => {
+    const m = await emu.say(106, '/sources');
+    const r = await emu.waitFor(replyTo(106, m.message_id), 'the source list');
+    expect(r.message.text).toContain('<b>3 indexed articles</b>');
+    expect(r.message.text).toContain('<a href="https://news.example.org/council-budget">City council approves budget with more money for schools</a>');
+    expect(r.message.text).toContain('Storm Greta floods the old town');
+  });
+
+  it('gives /stats to admins only; anyone else gets no answer', async () => {
+    const denied = await emu.say(107, '/stats');
+    const after = await emu.say(107, 'who approved the budget?');
+    await emu.waitFor(replyTo(107, after.message_id), 'the answer after /stats');
+    expect(replyTo(107, denied.message_id)()).toBeUndefined();
+    const admin = await emu.say(1001, '/stats');
+    const r = await emu.waitFor(replyTo(1001, admin.message_id), 'the stats');
+    expect(r.message.text).toMatch(/articles: 3/);
+  });
+
+  it('explains when a question is too long, and hints on non-text messages', async () => {
+    const long = await emu.say(108, `why ${'very '.repeat(120)}long?`);
+    expect((await emu.waitFor(replyTo(108, long.message_id), 'the explanation')).message.text).toMatch(/too long \(\d+ characters\)/);
+    const sticker = await emu.say(108, undefined, { sticker: { file_id: 's' } });
+    expect((await emu.waitFor(replyTo(108, sticker.message_id), 'the hint')).message.text).toMatch(/only read text/);
+  });
+});
+
+describe('groups', () => {
+  const group = -200;
+
+  it('answers only /ask, /ask@BotName, mentions and replies to itself, staying silent otherwise', async () => {
+    const chatter = await emu.say(group, 'when did the harbour bridge reopen? anyone?');
+    const otherBot = await emu.say(group, '/ask@OtherBot when did the harbour bridge reopen?');
+    const bareHelp = await emu.say(group, '/help');
+    const ask = await emu.say(group, `/ask@${BOT.username} when did the harbour bridge reopen?`);
+    const askReply = await emu.waitFor(replyTo(group, ask.message_id), '/ask@BotName answer');
+    expect(askReply.message.text).toContain('reopened');
+
+    const mention = await emu.say(group, `@${BOT.username} who approved the budget?`);
+    expect((await emu.waitFor(replyTo(group, mention.message_id), 'mention answer')).message.text).toContain('city council');
+
+    const toOther = await emu.say(group, 'how much did the repairs cost?', {
+      reply_to_message: { message_id: chatter.message_id, date: 0, chat: { id: group, type: 'supergroup' }, from: { id: 7, is_bot: false, first_name: 'U' }, text: 'x' },
+    });
+    const toBot = await emu.say(group, 'how much did the repairs cost?', {
+      reply_to_message: { message_id: askReply.messageId, date: 0, chat: { id: group, type: 'supergroup' }, from: { id: BOT.id, is_bot: true, first_name: 'Bot' }, text: 'x' },
+    });
+    expect((await emu.waitFor(replyTo(group, toBot.message_id), 'reply-to-bot answer')).message.text).toContain('12 million euros');
+
+    const bare = await emu.say(group, '/ask what flooded the old town?');
+    await emu.waitFor(replyTo(group, bare.message_id), 'bare /ask answer');
+    // Replies leave a chat in order, so everything before the last answer has been decided.
+    for (const silent of [chatter, otherBot, bareHelp, toOther]) expect(replyTo(group, silent.message_id)()).toBeUndefined();
+    expect(inChat(group)).toHaveLength(4);
+  });
+
+  it('answers in the same forum topic, and ignores the topic-creation "reply"', async () => {
+    const topicStart = { message_id: 77, date: 0, chat: { id: -300, type: 'supergroup', is_forum: true }, from: { id: BOT.id, is_bot: true, first_name: 'Bot' }, forum_topic_created: { name: 'News', icon_color: 1 } };
+    const inTopic = { is_topic_message: true, message_thread_id: 77, reply_to_message: topicStart };
+    const chatter = await emu.say(-300, 'what flooded the old town?', inTopic);
+    const mention = await emu.say(-300, `@${BOT.username} what flooded the old town?`, inTopic);
+    const r = await emu.waitFor(replyTo(-300, mention.message_id), 'the topic answer');
+    expect(r.message.message_thread_id).toBe(77);
+    expect(r.message.text).toContain('Storm Greta');
+    expect(replyTo(-300, chatter.message_id)()).toBeUndefined();
+  });
+});
+
+describe('inline mode and robustness', () => {
+  it('offers the top passages as inline results', async () => {
+    const { log } = captureLog();
+    const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log));
+    await b.handleUpdate({ update_id: 1, inline_query: { id: 'iq1', from: { id: 5, is_bot: false, first_name: 'A' }, query: 'harbour bridge repairs', offset: '' } });
+    const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq1'), 'answerInlineQuery');
+    const results = answered.results as Array<{ type: string; title: string; input_message_content: { message_text: string; parse_mode: string } }>;
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]!.title).toBe('Harbour bridge reopens after six months of repairs');
+    for (const r of results) expect(telegramHtmlProblems(r.input_message_content.message_text)).toEqual([]);
+  });
+
+  it('keeps running although the emulator answers setMyCommands with HTTP 500', () => {
+    expect(logs.text()).toMatch(/could not register the command menu/);
+  });
+
+  it('never writes the token to the log', () => {
+    expect(logs.lines.length).toBeGreaterThan(0);
+    expect(logs.text()).not.toContain(TOKEN);
+    expect(logs.text()).not.toContain(TOKEN.split(':')[1]);
+  });
+});
