@@ -1,0 +1,105 @@
+/**
+ * npm run feeds -- [--articles DIR]
+ *
+ * Fetches every feed in FEEDS once, stores new items as article files under
+ * `<articles>/feeds/<feed host>/`, and prints one summary line per feed (plus the files written).
+ * Exits 0 when every feed worked, 1 when any failed, 2 when FEEDS is empty or the arguments or
+ * settings are wrong.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { ConfigError, UsageError, UserFacingError } from '../errors.js';
+import { fetchFeeds, type FeedsSummary, type FetchFeedsOptions } from '../feeds/fetch.js';
+import { createLogger, type Logger } from '../log.js';
+
+export interface FeedsIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Tests pass a quiet logger; by default logs go to standard error at LOG_LEVEL. */
+  log?: Logger;
+  fetch?: FetchFeedsOptions['fetch'];
+}
+
+const USAGE = 'usage: npm run feeds -- [--articles DIR]';
+
+export async function main(argv: string[], io: FeedsIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UserFacingError || isParseArgsError(err)) {
+      io.stderr.write(`error: ${(err as Error).message}\n`);
+      if (err instanceof UsageError || isParseArgsError(err)) io.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function run(argv: string[], io: FeedsIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { articles: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const cwd = io.cwd ?? process.cwd();
+  const config = loadConfig(io.env, { cwd });
+  if (config.feeds.length === 0) {
+    throw new ConfigError('FEEDS', 'no feeds to fetch; list RSS or Atom feed URLs in .env, separated by commas');
+  }
+  const articlesDir = values.articles !== undefined ? path.resolve(cwd, values.articles) : config.articlesDir;
+  const log = io.log ?? createLogger({ level: config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
+
+  const summary = await fetchFeeds({
+    feeds: config.feeds,
+    articlesDir,
+    stateFile: path.join(config.indexCacheDir, 'feeds.json'),
+    log,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(config.maxAgeDays !== undefined ? { maxAgeDays: config.maxAgeDays } : {}),
+  });
+  io.stdout.write(renderSummary(summary, path.relative(cwd, articlesDir) || '.'));
+  return summary.failed > 0 ? 1 : 0;
+}
+
+/** One line per feed, the files it wrote under it, then the totals. */
+export function renderSummary(summary: FeedsSummary, articlesDir: string): string {
+  let out = '';
+  for (const r of summary.results) {
+    const status = !r.ok
+      ? `FAILED: ${r.error}`
+      : r.notModified
+        ? 'not modified since the last run'
+        : `${r.stored.length} new, ${r.skipped} skipped`;
+    out += `${r.feed}  ${status}\n`;
+    for (const file of r.stored) out += `  + ${path.posix.join(articlesDir.split(path.sep).join('/'), file)}\n`;
+  }
+  const feeds = summary.results.length;
+  out += `\n${summary.stored} new article${summary.stored === 1 ? '' : 's'} from ${feeds} feed${feeds === 1 ? '' : 's'}`;
+  out += summary.failed > 0 ? `; ${summary.failed} failed (retried next run)\n` : '\n';
+  return out;
+}
+
+function isParseArgsError(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,295 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import Parser from 'rss-parser';
+import { extractHtml, fragmentParagraphs } from '../articles/readers/html.js';
+import type { Logger } from '../log.js';
+import { FetchError, fetchText, type FetchOptions } from './http.js';
+import { loadState, saveState, writeFileAtomic, type FeedState } from './state.js';
+import { feedFolder, guidKey, renderArticle, scanStored, storedFileName, urlKey } from './store.js';
+
+export interface FetchFeedsOptions {
+  feeds: readonly string[];
+  articlesDir: string;
+  /** The JSON file remembering validators and stored items; by default `<INDEX_CACHE_DIR>/feeds.json`. */
+  stateFile: string;
+  log: Logger;
+  fetch?: typeof fetch;
+  /** Per request (the feed, and each page fetched for a summary-only item). */
+  timeoutMs?: number;
+  /** Per response body. */
+  maxBytes?: number;
+  /** An item whose feed text is shorter than this is a summary: its page is fetched for the full text. */
+  fullTextMinWords?: number;
+  /** Items published longer ago than this are not stored (the index would leave them out anyway). */
+  maxAgeDays?: number;
+  /** Feeds fetched at the same time. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+export interface FeedResult {
+  feed: string;
+  /** False when the feed could not be fetched or parsed; it is tried again next run. */
+  ok: boolean;
+  /** The server answered 304: nothing changed since the last run. */
+  notModified: boolean;
+  /** Files written, relative to the articles folder. */
+  stored: string[];
+  /** Items not stored: already stored, too old, or with no text. */
+  skipped: number;
+  error?: string;
+}
+
+export interface FeedsSummary {
+  results: FeedResult[];
+  stored: number;
+  failed: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_FULL_TEXT_MIN_WORDS = 150;
+
+/**
+ * Fetches every feed once and stores each new item as an article file under
+ * `<articlesDir>/feeds/<feed host>/`. A feed that fails is logged and reported in the summary; the
+ * others carry on, and it is retried on the next run because its validators are not updated.
+ */
+export async function fetchFeeds(options: FetchFeedsOptions): Promise<FeedsSummary> {
+  const state = await loadState(options.stateFile, options.log);
+  const known = await scanStored(options.articlesDir);
+  const seen = (key: string | undefined): string | undefined =>
+    key === undefined ? undefined : (state.seen[key] ?? known.get(key));
+  const ctx: FeedContext = {
+    options,
+    state,
+    seen,
+    remember: (keys, file) => {
+      for (const key of keys) if (key) state.seen[key] = file;
+    },
+    http: {
+      fetch: options.fetch ?? fetch,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    // Two feeds carrying the same story at once must not both store it.
+    claimed: new Set<string>(),
+  };
+
+  const feeds = [...new Set(options.feeds)];
+  const results: FeedResult[] = new Array(feeds.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < feeds.length) {
+      const i = next++;
+      results[i] = await fetchOneFeed(feeds[i]!, ctx);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, feeds.length) }, worker));
+  await saveState(options.stateFile, state);
+
+  return {
+    results,
+    stored: results.reduce((n, r) => n + r.stored.length, 0),
+    failed: results.filter((r) => !r.ok).length,
+  };
+}
+
+interface FeedContext {
+  options: FetchFeedsOptions;
+  state: FeedState;
+  seen: (key: string | undefined) => string | undefined;
+  remember: (keys: (string | undefined)[], file: string) => void;
+  http: FetchOptions;
+  claimed: Set<string>;
+}
+
+type Item = Parser.Item & { id?: string; 'content:encoded'?: string };
+
+async function fetchOneFeed(feedUrl: string, ctx: FeedContext): Promise<FeedResult> {
+  const { log } = ctx.options;
+  const result: FeedResult = { feed: feedUrl, ok: true, notModified: false, stored: [], skipped: 0 };
+  const previous = ctx.state.feeds[feedUrl] ?? {};
+  try {
+    const conditional: Record<string, string> = {
+      Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    };
+    if (previous.etag) conditional['If-None-Match'] = previous.etag;
+    if (previous.lastModified) conditional['If-Modified-Since'] = previous.lastModified;
+    const response = await fetchText(feedUrl, { ...ctx.http, headers: conditional });
+    if (response.status === 304) {
+      result.notModified = true;
+      ctx.state.feeds[feedUrl] = { ...previous, lastSuccess: now(ctx).toISOString() };
+      log.info({ feed: feedUrl }, `feed ${feedUrl}: not modified`);
+      return result;
+    }
+
+    const feed = await parseFeed(response.text);
+    for (const item of feed.items as Item[]) {
+      const file = await storeItem(item, feedUrl, feed.title, ctx);
+      if (file) result.stored.push(file);
+      else result.skipped += 1;
+    }
+
+    // Validators are kept only once every item is handled, so a failed run is fetched in full again.
+    const etag = response.headers.get('etag') ?? undefined;
+    const lastModified = response.headers.get('last-modified') ?? undefined;
+    ctx.state.feeds[feedUrl] = {
+      ...(etag ? { etag } : {}),
+      ...(lastModified ? { lastModified } : {}),
+      lastSuccess: now(ctx).toISOString(),
+    };
+    log.info(
+      { feed: feedUrl, stored: result.stored.length, skipped: result.skipped },
+      `feed ${feedUrl}: ${result.stored.length} new, ${result.skipped} skipped`,
+    );
+  } catch (err) {
+    result.ok = false;
+    result.error = problem(err);
+    ctx.state.feeds[feedUrl] = { ...previous, lastError: result.error };
+    log.warn({ feed: feedUrl, error: result.error }, `feed ${feedUrl} failed: ${result.error} (will retry next run)`);
+  }
+  return result;
+}
+
+async function parseFeed(xml: string): Promise<Parser.Output<Item>> {
+  try {
+    return await new Parser<Record<string, unknown>, Item>().parseString(xml);
+  } catch (err) {
+    // xml2js reports "Unexpected close tag\nLine: 3\nColumn: 10\nChar: >".
+    const message = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean).join(', ');
+    throw new FetchError(`not a readable RSS or Atom feed: ${message}`);
+  }
+}
+
+/** Stores one item; returns its file (relative to the articles folder), or undefined if skipped. */
+async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefined, ctx: FeedContext): Promise<string | undefined> {
+  const { log } = ctx.options;
+  const link = absolute(item.link, feedUrl);
+  const guid = text(item.guid) ?? text(item.id) ?? link;
+  const keys = [guid ? guidKey(guid) : undefined, link ? urlKey(link) : undefined];
+  const already = keys.map(ctx.seen).find(Boolean);
+  if (already) {
+    ctx.remember(keys, already);
+    return undefined;
+  }
+  if (keys.some((k) => k && ctx.claimed.has(k))) return undefined;
+  for (const k of keys) if (k) ctx.claimed.add(k);
+
+  const title = text(item.title);
+  const published = item.isoDate;
+  if (published && tooOld(published, ctx)) return undefined;
+  if (!guid && !title) return undefined; // nothing to name it by or recognise it by next time
+
+  // Feeds put the body in content:encoded (RSS), content (Atom) or description/summary; the longest wins.
+  const bodies = [item['content:encoded'], item.content, item.summary].filter((b): b is string => typeof b === 'string');
+  let paragraphs = bodies.map(toParagraphs).reduce<string[]>((best, p) => (words(p) > words(best) ? p : best), []);
+  let url = link;
+  let pagePublished: string | undefined;
+  let source: string | undefined;
+
+  const minWords = ctx.options.fullTextMinWords ?? DEFAULT_FULL_TEXT_MIN_WORDS;
+  if (link && words(paragraphs) < minWords) {
+    try {
+      const page = await fetchText(link, { ...ctx.http, headers: { Accept: 'text/html,application/xhtml+xml' } });
+      const article = extractHtml(page.text, link, { baseUrl: page.url });
+      if (words(article.paragraphs) > words(paragraphs)) paragraphs = article.paragraphs;
+      url = article.meta.url ?? link;
+      pagePublished = article.meta.published;
+      source = article.meta.source;
+    } catch (err) {
+      log.info({ feed: feedUrl, item: link, error: problem(err) }, `feed ${feedUrl}: could not fetch the full text of ${link} (${problem(err)}); storing the feed's summary`);
+    }
+    const canonical = url ? urlKey(url) : undefined;
+    const stored = ctx.seen(canonical);
+    if (canonical && stored) {
+      ctx.remember([...keys, canonical], stored);
+      return undefined;
+    }
+    keys.push(canonical);
+  }
+  if (paragraphs.length === 0) {
+    log.info({ feed: feedUrl, item: link ?? guid }, `feed ${feedUrl}: item "${title ?? guid}" has no text; skipped`);
+    return undefined;
+  }
+
+  const date = published ?? pagePublished;
+  const file = path.posix.join(
+    feedFolder(feedUrl),
+    storedFileName({ ...(date ? { published: date } : {}), ...(title ? { title } : {}), identity: guid ?? title ?? '' }),
+  );
+  const target = path.join(ctx.options.articlesDir, ...file.split('/'));
+  if (await exists(target)) {
+    ctx.remember(keys, file);
+    return undefined;
+  }
+  await writeFileAtomic(
+    target,
+    renderArticle(
+      {
+        title: title ?? paragraphs[0]!.slice(0, 80),
+        ...(url ? { url } : {}),
+        ...(date ? { published: date } : {}),
+        source: source ?? text(feedTitle) ?? new URL(feedUrl).hostname.replace(/^www\./, ''),
+        ...(guid ? { guid } : {}),
+        feed: feedUrl,
+      },
+      paragraphs,
+    ),
+  );
+  ctx.remember(keys, file);
+  return file;
+}
+
+function toParagraphs(body: string): string[] {
+  if (/<[a-z][^>]*>/i.test(body)) return fragmentParagraphs(body);
+  return body
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function words(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((n, p) => n + p.split(' ').length, 0);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+
+function absolute(href: string | undefined, base: string): string | undefined {
+  if (!href?.trim()) return undefined;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function tooOld(published: string, ctx: FeedContext): boolean {
+  const days = ctx.options.maxAgeDays;
+  if (days === undefined) return false;
+  const time = Date.parse(published);
+  return !Number.isNaN(time) && now(ctx).getTime() - time > days * 86_400_000;
+}
+
+function now(ctx: FeedContext): Date {
+  return ctx.options.now?.() ?? new Date();
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function problem(err: unknown): string {
+  if (err instanceof Error) return err.message.split('\n')[0] ?? err.name;
+  return String(err);
+}

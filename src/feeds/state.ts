@@ -1,0 +1,77 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../log.js';
+
+/**
+ * What the feed fetcher remembers between runs, in one small JSON file: each feed's validators for
+ * conditional requests, and the items already stored (by GUID and by URL) with the file they went to.
+ */
+
+const feedStateSchema = z.object({
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  lastSuccess: z.string().optional(),
+  lastError: z.string().optional(),
+});
+const stateSchema = z.object({
+  version: z.literal(1),
+  feeds: z.record(z.string(), feedStateSchema),
+  /** `guid:<guid>` or `url:<normalised url>` → file, relative to the articles folder. */
+  seen: z.record(z.string(), z.string()),
+});
+
+export type FeedState = z.infer<typeof stateSchema>;
+export type OneFeedState = z.infer<typeof feedStateSchema>;
+
+/** Enough to cover every item of many feeds for months; the oldest entries go first. */
+const MAX_SEEN = 50_000;
+
+export function emptyState(): FeedState {
+  return { version: 1, feeds: {}, seen: {} };
+}
+
+/** The saved state; a missing file is a first run, and an unreadable one is logged and started afresh. */
+export async function loadState(file: string, log: Logger): Promise<FeedState> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      log.warn({ file, err: String(err) }, `cannot read feed state ${file}; starting afresh`);
+    }
+    return emptyState();
+  }
+  try {
+    return stateSchema.parse(JSON.parse(text));
+  } catch {
+    // Stored files are still recognised from the articles folder, so nothing is stored twice.
+    log.warn({ file }, `feed state ${file} is damaged; starting afresh`);
+    return emptyState();
+  }
+}
+
+export async function saveState(file: string, state: FeedState): Promise<void> {
+  const keys = Object.keys(state.seen);
+  if (keys.length > MAX_SEEN) {
+    for (const key of keys.slice(0, keys.length - MAX_SEEN)) delete state.seen[key];
+  }
+  await writeFileAtomic(file, `${JSON.stringify(state, null, 1)}\n`);
+}
+
+/**
+ * Writes through a temporary file in the same folder and renames it into place, so a reader (the
+ * live-reloading index, a second run) sees the old file or the new one, never half of one.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, file);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}

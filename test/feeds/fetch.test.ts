@@ -1,0 +1,216 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readText } from '../../src/articles/readers/text.js';
+import { fetchFeeds, type FetchFeedsOptions } from '../../src/feeds/fetch.js';
+import { createLogger } from '../../src/log.js';
+import { startFeedServer, type FeedServer } from './server.js';
+
+let server: FeedServer;
+let dir: string;
+let logLines: string[];
+
+beforeEach(async () => {
+  server = await startFeedServer();
+  dir = await mkdtemp(path.join(tmpdir(), 'feeds-test-'));
+  logLines = [];
+});
+afterEach(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const articlesDir = () => path.join(dir, 'articles');
+const stateFile = () => path.join(dir, '.cache', 'feeds.json');
+
+function run(feeds: string[], extra: Partial<FetchFeedsOptions> = {}) {
+  const log = createLogger({ level: 'info', destination: { write: (line: string) => logLines.push(line) } as never });
+  return fetchFeeds({
+    feeds: feeds.map((f) => `${server.base}${f}`),
+    articlesDir: articlesDir(),
+    stateFile: stateFile(),
+    log,
+    timeoutMs: 1_000,
+    // The fixture items are short; a real feed's full text is much longer than 40 words.
+    fullTextMinWords: 40,
+    ...extra,
+  });
+}
+
+async function storedFiles(): Promise<string[]> {
+  try {
+    const entries = await readdir(articlesDir(), { recursive: true });
+    return entries.filter((e) => e.endsWith('.md')).map((e) => e.split(path.sep).join('/')).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function article(file: string) {
+  const rel = file.replace(/^.*?feeds\//, 'feeds/');
+  const [raw] = readText(await readFile(path.join(articlesDir(), rel), 'utf8'), rel);
+  return raw!;
+}
+
+const GOOD = ['/rss-full.xml', '/rss-summary.xml', '/atom.xml'];
+const pageRequests = () => server.requests.filter((r) => r.path.startsWith('/pages/'));
+
+describe('fetchFeeds', () => {
+  it('stores each new item once as an article file with front matter, under feeds/<host>/', async () => {
+    const summary = await run(GOOD);
+    expect(summary.failed).toBe(0);
+    const [full, short, atom] = summary.results;
+    expect(full).toMatchObject({ ok: true, notModified: false, skipped: 0 });
+    expect(full!.stored).toHaveLength(2);
+    expect(short!.stored).toHaveLength(2);
+    // The Atom feed reposts the harbour bridge story (same URL without the tracking parameter).
+    expect(atom!.stored).toHaveLength(1);
+    expect(atom!.skipped).toBe(1);
+    expect(summary.stored).toBe(5);
+
+    const files = await storedFiles();
+    expect(files).toEqual([...summary.results.flatMap((r) => r.stored)].sort());
+    expect(files).toContain(
+      files.find((f) => /^feeds\/127\.0\.0\.1\/2024-03-14-harbour-bridge-to-close-for-six-weeks-of-repairs-[0-9a-f]{8}\.md$/.test(f)),
+    );
+    expect(files.every((f) => /^feeds\/127\.0\.0\.1\/\d{4}-\d\d-\d\d-[a-z0-9-]+-[0-9a-f]{8}\.md$/.test(f))).toBe(true);
+
+    const bridge = await article(files.find((f) => f.includes('harbour-bridge'))!);
+    expect(bridge.meta).toEqual({
+      title: 'Harbour bridge to close for six weeks of repairs',
+      url: `${server.base}/news/harbour-bridge-repairs?utm_source=rss`,
+      published: '2024-03-14T08:30:00.000Z',
+      source: 'Riverside Gazette – News',
+    });
+    expect(bridge.paragraphs).toEqual([
+      'The harbour bridge will close to all traffic for six weeks from the first of May while engineers replace the worn expansion joints, the city council announced on Thursday.',
+      'Buses will be diverted over the railway crossing, adding about fifteen minutes to journeys between the old town and the port.',
+      'The repairs will cost an estimated £4.2 million, paid for from the regional infrastructure fund.',
+    ]);
+
+    const schools = await article(files.find((f) => f.includes('schools'))!);
+    expect(schools.meta.title).toBe('Schools to get new science labs & libraries');
+
+    const garden = await article(files.find((f) => f.includes('community-garden'))!);
+    expect(garden.meta).toMatchObject({ url: `${server.base}/notes/community-garden-award`, published: '2024-05-03T10:00:00.000Z', source: 'Northfield Notes' });
+    expect(garden.paragraphs).toHaveLength(2);
+
+    // Requests say who is asking.
+    expect(server.requests.every((r) => /^news-qa-bot\//.test(String(r.headers['user-agent'])))).toBe(true);
+  });
+
+  it('fetches the page of a summary-only item and stores its full text, or the summary when the page fails', async () => {
+    await run(['/rss-summary.xml']);
+    expect(pageRequests().map((r) => [r.path, r.status])).toEqual([
+      ['/pages/ferry.html', 200],
+      ['/pages/gone.html', 404],
+    ]);
+    const files = await storedFiles();
+    const ferry = await article(files.find((f) => f.includes('night-ferry'))!);
+    expect(ferry.meta).toEqual({
+      title: 'Night ferry to the islands returns on Friday',
+      url: `${server.base}/coast/2024/05/night-ferry-returns`, // the page's canonical URL
+      published: '2024-05-17T06:00:00.000Z',
+      source: 'Coast News',
+    });
+    expect(ferry.paragraphs).toHaveLength(3);
+    expect(ferry.paragraphs[1]).toMatch(/^The overnight sailing leaves the harbour at eleven/);
+    const text = ferry.paragraphs.join('\n');
+    for (const junk of ['Weather', 'Share on Facebook', 'Harbour master retires', 'All rights reserved']) expect(text).not.toContain(junk);
+
+    const huts = await article(files.find((f) => f.includes('beach-huts'))!);
+    expect(huts.paragraphs).toEqual([
+      'The council will repaint all two hundred beach huts on the promenade in their original colours before the school holidays begin.',
+    ]);
+    expect(huts.meta.source).toBe('Coast News');
+    expect(logLines.join('')).toContain('could not fetch the full text');
+  });
+
+  it('stores nothing new on a second run, with conditional requests answered 304', async () => {
+    await run(GOOD);
+    const before = await storedFiles();
+    server.requests.length = 0;
+
+    const again = await run(GOOD);
+    expect(again.stored).toBe(0);
+    expect(again.results.map((r) => r.notModified)).toEqual([true, true, true]);
+    expect(await storedFiles()).toEqual(before);
+
+    const byPath = new Map(server.requests.map((r) => [r.path, r]));
+    expect(byPath.get('/rss-full.xml')!.headers['if-none-match']).toBe('"full-v1"');
+    expect(byPath.get('/rss-summary.xml')!.headers['if-modified-since']).toBe('Fri, 17 May 2024 08:00:00 GMT');
+    expect(byPath.get('/atom.xml')!.headers['if-none-match']).toBe('W/"atom-7"');
+    expect(byPath.get('/atom.xml')!.headers['if-modified-since']).toBe('Fri, 03 May 2024 12:00:00 GMT');
+    expect(server.requests.map((r) => r.status)).toEqual([304, 304, 304]);
+  });
+
+  it('stores only the new item when a feed changes', async () => {
+    await run(['/rss-full.xml']);
+    const before = await storedFiles();
+    const extra = `<item><title>Ring road speed limit cut to forty</title><link>${server.base}/news/speed-limit</link><guid>gazette-article-10240</guid><pubDate>Fri, 15 Mar 2024 09:00:00 GMT</pubDate><content:encoded><![CDATA[<p>${'The speed limit on the ring road will fall from fifty to forty miles an hour from April after a year of consultation with residents and drivers. '.repeat(2)}</p>]]></content:encoded></item>`;
+    server.serve('/rss-full.xml', {
+      body: server.fixture('rss-full.xml').replace('<item>', `${extra}<item>`),
+      etag: '"full-v2"',
+    });
+    const summary = await run(['/rss-full.xml']);
+    expect(summary.results[0]).toMatchObject({ ok: true, skipped: 2 });
+    expect(summary.results[0]!.stored).toEqual([expect.stringMatching(/2024-03-15-ring-road-speed-limit-cut-to-forty-[0-9a-f]{8}\.md$/)]);
+    expect(await storedFiles()).toHaveLength(before.length + 1);
+  });
+
+  it('recognises items already in the folder when the state file is lost', async () => {
+    await run(GOOD);
+    const before = await storedFiles();
+    await rm(stateFile());
+    server.requests.length = 0;
+
+    const summary = await run(GOOD);
+    expect(summary.stored).toBe(0);
+    expect(summary.results.map((r) => r.notModified)).toEqual([false, false, false]);
+    expect(await storedFiles()).toEqual(before);
+    // Items recognised by GUID or URL do not even need their page fetched again.
+    expect(pageRequests()).toEqual([]);
+  });
+
+  it('reports a broken feed with one clear log line and carries on with the others', async () => {
+    const broken = ['/broken.xml', '/malformed.xml', '/missing.xml', '/slow.xml', '/huge.xml', '/huge-declared.xml'];
+    const summary = await run([...broken, '/rss-full.xml'], { timeoutMs: 400 });
+
+    expect(summary.failed).toBe(6);
+    const errors = Object.fromEntries(summary.results.map((r) => [r.feed.replace(server.base, ''), r.error]));
+    expect(errors).toEqual({
+      '/broken.xml': 'HTTP 500 Internal Server Error',
+      '/malformed.xml': expect.stringMatching(/^not a readable RSS or Atom feed: Unexpected close tag/),
+      '/missing.xml': 'HTTP 404 Not Found',
+      '/slow.xml': 'timed out after 0.4 s',
+      '/huge.xml': 'response too large (over 5.0 MB, the limit)',
+      '/huge-declared.xml': 'response too large (20.0 MB; the limit is 5.0 MB)',
+      '/rss-full.xml': undefined,
+    });
+    expect(summary.results.at(-1)).toMatchObject({ ok: true });
+    expect(summary.results.at(-1)!.stored).toHaveLength(2);
+
+    const failures = logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40);
+    expect(failures).toHaveLength(6);
+    for (const f of broken) {
+      expect(failures.filter((l) => l.msg.startsWith(`feed ${server.base}${f} failed: `))).toHaveLength(1);
+    }
+
+    // Failed feeds are asked again, in full, next run.
+    server.requests.length = 0;
+    await run(['/broken.xml', '/malformed.xml']);
+    expect(server.requests.map((r) => [r.path, r.headers['if-none-match'], r.headers['if-modified-since']])).toEqual([
+      ['/broken.xml', undefined, undefined],
+      ['/malformed.xml', undefined, undefined],
+    ]);
+  });
+
+  it('leaves out items older than maxAgeDays', async () => {
+    const summary = await run(['/rss-full.xml', '/atom.xml'], { maxAgeDays: 30, now: () => new Date('2024-05-20T00:00:00Z') });
+    const files = await storedFiles();
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/community-garden/);
+    expect(summary.results.map((r) => r.skipped)).toEqual([2, 1]);
+  });
+});
