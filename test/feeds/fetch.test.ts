@@ -206,6 +206,16 @@ describe('fetchFeeds', () => {
     ]);
   });
 
+  it('decodes a feed in the charset its XML declaration names', async () => {
+    const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Café</title><item><title>Café on the quay reopens</title><link>${server.base}/cafe</link><guid>cafe-1</guid><pubDate>Mon, 01 Apr 2024 10:00:00 GMT</pubDate><description><![CDATA[<p>${'The café on the quay reopened on Monday with a new terrace facing the harbour and a menu of local fish. '.repeat(4)}</p>]]></description></item></channel></rss>`;
+    server.serve('/latin1.xml', { body: Buffer.from(xml, 'latin1'), type: 'application/rss+xml' });
+    const summary = await run(['/latin1.xml']);
+    const stored = await article(summary.results[0]!.stored[0]!);
+    expect(stored.meta.title).toBe('Café on the quay reopens');
+    expect(stored.meta.source).toBe('Le Café');
+    expect(stored.paragraphs[0]).toMatch(/^The café on the quay/);
+  });
+
   it('leaves out items older than maxAgeDays', async () => {
     const summary = await run(['/rss-full.xml', '/atom.xml'], { maxAgeDays: 30, now: () => new Date('2024-05-20T00:00:00Z') });
     const files = await storedFiles();

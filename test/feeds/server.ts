@@ -12,7 +12,7 @@ import path from 'node:path';
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/feeds');
 
 export interface Served {
-  body: string;
+  body: string | Buffer;
   type?: string;
   etag?: string;
   lastModified?: string;
