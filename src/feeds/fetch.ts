@@ -178,7 +178,8 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
   if (keys.some((k) => k && ctx.claimed.has(k))) return undefined;
   for (const k of keys) if (k) ctx.claimed.add(k);
 
-  const title = text(item.title);
+  // Atom allows type="html" titles; markup in a title is never wanted.
+  const title = text(item.title?.replace(/<[^>]*>/g, ''));
   const published = item.isoDate;
   if (published && tooOld(published, ctx)) return undefined;
   if (!guid && !title) return undefined; // nothing to name it by or recognise it by next time
