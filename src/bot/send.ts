@@ -17,9 +17,11 @@ export interface SendRates {
   groupPerMinute: number;
   /** Messages per rolling second over all chats (Telegram: 30). */
   globalPerSecond: number;
+  /** Length of the "minute" and "second" above, as a fraction of real time: 1 here, less in fast tests. */
+  timeScale: number;
 }
 
-export const TELEGRAM_RATES: SendRates = { perChatIntervalMs: 1000, groupPerMinute: 20, globalPerSecond: 30 };
+export const TELEGRAM_RATES: SendRates = { perChatIntervalMs: 1000, groupPerMinute: 20, globalPerSecond: 30, timeScale: 1 };
 
 export interface Clock {
   now(): number;
@@ -101,7 +103,7 @@ function errorInfo(err: unknown): ErrorInfo {
 export class Sender {
   private readonly chats = new Map<string, ChatQueue>();
   /** Send times in the last second, over all chats. */
-  private readonly recentGlobal: number[] = [];
+  private recentGlobal: number[] = [];
   private readonly rates: SendRates;
   private readonly clock: Clock;
   private timer: unknown;
@@ -185,10 +187,12 @@ export class Sender {
   private pump(): void {
     if (this.closed) return;
     const now = this.clock.now();
-    while (this.recentGlobal.length > 0 && this.recentGlobal[0]! <= now - 1000) this.recentGlobal.shift();
+    const second = 1000 * this.rates.timeScale;
+    const minute = 60_000 * this.rates.timeScale;
+    this.recentGlobal = this.recentGlobal.filter((t) => t > now - second);
     let wake = Infinity;
     for (const q of [...this.chats.values()]) {
-      if (q.group) while (q.recent.length > 0 && q.recent[0]! <= now - 60_000) q.recent.shift();
+      if (q.group && q.recent.length > 0) q.recent = q.recent.filter((t) => t > now - minute);
       if (q.busy) continue;
       if (q.jobs.length === 0) {
         // Forget idle chats once their pacing no longer matters, so memory stays flat.
@@ -196,13 +200,13 @@ export class Sender {
         continue;
       }
       let readyAt = q.nextAt;
-      if (q.group && q.recent.length >= this.rates.groupPerMinute) readyAt = Math.max(readyAt, q.recent[0]! + 60_000);
+      if (q.group && q.recent.length >= this.rates.groupPerMinute) readyAt = Math.max(readyAt, Math.min(...q.recent) + minute);
       if (readyAt > now) {
         wake = Math.min(wake, readyAt);
         continue;
       }
       if (this.recentGlobal.length >= this.rates.globalPerSecond) {
-        wake = Math.min(wake, this.recentGlobal[0]! + 1000);
+        wake = Math.min(wake, Math.min(...this.recentGlobal) + second);
         break;
       }
       // Round-robin: a chat that just sent goes to the back of the line.
@@ -235,14 +239,30 @@ export class Sender {
     q.nextAt = now + this.rates.perChatIntervalMs;
     if (q.group) q.recent.push(now);
     this.recentGlobal.push(now);
+    // Telegram counts a message when it arrives, somewhere between our start and its answer; so
+    // once answered, the message is counted from the answer's time. That keeps pacing on the safe
+    // side even when a request sits in the event loop or the network for a while.
+    const settle = () => {
+      const done = this.clock.now();
+      const restamp = (times: number[]) => {
+        const i = times.indexOf(now);
+        if (i >= 0) times[i] = done;
+        else times.push(done);
+      };
+      restamp(this.recentGlobal);
+      if (q.group) restamp(q.recent);
+      q.nextAt = Math.max(q.nextAt, done + this.rates.perChatIntervalMs);
+    };
     this.call(job.method, job.payload).then(
       (result) => {
+        settle();
         q.jobs.shift();
         this.stats.sent++;
         this.finish(q);
         job.resolve(result);
       },
       (err: unknown) => {
+        settle();
         this.failed(q, job, err);
         this.finish(q);
       },
