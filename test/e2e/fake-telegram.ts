@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SendRates } from '../../src/bot/send.js';
+import { seededRandom } from '../../src/cli/bench/typos.js';
 
 /**
  * A small Bot API server for load and fault runs (telegram-test-api cannot enforce flood limits or
@@ -37,18 +38,6 @@ export interface Delivered {
 const JITTER_MS = 40;
 const SEND_METHODS = new Set(['sendMessage', 'editMessageText']);
 
-/** Small deterministic PRNG (mulberry32), so a fault run is reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FakeTelegram {
   readonly delivered: Delivered[] = [];
   readonly edits: Delivered[] = [];
@@ -70,7 +59,7 @@ export class FakeTelegram {
     readonly limits: FloodLimits,
     readonly faults: Faults = {},
   ) {
-    this.random = prng(faults.seed ?? 1);
+    this.random = seededRandom(faults.seed ?? 1); // a fault run is reproducible
   }
 
   async start(): Promise<string> {

@@ -42,6 +42,20 @@ async function start(f: FakeTelegram) {
   return logs;
 }
 
+describe('the emulator', () => {
+  it('does answer an unpaced sender with flood errors (so "no flood error" below means something)', async () => {
+    const f = new FakeTelegram(LIMITS);
+    fake = f;
+    const apiRoot = await f.start();
+    const send = (chat: number) =>
+      fetch(`${apiRoot}/bot${TOKEN}/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: chat, text: 'x' }) });
+    const statuses = await Promise.all([1, 1, 1, ...Array.from({ length: 40 }, (_, i) => i + 2)].map(send).map(async (r) => (await r).status));
+    expect(statuses.filter((s) => s === 429).length).toBe(f.counts.floodErrors);
+    expect(f.floodReasons.chat).toBeGreaterThanOrEqual(2);
+    expect(f.floodReasons.global).toBeGreaterThan(0);
+  });
+});
+
 describe('under load', () => {
   it('answers 1,000 questions from 200 chats in bursts: each once, in order per chat, with no flood error', async () => {
     const f = new FakeTelegram(LIMITS);

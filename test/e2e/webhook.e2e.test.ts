@@ -74,6 +74,20 @@ describe('webhook mode', () => {
   });
 });
 
+describe('polling mode', () => {
+  it('serves /healthz on HEALTH_PORT while long polling', async () => {
+    fake = new FakeTelegram(LIMITS);
+    const apiRoot = await fake.start();
+    bot = await startBot(deps(testConfig({ telegramApiRoot: apiRoot, healthPort: 0 }), captureLog().log), { host: '127.0.0.1' });
+    const res = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+    expect(await res.json()).toMatchObject({ ok: true, indexLoaded: true, botRunning: true });
+    fake.userMessage(3, 3, 'who approved the budget?');
+    const until = Date.now() + 5000;
+    while (fake.delivered.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(fake.delivered[0]?.text).toContain('<b>budget</b>');
+  });
+});
+
 describe('webhook helpers', () => {
   it('compares secrets exactly, whatever their length', () => {
     expect(secretMatches(SECRET, SECRET)).toBe(true);
