@@ -15,7 +15,7 @@ export interface StartOptions extends BotOptions {
 
 export interface RunningBot {
   stop(reason?: string): Promise<void>;
-  /** Resolves when updates stop coming: undefined after `stop`, the error when polling died. Never rejects. */
+  /** Resolves when the bot is done: undefined once `stop` has drained, the error when polling died. Never rejects. */
   done: Promise<Error | undefined>;
   /** Port of the webhook or health server, when one runs. */
   port?: number;
@@ -144,6 +144,9 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
 
   let server: http.Server | undefined;
   let done: Promise<Error | undefined>;
+  let markStopped: () => void = () => undefined;
+  /** Resolves when stop() has finished (replies drained), so `done` never races the drain. */
+  const stopped = new Promise<undefined>((resolve) => (markStopped = () => resolve(undefined)));
   let launched: Promise<void> | undefined;
   if (config.webhook) {
     server = await listen(config.webhook.port, config.webhook.path);
@@ -157,13 +160,14 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
       throw new UserFacingError(`WEBHOOK_URL: Telegram did not accept the webhook: ${safe(err)}`);
     }
     log.info({ port: (server.address() as AddressInfo).port, path: config.webhook.path }, 'bot running with a webhook');
-    done = new Promise((resolve) => server!.once('close', () => resolve(undefined)));
+    done = stopped;
   } else {
     if (config.healthPort !== undefined) server = await listen(config.healthPort, undefined);
     // launch() only resolves when polling ends, so it is not awaited here.
     launched = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
     done = launched.then(
-      () => undefined,
+      // Polling ends normally only through stop(): report that once stop has finished draining.
+      () => stopped,
       (err: unknown) => {
         running = false;
         log.fatal({ error: safe(err) }, 'long polling stopped: no more updates will arrive');
@@ -197,6 +201,7 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
       runtime.sender.close();
       server?.closeAllConnections();
       log.info('bot stopped');
+      markStopped();
     })());
 
   return { stop, done, ...(server ? { port: (server.address() as AddressInfo).port } : {}) };

@@ -67,7 +67,10 @@ describe('webhook mode', () => {
     for (let i = 0; i < 5; i++) expect((await post(`${base}/tg-hook`, update(2, 'when did the harbour bridge reopen?', 100 + i), SECRET)).status).toBe(200);
     // Five replies to one chat are paced 150 ms apart, so most are still queued here.
     expect(fake!.delivered.length).toBeLessThan(5);
+    // `done` (which main races against signals) must not resolve before the replies are out.
+    const deliveredWhenDone = bot!.done.then(() => fake!.delivered.length);
     await bot!.stop('SIGTERM');
+    expect(await deliveredWhenDone).toBe(5);
     expect(fake!.delivered.map((d) => d.replyTo)).toEqual([100, 101, 102, 103, 104]);
     // After stop the server takes no more updates.
     await expect(post(`${base}/tg-hook`, update(2, 'more?', 200), SECRET)).rejects.toThrow();
@@ -85,6 +88,8 @@ describe('polling mode', () => {
     const until = Date.now() + 5000;
     while (fake.delivered.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     expect(fake.delivered[0]?.text).toContain('<b>budget</b>');
+    await bot.stop('SIGINT');
+    expect(await bot.done).toBeUndefined();
   });
 });
 
