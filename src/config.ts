@@ -113,16 +113,34 @@ const schema = z.object({
       if (s === undefined || s === '') return [] as string[];
       const urls = s.split(/[\s,]+/).filter(Boolean);
       for (const u of urls) {
+        let protocol = '';
         try {
-          new URL(u);
+          protocol = new URL(u).protocol;
         } catch {
-          ctx.addIssue({ code: 'custom', message: `"${u}" is not a URL` });
+          // reported below
+        }
+        if (protocol !== 'http:' && protocol !== 'https:') {
+          ctx.addIssue({ code: 'custom', message: `"${u}" is not an http(s) feed URL` });
           return z.NEVER;
         }
       }
       return urls;
     }),
-  FEED_INTERVAL_MINUTES: optionalPositiveInt,
+  FEED_INTERVAL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return undefined;
+      // Minutes, or a number with a unit: "30", "30m", "2h".
+      const m = /^(\d+(?:\.\d+)?)\s*(m|min|minutes?|h|hours?)?$/i.exec(s);
+      const minutes = m ? Number(m[1]) * (m[2]?.toLowerCase().startsWith('h') ? 60 : 1) : NaN;
+      if (!(minutes >= 1)) {
+        ctx.addIssue({ code: 'custom', message: `must be a number of minutes (at least 1), like "30" or "2h"; got "${s}"` });
+        return z.NEVER;
+      }
+      return minutes;
+    }),
   MAX_AGE_DAYS: optionalPositiveInt,
 });
 
@@ -196,7 +214,7 @@ export function loadConfig(
     webhook,
     healthPort: c.HEALTH_PORT,
     feeds: c.FEEDS,
-    feedIntervalMinutes: c.FEED_INTERVAL_MINUTES,
+    feedIntervalMinutes: c.FEED_INTERVAL,
     maxAgeDays: c.MAX_AGE_DAYS,
   };
 }

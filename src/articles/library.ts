@@ -248,6 +248,7 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
     }
     return fail(`could not be read: ${describe(err)}`);
   }
+  for (const raw of raws) for (const w of raw.warnings ?? []) warn(w);
   report.reader = raws[0]?.reader ?? null;
   if (raws.length === 0) return fail('no article found in the file');
 

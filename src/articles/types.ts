@@ -38,6 +38,8 @@ export interface RawArticle {
   paragraphs: string[];
   /** Which reader produced it ("markdown", "text", "html", "json"), for `npm run index`. */
   reader: string;
+  /** Problems the reader met in the file that did not stop it (a bad line of a JSONL export). */
+  warnings?: string[];
 }
 
 /** Turns a file's text into zero or more raw articles. Throws `ArticleError` when it cannot. */

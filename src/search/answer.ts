@@ -4,7 +4,8 @@ import type { SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
 import { isStopword, termOf, tokenize } from './normalize.js';
 import { trimPassage } from './passage.js';
-import { rankBm25, type QueryGroup } from './rank.js';
+import { confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
+import { analyzeText } from './index.js';
 import { isSmallTalkWord } from './smalltalk.js';
 
 /**
@@ -40,9 +41,15 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   if (content.every(isSmallTalkWord)) return { ...base, passages: [], reason: 'small-talk' };
 
   const groups = queryGroups(index, content, language);
-  const ranked = rankBm25(index, groups, CANDIDATES);
+  const termsOf = (doc: number) => {
+    const article = index.docArticle[doc]!;
+    return analyzeText(index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text, index.articleLanguage(article));
+  };
+  const ranked = rerank(index, groups, rankBm25(index, groups, CANDIDATES), termsOf);
   const best = ranked[0];
-  if (!best || best.score < (options.minConfidence ?? MIN_CONFIDENCE)) return { ...base, passages: [], reason: 'not-found' };
+  if (!best || confidence(index, groups, termsOf(best.doc)) < (options.minConfidence ?? MIN_CONFIDENCE)) {
+    return { ...base, passages: [], reason: 'not-found' };
+  }
 
   const termWeights = new Map<string, number>();
   for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
@@ -57,7 +64,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
 
 /** Each content word of the question as a group of terms: itself, or its likely corrections. */
 function queryGroups(index: SearchIndex, words: readonly string[], language: ReturnType<typeof detectLanguage>): QueryGroup[] {
-  const unknownIdf = Math.log(1 + (index.documentCount + 0.5) / 0.5);
+  const unknownIdf = index.idf('');
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   for (const word of words) {

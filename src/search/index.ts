@@ -138,6 +138,14 @@ export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
 }
 
 /**
+ * Paragraphs of imagined unrelated text added to the document count when judging confidence. In a
+ * small folder (one article) every word of its story is "common", and plain idf would call a
+ * question about it uninformative; against a background collection those words stay telling. At
+ * tens of thousands of paragraphs it changes little. Ranking uses the plain idf (measured better).
+ */
+export const BACKGROUND_DOCS = 1000;
+
+/**
  * The inverted index over every indexed paragraph. A document is one paragraph; `docArticle` and
  * `docParagraph` say which. Never mutated: a reload builds a new one and swaps it in.
  */
@@ -210,5 +218,11 @@ export class SearchIndex {
   idf(term: string): number {
     const df = this.postings.get(term)?.docs.length ?? 0;
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** Idf against the index plus a background collection, for judging confidence (see BACKGROUND_DOCS). */
+  backgroundIdf(term: string): number {
+    const df = this.postings.get(term)?.docs.length ?? 0;
+    return Math.log(1 + (this.documentCount + BACKGROUND_DOCS - df + 0.5) / (df + 0.5));
   }
 }

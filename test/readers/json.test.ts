@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJson, readJsonLines, type RawArticleWithWarnings } from '../../src/articles/readers/json.js';
+import { readJson, readJsonLines } from '../../src/articles/readers/json.js';
 import { ArticleError } from '../../src/errors.js';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/json', name), 'utf8');
@@ -36,14 +36,14 @@ describe('readJson', () => {
     expect(articles[0]!.meta.published).toBe('2024-05-10');
     expect(articles[0]!.paragraphs).toHaveLength(2);
     expect(articles[1]!.meta.published).toBe('2024-05-12');
-    expect((articles[0] as RawArticleWithWarnings).warnings).toBeUndefined();
+    expect(articles[0]!.warnings).toBeUndefined();
   });
 
   it('keeps the good items of an array and reports the bad ones', () => {
     const articles = readJson(
       JSON.stringify([{ title: 'Good', text: 'Body.' }, 'not an article', { title: 'Empty', paragraphs: [] }]),
       'mixed.json',
-    ) as RawArticleWithWarnings[];
+    );
     expect(articles.map((a) => a.meta.title)).toEqual(['Good']);
     expect(articles[0]!.warnings).toEqual([
       'item 2 skipped: expected an article object with "title" and "text" or "paragraphs", got a string',
@@ -70,7 +70,7 @@ describe('readJson', () => {
 
 describe('readJsonLines', () => {
   it('reads one article per line, skips blank lines, and reports the bad lines by number', () => {
-    const articles = readJsonLines(fixture('export.jsonl'), 'export.jsonl') as RawArticleWithWarnings[];
+    const articles = readJsonLines(fixture('export.jsonl'), 'export.jsonl');
     expect(articles.map((a) => a.meta.title)).toEqual(['Council approves new cycle lanes', 'Night market returns to the riverside']);
     expect(articles[0]!.paragraphs).toEqual([
       'Councillors voted by twenty-one to nine to build protected cycle lanes on four main roads into the city centre.',

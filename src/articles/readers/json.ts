@@ -12,9 +12,6 @@ import type { ArticleMeta, RawArticle } from '../types.js';
  * `warnings` on the first article returned, and only a file with no good entry at all throws.
  */
 
-/** A raw article that also reports the entries of its file that were skipped. */
-export type RawArticleWithWarnings = RawArticle & { warnings?: string[] };
-
 export function readJson(content: string, file: string): RawArticle[] {
   let data: unknown;
   try {
@@ -56,7 +53,7 @@ function collect(
   file: string,
   noneMessage: string,
 ): RawArticle[] {
-  const articles: RawArticleWithWarnings[] = [];
+  const articles: RawArticle[] = [];
   const warnings: string[] = [];
   for (const { where, entry, problem } of entries) {
     const result = problem ?? parseArticle(entry);
@@ -96,7 +93,7 @@ const articleSchema = z
   });
 
 /** A raw article, or the reason the entry is not one. */
-function parseArticle(entry: unknown): RawArticleWithWarnings | string {
+function parseArticle(entry: unknown): RawArticle | string {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     return `expected an article object with "title" and "text" or "paragraphs", got ${describe(entry)}`;
   }

@@ -1,0 +1,251 @@
+import { watch, type FSWatcher, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { listArticleFiles, loadFile, mergeFileResults, type FileReport, type FileResult } from '../articles/library.js';
+import type { LoadWarning } from '../articles/types.js';
+import { UserFacingError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { answer } from '../search/answer.js';
+import { analyzeArticle, SearchIndex } from '../search/index.js';
+import type { Answer, AnswerOptions } from '../search/types.js';
+import { IndexCache, type CachedFile, type Fingerprint } from './cache.js';
+
+export interface LiveIndexOptions {
+  articlesDir: string;
+  /** Where the persisted index lives (INDEX_CACHE_DIR); none: always build from the articles. */
+  cacheDir?: string;
+  maxAgeDays?: number;
+  log: Logger;
+}
+
+/** What a (re)load did, for logs and the admin's /reload. */
+export interface ReloadSummary {
+  articles: number;
+  paragraphs: number;
+  /** Files read and analyzed again (changed, new); the rest came from memory or the cache. */
+  reread: number;
+  removed: number;
+  ms: number;
+  fromCache: boolean;
+  warnings: LoadWarning[];
+}
+
+/** How long a burst of file events is left to settle before reloading: saves rebuild per write. */
+const SETTLE_MS = 250;
+/** Answer times kept for the p50/p95 in /stats. */
+const LATENCY_WINDOW = 2000;
+
+/**
+ * The index the bot answers from, kept up to date with the articles folder. Reloads read only the
+ * files whose size or modification time changed, build a new index beside the old one and swap it
+ * in at once: questions keep being answered from the old index meanwhile. One reload runs at a time.
+ */
+export class LiveIndex {
+  private index: SearchIndex;
+  private files = new Map<string, CachedFile>();
+  private fingerprints: Record<string, Fingerprint> = {};
+  private reports: FileReport[] = [];
+  private lastBuildMs = 0;
+  private running: Promise<ReloadSummary> | undefined;
+  private again = false;
+  private watcher: FSWatcher | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private answered = 0;
+  private latencies: number[] = [];
+  warnings: LoadWarning[] = [];
+  private readonly cache: IndexCache | undefined;
+  readonly articlesDir: string;
+
+  private constructor(private readonly options: LiveIndexOptions) {
+    this.articlesDir = path.resolve(options.articlesDir);
+    this.cache = options.cacheDir ? new IndexCache(options.cacheDir, this.articlesDir) : undefined;
+    this.index = SearchIndex.build([]);
+  }
+
+  /** Loads the folder (from the persisted index when nothing changed). Throws when the folder is unusable. */
+  static async open(options: LiveIndexOptions): Promise<LiveIndex> {
+    const live = new LiveIndex(options);
+    const summary = await live.reload();
+    options.log.info(
+      { articles: summary.articles, paragraphs: summary.paragraphs, reread: summary.reread, ms: summary.ms, fromCache: summary.fromCache },
+      'index ready',
+    );
+    return live;
+  }
+
+  get current(): SearchIndex {
+    return this.index;
+  }
+
+  /** Per-file results of the last load, for `npm run index`. */
+  get fileReports(): readonly FileReport[] {
+    return this.reports;
+  }
+
+  /** The one `answer()`, on whatever index is current, timed for /stats. */
+  ask(question: string, options?: AnswerOptions): Answer {
+    const started = performance.now();
+    const result = answer(this.index, question, options);
+    this.answered++;
+    this.latencies.push(performance.now() - started);
+    if (this.latencies.length > LATENCY_WINDOW) this.latencies.splice(0, this.latencies.length - LATENCY_WINDOW);
+    return result;
+  }
+
+  /** Brings the index up to date with the folder. Concurrent calls share one run (plus one more if asked meanwhile). */
+  reload(): Promise<ReloadSummary> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.rebuild().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.reload().catch((err: unknown) => this.options.log.error({ err }, 'reload failed'));
+      }
+    });
+    return this.running;
+  }
+
+  /** Reloads on every change under the folder, within about a second; returns a stop function. */
+  watch(): () => void {
+    if (this.watcher) return () => this.unwatch();
+    try {
+      this.watcher = watch(this.articlesDir, { recursive: true }, () => this.scheduleReload());
+      this.watcher.on('error', (err) => this.options.log.warn({ err }, 'watching the articles folder failed; use /reload'));
+    } catch (err) {
+      this.options.log.warn({ err }, 'cannot watch the articles folder; changes need /reload or a restart');
+    }
+    return () => this.unwatch();
+  }
+
+  stats(): Record<string, string | number> {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const q = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0);
+    const ageS = Math.round((Date.now() - this.index.builtAt.getTime()) / 1000);
+    return {
+      articles: this.index.articles.length,
+      paragraphs: this.index.documentCount,
+      vocabulary: this.index.vocabularySize,
+      'index age': ageS < 120 ? `${ageS} s` : `${Math.round(ageS / 60)} min`,
+      'last build': `${Math.round(this.lastBuildMs)} ms`,
+      'questions answered': this.answered,
+      'answer time p50': `${q(0.5).toFixed(1)} ms`,
+      'answer time p95': `${q(0.95).toFixed(1)} ms`,
+      warnings: this.warnings.length,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.unwatch();
+    await this.running?.catch(() => undefined);
+  }
+
+  private unwatch(): void {
+    clearTimeout(this.settleTimer);
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.reload().then(
+        (s) => {
+          if (s.reread > 0 || s.removed > 0) {
+            this.options.log.info({ articles: s.articles, reread: s.reread, removed: s.removed, ms: s.ms }, 'articles changed: index reloaded');
+          }
+        },
+        (err: unknown) => this.options.log.error({ err }, 'reload failed; still answering from the previous index'),
+      );
+    }, SETTLE_MS);
+  }
+
+  private settingsKey(): string {
+    // An age limit depends on today's date, so a cache made on another day is not reused with it.
+    const { maxAgeDays } = this.options;
+    return maxAgeDays === undefined ? 'all' : `max-age=${maxAgeDays}@${new Date().toISOString().slice(0, 10)}`;
+  }
+
+  private async rebuild(): Promise<ReloadSummary> {
+    const started = performance.now();
+    const root = this.articlesDir;
+    const stat = await fs.stat(root).catch(() => undefined);
+    if (!stat?.isDirectory()) throw new UserFacingError(`articles folder ${root} does not exist or is not a folder (ARTICLES_DIR)`);
+
+    const walkWarnings: LoadWarning[] = [];
+    const names = await listArticleFiles(root, walkWarnings);
+    const fingerprints: Record<string, Fingerprint> = {};
+    await Promise.all(
+      names.map(async (rel) => {
+        const st = await fs.stat(path.join(root, rel)).catch(() => undefined);
+        fingerprints[rel] = st ? { mtimeMs: st.mtimeMs, size: st.size } : { mtimeMs: -1, size: -1 };
+      }),
+    );
+    const settings = this.settingsKey();
+    const summary = (fromCache: boolean, reread: number, removed: number): ReloadSummary => ({
+      articles: this.index.articles.length,
+      paragraphs: this.index.documentCount,
+      reread,
+      removed,
+      ms: Math.round(performance.now() - started),
+      fromCache,
+      warnings: this.warnings,
+    });
+
+    // Unchanged since the last build (in memory, or on disk at start-up): nothing to do.
+    if (sameFingerprints(fingerprints, this.fingerprints) && this.files.size + this.index.articles.length > 0) {
+      return summary(false, 0, 0);
+    }
+    if (this.index.articles.length === 0 && this.files.size === 0 && this.cache) {
+      const snap = await this.cache.readIndex(settings);
+      if (snap && sameFingerprints(fingerprints, snap.fingerprints)) {
+        this.index = new SearchIndex(snap.index);
+        this.fingerprints = fingerprints;
+        this.warnings = snap.warnings;
+        this.lastBuildMs = performance.now() - started;
+        return summary(true, 0, 0);
+      }
+    }
+
+    const known = this.files.size > 0 ? this.files : this.cache ? await this.cache.readFiles(settings) : new Map<string, CachedFile>();
+    const next = new Map<string, CachedFile>();
+    let reread = 0;
+    for (const rel of names) {
+      const fp = fingerprints[rel]!;
+      const old = known.get(rel);
+      if (old && old.fingerprint.mtimeMs === fp.mtimeMs && old.fingerprint.size === fp.size) {
+        next.set(rel, old);
+        continue;
+      }
+      const result: FileResult = await loadFile(root, rel, { maxAgeDays: this.options.maxAgeDays });
+      next.set(rel, { fingerprint: fp, result, analyzed: result.articles.map(analyzeArticle) });
+      reread++;
+    }
+    const removed = [...known.keys()].filter((rel) => !next.has(rel)).length;
+
+    const merged = mergeFileResults(walkWarnings, [...next.values()].map((f) => f.result), { maxAgeDays: this.options.maxAgeDays });
+    const analyzedById = new Map([...next.values()].flatMap((f) => f.analyzed.map((a) => [a.article.id, a] as const)));
+    const index = SearchIndex.fromAnalyzed(merged.articles.map((a) => analyzedById.get(a.id)!));
+
+    // The swap: one assignment, so a question sees the old index or the new one, never a mix.
+    this.index = index;
+    this.files = next;
+    this.fingerprints = fingerprints;
+    this.warnings = merged.warnings;
+    this.reports = merged.files;
+    this.lastBuildMs = performance.now() - started;
+    if (this.cache) {
+      await this.cache
+        .write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next)
+        .catch((err: unknown) => this.options.log.warn({ err }, 'could not save the index cache; the next start rebuilds it'));
+    }
+    return summary(false, reread, removed);
+  }
+}
+
+function sameFingerprints(a: Record<string, Fingerprint>, b: Record<string, Fingerprint>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => b[k] !== undefined && a[k]!.mtimeMs === b[k].mtimeMs && a[k]!.size === b[k].size);
+}

@@ -1,0 +1,59 @@
+/**
+ * npm run --silent ask -- [--articles DIR] [--json] [--limit N] [QUESTION]
+ *
+ * Answers one question, or every line of standard input in order. With --json, exactly one JSON line
+ * per question on standard output (the contract scripts and benchmarks rely on); logs go to stderr.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { openLiveIndex } from '../app/open.js';
+import { renderAnswerPlain } from '../bot/format.js';
+import { loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import type { Answer } from '../search/types.js';
+import { runCli } from './run.js';
+
+/** The `ask --json` line: stable for operators' scripts. Extend it; never rename or drop a field. */
+export function answerJson(answer: Answer): string {
+  return JSON.stringify({
+    question: answer.question,
+    answers: answer.passages.map((p) => ({
+      title: p.article.title,
+      url: p.article.url,
+      file: p.article.file,
+      paragraph: p.paragraph.index,
+      text: p.paragraph.text,
+      passage: p.text,
+      score: p.score,
+    })),
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      articles: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '3' },
+    },
+  });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
+  const config = loadConfig();
+  const live = await openLiveIndex(config, { articlesDir: values.articles, logLevel: 'warn' });
+  const print = (question: string) => {
+    const a = live.ask(question, { limit });
+    process.stdout.write((values.json ? answerJson(a) : renderAnswerPlain(a) + '\n') + '\n');
+  };
+  if (positionals.length > 0) {
+    print(positionals.join(' '));
+  } else {
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) print(line);
+  }
+  await live.close();
+  return 0;
+}
+
+runCli(main);

@@ -1,0 +1,89 @@
+/**
+ * Start-up: settings → articles index → the Telegram bot (with BOT_TOKEN) or the console chat
+ * (without). Shuts down cleanly on SIGINT/SIGTERM.
+ */
+import path from 'node:path';
+import { openLiveIndex } from './app/open.js';
+import { startBot } from './bot/run.js';
+import { runConsole } from './cli/console.js';
+import { loadConfig } from './config.js';
+import { UserFacingError } from './errors.js';
+import { startFeedSchedule } from './feeds/schedule.js';
+import { createLogger, redact } from './log.js';
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const secrets = [config.botToken, config.webhook?.secret].filter((s): s is string => s !== undefined);
+  // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
+  const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
+  const live = await openLiveIndex(config, { log });
+
+  if (!config.botToken) {
+    await runConsole(live);
+    await live.close();
+    return 0;
+  }
+
+  const stopWatching = live.watch();
+  const bot = await startBot({
+    config,
+    log,
+    ask: (question, options) => live.ask(question, options),
+    articles: () => live.current.articles,
+    stats: () => live.stats(),
+    reload: async () => {
+      const s = await live.reload();
+      return `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
+    },
+  });
+  log.info({ articles: live.current.articles.length }, 'bot running');
+
+  // New feed items land as files in the articles folder; the watcher indexes them, and the reload
+  // here makes that prompt even where file events are unreliable (network filesystems).
+  const stopFeeds =
+    config.feeds.length > 0 && config.feedIntervalMinutes !== undefined
+      ? startFeedSchedule({
+          feeds: config.feeds,
+          articlesDir: live.articlesDir,
+          stateFile: path.join(config.indexCacheDir, 'feeds.json'),
+          log,
+          maxAgeDays: config.maxAgeDays,
+          intervalMinutes: config.feedIntervalMinutes,
+          onRun: async (summary) => {
+            if (summary.stored > 0) await live.reload();
+          },
+        })
+      : async () => undefined;
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    stopWatching();
+    await stopFeeds();
+    await bot.stop(signal);
+    await live.close();
+  };
+  const stopped = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void shutdown(signal).finally(resolve));
+    }
+  });
+  const error = await Promise.race([stopped.then(() => undefined), bot.done]);
+  if (error) {
+    log.error({ err: error }, 'the bot stopped');
+    await live.close();
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UserFacingError) {
+      process.stderr.write(`error: ${redact(err.message)}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
+    process.exit(1);
+  },
+);
