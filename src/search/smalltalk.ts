@@ -9,7 +9,8 @@ const SMALL_TALK = new Set(
     'hi hello hey hiya howdy yo sup thanks thank thx ty cheers ok okay k cool nice great good morning',
     'afternoon evening night bye goodbye see later lol haha hahaha wow yes yeah yep no nope please',
     'sorry welcome test testing ping bot are you doing going fine well ah oh hmm huh what up whats',
-    'love like awesome perfect alright right sure help start',
+    'love like awesome perfect alright right sure help start much lot lots again there everyone guys',
+    'all man bro dude mate buddy friend folks day',
     // German, Spanish, French, Italian, Portuguese, Dutch
     'hallo moin servus danke tschüss gut guten tag morgen abend nacht ja nein bitte wie gehts geht',
     'hola gracias adiós adios buenos buenas días dias tardes noches sí si vale qué tal estás estas',
