@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { detectLanguage } from '../../src/search/language.js';
+import { termOf, tokenize } from '../../src/search/normalize.js';
+import { article, NEWS } from './fixture.js';
+import { where } from './helpers.js';
+
+const index = SearchIndex.build(NEWS);
+const words = (s: string) => tokenize(s).map((t) => t.word);
+
+describe('language detection', () => {
+  it('reads each article in its own language, without being told', () => {
+    const languages = Object.fromEntries(NEWS.map((a, i) => [a.id, index.articleLanguage(i)]));
+    expect(languages).toEqual({
+      council: 'en',
+      transfer: 'en',
+      storm: 'en',
+      earnings: 'en',
+      science: 'en',
+      bridge: 'ru',
+      radwege: 'de',
+      sequia: 'es',
+    });
+  });
+
+  it('the main language is the one most paragraphs are written in', () => {
+    expect(index.language).toBe('en');
+    const mostlyGerman = SearchIndex.build(NEWS.filter((a) => a.id === 'radwege' || a.id === 'bridge'));
+    expect(mostlyGerman.language === 'de' || mostlyGerman.language === 'ru').toBe(true);
+    expect(SearchIndex.build(NEWS.filter((a) => a.id === 'sequia')).language).toBe('es');
+  });
+
+  it.each([
+    ['Who won the election in the city of Riverton last spring?', 'en'],
+    ['Wie viele Kilometer Radwege will die Stadt bis zum Jahr 2028 bauen?', 'de'],
+    ['¿Cuántos pueblos tendrán que recibir agua en camiones?', 'es'],
+    ['Сколько стоило строительство нового моста через Волгу?', 'ru'],
+  ])('questions too: %s → %s', (q, lang) => {
+    expect(detectLanguage(words(q))).toBe(lang);
+  });
+
+  it('a question with no telling words is read in the fallback language of its script', () => {
+    expect(detectLanguage(words('Hamburg Radwege'), 'de')).toBe('de');
+    expect(detectLanguage(words('Казань мост'), 'en')).toBe('ru');
+    expect(detectLanguage(words('Lumatech cloud'), 'ru')).toBe('en');
+  });
+});
+
+describe('what gets indexed', () => {
+  it('stopwords of each article\'s language are not indexed', () => {
+    for (const stop of ['the', 'of', 'and', 'will', 'die', 'und', 'das', 'los', 'el', 'que', 'через', 'почти']) {
+      expect(index.postings.has(termOf(stop, 'en')) || index.postings.has(stop), stop).toBe(false);
+    }
+    // A stopword of one language can be a content word of another: only the article's own list applies.
+    expect(index.words.has('die')).toBe(false);
+  });
+
+  it('a question made only of stopwords finds nothing to search for', () => {
+    expect(answer(index, 'what is the').passages).toEqual([]);
+  });
+
+  it('content words are indexed by stem, so other forms of a word meet', () => {
+    expect(termOf('flooded', 'en')).toBe(termOf('flooding', 'en'));
+    expect(termOf('approved', 'en')).toBe(termOf('approval', 'en'));
+    expect(termOf('homes', 'en')).toBe(termOf('home', 'en'));
+    expect(termOf('моста', 'ru')).toBe(termOf('мост', 'ru'));
+    expect(termOf('Radwege'.toLowerCase(), 'de')).toBe(termOf('radweg', 'de'));
+    expect(termOf('embalses', 'es')).toBe(termOf('embalse', 'es'));
+  });
+
+  it('accents are folded: "Zürich" and "zurich" are one term', () => {
+    expect(termOf('zürich', 'en')).toBe(termOf('zurich', 'en'));
+    expect(termOf('camión', 'es')).toBe(termOf('camion', 'es'));
+    expect(termOf('ещё', 'ru')).toBe(termOf('еще', 'ru'));
+  });
+
+  it('numbers are kept whole, not stemmed or split', () => {
+    for (const n of ['2026', '240', '45', '140', '2028', '22']) expect(index.postings.has(n), n).toBe(true);
+    for (const w of ['2026', '70th', 'covid19', '1990s']) expect(termOf(w, 'en')).toBe(w);
+    expect(words('Flight MH370 landed at 10:45 in 2024.')).toEqual(['flight', 'mh370', 'landed', 'at', '10', '45', 'in', '2024']);
+  });
+
+  it('a number in the question finds the paragraph holding it', () => {
+    const years = SearchIndex.build([
+      ...NEWS,
+      article('museum', 'City museum reopens', ['The city museum reopened after a renovation that began in 1998 and cost 40 million dollars.']),
+    ]);
+    expect(where(answer(years, 'What began in 1998?').passages[0])).toBe('museum#0');
+  });
+
+  it('counts every paragraph as a document and every article once', () => {
+    expect(index.articles).toHaveLength(NEWS.length);
+    expect(index.documentCount).toBe(NEWS.reduce((n, a) => n + a.paragraphs.length, 0));
+    expect(SearchIndex.build([]).documentCount).toBe(0);
+    expect(answer(SearchIndex.build([]), 'Who did Northbridge sign?')).toMatchObject({ passages: [], reason: 'not-found', articleCount: 0 });
+  });
+});
