@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ARTICLES = 'test/fixtures/news';
+
+let cacheDir: string;
+beforeAll(() => {
+  cacheDir = mkdtempSync(path.join(os.tmpdir(), 'ask-cli-'));
+});
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+/** Runs `ask` as a script would: a separate process, arguments, optional standard input. */
+function ask(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/ask.ts', ...args], {
+      cwd: ROOT,
+      // Only what the command needs: no settings leak in from the developer's shell.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, INDEX_CACHE_DIR: cacheDir },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+interface JsonAnswer {
+  title: string;
+  url: string | null;
+  file: string;
+  paragraph: number;
+  text: string;
+  passage: string;
+  score: number;
+}
+interface JsonLine {
+  question: string;
+  answers: JsonAnswer[];
+}
+
+const TRAM_COST = 'The tram line will cost 240 million dollars, most of it paid by a regional transport grant, and construction is due to begin in 2026.';
+
+describe('npm run ask --json', () => {
+  it('prints one JSON line with exactly the contract fields and types', async () => {
+    const { code, stdout, stderr } = await ask(['--articles', ARTICLES, '--json', '--limit', '1', 'How much will the tram line cost?']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\n')).toBe(true);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const first = JSON.parse(lines[0]!) as JsonLine;
+    expect(Object.keys(first)).toEqual(['question', 'answers']);
+    expect(first.question).toBe('How much will the tram line cost?');
+    expect(first.answers).toHaveLength(1); // --limit 1
+    const a = first.answers[0]!;
+    expect(Object.keys(a).sort()).toEqual(['file', 'paragraph', 'passage', 'score', 'text', 'title', 'url']);
+    expect(a).toMatchObject({
+      title: 'Riverton council approves new tram line',
+      url: 'https://news.example.org/riverton-tram',
+      file: 'riverton-tram.md',
+      // 0-based among the body's blank-line blocks as written: "Advertisement" (0) and the byline (1)
+      // are dropped by cleaning but still counted, so this is 3, not its position 1 among kept ones.
+      paragraph: 3,
+      text: TRAM_COST,
+      passage: TRAM_COST,
+    });
+    expect(typeof a.score).toBe('number');
+    expect(a.score).toBeGreaterThan(0);
+    expect(a.score).toBeLessThanOrEqual(1);
+  });
+
+  it('answers each line of standard input in order, one JSON line each, [] when it finds nothing', async () => {
+    const questions = ['How much will the tram line cost?', 'How many engineers will Lumatech hire?', 'Who won the Champions League final?'];
+    const { code, stdout, stderr } = await ask(['--articles', ARTICLES, '--json'], questions.join('\n') + '\n');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const [tram, lumatech, none] = lines.map((l) => JSON.parse(l) as JsonLine);
+    expect([tram, lumatech, none].map((l) => l!.question)).toEqual(questions);
+
+    // Without --limit: up to 3, best first, the same best answer as with --limit 1.
+    expect(tram!.answers.length).toBeGreaterThan(1);
+    expect(tram!.answers.length).toBeLessThanOrEqual(3);
+    expect(tram!.answers[0]).toMatchObject({ file: 'riverton-tram.md', paragraph: 3, text: TRAM_COST });
+    const scores = tram!.answers.map((a) => a.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+
+    // A .txt article without front matter: no URL, title from its first line (raw block 0).
+    expect(lumatech!.answers[0]).toMatchObject({ title: 'Lumatech profit jumps on cloud demand', url: null, file: 'lumatech-results.txt', paragraph: 2 });
+
+    expect(none!.answers).toEqual([]);
+  });
+});
+
+describe('npm run ask (plain)', () => {
+  it('prints the passage and the source link', async () => {
+    const { code, stdout, stderr } = await ask(['--articles', ARTICLES], 'Which care homes were evacuated?\nWie viel Geld ist für das Programm eingeplant?\n');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Emergency services evacuated two care homes in Port Elwin after the river burst its banks');
+    expect(stdout).toContain('https://news.example.org/storm-ingrid');
+    expect(stdout).toContain('Für das Programm sind rund 300 Millionen Euro eingeplant');
+    expect(stdout).toContain('https://news.example.org/de/hamburg-radwege');
+    expect(stdout.indexOf('storm-ingrid')).toBeLessThan(stdout.indexOf('hamburg-radwege'));
+  });
+});
+
+describe('npm run ask errors', () => {
+  it('a missing articles folder: one "error:" line on stderr, non-zero exit, no stack trace', async () => {
+    const missing = path.join(cacheDir, 'no-such-folder');
+    const { code, stdout, stderr } = await ask(['--articles', missing, '--json', 'anything']);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: /);
+    expect(lines[0]).toContain('no-such-folder');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad --limit is a usage error, not a crash', async () => {
+    const { code, stdout, stderr } = await ask(['--articles', ARTICLES, '--limit', 'zero', 'anything']);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^error: .*--limit/)]);
+  });
+});
