@@ -3,7 +3,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { FileResult } from '../articles/library.js';
+import type { Article } from '../articles/types.js';
 import type { AnalyzedArticle, IndexData } from '../search/index.js';
+import type { Language } from '../search/language.js';
 
 /**
  * The persisted index, so a restart with an unchanged folder answers at once. Two files per
@@ -14,7 +16,7 @@ import type { AnalyzedArticle, IndexData } from '../search/index.js';
  * Both are written to a temporary name and renamed, so a crash never leaves half a cache. A cache
  * with another format version, or one that does not parse, is ignored and rebuilt.
  */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {
@@ -25,7 +27,100 @@ export interface Fingerprint {
 export interface CachedFile {
   fingerprint: Fingerprint;
   result: FileResult;
-  analyzed: AnalyzedArticle[];
+  analysis: PackedAnalysis;
+}
+
+/**
+ * A file's analyzed articles (see `AnalyzedArticle`), packed: each distinct string once, every term
+ * and word as a number into that list. Kept in memory for every file and written to `files.v8`; as
+ * plain arrays of strings it took ten times the memory (a [word, term] pair alone is two objects)
+ * and most of the cache's write time.
+ */
+export interface PackedAnalysis {
+  languages: Language[];
+  strings: string[];
+  /** Article i's title terms are `title[titleAt[i] .. titleAt[i+1])`. */
+  titleAt: Uint32Array;
+  title: Uint32Array;
+  /** Article i's paragraphs are `paragraphAt[i] .. paragraphAt[i+1]`; paragraph p's terms are `terms[termAt[p] .. termAt[p+1])`. */
+  paragraphAt: Uint32Array;
+  termAt: Uint32Array;
+  terms: Uint32Array;
+  /** Article i's [word, term] pairs are `words/wordTerms[wordAt[i] .. wordAt[i+1])`. */
+  wordAt: Uint32Array;
+  words: Uint32Array;
+  wordTerms: Uint32Array;
+}
+
+export function packAnalysis(analyzed: readonly AnalyzedArticle[]): PackedAnalysis {
+  const ids = new Map<string, number>();
+  const id = (s: string) => {
+    let n = ids.get(s);
+    if (n === undefined) ids.set(s, (n = ids.size));
+    return n;
+  };
+  const paragraphCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
+  const termCount = analyzed.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n), 0);
+  const wordCount = analyzed.reduce((n, a) => n + a.words.length, 0);
+  const packed: PackedAnalysis = {
+    languages: analyzed.map((a) => a.language),
+    strings: [],
+    titleAt: new Uint32Array(analyzed.length + 1),
+    title: new Uint32Array(analyzed.reduce((n, a) => n + a.title.length, 0)),
+    paragraphAt: new Uint32Array(analyzed.length + 1),
+    termAt: new Uint32Array(paragraphCount + 1),
+    terms: new Uint32Array(termCount),
+    wordAt: new Uint32Array(analyzed.length + 1),
+    words: new Uint32Array(wordCount),
+    wordTerms: new Uint32Array(wordCount),
+  };
+  let t = 0;
+  let p = 0;
+  let w = 0;
+  let title = 0;
+  analyzed.forEach((a, i) => {
+    for (const term of a.title) packed.title[title++] = id(term);
+    packed.titleAt[i + 1] = title;
+    for (const para of a.paragraphs) {
+      for (const term of para) packed.terms[t++] = id(term);
+      packed.termAt[++p] = t;
+    }
+    packed.paragraphAt[i + 1] = p;
+    for (const [word, term] of a.words) {
+      packed.words[w] = id(word);
+      packed.wordTerms[w++] = id(term);
+    }
+    packed.wordAt[i + 1] = w;
+  });
+  packed.strings = [...ids.keys()];
+  return packed;
+}
+
+/** The analyzed articles back, for `assemble`; `articles` are the file's articles in the order packed. */
+export function unpackAnalysis(articles: readonly Article[], packed: PackedAnalysis): AnalyzedArticle[] {
+  const { strings } = packed;
+  const range = (list: Uint32Array, from: number, to: number) => {
+    const out = new Array<string>(to - from);
+    for (let k = from; k < to; k++) out[k - from] = strings[list[k]!]!;
+    return out;
+  };
+  return articles.map((article, i) => {
+    const paragraphs: string[][] = [];
+    for (let p = packed.paragraphAt[i]!; p < packed.paragraphAt[i + 1]!; p++) {
+      paragraphs.push(range(packed.terms, packed.termAt[p]!, packed.termAt[p + 1]!));
+    }
+    const words: Array<[string, string]> = [];
+    for (let w = packed.wordAt[i]!; w < packed.wordAt[i + 1]!; w++) {
+      words.push([strings[packed.words[w]!]!, strings[packed.wordTerms[w]!]!]);
+    }
+    return {
+      article,
+      language: packed.languages[i]!,
+      title: range(packed.title, packed.titleAt[i]!, packed.titleAt[i + 1]!),
+      paragraphs,
+      words,
+    };
+  });
 }
 
 export interface IndexSnapshot {
@@ -54,13 +149,28 @@ export class IndexCache {
 
   async readIndex(settings: string): Promise<IndexSnapshot | undefined> {
     const snap = await this.read<IndexSnapshot>('index.v8');
-    return snap && snap.format === CACHE_FORMAT && snap.settings === settings ? snap : undefined;
+    if (!snap || snap.format !== CACHE_FORMAT || snap.settings !== settings) return undefined;
+    const i = snap.index as IndexData | undefined;
+    const whole =
+      typeof snap.fingerprints === 'object' &&
+      snap.fingerprints !== null &&
+      Array.isArray(snap.warnings) &&
+      Array.isArray(i?.articles) &&
+      Array.isArray(i.terms) &&
+      i.offsets instanceof Int32Array &&
+      i.offsets.length === i.terms.length + 1 &&
+      i.docs instanceof Int32Array &&
+      i.docArticle instanceof Int32Array;
+    return whole ? snap : undefined;
   }
 
   async readFiles(settings: string): Promise<Map<string, CachedFile>> {
     const snap = await this.read<FilesSnapshot>('files.v8');
-    if (!snap || snap.format !== CACHE_FORMAT || snap.settings !== settings) return new Map();
-    return new Map(Object.entries(snap.files));
+    if (!snap || snap.format !== CACHE_FORMAT || snap.settings !== settings || typeof snap.files !== 'object' || !snap.files) {
+      return new Map();
+    }
+    // Entries that do not have the shape written are treated as missing: those files are read again.
+    return new Map(Object.entries(snap.files).filter(([, f]) => isCachedFile(f)));
   }
 
   async write(snapshot: Omit<IndexSnapshot, 'format'>, files: Map<string, CachedFile>): Promise<void> {
@@ -87,4 +197,17 @@ export class IndexCache {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, target);
   }
+}
+
+function isCachedFile(f: unknown): f is CachedFile {
+  const c = f as CachedFile;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.fingerprint?.mtimeMs === 'number' &&
+    typeof c.fingerprint.size === 'number' &&
+    Array.isArray(c.result?.articles) &&
+    c.analysis?.paragraphAt instanceof Uint32Array &&
+    c.analysis.paragraphAt.length === c.result.articles.length + 1
+  );
 }

@@ -5,9 +5,9 @@ import type { LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { answer } from '../search/answer.js';
-import { analyzeArticle, SearchIndex } from '../search/index.js';
+import { analyzeArticle, SearchIndex, type AnalyzedArticle } from '../search/index.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
-import { IndexCache, type CachedFile, type Fingerprint } from './cache.js';
+import { IndexCache, packAnalysis, unpackAnalysis, type CachedFile, type Fingerprint } from './cache.js';
 
 export interface LiveIndexOptions {
   articlesDir: string;
@@ -15,6 +15,8 @@ export interface LiveIndexOptions {
   cacheDir?: string;
   maxAgeDays?: number;
   log: Logger;
+  /** Called as files are read and analyzed, for a progress line during long builds. */
+  progress?: (done: number, total: number) => void;
 }
 
 /** What a (re)load did, for logs and the admin's /reload. */
@@ -48,10 +50,16 @@ export class LiveIndex {
   private running: Promise<ReloadSummary> | undefined;
   private again = false;
   private watcher: FSWatcher | undefined;
+  private saving: Promise<void> | undefined;
+  private nextSave: (() => Promise<void>) | undefined;
+  /** How long the last save of the persisted index took. */
+  lastSaveMs = 0;
   private settleTimer: NodeJS.Timeout | undefined;
   private answered = 0;
   private latencies: number[] = [];
   warnings: LoadWarning[] = [];
+  /** What the last finished (re)load did. */
+  lastReload: ReloadSummary | undefined;
   private readonly cache: IndexCache | undefined;
   readonly articlesDir: string;
 
@@ -66,7 +74,14 @@ export class LiveIndex {
     const live = new LiveIndex(options);
     const summary = await live.reload();
     options.log.info(
-      { articles: summary.articles, paragraphs: summary.paragraphs, reread: summary.reread, ms: summary.ms, fromCache: summary.fromCache },
+      {
+        articles: summary.articles,
+        paragraphs: summary.paragraphs,
+        reread: summary.reread,
+        ms: summary.ms,
+        fromCache: summary.fromCache,
+        warnings: summary.warnings.length,
+      },
       'index ready',
     );
     return live;
@@ -97,7 +112,7 @@ export class LiveIndex {
       this.again = true;
       return this.running;
     }
-    this.running = this.rebuild().finally(() => {
+    this.running = this.rebuild().then((s) => (this.lastReload = s)).finally(() => {
       this.running = undefined;
       if (this.again) {
         this.again = false;
@@ -139,6 +154,30 @@ export class LiveIndex {
   async close(): Promise<void> {
     this.unwatch();
     await this.running?.catch(() => undefined);
+    await this.whenSaved();
+  }
+
+  /** Resolves once the persisted index reflects the last (re)load (or saving it has failed and been logged). */
+  async whenSaved(): Promise<void> {
+    while (this.saving) await this.saving;
+  }
+
+  private save(job: () => Promise<void>): void {
+    // Only the newest state is worth writing: a save queued behind a running one replaces any older one.
+    this.nextSave = job;
+    if (this.saving) return;
+    this.saving = (async () => {
+      while (this.nextSave) {
+        const run = this.nextSave;
+        this.nextSave = undefined;
+        const started = performance.now();
+        await run().then(
+          () => (this.lastSaveMs = performance.now() - started),
+          (err: unknown) => this.options.log.warn({ err }, 'could not save the index cache; the next start rebuilds it'),
+        );
+      }
+      this.saving = undefined;
+    })();
   }
 
   private unwatch(): void {
@@ -210,7 +249,13 @@ export class LiveIndex {
 
     const known = this.files.size > 0 ? this.files : this.cache ? await this.cache.readFiles(settings) : new Map<string, CachedFile>();
     const next = new Map<string, CachedFile>();
+    const fresh = new Map<string, AnalyzedArticle[]>();
     let reread = 0;
+    const changed = names.filter((rel) => {
+      const old = known.get(rel);
+      const fp = fingerprints[rel]!;
+      return !old || old.fingerprint.mtimeMs !== fp.mtimeMs || old.fingerprint.size !== fp.size;
+    });
     for (const rel of names) {
       const fp = fingerprints[rel]!;
       const old = known.get(rel);
@@ -219,13 +264,19 @@ export class LiveIndex {
         continue;
       }
       const result: FileResult = await loadFile(root, rel, { maxAgeDays: this.options.maxAgeDays });
-      next.set(rel, { fingerprint: fp, result, analyzed: result.articles.map(analyzeArticle) });
+      const analyzed = result.articles.map(analyzeArticle);
+      fresh.set(rel, analyzed);
+      next.set(rel, { fingerprint: fp, result, analysis: packAnalysis(analyzed) });
       reread++;
+      this.options.progress?.(reread, changed.length);
     }
     const removed = [...known.keys()].filter((rel) => !next.has(rel)).length;
 
     const merged = mergeFileResults(walkWarnings, [...next.values()].map((f) => f.result), { maxAgeDays: this.options.maxAgeDays });
-    const analyzedById = new Map([...next.values()].flatMap((f) => f.analyzed.map((a) => [a.article.id, a] as const)));
+    const analyzedById = new Map<string, AnalyzedArticle>();
+    for (const [rel, f] of next) {
+      for (const a of fresh.get(rel) ?? unpackAnalysis(f.result.articles, f.analysis)) analyzedById.set(a.article.id, a);
+    }
     const index = SearchIndex.fromAnalyzed(merged.articles.map((a) => analyzedById.get(a.id)!));
 
     // The swap: one assignment, so a question sees the old index or the new one, never a mix.
@@ -235,10 +286,14 @@ export class LiveIndex {
     this.warnings = merged.warnings;
     this.reports = merged.files;
     this.lastBuildMs = performance.now() - started;
+    // Problems of the files just read (a half-written file, say); those of unchanged files were logged before.
+    const changedSet = new Set(changed);
+    for (const w of merged.warnings) if (changedSet.has(w.file.replace(/#\d+$/, ''))) this.options.log.warn({ file: w.file }, w.message);
+    // Saved after the swap: answering does not wait for the disk. A save that fails only costs the
+    // next start a rebuild; the fingerprints in it are those of what was read, so it is never stale.
     if (this.cache) {
-      await this.cache
-        .write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next)
-        .catch((err: unknown) => this.options.log.warn({ err }, 'could not save the index cache; the next start rebuilds it'));
+      const cache = this.cache;
+      this.save(() => cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next));
     }
     return summary(false, reread, removed);
   }

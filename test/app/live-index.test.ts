@@ -1,0 +1,165 @@
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiveIndex } from '../../src/app/live-index.js';
+import { createLogger } from '../../src/log.js';
+import { article, makeFolder, topFile, until, type Folder } from './fixtures.js';
+
+const PIER = 'When did the harbour pier open?';
+const VOLCANO = 'How high was the ash column of the volcano?';
+const MUSEUM = 'Which museum hall reopened with a sauropod skeleton?';
+const MUSEUM_ARTICLE = article(
+  'Museum reopens its dinosaur hall',
+  'https://example.org/news/museum',
+  'The natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.',
+);
+
+let folder: Folder;
+let live: LiveIndex | undefined;
+beforeEach(() => {
+  folder = makeFolder();
+});
+afterEach(async () => {
+  await live?.close();
+  live = undefined;
+  folder.cleanup();
+});
+
+/**
+ * Asks the same question over and over while a test changes the folder, as a busy chat would:
+ * every answer must come from a whole index (old or new), never an error or a half-built one.
+ */
+function keepAsking(index: LiveIndex, question: string, expected: string) {
+  const problems: string[] = [];
+  let asked = 0;
+  const timer = setInterval(() => {
+    try {
+      const file = topFile(index.ask(question));
+      asked++;
+      if (file !== expected) problems.push(`"${question}" answered from ${file}`);
+    } catch (err) {
+      problems.push(String(err));
+    }
+  }, 5);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { problems, asked };
+    },
+  };
+}
+
+describe('live reload (watch)', () => {
+  it('takes in a file added, changed and deleted, answering from the old index until each swap', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    live.watch();
+    const asker = keepAsking(live, PIER, 'pier.md');
+    const current = live;
+
+    folder.write('museum.md', MUSEUM_ARTICLE);
+    await until('the added article answers', () => topFile(current.ask(MUSEUM)) === 'museum.md');
+
+    folder.write(
+      'museum.md',
+      article('Museum hall stays shut', 'https://example.org/news/museum', 'The natural history museum kept its dinosaur hall shut because the sauropod skeleton needs more repairs.'),
+    );
+    await until('the changed article shows its new text', () => current.ask(MUSEUM).passages[0]?.text.includes('more repairs') ?? false);
+
+    folder.remove('museum.md');
+    await until('the deleted article no longer answers', () => topFile(current.ask(MUSEUM)) === null);
+
+    const { problems, asked } = asker.stop();
+    expect(problems).toEqual([]);
+    expect(asked).toBeGreaterThan(0);
+    expect(live.stats()).toMatchObject({ articles: 3, paragraphs: 6 });
+  });
+
+  it('skips a half-written file with a warning and picks it up once it is whole', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'warn', destination: sink }) });
+    live.watch();
+    const current = live;
+    const asker = keepAsking(live, VOLCANO, 'volcano.md');
+    const warned = (file: string) => current.warnings.some((w) => w.file === file);
+
+    // Front matter opened but not yet closed: the writer has not finished.
+    folder.write('museum.md', '---\ntitle: Museum reopens its dinosaur hall\nurl: https://example.org/news/museum\n');
+    await until('the half-written file is skipped with a warning', () => warned('museum.md'));
+    expect(lines.some((l) => l.includes('museum.md') && l.includes('front matter'))).toBe(true);
+    expect(topFile(current.ask(MUSEUM))).toBeNull();
+
+    folder.write('museum.md', MUSEUM_ARTICLE);
+    await until('the finished file answers', () => topFile(current.ask(MUSEUM)) === 'museum.md');
+    expect(warned('museum.md')).toBe(false);
+
+    // Cut off inside a multi-byte character: not valid UTF-8 yet.
+    const whole = Buffer.from(
+      article('Café owners protest new rules', 'https://example.org/news/cafe', 'Owners of the café quarter protested against the new terrace rules outside the town hall on Monday.'),
+    );
+    const cut = whole.indexOf(Buffer.from('é')) + 1;
+    folder.write('cafe.md', whole.subarray(0, cut));
+    await until('the cut-off file is skipped with a warning', () => warned('cafe.md'));
+    folder.write('cafe.md', whole);
+    await until('the completed file answers', () => topFile(current.ask('Why did café owners protest about terrace rules?')) === 'cafe.md');
+
+    const { problems } = asker.stop();
+    expect(problems).toEqual([]);
+  });
+
+  it('takes in files in new subfolders', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    live.watch();
+    const current = live;
+    folder.write('2024/05/museum.md', MUSEUM_ARTICLE);
+    await until('the article in a new subfolder answers', () => topFile(current.ask(MUSEUM)) === '2024/05/museum.md');
+  });
+});
+
+describe('reload and stats', () => {
+  it('a reload with nothing changed reads nothing; one after a change reads only that file', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    expect(await live.reload()).toMatchObject({ reread: 0, removed: 0, articles: 3 });
+    folder.write('museum.md', MUSEUM_ARTICLE);
+    expect(await live.reload()).toMatchObject({ reread: 1, removed: 0, articles: 4 });
+    expect(topFile(live.ask(MUSEUM))).toBe('museum.md');
+  });
+
+  it('runs one reload at a time: a call made meanwhile shares the running one', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    folder.write('museum.md', MUSEUM_ARTICLE);
+    const first = live.reload();
+    const second = live.reload();
+    expect(second).toBe(first);
+    expect(await first).toMatchObject({ reread: 1, articles: 4 });
+    expect(topFile(live.ask(MUSEUM))).toBe('museum.md');
+  });
+
+  it('keeps answering from the last good index when the folder disappears', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    folder.cleanup();
+    await expect(live.reload()).rejects.toThrow(/does not exist/);
+    expect(topFile(live.ask(PIER))).toBe('pier.md');
+  });
+
+  it('stats() reports the index and the questions answered', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    const fresh = live.stats();
+    expect(fresh).toMatchObject({ articles: 3, paragraphs: 6, 'questions answered': 0, warnings: 0 });
+    expect(fresh.vocabulary).toBeGreaterThan(30);
+    expect(String(fresh['index age'])).toMatch(/^\d+ s$/);
+    expect(String(fresh['last build'])).toMatch(/^\d+ ms$/);
+
+    live.ask(PIER);
+    live.ask(VOLCANO);
+    live.ask('hello');
+    const after = live.stats();
+    expect(after['questions answered']).toBe(3);
+    for (const key of ['answer time p50', 'answer time p95']) expect(String(after[key])).toMatch(/^\d+\.\d ms$/);
+    expect(parseFloat(String(after['answer time p95']))).toBeGreaterThanOrEqual(parseFloat(String(after['answer time p50'])));
+  });
+});
