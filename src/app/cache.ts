@@ -96,9 +96,22 @@ export function packAnalysis(analyzed: readonly AnalyzedArticle[]): PackedAnalys
   return packed;
 }
 
-/** The analyzed articles back, for `assemble`; `articles` are the file's articles in the order packed. */
-export function unpackAnalysis(articles: readonly Article[], packed: PackedAnalysis): AnalyzedArticle[] {
+/**
+ * The analyzed articles back, for `assemble`; `articles` are the file's articles in the order packed.
+ * Pass one `shared` map to every call of a rebuild: each [word, term] pair is then one object for
+ * the whole folder instead of one per article that uses the word (millions at 100,000 paragraphs).
+ */
+export function unpackAnalysis(
+  articles: readonly Article[],
+  packed: PackedAnalysis,
+  shared: Map<string, [string, string]> = new Map(),
+): AnalyzedArticle[] {
   const { strings } = packed;
+  const pair = (word: string, term: string): [string, string] => {
+    let p = shared.get(word);
+    if (p === undefined || p[1] !== term) shared.set(word, (p = [word, term]));
+    return p;
+  };
   const range = (list: Uint32Array, from: number, to: number) => {
     const out = new Array<string>(to - from);
     for (let k = from; k < to; k++) out[k - from] = strings[list[k]!]!;
@@ -111,7 +124,7 @@ export function unpackAnalysis(articles: readonly Article[], packed: PackedAnaly
     }
     const words: Array<[string, string]> = [];
     for (let w = packed.wordAt[i]!; w < packed.wordAt[i + 1]!; w++) {
-      words.push([strings[packed.words[w]!]!, strings[packed.wordTerms[w]!]!]);
+      words.push(pair(strings[packed.words[w]!]!, strings[packed.wordTerms[w]!]!));
     }
     return {
       article,
