@@ -2,29 +2,36 @@ import type { Answer, AnswerOptions, Passage } from './types.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
-import { isStopword, termOf, tokenize } from './normalize.js';
+import { isStopword, termOf, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
-import { confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
+import { confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { analyzeText } from './index.js';
 import { isSmallTalkWord } from './smalltalk.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
  * paragraph shares too little of the question to be its answer, and the bot says it found nothing.
- * Chosen with `npm run bench:quality -- --abstain`: on XQuAD it keeps 96-99% of right answers while
- * declining 74-84% of questions about unindexed articles (see README).
+ *  Chosen with `npm run bench:quality -- --abstain`: on XQuAD it keeps 94-99% of right answers while
+ * declining 78-89% of questions about unindexed articles (see README).
  */
 export const MIN_CONFIDENCE = 0.22;
 /** A fuzzy guess counts for less than the word itself, and less with each edit. */
 const FUZZY_WEIGHT = [1, 0.7, 0.45];
+/**
+ * Stems are matched fuzzily only for words this long: inflected long words are where a misspelling
+ * and another ending add up past the edit bound (Russian, German: +1 to +2 points with typos), and
+ * short stems have too many neighbours ("wann" is not "warn").
+ */
+const STEM_FUZZY_MIN_LENGTH = 7;
 /** How many paragraphs the first BM25 pass hands to the final ordering. */
 const CANDIDATES = 50;
 
-const fuzzyCache = new WeakMap<SearchIndex, FuzzyVocabulary>();
+const fuzzyCache = new WeakMap<SearchIndex, { words: FuzzyVocabulary; terms: FuzzyVocabulary }>();
 
-function fuzzyFor(index: SearchIndex): FuzzyVocabulary {
+/** fuse.js vocabularies of an index, built on first use: its surface words, and its stems. */
+function fuzzyFor(index: SearchIndex): { words: FuzzyVocabulary; terms: FuzzyVocabulary } {
   let f = fuzzyCache.get(index);
-  if (!f) fuzzyCache.set(index, (f = new FuzzyVocabulary(index.words.keys())));
+  if (!f) fuzzyCache.set(index, (f = { words: new FuzzyVocabulary(index.words.keys()), terms: new FuzzyVocabulary(index.postings.keys()) }));
   return f;
 }
 
@@ -35,7 +42,8 @@ function fuzzyFor(index: SearchIndex): FuzzyVocabulary {
 export function answer(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
   const limit = Math.max(1, options.limit ?? 3);
   const base = { question, articleCount: index.articles.length };
-  const words = tokenize(question).map((t) => t.word);
+  const tokens = tokenize(question);
+  const words = tokens.map((t) => t.word);
   if (words.length === 0) return { ...base, passages: [], reason: 'empty' };
 
   const language = detectLanguage(words, index.language);
@@ -43,16 +51,14 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   if (content.every(isSmallTalkWord)) return { ...base, passages: [], reason: 'small-talk' };
 
   const groups = queryGroups(index, content, language);
+  const names = namesIn(question, tokens);
   const termsOf = (doc: number) => {
     const article = index.docArticle[doc]!;
     return analyzeText(index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text, index.articleLanguage(article));
   };
   const ranked = rerank(index, groups, rankBm25(index, groups, CANDIDATES), termsOf);
-  const best = ranked[0];
-  // A clear lead over the runner-up is evidence too: a question about something the articles do
-  // not cover tends to match many paragraphs equally weakly.
-  const lead = best ? best.score - (ranked[1]?.score ?? 0) : 0;
-  if (!best || confidence(index, groups, termsOf(best.doc)) + lead < (options.minConfidence ?? MIN_CONFIDENCE)) {
+  const threshold = options.minConfidence ?? MIN_CONFIDENCE;
+  if (ranked.length === 0 || (threshold > 0 && !convincing(index, groups, ranked, termsOf, threshold, names))) {
     return { ...base, passages: [], reason: 'not-found' };
   }
 
@@ -77,18 +83,61 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     if (seen.has(term)) continue;
     seen.add(term);
     if (index.postings.has(term)) {
-      groups.push({ terms: [{ term, weight: 1 }], idf: index.idf(term) });
+      groups.push({ word, terms: [{ term, weight: 1 }], idf: index.idf(term) });
       continue;
     }
-    const terms = fuzzyFor(index)
-      .search(word)
-      .map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits] ?? 0 }))
-      .filter((t) => t.weight > 0 && !seen.has(t.term));
-    const unique = [...new Map(terms.map((t) => [t.term, t])).values()];
+    // A number means just itself: 2027 is not a misspelling of 2028.
+    if (/\p{N}/u.test(word)) {
+      groups.push({ word, terms: [], idf: unknownIdf });
+      continue;
+    }
+    // A misspelled word: the articles' words it may stand for, and (for an inflected form the
+    // articles do not use) the stems its own stem may stand for.
+    const fuzzy = fuzzyFor(index);
+    const terms = [
+      ...fuzzy.words.search(word).map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
+      ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({ term: m.word, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
+    ]
+      .filter((t) => t.weight > 0 && !seen.has(t.term))
+      .sort((a, b) => b.weight - a.weight);
+    // One entry per term, at its best weight (the list is sorted best first).
+    const unique = [...new Map([...terms].reverse().map((t) => [t.term, t])).values()].reverse();
     const idf = unique.length ? Math.max(...unique.map((t) => index.idf(t.term))) : unknownIdf;
-    groups.push({ terms: unique, idf });
+    groups.push({ word, terms: unique, idf });
   }
   return groups;
+}
+
+/**
+ * Words written with a capital inside the question (not its first word): names of people, places
+ * and things. German capitalizes every noun, so there this says less, but stays harmless.
+ */
+function namesIn(question: string, tokens: readonly Token[]): Set<string> {
+  const text = question.normalize('NFC');
+  return new Set(tokens.slice(1).filter((t) => /\p{Lu}/u.test(text[t.start]!)).map((t) => t.word));
+}
+
+/** Whether the best paragraph answers the question, or the bot should say it found nothing. */
+function convincing(
+  index: SearchIndex,
+  groups: readonly QueryGroup[],
+  ranked: readonly Ranked[],
+  termsOf: (doc: number) => string[],
+  threshold: number,
+  names: ReadonlySet<string>,
+): boolean {
+  const best = ranked[0]!;
+  const terms = termsOf(best.doc);
+  // A question naming as many things no article mentions at all ("Paris") as things the best
+  // paragraph does match ("weather") is about something else.
+  const unknown = groups.filter((g) => g.terms.length === 0 && names.has(g.word)).length;
+  const present = new Set(terms);
+  const matched = groups.filter((g) => g.terms.some((t) => present.has(t.term))).length;
+  if (unknown > 0 && matched <= unknown) return false;
+  // A clear lead over the runner-up is evidence too: a question about something the articles do
+  // not cover tends to match many paragraphs equally weakly.
+  const lead = best.score - (ranked[1]?.score ?? 0);
+  return confidence(index, groups, terms) + lead >= threshold;
 }
 
 function round(x: number): number {

@@ -1,6 +1,5 @@
 import { stemmer as stemDanish } from '@orama/stemmers/danish';
 import { stemmer as stemDutch } from '@orama/stemmers/dutch';
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemFinnish } from '@orama/stemmers/finnish';
 import { stemmer as stemFrench } from '@orama/stemmers/french';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
@@ -11,6 +10,9 @@ import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
 import { stemmer as stemSwedish } from '@orama/stemmers/swedish';
 import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
+// Orama's English stemmer cuts "-tion" short (election → elec, elected → elect), so English uses
+// the Porter stemmer from the `stemmer` package, where both are "elect".
+import { stemmer as stemEnglish } from 'stemmer';
 import { stopwords as stopDanish } from '@orama/stopwords/danish';
 import { stopwords as stopDutch } from '@orama/stopwords/dutch';
 import { stopwords as stopEnglish } from '@orama/stopwords/english';

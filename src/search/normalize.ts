@@ -42,7 +42,10 @@ export function termOf(word: string, language: Language): string {
   if (term === undefined) {
     if (cache.size > STEM_CACHE_LIMIT) cache.clear();
     // Numbers and mixed tokens ("70th", "covid19") are kept whole: stemming them only loses meaning.
-    term = DIGIT.test(word) ? word : fold(LANGUAGES.get(language)!.stem(word));
+    const info = LANGUAGES.get(language)!;
+    // Latin-script words are folded before stemming too, so "andalucía" and "andalucia" (typed
+    // without accents) get one stem; Cyrillic keeps "й" for the stemmer's suffix rules.
+    term = DIGIT.test(word) ? word : fold(info.stem(info.script === 'latin' ? fold(word) : word));
     cache.set(word, term);
   }
   return term;

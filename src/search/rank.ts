@@ -2,6 +2,8 @@ import type { SearchIndex } from './index.js';
 
 /** One concept of the question: a word's term, or the terms its misspelling may stand for. */
 export interface QueryGroup {
+  /** The question's word (lowercased). */
+  word: string;
   /** Alternatives with their weight in (0, 1]: 1 for the word itself, less for fuzzy guesses. */
   terms: Array<{ term: string; weight: number }>;
   /** The group's share of the question: its rarest alternative's idf (unknown words get the max). */

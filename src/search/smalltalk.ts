@@ -10,15 +10,16 @@ const SMALL_TALK = new Set(
     'afternoon evening night bye goodbye see later lol haha hahaha wow yes yeah yep no nope please',
     'sorry welcome test testing ping bot are you doing going fine well ah oh hmm huh what up whats',
     'love like awesome perfect alright right sure help start much lot lots again there everyone guys',
-    'all man bro dude mate buddy friend folks day',
+    'all man bro dude mate buddy friend folks day today meet',
     // German, Spanish, French, Italian, Portuguese, Dutch
-    'hallo moin servus danke tschüss gut guten tag morgen abend nacht ja nein bitte wie gehts geht',
+    'hallo moin servus danke dank vielen schön schon tschüss gut guten tag morgen abend nacht ja nein bitte',
+    'wie gehts geht',
     'hola gracias adiós adios buenos buenas días dias tardes noches sí si vale qué tal estás estas',
     'bonjour salut merci bonsoir oui non ça va ciao grazie buongiorno olá ola obrigado obrigada',
     'tot ziens dank bedankt goedemorgen',
     // Russian, Ukrainian
     'привет здравствуй здравствуйте спасибо пока да нет хорошо ок как дела доброе утро добрый день',
-    'вечер ночи спокойной привіт дякую дела делишки',
+    'вечер ночи спокойной привіт дякую дела делишки большое огромное',
   ]
     .join(' ')
     .split(/\s+/),

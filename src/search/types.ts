@@ -30,8 +30,8 @@ export interface AnswerOptions {
   /** At most this many passages (default 3). */
   limit?: number;
   /**
-   * Abstain when the best passage scores below this (default: the tuned `MIN_CONFIDENCE`).
-   * Benchmarks pass 0 to measure ranking apart from abstention.
+   * Abstain when the best passage's confidence is below this (default: the tuned `MIN_CONFIDENCE`).
+   * 0 turns abstention off: benchmarks pass it to measure ranking apart from abstention.
    */
   minConfidence?: number;
 }

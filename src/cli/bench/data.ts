@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { cleanArticle } from '../../articles/clean.js';
 import type { Article } from '../../articles/types.js';
 import { UsageError } from '../../errors.js';
 
@@ -56,15 +57,9 @@ export function loadQaSet(file: string): QaSet {
       throw new UsageError(`${file}: line ${n + 1} lacks "paragraphs" or "questions"`);
     }
     const id = `qa/${a.doc_id}`;
-    articles.push({
-      id,
-      file: id,
-      title: a.title || '',
-      url: a.url || null,
-      published: a.date || null,
-      source: a.source || null,
-      paragraphs: a.paragraphs.map((text, index) => ({ index, text })),
-    });
+    // Through the product's own cleaning, as the bot would index an export of these articles.
+    const meta = { title: a.title || undefined, url: a.url || undefined, published: a.date || undefined, source: a.source || undefined };
+    articles.push(cleanArticle({ meta, paragraphs: a.paragraphs, reader: 'json' }, id, id));
     for (const q of a.questions) questions.push({ id: q.id, q: q.q, articleId: id, para: q.para });
   });
   return { name: path.basename(file), articles, questions };
@@ -82,14 +77,12 @@ export function loadCorpus(file: string, options: { copies?: number; maxParagrap
   for (let copy = 0; copy < (options.copies ?? 1); copy++) {
     for (const a of base) {
       if (count >= max) return out;
-      const paragraphs = a.text
-        .split(/\n\s*\n/)
-        .map((text, index) => ({ index, text: text.trim() }))
-        .filter((p) => p.text.length > 0)
-        .slice(0, max - count);
-      count += paragraphs.length;
       const id = copy === 0 ? `corpus/${a.id}` : `corpus/${a.id}~${copy}`;
-      out.push({ id, file: id, title: a.title ?? '', url: a.url ?? null, published: a.date ?? null, source: null, paragraphs });
+      const meta = { title: a.title || undefined, url: a.url || undefined, published: a.date || undefined };
+      const article = cleanArticle({ meta, paragraphs: a.text.split(/\n\s*\n/), reader: 'json' }, id, id);
+      article.paragraphs = article.paragraphs.slice(0, max - count);
+      count += article.paragraphs.length;
+      out.push(article);
     }
   }
   return out;

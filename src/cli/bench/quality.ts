@@ -63,10 +63,13 @@ async function main(argv: string[]): Promise<number> {
       'fuse-sample': { type: 'string', default: '100' },
       systems: { type: 'string', default: 'product,minisearch,fuse' },
       seed: { type: 'string', default: '42' },
+      threshold: { type: 'string' },
     },
   });
   if (!values.dataset?.length) throw new UsageError('give at least one --dataset FILE (QA format of shared/eval/README.md)');
   const fuseSample = Number(values['fuse-sample']);
+  // --threshold explores the abstention trade-off; the product's own MIN_CONFIDENCE otherwise.
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const wanted = new Set(values.systems.split(','));
   const distractors: Article[] = values.distractors ? loadCorpus(values.distractors) : [];
   if (values.distractors) {
@@ -94,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!)));
     }
 
-    if (values.abstain) abstention(set.articles, set.questions, distractors);
+    if (values.abstain) abstention(set.articles, set.questions, distractors, threshold);
   }
   return 0;
 }
@@ -103,10 +106,10 @@ async function main(argv: string[]): Promise<number> {
  * Index half of the set's articles and ask the other half's questions: the bot should say it found
  * nothing. And of the indexed half's questions it ranks right, it should still answer nearly all.
  */
-function abstention(articles: readonly Article[], questions: readonly Question[], distractors: readonly Article[]): void {
+function abstention(articles: readonly Article[], questions: readonly Question[], distractors: readonly Article[], threshold?: number): void {
   const inside = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.id));
   const indexed = [...articles.filter((a) => inside.has(a.id)), ...distractors];
-  const strict = productSystem(indexed);
+  const strict = productSystem(indexed, threshold);
   const loose = productSystem(indexed, 0);
   const outside = questions.filter((q) => !inside.has(q.articleId));
   const known = questions.filter((q) => inside.has(q.articleId));
