@@ -42,48 +42,63 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /**
  * fuse.js over the index's vocabulary, to map a misspelled question word to words the articles
- * really contain. The vocabulary is split by word length and each bucket gets its own Fuse, built on
- * first use: a word can only be within 2 edits of words within 2 letters of its length, so each
- * search scans a slice of the vocabulary, not all of it.
+ * really contain. The vocabulary is split by first letter and length, and each slice gets its own
+ * Fuse, built on first use: a word within 2 edits has a length within 2 of the misspelling, and
+ * people rarely get the first letter wrong (Elasticsearch's `prefix_length` makes the same bet), so
+ * a search scans a few hundred words instead of the whole vocabulary. Results are memoized: the
+ * same misspellings come back.
  */
 export class FuzzyVocabulary {
-  private readonly byLength = new Map<number, string[]>();
-  private readonly fuses = new Map<number, Fuse<string>>();
+  private readonly slices = new Map<string, string[]>();
+  private readonly fuses = new Map<string, Fuse<string>>();
+  private readonly memo = new Map<string, FuzzyMatch[]>();
 
   constructor(words: Iterable<string>) {
     for (const w of words) {
       if (w.length < 3) continue;
-      let bucket = this.byLength.get(w.length);
-      if (!bucket) this.byLength.set(w.length, (bucket = []));
-      bucket.push(w);
+      const key = sliceKey(w, w.length);
+      let slice = this.slices.get(key);
+      if (!slice) this.slices.set(key, (slice = []));
+      slice.push(w);
     }
   }
 
   /** Vocabulary words within the allowed edits of `word`, closest first. */
   search(word: string, limit = 3): FuzzyMatch[] {
+    const key = `${limit}:${word}`;
+    const known = this.memo.get(key);
+    if (known) return known;
     const max = allowedEdits(word.length);
-    if (max === 0) return [];
     const found: FuzzyMatch[] = [];
-    for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const { item } of this.fuse(len)?.search(word, { limit: 20 }) ?? []) {
+    for (let len = word.length - max; max > 0 && len <= word.length + max; len++) {
+      for (const { item } of this.fuse(sliceKey(word, len))?.search(word, { limit: 20 }) ?? []) {
         const edits = editDistance(word, item, max);
         if (edits <= max && item !== word) found.push({ word: item, edits });
       }
     }
     found.sort((a, b) => a.edits - b.edits);
-    return found.slice(0, limit);
+    const result = found.slice(0, limit);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(key, result);
+    return result;
   }
 
-  private fuse(length: number): Fuse<string> | undefined {
-    let fuse = this.fuses.get(length);
+  private fuse(key: string): Fuse<string> | undefined {
+    let fuse = this.fuses.get(key);
     if (!fuse) {
-      const bucket = this.byLength.get(length);
-      if (!bucket) return undefined;
+      const slice = this.slices.get(key);
+      if (!slice) return undefined;
       // Threshold 0.4 lets fuse's bitap through anything 2 edits away in words of 5+ letters;
       // editDistance then applies the exact bound. Location does not matter inside one word.
-      fuse = new Fuse(bucket, { threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
-      this.fuses.set(length, fuse);
+      fuse = new Fuse(slice, { threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
+      this.fuses.set(key, fuse);
     }
     return fuse;
   }
+}
+
+const MEMO_LIMIT = 10_000;
+
+function sliceKey(word: string, length: number): string {
+  return `${String.fromCodePoint(word.codePointAt(0)!)}${length}`;
 }
