@@ -191,7 +191,19 @@ export class SearchIndex {
     for (const [lang, n] of counts) if (n > most) [main, most] = [lang, n];
     this.language = main;
     this.builtAt = new Date(data.builtAt);
+    const times = data.articles.map((a) => (a.published ? Date.parse(a.published) : NaN));
+    let oldest = Infinity;
+    let newest = -Infinity;
+    for (const t of times) {
+      if (t < oldest) oldest = t;
+      if (t > newest) newest = t;
+    }
+    const span = newest - oldest || 1;
+    this.freshness = Float32Array.from(times, (t) => (Number.isNaN(t) ? 0 : (t - oldest) / span));
   }
+
+  /** Per article, how recent it is among the indexed ones: 0 the oldest (or undated), 1 the newest. */
+  readonly freshness: Float32Array;
 
   static build(articles: readonly Article[]): SearchIndex {
     return SearchIndex.fromAnalyzed(articles.map(analyzeArticle));
