@@ -7,10 +7,10 @@
  * settings are wrong.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reportCliError, runCli } from './run.js';
 import { loadConfig } from '../config.js';
-import { ConfigError, UsageError, UserFacingError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { fetchFeeds, type FeedsSummary, type FetchFeedsOptions } from '../feeds/fetch.js';
 import { createLogger, type Logger } from '../log.js';
 
@@ -30,12 +30,7 @@ export async function main(argv: string[], io: FeedsIo = { stdout: process.stdou
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UserFacingError || isParseArgsError(err)) {
-      io.stderr.write(`error: ${(err as Error).message}\n`);
-      if (err instanceof UsageError || isParseArgsError(err)) io.stderr.write(`${USAGE}\n`);
-      return 2;
-    }
-    throw err;
+    return reportCliError(err, io, USAGE);
   }
 }
 
@@ -88,18 +83,5 @@ export function renderSummary(summary: FeedsSummary, articlesDir: string): strin
   return out;
 }
 
-function isParseArgsError(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
-}
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runCli((argv) => main(argv), import.meta.url);

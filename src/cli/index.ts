@@ -7,13 +7,13 @@
  * --show FILE prints one file's metadata and every body block, kept or dropped and by which rule.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reportCliError, runCli } from './run.js';
 import { explainArticle } from '../articles/clean.js';
 import { loadArticles, readTextFile, type FileReport, type LoadResult } from '../articles/library.js';
 import { readerFor } from '../articles/read.js';
 import { loadConfig } from '../config.js';
-import { ArticleError, UsageError, UserFacingError } from '../errors.js';
+import { ArticleError, UsageError } from '../errors.js';
 
 export interface IndexIo {
   stdout: { write(s: string): unknown };
@@ -31,15 +31,7 @@ export async function main(argv: string[], io: IndexIo = { stdout: process.stdou
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UserFacingError || isParseArgsError(err)) {
-      io.stderr.write(`error: ${(err as Error).message}\n`);
-      if (err instanceof UsageError || isParseArgsError(err)) {
-        io.stderr.write(`${USAGE}\n`);
-        return 2;
-      }
-      return 1;
-    }
-    throw err;
+    return reportCliError(err, io, USAGE, 1);
   }
 }
 
@@ -144,9 +136,6 @@ async function show(dir: string, file: string, io: IndexIo): Promise<number> {
   return 0;
 }
 
-function isParseArgsError(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
-}
 
 /** Length in code points: close enough to terminal columns for text that is mostly Latin. */
 function width(s: string): number {
@@ -169,14 +158,4 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runCli((argv) => main(argv), import.meta.url);

@@ -1,22 +1,49 @@
-import { UserFacingError } from '../errors.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError, UserFacingError } from '../errors.js';
+
+export interface CliStreams {
+  stderr: { write(s: string): unknown };
+}
+
+/** node:util's parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for bad options. */
+export function isParseArgsError(err: unknown): err is Error {
+  return err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+}
 
 /**
- * Runs a command's `main` and turns its outcome into an exit code. Errors a user can cause print
- * as one line; anything else is a bug and keeps its stack.
+ * Turns an error a user can cause into one `error:` line and an exit code: 2 for a bad command line
+ * (with the usage line), `userErrorCode` for anything else they can fix (a missing folder, a bad
+ * setting). Anything else is a bug and is rethrown, stack and all.
  */
-export function runCli(main: (argv: string[]) => Promise<number>): void {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      if (err instanceof UserFacingError || (err instanceof Error && err.name === 'TypeError' && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-        process.stderr.write(`error: ${err.message}\n`);
-        process.exitCode = 2;
-      } else {
+export function reportCliError(err: unknown, io: CliStreams, usage?: string, userErrorCode = 2): number {
+  if (err instanceof UsageError || isParseArgsError(err)) {
+    io.stderr.write(`error: ${err.message}\n`);
+    if (usage) io.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  if (err instanceof UserFacingError) {
+    io.stderr.write(`error: ${err.message}\n`);
+    return userErrorCode;
+  }
+  throw err;
+}
+
+/**
+ * Runs a command's `main` when its file is the program being run (not when a test imports it), and
+ * turns its outcome into the exit code.
+ */
+export function runCli(main: (argv: string[]) => Promise<number>, moduleUrl?: string): void {
+  if (moduleUrl && !(process.argv[1] && moduleUrl === pathToFileURL(path.resolve(process.argv[1])).href)) return;
+  main(process.argv.slice(2))
+    .catch((err: unknown) => reportCliError(err, process))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err: unknown) => {
         process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         process.exitCode = 1;
-      }
-    },
-  );
+      },
+    );
 }

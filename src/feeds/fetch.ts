@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import Parser from 'rss-parser';
-import { extractHtml, fragmentParagraphs } from '../articles/readers/html.js';
+import { absoluteUrl, extractHtml, fragmentParagraphs } from '../articles/readers/html.js';
 import type { Logger } from '../log.js';
 import { FetchError, fetchText, type FetchOptions } from './http.js';
 import { loadState, saveState, writeFileAtomic, type FeedState } from './state.js';
@@ -167,7 +167,7 @@ async function parseFeed(xml: string): Promise<Parser.Output<Item>> {
 /** Stores one item; returns its file (relative to the articles folder), or undefined if skipped. */
 async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefined, ctx: FeedContext): Promise<string | undefined> {
   const { log } = ctx.options;
-  const link = absolute(item.link, feedUrl);
+  const link = absoluteUrl(item.link, feedUrl);
   const guid = text(item.guid) ?? text(item.id) ?? link;
   const keys = [guid ? guidKey(guid) : undefined, link ? urlKey(link) : undefined];
   const already = keys.map(ctx.seen).find(Boolean);
@@ -260,15 +260,6 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : undefined;
 }
 
-function absolute(href: string | undefined, base: string): string | undefined {
-  if (!href?.trim()) return undefined;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function tooOld(published: string, ctx: FeedContext): boolean {
   const days = ctx.options.maxAgeDays;

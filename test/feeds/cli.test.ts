@@ -65,7 +65,7 @@ describe('npm run feeds', () => {
   it('exits 2 with one line for a bad setting or argument', async () => {
     const bad = await feeds({ FEEDS: 'not a url' });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^error: FEEDS: "not" is not a URL\n$/);
+    expect(bad.stderr).toMatch(/^error: FEEDS: "not" is not an http\(s\) feed URL\n$/);
     const arg = await feeds({ FEEDS: `${server.base}/rss-full.xml` }, ['--bogus']);
     expect(arg.code).toBe(2);
     expect(arg.stderr.split('\n')[0]).toMatch(/^error: .*--bogus/);

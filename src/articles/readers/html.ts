@@ -186,7 +186,8 @@ function jsonLdArticles(doc: Doc): Record<string, unknown>[] {
   return [...found.filter(isArticle), ...found.filter((o) => !isArticle(o) && o.datePublished !== undefined)];
 }
 
-function absoluteUrl(href: string | undefined, base: string | undefined): string | undefined {
+/** `href` resolved against `base`, when it is an http(s) link. */
+export function absoluteUrl(href: string | undefined, base: string | undefined): string | undefined {
   if (!href?.trim()) return undefined;
   try {
     const u = new URL(href.trim(), base);
