@@ -32,7 +32,7 @@ export interface ReloadSummary {
 }
 
 /** How long a burst of file events is left to settle before reloading: saves rebuild per write. */
-const SETTLE_MS = 250;
+const SETTLE_MS = 100;
 /** Answer times kept for the p50/p95 in /stats. */
 const LATENCY_WINDOW = 2000;
 

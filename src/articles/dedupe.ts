@@ -51,28 +51,48 @@ function fnv1a(s: string): number {
 /** Letters and digits, roughly: a plain (non-Unicode-property) class is twice as fast here. */
 const WORD = /[a-z0-9\u00c0-\u1fff\u2c00-\uffff]+/g;
 
-/** Hashes of every run of SHINGLE_WORDS consecutive words of the body (lower-cased, punctuation gone). */
-export function shingles(article: Article): Set<number> {
+const shingleCache = new WeakMap<Article, Uint32Array>();
+
+/**
+ * Hashes of every run of SHINGLE_WORDS consecutive words of the body (lower-cased, punctuation
+ * gone), sorted and unique. Memoized per article: a live reload re-checks every article against the
+ * others, and articles of unchanged files are the same objects from one reload to the next.
+ */
+export function shingles(article: Article): Uint32Array {
+  const cached = shingleCache.get(article);
+  if (cached) return cached;
   const wordHashes: number[] = [];
   for (const p of article.paragraphs) {
     for (const w of p.text.toLowerCase().match(WORD) ?? []) wordHashes.push(fnv1a(w));
   }
-  const set = new Set<number>();
+  const all: number[] = [];
   const n = Math.min(SHINGLE_WORDS, wordHashes.length);
   for (let i = 0; i + n <= wordHashes.length && n > 0; i++) {
     let h = 0x811c9dc5;
     for (let j = i; j < i + n; j++) h = Math.imul(h ^ wordHashes[j]!, 0x01000193) >>> 0;
-    set.add(h);
+    all.push(h);
   }
-  return set;
+  const sorted = Uint32Array.from(all).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+  const result = sorted.slice(0, unique);
+  shingleCache.set(article, result);
+  return result;
 }
 
-export function jaccard(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Jaccard similarity of two sorted, unique hash arrays. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
   let shared = 0;
-  for (const h of small) if (large.has(h)) shared++;
-  return shared / (a.size + b.size - shared);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! === b[j]!) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /** Which copy to keep: more paragraphs, then newer, then the first by file path (stable). */
@@ -105,7 +125,7 @@ export function dedupeArticles(articles: readonly Article[]): { articles: Articl
       continue;
     }
     const set = shingles(article);
-    const near = set.size > 0 ? nearest(set, sketchIndex) : undefined;
+    const near = set.length > 0 ? nearest(set, sketchIndex) : undefined;
     if (near) {
       droppedIds.add(article.id);
       duplicates.push({
@@ -116,9 +136,9 @@ export function dedupeArticles(articles: readonly Article[]): { articles: Articl
       continue;
     }
     if (canonical) byUrl.set(canonical, article);
-    if (set.size > 0) {
+    if (set.length > 0) {
       const kept: Kept = { article, set };
-      for (const h of sketch(set)) {
+      for (const h of set.subarray(0, SKETCH_SIZE)) {
         const list = sketchIndex.get(h);
         if (list) list.push(kept);
         else sketchIndex.set(h, [kept]);
@@ -132,33 +152,19 @@ export function dedupeArticles(articles: readonly Article[]): { articles: Articl
 
 interface Kept {
   article: Article;
-  set: Set<number>;
+  set: Uint32Array;
 }
 
-/** The SKETCH_SIZE smallest hashes: near-identical sets share most of them, unrelated ones almost none. */
-function sketch(set: Set<number>): number[] {
-  const smallest: number[] = [];
-  for (const h of set) {
-    if (smallest.length === SKETCH_SIZE && h >= smallest[SKETCH_SIZE - 1]!) continue;
-    let i = smallest.length === SKETCH_SIZE ? SKETCH_SIZE - 1 : smallest.length;
-    while (i > 0 && smallest[i - 1]! > h) {
-      smallest[i] = smallest[i - 1]!;
-      i--;
-    }
-    smallest[i] = h;
-  }
-  return smallest;
-}
-
-function nearest(set: Set<number>, index: Map<number, Kept[]>): { kept: Kept; similarity: number } | undefined {
+/** The kept article most like `set`, found through the SKETCH_SIZE smallest hashes they share. */
+function nearest(set: Uint32Array, index: Map<number, Kept[]>): { kept: Kept; similarity: number } | undefined {
   let best: { kept: Kept; similarity: number } | undefined;
   const seen = new Set<Kept>();
-  for (const h of sketch(set)) {
+  for (const h of set.subarray(0, SKETCH_SIZE)) {
     for (const candidate of index.get(h) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
       // Jaccard can only reach the threshold when the sizes are close; skip the count otherwise.
-      const [lo, hi] = set.size < candidate.set.size ? [set.size, candidate.set.size] : [candidate.set.size, set.size];
+      const [lo, hi] = set.length < candidate.set.length ? [set.length, candidate.set.length] : [candidate.set.length, set.length];
       if (lo / hi < NEAR_DUPLICATE_JACCARD) continue;
       const similarity = jaccard(set, candidate.set);
       if (similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { kept: candidate, similarity };
