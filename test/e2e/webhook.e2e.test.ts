@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, secretMatches, webhookTarget, type RunningBot } from '../../src/bot/run.js';
 import { UserFacingError } from '../../src/errors.js';
-import { FakeTelegram } from './fake-telegram.js';
+import { FakeTelegram } from '../../src/cli/bench/fake-telegram.js';
 import { TOKEN, captureLog, deps, testConfig } from './harness.js';
 
 const SECRET = 'webhook-secret-for-tests-0123';

@@ -19,8 +19,8 @@ import { UsageError } from '../../errors.js';
 import { createLogger } from '../../log.js';
 import { answer } from '../../search/answer.js';
 import { SearchIndex } from '../../search/index.js';
-import { FakeTelegram } from '../../../test/e2e/fake-telegram.js';
-import { DEFAULT_SHAPE, percentile, planLoad, runLoad } from '../../../test/e2e/load-driver.js';
+import { FakeTelegram } from './fake-telegram.js';
+import { DEFAULT_SHAPE, percentile, planLoad, runLoad } from './load-driver.js';
 import { runCli } from '../run.js';
 import { seededRandom } from './typos.js';
 
