@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SendRates } from '../../src/bot/send.js';
-import { seededRandom } from '../../src/cli/bench/typos.js';
+import type { SendRates } from '../../bot/send.js';
+import { seededRandom } from './typos.js';
 
 /**
  * A small Bot API server for load and fault runs (telegram-test-api cannot enforce flood limits or
