@@ -8,17 +8,13 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportCliError, runCli } from './run.js';
+import { reportCliError, runCli, type CliIo } from './run.js';
 import { loadConfig } from '../config.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { fetchFeeds, type FeedsSummary, type FetchFeedsOptions } from '../feeds/fetch.js';
 import { createLogger, type Logger } from '../log.js';
 
-export interface FeedsIo {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
+export interface FeedsIo extends CliIo {
   /** Tests pass a quiet logger; by default logs go to standard error at LOG_LEVEL. */
   log?: Logger;
   fetch?: FetchFeedsOptions['fetch'];

@@ -8,19 +8,14 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportCliError, runCli } from './run.js';
+import { reportCliError, runCli, type CliIo } from './run.js';
 import { explainArticle } from '../articles/clean.js';
 import { loadArticles, readTextFile, type FileReport, type LoadResult } from '../articles/library.js';
 import { readerFor } from '../articles/read.js';
 import { loadConfig } from '../config.js';
 import { ArticleError, UsageError } from '../errors.js';
 
-export interface IndexIo {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  /** Settings source for `loadConfig` (default: the process environment). */
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
+export interface IndexIo extends CliIo {
   now?: Date;
 }
 

@@ -6,6 +6,14 @@ export interface CliStreams {
   stderr: { write(s: string): unknown };
 }
 
+/** What a command's `main` talks to: its streams, and (for tests) the settings and folder to use. */
+export interface CliIo extends CliStreams {
+  stdout: { write(s: string): unknown };
+  /** Settings source for `loadConfig` (default: the process environment). */
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
 /** node:util's parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for bad options. */
 export function isParseArgsError(err: unknown): err is Error {
   return err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
