@@ -34,6 +34,16 @@ describe('console chat', () => {
     expect(printed).toContain(expected);
   });
 
+  it('/more shows the next passage of the last answer, then says there are no more', async () => {
+    const q = 'How many engineers will Lumatech hire?';
+    const answer = live.ask(q);
+    expect(answer.passages.length).toBeGreaterThan(1);
+    const printed = await chat([q, ...answer.passages.map(() => '/more')], true);
+    const second = renderAnswerPlain({ ...answer, passages: answer.passages.slice(1) });
+    expect(printed).toContain(second);
+    expect(printed).toContain('No more passages for that question.');
+  });
+
   it('says so plainly when nothing answers, and gives small talk no news', async () => {
     expect(live.ask('Who won the Champions League final?').reason).toBe('not-found');
     expect(live.ask('hi').reason).toBe('small-talk');
