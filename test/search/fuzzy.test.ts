@@ -56,6 +56,8 @@ describe('FuzzyVocabulary', () => {
     ['councl', 'council'], // dropped
     ['councill', 'council'], // doubled
     ['cuoncil', 'council'], // swapped
+    ['ocuncil', 'council'], // the first two letters swapped
+    ['tsorm', 'storm'],
     ['exoplnaet', 'exoplanet'],
     ['astronmers', 'astronomers'],
     ['evacuatted', 'evacuated'],
