@@ -70,18 +70,18 @@ export class FuzzyVocabulary {
     if (known) return known;
     const max = allowedEdits(word.length);
     const found: FuzzyMatch[] = [];
-    const scan = (probe: string) => {
-      for (let len = probe.length - max; max > 0 && len <= probe.length + max; len++) {
+    const scan = (probe: string, spread: number) => {
+      for (let len = probe.length - spread; max > 0 && len <= probe.length + spread; len++) {
         for (const { item } of this.fuse(sliceKey(probe, len))?.search(probe, { limit: 20 }) ?? []) {
           const edits = editDistance(word, item, max);
           if (edits <= max && item !== word && !found.some((f) => f.word === item)) found.push({ word: item, edits });
         }
       }
     };
-    scan(word);
+    scan(word, max);
     // The one first-letter slip the slices would miss and people often make: the first two letters
-    // swapped ("rpesident"). Looked up in the other letter's slice.
-    if (word.length > 3 && word[0] !== word[1]) scan(word[1]! + word[0]! + word.slice(2));
+    // swapped ("rpesident"). Looked up in the other letter's slice, at its own length only.
+    if (word.length > 3 && word[0] !== word[1]) scan(word[1]! + word[0]! + word.slice(2), 0);
     found.sort((a, b) => a.edits - b.edits);
     const result = found.slice(0, limit);
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
