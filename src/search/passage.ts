@@ -64,8 +64,8 @@ export function trimPassage(
     // One sentence longer than the limit: cut at word boundaries around its first strong match.
     const first = matches.find((m) => m.start >= start && m.end <= end);
     const centre = first ? first.start : start;
-    start = Math.max(start, wordBoundary(text, centre - Math.floor(maxChars / 3), -1));
-    end = Math.min(end, wordBoundary(text, start + maxChars, -1));
+    start = Math.max(start, spaceBefore(text, centre - Math.floor(maxChars / 3)));
+    end = Math.min(end, spaceBefore(text, start + maxChars));
   }
   const prefix = start > 0 ? ELLIPSIS + ' ' : '';
   const suffix = end < text.length ? ' ' + ELLIPSIS : '';
@@ -78,11 +78,14 @@ export function trimPassage(
   return { text: prefix + body + suffix, highlights };
 }
 
+// One segmenter for every passage: it is stateless, and building one per call sits on the answer path.
+const SENTENCES = new Intl.Segmenter('und', { granularity: 'sentence' });
+
 /** Sentences with their offsets; fragments under 25 characters ("Mr. ") join the next one. */
 function splitSentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let pendingStart = -1;
-  for (const s of new Intl.Segmenter('und', { granularity: 'sentence' }).segment(text)) {
+  for (const s of SENTENCES.segment(text)) {
     const start = pendingStart >= 0 ? pendingStart : s.index;
     const end = s.index + s.segment.length;
     if (end - start < 25 && end < text.length) {
@@ -96,8 +99,9 @@ function splitSentences(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
-function wordBoundary(text: string, at: number, direction: -1 | 1): number {
+/** The nearest whitespace at or before `at` (or the text's start or end), so a cut never splits a word. */
+function spaceBefore(text: string, at: number): number {
   let i = Math.max(0, Math.min(text.length, at));
-  while (i > 0 && i < text.length && !/\s/.test(text[i]!)) i += direction;
+  while (i > 0 && i < text.length && !/\s/.test(text[i]!)) i--;
   return i;
 }
