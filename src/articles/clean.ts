@@ -358,8 +358,10 @@ export function explainArticle(
   // A title taken from the body is a headline line, dropped from the paragraphs; but when that line
   // reads as a sentence the file simply starts with its story, and the paragraph must stay.
   const headline = metaTitle || (title && !endsLikeSentence(title) ? title : '');
-  const ctx: CleaningContext = { title: comparable(headline) };
-  const blocks = explainBlocks(raw.paragraphs, ctx);
+  let blocks = explainBlocks(raw.paragraphs, { title: comparable(headline) });
+  // Nor is it a headline when it is all the file says ("Federer needs knee surgery" alone in an
+  // untitled export): a title line with no story under it is the story.
+  if (!metaTitle && headline && blocks.every((d) => d.text === null)) blocks = explainBlocks(raw.paragraphs, { title: '' });
   const paragraphs: Paragraph[] = [];
   for (const d of blocks) if (d.text !== null) paragraphs.push({ index: d.index, text: d.text });
   const article: Article = {

@@ -188,6 +188,13 @@ describe('title handling', () => {
     expect(a.paragraphs.map((p) => p.text)).toEqual([long]);
   });
 
+
+  it('an untitled file of one unpunctuated paragraph keeps it: it is the story, not a headline', () => {
+    const only = 'Federer said he needed surgery on an injured knee';
+    const a = cleanArticle(raw([only]), 'quiz.json');
+    expect(a.title).toBe(only);
+    expect(a.paragraphs.map((p) => p.text)).toEqual([only]);
+  });
   it('falls back to the file name when there is no text at all', () => {
     expect(cleanArticle(raw(['* * *']), 'news/kim-letter_2018.txt').title).toBe('kim letter 2018');
   });
