@@ -6,6 +6,7 @@ import type { FileResult } from '../articles/library.js';
 import type { Article } from '../articles/types.js';
 import type { AnalyzedArticle, IndexData } from '../search/index.js';
 import type { Language } from '../search/language.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 /**
  * The persisted index, so a restart with an unchanged folder answers at once. Two files per
@@ -204,11 +205,8 @@ export class IndexCache {
     }
   }
 
-  private async writeAtomic(name: string, bytes: Buffer): Promise<void> {
-    const target = path.join(this.dir, name);
-    const tmp = `${target}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, target);
+  private writeAtomic(name: string, bytes: Buffer): Promise<void> {
+    return writeFileAtomic(path.join(this.dir, name), bytes);
   }
 }
 

@@ -4,7 +4,8 @@ import Parser from 'rss-parser';
 import { absoluteUrl, extractHtml, fragmentParagraphs } from '../articles/readers/html.js';
 import type { Logger } from '../log.js';
 import { FetchError, fetchText, type FetchOptions } from './http.js';
-import { loadState, saveState, writeFileAtomic, type FeedState } from './state.js';
+import { writeFileAtomic } from '../write-atomic.js';
+import { loadState, saveState, type FeedState } from './state.js';
 import { feedFolder, guidKey, renderArticle, scanStored, storedFileName, urlKey } from './store.js';
 
 export interface FetchFeedsOptions {

@@ -1,7 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 /**
  * What the feed fetcher remembers between runs, in one small JSON file: each feed's validators for
@@ -59,19 +59,3 @@ export async function saveState(file: string, state: FeedState): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(state, null, 1)}\n`);
 }
 
-/**
- * Writes through a temporary file in the same folder and renames it into place, so a reader (the
- * live-reloading index, a second run) sees the old file or the new one, never half of one.
- */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, file);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
-}
