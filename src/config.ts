@@ -142,6 +142,18 @@ const schema = z.object({
       return minutes;
     }),
   MAX_AGE_DAYS: optionalPositiveInt,
+  WORD_VECTORS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return true;
+      const v = s.toLowerCase();
+      if (['on', 'true', 'yes', '1'].includes(v)) return true;
+      if (['off', 'false', 'no', '0'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `must be "on" or "off", got "${s}"` });
+      return z.NEVER;
+    }),
 });
 
 export type Config = Readonly<{
@@ -160,6 +172,8 @@ export type Config = Readonly<{
   feeds: readonly string[];
   feedIntervalMinutes: number | undefined;
   maxAgeDays: number | undefined;
+  /** Match English questions by meaning too (word vectors), not only by their words. */
+  wordVectors: boolean;
 }>;
 
 /**
@@ -216,5 +230,6 @@ export function loadConfig(
     feeds: c.FEEDS,
     feedIntervalMinutes: c.FEED_INTERVAL,
     maxAgeDays: c.MAX_AGE_DAYS,
+    wordVectors: c.WORD_VECTORS,
   };
 }

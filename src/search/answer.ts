@@ -4,7 +4,9 @@ import { analyzeText, type SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
 import { isStopword, termOf, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
-import { confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
+import { confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
+import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
+import type { WordVectors } from './vectors.js';
 import { isSmallTalkWord } from './smalltalk.js';
 
 /**
@@ -25,6 +27,11 @@ const FUZZY_WEIGHT = [1, 0.7, 0.45];
 const STEM_FUZZY_MIN_LENGTH = 7;
 /** How many paragraphs the first BM25 pass hands to the second (top-1 and MRR are the same at 20 and 50). */
 const CANDIDATES = 20;
+/**
+ * With word vectors, more: a paragraph that answers in other words ranks low on word match alone
+ * (RealTime QA: the answer is among the first 20 for 83% of questions, among the first 100 for 92%).
+ */
+const MEANING_CANDIDATES = 30;
 
 const fuzzyCache = new WeakMap<SearchIndex, { words: FuzzyVocabulary; terms: FuzzyVocabulary }>();
 
@@ -59,14 +66,22 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     let terms = seen.get(doc);
     if (!terms) {
       const article = index.docArticle[doc]!;
-      terms = analyzeText(index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text, index.articleLanguage(article));
+      terms = analyzeText(paragraphOf(index, doc).text, index.articleLanguage(article));
       seen.set(doc, terms);
     }
     return terms;
   };
-  const ranked = rerank(index, groups, rankBm25(index, groups, CANDIDATES), termsOf);
+  const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
+  const lexical = rerank(index, groups, rankBm25(index, groups, vectors ? MEANING_CANDIDATES : CANDIDATES), termsOf);
+  const ranked = vectors
+    ? rerankByMeaning(new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language), lexical)
+    : lexical;
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
-  if (ranked.length === 0 || (threshold > 0 && !convincing(index, groups, ranked, termsOf, threshold, names))) {
+  if (ranked.length === 0) return { ...base, passages: [], reason: 'not-found' };
+  // Whether to answer is judged on word match alone: how far the best passage's words cover the
+  // question's, and how clearly word match prefers the first candidate.
+  const lead = lexical[0]!.score - (lexical[1]?.score ?? 0);
+  if (threshold > 0 && !convincing(index, groups, termsOf(ranked[0]!.doc), lead, threshold, names)) {
     return { ...base, passages: [], reason: 'not-found' };
   }
 
@@ -74,7 +89,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
   const passages: Passage[] = ranked.slice(0, limit).map((r) => {
     const article = index.articles[index.docArticle[r.doc]!]!;
-    const paragraph = article.paragraphs[index.docParagraph[r.doc]!]!;
+    const paragraph = paragraphOf(index, r.doc);
     const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
     return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
   });
@@ -117,6 +132,17 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
 }
 
 /**
+ * The question's words as the meaning match reads them: a misspelling has no vector, so its likeliest
+ * correction among the articles' words stands in for it (RealTime QA with typos: 52.8% → 54.5% top-1).
+ */
+export function meaningWords(index: SearchIndex, vectors: WordVectors, words: readonly string[]): string[] {
+  return words.map((w) => {
+    if (vectors.id(w) !== undefined || index.words.has(w) || /\p{N}/u.test(w)) return w;
+    return fuzzyFor(index).words.search(w).find((m) => vectors.id(m.word) !== undefined)?.word ?? w;
+  });
+}
+
+/**
  * Words written with a capital inside the question (not its first word): names of people, places
  * and things. German capitalizes every noun, so there this says less, but stays harmless.
  */
@@ -125,17 +151,15 @@ function namesIn(question: string, tokens: readonly Token[]): Set<string> {
   return new Set(tokens.slice(1).filter((t) => /\p{Lu}/u.test(text[t.start]!)).map((t) => t.word));
 }
 
-/** Whether the best paragraph answers the question, or the bot should say it found nothing. */
+/** Whether the best paragraph (its terms given) answers the question, or the bot should say it found nothing. */
 function convincing(
   index: SearchIndex,
   groups: readonly QueryGroup[],
-  ranked: readonly Ranked[],
-  termsOf: (doc: number) => string[],
+  terms: readonly string[],
+  lead: number,
   threshold: number,
   names: ReadonlySet<string>,
 ): boolean {
-  const best = ranked[0]!;
-  const terms = termsOf(best.doc);
   // A question naming as many things no article mentions at all ("Paris") as things the best
   // paragraph does match ("weather") is about something else.
   const unknown = groups.filter((g) => g.terms.length === 0 && names.has(g.word)).length;
@@ -144,8 +168,11 @@ function convincing(
   if (unknown > 0 && matched <= unknown) return false;
   // A clear lead over the runner-up is evidence too: a question about something the articles do
   // not cover tends to match many paragraphs equally weakly.
-  const lead = best.score - (ranked[1]?.score ?? 0);
   return confidence(index, groups, terms) + lead >= threshold;
+}
+
+function paragraphOf(index: SearchIndex, doc: number) {
+  return index.articles[index.docArticle[doc]!]!.paragraphs[index.docParagraph[doc]!]!;
 }
 
 function round(x: number): number {

@@ -1,4 +1,5 @@
 import type { Article, Paragraph } from '../articles/types.js';
+import type { WordVectors } from './vectors.js';
 
 /** One answering paragraph, trimmed for display. */
 export interface Passage {
@@ -34,4 +35,9 @@ export interface AnswerOptions {
    * 0 turns abstention off: benchmarks pass it to measure ranking apart from abstention.
    */
   minConfidence?: number;
+  /**
+   * English word vectors: English questions are then also matched by meaning, not only by words
+   * (see `semantic.ts`). Without them answering is by words alone.
+   */
+  vectors?: WordVectors;
 }

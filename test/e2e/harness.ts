@@ -113,6 +113,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     feeds: [],
     feedIntervalMinutes: undefined,
     maxAgeDays: undefined,
+    wordVectors: false,
     ...overrides,
   };
 }

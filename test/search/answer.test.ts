@@ -1,196 +1,208 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
+import type { AnswerOptions } from '../../src/search/types.js';
 import { article, NEWS } from './fixture.js';
 import { expectHighlightsOnQuestionWords, where } from './helpers.js';
+import { realVectors } from './vectors.js';
 
-const index = SearchIndex.build(NEWS);
-const ask = (question: string, options?: Parameters<typeof answer>[2]) => answer(index, question, options);
+// Every behaviour holds both ways the bot can run: by words alone (WORD_VECTORS=off) and with the
+// English word vectors it ships with.
+const vectorsOn = await realVectors();
 
-describe('answer: the right passage for natural questions', () => {
-  // Questions word things differently from the articles: other word forms, singular for plural.
-  const cases: Array<[question: string, expected: string]> = [
-    ['When was Helena Marsh elected?', 'council#2'], // elected / election
-    ['How much will the tram line cost?', 'council#1'],
-    ['When does the tram construction begin?', 'council#1'],
-    ['Which councillor opposed the plan?', 'council#3'], // councillor / councillors
-    ['Who is the mayor of Riverton?', 'council#2'],
-    ['Who did Northbridge sign?', 'transfer#0'], // sign / signed
-    ['How many goals did Varga score?', 'transfer#2'], // score / scored
-    ['What shirt number will Varga wear?', 'transfer#1'],
-    ['Which care home was evacuated?', 'storm#2'], // home / homes
-    ['How many households were left without electricity?', 'storm#1'],
-    ['How fast was the wind?', 'storm#0'], // wind / winds
-    ['What revenue did Lumatech report?', 'earnings#0'], // report / reported
-    ['Which division of Lumatech grew fastest?', 'earnings#1'],
-    ['How many engineers will Lumatech hire?', 'earnings#1'],
-    ['What did the astronomer detect in the atmosphere?', 'science#0'], // astronomer / astronomers
-    ['How long does the planet take to orbit its star?', 'science#1'],
-  ];
-  it.each(cases)('%s → %s', (question, expected) => {
-    const a = ask(question);
-    expect(a.reason).toBeUndefined();
-    expect(where(a.passages[0])).toBe(expected);
-    expect(a.passages[0]!.highlights.length).toBeGreaterThan(0);
-    expectHighlightsOnQuestionWords(a);
-  });
+describe.each([
+  ['by words', undefined],
+  ['with word vectors', vectorsOn],
+])('%s', (_mode, vectors) => {
+  const index = SearchIndex.build(NEWS);
+  const answerWith = (i: SearchIndex, question: string, options?: AnswerOptions) => answer(i, question, { vectors, ...options });
+  const ask = (question: string, options?: AnswerOptions) => answerWith(index, question, options);
 
-  it('shows a short paragraph whole, as written', () => {
-    const p = ask('Who did Northbridge sign?').passages[0]!;
-    expect(p.text).toBe(p.paragraph.text);
-    expect(p.article.url).toBe('https://news.example.org/transfer');
-  });
-});
-
-describe('answer: typos', () => {
-  // A letter dropped, doubled, swapped with its neighbour, or replaced, in a longer word.
-  const cases: Array<[clean: string, word: string, typos: string[]]> = [
-    ['When will construction of the tram line begin?', 'construction', ['constrution', 'construcction', 'constructoin', 'construktion']],
-    ['Which division of Lumatech grew fastest?', 'division', ['divison', 'diviision', 'divisoin', 'dividion']],
-    ['Who was evacuated after the river burst?', 'evacuated', ['evcuated', 'evacuatted', 'evaucated', 'evacuoted']],
-    ['Wie viel Geld ist für das Programm eingeplant?', 'eingeplant', ['eingplant', 'eingeplannt', 'eingpelant', 'eingeplamt']],
-    ['Сколько стоило строительство моста?', 'строительство', ['строительсто', 'строиттельство', 'строительтсво', 'строительстпо']],
-  ];
-  for (const [clean, word, typos] of cases) {
-    const expected = where(ask(clean).passages[0]);
-    it.each(typos)(`"${word}" typed as "%s" finds the same passage as the clean question`, (typo) => {
-      expect(expected).toBeDefined();
-      const a = ask(clean.replace(word, typo));
+  describe('answer: the right passage for natural questions', () => {
+    // Questions word things differently from the articles: other word forms, singular for plural.
+    const cases: Array<[question: string, expected: string]> = [
+      ['When was Helena Marsh elected?', 'council#2'], // elected / election
+      ['How much will the tram line cost?', 'council#1'],
+      ['When does the tram construction begin?', 'council#1'],
+      ['Which councillor opposed the plan?', 'council#3'], // councillor / councillors
+      ['Who is the mayor of Riverton?', 'council#2'],
+      ['Who did Northbridge sign?', 'transfer#0'], // sign / signed
+      ['How many goals did Varga score?', 'transfer#2'], // score / scored
+      ['What shirt number will Varga wear?', 'transfer#1'],
+      ['Which care home was evacuated?', 'storm#2'], // home / homes
+      ['How many households were left without electricity?', 'storm#1'],
+      ['How fast was the wind?', 'storm#0'], // wind / winds
+      ['What revenue did Lumatech report?', 'earnings#0'], // report / reported
+      ['Which division of Lumatech grew fastest?', 'earnings#1'],
+      ['How many engineers will Lumatech hire?', 'earnings#1'],
+      ['What did the astronomer detect in the atmosphere?', 'science#0'], // astronomer / astronomers
+      ['How long does the planet take to orbit its star?', 'science#1'],
+    ];
+    it.each(cases)('%s → %s', (question, expected) => {
+      const a = ask(question);
+      expect(a.reason).toBeUndefined();
       expect(where(a.passages[0])).toBe(expected);
-      // The word the reader meant is bolded, not the misspelling's absence.
-      const bolded = a.passages[0]!.highlights.map(([s, e]) => a.passages[0]!.text.slice(s, e).toLowerCase());
-      expect(bolded).toContain(word);
+      expect(a.passages[0]!.highlights.length).toBeGreaterThan(0);
       expectHighlightsOnQuestionWords(a);
     });
-  }
 
-  it('two typos in one question still find the passage', () => {
-    expect(where(ask('Who was evacuatted after the rivr burst?').passages[0])).toBe('storm#2');
-  });
-});
-
-describe('answer: accents and letter case', () => {
-  it.each(['Which club did Varga leave in Zurich?', 'zurich', 'ZÜRICH', 'zürich'])('"%s" finds the paragraph that says "Zürich"', (q) => {
-    const a = ask(q);
-    expect(where(a.passages[0])).toBe('transfer#0');
-    const p = a.passages[0]!;
-    expect(p.highlights.map(([s, e]) => p.text.slice(s, e))).toContain('Zürich');
+    it('shows a short paragraph whole, as written', () => {
+      const p = ask('Who did Northbridge sign?').passages[0]!;
+      expect(p.text).toBe(p.paragraph.text);
+      expect(p.article.url).toBe('https://news.example.org/transfer');
+    });
   });
 
-  it('a Spanish question typed without accents finds the accented article', () => {
-    expect(where(ask('sequia en andalucia, nivel de los embalses').passages[0])).toBe('sequia#0');
-  });
-});
+  describe('answer: typos', () => {
+    // A letter dropped, doubled, swapped with its neighbour, or replaced, in a longer word.
+    const cases: Array<[clean: string, word: string, typos: string[]]> = [
+      ['When will construction of the tram line begin?', 'construction', ['constrution', 'construcction', 'constructoin', 'construktion']],
+      ['Which division of Lumatech grew fastest?', 'division', ['divison', 'diviision', 'divisoin', 'dividion']],
+      ['Who was evacuated after the river burst?', 'evacuated', ['evcuated', 'evacuatted', 'evaucated', 'evacuoted']],
+      ['Wie viel Geld ist für das Programm eingeplant?', 'eingeplant', ['eingplant', 'eingeplannt', 'eingpelant', 'eingeplamt']],
+      ['Сколько стоило строительство моста?', 'строительство', ['строительсто', 'строиттельство', 'строительтсво', 'строительстпо']],
+    ];
+    for (const [clean, word, typos] of cases) {
+      const expected = where(ask(clean).passages[0]);
+      it.each(typos)(`"${word}" typed as "%s" finds the same passage as the clean question`, (typo) => {
+        expect(expected).toBeDefined();
+        const a = ask(clean.replace(word, typo));
+        expect(where(a.passages[0])).toBe(expected);
+        // The word the reader meant is bolded, not the misspelling's absence.
+        const bolded = a.passages[0]!.highlights.map(([s, e]) => a.passages[0]!.text.slice(s, e).toLowerCase());
+        expect(bolded).toContain(word);
+        expectHighlightsOnQuestionWords(a);
+      });
+    }
 
-describe('answer: other languages without setup', () => {
-  const cases: Array<[question: string, expected: string]> = [
-    ['Сколько стоило строительство моста?', 'bridge#1'],
-    ['Когда открыли мост?', 'bridge#0'],
-    ['Wie viele Kilometer Radwege baut Hamburg?', 'radwege#0'],
-    ['Wie viel Geld ist für das Programm eingeplant?', 'radwege#1'],
-    ['Wann beginnen die Baustellen?', 'radwege#1'],
-    ['¿A qué nivel están los embalses de Andalucía?', 'sequia#0'],
-    ['¿Qué restricciones aprobó el gobierno?', 'sequia#1'],
-    ['¿Cuándo recibirán agua en camiones los pueblos?', 'sequia#2'],
-  ];
-  it.each(cases)('%s → %s', (question, expected) => {
-    const a = ask(question);
-    expect(where(a.passages[0])).toBe(expected);
-    expectHighlightsOnQuestionWords(a);
+    it('two typos in one question still find the passage', () => {
+      expect(where(ask('Who was evacuatted after the rivr burst?').passages[0])).toBe('storm#2');
+    });
   });
 
-  it('an index of one Russian article answers Russian questions (its main language is not assumed English)', () => {
-    const ru = SearchIndex.build([NEWS.find((a) => a.id === 'bridge')!]);
-    expect(where(answer(ru, 'Сколько стоило строительство моста?').passages[0])).toBe('bridge#1');
-  });
-});
-
-describe('answer: abstention', () => {
-  it.each(['Who won the Champions League final?', 'What is the capital of Australia?', 'How much did the new airport in Lisbon cost?'])(
-    'nothing covers "%s": no passage, reason not-found, with the article count',
-    (q) => {
+  describe('answer: accents and letter case', () => {
+    it.each(['Which club did Varga leave in Zurich?', 'zurich', 'ZÜRICH', 'zürich'])('"%s" finds the paragraph that says "Zürich"', (q) => {
       const a = ask(q);
+      expect(where(a.passages[0])).toBe('transfer#0');
+      const p = a.passages[0]!;
+      expect(p.highlights.map(([s, e]) => p.text.slice(s, e))).toContain('Zürich');
+    });
+
+    it('a Spanish question typed without accents finds the accented article', () => {
+      expect(where(ask('sequia en andalucia, nivel de los embalses').passages[0])).toBe('sequia#0');
+    });
+  });
+
+  describe('answer: other languages without setup', () => {
+    const cases: Array<[question: string, expected: string]> = [
+      ['Сколько стоило строительство моста?', 'bridge#1'],
+      ['Когда открыли мост?', 'bridge#0'],
+      ['Wie viele Kilometer Radwege baut Hamburg?', 'radwege#0'],
+      ['Wie viel Geld ist für das Programm eingeplant?', 'radwege#1'],
+      ['Wann beginnen die Baustellen?', 'radwege#1'],
+      ['¿A qué nivel están los embalses de Andalucía?', 'sequia#0'],
+      ['¿Qué restricciones aprobó el gobierno?', 'sequia#1'],
+      ['¿Cuándo recibirán agua en camiones los pueblos?', 'sequia#2'],
+    ];
+    it.each(cases)('%s → %s', (question, expected) => {
+      const a = ask(question);
+      expect(where(a.passages[0])).toBe(expected);
+      expectHighlightsOnQuestionWords(a);
+    });
+
+    it('an index of one Russian article answers Russian questions (its main language is not assumed English)', () => {
+      const ru = SearchIndex.build([NEWS.find((a) => a.id === 'bridge')!]);
+      expect(where(answerWith(ru, 'Сколько стоило строительство моста?').passages[0])).toBe('bridge#1');
+    });
+  });
+
+  describe('answer: abstention', () => {
+    it.each(['Who won the Champions League final?', 'What is the capital of Australia?', 'How much did the new airport in Lisbon cost?'])(
+      'nothing covers "%s": no passage, reason not-found, with the article count',
+      (q) => {
+        const a = ask(q);
+        expect(a.passages).toEqual([]);
+        expect(a.reason).toBe('not-found');
+        expect(a.articleCount).toBe(NEWS.length);
+      },
+    );
+
+    it('"What is the weather in Paris?" abstains when no article mentions weather or Paris', () => {
+      const noWeather = SearchIndex.build(NEWS.filter((a) => a.id !== 'storm'));
+      const a = answerWith(noWeather, 'What is the weather in Paris?');
       expect(a.passages).toEqual([]);
       expect(a.reason).toBe('not-found');
-      expect(a.articleCount).toBe(NEWS.length);
-    },
-  );
+    });
 
-  it('"What is the weather in Paris?" abstains when no article mentions weather or Paris', () => {
-    const noWeather = SearchIndex.build(NEWS.filter((a) => a.id !== 'storm'));
-    const a = answer(noWeather, 'What is the weather in Paris?');
-    expect(a.passages).toEqual([]);
-    expect(a.reason).toBe('not-found');
+    it('the same question that abstains is answered once an article covers it', () => {
+      const q = 'Who won the Champions League final?';
+      const withFinal = SearchIndex.build([
+        ...NEWS,
+        article('final', 'Harbour City win the Champions League', [
+          'Harbour City won the Champions League final in Lisbon on Saturday, beating Real Norte two goals to one after extra time.',
+        ]),
+      ]);
+      expect(where(answerWith(withFinal, q).passages[0])).toBe('final#0');
+    });
   });
 
-  it('the same question that abstains is answered once an article covers it', () => {
-    const q = 'Who won the Champions League final?';
-    const withFinal = SearchIndex.build([
-      ...NEWS,
-      article('final', 'Harbour City win the Champions League', [
-        'Harbour City won the Champions League final in Lisbon on Saturday, beating Real Norte two goals to one after extra time.',
-      ]),
-    ]);
-    expect(where(answer(withFinal, q).passages[0])).toBe('final#0');
-  });
-});
+  describe('answer: small talk and empty messages', () => {
+    it.each(['hi', 'thanks!', 'how are you?', 'привет', 'Hello there', 'good morning', 'ok thanks bye', 'Guten Morgen', 'Hola, ¿qué tal?', 'Как дела?'])(
+      '"%s" is small talk: never a passage',
+      (q) => {
+        const a = ask(q);
+        expect(a.passages).toEqual([]);
+        expect(a.reason).toBe('small-talk');
+        expect(a.articleCount).toBe(NEWS.length);
+      },
+    );
 
-describe('answer: small talk and empty messages', () => {
-  it.each(['hi', 'thanks!', 'how are you?', 'привет', 'Hello there', 'good morning', 'ok thanks bye', 'Guten Morgen', 'Hola, ¿qué tal?', 'Как дела?'])(
-    '"%s" is small talk: never a passage',
-    (q) => {
+    it('a greeting or thanks around a real question does not stop the answer', () => {
+      expect(where(ask('thanks, who did Northbridge sign?').passages[0])).toBe('transfer#0');
+      expect(where(ask('hi! what revenue did Lumatech report?').passages[0])).toBe('earnings#0');
+    });
+
+    it.each(['', '   ', '😀🎉', '👍', '???', '— …'])('%j is empty', (q) => {
       const a = ask(q);
       expect(a.passages).toEqual([]);
-      expect(a.reason).toBe('small-talk');
-      expect(a.articleCount).toBe(NEWS.length);
-    },
-  );
-
-  it('a greeting or thanks around a real question does not stop the answer', () => {
-    expect(where(ask('thanks, who did Northbridge sign?').passages[0])).toBe('transfer#0');
-    expect(where(ask('hi! what revenue did Lumatech report?').passages[0])).toBe('earnings#0');
+      expect(a.reason).toBe('empty');
+    });
   });
 
-  it.each(['', '   ', '😀🎉', '👍', '???', '— …'])('%j is empty', (q) => {
-    const a = ask(q);
-    expect(a.passages).toEqual([]);
-    expect(a.reason).toBe('empty');
-  });
-});
+  describe('answer: limit and order', () => {
+    const q = 'How much will the tram line cost?';
 
-describe('answer: limit and order', () => {
-  const q = 'How much will the tram line cost?';
-
-  it('returns at most 3 passages by default, best first, scores in [0, 1]', () => {
-    for (const question of [q, 'How long does the planet take to orbit its star?', 'Сколько стоило строительство моста?']) {
-      const { passages } = ask(question);
-      expect(passages.length).toBeGreaterThan(1);
-      expect(passages.length).toBeLessThanOrEqual(3);
-      for (const p of passages) {
-        expect(p.score).toBeGreaterThanOrEqual(0);
-        expect(p.score).toBeLessThanOrEqual(1);
+    it('returns at most 3 passages by default, best first, scores in [0, 1]', () => {
+      for (const question of [q, 'How long does the planet take to orbit its star?', 'Сколько стоило строительство моста?']) {
+        const { passages } = ask(question);
+        expect(passages.length).toBeGreaterThan(1);
+        expect(passages.length).toBeLessThanOrEqual(3);
+        for (const p of passages) {
+          expect(p.score).toBeGreaterThanOrEqual(0);
+          expect(p.score).toBeLessThanOrEqual(1);
+        }
+        const scores = passages.map((p) => p.score);
+        expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        expect(new Set(passages.map(where)).size).toBe(passages.length);
       }
-      const scores = passages.map((p) => p.score);
-      expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      expect(new Set(passages.map(where)).size).toBe(passages.length);
-    }
-  });
+    });
 
-  it('respects limit, keeping the same best passages', () => {
-    const all = ask(q, { limit: 10 }).passages.map(where);
-    expect(all.length).toBeGreaterThan(1);
-    expect(ask(q, { limit: 1 }).passages.map(where)).toEqual(all.slice(0, 1));
-    expect(ask(q, { limit: 2 }).passages.map(where)).toEqual(all.slice(0, 2));
-  });
+    it('respects limit, keeping the same best passages', () => {
+      const all = ask(q, { limit: 10 }).passages.map(where);
+      expect(all.length).toBeGreaterThan(1);
+      expect(ask(q, { limit: 1 }).passages.map(where)).toEqual(all.slice(0, 1));
+      expect(ask(q, { limit: 2 }).passages.map(where)).toEqual(all.slice(0, 2));
+    });
 
-  it('minConfidence sets the abstention threshold: 0 answers a weak match, near 1 abstains on a good one', () => {
-    const weak = 'Why are the bakers of Lisbon and Porto on strike?';
-    expect(ask(weak).reason).toBe('not-found');
-    const ranked = ask(weak, { minConfidence: 0 });
-    expect(ranked.reason).toBeUndefined();
-    expect(ranked.passages.length).toBeGreaterThan(0);
-    const strict = ask(q, { minConfidence: 0.99 });
-    expect(strict.passages).toEqual([]);
-    expect(strict.reason).toBe('not-found');
+    it('minConfidence sets the abstention threshold: 0 answers a weak match, near 1 abstains on a good one', () => {
+      const weak = 'Why are the bakers of Lisbon and Porto on strike?';
+      expect(ask(weak).reason).toBe('not-found');
+      const ranked = ask(weak, { minConfidence: 0 });
+      expect(ranked.reason).toBeUndefined();
+      expect(ranked.passages.length).toBeGreaterThan(0);
+      const strict = ask(q, { minConfidence: 0.99 });
+      expect(strict.passages).toEqual([]);
+      expect(strict.reason).toBe('not-found');
+    });
   });
 });

@@ -6,7 +6,11 @@
  * all paragraphs, and MiniSearch. Prints top-1, top-3, MRR@10 and milliseconds per question.
  */
 import { parseArgs } from 'node:util';
+import { loadWordVectors } from '../../app/vectors.js';
 import type { Article } from '../../articles/types.js';
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../log.js';
+import type { WordVectors } from '../../search/vectors.js';
 import { UsageError } from '../../errors.js';
 import { loadCorpus, loadQaSet, type Question } from './data.js';
 import { fuseSystem, miniSearchSystem, productSystem, type System } from './systems.js';
@@ -71,6 +75,9 @@ async function main(argv: string[]): Promise<number> {
   // --threshold explores the abstention trade-off; the product's own MIN_CONFIDENCE otherwise.
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const wanted = new Set(values.systems.split(','));
+  // Word vectors as the bot would have them (WORD_VECTORS, INDEX_CACHE_DIR); WORD_VECTORS=off measures without.
+  const config = loadConfig();
+  const vectors = config.wordVectors ? await loadWordVectors({ cacheDir: config.indexCacheDir, log: createLogger({ level: 'warn' }) }) : undefined;
   const distractors: Article[] = values.distractors ? loadCorpus(values.distractors) : [];
   if (values.distractors) {
     console.log(`distractors: ${distractors.length} articles, ${distractors.reduce((n, a) => n + a.paragraphs.length, 0)} paragraphs from ${values.distractors}`);
@@ -86,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     const random = seededRandom(Number(values.seed));
     const typoed = new Map(set.questions.map((q) => [q.id, addTypos(q.q, random)]));
     const systems: Array<[System, Question[]]> = [];
-    if (wanted.has('product')) systems.push([productSystem(articles, 0), set.questions]);
+    if (wanted.has('product')) systems.push([productSystem(articles, { minConfidence: 0, vectors }), set.questions]);
     if (wanted.has('minisearch')) systems.push([miniSearchSystem(articles), set.questions]);
     if (wanted.has('fuse') && fuseSample > 0) {
       const qs = sample(set.questions, fuseSample);
@@ -97,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!)));
     }
 
-    if (values.abstain) abstention(set.articles, set.questions, distractors, threshold);
+    if (values.abstain) abstention(set.articles, set.questions, distractors, { threshold, vectors });
   }
   return 0;
 }
@@ -106,11 +113,16 @@ async function main(argv: string[]): Promise<number> {
  * Index half of the set's articles and ask the other half's questions: the bot should say it found
  * nothing. And of the indexed half's questions it ranks right, it should still answer nearly all.
  */
-function abstention(articles: readonly Article[], questions: readonly Question[], distractors: readonly Article[], threshold?: number): void {
+function abstention(
+  articles: readonly Article[],
+  questions: readonly Question[],
+  distractors: readonly Article[],
+  options: { threshold?: number; vectors?: WordVectors },
+): void {
   const inside = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.id));
   const indexed = [...articles.filter((a) => inside.has(a.id)), ...distractors];
-  const strict = productSystem(indexed, threshold);
-  const loose = productSystem(indexed, 0);
+  const strict = productSystem(indexed, { minConfidence: options.threshold, vectors: options.vectors });
+  const loose = productSystem(indexed, { minConfidence: 0, vectors: options.vectors });
   const outside = questions.filter((q) => !inside.has(q.articleId));
   const known = questions.filter((q) => inside.has(q.articleId));
   const abstained = outside.filter((q) => strict.search(q.q, 1).length === 0).length;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { answer, meaningWords } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { MeaningMatch } from '../../src/search/semantic.js';
+import { WordVectors } from '../../src/search/vectors.js';
+import { article } from './fixture.js';
+import { where } from './helpers.js';
+import { realVectors } from './vectors.js';
+
+/** Hand-made vectors: "ousted" and "dismissed" point almost the same way, "banana" elsewhere. */
+function tinyVectors(): WordVectors {
+  const table: Record<string, number[]> = {
+    ousted: [1, 0.1, 0],
+    dismissed: [0.95, 0.2, 0],
+    minister: [0, 1, 0],
+    premier: [0.1, 0.9, 0.1],
+    banana: [0, 0, 1],
+    against: [-1, 0, 0],
+  };
+  const words = Object.keys(table);
+  return WordVectors.fromFloats(words, Float32Array.from(words.flatMap((w) => table[w]!)), 3);
+}
+
+describe('word vectors', () => {
+  it('similarity is 1 for a word with itself, high for near words, low for unrelated ones', () => {
+    const v = tinyVectors();
+    const id = (w: string) => v.id(w)!;
+    expect(v.similarity(id('ousted'), id('ousted'))).toBe(1);
+    expect(v.similarity(id('ousted'), id('dismissed'))).toBeGreaterThan(0.95);
+    expect(Math.abs(v.similarity(id('ousted'), id('banana')))).toBeLessThan(0.05);
+    expect(v.similarity(id('ousted'), id('against'))).toBeLessThan(-0.9);
+    expect(v.id('unknownword')).toBeUndefined();
+  });
+
+  it('rejects data that does not fit its words and dimensions', () => {
+    expect(() => new WordVectors(['a', 'b'], new Int8Array(5), new Float32Array(2), 3)).toThrow(RangeError);
+  });
+});
+
+describe('meaning match', () => {
+  const docs = [
+    article('pm', 'Politics', ['The president dismissed the minister on Tuesday.']),
+    article('fruit', 'Markets', ['The banana harvest was poor on Tuesday.']),
+    article('vote', 'Votes', ['Ten members voted against the minister.']),
+  ];
+  const index = SearchIndex.build(docs);
+  const doc = (id: string) => index.docArticle.indexOf(index.articles.findIndex((a) => a.id === id));
+
+  it('scores a paragraph saying the same in other words above one that does not', () => {
+    const match = new MeaningMatch(tinyVectors(), index, ['ousted', 'premier'], 'en');
+    expect(match.score(doc('pm'))).toBeGreaterThan(0.8);
+    expect(match.score(doc('fruit'))).toBeLessThan(0.2);
+  });
+
+  it('counts an opposite-pointing word as no match, never below zero', () => {
+    const match = new MeaningMatch(tinyVectors(), index, ['ousted'], 'en');
+    expect(match.score(doc('vote'))).toBeGreaterThanOrEqual(0);
+    expect(match.score(doc('vote'))).toBeLessThan(0.2);
+  });
+
+  it('is 0 when no question word has a vector (names, other scripts)', () => {
+    expect(new MeaningMatch(tinyVectors(), index, ['zelensky', 'мост'], 'en').score(doc('pm'))).toBe(0);
+  });
+});
+
+const vectors = await realVectors();
+
+describe('answering with the shipped English word vectors', () => {
+  const index = SearchIndex.build([
+    article('strike', 'Car plant strike enters second week', [
+      'Workers at the car plant in Ohio walked out on Wednesday over pay, the union said.',
+      'The union wants a raise of twelve percent over the next three years.',
+    ]),
+    article('oscars', 'Academy picks no host', ['The Academy Awards ceremony will take place without a presenter for the second year in a row.']),
+    article('ship', 'Cargo ship blocks the canal', ['A container vessel ran aground and blocked the Suez Canal for six days, holding up hundreds of ships.']),
+  ]);
+
+  it('ranks the paragraph that answers in other words first, where word match alone picks another', () => {
+    const q = 'Who will host the Oscars this year?';
+    expect(where(answer(index, q, { vectors, minConfidence: 0 }).passages[0])).toBe('oscars#0');
+    expect(where(answer(index, q, { minConfidence: 0 }).passages[0])).not.toBe('oscars#0');
+  });
+
+  it('a misspelled word counts for meaning through its correction among the articles\' words', () => {
+    expect(meaningWords(index, vectors, ['presentor', 'ceremoy', 'oscars', '2026', 'zzzzqx'])).toEqual([
+      'presenter',
+      'ceremony',
+      'oscars',
+      '2026',
+      'zzzzqx',
+    ]);
+  });
+
+  it('does not touch questions in other languages', () => {
+    const q = '¿Cuántos días bloqueó el barco el canal?';
+    expect(answer(index, q, { vectors }).passages.map(where)).toEqual(answer(index, q).passages.map(where));
+  });
+});
