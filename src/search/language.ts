@@ -65,6 +65,9 @@ export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
   ]),
 );
 
+/** German writes every noun with a capital letter, so there a capital does not mark a name. */
+export const CAPITALIZES_NOUNS: ReadonlySet<Language> = new Set(['de']);
+
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**

@@ -127,6 +127,14 @@ describe.each([
       },
     );
 
+    it.each(['How many goals did Messi score for the club?', 'Where did Tesla live for most of his life?'])(
+      'a question about someone no article names abstains though its other words match: "%s"',
+      (q) => {
+        expect(ask(q).reason).toBe('not-found');
+        expect(ask(q, { minConfidence: 0 }).passages.length).toBeGreaterThan(0);
+      },
+    );
+
     it('"What is the weather in Paris?" abstains when no article mentions weather or Paris', () => {
       const noWeather = SearchIndex.build(NEWS.filter((a) => a.id !== 'storm'));
       const a = answerWith(noWeather, 'What is the weather in Paris?');
