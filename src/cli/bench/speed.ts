@@ -24,6 +24,8 @@ import MiniSearch from 'minisearch';
 import { loadArticles } from '../../articles/library.js';
 import type { Article } from '../../articles/types.js';
 import { UsageError } from '../../errors.js';
+import { loadWordVectors } from '../../app/vectors.js';
+import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { LiveIndex } from '../../app/live-index.js';
 import { runCli } from '../run.js';
@@ -124,9 +126,14 @@ interface ChildOptions {
 async function child(mode: string, o: ChildOptions): Promise<Measure> {
   const log = createLogger({ level: 'silent' });
   const questions = readQuestions(o.questions);
+  // The product as it ships: with the word vectors (read from INDEX_CACHE_DIR) unless WORD_VECTORS=off.
+  const productVectors = async () => {
+    const config = loadConfig();
+    return config.wordVectors ? loadWordVectors({ cacheDir: config.indexCacheDir, log }) : undefined;
+  };
   if (mode === 'product-warm') {
     const opened = performance.now();
-    const live = await LiveIndex.open({ articlesDir: o.dir, cacheDir: o.cache, log });
+    const live = await LiveIndex.open({ articlesDir: o.dir, cacheDir: o.cache, log, vectors: await productVectors() });
     const openMs = performance.now() - opened;
     live.ask(questions[0]!);
     const now = performance.now();
@@ -149,6 +156,7 @@ async function child(mode: string, o: ChildOptions): Promise<Measure> {
       articlesDir: o.dir,
       cacheDir: o.cache,
       log,
+      vectors: await productVectors(),
       progress: (done, total) => {
         if (performance.now() - lastReport > 2000 || done === total) {
           process.stderr.write(`  product: ${done}/${total} files read (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
