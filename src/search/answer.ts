@@ -1,8 +1,9 @@
 import type { Answer, AnswerOptions, Passage } from './types.js';
+import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { analyzeText, type SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage } from './language.js';
-import { isStopword, termOf, tokenize, type Token } from './normalize.js';
+import { fold, isStopword, termOf, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
@@ -39,6 +40,22 @@ const CANDIDATES = 20;
  * Top-1 is the same with 30, 50 or 100 on RealTime QA and XQuAD English; 30 costs a third of 100.
  */
 const MEANING_CANDIDATES = 30;
+
+/**
+ * What a compound holding a question's word counts for ("Spieler" in "Verteidigungsspieler"). XQuAD
+ * German: 0.3 keeps 97.6% of right answers past the threshold instead of 96.8%, top-1 +0.2; 0.5
+ * costs typo'd questions 0.9 points, and a weight for heads only or modifiers only did no better.
+ */
+const COMPOUND_HEAD_WEIGHT = 0.3;
+const COMPOUND_MODIFIER_WEIGHT = 0.3;
+
+const compoundCache = new WeakMap<SearchIndex, CompoundVocabulary>();
+
+function compoundsFor(index: SearchIndex): CompoundVocabulary {
+  let c = compoundCache.get(index);
+  if (!c) compoundCache.set(index, (c = new CompoundVocabulary(index.postings.keys())));
+  return c;
+}
 
 const fuzzyCache = new WeakMap<SearchIndex, { words: FuzzyVocabulary; terms: FuzzyVocabulary }>();
 
@@ -106,6 +123,15 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
 /** Each content word of the question as a group of terms: itself, or its likely corrections. */
 export function queryGroups(index: SearchIndex, words: readonly string[], language: ReturnType<typeof detectLanguage>): QueryGroup[] {
   const unknownIdf = index.idf('');
+  const df = (t: string) => index.postings.get(t)?.docs.length ?? 0;
+  // In a compounding language a word also matches, for less, the compounds it is part of.
+  const compounds = isCompounding(language) ? compoundsFor(index) : undefined;
+  const compoundsOf = (t: string, w?: string) =>
+    (compounds?.containing(t, w && fold(w)) ?? []).map((m) => ({
+      term: m.term,
+      // Scored at the part's idf, not the compound's: the compound's rarity is not the question's.
+      weight: (m.head ? COMPOUND_HEAD_WEIGHT : COMPOUND_MODIFIER_WEIGHT) * Math.min(1, index.idf(t) / index.idf(m.term)),
+    }));
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   for (const word of words) {
@@ -113,12 +139,22 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     if (seen.has(term)) continue;
     seen.add(term);
     if (index.postings.has(term)) {
-      groups.push({ word, terms: [{ term, weight: 1 }], idf: index.idf(term) });
+      groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
       continue;
     }
     // A number means just itself: 2027 is not a misspelling of 2028.
     if (/\p{N}/u.test(word)) {
       groups.push({ word, terms: [], idf: unknownIdf });
+      continue;
+    }
+    // A compound the articles do not use ("Hauptbesatzung"): its parts, each a word of the question.
+    const parts = isCompounding(language) ? splitCompound(word, language, df) : undefined;
+    if (parts) {
+      for (const part of parts) {
+        if (seen.has(part)) continue;
+        seen.add(part);
+        groups.push({ word, terms: [{ term: part, weight: 1 }, ...compoundsOf(part)], idf: index.idf(part) });
+      }
       continue;
     }
     // A misspelled word: the articles' words it may stand for, and (for an inflected form the

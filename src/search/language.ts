@@ -58,10 +58,25 @@ const table: Array<[Language, LanguageInfo['script'], (w: string) => string, str
   ['uk', 'cyrillic', stemUkrainian, stopUkrainian],
 ];
 
+/**
+ * Question words the Snowball stopword lists lack (they were made for running text, where "wer" or
+ * "сколько" is rare). In a question they only ask, and left in they match the articles' words fuzzily
+ * ("wer" → "Werk", "Wert"). A small closed class per language, so listed here by hand.
+ */
+const QUESTION_WORDS: Partial<Record<Language, string[]>> = {
+  de: ['wer', 'wen', 'wem', 'wessen', 'wann', 'warum', 'wieso', 'weshalb', 'weswegen', 'wohin', 'woher', 'womit',
+    'wodurch', 'wofür', 'worin', 'worauf', 'woraus', 'wozu', 'worüber', 'wovon', 'wieviel', 'wieviele'],
+};
+
 export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
   table.map(([code, script, stem, words]) => [
     code,
-    { code, script, stem, stopwords: new Set(words.map((w) => w.toLowerCase().normalize('NFC'))) },
+    {
+      code,
+      script,
+      stem,
+      stopwords: new Set([...words, ...(QUESTION_WORDS[code] ?? [])].map((w) => w.toLowerCase().normalize('NFC'))),
+    },
   ]),
 );
 
