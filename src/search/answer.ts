@@ -33,13 +33,11 @@ const FUZZY_WEIGHT = [1, 0.7, 0.45];
  * short stems have too many neighbours ("wann" is not "warn").
  */
 const STEM_FUZZY_MIN_LENGTH = 7;
-/** How many paragraphs the first BM25 pass hands to the second (top-1 and MRR are the same at 20 and 50). */
-const CANDIDATES = 20;
 /**
- * With word vectors, more: a paragraph that answers in other words can rank low on word match alone.
- * Top-1 is the same with 30, 50 or 100 on RealTime QA and XQuAD English; 30 costs a third of 100.
+ * How many paragraphs the first BM25 pass hands to the second (top-1 and MRR are the same at 20 and
+ * 50, with or without word vectors).
  */
-const MEANING_CANDIDATES = 30;
+const CANDIDATES = 20;
 
 /**
  * What a compound holding a question's word counts for ("Spieler" in "Verteidigungsspieler"). XQuAD
@@ -83,22 +81,23 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
 
   const groups = queryGroups(index, content, language);
   const names = namesIn(question, tokens);
-  // The candidates' terms are read again from their text (cheaper in memory than keeping every
-  // paragraph's term list), once per question.
-  const seen = new Map<number, string[]>();
-  const termsOf = (doc: number) => {
-    let terms = seen.get(doc);
-    if (!terms) {
-      const article = index.docArticle[doc]!;
-      terms = analyzeText(paragraphOf(index, doc).text, index.articleLanguage(article));
-      seen.set(doc, terms);
+  // The candidates' terms (and content words, for the meaning match) are read again from their text
+  // (cheaper in memory than keeping every paragraph's term list), once per question.
+  const seen = new Map<number, { terms: string[]; words: string[] }>();
+  const analysisOf = (doc: number) => {
+    let a = seen.get(doc);
+    if (!a) {
+      const words: string[] = [];
+      a = { terms: analyzeText(paragraphOf(index, doc).text, index.articleLanguage(index.docArticle[doc]!), words), words };
+      seen.set(doc, a);
     }
-    return terms;
+    return a;
   };
+  const termsOf = (doc: number) => analysisOf(doc).terms;
   const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
-  const lexical = rerank(index, groups, rankBm25(index, groups, vectors ? MEANING_CANDIDATES : CANDIDATES), termsOf);
+  const lexical = rerank(index, groups, rankBm25(index, groups, CANDIDATES), termsOf);
   const ranked = vectors
-    ? rerankByMeaning(new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language), lexical)
+    ? rerankByMeaning(new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language), lexical, (doc) => analysisOf(doc).words)
     : lexical;
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   if (ranked.length === 0) return { ...base, passages: [], reason: 'not-found' };

@@ -17,11 +17,13 @@ export interface AnalyzedArticle {
   words: Array<[word: string, term: string]>;
 }
 
-/** Words of a text minus its language's stopwords, as index terms. */
-export function analyzeText(text: string, language: Language): string[] {
+/** Words of a text minus its language's stopwords, as index terms (and, into `words` when given, as written). */
+export function analyzeText(text: string, language: Language, words?: string[]): string[] {
   const terms: string[] = [];
   for (const { word } of tokenize(text)) {
-    if (!isStopword(word, language)) terms.push(termOf(word, language));
+    if (isStopword(word, language)) continue;
+    terms.push(termOf(word, language));
+    words?.push(word);
   }
   return terms;
 }

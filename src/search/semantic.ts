@@ -22,9 +22,15 @@ export const VECTOR_LANGUAGE: Language = 'en';
 export class MeaningMatch {
   private readonly question: Array<{ id: number; weight: number }> = [];
   private readonly total: number;
-  /** Per question word, its similarity to paragraph words already compared (paragraphs share many words). */
-  private readonly memo: Array<Map<number, number>>;
-  private readonly paragraphIds: Map<number, Uint32Array>;
+  /**
+   * Per paragraph word met so far, its similarity to each question word: candidates share many
+   * words, and one lookup per paragraph word beats one per (question word, paragraph word) pair.
+   */
+  private readonly similarities = new Map<number, Float32Array>();
+  private readonly best: Float32Array;
+  /** The question words' unit vectors as floats, one after another. */
+  private readonly questionVectors: Float32Array;
+  private readonly cache: IdsCache;
 
   constructor(
     private readonly vectors: WordVectors,
@@ -37,67 +43,106 @@ export class MeaningMatch {
       if (id !== undefined) this.question.push({ id, weight: index.idf(termOf(word, language)) });
     }
     this.total = this.question.reduce((s, q) => s + q.weight, 0);
-    this.memo = this.question.map(() => new Map());
-    this.paragraphIds = idsCache(vectors, index);
+    this.best = new Float32Array(this.question.length);
+    this.questionVectors = new Float32Array(this.question.length * vectors.dimensions);
+    this.question.forEach((q, i) => vectors.unitVector(q.id, this.questionVectors.subarray(i * vectors.dimensions)));
+    this.cache = idsCache(vectors, index);
   }
 
-  /** Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word has a vector. */
-  score(doc: number): number {
+  /**
+   * Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word
+   * has a vector. `words` gives the paragraph's content words, when they are not known yet.
+   */
+  score(doc: number, words: () => readonly string[]): number {
     if (this.total === 0) return 0;
-    const ids = this.idsOf(doc);
-    let sum = 0;
-    this.question.forEach((q, i) => {
-      const memo = this.memo[i]!;
-      let best = 0;
-      for (const id of ids) {
-        let s = memo.get(id);
-        if (s === undefined) memo.set(id, (s = this.vectors.similarity(q.id, id)));
-        if (s > best) best = s;
+    const best = this.best.fill(0);
+    const visit = (ids: Uint32Array) => {
+      for (let i = 0; i < ids.length; i++) {
+        const sims = this.similaritiesOf(ids[i]!);
+        for (let q = 0; q < sims.length; q++) if (sims[q]! > best[q]!) best[q] = sims[q]!;
       }
-      sum += q.weight * best;
-    });
+    };
+    // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
+    visit(this.titleIds(this.index.docArticle[doc]!));
+    visit(this.paragraphIds(doc, words));
+    let sum = 0;
+    this.question.forEach((q, i) => (sum += q.weight * best[i]!));
     return sum / this.total;
   }
 
-  /** The distinct words of a paragraph and its article's title that have vectors, by number. */
-  private idsOf(doc: number): Uint32Array {
-    let ids = this.paragraphIds.get(doc);
-    if (!ids) {
-      const found = new Set<number>();
-      const article = this.index.articles[this.index.docArticle[doc]!]!;
-      // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
-      const text = `${article.title}\n${article.paragraphs[this.index.docParagraph[doc]!]!.text}`;
-      for (const { word } of tokenize(text)) {
-        if (isStopword(word, this.language)) continue;
-        const id = this.vectors.id(word);
-        if (id !== undefined) found.add(id);
+  private similaritiesOf(id: number): Float32Array {
+    let sims = this.similarities.get(id);
+    if (!sims) {
+      const { data, scales, dimensions: dims } = this.vectors;
+      const qv = this.questionVectors;
+      sims = new Float32Array(this.question.length);
+      const at = id * dims;
+      const scale = scales[id]!;
+      for (let q = 0, qAt = 0; q < sims.length; q++, qAt += dims) {
+        let dot = 0;
+        for (let d = 0; d < dims; d++) dot += qv[qAt + d]! * data[at + d]!;
+        sims[q] = this.question[q]!.id === id ? 1 : dot * scale;
       }
-      ids = Uint32Array.from(found);
-      if (this.paragraphIds.size >= IDS_CACHED) this.paragraphIds.clear();
-      this.paragraphIds.set(doc, ids);
+      this.similarities.set(id, sims);
+    }
+    return sims;
+  }
+
+  private paragraphIds(doc: number, words: () => readonly string[]): Uint32Array {
+    let ids = this.cache.paragraphs.get(doc);
+    if (!ids) {
+      ids = this.idsOf(words());
+      if (this.cache.paragraphs.size >= IDS_CACHED) this.cache.paragraphs.clear();
+      this.cache.paragraphs.set(doc, ids);
     }
     return ids;
+  }
+
+  private titleIds(article: number): Uint32Array {
+    let ids = this.cache.titles.get(article);
+    if (!ids) {
+      const words: string[] = [];
+      for (const { word } of tokenize(this.index.articles[article]!.title)) if (!isStopword(word, this.language)) words.push(word);
+      ids = this.idsOf(words);
+      if (this.cache.titles.size >= IDS_CACHED) this.cache.titles.clear();
+      this.cache.titles.set(article, ids);
+    }
+    return ids;
+  }
+
+  /** The distinct words that have vectors, by number. */
+  private idsOf(words: readonly string[]): Uint32Array {
+    const found = new Set<number>();
+    for (const word of words) {
+      const id = this.vectors.id(word);
+      if (id !== undefined) found.add(id);
+    }
+    return Uint32Array.from(found);
   }
 }
 
 /**
- * Paragraphs' word numbers are kept between questions (the same paragraphs come up again and again),
- * up to this many paragraphs per index: about 10 MB.
+ * Paragraphs' and titles' word numbers are kept between questions (the same paragraphs come up again
+ * and again), up to this many of each per index: about 10 MB.
  */
 const IDS_CACHED = 50_000;
-const idsCaches = new WeakMap<WordVectors, WeakMap<SearchIndex, Map<number, Uint32Array>>>();
+interface IdsCache {
+  paragraphs: Map<number, Uint32Array>;
+  titles: Map<number, Uint32Array>;
+}
+const idsCaches = new WeakMap<WordVectors, WeakMap<SearchIndex, IdsCache>>();
 
-function idsCache(vectors: WordVectors, index: SearchIndex): Map<number, Uint32Array> {
+function idsCache(vectors: WordVectors, index: SearchIndex): IdsCache {
   let byIndex = idsCaches.get(vectors);
   if (!byIndex) idsCaches.set(vectors, (byIndex = new WeakMap()));
   let cache = byIndex.get(index);
-  if (!cache) byIndex.set(index, (cache = new Map()));
+  if (!cache) byIndex.set(index, (cache = { paragraphs: new Map(), titles: new Map() }));
   return cache;
 }
 
-/** The word-match ranking re-ordered by word match plus meaning match. Scores stay in [0, 1]. */
-export function rerankByMeaning(match: MeaningMatch, candidates: readonly Ranked[]): Ranked[] {
+/** The word-match ranking re-ordered by word match plus meaning match. Scores stay in [0, 1]. `words` gives a paragraph's content words. */
+export function rerankByMeaning(match: MeaningMatch, candidates: readonly Ranked[], words: (doc: number) => readonly string[]): Ranked[] {
   return candidates
-    .map((c) => ({ doc: c.doc, score: (c.score + SEMANTIC_WEIGHT * match.score(c.doc)) / (1 + SEMANTIC_WEIGHT) }))
+    .map((c) => ({ doc: c.doc, score: (c.score + SEMANTIC_WEIGHT * match.score(c.doc, () => words(c.doc))) / (1 + SEMANTIC_WEIGHT) }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
