@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, meaningWords } from '../../src/search/answer.js';
+import { answer } from '../../src/search/answer.js';
+import { meaningWords } from '../../src/search/query.js';
 import { analyzeText, SearchIndex } from '../../src/search/index.js';
 import { MeaningMatch } from '../../src/search/semantic.js';
 import { WordVectors } from '../../src/search/vectors.js';
