@@ -1,0 +1,57 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLiveIndex } from '../../src/app/open.js';
+import type { LiveIndex } from '../../src/app/live-index.js';
+import { testConfig } from '../e2e/harness.js';
+import { createLogger } from '../../src/log.js';
+import { realVectors } from '../search/vectors.js';
+import { article, makeFolder, topFile, type Folder } from './fixtures.js';
+
+// Two articles where word match alone answers "Who will host the Oscars this year?" from the strike
+// story (it shares "year"), and matching by meaning finds the awards ceremony's presenter.
+const FILES = {
+  'strike.md': article(
+    'Car plant strike enters second week',
+    'https://example.org/strike',
+    'Workers at the car plant in Ohio walked out on Wednesday over pay, the union said.',
+    'The union wants a raise of twelve percent over the next three years.',
+  ),
+  'oscars.md': article(
+    'Academy picks no host',
+    'https://example.org/oscars',
+    'The Academy Awards ceremony will take place without a presenter for the second year in a row.',
+  ),
+};
+const QUESTION = 'Who will host the Oscars this year?';
+
+let folder: Folder;
+let live: LiveIndex | undefined;
+afterEach(async () => {
+  await live?.close();
+  live = undefined;
+  folder.cleanup();
+});
+
+describe('openLiveIndex: every surface answers with the word vectors the settings ask for', () => {
+  it('WORD_VECTORS on: the live index matches by meaning', async () => {
+    await realVectors();
+    folder = makeFolder(FILES);
+    // The vectors converted once for the whole test run (test/search/vectors.ts), as a start after the first finds them.
+    mkdirSync(folder.cache, { recursive: true });
+    copyFileSync(path.join(os.tmpdir(), 'news-qa-bot-test-vectors', 'vectors.en.v8'), path.join(folder.cache, 'vectors.en.v8'));
+    live = await openLiveIndex(testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: true }), {
+      log: createLogger({ level: 'silent' }),
+    });
+    expect(topFile(live.ask(QUESTION, { minConfidence: 0 }))).toBe('oscars.md');
+  });
+
+  it('WORD_VECTORS off: by words alone', async () => {
+    folder = makeFolder(FILES);
+    live = await openLiveIndex(testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: false }), {
+      log: createLogger({ level: 'silent' }),
+    });
+    expect(topFile(live.ask(QUESTION, { minConfidence: 0 }))).toBe('strike.md');
+  });
+});
