@@ -1,12 +1,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLiveIndex } from '../../src/app/open.js';
 import type { LiveIndex } from '../../src/app/live-index.js';
 import { testConfig } from '../e2e/harness.js';
 import { createLogger } from '../../src/log.js';
-import { realVectors } from '../search/vectors.js';
+import { realVectors, TEST_VECTORS_DIR } from '../search/vectors.js';
 import { article, makeFolder, topFile, type Folder } from './fixtures.js';
 
 // Two articles where word match alone answers "Who will host the Oscars this year?" from the strike
@@ -40,7 +39,7 @@ describe('openLiveIndex: every surface answers with the word vectors the setting
     folder = makeFolder(FILES);
     // The vectors converted once for the whole test run (test/search/vectors.ts), as a start after the first finds them.
     mkdirSync(folder.cache, { recursive: true });
-    copyFileSync(path.join(os.tmpdir(), 'news-qa-bot-test-vectors', 'vectors.en.v8'), path.join(folder.cache, 'vectors.en.v8'));
+    copyFileSync(path.join(TEST_VECTORS_DIR, 'vectors.en.v8'), path.join(folder.cache, 'vectors.en.v8'));
     live = await openLiveIndex(testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: true }), {
       log: createLogger({ level: 'silent' }),
     });

@@ -4,6 +4,9 @@ import { loadWordVectors } from '../../src/app/vectors.js';
 import { createLogger } from '../../src/log.js';
 import type { WordVectors } from '../../src/search/vectors.js';
 
+/** Where the test run keeps the converted vectors (`vectors.en.v8`), shared by every test file. */
+export const TEST_VECTORS_DIR = path.join(os.tmpdir(), 'news-qa-bot-test-vectors');
+
 let loading: Promise<WordVectors> | undefined;
 
 /**
@@ -12,7 +15,7 @@ let loading: Promise<WordVectors> | undefined;
  */
 export function realVectors(): Promise<WordVectors> {
   loading ??= loadWordVectors({
-    cacheDir: path.join(os.tmpdir(), 'news-qa-bot-test-vectors'),
+    cacheDir: TEST_VECTORS_DIR,
     log: createLogger({ level: 'silent' }),
   }).then((v) => {
     if (!v) throw new Error('the word vectors package is not installed (npm install)');
