@@ -40,6 +40,8 @@ export interface LanguageInfo {
   script: 'latin' | 'cyrillic';
   stem: (word: string) => string;
   stopwords: ReadonlySet<string>;
+  /** Words the stopword list has that are searched for all the same (see NUMBER_WORDS). */
+  common: ReadonlySet<string>;
 }
 
 const table: Array<[Language, LanguageInfo['script'], (w: string) => string, string[]]> = [
@@ -68,16 +70,29 @@ const QUESTION_WORDS: Partial<Record<Language, string[]>> = {
     'wodurch', 'wofür', 'worin', 'worauf', 'woraus', 'wozu', 'worüber', 'wovon', 'wieviel', 'wieviele'],
 };
 
+/**
+ * Number words some stopword lists carry (Orama's Spanish list, the Snowball Russian one): a count
+ * or a rank is often what a question asks about, and "dos" tells as much as "2", which is never a
+ * stopword. A closed class, so listed by hand; "uno"/"один" stay stopwords, being articles and
+ * pronouns as often as numbers.
+ */
+const NUMBER_WORDS: Partial<Record<Language, string[]>> = {
+  es: ['dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez',
+    'primer', 'primera', 'primero', 'primeros', 'primeras', 'segundo', 'segunda', 'segundos', 'segundas',
+    'tercer', 'tercera', 'tercero', 'terceros', 'terceras'],
+  ru: ['два', 'три'],
+};
+
+const nfc = (w: string) => w.toLowerCase().normalize('NFC');
+
 export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
-  table.map(([code, script, stem, words]) => [
-    code,
-    {
-      code,
-      script,
-      stem,
-      stopwords: new Set([...words, ...(QUESTION_WORDS[code] ?? [])].map((w) => w.toLowerCase().normalize('NFC'))),
-    },
-  ]),
+  table.map(([code, script, stem, words]) => {
+    const numbers = new Set((NUMBER_WORDS[code] ?? []).map(nfc));
+    const listed = new Set(words.map(nfc));
+    const stopwords = new Set([...listed, ...(QUESTION_WORDS[code] ?? []).map(nfc)].filter((w) => !numbers.has(w)));
+    const common = new Set([...numbers].filter((w) => listed.has(w)));
+    return [code, { code, script, stem, stopwords, common }];
+  }),
 );
 
 /** German writes every noun with a capital letter, so there a capital does not mark a name. */

@@ -1,7 +1,7 @@
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
-import type { Language } from './language.js';
+import { LANGUAGES, type Language } from './language.js';
 import { fold, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import type { WordVectors } from './vectors.js';
@@ -95,6 +95,8 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     const idf = unique.length ? Math.max(...unique.map((t) => index.idf(t.term))) : unknownIdf;
     groups.push({ word, terms: unique, idf });
   }
+  const common = LANGUAGES.get(language)!.common;
+  for (const g of groups) if (common.has(g.word)) g.common = true;
   return groups;
 }
 
