@@ -16,8 +16,12 @@ import { writeFileAtomic } from '../write-atomic.js';
  *   only the changed files are read and analyzed again.
  * Both are written to a temporary name and renamed, so a crash never leaves half a cache. A cache
  * with another format version, or one that does not parse, is ignored and rebuilt.
+ *
+ * The version also covers how text is analyzed: a change to stopwords, stemming or tokenizing must
+ * bump it, or files unchanged since an older run would keep their old terms. (3: German question
+ * words and number words in stopword lists.)
  */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {
