@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../write-atomic.js';
  *
  * The version also covers how text is analyzed: a change to stopwords, stemming or tokenizing must
  * bump it, or files unchanged since an older run would keep their old terms. (3: German question
- * words and number words in stopword lists.)
+ * words and number words in stopword lists, a whole Ukrainian list.)
  */
 export const CACHE_FORMAT = 3;
 

@@ -25,7 +25,9 @@ import { stopwords as stopPortuguese } from '@orama/stopwords/portuguese';
 import { stopwords as stopRussian } from '@orama/stopwords/russian';
 import { stopwords as stopSpanish } from '@orama/stopwords/spanish';
 import { stopwords as stopSwedish } from '@orama/stopwords/swedish';
-import { stopwords as stopUkrainian } from '@orama/stopwords/ukrainian';
+// Orama's Ukrainian list has 28 words, several mis-encoded ("в╡д"), so Ukrainian text matched almost
+// none and was read as Russian; the `stopword` package's list is whole (166 words).
+import { ukr as stopUkrainian } from 'stopword';
 
 /**
  * The languages the index understands without any setup by the operator: each text's language is
@@ -99,6 +101,8 @@ export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
 export const CAPITALIZES_NOUNS: ReadonlySet<Language> = new Set(['de']);
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** Letters one of two close languages has and the other lacks: a word with one counts like a stopword. */
+const OWN_LETTERS: Partial<Record<Language, RegExp>> = { uk: /[іїєґ]/u, ru: /[ыэъё]/u };
 
 /**
  * Guesses the language of already-lowercased words: the language whose stopwords cover most of
@@ -114,7 +118,7 @@ export function detectLanguage(words: readonly string[], fallback: Language = 'e
   for (const info of LANGUAGES.values()) {
     if (info.script !== script) continue;
     let hits = 0;
-    for (const w of words) if (info.stopwords.has(w)) hits++;
+    for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[info.code]?.test(w)) hits++;
     if (hits > bestHits) {
       best = info.code;
       bestHits = hits;
