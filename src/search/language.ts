@@ -32,7 +32,7 @@ import { ukr as stopUkrainian } from 'stopword';
 /**
  * The languages the index understands without any setup by the operator: each text's language is
  * guessed from its stopwords and script, and its words are stemmed with that language's Snowball
- * stemmer. Stopword lists and stemmers come from Orama's packages.
+ * stemmer. Stopword lists and stemmers come from Orama's packages (Ukrainian's list from `stopword`).
  */
 export type Language =
   | 'en' | 'de' | 'es' | 'fr' | 'it' | 'pt' | 'nl' | 'sv' | 'no' | 'da' | 'fi' | 'ru' | 'uk';
