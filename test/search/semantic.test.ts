@@ -22,6 +22,9 @@ function tinyVectors(): WordVectors {
   return WordVectors.fromFloats(words, Float32Array.from(words.flatMap((w) => table[w]!)), 3);
 }
 
+const cosine = (a: number[], b: number[]) =>
+  a.reduce((s, x, i) => s + x * b[i]!, 0) / Math.hypot(...a) / Math.hypot(...b);
+
 describe('word vectors', () => {
   it('similarity is 1 for a word with itself, high for near words, low for unrelated ones', () => {
     const v = tinyVectors();
@@ -34,7 +37,18 @@ describe('word vectors', () => {
   });
 
   it('rejects data that does not fit its words and dimensions', () => {
-    expect(() => new WordVectors(['a', 'b'], new Int8Array(5), new Float32Array(2), 3)).toThrow(RangeError);
+    expect(() => new WordVectors('ab', Uint32Array.of(0, 1, 2), new Int8Array(5), new Float32Array(2), 3)).toThrow(RangeError);
+  });
+
+  it('finds every word, and only those, whatever order they came in', () => {
+    const words = ['zebra', 'ábaco', 'apple', 'app', 'apples', 'Zebra', 'мост', 'a', 'apple'];
+    const v = WordVectors.fromFloats(words, Float32Array.from(words.flatMap((_, i) => [i + 1, 1, 0])), 3);
+    expect(v.size).toBe(8); // "apple" twice is one word, with its first vector
+    for (const w of words) expect(v.word(v.id(w)!)).toBe(w);
+    for (const w of ['', 'ap', 'applesauce', 'zebras', 'b', 'мосты']) expect(v.id(w)).toBeUndefined();
+    // The first "apple" (vector [3, 1, 0]) is kept, not the second ([9, 1, 0]).
+    expect(v.similarity(v.id('apple')!, v.id('app')!)).toBeCloseTo(cosine([3, 1, 0], [4, 1, 0]), 2);
+    expect(v.similarity(v.id('apple')!, v.id('app')!)).not.toBeCloseTo(cosine([9, 1, 0], [4, 1, 0]), 2);
   });
 });
 
