@@ -93,13 +93,6 @@ export class WordVectors {
     return true;
   }
 
-  /** Word `id`'s unit vector as floats, written into `out` (length at least `dimensions`). */
-  unitVector(id: number, out: Float32Array): void {
-    const at = id * this.dimensions;
-    const scale = this.scales[id]!;
-    for (let d = 0; d < this.dimensions; d++) out[d] = this.data[at + d]! * scale;
-  }
-
   /** Cosine similarity of two words by number, in [-1, 1]; 1 for a word with itself. */
   similarity(a: number, b: number): number {
     if (a === b) return this.scales[a] === 0 ? 0 : 1;
