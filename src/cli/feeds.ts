@@ -8,9 +8,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportCliError, runCli, type CliIo } from './run.js';
-import { loadConfig } from '../config.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { commandSetup, reportCliError, runCli, type CliIo } from './run.js';
+import { ConfigError } from '../errors.js';
 import { fetchFeeds, type FeedsSummary, type FetchFeedsOptions } from '../feeds/fetch.js';
 import { createLogger, type Logger } from '../log.js';
 
@@ -36,17 +35,12 @@ async function run(argv: string[], io: FeedsIo): Promise<number> {
     allowPositionals: true,
     options: { articles: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
   });
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const cwd = io.cwd ?? process.cwd();
-  const config = loadConfig(io.env, { cwd });
+  const setup = commandSetup({ ...values, positionals }, io, USAGE);
+  if (!setup) return 0;
+  const { cwd, config, articlesDir } = setup;
   if (config.feeds.length === 0) {
     throw new ConfigError('FEEDS', 'no feeds to fetch; list RSS or Atom feed URLs in .env, separated by commas');
   }
-  const articlesDir = values.articles !== undefined ? path.resolve(cwd, values.articles) : config.articlesDir;
   const log = io.log ?? createLogger({ level: config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
 
   const summary = await fetchFeeds({

@@ -8,11 +8,10 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportCliError, runCli, type CliIo } from './run.js';
+import { commandSetup, reportCliError, runCli, type CliIo } from './run.js';
 import { explainArticle } from '../articles/clean.js';
 import { loadArticles, readTextFile, type FileReport, type LoadResult } from '../articles/library.js';
 import { readerFor } from '../articles/read.js';
-import { loadConfig } from '../config.js';
 import { ArticleError, UsageError } from '../errors.js';
 
 export interface IndexIo extends CliIo {
@@ -40,14 +39,9 @@ async function run(argv: string[], io: IndexIo): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const cwd = io.cwd ?? process.cwd();
-  const config = loadConfig(io.env, { cwd });
-  const dir = values.articles !== undefined ? path.resolve(cwd, values.articles) : config.articlesDir;
+  const setup = commandSetup({ ...values, positionals }, io, USAGE);
+  if (!setup) return 0;
+  const { config, articlesDir: dir } = setup;
 
   if (values.show !== undefined) return show(dir, values.show, io);
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadConfig, type Config } from '../config.js';
 import { UsageError, UserFacingError } from '../errors.js';
 
 export interface CliStreams {
@@ -12,6 +13,27 @@ export interface CliIo extends CliStreams {
   /** Settings source for `loadConfig` (default: the process environment). */
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+}
+
+/**
+ * What the folder commands (`index`, `feeds`) do first: print the usage for --help (then there is
+ * nothing more to do: undefined), refuse stray arguments, read the settings, and take --articles
+ * over ARTICLES_DIR.
+ */
+export function commandSetup(
+  args: { help?: boolean; articles?: string; positionals: readonly string[] },
+  io: CliIo,
+  usage: string,
+): { cwd: string; config: Config; articlesDir: string } | undefined {
+  if (args.help) {
+    io.stdout.write(`${usage}\n`);
+    return undefined;
+  }
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  const cwd = io.cwd ?? process.cwd();
+  const config = loadConfig(io.env, { cwd });
+  const articlesDir = args.articles !== undefined ? path.resolve(cwd, args.articles) : config.articlesDir;
+  return { cwd, config, articlesDir };
 }
 
 /** node:util's parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for bad options. */
