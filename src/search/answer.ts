@@ -4,7 +4,7 @@ import { CAPITALIZES_NOUNS, detectLanguage } from './language.js';
 import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { meaningWords, queryGroups } from './query.js';
-import { confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
+import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { isSmallTalkWord } from './smalltalk.js';
 
@@ -129,7 +129,7 @@ function convincing(index: SearchIndex, groups: readonly QueryGroup[], e: Eviden
   if (unknownNames.length > 0 && matched <= unknownNames.length) return false;
   // Fewer unknown names still weigh against answering, by their share of the question (not in
   // German, where most capitalized words are plain nouns: there it only cost right answers).
-  const weight = (g: QueryGroup) => (g.terms.length ? Math.max(...g.terms.map((t) => index.backgroundIdf(t.term))) : index.backgroundIdf(''));
+  const weight = (g: QueryGroup) => backgroundWeight(index, g);
   const total = groups.reduce((s, g) => s + weight(g), 0) || 1;
   const penalty = e.namesCount ? (UNKNOWN_NAME_PENALTY * unknownNames.reduce((s, g) => s + weight(g), 0)) / total : 0;
   // A passage that says what the question asks in the same sense is evidence for it, one that only

@@ -169,6 +169,11 @@ export function rerank(
   return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
+/** A question group's weight against the background collection: its rarest alternative's idf (an unknown word's: the most). */
+export function backgroundWeight(index: SearchIndex, g: QueryGroup): number {
+  return g.terms.length ? Math.max(...g.terms.map((t) => index.backgroundIdf(t.term))) : index.backgroundIdf('');
+}
+
 /**
  * How much of the question a paragraph answers, in [0, 1]: its BM25 against the ideal paragraph,
  * with idf taken against a background collection so that the figure means the same in a folder of
@@ -181,9 +186,7 @@ export function confidence(index: SearchIndex, groups: readonly QueryGroup[], te
   let score = 0;
   let ideal = 0;
   for (const g of groups) {
-    const idf =
-      (g.common ? COMMON_EVIDENCE : 1) *
-      (g.terms.length ? Math.max(...g.terms.map((t) => index.backgroundIdf(t.term))) : index.backgroundIdf(''));
+    const idf = (g.common ? COMMON_EVIDENCE : 1) * backgroundWeight(index, g);
     ideal += idf * (K1 + 1);
     let best = 0;
     for (const { term, weight } of g.terms) {

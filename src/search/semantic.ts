@@ -85,43 +85,23 @@ export class MeaningMatch {
       grown.set(this.similarities);
       this.similarities = grown;
     }
-    const { data, scales, dimensions: dims } = this.vectors;
-    const at = id * dims;
-    const scale = scales[id]!;
     const out = this.rows * n;
-    for (let q = 0; q < n; q++) {
-      // Bytes times bytes: integer arithmetic, which the engine runs faster than floats here.
-      const qid = this.question[q]!.id;
-      const qAt = qid * dims;
-      let dot = 0;
-      for (let d = 0; d < dims; d++) dot += data[qAt + d]! * data[at + d]!;
-      this.similarities[out + q] = qid === id ? 1 : dot * scale * scales[qid]!;
-    }
+    for (let q = 0; q < n; q++) this.similarities[out + q] = this.vectors.similarity(this.question[q]!.id, id);
     stamp[id] = this.generation;
     row[id] = this.rows;
     return this.rows++;
   }
 
   private paragraphIds(doc: number, words: () => readonly string[]): Uint32Array {
-    let ids = this.cache.paragraphs.get(doc);
-    if (!ids) {
-      ids = this.idsOf(words());
-      if (this.cache.paragraphs.size >= IDS_CACHED) this.cache.paragraphs.clear();
-      this.cache.paragraphs.set(doc, ids);
-    }
-    return ids;
+    return remember(this.cache.paragraphs, doc, () => this.idsOf(words()));
   }
 
   private titleIds(article: number): Uint32Array {
-    let ids = this.cache.titles.get(article);
-    if (!ids) {
+    return remember(this.cache.titles, article, () => {
       const words: string[] = [];
       for (const { word } of tokenize(this.index.articles[article]!.title)) if (!isStopword(word, this.language)) words.push(word);
-      ids = this.idsOf(words);
-      if (this.cache.titles.size >= IDS_CACHED) this.cache.titles.clear();
-      this.cache.titles.set(article, ids);
-    }
-    return ids;
+      return this.idsOf(words);
+    });
   }
 
   /** The distinct words that have vectors, by number. */
@@ -171,6 +151,17 @@ interface IdsCache {
   titles: Map<number, Uint32Array>;
 }
 const idsCaches = new WeakMap<WordVectors, WeakMap<SearchIndex, IdsCache>>();
+
+/** The cached value, or `compute`'s, kept (the cache starts over once it holds IDS_CACHED). */
+function remember(cache: Map<number, Uint32Array>, key: number, compute: () => Uint32Array): Uint32Array {
+  let ids = cache.get(key);
+  if (!ids) {
+    ids = compute();
+    if (cache.size >= IDS_CACHED) cache.clear();
+    cache.set(key, ids);
+  }
+  return ids;
+}
 
 function idsCache(vectors: WordVectors, index: SearchIndex): IdsCache {
   let byIndex = idsCaches.get(vectors);
