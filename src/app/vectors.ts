@@ -20,7 +20,7 @@ interface CachedVectors {
   format: number;
   source: string;
   dimensions: number;
-  /** The words, sorted and joined (see `WordVectors.text`), and where each starts. */
+  /** The words, joined (see `WordVectors.text`), and where each starts. */
   text: string;
   offsets: Uint32Array;
   scales: Float32Array;

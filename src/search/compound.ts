@@ -51,8 +51,6 @@ export function splitCompound(word: string, language: Language, df: (term: strin
 /** An index term that holds a question's term as one of its parts. */
 export interface CompoundMatch {
   term: string;
-  /** Whether the question's term is the compound's last part, its head ("Spieler" in "Verteidigungsspieler"). */
-  head: boolean;
 }
 
 /** The rest of a compound must be at least this long to be a word ("spielt" is not "spiel" + a part). */
@@ -101,13 +99,13 @@ export class CompoundVocabulary {
     for (const prefix of new Set([term, word])) {
       if (prefix.length < MIN_HEAD) continue;
       for (const t of withPrefix(this.forward, prefix)) {
-        if (t.length >= prefix.length + MIN_REST && this.isPart(t.slice(prefix.length), false)) matches.set(t, { term: t, head: false });
+        if (t.length >= prefix.length + MIN_REST && this.isPart(t.slice(prefix.length), false)) matches.set(t, { term: t });
       }
     }
     if (term.length >= MIN_HEAD) {
       for (const r of withPrefix(this.backward, reverse(term))) {
         const t = reverse(r);
-        if (t.length >= term.length + MIN_REST && this.isPart(t.slice(0, t.length - term.length), true)) matches.set(t, { term: t, head: true });
+        if (t.length >= term.length + MIN_REST && this.isPart(t.slice(0, t.length - term.length), true)) matches.set(t, { term: t });
       }
     }
     found = [...matches.values()];

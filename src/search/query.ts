@@ -24,8 +24,7 @@ const STEM_FUZZY_MIN_LENGTH = 7;
  * German: 0.3 keeps 97.6% of right answers past the threshold instead of 96.8%, top-1 +0.2; 0.5
  * costs typo'd questions 0.9 points, and a weight for heads only or modifiers only did no better.
  */
-const COMPOUND_HEAD_WEIGHT = 0.3;
-const COMPOUND_MODIFIER_WEIGHT = 0.3;
+const COMPOUND_WEIGHT = 0.3;
 
 const compoundCache = new WeakMap<SearchIndex, CompoundVocabulary>();
 
@@ -54,7 +53,7 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     (compounds?.containing(t, w && fold(w)) ?? []).map((m) => ({
       term: m.term,
       // Scored at the part's idf, not the compound's: the compound's rarity is not the question's.
-      weight: (m.head ? COMPOUND_HEAD_WEIGHT : COMPOUND_MODIFIER_WEIGHT) * Math.min(1, index.idf(t) / index.idf(m.term)),
+      weight: COMPOUND_WEIGHT * Math.min(1, index.idf(t) / index.idf(m.term)),
     }));
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
