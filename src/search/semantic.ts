@@ -59,23 +59,34 @@ export class MeaningMatch {
   score(doc: number, words: () => readonly string[]): number {
     if (this.total === 0) return 0;
     const best = this.best.fill(0);
-    const n = this.question.length;
-    const visit = (ids: Uint32Array) => {
+    const question = this.question;
+    const n = question.length;
+    // A paragraph's own copy of a question word settles that word at 1: its similarities to the
+    // paragraph's other words need not be computed (about half of them, where candidates share the
+    // question's words).
+    const title = this.titleIds(this.index.docArticle[doc]!);
+    const paragraph = this.paragraphIds(doc, words);
+    for (const ids of [title, paragraph]) {
+      for (let i = 0; i < ids.length; i++) for (let q = 0; q < n; q++) if (ids[i] === question[q]!.id) best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
+    }
+    // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
+    for (const ids of [title, paragraph]) {
       for (let i = 0; i < ids.length; i++) {
         const at = this.rowOf(ids[i]!) * n;
-        const sims = this.similarities;
-        for (let q = 0; q < n; q++) if (sims[at + q]! > best[q]!) best[q] = sims[at + q]!;
+        for (let q = 0; q < n; q++) {
+          if (best[q] === 1) continue;
+          let sim = this.similarities[at + q]!;
+          if (sim !== sim) this.similarities[at + q] = sim = this.vectors.similarity(question[q]!.id, ids[i]!); // NaN: not computed yet
+          if (sim > best[q]!) best[q] = sim;
+        }
       }
-    };
-    // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
-    visit(this.titleIds(this.index.docArticle[doc]!));
-    visit(this.paragraphIds(doc, words));
+    }
     let sum = 0;
-    this.question.forEach((q, i) => (sum += q.weight * best[i]!));
+    question.forEach((q, i) => (sum += q.weight * best[i]!));
     return sum / this.total;
   }
 
-  /** Word `id`'s row of similarities, computed on first sight. */
+  /** Where word `id`'s row of similarities starts (NaN until each is first needed). */
   private rowOf(id: number): number {
     const { stamp, row } = this.scratch;
     if (stamp[id] === this.generation) return row[id]!;
@@ -85,8 +96,7 @@ export class MeaningMatch {
       grown.set(this.similarities);
       this.similarities = grown;
     }
-    const out = this.rows * n;
-    for (let q = 0; q < n; q++) this.similarities[out + q] = this.vectors.similarity(this.question[q]!.id, id);
+    this.similarities.fill(NaN, this.rows * n, (this.rows + 1) * n);
     stamp[id] = this.generation;
     row[id] = this.rows;
     return this.rows++;
