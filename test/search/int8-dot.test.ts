@@ -37,5 +37,4 @@ describe('int8Dot', () => {
     data.fill(127, 100);
     expect(int8Dot(data).dot(0, 100, 100)).toBe(-100 * 128 * 127);
   });
-
 });
