@@ -19,9 +19,10 @@ import { writeFileAtomic } from '../write-atomic.js';
  *
  * The version also covers how text is analyzed: a change to stopwords, stemming or tokenizing must
  * bump it, or files unchanged since an older run would keep their old terms. (3: German question
- * words and number words in stopword lists, a whole Ukrainian list.)
+ * words and number words in stopword lists, a whole Ukrainian list; 4: German past participles
+ * stemmed as their verbs.)
  */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {

@@ -2,7 +2,6 @@ import { stemmer as stemDanish } from '@orama/stemmers/danish';
 import { stemmer as stemDutch } from '@orama/stemmers/dutch';
 import { stemmer as stemFinnish } from '@orama/stemmers/finnish';
 import { stemmer as stemFrench } from '@orama/stemmers/french';
-import { stemmer as stemGerman } from '@orama/stemmers/german';
 import { stemmer as stemItalian } from '@orama/stemmers/italian';
 import { stemmer as stemNorwegian } from '@orama/stemmers/norwegian';
 import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
@@ -13,6 +12,8 @@ import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
 // Orama's English stemmer cuts "-tion" short (election → elec, elected → elect), so English uses
 // the Porter stemmer from the `stemmer` package, where both are "elect".
 import { stemmer as stemEnglish } from 'stemmer';
+// German's Snowball stemmer with a step for past participles (see german.ts).
+import { stemGerman } from './german.js';
 import { stopwords as stopDanish } from '@orama/stopwords/danish';
 import { stopwords as stopDutch } from '@orama/stopwords/dutch';
 import { stopwords as stopEnglish } from '@orama/stopwords/english';

@@ -43,6 +43,15 @@ function fuzzyFor(index: SearchIndex): { words: FuzzyVocabulary; terms: FuzzyVoc
   return f;
 }
 
+/**
+ * Whether a word the articles lack is one edit from a word they have: then it is more likely that
+ * word misspelled ("Hafemauer" for "Hafenmauer") than a compound of two other words ("Hafe" +
+ * "Mauer"). XQuAD German with typos: top-1 91.0% → 91.2%, the rest unchanged.
+ */
+function nearlyKnown(index: SearchIndex, word: string): boolean {
+  return fuzzyFor(index).words.search(word).some((m) => m.edits <= 1);
+}
+
 /** Each content word of the question as a group of terms: itself, or its likely corrections. */
 export function queryGroups(index: SearchIndex, words: readonly string[], language: Language): QueryGroup[] {
   const unknownIdf = index.idf('');
@@ -71,7 +80,7 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
       continue;
     }
     // A compound the articles do not use ("Hauptbesatzung"): its parts, each a word of the question.
-    const parts = isCompounding(language) ? splitCompound(word, language, df) : undefined;
+    const parts = isCompounding(language) && !nearlyKnown(index, word) ? splitCompound(word, language, df) : undefined;
     if (parts) {
       for (const part of parts) {
         if (seen.has(part)) continue;

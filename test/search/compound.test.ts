@@ -44,3 +44,15 @@ describe('German compounds', () => {
     expect(vocabulary.containing('spiel').map((m) => m.term).sort()).toEqual(['fussballspiel', 'spielzeit']);
   });
 });
+
+describe('German compounds misspelled', () => {
+  const HARBOUR = article('mauer', 'Kappeln erneuert den Hafen', [
+    'Die Hafenmauer von Kappeln bekommt neue Steine aus Granit.',
+    'Am Hafen steht seit hundert Jahren eine Mauer aus Ziegeln.',
+  ]);
+  const harbour = SearchIndex.build([HARBOUR]);
+
+  it('reads a word one letter off a compound of the articles as that compound, not as two other parts', () => {
+    expect(where(answer(harbour, 'Was bekommt die Hafemauer?', { minConfidence: 0 }).passages[0])).toBe('mauer#0');
+  });
+});
