@@ -75,7 +75,7 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
       continue;
     }
     // A number means just itself: 2027 is not a misspelling of 2028.
-    if (/\p{N}/u.test(word)) {
+    if (!/\p{L}/u.test(word)) {
       groups.push({ word, terms: [], idf: unknownIdf });
       continue;
     }
@@ -96,7 +96,8 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
       ...fuzzy.words.search(word).map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
       ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({ term: m.word, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
     ]
-      .filter((t) => t.weight > 0 && !seen.has(t.term))
+      // A word with digits ("Intrenet2") is corrected to words with the same digits ("internet2", not "internet3").
+      .filter((t) => t.weight > 0 && !seen.has(t.term) && digitsOf(t.term) === digitsOf(word))
       .sort((a, b) => b.weight - a.weight);
     // One entry per term, at its best weight (the list is sorted best first).
     const unique = [...new Map([...terms].reverse().map((t) => [t.term, t])).values()].reverse();
@@ -117,4 +118,8 @@ export function meaningWords(index: SearchIndex, vectors: WordVectors, words: re
     if (vectors.id(w) !== undefined || index.words.has(w) || /\p{N}/u.test(w)) return w;
     return fuzzyFor(index).words.search(w).find((m) => vectors.id(m.word) !== undefined)?.word ?? w;
   });
+}
+
+function digitsOf(word: string): string {
+  return word.replace(/\P{N}/gu, '');
 }
