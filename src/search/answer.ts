@@ -77,7 +77,9 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   if (ranked.length === 0) return { ...base, passages: [], reason: 'not-found' };
   const best = ranked[0]!.doc;
   const evidence: Evidence = {
-    terms: termsOf(best),
+    // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`): XQuAD
+    // German then still answers 97.1% of the right answers instead of 96.2%.
+    terms: [...termsOf(best), ...index.headlineTerms[index.docArticle[best]!]!],
     lead: lexical[0]!.score - (lexical[1]?.score ?? 0),
     names,
     namesCount: !CAPITALIZES_NOUNS.has(language),

@@ -160,6 +160,11 @@ export class SearchIndex {
   readonly postings: ReadonlyMap<string, Postings>;
   /** Title terms per article, for the title boost. */
   readonly titleTerms: ReadonlyArray<ReadonlySet<string>>;
+  /**
+   * Title terms per article when the title is a headline of its own, none when it is only the
+   * opening of the text: what every paragraph of the article is about.
+   */
+  readonly headlineTerms: ReadonlyArray<ReadonlySet<string>>;
   /** Lowercased surface words → index term, the vocabulary fuzzy matching searches. */
   readonly words: ReadonlyMap<string, string>;
   /** The index's main language: questions with no telling words are read in it. */
@@ -182,6 +187,12 @@ export class SearchIndex {
     });
     this.postings = postings;
     this.titleTerms = data.titleTerms.map((t) => new Set(t));
+    // A title made from the opening of an untitled text (see `titleFromBody`) repeats that text.
+    const empty: ReadonlySet<string> = new Set();
+    this.headlineTerms = data.articles.map((a, i) => {
+      const opening = a.paragraphs[0]?.text ?? '';
+      return opening.startsWith(a.title.replace(/…$/, '')) ? empty : this.titleTerms[i]!;
+    });
     this.words = new Map(data.words.map((w, i) => [w, data.wordTerms[i]!]));
     const counts = new Map<Language, number>();
     data.docArticle.forEach((a) => {
