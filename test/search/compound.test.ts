@@ -4,7 +4,7 @@ import { CompoundVocabulary, splitCompound } from '../../src/search/compound.js'
 import { SearchIndex } from '../../src/search/index.js';
 import { termOf } from '../../src/search/normalize.js';
 import { article } from './fixture.js';
-import { where } from './helpers.js';
+import { topOf, where } from './helpers.js';
 
 // A German local desk: words that questions ask about as compounds while the articles write them
 // apart, or the other way round.
@@ -19,7 +19,7 @@ const FOOTBALL = article('fussball', 'Lindauer Fußballverein steigt auf', [
   'Der Trainer sprach nach dem Spiel im Herbst über den Fußball in Lindau.',
 ]);
 const index = SearchIndex.build([LIBRARY, FOOTBALL]);
-const top = (question: string) => where(answer(index, question).passages[0]);
+const top = topOf(index);
 
 describe('German compounds', () => {
   it('finds a paragraph for a compound the articles write as separate words', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { termOf } from '../../src/search/normalize.js';
 import { article } from './fixture.js';
-import { where } from './helpers.js';
+import { topOf } from './helpers.js';
 
 const de = (word: string) => termOf(word, 'de');
 
@@ -15,7 +14,7 @@ const HARBOUR = article('hafen', 'Neues vom Hafen in Kappeln', [
   'Der Verein möchte die Geschichte des Hafens im Museum darstellen.',
 ]);
 const index = SearchIndex.build([HARBOUR]);
-const top = (question: string) => where(answer(index, question).passages[0]);
+const top = topOf(index);
 
 describe('German past participles', () => {
   it('share the stem of the verb’s other forms', () => {

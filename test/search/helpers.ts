@@ -1,10 +1,17 @@
 import { expect } from 'vitest';
 import { allowedEdits, editDistance } from '../../src/search/fuzzy.js';
+import { answer } from '../../src/search/answer.js';
+import type { SearchIndex } from '../../src/search/index.js';
 import type { Answer, Passage } from '../../src/search/types.js';
 
 /** "article#paragraph" of a passage, to compare answers at a glance. */
 export function where(p: Passage | undefined): string | undefined {
   return p && `${p.article.id}#${p.paragraph.index}`;
+}
+
+/** Where the first passage answering a question over `index` comes from ("article#paragraph"). */
+export function topOf(index: SearchIndex): (question: string) => string | undefined {
+  return (question) => where(answer(index, question).passages[0]);
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

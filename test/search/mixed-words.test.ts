@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { queryGroups } from '../../src/search/query.js';
 import { article } from './fixture.js';
-import { where } from './helpers.js';
+import { topOf } from './helpers.js';
 
 // Names with digits in them, as news writes them: a network, a summit, a phone.
 const NETWORK = article('network', 'Universities upgrade their research network', [
@@ -15,7 +14,7 @@ const SUMMIT = article('summit', 'Leaders meet at the G20 summit', [
   'The G7 finance ministers met a week earlier in Chantilly to prepare the talks.',
 ]);
 const index = SearchIndex.build([NETWORK, SUMMIT]);
-const top = (question: string) => where(answer(index, question).passages[0]);
+const top = topOf(index);
 
 describe('words with digits', () => {
   it('reads a misspelled name with digits as the name', () => {
