@@ -3,7 +3,7 @@ import { analyzeText, type SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage } from './language.js';
 import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
-import { meaningWords, queryGroups } from './query.js';
+import { meaningWords, queryGroups, repeated } from './query.js';
 import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { isSmallTalkWord } from './smalltalk.js';
@@ -54,6 +54,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   if (content.every(isSmallTalkWord)) return { ...base, passages: [], reason: 'small-talk' };
 
   const groups = queryGroups(index, content, language);
+  const rankingGroups = repeated(groups, words);
   const names = namesIn(question, tokens);
   // The candidates' terms (and content words, for the meaning match) are read again from their text
   // (cheaper in memory than keeping every paragraph's term list), once per question.
@@ -69,7 +70,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   };
   const termsOf = (doc: number) => analysisOf(doc).terms;
   const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
-  const lexical = rerank(index, groups, rankBm25(index, groups, CANDIDATES), termsOf);
+  const lexical = rerank(index, rankingGroups, rankBm25(index, rankingGroups, CANDIDATES), termsOf);
   const meaning = vectors && new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language);
   const wordsOf = (doc: number) => analysisOf(doc).words;
   const ranked = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
