@@ -54,7 +54,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   if (content.every(isSmallTalkWord)) return { ...base, passages: [], reason: 'small-talk' };
 
   const groups = queryGroups(index, content, language);
-  const rankingGroups = repeated(groups, words);
+  const rankingGroups = repeated(groups, words, language);
   const names = namesIn(question, tokens);
   // The candidates' terms (and content words, for the meaning match) are read again from their text
   // (cheaper in memory than keeping every paragraph's term list), once per question.
