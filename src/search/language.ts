@@ -120,7 +120,9 @@ export function detectLanguage(words: readonly string[], fallback: Language = 'e
     if (info.script !== script) continue;
     let hits = 0;
     for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[info.code]?.test(w)) hits++;
-    if (hits > bestHits) {
+    // A tie goes to the index's language: "In welchem Jahr … „Fog on the Tyne“?" has as many
+    // English stopwords as German ones, and is asked of German articles.
+    if (hits > bestHits || (hits === bestHits && hits > 0 && info.code === fallback)) {
       best = info.code;
       bestHits = hits;
     }

@@ -45,6 +45,13 @@ describe('language detection', () => {
     expect(detectLanguage(words('Казань мост'), 'en')).toBe('ru');
     expect(detectLanguage(words('Lumatech cloud'), 'ru')).toBe('en');
   });
+
+  it('a question quoting another language is read in the index language when the stopwords tie', () => {
+    // "in", "welchem", "der" against "in", "on", "the": German articles, German question.
+    const question = words('In welchem Jahr erschien der Song „Fog on the Tyne“?');
+    expect(detectLanguage(question, 'de')).toBe('de');
+    expect(detectLanguage(question, 'en')).toBe('en');
+  });
 });
 
 describe('what gets indexed', () => {
