@@ -20,9 +20,9 @@ import { writeFileAtomic } from '../write-atomic.js';
  * The version also covers how text is analyzed: a change to stopwords, stemming or tokenizing must
  * bump it, or files unchanged since an older run would keep their old terms. (3: German question
  * words and number words in stopword lists, a whole Ukrainian list; 4: German past participles
- * stemmed as their verbs.)
+ * stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its script.)
  */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {

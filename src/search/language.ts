@@ -107,8 +107,8 @@ const OWN_LETTERS: Partial<Record<Language, RegExp>> = { uk: /[іїєґ]/u, ru: 
 
 /**
  * Guesses the language of already-lowercased words: the language whose stopwords cover most of
- * them, within the words' script. Returns `fallback` when nothing decides (a short question with
- * no stopwords), so a question is read in the index's main language.
+ * them. When none has any (a short question), the index's main language (`fallback`) if it is
+ * written in the words' script, else that script's first language.
  */
 export function detectLanguage(words: readonly string[], fallback: Language = 'en'): Language {
   let cyrillic = 0;
@@ -116,8 +116,9 @@ export function detectLanguage(words: readonly string[], fallback: Language = 'e
   const script: LanguageInfo['script'] = cyrillic * 2 > words.length ? 'cyrillic' : 'latin';
   let best: Language | undefined;
   let bestHits = 0;
+  // Stopwords decide across scripts: "Что делала компания Tesla Electric Light & Manufacturing?"
+  // has more Latin words than Cyrillic ones, but its stopwords are Russian.
   for (const info of LANGUAGES.values()) {
-    if (info.script !== script) continue;
     let hits = 0;
     for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[info.code]?.test(w)) hits++;
     // A tie goes to the index's language: "In welchem Jahr … „Fog on the Tyne“?" has as many

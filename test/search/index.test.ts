@@ -46,6 +46,11 @@ describe('language detection', () => {
     expect(detectLanguage(words('Lumatech cloud'), 'ru')).toBe('en');
   });
 
+  it('a question is read in the language of its stopwords, whatever script its names are in', () => {
+    expect(detectLanguage(words('Что делала компания Tesla Electric Light & Manufacturing?'), 'ru')).toBe('ru');
+    expect(detectLanguage(words('Where is the Большой театр?'), 'en')).toBe('en');
+  });
+
   it('a question quoting another language is read in the index language when the stopwords tie', () => {
     // "in", "welchem", "der" against "in", "on", "the": German articles, German question.
     const question = words('In welchem Jahr erschien der Song „Fog on the Tyne“?');
