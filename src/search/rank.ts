@@ -28,6 +28,23 @@ function idealScore(groups: readonly QueryGroup[]): number {
   return groups.reduce((s, g) => s + g.idf * (K1 + 1), 0);
 }
 
+/** BM25's length normalization for a paragraph of `length` terms. */
+function lengthNorm(index: SearchIndex, length: number): number {
+  return K1 * (1 - B + (B * length) / (index.avgDocLength || 1));
+}
+
+/** One term's BM25 in a paragraph: its `weight` (idf, times the alternative's weight) for `tf` mentions, at length normalization `norm`. */
+function termScore(weight: number, tf: number, norm: number): number {
+  return (weight * tf * (K1 + 1)) / (tf + norm);
+}
+
+/** How often each term occurs in a paragraph's terms. */
+function termCounts(terms: readonly string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}
+
 /**
  * Scores every paragraph holding a query term with BM25, normalized by the score of an ideal
  * paragraph (every group matched, long runs of each word), so the result is comparable across
@@ -38,7 +55,6 @@ export function rankBm25(index: SearchIndex, groups: readonly QueryGroup[], limi
   if (ideal === 0) return [];
   const scores = scratchScores(index);
   const touched: number[] = [];
-  const avg = index.avgDocLength || 1;
   for (const g of groups) {
     for (const { term, weight } of g.terms) {
       const p = index.postings.get(term);
@@ -46,10 +62,8 @@ export function rankBm25(index: SearchIndex, groups: readonly QueryGroup[], limi
       const w = weight * index.idf(term);
       for (let i = 0; i < p.docs.length; i++) {
         const d = p.docs[i]!;
-        const tf = p.freqs[i]!;
-        const norm = K1 * (1 - B + (B * index.docLength[d]!) / avg);
         if (scores[d] === 0) touched.push(d);
-        scores[d]! += (w * tf * (K1 + 1)) / (tf + norm);
+        scores[d]! += termScore(w, p.freqs[i]!, lengthNorm(index, index.docLength[d]!));
       }
     }
   }
@@ -195,10 +209,10 @@ export function rerank(
 function withHeadline(index: SearchIndex, groups: readonly QueryGroup[], c: Ranked, paragraphTerms: (doc: number) => string[]): number {
   const headline = index.headlineTerms[index.docArticle[c.doc]!]!;
   if (!groups.some((g) => g.terms.some((t) => headline.has(t.term)))) return c.score;
-  const tf = new Map<string, number>();
-  for (const t of paragraphTerms(c.doc)) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const norm = K1 * (1 - B + (B * index.docLength[c.doc]!) / (index.avgDocLength || 1));
-  let score = c.score * idealScore(groups);
+  const tf = termCounts(paragraphTerms(c.doc));
+  const norm = lengthNorm(index, index.docLength[c.doc]!);
+  const ideal = idealScore(groups);
+  let score = c.score * ideal;
   for (const g of groups) {
     const title = g.terms.find((t) => headline.has(t.term));
     if (!title) continue;
@@ -206,11 +220,11 @@ function withHeadline(index: SearchIndex, groups: readonly QueryGroup[], c: Rank
     // length (BM25 then gives idf × (K1 + 1) / (1 + K1) = idf).
     for (const { term, weight } of g.terms) {
       const n = tf.get(term) ?? 0;
-      if (n > 0) score -= (weight * index.idf(term) * n * (K1 + 1)) / (n + norm);
+      if (n > 0) score -= termScore(weight * index.idf(term), n, norm);
     }
     score += HEADLINE_WEIGHT * title.weight * index.idf(title.term);
   }
-  return score / idealScore(groups);
+  return score / ideal;
 }
 
 /** A question group's weight against the background collection: its rarest alternative's idf (an unknown word's: the most). */
@@ -224,9 +238,8 @@ export function backgroundWeight(index: SearchIndex, g: QueryGroup): number {
  * one article as in one of thousands. Below `MIN_CONFIDENCE` the bot says it found nothing.
  */
 export function confidence(index: SearchIndex, groups: readonly QueryGroup[], terms: readonly string[]): number {
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const norm = K1 * (1 - B + (B * terms.length) / (index.avgDocLength || 1));
+  const tf = termCounts(terms);
+  const norm = lengthNorm(index, terms.length);
   let score = 0;
   let ideal = 0;
   for (const g of groups) {
@@ -235,7 +248,7 @@ export function confidence(index: SearchIndex, groups: readonly QueryGroup[], te
     let best = 0;
     for (const { term, weight } of g.terms) {
       const n = tf.get(term) ?? 0;
-      if (n > 0) best = Math.max(best, (weight * n * (K1 + 1)) / (n + norm));
+      if (n > 0) best = Math.max(best, termScore(weight, n, norm));
     }
     score += idf * best;
   }
