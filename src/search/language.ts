@@ -101,7 +101,8 @@ export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
 /** German writes every noun with a capital letter, so there a capital does not mark a name. */
 export const CAPITALIZES_NOUNS: ReadonlySet<Language> = new Set(['de']);
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** A word with Cyrillic letters in it. */
+export const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Letters one of two close languages has and the other lacks: a word with one counts like a stopword. */
 const OWN_LETTERS: Partial<Record<Language, RegExp>> = { uk: /[іїєґ]/u, ru: /[ыэъё]/u };
 

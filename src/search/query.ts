@@ -2,7 +2,7 @@ import { transliterate } from 'transliteration';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
-import { LANGUAGES, type Language } from './language.js';
+import { CYRILLIC, LANGUAGES, type Language } from './language.js';
 import { fold, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import type { WordVectors } from './vectors.js';
@@ -113,14 +113,13 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
 
 /**
  * The groups with a word the question says more than once ("Michael Kovrig … Where is Kovrig
- * from?", or two forms of one: "elected … election") counting once per time it is said, as BM25 counts a query's repeated terms (Lucene does
- * too). For ranking only: confidence asks how much of the question a paragraph covers, and counting
+ * from?", or two forms of one: "elected … election") counting once per time it is said, as BM25
+ * counts a query's repeated terms (Lucene does too). For ranking only: confidence asks how much of the question a paragraph covers, and counting
  * repeats there lowered XQuAD Spanish declines to 78.8%. RealTime QA, whose questions set the scene
  * and then ask, top-1 56.0% → 56.4% (typos 54.7% → 55.3%, among news 40.8% → 41.3%; by surface word
  * instead of term 56.3%), XQuAD German 94.2% → 94.3%, the rest unchanged.
  */
 export function repeated(groups: readonly QueryGroup[], words: readonly string[], language: Language): QueryGroup[] {
-  // By term: "elected … election" is said twice.
   const said = new Map<string, number>();
   for (const w of words) {
     const t = termOf(w, language);
@@ -146,8 +145,6 @@ export function meaningWords(index: SearchIndex, vectors: WordVectors, words: re
 function digitsOf(word: string): string {
   return word.replace(/\P{N}/gu, '');
 }
-
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
  * A Cyrillic word the articles lack may be a name they write in Latin letters ("Интернет2" for
