@@ -114,10 +114,11 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
 /**
  * The groups with a word the question says more than once ("Michael Kovrig … Where is Kovrig
  * from?", or two forms of one: "elected … election") counting once per time it is said, as BM25
- * counts a query's repeated terms (Lucene does too). For ranking only: confidence asks how much of the question a paragraph covers, and counting
- * repeats there lowered XQuAD Spanish declines to 78.8%. RealTime QA, whose questions set the scene
- * and then ask, top-1 56.0% → 56.4% (typos 54.7% → 55.3%, among news 40.8% → 41.3%; by surface word
- * instead of term 56.3%), XQuAD German 94.2% → 94.3%, the rest unchanged.
+ * counts a query's repeated terms (Lucene does too). For ranking only: confidence asks how much
+ * of the question a paragraph covers, and counting repeats there lowered XQuAD Spanish declines
+ * to 78.8%. RealTime QA, whose questions set the scene and then ask, top-1 56.0% → 56.4% (typos
+ * 54.7% → 55.3%, among news 40.8% → 41.3%; by surface word instead of term 56.3%), XQuAD German
+ * 94.2% → 94.3%, the rest unchanged.
  */
 export function repeated(groups: readonly QueryGroup[], words: readonly string[], language: Language): QueryGroup[] {
   const said = new Map<string, number>();
