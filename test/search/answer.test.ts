@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
-import type { AnswerOptions } from '../../src/search/types.js';
+import type { Answer, AnswerOptions, NoAnswerReason } from '../../src/search/types.js';
 import { article, NEWS } from './fixture.js';
 import { expectHighlightsOnQuestionWords, where } from './helpers.js';
 import { realVectors } from './vectors.js';
+
+/** No passage at all, for this reason, and the article count for "nothing in my N articles". */
+function expectNoPassage(a: Answer, reason: NoAnswerReason, articleCount?: number): void {
+  expect(a.passages).toEqual([]);
+  expect(a.reason).toBe(reason);
+  if (articleCount !== undefined) expect(a.articleCount).toBe(articleCount);
+}
 
 // Every behaviour holds both ways the bot can run: by words alone (WORD_VECTORS=off) and with the
 // English word vectors it ships with.
@@ -120,10 +127,7 @@ describe.each([
     it.each(['Who won the Champions League final?', 'What is the capital of Australia?', 'How much did the new airport in Lisbon cost?'])(
       'nothing covers "%s": no passage, reason not-found, with the article count',
       (q) => {
-        const a = ask(q);
-        expect(a.passages).toEqual([]);
-        expect(a.reason).toBe('not-found');
-        expect(a.articleCount).toBe(NEWS.length);
+        expectNoPassage(ask(q), 'not-found', NEWS.length);
       },
     );
 
@@ -137,9 +141,7 @@ describe.each([
 
     it('"What is the weather in Paris?" abstains when no article mentions weather or Paris', () => {
       const noWeather = SearchIndex.build(NEWS.filter((a) => a.id !== 'storm'));
-      const a = answerWith(noWeather, 'What is the weather in Paris?');
-      expect(a.passages).toEqual([]);
-      expect(a.reason).toBe('not-found');
+      expectNoPassage(answerWith(noWeather, 'What is the weather in Paris?'), 'not-found');
     });
 
     it('the same question that abstains is answered once an article covers it', () => {
@@ -158,10 +160,7 @@ describe.each([
     it.each(['hi', 'thanks!', 'how are you?', 'привет', 'Hello there', 'good morning', 'ok thanks bye', 'Guten Morgen', 'Hola, ¿qué tal?', 'Как дела?'])(
       '"%s" is small talk: never a passage',
       (q) => {
-        const a = ask(q);
-        expect(a.passages).toEqual([]);
-        expect(a.reason).toBe('small-talk');
-        expect(a.articleCount).toBe(NEWS.length);
+        expectNoPassage(ask(q), 'small-talk', NEWS.length);
       },
     );
 
@@ -171,9 +170,7 @@ describe.each([
     });
 
     it.each(['', '   ', '😀🎉', '👍', '???', '— …'])('%j is empty', (q) => {
-      const a = ask(q);
-      expect(a.passages).toEqual([]);
-      expect(a.reason).toBe('empty');
+      expectNoPassage(ask(q), 'empty');
     });
   });
 
