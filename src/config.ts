@@ -60,6 +60,22 @@ const httpUrl = z
     }
   });
 
+/** A switch: "on"/"off" (or true/false, yes/no, 1/0); empty or unset gives `byDefault`. */
+function onOff(byDefault: boolean) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return byDefault;
+      const v = s.toLowerCase();
+      if (['on', 'true', 'yes', '1'].includes(v)) return true;
+      if (['off', 'false', 'no', '0'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `must be "on" or "off", got "${s}"` });
+      return z.NEVER;
+    });
+}
+
 const schema = z.object({
   BOT_TOKEN: optionalString.refine((t) => t === undefined || /^\d+:[A-Za-z0-9_-]{30,}$/.test(t), {
     message: 'does not look like a bot token from @BotFather (digits, a colon, then 30+ letters)',
@@ -142,18 +158,8 @@ const schema = z.object({
       return minutes;
     }),
   MAX_AGE_DAYS: optionalPositiveInt,
-  WORD_VECTORS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return true;
-      const v = s.toLowerCase();
-      if (['on', 'true', 'yes', '1'].includes(v)) return true;
-      if (['off', 'false', 'no', '0'].includes(v)) return false;
-      ctx.addIssue({ code: 'custom', message: `must be "on" or "off", got "${s}"` });
-      return z.NEVER;
-    }),
+  WORD_VECTORS: onOff(true),
+  SENTENCE_MODEL: onOff(false),
 });
 
 export type Config = Readonly<{
@@ -174,6 +180,8 @@ export type Config = Readonly<{
   maxAgeDays: number | undefined;
   /** Match English questions by meaning too (word vectors), not only by their words. */
   wordVectors: boolean;
+  /** Re-read English questions' best candidates with a sentence model (slower, more accurate). */
+  sentenceModel: boolean;
 }>;
 
 /**
@@ -231,5 +239,6 @@ export function loadConfig(
     feedIntervalMinutes: c.FEED_INTERVAL,
     maxAgeDays: c.MAX_AGE_DAYS,
     wordVectors: c.WORD_VECTORS,
+    sentenceModel: c.SENTENCE_MODEL,
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { answer } from '../search/answer.js';
 import { analyzeArticle, SearchIndex, type AnalyzedArticle } from '../search/index.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
+import type { SentenceModel } from '../search/types.js';
 import type { WordVectors } from '../search/vectors.js';
 import { IndexCache, packAnalysis, unpackAnalysis, type CachedFile, type Fingerprint } from './cache.js';
 
@@ -20,6 +21,8 @@ export interface LiveIndexOptions {
   progress?: (done: number, total: number) => void;
   /** English word vectors for matching by meaning (see `search/semantic.ts`); none: by words alone. */
   vectors?: WordVectors;
+  /** A sentence model re-reading English questions' best candidates (SENTENCE_MODEL); none: without. */
+  sentences?: SentenceModel;
 }
 
 /** What a (re)load did, for logs and the admin's /reload. */
@@ -102,7 +105,7 @@ export class LiveIndex {
   /** The one `answer()`, on whatever index is current, timed for /stats. */
   ask(question: string, options?: AnswerOptions): Answer {
     const started = performance.now();
-    const result = answer(this.index, question, { vectors: this.options.vectors, ...options });
+    const result = answer(this.index, question, { vectors: this.options.vectors, sentences: this.options.sentences, ...options });
     this.answered++;
     this.latencies.push(performance.now() - started);
     if (this.latencies.length > LATENCY_WINDOW) this.latencies.splice(0, this.latencies.length - LATENCY_WINDOW);

@@ -1,21 +1,33 @@
 import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import { LiveIndex } from './live-index.js';
+import type { AnswerOptions } from '../search/types.js';
+import { loadSentenceModel } from './sentence-model.js';
 import { loadWordVectors } from './vectors.js';
 
-/** The live index as every surface opens it: the configured folder, cache, age limit and word vectors. */
+/** What `answer()` reads besides the index and the question. */
+export type AnswerModels = Pick<AnswerOptions, 'vectors' | 'sentences'>;
+
+/** The answer models the settings ask for (WORD_VECTORS, SENTENCE_MODEL). */
+export async function loadAnswerModels(config: Config, log: Logger): Promise<AnswerModels> {
+  return {
+    vectors: config.wordVectors ? await loadWordVectors({ cacheDir: config.indexCacheDir, log }) : undefined,
+    sentences: config.sentenceModel ? await loadSentenceModel({ log }) : undefined,
+  };
+}
+
+/** The live index as every surface opens it: the configured folder, cache, age limit and answer models. */
 export async function openLiveIndex(
   config: Config,
   overrides: { articlesDir?: string; log?: Logger; logLevel?: string } = {},
 ): Promise<LiveIndex> {
   const log =
     overrides.log ?? createLogger({ level: overrides.logLevel ?? config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
-  const vectors = config.wordVectors ? await loadWordVectors({ cacheDir: config.indexCacheDir, log }) : undefined;
   return LiveIndex.open({
     articlesDir: overrides.articlesDir ?? config.articlesDir,
     cacheDir: config.indexCacheDir,
     maxAgeDays: config.maxAgeDays,
     log,
-    vectors,
+    ...(await loadAnswerModels(config, log)),
   });
 }

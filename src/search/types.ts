@@ -40,4 +40,14 @@ export interface AnswerOptions {
    * (see `semantic.ts`). Without them answering is by words alone.
    */
   vectors?: WordVectors;
+  /**
+   * A sentence model (SENTENCE_MODEL=on): English questions' best candidates are then re-ordered by
+   * how close each paragraph is in meaning to the whole question (see `sentences.ts`).
+   */
+  sentences?: SentenceModel;
+}
+
+/** Embeds texts as vectors whose cosine says how close they are in meaning (synchronously: `answer()` is). */
+export interface SentenceModel {
+  embed(texts: readonly string[]): Float32Array[];
 }

@@ -114,6 +114,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     feedIntervalMinutes: undefined,
     maxAgeDays: undefined,
     wordVectors: false,
+    sentenceModel: false,
     ...overrides,
   };
 }

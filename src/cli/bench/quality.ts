@@ -6,11 +6,10 @@
  * all paragraphs, and MiniSearch. Prints top-1, top-3, MRR@10 and milliseconds per question.
  */
 import { parseArgs } from 'node:util';
-import { loadWordVectors } from '../../app/vectors.js';
+import { loadAnswerModels, type AnswerModels } from '../../app/open.js';
 import type { Article } from '../../articles/types.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
-import type { WordVectors } from '../../search/vectors.js';
 import { UsageError } from '../../errors.js';
 import { loadCorpus, loadQaSet, type Question } from './data.js';
 import { fuseSystem, miniSearchSystem, productSystem, type System } from './systems.js';
@@ -75,9 +74,8 @@ async function main(argv: string[]): Promise<number> {
   // --threshold explores the abstention trade-off; the product's own MIN_CONFIDENCE otherwise.
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const wanted = new Set(values.systems.split(','));
-  // Word vectors as the bot would have them (WORD_VECTORS, INDEX_CACHE_DIR); WORD_VECTORS=off measures without.
-  const config = loadConfig();
-  const vectors = config.wordVectors ? await loadWordVectors({ cacheDir: config.indexCacheDir, log: createLogger({ level: 'warn' }) }) : undefined;
+  // Word vectors and sentence model as the bot would have them (WORD_VECTORS, SENTENCE_MODEL, INDEX_CACHE_DIR).
+  const models = await loadAnswerModels(loadConfig(), createLogger({ level: 'warn' }));
   const distractors: Article[] = values.distractors ? loadCorpus(values.distractors) : [];
   if (values.distractors) {
     console.log(`distractors: ${distractors.length} articles, ${distractors.reduce((n, a) => n + a.paragraphs.length, 0)} paragraphs from ${values.distractors}`);
@@ -93,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     const random = seededRandom(Number(values.seed));
     const typoed = new Map(set.questions.map((q) => [q.id, addTypos(q.q, random)]));
     const systems: Array<[System, Question[]]> = [];
-    if (wanted.has('product')) systems.push([productSystem(articles, { minConfidence: 0, vectors }), set.questions]);
+    if (wanted.has('product')) systems.push([productSystem(articles, { minConfidence: 0, ...models }), set.questions]);
     if (wanted.has('minisearch')) systems.push([miniSearchSystem(articles), set.questions]);
     if (wanted.has('fuse') && fuseSample > 0) {
       const qs = sample(set.questions, fuseSample);
@@ -104,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!)));
     }
 
-    if (values.abstain) abstention(set.articles, set.questions, distractors, { threshold, vectors });
+    if (values.abstain) abstention(set.articles, set.questions, distractors, { threshold, ...models });
   }
   return 0;
 }
@@ -117,12 +115,12 @@ function abstention(
   articles: readonly Article[],
   questions: readonly Question[],
   distractors: readonly Article[],
-  options: { threshold?: number; vectors?: WordVectors },
+  options: { threshold?: number } & AnswerModels,
 ): void {
   const inside = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.id));
   const indexed = [...articles.filter((a) => inside.has(a.id)), ...distractors];
-  const strict = productSystem(indexed, { minConfidence: options.threshold, vectors: options.vectors });
-  const loose = productSystem(indexed, { minConfidence: 0, vectors: options.vectors });
+  const strict = productSystem(indexed, { ...options, minConfidence: options.threshold });
+  const loose = productSystem(indexed, { ...options, minConfidence: 0 });
   const outside = questions.filter((q) => !inside.has(q.articleId));
   const known = questions.filter((q) => inside.has(q.articleId));
   const abstained = outside.filter((q) => strict.search(q.q, 1).length === 0).length;

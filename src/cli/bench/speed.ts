@@ -24,7 +24,7 @@ import MiniSearch from 'minisearch';
 import { loadArticles } from '../../articles/library.js';
 import type { Article } from '../../articles/types.js';
 import { UsageError } from '../../errors.js';
-import { loadWordVectors } from '../../app/vectors.js';
+import { loadAnswerModels } from '../../app/open.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { LiveIndex } from '../../app/live-index.js';
@@ -126,14 +126,12 @@ interface ChildOptions {
 async function child(mode: string, o: ChildOptions): Promise<Measure> {
   const log = createLogger({ level: 'silent' });
   const questions = readQuestions(o.questions);
-  // The product as it ships: with the word vectors (read from INDEX_CACHE_DIR) unless WORD_VECTORS=off.
-  const productVectors = async () => {
-    const config = loadConfig();
-    return config.wordVectors ? loadWordVectors({ cacheDir: config.indexCacheDir, log }) : undefined;
-  };
+  // The product as the settings make it: word vectors (from INDEX_CACHE_DIR) unless WORD_VECTORS=off,
+  // the sentence model with SENTENCE_MODEL=on.
+  const productModels = () => loadAnswerModels(loadConfig(), log);
   if (mode === 'product-warm') {
     const opened = performance.now();
-    const live = await LiveIndex.open({ articlesDir: o.dir, cacheDir: o.cache, log, vectors: await productVectors() });
+    const live = await LiveIndex.open({ articlesDir: o.dir, cacheDir: o.cache, log, ...(await productModels()) });
     const openMs = performance.now() - opened;
     live.ask(questions[0]!);
     const now = performance.now();
@@ -156,7 +154,7 @@ async function child(mode: string, o: ChildOptions): Promise<Measure> {
       articlesDir: o.dir,
       cacheDir: o.cache,
       log,
-      vectors: await productVectors(),
+      ...(await productModels()),
       progress: (done, total) => {
         if (performance.now() - lastReport > 2000 || done === total) {
           process.stderr.write(`  product: ${done}/${total} files read (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);

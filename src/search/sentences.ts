@@ -1,0 +1,50 @@
+import type { Ranked } from './rank.js';
+import type { SentenceModel } from './types.js';
+
+/**
+ * How many of the best candidates the sentence model reads (with the question, in one batch): each
+ * text costs about 13 ms on this 2-core machine, and the right paragraph is among the first five for
+ * 72% of RealTime QA questions, against 56% first.
+ */
+export const SENTENCE_CANDIDATES = 5;
+/** How much the question-paragraph similarity adds to a candidate's score (see README). */
+export const SENTENCE_WEIGHT = 0.5;
+
+/** Cosine of two vectors; 0 when either is all zeros. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/**
+ * Re-orders the best SENTENCE_CANDIDATES by word match plus SENTENCE_WEIGHT × how close each
+ * paragraph is in meaning to the whole question, as a sentence model reads them. Word matching
+ * finds the paragraphs about the question's subject; the model tells which of them says what the
+ * question asks ("this east African nation" against a paragraph on Ethiopia), which no single word
+ * shows. The candidates it does not read follow, as if no closer than the least close one it read.
+ * Returns the new order and each read candidate's similarity.
+ */
+export function rerankBySentence(
+  model: SentenceModel,
+  question: string,
+  candidates: readonly Ranked[],
+  text: (doc: number) => string,
+): { ranked: Ranked[]; similarity: Map<number, number> } {
+  const read = candidates.slice(0, SENTENCE_CANDIDATES);
+  const similarity = new Map<number, number>();
+  if (read.length === 0) return { ranked: [], similarity };
+  const [q, ...paragraphs] = model.embed([question, ...read.map((c) => text(c.doc))]);
+  read.forEach((c, i) => similarity.set(c.doc, cosine(q!, paragraphs[i]!)));
+  const floor = Math.min(...similarity.values());
+  const ranked = candidates
+    .map((c) => ({ doc: c.doc, score: (c.score + SENTENCE_WEIGHT * (similarity.get(c.doc) ?? floor)) / (1 + SENTENCE_WEIGHT) }))
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return { ranked, similarity };
+}

