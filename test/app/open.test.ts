@@ -54,3 +54,14 @@ describe('openLiveIndex: every surface answers with the word vectors the setting
     expect(topFile(live.ask(QUESTION, { minConfidence: 0 }))).toBe('strike.md');
   });
 });
+
+describe('openLiveIndex: the sentence model when SENTENCE_MODEL asks for it', () => {
+  it('on: the best candidates are re-read, and the one that means what the question asks wins', async () => {
+    folder = makeFolder(FILES);
+    live = await openLiveIndex(
+      testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: false, sentenceModel: true }),
+      { log: createLogger({ level: 'silent' }) },
+    );
+    expect(topFile(live.ask(QUESTION, { minConfidence: 0 }))).toBe('oscars.md');
+  });
+});
