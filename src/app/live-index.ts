@@ -6,8 +6,7 @@ import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { answer } from '../search/answer.js';
 import { analyzeArticle, SearchIndex, type AnalyzedArticle } from '../search/index.js';
-import type { Answer, AnswerOptions } from '../search/types.js';
-import type { SentenceModel } from '../search/types.js';
+import type { Answer, AnswerOptions, SentenceModel } from '../search/types.js';
 import type { WordVectors } from '../search/vectors.js';
 import { IndexCache, packAnalysis, unpackAnalysis, type CachedFile, type Fingerprint } from './cache.js';
 
