@@ -48,11 +48,6 @@ export function splitCompound(word: string, language: Language, df: (term: strin
   return best;
 }
 
-/** An index term that holds a question's term as one of its parts. */
-export interface CompoundMatch {
-  term: string;
-}
-
 /** The rest of a compound must be at least this long to be a word ("spielt" is not "spiel" + a part). */
 const MIN_REST = 3;
 
@@ -63,7 +58,7 @@ const MIN_REST = 3;
 export class CompoundVocabulary {
   private readonly forward: string[];
   private readonly backward: string[];
-  private readonly memo = new Map<string, CompoundMatch[]>();
+  private readonly memo = new Map<string, string[]>();
 
   private readonly known: ReadonlySet<string>;
 
@@ -87,28 +82,28 @@ export class CompoundVocabulary {
   }
 
   /**
-   * Index terms that end with `term` (it is their head) or begin with it or with `word`, the folded
-   * word it is the stem of (it is their modifier: a modifier keeps its full form, "verteidigungs|leist"
-   * holds "verteidigung", whose stem is "verteid").
+   * The index terms that hold `term` as one of their parts: those that end with `term` (it is their
+   * head) or begin with it or with `word`, the folded word it is the stem of (it is their modifier: a
+   * modifier keeps its full form, "verteidigungs|leist" holds "verteidigung", whose stem is "verteid").
    */
-  containing(term: string, word: string = term): CompoundMatch[] {
+  containing(term: string, word: string = term): string[] {
     const key = `${term} ${word}`;
     let found = this.memo.get(key);
     if (found) return found;
-    const matches = new Map<string, CompoundMatch>();
+    const matches = new Set<string>();
     for (const prefix of new Set([term, word])) {
       if (prefix.length < MIN_HEAD) continue;
       for (const t of withPrefix(this.forward, prefix)) {
-        if (t.length >= prefix.length + MIN_REST && this.isPart(t.slice(prefix.length), false)) matches.set(t, { term: t });
+        if (t.length >= prefix.length + MIN_REST && this.isPart(t.slice(prefix.length), false)) matches.add(t);
       }
     }
     if (term.length >= MIN_HEAD) {
       for (const r of withPrefix(this.backward, reverse(term))) {
         const t = reverse(r);
-        if (t.length >= term.length + MIN_REST && this.isPart(t.slice(0, t.length - term.length), true)) matches.set(t, { term: t });
+        if (t.length >= term.length + MIN_REST && this.isPart(t.slice(0, t.length - term.length), true)) matches.add(t);
       }
     }
-    found = [...matches.values()];
+    found = [...matches];
     this.memo.set(key, found);
     return found;
   }

@@ -60,10 +60,10 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
   // In a compounding language a word also matches, for less, the compounds it is part of.
   const compounds = isCompounding(language) ? compoundsFor(index) : undefined;
   const compoundsOf = (t: string, w?: string) =>
-    (compounds?.containing(t, w && fold(w)) ?? []).map((m) => ({
-      term: m.term,
+    (compounds?.containing(t, w && fold(w)) ?? []).map((term) => ({
+      term,
       // Scored at the part's idf, not the compound's: the compound's rarity is not the question's.
-      weight: COMPOUND_WEIGHT * Math.min(1, index.idf(t) / index.idf(m.term)),
+      weight: COMPOUND_WEIGHT * Math.min(1, index.idf(t) / index.idf(term)),
     }));
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
