@@ -52,11 +52,13 @@ export function sentenceModelOf(core: Core, encoder: EncoderModel, log: Logger):
       const read = texts.map((t, i) => ({ i, pieces: encoder.tokenizer.encode(t).slice(0, MAX_PIECES) })).filter((r) => r.pieces.length > 0);
       if (read.length === 0) return out;
       const at = read.flatMap((r, row) => r.pieces.map((_, position) => [row, position]));
+      // Every piece is a real one, so the pieces the graph would find are its own `indices`.
+      const indices = core.tensor2d(at, [at.length, 2], 'int32');
       const inputs = {
-        indices: core.tensor2d(at, [at.length, 2], 'int32'),
+        indices,
         values: core.tensor1d(read.flatMap((r) => r.pieces), 'int32'),
         [FED.rows]: core.tensor1d(at.map((_, i) => i), 'int32'),
-        [FED.pieces]: core.tensor2d(at, [at.length, 2], 'int32'),
+        [FED.pieces]: indices,
         [FED.positions]: core.tensor1d(at.map((a) => a[1]!), 'int32'),
       };
       try {
@@ -69,7 +71,7 @@ export function sentenceModelOf(core: Core, encoder: EncoderModel, log: Logger):
         log.warn({ err: String(err) }, 'sentence model failed on a question: answered without it');
         throw err;
       } finally {
-        for (const t of Object.values(inputs)) t.dispose();
+        for (const t of new Set(Object.values(inputs))) t.dispose();
       }
     },
   };

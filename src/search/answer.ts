@@ -6,7 +6,7 @@ import { trimPassage } from './passage.js';
 import { meaningWords, queryGroups, repeated } from './query.js';
 import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
-import { rerankBySentence } from './sentences.js';
+import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { isSmallTalkWord } from './smalltalk.js';
 
 /**
@@ -84,7 +84,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const meaning = vectors && new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language);
   const wordsOf = (doc: number) => analysisOf(doc).words;
   const byMeaning = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
-  const model = language === VECTOR_LANGUAGE ? options.sentences : undefined;
+  const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
   const read = model && rerankBySentence(model, question, byMeaning, (doc) => paragraphOf(index, doc).text);
   const ranked = read ? read.ranked : byMeaning;
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;

@@ -1,5 +1,9 @@
+import type { Language } from './language.js';
 import type { Ranked } from './rank.js';
 import type { SentenceModel } from './types.js';
+
+/** The sentence model reads English (Universal Sentence Encoder's English model). */
+export const SENTENCE_LANGUAGE: Language = 'en';
 
 /**
  * How many of the best candidates the sentence model reads (with the question, in one batch). Each
