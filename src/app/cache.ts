@@ -17,12 +17,13 @@ import { writeFileAtomic } from '../write-atomic.js';
  * Both are written to a temporary name and renamed, so a crash never leaves half a cache. A cache
  * with another format version, or one that does not parse, is ignored and rebuilt.
  *
- * The version also covers how text is analyzed: a change to stopwords, stemming or tokenizing must
- * bump it, or files unchanged since an older run would keep their old terms. (3: German question
- * words and number words in stopword lists, a whole Ukrainian list; 4: German past participles
- * stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its script.)
+ * The version also covers how text is analyzed and what is indexed: a change to stopwords, stemming
+ * or tokenizing must bump it, or files unchanged since an older run would keep their old terms. (3:
+ * German question words and number words in stopword lists, a whole Ukrainian list; 4: German past
+ * participles stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its
+ * script; 6: a paragraph several articles share indexed once.)
  */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {

@@ -5,7 +5,7 @@ import type { LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { answer } from '../search/answer.js';
-import { analyzeArticle, SearchIndex, type AnalyzedArticle } from '../search/index.js';
+import { analyzeArticle, narrowAnalysis, SearchIndex, type AnalyzedArticle } from '../search/index.js';
 import type { Answer, AnswerOptions, SentenceModel } from '../search/types.js';
 import type { WordVectors } from '../search/vectors.js';
 import { IndexCache, packAnalysis, unpackAnalysis, type CachedFile, type Fingerprint } from './cache.js';
@@ -281,7 +281,7 @@ export class LiveIndex {
     for (const f of next.values()) {
       for (const a of unpackAnalysis(f.result.articles, f.analysis, pairs)) analyzedById.set(a.article.id, a);
     }
-    const index = SearchIndex.fromAnalyzed(merged.articles.map((a) => analyzedById.get(a.id)!));
+    const index = SearchIndex.fromAnalyzed(merged.articles.map((a) => narrowAnalysis(analyzedById.get(a.id)!, a)));
 
     // The swap: one assignment, so a question sees the old index or the new one, never a mix.
     this.index = index;

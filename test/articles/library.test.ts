@@ -228,7 +228,7 @@ describe('logging', () => {
 describe('MAX_AGE_DAYS', () => {
   it('leaves older articles out with one note, keeps undated ones', async () => {
     for (let i = 0; i < 5; i++) write(`old${i}.md`, GOOD.replace('2024-05-02', '2020-01-0' + (i + 1)).replace('/pier', `/old${i}`).replace(/pier/g, `pier ${i} ${'x'.repeat(i)}`).replace('Ferries', `Ferry number ${i} and others`));
-    write('undated.md', GOOD.replace('published: 2024-05-02\n', '').replace('/pier', '/undated').replace(/harbour/g, 'airport'));
+    write('undated.md', GOOD.replace('published: 2024-05-02\n', '').replace('/pier', '/undated').replace(/harbour/g, 'airport').replace('Ferries', 'Buses'));
     const now = new Date('2024-05-10T00:00:00Z');
     const { articles, warnings, notes, files } = await loadArticles(dir, { maxAgeDays: 30, now });
     expect(articles.map((a) => a.file)).toEqual(['good.md', 'undated.md']);
@@ -250,6 +250,15 @@ describe('duplicates across files', () => {
     expect(articles.map((a) => a.file)).toEqual(['good.md']);
     expect(warnings).toEqual([{ file: 'copy.md', message: 'duplicate of good.md (same URL): skipped' }]);
     expect(files.find((f) => f.file === 'copy.md')).toMatchObject({ articles: 0, paragraphs: 0 });
+  });
+
+  it('a paragraph another story shares word for word is indexed once, in the newer, with a note', async () => {
+    write('newer.md', GOOD.replace('2024-05-02', '2024-05-09').replace('/pier', '/ferries').replace('The harbour authority opened the new pier', 'The ferry company bought two boats'));
+    const { articles, warnings, notes, files } = await loadArticles(dir);
+    expect(articles.map((a) => [a.file, a.paragraphs.map((p) => p.index)])).toEqual([['good.md', [0]], ['newer.md', [0, 1]]]);
+    expect(warnings).toEqual([]);
+    expect(notes).toEqual(['1 paragraph found word for word in another article (sign-ups, bios, shared quotes) indexed once, in the newest']);
+    expect(files.find((f) => f.file === 'good.md')).toMatchObject({ articles: 1, paragraphs: 1 });
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadAnswerModels, type AnswerModels } from '../../app/open.js';
+import { dedupeParagraphs } from '../../articles/dedupe.js';
 import type { Article } from '../../articles/types.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
@@ -83,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
 
   for (const file of values.dataset) {
     const set = loadQaSet(file);
-    const articles = [...set.articles, ...distractors];
+    // A paragraph several articles share is indexed once, as the bot's loader does.
+    const { articles } = dedupeParagraphs([...set.articles, ...distractors]);
     const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
     console.log(`\n## ${set.name}: ${set.questions.length} questions, ${articles.length} articles, ${paragraphs} paragraphs`);
     console.log(`${'system'.padEnd(40)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR@10'.padStart(7)} ${'ms/q'.padStart(9)} ${'n'.padStart(6)}`);
@@ -118,7 +120,7 @@ function abstention(
   options: { threshold?: number } & AnswerModels,
 ): void {
   const inside = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.id));
-  const indexed = [...articles.filter((a) => inside.has(a.id)), ...distractors];
+  const { articles: indexed } = dedupeParagraphs([...articles.filter((a) => inside.has(a.id)), ...distractors]);
   const strict = productSystem(indexed, { ...options, minConfidence: options.threshold });
   const loose = productSystem(indexed, { ...options, minConfidence: 0 });
   const outside = questions.filter((q) => !inside.has(q.articleId));
