@@ -161,7 +161,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const answer = deps.ask(question);
     if (answer.passages.length > 0) counters.answered!++;
     else counters.notFound!++;
-    const rendered = renderAnswer(answer, 0, { topics: suggestions() });
+    const rendered = renderAnswer(answer, 0, { topics: suggestions(), articles: deps.articles() });
     void reply(m, rendered.html, rendered.keyboard).then((sent) => {
       if (sent && answer.passages.length > 1) answers.set(`${m.chat.id}:${sent.message_id}`, answer);
     });

@@ -1,5 +1,6 @@
 import type { Article } from '../articles/types.js';
 import type { Answer, Passage } from '../search/types.js';
+import { saysThanks } from '../search/smalltalk.js';
 
 /**
  * Replies as data: Telegram HTML (plus an inline keyboard) for the bot, plain text for the console
@@ -159,14 +160,19 @@ function footerHtml(passage: Passage, page: number, total: number): string {
 export interface RenderOptions {
   /** A few article titles to suggest when nothing was found. */
   topics?: readonly string[];
+  /** The indexed articles: a request for the news in general ("what's new?") gets the newest of them. */
+  articles?: readonly Article[];
 }
 
 function noAnswerText(answer: Answer, topics: readonly string[] = []): string {
   const n = answer.articleCount;
   const articles = `${n} article${n === 1 ? '' : 's'}`;
   if (answer.reason === 'small-talk') {
+    if (saysThanks(answer.question)) return `You're welcome! Ask me anything else about the news in my ${articles}.`;
     return `Hi! I answer questions about the news in my ${articles}. Ask me something like “what did the president say about the summit?”`;
   }
+  // Without the article list to show (an inline query, say), point to the command that has it.
+  if (answer.reason === 'latest') return `/latest lists my newest articles; or ask me about something in them.`;
   if (answer.reason === 'empty') {
     return `Send me a question about the news, and I will look for the answer in my ${articles}.`;
   }
@@ -185,6 +191,7 @@ function noAnswerText(answer: Answer, topics: readonly string[] = []): string {
  */
 export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = {}): Rendered {
   const total = answer.passages.length;
+  if (answer.reason === 'latest' && options.articles) return { html: renderLatest(options.articles), keyboard: undefined };
   if (total === 0) return { html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics)), MAX_MESSAGE_LENGTH - 200)), keyboard: undefined };
   const p = Math.min(Math.max(0, Math.floor(page)), total - 1);
   const passage = answer.passages[p]!;
@@ -203,6 +210,7 @@ export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = 
 /** The same answer as plain text, for the console chat: the best passage and where it is from. */
 export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): string {
   const passage = answer.passages[0];
+  if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles);
   if (!passage) return sanitize(noAnswerText(answer, options.topics));
   const a = passage.article;
   const details = [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined);
@@ -283,10 +291,23 @@ export function latestArticles(articles: readonly Article[], count = SOURCES_PAG
 
 export function renderLatest(articles: readonly Article[], count = SOURCES_PAGE_SIZE): string {
   const latest = latestArticles(articles, count);
-  if (latest.length === 0) {
-    return articles.length === 0 ? 'No articles are indexed yet.' : 'None of my articles has a publication date. /sources lists them all.';
-  }
+  if (latest.length === 0) return noLatestText(articles);
   return articleList('<b>Latest articles</b>', latest.map((article, i) => ({ n: i + 1, article })));
+}
+
+/** The newest articles as plain text, for the console chat and `ask`. */
+function latestPlain(articles: readonly Article[], count = 5): string {
+  const latest = latestArticles(articles, count);
+  if (latest.length === 0) return noLatestText(articles);
+  const lines = latest.map((a, i) => {
+    const details = [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined).join(' · ');
+    return `${i + 1}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${a.url ?? a.file}`;
+  });
+  return ['Latest articles:', ...lines].join('\n');
+}
+
+function noLatestText(articles: readonly Article[]): string {
+  return articles.length === 0 ? 'No articles are indexed yet.' : 'None of my articles has a publication date. /sources lists them all.';
 }
 
 export function renderWelcome(articleCount: number, botUsername: string | undefined): string {

@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const live = await openLiveIndex(config, { articlesDir: values.articles, logLevel: 'warn' });
   const print = (question: string) => {
     const a = live.ask(question, { limit });
-    process.stdout.write((values.json ? answerJson(a) : renderAnswerPlain(a) + '\n') + '\n');
+    process.stdout.write((values.json ? answerJson(a) : renderAnswerPlain(a, { articles: live.current.articles }) + '\n') + '\n');
   };
   if (positionals.length > 0) {
     print(positionals.join(' '));

@@ -33,7 +33,7 @@ export async function runConsole(live: LiveIndex, input: NodeJS.ReadableStream =
     } else if (question !== '') {
       last = live.ask(question);
       shown = 1;
-      output.write(`\n${renderAnswerPlain(last)}\n\n`);
+      output.write(`\n${renderAnswerPlain(last, { articles: live.current.articles })}\n\n`);
     }
     rl.prompt();
   }

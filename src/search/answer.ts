@@ -7,7 +7,7 @@ import { meaningWords, queryGroups, repeated } from './query.js';
 import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
-import { isSmallTalkWord } from './smalltalk.js';
+import { isNewsRequestWord, isSmallTalkWord } from './smalltalk.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -62,6 +62,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const language = detectLanguage(words, index.language);
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
   if (content.every(isSmallTalkWord)) return { ...base, passages: [], reason: 'small-talk' };
+  if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return { ...base, passages: [], reason: 'latest' };
 
   const groups = queryGroups(index, content, language);
   const rankingGroups = repeated(groups, words, language);

@@ -1,3 +1,5 @@
+import { tokenize } from './normalize.js';
+
 /**
  * Words that make up chit-chat rather than a question about the news, in the languages the index
  * reads. A message made only of these and stopwords ("hi", "thanks a lot", "how are you?") gets a
@@ -27,4 +29,37 @@ const SMALL_TALK = new Set(
 
 export function isSmallTalkWord(word: string): boolean {
   return SMALL_TALK.has(word);
+}
+
+const THANKS = new Set('thanks thank thx ty cheers danke dank bedankt gracias merci grazie obrigado obrigada спасибо дякую'.split(' '));
+
+/** Whether a message says thank you (then the reply says "you're welcome", not "hi"). */
+export function saysThanks(text: string): boolean {
+  return tokenize(text).some((t) => THANKS.has(t.word));
+}
+
+/**
+ * Words that ask for the news in general rather than about something in it. A message made only of
+ * these, small talk and stopwords ("what's new?", "any news today?", "последние новости") is answered
+ * with the newest articles: no one paragraph answers it, and the best word match would be a
+ * "subscribe for the latest news" line.
+ */
+const NEWS_REQUEST = new Set(
+  [
+    // English
+    'news new newest latest recent headlines headline happened happening happen stories story top',
+    'breaking update updates tell give show world anything something interesting tonight week now',
+    // German, Spanish, French, Italian, Portuguese, Dutch
+    'neues neu neuigkeiten nachrichten aktuell aktuelle aktuelles gibt schlagzeilen heute los',
+    'noticias novedades nuevo nueva nuevas últimas ultimas hoy pasa',
+    'quoi neuf nouvelles actualités actualites infos info notizie novità novita novidades nieuws',
+    // Russian, Ukrainian
+    'новости новостей новое нового новенького последние свежие происходит случилось сегодня новини',
+  ]
+    .join(' ')
+    .split(/\s+/),
+);
+
+export function isNewsRequestWord(word: string): boolean {
+  return NEWS_REQUEST.has(word);
 }

@@ -13,8 +13,11 @@ export interface Passage {
   score: number;
 }
 
-/** Why an answer has no passages. */
-export type NoAnswerReason = 'empty' | 'small-talk' | 'not-found';
+/**
+ * Why an answer has no passages: nothing asked, only chit-chat ("thanks!"), a request for the news in
+ * general ("what's new?", answered with the newest articles), or no article answers.
+ */
+export type NoAnswerReason = 'empty' | 'small-talk' | 'latest' | 'not-found';
 
 /** The single result every surface (bot, console, `ask`, benchmarks) renders. */
 export interface Answer {

@@ -90,9 +90,14 @@ describe('renderAnswer', () => {
     expect(keyboard).toBeUndefined();
   });
 
-  it('answers small talk with a short friendly hint instead', () => {
+  it('answers small talk with a short friendly hint instead, and thanks with "you\'re welcome"', () => {
     const { html } = renderAnswer({ question: 'hello', passages: [], reason: 'small-talk', articleCount: 1 });
     expect(html).toMatch(/^Hi! I answer questions about the news in my 1 article\./);
+    for (const question of ['thanks!', 'Thank you so much', 'спасибо', 'danke schön']) {
+      expect(renderAnswer({ question, passages: [], reason: 'small-talk', articleCount: 4 }).html).toBe(
+        "You're welcome! Ask me anything else about the news in my 4 articles.",
+      );
+    }
   });
 });
 
@@ -139,6 +144,16 @@ describe('source lists', () => {
     const html = renderLatest([undated, ...many]);
     expect(html.split('\n')[1]).toBe('1. <a href="https://e.example/22">Story 23</a> — <i>Example News, 23 Jan 2024</i>');
     expect(html).not.toContain('Undated');
+  });
+
+  it('answers a request for the news in general with the newest articles, in the bot and as plain text', () => {
+    const latest: Answer = { question: "what's new?", passages: [], reason: 'latest', articleCount: many.length };
+    expect(renderAnswer(latest, 0, { articles: many }).html).toBe(renderLatest(many));
+    const plain = renderAnswerPlain(latest, { articles: many }).split('\n');
+    expect(plain.slice(0, 3)).toEqual(['Latest articles:', '1. Story 23 (Example News · 23 Jan 2024)', '   https://e.example/22']);
+    expect(plain).toHaveLength(11);
+    // Where the list is not at hand (an inline query), the reply points to /latest.
+    expect(renderAnswer(latest).html).toMatch(/^\/latest lists my newest articles/);
   });
 
   it('welcome and help are valid HTML and say how many articles there are', () => {

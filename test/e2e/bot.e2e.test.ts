@@ -55,6 +55,18 @@ describe('private chat', () => {
     expect(r.message.text).toMatch(/^I found nothing about that in my 3 articles\. Try rephrasing/);
   });
 
+  it('answers "what\'s new?" with the newest articles, linked, and "thanks" with "you\'re welcome"', async () => {
+    const m = await emu.say(109, "what's new?");
+    const r = await emu.waitFor(replyTo(109, m.message_id), 'the latest articles');
+    const text = r.message.text as string;
+    expect(text).toMatch(/^<b>Latest articles<\/b>\n1\. <a href="https:\/\/news\.example\.org\/council-budget">City council approves budget/);
+    expect(text.indexOf('Harbour bridge')).toBeGreaterThan(text.indexOf('City council'));
+    expect(telegramHtmlProblems(text)).toEqual([]);
+    const t = await emu.say(109, 'thanks a lot!');
+    const thanks = await emu.waitFor(replyTo(109, t.message_id), 'the reply to thanks');
+    expect(thanks.message.text).toBe("You're welcome! Ask me anything else about the news in my 3 articles.");
+  });
+
   it('"Next ▶" shows the next passage in the same message, and works after the answer left the cache', async () => {
     const q = await emu.say(104, 'When did the harbour bridge reopen?');
     const answer = await emu.waitFor(replyTo(104, q.message_id), 'the answer');

@@ -164,6 +164,18 @@ describe.each([
       },
     );
 
+    it.each(["What's new?", 'any news today?', 'Tell me the latest headlines', 'последние новости', 'Was gibt es Neues?', 'últimas noticias'])(
+      '"%s" asks for the news in general: the newest articles, not a passage',
+      (q) => {
+        expectNoPassage(ask(q), 'latest', NEWS.length);
+      },
+    );
+
+    it('a question about something in the news is answered, however it starts', () => {
+      expect(where(ask("what's new about the record fee Northbridge paid?").passages[0])).toBe('transfer#0');
+      expect(where(ask('latest news on Lumatech revenue').passages[0])).toBe('earnings#0');
+    });
+
     it('a greeting or thanks around a real question does not stop the answer', () => {
       expect(where(ask('thanks, who did Northbridge sign?').passages[0])).toBe('transfer#0');
       expect(where(ask('hi! what revenue did Lumatech report?').passages[0])).toBe('earnings#0');
