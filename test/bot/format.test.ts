@@ -11,6 +11,7 @@ import {
   type InlineButton,
 } from '../../src/bot/format.js';
 import { answerOf, article, passage } from './fixtures.js';
+import type { Answer } from '../../src/search/types.js';
 import { telegramHtmlProblems, visibleText } from './telegram-html.js';
 
 const buttons = (kb: { inline_keyboard: InlineButton[][] } | undefined) => (kb?.inline_keyboard ?? []).flat();
