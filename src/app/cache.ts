@@ -21,9 +21,10 @@ import { writeFileAtomic } from '../write-atomic.js';
  * or tokenizing must bump it, or files unchanged since an older run would keep their old terms. (3:
  * German question words and number words in stopword lists, a whole Ukrainian list; 4: German past
  * participles stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its
- * script; 6: a paragraph several articles share indexed once.)
+ * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
+ * paragraph after it.)
  */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {

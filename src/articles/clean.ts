@@ -263,6 +263,34 @@ export interface BlockDecision {
   text: string | null;
   /** Rule names that removed the block or some of its lines; "too-short" for short leftovers. */
   dropped: string[];
+  /** A question heading indexed together with the block after it: that block's index. */
+  joinedWith?: number;
+}
+
+/** The longest block read as a heading: a question of more words is a paragraph that asks. */
+const HEADING_MAX_WORDS = 20;
+
+/** One question and nothing else ("Who is Hakeem Jeffries?", "Q: What changes are being made?"). */
+function isQuestionHeading(text: string): boolean {
+  return /\?["'”’»)]*$/u.test(text) && !/[.!?…]["'”’»)]*\s+\S/u.test(text) && wordCount(text) <= HEADING_MAX_WORDS;
+}
+
+/**
+ * Explainers put questions as headings over the paragraph that answers ("Who is Hakeem Jeffries?",
+ * then "Hakeem Jeffries is a US representative…"). Alone, the heading matches a reader's question
+ * word for word and answers nothing; so it is read with the next kept block as one paragraph (the
+ * heading's number, both texts), unless that block is a question too.
+ */
+function joinQuestionHeadings(blocks: BlockDecision[]): BlockDecision[] {
+  const kept = blocks.filter((b) => b.text !== null);
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const [heading, body] = [kept[i]!, kept[i + 1]!];
+    if (isQuestionHeading(heading.text!) && !isQuestionHeading(body.text!)) {
+      heading.joinedWith = body.index;
+      i++;
+    }
+  }
+  return blocks;
 }
 
 /**
@@ -362,8 +390,14 @@ export function explainArticle(
   // Nor is it a headline when it is all the file says ("Federer needs knee surgery" alone in an
   // untitled export): a title line with no story under it is the story.
   if (!metaTitle && headline && blocks.every((d) => d.text === null)) blocks = explainBlocks(raw.paragraphs, { title: '' });
+  blocks = joinQuestionHeadings(blocks);
   const paragraphs: Paragraph[] = [];
-  for (const d of blocks) if (d.text !== null) paragraphs.push({ index: d.index, text: d.text });
+  const joined = new Map(blocks.filter((d) => d.joinedWith !== undefined).map((d) => [d.joinedWith!, d]));
+  for (const d of blocks) {
+    if (d.text === null || d.joinedWith !== undefined) continue;
+    const heading = joined.get(d.index);
+    paragraphs.push(heading ? { index: heading.index, text: `${heading.text} ${d.text}` } : { index: d.index, text: d.text });
+  }
   const article: Article = {
     id,
     file,

@@ -116,7 +116,11 @@ async function show(dir: string, file: string, io: IndexIo): Promise<number> {
     out += `  source:    ${article.source ?? '(unknown)'}\n`;
     out += `  paragraphs indexed: ${article.paragraphs.length} of ${blocks.length} blocks\n\n`;
     for (const b of blocks) {
-      const what = b.text === null ? `dropped (${b.dropped.join(', ')})` : b.dropped.length ? `kept, trimmed (${b.dropped.join(', ')})` : 'kept';
+      const what =
+        b.text === null
+          ? `dropped (${b.dropped.join(', ')})`
+          : (b.dropped.length ? `kept, trimmed (${b.dropped.join(', ')})` : 'kept') +
+            (b.joinedWith !== undefined ? `, a question heading read with [${b.joinedWith}]` : '');
       out += `  [${b.index}] ${what}\n      ${clip((b.text ?? b.raw).replace(/\s+/g, ' '), 160)}\n`;
     }
     out += '\n';

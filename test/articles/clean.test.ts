@@ -230,3 +230,39 @@ describe('short paragraphs and whitespace', () => {
     expect(cleanArticle(raw([STORY], { url: 'https://example.org/a' }), 'x.txt').url).toBe('https://example.org/a');
   });
 });
+
+describe('question headings', () => {
+  const raw = (paragraphs: string[]): RawArticle => ({ meta: { title: 'Explainer' }, paragraphs, reader: 'markdown' });
+
+  it('reads a question heading with the paragraph that answers it, under the heading’s number', () => {
+    const a = cleanArticle(
+      raw([
+        'The city will vote on the new tram line next month, after two years of debate.',
+        'Who pays for the tram?',
+        'The regional government pays two thirds, and the city the rest, from a fuel tax.',
+        'Q: When would trams run?',
+        'A: The first trams would run in 2029 if the vote passes.',
+      ]),
+      'tram.md',
+    );
+    expect(a.paragraphs).toEqual([
+      { index: 0, text: 'The city will vote on the new tram line next month, after two years of debate.' },
+      { index: 1, text: 'Who pays for the tram? The regional government pays two thirds, and the city the rest, from a fuel tax.' },
+      { index: 3, text: 'Q: When would trams run? A: The first trams would run in 2029 if the vote passes.' },
+    ]);
+  });
+
+  it('leaves alone questions in a row, a long question, a question with more sentences, and one at the end', () => {
+    const blocks = [
+      'Should the city build it? Should it wait?',
+      'What do the neighbours think about the noise, the dust and the years of building work that lie ahead of them?',
+      'Most of them support the plan, a survey by the local paper found last week.',
+      'Is it worth it?',
+      'Will it be on time?',
+      'Nobody can say yet, the transport office admits in its report.',
+      'What comes after the vote?',
+    ];
+    expect(cleanArticle(raw(blocks), 'tram.md').paragraphs.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 6]);
+    expect(cleanArticle(raw(blocks), 'tram.md').paragraphs[4]!.text).toBe('Will it be on time? Nobody can say yet, the transport office admits in its report.');
+  });
+});
