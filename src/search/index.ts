@@ -1,6 +1,6 @@
 import type { Article } from '../articles/types.js';
 import { detectLanguage, type Language } from './language.js';
-import { isStopword, termOf, tokenize } from './normalize.js';
+import { isStopword, termOf, wordsOf } from './normalize.js';
 
 /**
  * An article reduced to index terms: the slow part of indexing (tokenizing, stemming), kept apart
@@ -20,7 +20,7 @@ export interface AnalyzedArticle {
 /** Words of a text minus its language's stopwords, as index terms (and, into `words` when given, as written). */
 export function analyzeText(text: string, language: Language, words?: string[]): string[] {
   const terms: string[] = [];
-  for (const { word } of tokenize(text)) {
+  for (const word of wordsOf(text)) {
     if (isStopword(word, language)) continue;
     terms.push(termOf(word, language));
     words?.push(word);
@@ -35,13 +35,13 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
     .map((p) => p.text)
     .join(' ');
   const language = detectLanguage(
-    tokenize(sample).map((t) => t.word),
+    wordsOf(sample),
     'en',
   );
   const words = new Map<string, string>();
   const paragraphs = article.paragraphs.map((p) => {
     const terms: string[] = [];
-    for (const { word } of tokenize(p.text)) {
+    for (const word of wordsOf(p.text)) {
       if (isStopword(word, language)) continue;
       const term = termOf(word, language);
       terms.push(term);

