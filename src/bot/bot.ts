@@ -13,6 +13,7 @@ import {
   latestArticles,
   renderAnswer,
   renderHelp,
+  renderInlineArticle,
   renderInlinePassage,
   renderLatest,
   renderSources,
@@ -266,19 +267,19 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
         .catch((err: unknown) => log.debug({ error: safe(err) }, 'answerInlineQuery failed'));
     if (text === '' || text.length > config.maxQuestionLength || limiter.check(q.from.id, q.from.id) !== 'ok') return void send([]);
     const answer = deps.ask(text, { limit: INLINE_RESULTS });
-    const results = answer.passages.slice(0, INLINE_RESULTS).map((p, i): InlineQueryResultArticle => {
-      const r = renderInlinePassage(answer, i);
-      const url = renderAnswer({ ...answer, passages: [p] }).keyboard;
-      return {
-        type: 'article',
-        id: String(i),
-        title: r.title,
-        description: r.description,
-        input_message_content: { message_text: r.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
-        ...(url ? { reply_markup: url } : {}),
-      };
+    const result = (i: number, r: { title: string; description: string; html: string; keyboard?: InlineKeyboard }): InlineQueryResultArticle => ({
+      type: 'article',
+      id: String(i),
+      title: r.title,
+      description: r.description,
+      input_message_content: { message_text: r.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
     });
-    void send(results);
+    // "@bot what's new?": the newest articles, each with its link.
+    if (answer.reason === 'latest') {
+      return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a))));
+    }
+    void send(answer.passages.slice(0, INLINE_RESULTS).map((p, i) => result(i, { ...renderInlinePassage(answer, i), keyboard: renderAnswer({ ...answer, passages: [p] }).keyboard })));
   };
 
   bot.use(async (ctx) => {

@@ -147,7 +147,11 @@ function passageHtml(passage: Passage, budget: number): string {
 }
 
 function footerHtml(passage: Passage, page: number, total: number): string {
-  const a = passage.article;
+  return articleHead(passage.article, page, total);
+}
+
+/** 📰 the linked title, then source · date (· page/total when paging through passages). */
+function articleHead(a: Article, page = 0, total = 1): string {
   const title = escapeTruncated(sanitize(a.title || a.file), MAX_TITLE);
   const url = linkableUrl(a.url);
   const head = url ? `📰 <a href="${escapeHtml(url)}">${title}</a>` : `📰 <b>${title}</b> (${escapeTruncated(sanitize(a.file), MAX_TITLE)})`;
@@ -229,6 +233,17 @@ export function renderInlinePassage(answer: Answer, index: number): { title: str
     title: truncate(sanitize(passage.article.title || passage.article.file), 200),
     description: truncate(sanitize(passage.text).replace(/\s+/g, ' '), 200),
     html: renderAnswer(single).html,
+  };
+}
+
+/** One of the newest articles for an inline-mode result ("@bot what's new?"), with its link button. */
+export function renderInlineArticle(a: Article): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
+  const url = linkableUrl(a.url);
+  return {
+    title: truncate(sanitize(a.title || a.file), 200),
+    description: [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined).join(' · '),
+    html: articleHead(a),
+    keyboard: url ? { inline_keyboard: [[{ text: 'Open article', url }]] } : undefined,
   };
 }
 

@@ -169,6 +169,25 @@ describe('inline mode and robustness', () => {
     for (const r of results) expect(telegramHtmlProblems(r.input_message_content.message_text)).toEqual([]);
   });
 
+  it('offers the newest articles, linked, as inline results for "what\'s new?"', async () => {
+    const { log } = captureLog();
+    const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log));
+    await b.handleUpdate({ update_id: 2, inline_query: { id: 'iq2', from: { id: 6, is_bot: false, first_name: 'B' }, query: "what's new", offset: '' } });
+    const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq2'), 'answerInlineQuery');
+    const results = answered.results as Array<{ title: string; description: string; input_message_content: { message_text: string }; reply_markup?: unknown }>;
+    expect(results.map((r) => r.title)).toEqual([
+      'City council approves budget with more money for schools',
+      'Harbour bridge reopens after six months of repairs',
+      'Storm Greta floods the old town',
+    ]);
+    expect(results[0]!.description).toBe('Example News · 12 Mar 2024');
+    expect(results[0]!.input_message_content.message_text).toBe(
+      '📰 <a href="https://news.example.org/council-budget">City council approves budget with more money for schools</a>\n<i>Example News · 12 Mar 2024</i>',
+    );
+    expect(results[0]!.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Open article', url: 'https://news.example.org/council-budget' }]] });
+    expect(results[2]!.reply_markup).toBeUndefined();
+  });
+
   it('keeps running although the emulator answers setMyCommands with HTTP 500', () => {
     expect(logs.text()).toMatch(/could not register the command menu/);
   });
