@@ -139,6 +139,14 @@ describe.each([
       },
     );
 
+    it.each(['What colour is the tram?', 'Who designed the tram?', 'How much did the stadium cost?', 'Where is the water park?'])(
+      'a paragraph that matches only one of the question\'s words does not answer it: "%s"',
+      (q) => {
+        expect(ask(q).reason).toBe('not-found');
+        expect(ask(q, { minConfidence: 0 }).passages.length).toBeGreaterThan(0);
+      },
+    );
+
     it('"What is the weather in Paris?" abstains when no article mentions weather or Paris', () => {
       const noWeather = SearchIndex.build(NEWS.filter((a) => a.id !== 'storm'));
       expectNoPassage(answerWith(noWeather, 'What is the weather in Paris?'), 'not-found');
