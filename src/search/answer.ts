@@ -59,6 +59,8 @@ const SENTENCE_NEUTRAL = 0.5;
  */
 const CANDIDATES = 20;
 
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+
 /**
  * The one entry point: a question in, the passages that answer it (or why there are none) out.
  * The bot, the console chat, `ask` and the benchmarks all call this.
@@ -66,7 +68,10 @@ const CANDIDATES = 20;
 export function answer(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
   const limit = Math.max(1, options.limit ?? 3);
   const base = { question, articleCount: index.articles.length };
-  const tokens = tokenize(question);
+  // A link pasted with the question ("is this true? https://…") is not words of it: "https", "www"
+  // and the host would count as unknown names and turn the answer down.
+  const asked = question.replace(LINK, ' ');
+  const tokens = tokenize(asked);
   const words = tokens.map((t) => t.word);
   if (words.length === 0) return { ...base, passages: [], reason: 'empty' };
 
@@ -77,7 +82,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
 
   const groups = queryGroups(index, content, language);
   const rankingGroups = repeated(groups, words, language);
-  const names = namesIn(question, tokens);
+  const names = namesIn(asked, tokens);
   // The candidates' terms (and content words, for the meaning match) are read again from their text
   // (cheaper in memory than keeping every paragraph's term list), once per question.
   const seen = new Map<number, { terms: string[]; words: string[] }>();
@@ -97,7 +102,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const wordsOf = (doc: number) => analysisOf(doc).words;
   const byMeaning = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
   const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
-  const read = model && rerankBySentence(model, question, byMeaning, (doc) => paragraphOf(index, doc).text);
+  const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
   const ranked = read ? read.ranked : byMeaning;
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   if (ranked.length === 0) return { ...base, passages: [], reason: 'not-found' };

@@ -184,6 +184,12 @@ describe.each([
       expect(where(ask('latest news on Lumatech revenue').passages[0])).toBe('earnings#0');
     });
 
+    it('a link pasted with the question is not part of it; a link alone is no question', () => {
+      expect(where(ask('is this true? https://www.example.com/news/2024/northbridge-sign-varga who did Northbridge sign').passages[0])).toBe('transfer#0');
+      expect(where(ask('What revenue did Lumatech report (www.example.com/lumatech)?').passages[0])).toBe('earnings#0');
+      expectNoPassage(ask('https://www.example.com/news/2024/northbridge'), 'empty');
+    });
+
     it('a greeting or thanks around a real question does not stop the answer', () => {
       expect(where(ask('thanks, who did Northbridge sign?').passages[0])).toBe('transfer#0');
       expect(where(ask('hi! what revenue did Lumatech report?').passages[0])).toBe('earnings#0');
