@@ -5,33 +5,29 @@ import { tokenize } from './normalize.js';
  * reads. A message made only of these and stopwords ("hi", "thanks a lot", "how are you?") gets a
  * friendly hint, never a news paragraph.
  */
-const SMALL_TALK = new Set(
-  [
-    // English
-    'hi hello hey hiya howdy yo sup thanks thank thx ty cheers ok okay k cool nice great good morning',
-    'afternoon evening night bye goodbye see later lol haha hahaha wow yes yeah yep no nope please',
-    'sorry welcome test testing ping bot are you doing going fine well ah oh hmm huh what up whats',
-    'love like awesome perfect alright right sure help start much lot lots again there everyone guys',
-    'all man bro dude mate buddy friend folks day today meet',
-    // German, Spanish, French, Italian, Portuguese, Dutch
-    'hallo moin servus danke dank vielen schön schon tschüss gut guten tag morgen abend nacht ja nein bitte',
-    'wie gehts geht',
-    'hola gracias adiós adios buenos buenas días dias tardes noches sí si vale qué tal estás estas',
-    'bonjour salut merci bonsoir oui non ça va ciao grazie buongiorno olá ola obrigado obrigada',
-    'tot ziens dank bedankt goedemorgen',
-    // Russian, Ukrainian
-    'привет здравствуй здравствуйте спасибо пока да нет хорошо ок как дела доброе утро добрый день',
-    'вечер ночи спокойной привіт дякую дела делишки большое огромное',
-  ]
-    .join(' ')
-    .split(/\s+/),
+const SMALL_TALK = wordSet(
+  // English
+  'hi hello hey hiya howdy yo sup thanks thank thx ty cheers ok okay k cool nice great good morning',
+  'afternoon evening night bye goodbye see later lol haha hahaha wow yes yeah yep no nope please',
+  'sorry welcome test testing ping bot are you doing going fine well ah oh hmm huh what up whats',
+  'love like awesome perfect alright right sure help start much lot lots again there everyone guys',
+  'all man bro dude mate buddy friend folks day today meet',
+  // German, Spanish, French, Italian, Portuguese, Dutch
+  'hallo moin servus danke dank vielen schön schon tschüss gut guten tag morgen abend nacht ja nein bitte',
+  'wie gehts geht',
+  'hola gracias adiós adios buenos buenas días dias tardes noches sí si vale qué tal estás estas',
+  'bonjour salut merci bonsoir oui non ça va ciao grazie buongiorno olá ola obrigado obrigada',
+  'tot ziens dank bedankt goedemorgen',
+  // Russian, Ukrainian
+  'привет здравствуй здравствуйте спасибо пока да нет хорошо ок как дела доброе утро добрый день',
+  'вечер ночи спокойной привіт дякую дела делишки большое огромное',
 );
 
 export function isSmallTalkWord(word: string): boolean {
   return SMALL_TALK.has(word);
 }
 
-const THANKS = new Set('thanks thank thx ty cheers danke dank bedankt gracias merci grazie obrigado obrigada спасибо дякую'.split(' '));
+const THANKS = wordSet('thanks thank thx ty cheers danke dank bedankt gracias merci grazie obrigado obrigada спасибо дякую');
 
 /** Whether a message says thank you (then the reply says "you're welcome", not "hi"). */
 export function saysThanks(text: string): boolean {
@@ -44,22 +40,23 @@ export function saysThanks(text: string): boolean {
  * with the newest articles: no one paragraph answers it, and the best word match would be a
  * "subscribe for the latest news" line.
  */
-const NEWS_REQUEST = new Set(
-  [
-    // English
-    'news new newest latest recent headlines headline happened happening happen stories story top',
-    'breaking update updates tell give show world anything something interesting tonight week now',
-    // German, Spanish, French, Italian, Portuguese, Dutch
-    'neues neu neuigkeiten nachrichten aktuell aktuelle aktuelles gibt schlagzeilen heute los',
-    'noticias novedades nuevo nueva nuevas últimas ultimas hoy pasa',
-    'quoi neuf nouvelles actualités actualites infos info notizie novità novita novidades nieuws',
-    // Russian, Ukrainian
-    'новости новостей новое нового новенького последние свежие происходит случилось сегодня новини',
-  ]
-    .join(' ')
-    .split(/\s+/),
+const NEWS_REQUEST = wordSet(
+  // English
+  'news new newest latest recent headlines headline happened happening happen stories story top',
+  'breaking update updates tell give show world anything something interesting tonight week now',
+  // German, Spanish, French, Italian, Portuguese, Dutch
+  'neues neu neuigkeiten nachrichten aktuell aktuelle aktuelles gibt schlagzeilen heute los',
+  'noticias novedades nuevo nueva nuevas últimas ultimas hoy pasa',
+  'quoi neuf nouvelles actualités actualites infos info notizie novità novita novidades nieuws',
+  // Russian, Ukrainian
+  'новости новостей новое нового новенького последние свежие происходит случилось сегодня новини',
 );
 
 export function isNewsRequestWord(word: string): boolean {
   return NEWS_REQUEST.has(word);
+}
+
+/** The words of space-separated lists, one set. */
+function wordSet(...lists: string[]): Set<string> {
+  return new Set(lists.join(' ').split(/\s+/));
 }
