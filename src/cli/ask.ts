@@ -26,6 +26,8 @@ export function answerJson(answer: Answer): string {
       passage: p.text,
       score: p.score,
     })),
+    // Added in the same contract: why there is no answer (only when `answers` is empty).
+    ...(answer.reason ? { reason: answer.reason } : {}),
   });
 }
 

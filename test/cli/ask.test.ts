@@ -52,6 +52,7 @@ interface JsonAnswer {
 interface JsonLine {
   question: string;
   answers: JsonAnswer[];
+  reason?: string;
 }
 
 const TRAM_COST = 'The tram line will cost 240 million dollars, most of it paid by a regional transport grant, and construction is due to begin in 2026.';
@@ -86,14 +87,14 @@ describe('npm run ask --json', () => {
   });
 
   it('answers each line of standard input in order, one JSON line each, [] when it finds nothing', async () => {
-    const questions = ['How much will the tram line cost?', 'How many engineers will Lumatech hire?', 'Who won the Champions League final?'];
+    const questions = ['How much will the tram line cost?', 'How many engineers will Lumatech hire?', 'Who won the Champions League final?', "What's new?"];
     const { code, stdout, stderr } = await ask(['--articles', ARTICLES, '--json'], questions.join('\n') + '\n');
     expectOnlyLogs(stderr);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(3);
-    const [tram, lumatech, none] = lines.map((l) => JSON.parse(l) as JsonLine);
-    expect([tram, lumatech, none].map((l) => l!.question)).toEqual(questions);
+    expect(lines).toHaveLength(4);
+    const [tram, lumatech, none, latest] = lines.map((l) => JSON.parse(l) as JsonLine);
+    expect([tram, lumatech, none, latest].map((l) => l!.question)).toEqual(questions);
 
     // Without --limit: up to 3, best first, the same best answer as with --limit 1.
     expect(tram!.answers.length).toBeGreaterThan(1);
@@ -105,7 +106,10 @@ describe('npm run ask --json', () => {
     // A .txt article without front matter: no URL, title from its first line (raw block 0).
     expect(lumatech!.answers[0]).toMatchObject({ title: 'Lumatech profit jumps on cloud demand', url: null, file: 'lumatech-results.txt', paragraph: 2 });
 
-    expect(none!.answers).toEqual([]);
+    // No answer: [] and why ("not-found"; "latest" for a request for the news in general).
+    expect(none).toEqual({ question: questions[2], answers: [], reason: 'not-found' });
+    expect(latest).toEqual({ question: questions[3], answers: [], reason: 'latest' });
+    expect(tram).not.toHaveProperty('reason');
   });
 });
 
