@@ -102,9 +102,9 @@ function better(a: Article, b: Article): number {
 }
 
 /** Newer first (undated last), then the first by file path (stable). */
-function newer(a: Article, b: Article): number {
-  const ta = publishedTime(a);
-  const tb = publishedTime(b);
+function newer(a: Article, b: Article, time = publishedTime): number {
+  const ta = time(a);
+  const tb = time(b);
   if (ta !== tb) return tb > ta ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -194,7 +194,7 @@ export function dedupeParagraphs(articles: readonly Article[]): { articles: Arti
   const drop = new Map<Article, Set<number>>();
   let repeated = 0;
   const time = new Map(articles.map((a) => [a, publishedTime(a)]));
-  const newestFirst = [...articles].sort((a, b) => time.get(b)! - time.get(a)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const newestFirst = [...articles].sort((a, b) => newer(a, b, (x) => time.get(x)!));
   for (const article of newestFirst) {
     const keys = paragraphKeys(article);
     article.paragraphs.forEach((p, i) => {

@@ -85,7 +85,8 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
 
 /**
  * Puts per-file results together: drops duplicate stories across files and indexes a paragraph that
- * several articles share once, sorts reports and warnings by file, adds the notes. Does not modify the results passed in (live reload keeps and reuses them).
+ * several articles share once, sorts reports and warnings by file, adds the notes. Does not modify
+ * the results passed in (live reload keeps and reuses them).
  */
 export function mergeFileResults(
   walkWarnings: readonly LoadWarning[],

@@ -85,6 +85,11 @@ export function formatDate(published: string | null): string | undefined {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** The article's source and date, those it has. */
+function sourceAndDate(a: Article): string[] {
+  return [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined);
+}
+
 function sourceName(article: Article): string | undefined {
   if (article.source) return article.source;
   const url = linkableUrl(article.url);
@@ -146,18 +151,12 @@ function passageHtml(passage: Passage, budget: number): string {
   return boldPrefix(text, spans, cut);
 }
 
-function footerHtml(passage: Passage, page: number, total: number): string {
-  return articleHead(passage.article, page, total);
-}
-
 /** 📰 the linked title, then source · date (· page/total when paging through passages). */
 function articleHead(a: Article, page = 0, total = 1): string {
   const title = escapeTruncated(sanitize(a.title || a.file), MAX_TITLE);
   const url = linkableUrl(a.url);
   const head = url ? `📰 <a href="${escapeHtml(url)}">${title}</a>` : `📰 <b>${title}</b> (${escapeTruncated(sanitize(a.file), MAX_TITLE)})`;
-  const details = [sourceName(a), formatDate(a.published), total > 1 ? `${page + 1}/${total}` : undefined]
-    .filter((x): x is string => x !== undefined)
-    .map((x) => escapeTruncated(sanitize(x), 100));
+  const details = [...sourceAndDate(a), ...(total > 1 ? [`${page + 1}/${total}`] : [])].map((x) => escapeTruncated(sanitize(x), 100));
   return details.length > 0 ? `${head}\n<i>${details.join(' · ')}</i>` : head;
 }
 
@@ -199,7 +198,7 @@ export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = 
   if (total === 0) return { html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics)), MAX_MESSAGE_LENGTH - 200)), keyboard: undefined };
   const p = Math.min(Math.max(0, Math.floor(page)), total - 1);
   const passage = answer.passages[p]!;
-  const footer = footerHtml(passage, p, total);
+  const footer = articleHead(passage.article, p, total);
   const body = passageHtml(passage, MAX_MESSAGE_LENGTH - footer.length - 2);
   const nav: InlineButton[] = [];
   if (p > 0) nav.push({ text: '◀ Prev', callback_data: `${ANSWER_PAGE_PREFIX}${p - 1}` });
@@ -217,7 +216,7 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
   if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles);
   if (!passage) return sanitize(noAnswerText(answer, options.topics));
   const a = passage.article;
-  const details = [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined);
+  const details = sourceAndDate(a);
   const lines = [sanitize(passage.text), '', `— ${sanitize(a.title || a.file)}`];
   if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
   lines.push(`  ${a.url ?? a.file}`);
@@ -241,7 +240,7 @@ export function renderInlineArticle(a: Article): { title: string; description: s
   const url = linkableUrl(a.url);
   return {
     title: truncate(sanitize(a.title || a.file), 200),
-    description: [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined).join(' · '),
+    description: sourceAndDate(a).join(' · '),
     html: articleHead(a),
     keyboard: url ? { inline_keyboard: [[{ text: 'Open article', url }]] } : undefined,
   };
@@ -252,9 +251,7 @@ function articleLine(n: number, a: Article, withLink: boolean): string {
   const title = escapeTruncated(sanitize(a.title || a.file), 200);
   const url = withLink ? linkableUrl(a.url) : undefined;
   const head = url ? `<a href="${escapeHtml(url)}">${title}</a>` : title;
-  const details = [sourceName(a), formatDate(a.published)]
-    .filter((x): x is string => x !== undefined)
-    .map((x) => escapeTruncated(sanitize(x), 50));
+  const details = sourceAndDate(a).map((x) => escapeTruncated(sanitize(x), 50));
   return `${n}. ${head}${details.length > 0 ? ` — <i>${details.join(', ')}</i>` : ''}`;
 }
 
@@ -315,7 +312,7 @@ function latestPlain(articles: readonly Article[], count = 5): string {
   const latest = latestArticles(articles, count);
   if (latest.length === 0) return noLatestText(articles);
   const lines = latest.map((a, i) => {
-    const details = [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined).join(' · ');
+    const details = sourceAndDate(a).join(' · ');
     return `${i + 1}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${a.url ?? a.file}`;
   });
   return ['Latest articles:', ...lines].join('\n');

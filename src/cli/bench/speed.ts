@@ -5,8 +5,8 @@
  * Speed and scale side by side: this product (the real path: article files in a folder, the live
  * index with its persisted cache), MiniSearch with its defaults and one Fuse over all paragraphs.
  * For each size the corpus is repeated (copies get new ids, URLs and a marker word every 20 words
- * and in every paragraph, so the loader's duplicate detection keeps them) and written as JSONL article files. Every system is
- * measured in its own child process, so memory figures do not mix:
+ * and in every paragraph, so the loader's duplicate detection keeps them) and written as JSONL
+ * article files. Every system is measured in its own child process, so memory figures do not mix:
  *   product cold   LiveIndex.open on an empty cache folder: build time, RSS, latency per question;
  *   product warm   a fresh process opening the warm cache and answering one question;
  *   minisearch     the same cleaned articles (loaded outside the timing), build, RSS, latency;
