@@ -48,8 +48,8 @@ const MEANING_NEUTRAL = 0.7;
  * With the sentence model, the best passage's similarity to the question above SENTENCE_NEUTRAL
  * counts for answering, below against, this much per unit. Right answers on RealTime QA sit at 0.65
  * (median), passages for questions about unindexed articles at 0.54 (XQuAD English: 0.57 and 0.32).
- * At 1 and 0.5 `bench:quality --abstain` gives RealTime QA 62.9% declined and 84.4% of right answers
- * kept (75.6% / 70.6% without the model), XQuAD English 93.1% / 98.9% (82.4% / 98.9%); see README.
+ * At 1 and 0.5 `bench:quality --abstain` gives RealTime QA 63.2% declined and 83.9% of right answers
+ * kept (75.6% / 70.3% without the model), XQuAD English 93.5% / 98.6% (84.0% / 98.3%); see README.
  */
 const SENTENCE_EVIDENCE = 1;
 const SENTENCE_NEUTRAL = 0.5;
