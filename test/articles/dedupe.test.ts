@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, shingles } from '../../src/articles/dedupe.js';
+import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, paragraphTextKey, shingles } from '../../src/articles/dedupe.js';
 import type { Article } from '../../src/articles/types.js';
 
 const BODY = [
@@ -110,5 +110,16 @@ describe('dedupeParagraphs', () => {
     expect(out.articles[1]!.paragraphs.map((p) => p.text)).toEqual(['The mayor opened the new bridge over the river on Saturday.', 'Thank you.']);
     expect(out.repeated).toBe(1);
     expect(b.paragraphs).toHaveLength(3);
+  });
+});
+
+describe('paragraphTextKey', () => {
+  it('is the same for the same words whatever the case, punctuation and spacing', () => {
+    expect(paragraphTextKey('A score is 20 years.')).toBe(paragraphTextKey('a  score is 20 years'));
+  });
+
+  it('tells different words apart, and has none for a text without words', () => {
+    expect(paragraphTextKey('A score is 20 years.')).not.toBe(paragraphTextKey('A score is 21 years.'));
+    expect(paragraphTextKey('— …')).toBe(-1);
   });
 });

@@ -7,13 +7,13 @@
  */
 import { parseArgs } from 'node:util';
 import { loadAnswerModels, type AnswerModels } from '../../app/open.js';
-import { dedupeParagraphs } from '../../articles/dedupe.js';
+import { dedupeParagraphs, paragraphTextKey } from '../../articles/dedupe.js';
 import type { Article } from '../../articles/types.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { UsageError } from '../../errors.js';
 import { loadCorpus, loadQaSet, type Question } from './data.js';
-import { fuseSystem, miniSearchSystem, productSystem, type System } from './systems.js';
+import { fuseSystem, miniSearchSystem, productSystem, type BenchHit, type System } from './systems.js';
 import { addTypos, seededRandom } from './typos.js';
 import { runCli } from '../run.js';
 
@@ -25,14 +25,43 @@ interface Score {
   n: number;
 }
 
-function evaluate(system: System, questions: readonly Question[], ask: (q: Question) => string): Score {
+/** Whether a hit answers a question. */
+type Judge = (hit: BenchHit | undefined, q: Question) => boolean;
+
+/**
+ * A hit answers a question when it is the question's paragraph or has the same words: the bot
+ * indexes a paragraph several articles share once, in the newest (`dedupeParagraphs`), and RealTime
+ * QA's quizzes repeat a few paragraphs word for word, so the reader gets the same text from another
+ * article.
+ */
+function judge(articles: readonly Article[]): Judge {
+  const keys = textKeys(articles);
+  const keyOf = (articleId: string, para: number) => keys.get(at(articleId, para)) ?? -1;
+  return (hit, q) => {
+    if (hit === undefined) return false;
+    if (hit.articleId === q.articleId && hit.para === q.para) return true;
+    const key = keyOf(q.articleId, q.para);
+    return key >= 0 && keyOf(hit.articleId, hit.para) === key;
+  };
+}
+
+const at = (articleId: string, para: number) => `${articleId}\u0000${para}`;
+
+/** Each paragraph's `paragraphTextKey`, by `at` (article id and paragraph index). */
+function textKeys(articles: readonly Article[]): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const a of articles) for (const p of a.paragraphs) keys.set(at(a.id, p.index), paragraphTextKey(p.text));
+  return keys;
+}
+
+function evaluate(system: System, questions: readonly Question[], ask: (q: Question) => string, right: Judge): Score {
   let top1 = 0;
   let top3 = 0;
   let mrr = 0;
   const started = performance.now();
   for (const q of questions) {
     const hits = system.search(ask(q), 10);
-    const rank = hits.findIndex((h) => h.articleId === q.articleId && h.para === q.para);
+    const rank = hits.findIndex((h) => right(h, q));
     if (rank === 0) top1++;
     if (rank >= 0 && rank < 3) top3++;
     if (rank >= 0) mrr += 1 / (rank + 1);
@@ -91,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${'system'.padEnd(40)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR@10'.padStart(7)} ${'ms/q'.padStart(9)} ${'n'.padStart(6)}`);
 
     const random = seededRandom(Number(values.seed));
+    const right = judge([...set.articles, ...distractors]);
     const typoed = new Map(set.questions.map((q) => [q.id, addTypos(q.q, random)]));
     const systems: Array<[System, Question[]]> = [];
     if (wanted.has('product')) systems.push([productSystem(articles, { minConfidence: 0, ...models }), set.questions]);
@@ -100,11 +130,11 @@ async function main(argv: string[]): Promise<number> {
       systems.push([{ ...fuseSystem(articles), name: `fuse.js (one Fuse), ${qs.length} q sample` }, qs]);
     }
     for (const [system, questions] of systems) {
-      console.log(row(system.name, evaluate(system, questions, (q) => q.q)));
-      if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!)));
+      console.log(row(system.name, evaluate(system, questions, (q) => q.q, right)));
+      if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!, right)));
     }
 
-    if (values.abstain) abstention(set.articles, set.questions, distractors, { threshold, ...models });
+    if (values.abstain) abstention(set.articles, set.questions, distractors, right, { threshold, ...models });
   }
   return 0;
 }
@@ -117,23 +147,26 @@ function abstention(
   articles: readonly Article[],
   questions: readonly Question[],
   distractors: readonly Article[],
+  right: Judge,
   options: { threshold?: number } & AnswerModels,
 ): void {
   const inside = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.id));
   const { articles: indexed } = dedupeParagraphs([...articles.filter((a) => inside.has(a.id)), ...distractors]);
   const strict = productSystem(indexed, { ...options, minConfidence: options.threshold });
   const loose = productSystem(indexed, { ...options, minConfidence: 0 });
-  const outside = questions.filter((q) => !inside.has(q.articleId));
-  const known = questions.filter((q) => inside.has(q.articleId));
+  // A question of the other half whose paragraph an indexed article repeats word for word is
+  // answered by the index: it counts with the indexed half's questions.
+  const gold = textKeys(articles);
+  const indexedText = new Set(indexed.flatMap((a) => a.paragraphs.map((p) => paragraphTextKey(p.text))));
+  const answerable = (q: Question) => inside.has(q.articleId) || indexedText.has(gold.get(at(q.articleId, q.para)) ?? -1);
+  const outside = questions.filter((q) => !answerable(q));
+  const known = questions.filter(answerable);
   const abstained = outside.filter((q) => strict.search(q.q, 1).length === 0).length;
-  const right = known.filter((q) => {
-    const h = loose.search(q.q, 1)[0];
-    return h?.articleId === q.articleId && h.para === q.para;
-  });
-  const kept = right.filter((q) => strict.search(q.q, 1).length > 0).length;
+  const ranked = known.filter((q) => right(loose.search(q.q, 1)[0], q));
+  const kept = ranked.filter((q) => strict.search(q.q, 1).length > 0).length;
   const chat = SMALL_TALK.filter((q) => strict.search(q, 1).length === 0).length;
   console.log(`abstention: ${pct(abstained / (outside.length || 1))} of ${outside.length} questions about unindexed articles;` +
-    ` answered ${pct(kept / (right.length || 1))} of ${right.length} it ranks right; small talk ${chat}/${SMALL_TALK.length} declined`);
+    ` answered ${pct(kept / (ranked.length || 1))} of ${ranked.length} it ranks right; small talk ${chat}/${SMALL_TALK.length} declined`);
 }
 
 runCli(main);
