@@ -160,6 +160,9 @@ function articleHead(a: Article, page = 0, total = 1): string {
   return details.length > 0 ? `${head}\n<i>${details.join(' · ')}</i>` : head;
 }
 
+/** Above a passage that only narrowly passed the bar for answering (`Answer.tentative`). */
+const NOT_SURE = 'Not sure this answers your question; the closest I found:';
+
 export interface RenderOptions {
   /** A few article titles to suggest when nothing was found. */
   topics?: readonly string[];
@@ -199,7 +202,8 @@ export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = 
   const p = Math.min(Math.max(0, Math.floor(page)), total - 1);
   const passage = answer.passages[p]!;
   const footer = articleHead(passage.article, p, total);
-  const body = passageHtml(passage, MAX_MESSAGE_LENGTH - footer.length - 2);
+  const hedge = answer.tentative ? `<i>${NOT_SURE}</i>\n\n` : '';
+  const body = passageHtml(passage, MAX_MESSAGE_LENGTH - hedge.length - footer.length - 2);
   const nav: InlineButton[] = [];
   if (p > 0) nav.push({ text: '◀ Prev', callback_data: `${ANSWER_PAGE_PREFIX}${p - 1}` });
   if (p < total - 1) nav.push({ text: 'Next ▶', callback_data: `${ANSWER_PAGE_PREFIX}${p + 1}` });
@@ -207,7 +211,7 @@ export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = 
   if (nav.length > 0) rows.push(nav);
   const url = linkableUrl(passage.article.url);
   if (url) rows.push([{ text: 'Open article', url }]);
-  return { html: `${body}\n\n${footer}`, keyboard: rows.length > 0 ? { inline_keyboard: rows } : undefined };
+  return { html: `${hedge}${body}\n\n${footer}`, keyboard: rows.length > 0 ? { inline_keyboard: rows } : undefined };
 }
 
 /** The same answer as plain text, for the console chat: the best passage and where it is from. */
@@ -217,7 +221,7 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
   if (!passage) return sanitize(noAnswerText(answer, options.topics));
   const a = passage.article;
   const details = sourceAndDate(a);
-  const lines = [sanitize(passage.text), '', `— ${sanitize(a.title || a.file)}`];
+  const lines = [...(answer.tentative ? [NOT_SURE, ''] : []), sanitize(passage.text), '', `— ${sanitize(a.title || a.file)}`];
   if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
   lines.push(`  ${a.url ?? a.file}`);
   if (answer.passages.length > 1) lines.push(`  (${answer.passages.length - 1} more passage${answer.passages.length > 2 ? 's' : ''})`);
@@ -227,7 +231,8 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
 /** One passage for an inline-mode result: HTML message text and a short plain description. */
 export function renderInlinePassage(answer: Answer, index: number): { title: string; description: string; html: string } {
   const passage = answer.passages[index]!;
-  const single: Answer = { ...answer, passages: [passage] };
+  // Without the "not sure" line: whoever picks an inline result has read it and chosen to post it.
+  const single: Answer = { question: answer.question, articleCount: answer.articleCount, passages: [passage] };
   return {
     title: truncate(sanitize(passage.article.title || passage.article.file), 200),
     description: truncate(sanitize(passage.text).replace(/\s+/g, ' '), 200),

@@ -28,6 +28,8 @@ export function answerJson(answer: Answer): string {
     })),
     // Added in the same contract: why there is no answer (only when `answers` is empty).
     ...(answer.reason ? { reason: answer.reason } : {}),
+    // Added too: true when the best answer only narrowly passed the bar (the reply says "not sure").
+    ...(answer.tentative ? { tentative: true } : {}),
   });
 }
 

@@ -19,6 +19,14 @@ import { isNewsRequestWord, isSmallTalkWord } from './smalltalk.js';
  */
 export const MIN_CONFIDENCE = 0.22;
 /**
+ * Between MIN_CONFIDENCE and this, the bot still answers but says it is not sure the passage answers
+ * (`Answer.tentative`). Measured with `npm run bench:quality -- --abstain` at 0.3: of the questions
+ * about unindexed articles that are still answered, 47-71% (XQuAD, four languages) and 42% (RealTime
+ * QA) are flagged so, against 1-4% of the right answers (22% on RealTime QA, whose right answers
+ * share fewer words with their question).
+ */
+export const SURE_CONFIDENCE = 0.3;
+/**
  * How much a question's names that no article mentions ("Tesla" in "Where did Tesla live?") count
  * against answering, by their share of the question's weight: XQuAD English declines 76.8% → 80.4%
  * of questions about unindexed articles, Spanish 78.4% → 80.1%, Russian 80.1% → 82.4%, keeping the
@@ -118,7 +126,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     meaning: meaning?.score(best, () => wordsOf(best)),
     sentence: read?.similarity.get(best),
   };
-  if (threshold > 0 && !convincing(index, groups, evidence, threshold)) return { ...base, passages: [], reason: 'not-found' };
+  const conviction = threshold > 0 ? convictionOf(index, groups, evidence) : undefined;
+  if (conviction !== undefined && conviction < threshold) return { ...base, passages: [], reason: 'not-found' };
 
   const termWeights = new Map<string, number>();
   for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
@@ -128,7 +137,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
     return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
   });
-  return { ...base, passages };
+  return conviction !== undefined && conviction < SURE_CONFIDENCE ? { ...base, passages, tentative: true } : { ...base, passages };
 }
 
 /**
@@ -158,14 +167,17 @@ interface Evidence {
   sentence: number | undefined;
 }
 
-/** Whether the best paragraph answers the question, or the bot should say it found nothing. */
-function convincing(index: SearchIndex, groups: readonly QueryGroup[], e: Evidence, threshold: number): boolean {
+/**
+ * How convincingly the best paragraph answers the question: below the threshold the bot says it
+ * found nothing, below SURE_CONFIDENCE it answers but says it is not sure.
+ */
+function convictionOf(index: SearchIndex, groups: readonly QueryGroup[], e: Evidence): number {
   // A question naming as many things no article mentions at all ("Paris") as things the best
   // paragraph does match ("weather") is about something else.
   const unknownNames = groups.filter((g) => g.terms.length === 0 && e.names.has(g.word));
   const present = new Set(e.terms);
   const matched = groups.filter((g) => g.terms.some((t) => present.has(t.term))).length;
-  if (unknownNames.length > 0 && matched <= unknownNames.length) return false;
+  if (unknownNames.length > 0 && matched <= unknownNames.length) return -Infinity;
   // Fewer unknown names still weigh against answering, by their share of the question (not in
   // German, where most capitalized words are plain nouns: there it only cost right answers).
   const weight = (g: QueryGroup) => backgroundWeight(index, g);
@@ -178,7 +190,7 @@ function convincing(index: SearchIndex, groups: readonly QueryGroup[], e: Eviden
   const sentence = e.sentence === undefined ? 0 : SENTENCE_EVIDENCE * (e.sentence - SENTENCE_NEUTRAL);
   // A clear lead over the runner-up is evidence too: a question about something the articles do
   // not cover tends to match many paragraphs equally weakly.
-  return confidence(index, groups, e.terms) + e.lead - penalty - lone + meaning + sentence >= threshold;
+  return confidence(index, groups, e.terms) + e.lead - penalty - lone + meaning + sentence;
 }
 
 function paragraphOf(index: SearchIndex, doc: number) {

@@ -26,6 +26,11 @@ export interface Answer {
   passages: Passage[];
   /** Set exactly when `passages` is empty. */
   reason?: NoAnswerReason;
+  /**
+   * Set when the best passage only narrowly passed the bar for answering (see `SURE_CONFIDENCE`):
+   * the reply says the bot is not sure it answers the question.
+   */
+  tentative?: true;
   /** How many articles were searched, for "nothing about that in my N articles". */
   articleCount: number;
 }

@@ -5,6 +5,7 @@ import {
   renderAnswer,
   renderAnswerPlain,
   renderHelp,
+  renderInlinePassage,
   renderLatest,
   renderSources,
   renderWelcome,
@@ -26,6 +27,22 @@ describe('renderAnswer', () => {
         '<i>Example News · 5 Mar 2024</i>',
     );
     expect(telegramHtmlProblems(html)).toEqual([]);
+  });
+
+  it('says it is not sure above a tentative answer, and only then', () => {
+    const sure = answerOf([passage('The harbour bridge reopened on Monday.')]);
+    const { html } = renderAnswer({ ...sure, tentative: true });
+    expect(html.startsWith('<i>Not sure this answers your question; the closest I found:</i>\n\nThe harbour bridge reopened')).toBe(true);
+    expect(telegramHtmlProblems(html)).toEqual([]);
+    expect(renderAnswer(sure).html).not.toContain('Not sure');
+    expect(renderAnswerPlain({ ...sure, tentative: true }).split('\n').slice(0, 3)).toEqual([
+      'Not sure this answers your question; the closest I found:',
+      '',
+      'The harbour bridge reopened on Monday.',
+    ]);
+    expect(renderAnswerPlain(sure)).not.toContain('Not sure');
+    // An inline result is posted by someone who has read it: no hedge in the message it sends.
+    expect(renderInlinePassage({ ...sure, tentative: true }, 0).html).not.toContain('Not sure');
   });
 
   it('escapes &, <, > in text and title, and quotes in the link', () => {
@@ -177,9 +194,9 @@ describe('renderAnswer on hostile input (property)', () => {
 
   it('always yields valid Telegram HTML within 4096 characters', () => {
     fc.assert(
-      fc.property(text, text, url, fc.option(nasty), spans, fc.nat({ max: 3 }), (body, title, link, source, hl, page) => {
+      fc.property(text, text, url, fc.option(nasty), spans, fc.nat({ max: 3 }), fc.boolean(), (body, title, link, source, hl, page, unsure) => {
         const a = article({ title, url: link, source, published: '2024-02-30T99' });
-        const ans = answerOf([passage(body, hl, a), passage(title, [], a)], body);
+        const ans: Answer = { ...answerOf([passage(body, hl, a), passage(title, [], a)], body), ...(unsure ? { tentative: true } : {}) };
         const { html, keyboard } = renderAnswer(ans, page);
         expect(telegramHtmlProblems(html)).toEqual([]);
         for (const b of buttons(keyboard)) if ('callback_data' in b) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);

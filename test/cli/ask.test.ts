@@ -53,6 +53,7 @@ interface JsonLine {
   question: string;
   answers: JsonAnswer[];
   reason?: string;
+  tentative?: boolean;
 }
 
 const TRAM_COST = 'The tram line will cost 240 million dollars, most of it paid by a regional transport grant, and construction is due to begin in 2026.';
@@ -87,14 +88,14 @@ describe('npm run ask --json', () => {
   });
 
   it('answers each line of standard input in order, one JSON line each, [] when it finds nothing', async () => {
-    const questions = ['How much will the tram line cost?', 'How many engineers will Lumatech hire?', 'Who won the Champions League final?', "What's new?"];
+    const questions = ['How much will the tram line cost?', 'How many engineers will Lumatech hire?', 'Who won the Champions League final?', "What's new?", 'What is the new signing like?'];
     const { code, stdout, stderr } = await ask(['--articles', ARTICLES, '--json'], questions.join('\n') + '\n');
     expectOnlyLogs(stderr);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
-    const [tram, lumatech, none, latest] = lines.map((l) => JSON.parse(l) as JsonLine);
-    expect([tram, lumatech, none, latest].map((l) => l!.question)).toEqual(questions);
+    expect(lines).toHaveLength(5);
+    const [tram, lumatech, none, latest, unsure] = lines.map((l) => JSON.parse(l) as JsonLine);
+    expect([tram, lumatech, none, latest, unsure].map((l) => l!.question)).toEqual(questions);
 
     // Without --limit: up to 3, best first, the same best answer as with --limit 1.
     expect(tram!.answers.length).toBeGreaterThan(1);
@@ -110,6 +111,11 @@ describe('npm run ask --json', () => {
     expect(none).toEqual({ question: questions[2], answers: [], reason: 'not-found' });
     expect(latest).toEqual({ question: questions[3], answers: [], reason: 'latest' });
     expect(tram).not.toHaveProperty('reason');
+
+    // An answer that only narrowly passed the bar says so ("tentative"); a plain one has no such field.
+    expect(unsure!.answers.length).toBeGreaterThan(0);
+    expect(unsure!.tentative).toBe(true);
+    expect(tram).not.toHaveProperty('tentative');
   });
 });
 

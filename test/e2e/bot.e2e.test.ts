@@ -55,6 +55,14 @@ describe('private chat', () => {
     expect(r.message.text).toMatch(/^I found nothing about that in my 3 articles\. Try rephrasing/);
   });
 
+  it('says it is not sure when the closest passage only shares a word or two with the question', async () => {
+    const m = await emu.say(110, 'What did the mayor eat?');
+    const r = await emu.waitFor(replyTo(110, m.message_id), 'the tentative answer');
+    const text = r.message.text as string;
+    expect(text).toMatch(/^<i>Not sure this answers your question; the closest I found:<\/i>\n\n<b>Mayor<\/b> Lina Ortiz said/);
+    expect(telegramHtmlProblems(text)).toEqual([]);
+  });
+
   it('answers "what\'s new?" with the newest articles, linked, and "thanks" with "you\'re welcome"', async () => {
     const m = await emu.say(109, "what's new?");
     const r = await emu.waitFor(replyTo(109, m.message_id), 'the latest articles');

@@ -147,6 +147,25 @@ describe.each([
       },
     );
 
+    // The bot answers these, but with what shares a word or two and is no answer: it says it is not sure.
+    it.each([
+      ['Why did the lights go out?', 'science#0'],
+      ['What is the new signing like?', 'council#0'],
+    ])('a passage that only narrowly passes the bar is answered tentatively: "%s"', (q, shown) => {
+      const a = ask(q);
+      expect(where(a.passages[0])).toBe(shown);
+      expect(a.tentative).toBe(true);
+    });
+
+    it.each(['When was Helena Marsh elected?', 'How much will the tram line cost?', 'Who opposed the plan?'])(
+      'a passage that plainly answers is not tentative: "%s"',
+      (q) => {
+        const a = ask(q);
+        expect(a.passages.length).toBeGreaterThan(0);
+        expect(a.tentative).toBeUndefined();
+      },
+    );
+
     it('"What is the weather in Paris?" abstains when no article mentions weather or Paris', () => {
       const noWeather = SearchIndex.build(NEWS.filter((a) => a.id !== 'storm'));
       expectNoPassage(answerWith(noWeather, 'What is the weather in Paris?'), 'not-found');
