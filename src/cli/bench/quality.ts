@@ -161,12 +161,15 @@ function abstention(
   const answerable = (q: Question) => inside.has(q.articleId) || indexedText.has(gold.get(at(q.articleId, q.para)) ?? -1);
   const outside = questions.filter((q) => !answerable(q));
   const known = questions.filter(answerable);
-  const abstained = outside.filter((q) => strict.search(q.q, 1).length === 0).length;
+  const strictHit = (q: string) => strict.search(q, 1)[0];
+  const answeredOutside = outside.map((q) => strictHit(q.q)).filter((h) => h !== undefined);
   const ranked = known.filter((q) => right(loose.search(q.q, 1)[0], q));
-  const kept = ranked.filter((q) => strict.search(q.q, 1).length > 0).length;
-  const chat = SMALL_TALK.filter((q) => strict.search(q, 1).length === 0).length;
-  console.log(`abstention: ${pct(abstained / (outside.length || 1))} of ${outside.length} questions about unindexed articles;` +
-    ` answered ${pct(kept / (ranked.length || 1))} of ${ranked.length} it ranks right; small talk ${chat}/${SMALL_TALK.length} declined`);
+  const kept = ranked.map((q) => strictHit(q.q)).filter((h) => h !== undefined);
+  const unsure = (hits: BenchHit[]) => hits.filter((h) => h.tentative).length / (hits.length || 1);
+  const chat = SMALL_TALK.filter((q) => strictHit(q) === undefined).length;
+  console.log(`abstention: ${pct(1 - answeredOutside.length / (outside.length || 1))} of ${outside.length} questions about unindexed articles;` +
+    ` answered ${pct(kept.length / (ranked.length || 1))} of ${ranked.length} it ranks right; small talk ${chat}/${SMALL_TALK.length} declined`);
+  console.log(`  answered "not sure": ${pct(unsure(answeredOutside))} of those about unindexed articles, ${pct(unsure(kept))} of the right ones`);
 }
 
 runCli(main);

@@ -9,6 +9,8 @@ import type { AnswerModels } from '../../app/open.js';
 export interface BenchHit {
   articleId: string;
   para: number;
+  /** This product only: the answer only narrowly passed the bar, and the reply says it is not sure. */
+  tentative?: boolean;
 }
 
 /** A retrieval system under test: built once over the articles, then asked questions. */
@@ -41,8 +43,10 @@ export function productSystem(articles: readonly Article[], options: { minConfid
   return {
     name: `this product${vectors ? '' : ' (word vectors off)'}${sentences ? ' + sentence model' : ''}`,
     index,
-    search: (q, limit) =>
-      answer(index, q, { limit, minConfidence, vectors, sentences }).passages.map((p) => ({ articleId: p.article.id, para: p.paragraph.index })),
+    search: (q, limit) => {
+      const a = answer(index, q, { limit, minConfidence, vectors, sentences });
+      return a.passages.map((p) => ({ articleId: p.article.id, para: p.paragraph.index, ...(a.tentative ? { tentative: true } : {}) }));
+    },
   };
 }
 
