@@ -1,6 +1,8 @@
 import type { Article } from '../articles/types.js';
+import type { Language } from '../search/language.js';
 import type { Answer, Passage } from '../search/types.js';
 import { saysThanks } from '../search/smalltalk.js';
+import { phrasesFor } from './phrases.js';
 
 /**
  * Replies as data: Telegram HTML (plus an inline keyboard) for the bot, plain text for the console
@@ -160,9 +162,6 @@ function articleHead(a: Article, page = 0, total = 1): string {
   return details.length > 0 ? `${head}\n<i>${details.join(' · ')}</i>` : head;
 }
 
-/** Above a passage that only narrowly passed the bar for answering (`Answer.tentative`). */
-const NOT_SURE = 'Not sure this answers your question; the closest I found:';
-
 export interface RenderOptions {
   /** A few article titles to suggest when nothing was found. */
   topics?: readonly string[];
@@ -172,22 +171,14 @@ export interface RenderOptions {
 
 function noAnswerText(answer: Answer, topics: readonly string[] = []): string {
   const n = answer.articleCount;
-  const articles = `${n} article${n === 1 ? '' : 's'}`;
-  if (answer.reason === 'small-talk') {
-    if (saysThanks(answer.question)) return `You're welcome! Ask me anything else about the news in my ${articles}.`;
-    return `Hi! I answer questions about the news in my ${articles}. Ask me something like “what did the president say about the summit?”`;
-  }
+  const say = phrasesFor(answer.language);
+  if (answer.reason === 'small-talk') return saysThanks(answer.question) ? say.thanks(n) : say.hello(n);
   // Without the article list to show (an inline query, say), point to the command that has it.
-  if (answer.reason === 'latest') return `/latest lists my newest articles; or ask me about something in them.`;
-  if (answer.reason === 'empty') {
-    return `Send me a question about the news, and I will look for the answer in my ${articles}.`;
-  }
-  if (n === 0) return 'I have no articles to search yet, so I cannot answer that.';
-  const hint =
-    topics.length > 0
-      ? `ask about ${topics.slice(0, 3).map((t) => `“${truncate(t, 80)}”`).join(', ')}`
-      : 'ask about a person, place or event in the news';
-  return `I found nothing about that in my ${articles}. Try rephrasing, or ${hint}.`;
+  if (answer.reason === 'latest') return say.latestPointer;
+  if (answer.reason === 'empty') return say.empty(n);
+  if (n === 0) return say.noArticles;
+  const hint = topics.length > 0 ? say.askAbout(topics.slice(0, 3).map((t) => `“${truncate(t, 80)}”`).join(', ')) : say.askAboutAnything;
+  return say.notFound(n, hint);
 }
 
 /**
@@ -197,31 +188,32 @@ function noAnswerText(answer: Answer, topics: readonly string[] = []): string {
  */
 export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = {}): Rendered {
   const total = answer.passages.length;
-  if (answer.reason === 'latest' && options.articles) return { html: renderLatest(options.articles), keyboard: undefined };
+  if (answer.reason === 'latest' && options.articles) return { html: renderLatest(options.articles, SOURCES_PAGE_SIZE, answer.language), keyboard: undefined };
   if (total === 0) return { html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics)), MAX_MESSAGE_LENGTH - 200)), keyboard: undefined };
   const p = Math.min(Math.max(0, Math.floor(page)), total - 1);
   const passage = answer.passages[p]!;
   const footer = articleHead(passage.article, p, total);
-  const hedge = answer.tentative ? `<i>${NOT_SURE}</i>\n\n` : '';
+  const say = phrasesFor(answer.language);
+  const hedge = answer.tentative ? `<i>${say.notSure}</i>\n\n` : '';
   const body = passageHtml(passage, MAX_MESSAGE_LENGTH - hedge.length - footer.length - 2);
   const nav: InlineButton[] = [];
-  if (p > 0) nav.push({ text: '◀ Prev', callback_data: `${ANSWER_PAGE_PREFIX}${p - 1}` });
-  if (p < total - 1) nav.push({ text: 'Next ▶', callback_data: `${ANSWER_PAGE_PREFIX}${p + 1}` });
+  if (p > 0) nav.push({ text: say.previous, callback_data: `${ANSWER_PAGE_PREFIX}${p - 1}` });
+  if (p < total - 1) nav.push({ text: say.next, callback_data: `${ANSWER_PAGE_PREFIX}${p + 1}` });
   const rows: InlineButton[][] = [];
   if (nav.length > 0) rows.push(nav);
   const url = linkableUrl(passage.article.url);
-  if (url) rows.push([{ text: 'Open article', url }]);
+  if (url) rows.push([{ text: say.openArticle, url }]);
   return { html: `${hedge}${body}\n\n${footer}`, keyboard: rows.length > 0 ? { inline_keyboard: rows } : undefined };
 }
 
 /** The same answer as plain text, for the console chat: the best passage and where it is from. */
 export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): string {
   const passage = answer.passages[0];
-  if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles);
+  if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles, 5, answer.language);
   if (!passage) return sanitize(noAnswerText(answer, options.topics));
   const a = passage.article;
   const details = sourceAndDate(a);
-  const lines = [...(answer.tentative ? [NOT_SURE, ''] : []), sanitize(passage.text), '', `— ${sanitize(a.title || a.file)}`];
+  const lines = [...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []), sanitize(passage.text), '', `— ${sanitize(a.title || a.file)}`];
   if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
   lines.push(`  ${a.url ?? a.file}`);
   if (answer.passages.length > 1) lines.push(`  (${answer.passages.length - 1} more passage${answer.passages.length > 2 ? 's' : ''})`);
@@ -306,21 +298,22 @@ export function latestArticles(articles: readonly Article[], count = SOURCES_PAG
     .map((x) => x.a);
 }
 
-export function renderLatest(articles: readonly Article[], count = SOURCES_PAGE_SIZE): string {
+/** The newest articles, linked; headed in `language` when they answer a question ("что нового?"). */
+export function renderLatest(articles: readonly Article[], count = SOURCES_PAGE_SIZE, language?: Language): string {
   const latest = latestArticles(articles, count);
   if (latest.length === 0) return noLatestText(articles);
-  return articleList('<b>Latest articles</b>', latest.map((article, i) => ({ n: i + 1, article })));
+  return articleList(`<b>${phrasesFor(language).latestHeading}</b>`, latest.map((article, i) => ({ n: i + 1, article })));
 }
 
 /** The newest articles as plain text, for the console chat and `ask`. */
-function latestPlain(articles: readonly Article[], count = 5): string {
+function latestPlain(articles: readonly Article[], count: number, language: Language | undefined): string {
   const latest = latestArticles(articles, count);
   if (latest.length === 0) return noLatestText(articles);
   const lines = latest.map((a, i) => {
     const details = sourceAndDate(a).join(' · ');
     return `${i + 1}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${a.url ?? a.file}`;
   });
-  return ['Latest articles:', ...lines].join('\n');
+  return [`${phrasesFor(language).latestHeading}:`, ...lines].join('\n');
 }
 
 function noLatestText(articles: readonly Article[]): string {

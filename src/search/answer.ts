@@ -1,7 +1,7 @@
 import type { Answer, AnswerOptions, Passage } from './types.js';
 import { isCompounding } from './compound.js';
 import { analyzeText, type SearchIndex } from './index.js';
-import { CAPITALIZES_NOUNS, detectLanguage } from './language.js';
+import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage } from './language.js';
 import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { meaningWords, queryGroups, repeated } from './query.js';
@@ -75,15 +75,16 @@ const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
  */
 export function answer(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
   const limit = Math.max(1, options.limit ?? 3);
-  const base = { question, articleCount: index.articles.length };
+  const articleCount = index.articles.length;
   // A link pasted with the question ("is this true? https://…") is not words of it: "https", "www"
   // and the host would count as unknown names and turn the answer down.
   const asked = question.replace(LINK, ' ');
   const tokens = tokenize(asked);
   const words = tokens.map((t) => t.word);
-  if (words.length === 0) return { ...base, passages: [], reason: 'empty' };
+  if (words.length === 0) return { question, articleCount, language: index.language, passages: [], reason: 'empty' };
 
   const language = detectLanguage(words, index.language);
+  const base = { question, articleCount, language: replyLanguage(words, language, index.language) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
   if (content.every(isSmallTalkWord)) return { ...base, passages: [], reason: 'small-talk' };
   if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return { ...base, passages: [], reason: 'latest' };

@@ -133,3 +133,17 @@ export function detectLanguage(words: readonly string[], fallback: Language = 'e
   if (LANGUAGES.get(fallback)!.script === script) return fallback;
   return script === 'cyrillic' ? 'ru' : 'en';
 }
+
+/**
+ * The language to reply in: the question's guessed `language` when the question clearly is in it
+ * (two of its stopwords, or another script than the articles'), else the articles' `main` one. One
+ * stopword says little in a short question: "de" in "de gaulle airport strike" is part of a name.
+ */
+export function replyLanguage(words: readonly string[], language: Language, main: Language): Language {
+  if (language === main) return language;
+  const info = LANGUAGES.get(language)!;
+  if (info.script !== LANGUAGES.get(main)!.script) return language;
+  let hits = 0;
+  for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[language]?.test(w)) hits++;
+  return hits >= 2 ? language : main;
+}

@@ -1,4 +1,5 @@
 import type { Article, Paragraph } from '../articles/types.js';
+import type { Language } from './language.js';
 import type { WordVectors } from './vectors.js';
 
 /** One answering paragraph, trimmed for display. */
@@ -33,6 +34,11 @@ export interface Answer {
   tentative?: true;
   /** How many articles were searched, for "nothing about that in my N articles". */
   articleCount: number;
+  /**
+   * The language the bot's own sentences around the answer are in: the question's, when it clearly
+   * has one (see `replyLanguage`), else the articles' main language.
+   */
+  language?: Language;
 }
 
 export interface AnswerOptions {

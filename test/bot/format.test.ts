@@ -45,6 +45,20 @@ describe('renderAnswer', () => {
     expect(renderInlinePassage({ ...sure, tentative: true }, 0).html).not.toContain('Not sure');
   });
 
+  it('says its own sentences in the language of the question, English when it has none for it', () => {
+    const none = answerOf([]);
+    expect(renderAnswer({ ...none, language: 'ru' }).html).toMatch(/^Ничего об этом не нашлось \(статей в базе: 12\)\. Попробуйте переформулировать/);
+    expect(renderAnswerPlain({ ...none, reason: 'small-talk', question: 'danke!', language: 'de' })).toMatch(/^Gern geschehen!/);
+    expect(renderAnswerPlain({ ...none, reason: 'small-talk', question: 'hola', language: 'es' })).toMatch(/^¡Hola! Respondo preguntas sobre las noticias/);
+    expect(renderAnswer({ ...none, language: 'sv' }).html).toMatch(/^I found nothing about that in my 12 articles/);
+    const two = answerOf([passage('Первый абзац.'), passage('Второй абзац.')]);
+    const { html, keyboard } = renderAnswer({ ...two, language: 'ru', tentative: true });
+    expect(html.startsWith('<i>Не уверен, что это ответ на ваш вопрос;')).toBe(true);
+    expect(buttons(keyboard).map((b) => b.text)).toEqual(['Далее ▶', 'Открыть статью']);
+    const latest = renderAnswer({ ...none, reason: 'latest', language: 'de' }, 0, { articles: [article()] }).html;
+    expect(latest.startsWith('<b>Neueste Artikel</b>')).toBe(true);
+  });
+
   it('escapes &, <, > in text and title, and quotes in the link', () => {
     const a = article({ title: 'Q&A: <script> "quoted"', url: 'https://x.example/a?b=1&c="2"' });
     const { html, keyboard } = renderAnswer(answerOf([passage('Profits <rose> 5% & "more"', [[9, 13]], a)]));

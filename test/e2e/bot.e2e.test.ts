@@ -55,6 +55,12 @@ describe('private chat', () => {
     expect(r.message.text).toMatch(/^I found nothing about that in my 3 articles\. Try rephrasing/);
   });
 
+  it('says it found nothing in the language of the question', async () => {
+    const m = await emu.say(111, 'Какая погода будет завтра в Москве?');
+    const r = await emu.waitFor(replyTo(111, m.message_id), 'the abstention in Russian');
+    expect(r.message.text).toMatch(/^Ничего об этом не нашлось \(статей в базе: 3\)\. Попробуйте переформулировать/);
+  });
+
   it('says it is not sure when the closest passage only shares a word or two with the question', async () => {
     const m = await emu.say(110, 'What did the mayor eat?');
     const r = await emu.waitFor(replyTo(110, m.message_id), 'the tentative answer');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { detectLanguage } from '../../src/search/language.js';
+import { detectLanguage, replyLanguage } from '../../src/search/language.js';
 import { termOf, tokenize, wordsOf } from '../../src/search/normalize.js';
 import { article, NEWS } from './fixture.js';
 import { where } from './helpers.js';
@@ -50,6 +50,18 @@ describe('language detection', () => {
   it('a question is read in the language of its stopwords, whatever script its names are in', () => {
     expect(detectLanguage(words('Что делала компания Tesla Electric Light & Manufacturing?'), 'ru')).toBe('ru');
     expect(detectLanguage(words('Where is the Большой театр?'), 'en')).toBe('en');
+  });
+
+  it.each([
+    ['¿Qué dijo el alcalde sobre el tranvía?', 'es'],
+    ['Wer ist der Bürgermeister?', 'de'],
+    ['Кто мэр?', 'ru'], // another script than the articles'
+    ['de gaulle airport strike', 'en'], // one Spanish stopword, and it is part of a name
+    ['la liga results', 'en'],
+    ['hola', 'en'], // no telling word at all
+  ])('replies to "%s" in %s over English articles', (q, lang) => {
+    const w = words(q);
+    expect(replyLanguage(w, detectLanguage(w, 'en'), 'en')).toBe(lang);
   });
 
   it('a question quoting another language is read in the index language when the stopwords tie', () => {
