@@ -224,7 +224,7 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
 export function renderInlinePassage(answer: Answer, index: number): { title: string; description: string; html: string } {
   const passage = answer.passages[index]!;
   // Without the "not sure" line: whoever picks an inline result has read it and chosen to post it.
-  const single: Answer = { question: answer.question, articleCount: answer.articleCount, passages: [passage] };
+  const single: Answer = { ...answer, passages: [passage], tentative: undefined };
   return {
     title: truncate(sanitize(passage.article.title || passage.article.file), 200),
     description: truncate(sanitize(passage.text).replace(/\s+/g, ' '), 200),
