@@ -22,9 +22,9 @@ import { writeFileAtomic } from '../write-atomic.js';
  * German question words and number words in stopword lists, a whole Ukrainian list; 4: German past
  * participles stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
- * paragraph after it.)
+ * paragraph after it; 8: a lead-in ending in a colon too.)
  */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {

@@ -263,29 +263,33 @@ export interface BlockDecision {
   text: string | null;
   /** Rule names that removed the block or some of its lines; "too-short" for short leftovers. */
   dropped: string[];
-  /** A question heading indexed together with the block after it: that block's index. */
+  /** A heading (a question, or a lead-in ending in a colon) indexed together with the block after it: that block's index. */
   joinedWith?: number;
 }
 
 /** The longest block read as a heading: a question of more words is a paragraph that asks. */
 const HEADING_MAX_WORDS = 20;
 
-/** One question and nothing else ("Who is Hakeem Jeffries?", "Q: What changes are being made?"). */
-function isQuestionHeading(text: string): boolean {
-  return /\?["'”’»)]*$/u.test(text) && !/[.!?…]["'”’»)]*\s+\S/u.test(text) && wordCount(text) <= HEADING_MAX_WORDS;
+/**
+ * One short sentence that ends in a question mark ("Who is Hakeem Jeffries?", "Q: What changes are
+ * being made?") or a colon ("Highlights from the 76th Emmy Awards:", "Taylor Wilson:").
+ */
+function isHeading(text: string): boolean {
+  return /[?:]["'”’»)]*$/u.test(text) && !/[.!?…]["'”’»)]*\s+\S/u.test(text) && wordCount(text) <= HEADING_MAX_WORDS;
 }
 
 /**
  * Explainers put questions as headings over the paragraph that answers ("Who is Hakeem Jeffries?",
- * then "Hakeem Jeffries is a US representative…"). Alone, the heading matches a reader's question
- * word for word and answers nothing; so it is read with the next kept block as one paragraph (the
- * heading's number, both texts), unless that block is a question too.
+ * then "Hakeem Jeffries is a US representative…"), lists open with a lead-in ("The companies that cut
+ * the most jobs include:"), transcripts name the speaker on a line of its own. Alone, such a heading
+ * matches a reader's question word for word and answers nothing; so it is read with the next kept
+ * block as one paragraph (the heading's number, both texts), unless that block is a heading too.
  */
-function joinQuestionHeadings(blocks: BlockDecision[]): BlockDecision[] {
+function joinHeadings(blocks: BlockDecision[]): BlockDecision[] {
   const kept = blocks.filter((b) => b.text !== null);
   for (let i = 0; i + 1 < kept.length; i++) {
     const [heading, body] = [kept[i]!, kept[i + 1]!];
-    if (isQuestionHeading(heading.text!) && !isQuestionHeading(body.text!)) {
+    if (isHeading(heading.text!) && !isHeading(body.text!)) {
       heading.joinedWith = body.index;
       i++;
     }
@@ -390,7 +394,7 @@ export function explainArticle(
   // Nor is it a headline when it is all the file says ("Federer needs knee surgery" alone in an
   // untitled export): a title line with no story under it is the story.
   if (!metaTitle && headline && blocks.every((d) => d.text === null)) blocks = explainBlocks(raw.paragraphs, { title: '' });
-  blocks = joinQuestionHeadings(blocks);
+  blocks = joinHeadings(blocks);
   const paragraphs: Paragraph[] = [];
   const joined = new Map(blocks.filter((d) => d.joinedWith !== undefined).map((d) => [d.joinedWith!, d]));
   for (const d of blocks) {

@@ -120,7 +120,7 @@ async function show(dir: string, file: string, io: IndexIo): Promise<number> {
         b.text === null
           ? `dropped (${b.dropped.join(', ')})`
           : (b.dropped.length ? `kept, trimmed (${b.dropped.join(', ')})` : 'kept') +
-            (b.joinedWith !== undefined ? `, a question heading read with [${b.joinedWith}]` : '');
+            (b.joinedWith !== undefined ? `, a heading read with [${b.joinedWith}]` : '');
       out += `  [${b.index}] ${what}\n      ${clip((b.text ?? b.raw).replace(/\s+/g, ' '), 160)}\n`;
     }
     out += '\n';
