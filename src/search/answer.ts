@@ -13,9 +13,9 @@ import { isNewsRequestWord, isSmallTalkWord } from './smalltalk.js';
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
  * paragraph shares too little of the question to be its answer, and the bot says it found nothing.
- * Chosen with `npm run bench:quality -- --abstain`: on XQuAD (four languages) it keeps 97.4-98.9%
- * of right answers while declining 80-87% of questions about unindexed articles; higher values
- * decline more but keep under 97% of German and Russian right answers (see README).
+ * Chosen with `npm run bench:quality -- --abstain`: on XQuAD (four languages) it keeps 98.3-99.7%
+ * of right answers while declining 82-85% of questions about unindexed articles; 0.225 declines
+ * 84-86% but keeps 97.4% in Russian, higher values keep under 97% (see README).
  */
 export const MIN_CONFIDENCE = 0.22;
 /**

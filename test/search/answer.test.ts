@@ -166,6 +166,19 @@ describe.each([
       },
     );
 
+    it('answers from a long paragraph that has the question\'s words, however long the rest of it is', () => {
+      const filler =
+        'The regional assembly meets in the old customs house by the harbour, a building it shares with the port authority and a small museum of shipping. ' +
+        'Its members sit in a half circle, with the speaker on a raised chair at the front, and visitors may watch from a gallery above. ' +
+        'Debates are held in the mornings and committee meetings in the afternoons, and each session opens with a reading of the minutes of the last one.';
+      const assembly = article('assembly', 'How the regional assembly works', [
+        `${filler} Voters choose its members every four years, on the first Sunday of May. ${filler.replace('The regional assembly meets', 'In winter it meets')}`,
+      ]);
+      const a = answerWith(SearchIndex.build([...NEWS, assembly]), 'How often do voters choose new members?');
+      expect(where(a.passages[0])).toBe('assembly#0');
+      expect(a.passages[0]!.text).toContain('Voters choose its members every four years');
+    });
+
     it('"What is the weather in Paris?" abstains when no article mentions weather or Paris', () => {
       const noWeather = SearchIndex.build(NEWS.filter((a) => a.id !== 'storm'));
       expectNoPassage(answerWith(noWeather, 'What is the weather in Paris?'), 'not-found');
