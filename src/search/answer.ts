@@ -21,8 +21,8 @@ export const MIN_CONFIDENCE = 0.22;
 /**
  * Between MIN_CONFIDENCE and this, the bot still answers but says it is not sure the passage answers
  * (`Answer.tentative`). Measured with `npm run bench:quality -- --abstain` at 0.3: of the questions
- * about unindexed articles that are still answered, 47-71% (XQuAD, four languages) and 42% (RealTime
- * QA) are flagged so, against 1-4% of the right answers (22% on RealTime QA, whose right answers
+ * about unindexed articles that are still answered, 46-70% (XQuAD, four languages) and 42% (RealTime
+ * QA) are flagged so, against 1-5% of the right answers (22% on RealTime QA, whose right answers
  * share fewer words with their question).
  */
 export const SURE_CONFIDENCE = 0.3;
