@@ -234,27 +234,27 @@ describe('short paragraphs and whitespace', () => {
 describe('headings: questions and lead-ins', () => {
   const raw = (paragraphs: string[]): RawArticle => ({ meta: { title: 'Explainer' }, paragraphs, reader: 'markdown' });
 
-  it('reads a question heading with the paragraph that answers it, under the heading’s number', () => {
-    const a = cleanArticle(
-      raw([
+  const P = (index: number, text: string) => ({ index, text });
+  it.each([
+    [
+      'a question heading with the paragraph that answers it, under the heading’s number',
+      [
         'The city will vote on the new tram line next month, after two years of debate.',
         'Who pays for the tram?',
         'The regional government pays two thirds, and the city the rest, from a fuel tax.',
         'Q: When would trams run?',
         'A: The first trams would run in 2029 if the vote passes.',
-      ]),
-      'tram.md',
-    );
-    expect(a.paragraphs).toEqual([
-      { index: 0, text: 'The city will vote on the new tram line next month, after two years of debate.' },
-      { index: 1, text: 'Who pays for the tram? The regional government pays two thirds, and the city the rest, from a fuel tax.' },
-      { index: 3, text: 'Q: When would trams run? A: The first trams would run in 2029 if the vote passes.' },
-    ]);
-  });
-
-  it('reads a lead-in ending in a colon with the block it introduces', () => {
-    const a = cleanArticle(
-      raw([
+      ],
+      [
+        P(0, 'The city will vote on the new tram line next month, after two years of debate.'),
+        P(1, 'Who pays for the tram? The regional government pays two thirds, and the city the rest, from a fuel tax.'),
+        P(3, 'Q: When would trams run? A: The first trams would run in 2029 if the vote passes.'),
+      ],
+    ],
+    [
+      // A heading over another heading stays alone; the question then goes with its answer.
+      'a lead-in ending in a colon with the block it introduces',
+      [
         'The council published the costs of the tram line on Tuesday, after months of requests.',
         'The biggest items in the budget include:',
         'Rails and overhead wires: 90 million dollars.',
@@ -263,17 +263,17 @@ describe('headings: questions and lead-ins', () => {
         'Her colleague on the committee then added in a statement:',
         'Will it be on time?',
         'Nobody can say yet, the transport office admits.',
-      ]),
-      'tram.md',
-    );
-    expect(a.paragraphs).toEqual([
-      { index: 0, text: 'The council published the costs of the tram line on Tuesday, after months of requests.' },
-      { index: 1, text: 'The biggest items in the budget include: Rails and overhead wires: 90 million dollars.' },
-      { index: 3, text: 'Maria Lopez, who chairs the transport committee, said: We asked for these figures for two years, and now we finally have them.' },
-      // A heading over another heading stays alone; the question then goes with its answer.
-      { index: 5, text: 'Her colleague on the committee then added in a statement:' },
-      { index: 6, text: 'Will it be on time? Nobody can say yet, the transport office admits.' },
-    ]);
+      ],
+      [
+        P(0, 'The council published the costs of the tram line on Tuesday, after months of requests.'),
+        P(1, 'The biggest items in the budget include: Rails and overhead wires: 90 million dollars.'),
+        P(3, 'Maria Lopez, who chairs the transport committee, said: We asked for these figures for two years, and now we finally have them.'),
+        P(5, 'Her colleague on the committee then added in a statement:'),
+        P(6, 'Will it be on time? Nobody can say yet, the transport office admits.'),
+      ],
+    ],
+  ])('reads %s', (_what, blocks, expected) => {
+    expect(cleanArticle(raw(blocks), 'tram.md').paragraphs).toEqual(expected);
   });
 
   it('leaves alone questions in a row, a long question, a question with more sentences, and one at the end', () => {
