@@ -16,7 +16,8 @@ const SMALL_TALK = wordSet(
   'hallo moin servus danke dank vielen schön schon tschüss gut guten tag morgen abend nacht ja nein bitte',
   'wie gehts geht',
   'hola gracias adiós adios buenos buenas días dias tardes noches sí si vale qué tal estás estas',
-  'bonjour salut merci bonsoir oui non ça va ciao grazie buongiorno olá ola obrigado obrigada',
+  'bonjour salut merci beaucoup bonsoir oui non ça va ciao grazie mille tante buongiorno olá ola obrigado obrigada muito',
+  'muchas muchísimas',
   'tot ziens dank bedankt goedemorgen',
   // Russian, Ukrainian
   'привет здравствуй здравствуйте спасибо пока да нет хорошо ок как дела доброе утро добрый день',

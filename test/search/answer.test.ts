@@ -197,7 +197,7 @@ describe.each([
   });
 
   describe('answer: small talk and empty messages', () => {
-    it.each(['hi', 'thanks!', 'how are you?', 'привет', 'Hello there', 'good morning', 'ok thanks bye', 'Guten Morgen', 'Hola, ¿qué tal?', 'Как дела?'])(
+    it.each(['hi', 'thanks!', 'how are you?', 'привет', 'Hello there', 'good morning', 'ok thanks bye', 'Guten Morgen', 'Hola, ¿qué tal?', 'Как дела?', 'Merci beaucoup !', 'Grazie mille', 'Muito obrigado', 'Muchas gracias'])(
       '"%s" is small talk: never a passage',
       (q) => {
         expectNoPassage(ask(q), 'small-talk', NEWS.length);
