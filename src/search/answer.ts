@@ -15,7 +15,7 @@ import { isNewsRequestWord, isSmallTalkWord } from './smalltalk.js';
  * paragraph shares too little of the question to be its answer, and the bot says it found nothing.
  * Chosen with `npm run bench:quality -- --abstain`: on XQuAD (four languages) it keeps 98.3-99.7%
  * of right answers while declining 82-85% of questions about unindexed articles; 0.225 declines
- * 84-86% but keeps 97.4% in Russian, higher values keep under 97% (see README).
+ * 84-86% but keeps only 97.4% in Russian and 98.0% in German (see README).
  */
 export const MIN_CONFIDENCE = 0.22;
 /**
