@@ -106,6 +106,13 @@ export const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Letters one of two close languages has and the other lacks: a word with one counts like a stopword. */
 const OWN_LETTERS: Partial<Record<Language, RegExp>> = { uk: /[іїєґ]/u, ru: /[ыэъё]/u };
 
+/** How many of the words tell of `info`'s language: its stopwords, and words with its own letters. */
+function tellingWords(info: LanguageInfo, words: readonly string[]): number {
+  let hits = 0;
+  for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[info.code]?.test(w)) hits++;
+  return hits;
+}
+
 /**
  * Guesses the language of already-lowercased words: the language whose stopwords cover most of
  * them. When none has any (a short question), the index's main language (`fallback`) if it is
@@ -120,8 +127,7 @@ export function detectLanguage(words: readonly string[], fallback: Language = 'e
   // Stopwords decide across scripts: "Что делала компания Tesla Electric Light & Manufacturing?"
   // has more Latin words than Cyrillic ones, but its stopwords are Russian.
   for (const info of LANGUAGES.values()) {
-    let hits = 0;
-    for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[info.code]?.test(w)) hits++;
+    const hits = tellingWords(info, words);
     // A tie goes to the index's language: "In welchem Jahr … „Fog on the Tyne“?" has as many
     // English stopwords as German ones, and is asked of German articles.
     if (hits > bestHits || (hits === bestHits && hits > 0 && info.code === fallback)) {
@@ -143,7 +149,5 @@ export function replyLanguage(words: readonly string[], language: Language, main
   if (language === main) return language;
   const info = LANGUAGES.get(language)!;
   if (info.script !== LANGUAGES.get(main)!.script) return language;
-  let hits = 0;
-  for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[language]?.test(w)) hits++;
-  return hits >= 2 ? language : main;
+  return tellingWords(info, words) >= 2 ? language : main;
 }
