@@ -34,9 +34,7 @@ type Judge = (hit: BenchHit | undefined, q: Question) => boolean;
  * QA's quizzes repeat a few paragraphs word for word, so the reader gets the same text from another
  * article.
  */
-function judge(articles: readonly Article[]): Judge {
-  const keys = textKeys(articles);
-  const keyOf = (articleId: string, para: number) => keys.get(at(articleId, para)) ?? -1;
+function judge(keyOf: KeyOf): Judge {
   return (hit, q) => {
     if (hit === undefined) return false;
     if (hit.articleId === q.articleId && hit.para === q.para) return true;
@@ -45,13 +43,15 @@ function judge(articles: readonly Article[]): Judge {
   };
 }
 
-const at = (articleId: string, para: number) => `${articleId}\u0000${para}`;
+/** A paragraph's `paragraphTextKey` by article id and paragraph index (−1 for one not there). */
+type KeyOf = (articleId: string, para: number) => number;
 
-/** Each paragraph's `paragraphTextKey`, by `at` (article id and paragraph index). */
-function textKeys(articles: readonly Article[]): Map<string, number> {
+/** The keys of every paragraph of `articles`, computed once. */
+function textKeys(articles: readonly Article[]): KeyOf {
+  const at = (articleId: string, para: number) => `${articleId}\u0000${para}`;
   const keys = new Map<string, number>();
   for (const a of articles) for (const p of a.paragraphs) keys.set(at(a.id, p.index), paragraphTextKey(p.text));
-  return keys;
+  return (articleId, para) => keys.get(at(articleId, para)) ?? -1;
 }
 
 function evaluate(system: System, questions: readonly Question[], ask: (q: Question) => string, right: Judge): Score {
@@ -120,7 +120,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${'system'.padEnd(40)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR@10'.padStart(7)} ${'ms/q'.padStart(9)} ${'n'.padStart(6)}`);
 
     const random = seededRandom(Number(values.seed));
-    const right = judge([...set.articles, ...distractors]);
+    const keyOf = textKeys([...set.articles, ...distractors]);
+    const right = judge(keyOf);
     const typoed = new Map(set.questions.map((q) => [q.id, addTypos(q.q, random)]));
     const systems: Array<[System, Question[]]> = [];
     if (wanted.has('product')) systems.push([productSystem(articles, { minConfidence: 0, ...models }), set.questions]);
@@ -134,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!, right)));
     }
 
-    if (values.abstain) abstention(set.articles, set.questions, distractors, right, { threshold, ...models });
+    if (values.abstain) abstention(set.articles, set.questions, distractors, right, keyOf, { threshold, ...models });
   }
   return 0;
 }
@@ -148,6 +149,7 @@ function abstention(
   questions: readonly Question[],
   distractors: readonly Article[],
   right: Judge,
+  keyOf: KeyOf,
   options: { threshold?: number } & AnswerModels,
 ): void {
   const inside = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.id));
@@ -156,9 +158,8 @@ function abstention(
   const loose = productSystem(indexed, { ...options, minConfidence: 0 });
   // A question of the other half whose paragraph an indexed article repeats word for word is
   // answered by the index: it counts with the indexed half's questions.
-  const gold = textKeys(articles);
-  const indexedText = new Set(indexed.flatMap((a) => a.paragraphs.map((p) => paragraphTextKey(p.text))));
-  const answerable = (q: Question) => inside.has(q.articleId) || indexedText.has(gold.get(at(q.articleId, q.para)) ?? -1);
+  const indexedText = new Set(indexed.flatMap((a) => a.paragraphs.map((p) => keyOf(a.id, p.index))));
+  const answerable = (q: Question) => inside.has(q.articleId) || indexedText.has(keyOf(q.articleId, q.para));
   const outside = questions.filter((q) => !answerable(q));
   const known = questions.filter(answerable);
   const strictHit = (q: string) => strict.search(q, 1)[0];
