@@ -4,6 +4,7 @@ import type { Article } from '../articles/types.js';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { redact, type Logger } from '../log.js';
+import type { Language } from '../search/language.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
 import { addressed, type BotIdentity } from './addressed.js';
 import {
@@ -22,6 +23,7 @@ import {
   type Rendered,
 } from './format.js';
 import { Lru, QuestionLimiter } from './limits.js';
+import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from './phrases.js';
 import { Sender, type SenderOptions } from './send.js';
 
 export interface BotDeps {
@@ -45,14 +47,11 @@ export interface BotOptions {
   answerCacheSize?: number;
 }
 
-/** Commands shown in Telegram's menu (setMyCommands). Admin commands stay unlisted. */
-export const BOT_COMMANDS = [
-  { command: 'ask', description: 'Ask a question about the news' },
-  { command: 'sources', description: 'List the indexed articles' },
-  { command: 'latest', description: 'The newest articles' },
-  { command: 'help', description: 'How to ask' },
-  { command: 'start', description: 'What this bot does' },
-];
+/** Commands shown in Telegram's menu (setMyCommands), described in `language`. Admin commands stay unlisted. */
+export function botCommands(language?: Language): Array<{ command: string; description: string }> {
+  const say = phrasesFor(language);
+  return PUBLIC_COMMANDS.map((command) => ({ command, description: say.commands[command] }));
+}
 
 /** The parts of a running bot that `startBot` needs for shutdown and health. */
 export interface BotRuntime {
@@ -110,6 +109,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     return topics;
   };
 
+  /** The bot's sentences for a reply to `m` that has no question to read: in the sender's app language. */
+  const sayTo = (m: Message) => phrasesFor(userLanguage(m.from?.language_code));
+
   const track = (p: Promise<unknown>) => {
     const t = p.catch(() => undefined).finally(() => runtime.tasks.delete(t));
     runtime.tasks.add(t);
@@ -147,7 +149,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     if (verdict === 'ok') return true;
     counters.rateLimited!++;
     if (verdict === 'notice') {
-      void reply(m, `You are asking faster than I can keep up. Please wait about ${config.rateLimit.windowSeconds} seconds, then ask again.`);
+      void reply(m, escapeHtml(sayTo(m).slowDown(config.rateLimit.windowSeconds)));
     }
     return false;
   };
@@ -155,7 +157,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   const answerQuestion = (m: Message, question: string) => {
     if (question.length > config.maxQuestionLength) {
       counters.tooLong!++;
-      void reply(m, `That question is too long (${question.length} characters). Please keep it under ${config.maxQuestionLength} characters: a sentence or two is enough.`);
+      void reply(m, escapeHtml(sayTo(m).tooLong(question.length, config.maxQuestionLength)));
       return;
     }
     counters.questions!++;
@@ -172,11 +174,11 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const userId = m.from?.id;
     switch (command) {
       case 'start':
-        return void reply(m, renderWelcome(deps.articles().length, me.username));
+        return void reply(m, renderWelcome(deps.articles().length, me.username, userLanguage(m.from?.language_code)));
       case 'help':
-        return void reply(m, renderHelp(me.username));
+        return void reply(m, renderHelp(me.username, userLanguage(m.from?.language_code)));
       case 'ask':
-        if (args === '') return void reply(m, 'Put your question after the command, e.g. <code>/ask who won the election?</code>');
+        if (args === '') return void reply(m, sayTo(m).askUsage);
         return answerQuestion(m, args);
       case 'sources': {
         const r = renderSources(deps.articles(), 0);
@@ -203,7 +205,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
         );
       }
       default:
-        return void reply(m, 'I do not know that command. /help lists what I can do.');
+        return void reply(m, escapeHtml(sayTo(m).unknownCommand));
     }
   };
 
@@ -217,7 +219,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     }
     const m = (update as Update.MessageUpdate).message;
     if (!allowed(m)) return;
-    if (decision.kind === 'non-text') return void reply(m, 'I can only read text. Send me your question about the news as a message.');
+    if (decision.kind === 'non-text') return void reply(m, escapeHtml(sayTo(m).textOnly));
     if (decision.kind === 'command') return runCommand(m, me, decision.command, decision.args);
     return answerQuestion(m, decision.text);
   };
@@ -293,7 +295,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     log.error({ error: safe(err), updateId: ctx.update.update_id }, 'error while handling an update');
     const m = ctx.message;
     if (m && addressed(ctx.update, { id: ctx.botInfo.id, username: ctx.botInfo.username }).kind !== 'ignore') {
-      void reply(m, 'Sorry, something went wrong while answering. Please try again.');
+      void reply(m, escapeHtml(sayTo(m).failed));
     }
   });
 

@@ -2,7 +2,7 @@ import type { Article } from '../articles/types.js';
 import type { Language } from '../search/language.js';
 import type { Answer, Passage } from '../search/types.js';
 import { saysThanks } from '../search/smalltalk.js';
-import { phrasesFor } from './phrases.js';
+import { helpText, phrasesFor } from './phrases.js';
 
 /**
  * Replies as data: Telegram HTML (plus an inline keyboard) for the bot, plain text for the console
@@ -320,27 +320,12 @@ function noLatestText(articles: readonly Article[]): string {
   return articles.length === 0 ? 'No articles are indexed yet.' : 'None of my articles has a publication date. /sources lists them all.';
 }
 
-export function renderWelcome(articleCount: number, botUsername: string | undefined): string {
-  const n = `${articleCount} news article${articleCount === 1 ? '' : 's'}`;
-  const group = botUsername
-    ? `\nIn a group, use /ask, mention @${escapeHtml(botUsername)} or reply to one of my messages.`
-    : '';
-  return (
-    `Hi! I answer questions about the news from <b>${n}</b>.\n\n` +
-    'Just send me a question in plain words, e.g. <i>what did the president say about the summit?</i> ' +
-    'I reply with the passage that answers it and a link to the article.' +
-    group +
-    '\n\n/help shows all commands.'
-  );
+/** /start, in the reader's `language` (their Telegram app's: see `userLanguage`). */
+export function renderWelcome(articleCount: number, botUsername: string | undefined, language?: Language): string {
+  return phrasesFor(language).welcome(articleCount, botUsername && `@${escapeHtml(botUsername)}`);
 }
 
-export function renderHelp(botUsername: string | undefined): string {
-  const inline = botUsername ? `\n\nIn any chat, type <code>@${escapeHtml(botUsername)} your question</code> to share an answer.` : '';
-  return (
-    '<b>How to ask</b>\nSend a question as a message (in groups: /ask, a mention, or a reply to me). ' +
-    'Use “Next ▶” under an answer to see the next best passage.\n\n' +
-    '<b>Commands</b>\n/ask &lt;question&gt; — ask a question\n/sources — the indexed articles\n' +
-    '/latest — the newest articles\n/help — this message' +
-    inline
-  );
+/** /help, in the reader's `language`. */
+export function renderHelp(botUsername: string | undefined, language?: Language): string {
+  return helpText(phrasesFor(language), botUsername && `@${escapeHtml(botUsername)}`);
 }

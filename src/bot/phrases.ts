@@ -4,7 +4,8 @@ import type { Language } from '../search/language.js';
  * The bot's own sentences around an answer, in the language of the question they reply to: a reader
  * who asks in Russian is told in Russian that nothing was found. Written by hand (a few dozen short
  * sentences in eight languages do not call for an i18n framework); other languages get English.
- * Commands without a question (/start, /help, /sources) stay English.
+ * Replies that have no question to read (/start, /help, a photo) take the language the reader's
+ * Telegram app is set to (`userLanguage`).
  */
 export interface Phrases {
   /** Nothing answers: `hint` is `askAbout(…)` or `askAboutAnything`. */
@@ -24,7 +25,31 @@ export interface Phrases {
   openArticle: string;
   previous: string;
   next: string;
+  /** /start. `mention` is the bot's escaped "@name", when known (for the group line). HTML. */
+  welcome(articles: number, mention: string | undefined): string;
+  /** /help's parts (see `helpText`). HTML. */
+  howToAskHeading: string;
+  howToAsk: string;
+  commandsHeading: string;
+  /** What /ask takes, as /help shows it ("/ask <question>"). */
+  questionPlaceholder: string;
+  /** The public commands, as Telegram's menu and /help describe them. */
+  commands: Record<PublicCommand, string>;
+  /** Sharing an answer inline: `mention` is the bot's escaped "@name". HTML. */
+  inline(mention: string): string;
+  /** /ask without a question. HTML. */
+  askUsage: string;
+  unknownCommand: string;
+  textOnly: string;
+  tooLong(length: number, max: number): string;
+  slowDown(seconds: number): string;
+  /** An error while answering. */
+  failed: string;
 }
+
+/** Commands anyone may use, in menu order (admin commands stay unlisted). */
+export const PUBLIC_COMMANDS = ['ask', 'sources', 'latest', 'help', 'start'] as const;
+export type PublicCommand = (typeof PUBLIC_COMMANDS)[number];
 
 /** "12 articles", "1 article": English is the one language here whose sentences count in words. */
 const englishCount = (n: number) => `${n} article${n === 1 ? '' : 's'}`;
@@ -43,6 +68,24 @@ const en: Phrases = {
   openArticle: 'Open article',
   previous: '◀ Prev',
   next: 'Next ▶',
+  welcome: (n, mention) =>
+    `Hi! I answer questions about the news from <b>${n} news article${n === 1 ? '' : 's'}</b>.\n\n` +
+    'Just send me a question in plain words, e.g. <i>what did the president say about the summit?</i> ' +
+    'I reply with the passage that answers it and a link to the article.' +
+    (mention ? `\nIn a group, use /ask, mention ${mention} or reply to one of my messages.` : '') +
+    '\n\n/help shows all commands.',
+  howToAskHeading: 'How to ask',
+  howToAsk: 'Send a question as a message (in groups: /ask, a mention, or a reply to me). Use “Next ▶” under an answer to see the next best passage.',
+  commandsHeading: 'Commands',
+  questionPlaceholder: 'question',
+  commands: { ask: 'Ask a question about the news', sources: 'List the indexed articles', latest: 'The newest articles', help: 'How to ask', start: 'What this bot does' },
+  inline: (mention) => `In any chat, type <code>${mention} your question</code> to share an answer.`,
+  askUsage: 'Put your question after the command, e.g. <code>/ask who won the election?</code>',
+  unknownCommand: 'I do not know that command. /help lists what I can do.',
+  textOnly: 'I can only read text. Send me your question about the news as a message.',
+  tooLong: (length, max) => `That question is too long (${length} characters). Please keep it under ${max} characters: a sentence or two is enough.`,
+  slowDown: (s) => `You are asking faster than I can keep up. Please wait about ${s} seconds, then ask again.`,
+  failed: 'Sorry, something went wrong while answering. Please try again.',
 };
 
 // The other languages give the count as "(articles …: N)", which reads right for any N without
@@ -61,6 +104,24 @@ const ru: Phrases = {
   openArticle: 'Открыть статью',
   previous: '◀ Назад',
   next: 'Далее ▶',
+  welcome: (n, mention) =>
+    `Привет! Я отвечаю на вопросы о новостях (статей в базе: <b>${n}</b>).\n\n` +
+    'Просто пришлите вопрос своими словами, например: <i>что сказал президент о саммите?</i> ' +
+    'Я отвечу абзацем, в котором есть ответ, и ссылкой на статью.' +
+    (mention ? `\nВ группе используйте /ask, упомяните ${mention} или ответьте на одно из моих сообщений.` : '') +
+    '\n\n/help — все команды.',
+  howToAskHeading: 'Как спрашивать',
+  howToAsk: 'Пришлите вопрос сообщением (в группах — через /ask, упоминание или ответ на моё сообщение). Кнопка «Далее ▶» под ответом покажет следующий подходящий абзац.',
+  commandsHeading: 'Команды',
+  questionPlaceholder: 'вопрос',
+  commands: { ask: 'Задать вопрос о новостях', sources: 'Список статей в базе', latest: 'Самые свежие статьи', help: 'Как задавать вопросы', start: 'Что умеет этот бот' },
+  inline: (mention) => `В любом чате наберите <code>${mention} ваш вопрос</code>, чтобы поделиться ответом.`,
+  askUsage: 'Напишите вопрос после команды, например: <code>/ask кто победил на выборах?</code>',
+  unknownCommand: 'Такой команды я не знаю. /help — список того, что я умею.',
+  textOnly: 'Я понимаю только текст. Пришлите вопрос о новостях сообщением.',
+  tooLong: (length, max) => `Вопрос слишком длинный (символов: ${length}, можно не больше ${max}). Хватит одного-двух предложений.`,
+  slowDown: (s) => `Вы спрашиваете быстрее, чем я успеваю отвечать. Подождите немного (около ${s} с) и спросите снова.`,
+  failed: 'Извините, при ответе что-то пошло не так. Попробуйте ещё раз.',
 };
 
 const uk: Phrases = {
@@ -77,6 +138,24 @@ const uk: Phrases = {
   openArticle: 'Відкрити статтю',
   previous: '◀ Назад',
   next: 'Далі ▶',
+  welcome: (n, mention) =>
+    `Привіт! Я відповідаю на запитання про новини (статей у базі: <b>${n}</b>).\n\n` +
+    'Просто надішліть запитання своїми словами, наприклад: <i>що сказав президент про саміт?</i> ' +
+    'Я відповім абзацом, де є відповідь, і посиланням на статтю.' +
+    (mention ? `\nУ групі використовуйте /ask, згадайте ${mention} або дайте відповідь на одне з моїх повідомлень.` : '') +
+    '\n\n/help — усі команди.',
+  howToAskHeading: 'Як запитувати',
+  howToAsk: 'Надішліть запитання повідомленням (у групах — через /ask, згадку або відповідь на моє повідомлення). Кнопка «Далі ▶» під відповіддю покаже наступний відповідний абзац.',
+  commandsHeading: 'Команди',
+  questionPlaceholder: 'запитання',
+  commands: { ask: 'Поставити запитання про новини', sources: 'Список статей у базі', latest: 'Найсвіжіші статті', help: 'Як ставити запитання', start: 'Що вміє цей бот' },
+  inline: (mention) => `У будь-якому чаті наберіть <code>${mention} ваше запитання</code>, щоб поділитися відповіддю.`,
+  askUsage: 'Напишіть запитання після команди, наприклад: <code>/ask хто переміг на виборах?</code>',
+  unknownCommand: 'Такої команди я не знаю. /help — список того, що я вмію.',
+  textOnly: 'Я розумію лише текст. Надішліть запитання про новини повідомленням.',
+  tooLong: (length, max) => `Запитання задовге (символів: ${length}, можна не більше ${max}). Вистачить одного-двох речень.`,
+  slowDown: (s) => `Ви запитуєте швидше, ніж я встигаю відповідати. Зачекайте трохи (близько ${s} с) і запитайте знову.`,
+  failed: 'Вибачте, під час відповіді щось пішло не так. Спробуйте ще раз.',
 };
 
 const de: Phrases = {
@@ -93,6 +172,24 @@ const de: Phrases = {
   openArticle: 'Artikel öffnen',
   previous: '◀ Zurück',
   next: 'Weiter ▶',
+  welcome: (n, mention) =>
+    `Hallo! Ich beantworte Fragen zu den Nachrichten (Artikel in meinem Bestand: <b>${n}</b>).\n\n` +
+    'Schicken Sie mir einfach eine Frage in eigenen Worten, etwa: <i>Was hat der Präsident über den Gipfel gesagt?</i> ' +
+    'Ich antworte mit dem Absatz, der die Antwort enthält, und einem Link zum Artikel.' +
+    (mention ? `\nIn einer Gruppe: /ask verwenden, ${mention} erwähnen oder auf eine meiner Nachrichten antworten.` : '') +
+    '\n\n/help zeigt alle Befehle.',
+  howToAskHeading: 'So fragen Sie',
+  howToAsk: 'Schicken Sie eine Frage als Nachricht (in Gruppen: /ask, eine Erwähnung oder eine Antwort auf mich). „Weiter ▶“ unter einer Antwort zeigt den nächstbesten Absatz.',
+  commandsHeading: 'Befehle',
+  questionPlaceholder: 'Frage',
+  commands: { ask: 'Eine Frage zu den Nachrichten stellen', sources: 'Die durchsuchten Artikel', latest: 'Die neuesten Artikel', help: 'So fragen Sie', start: 'Was dieser Bot kann' },
+  inline: (mention) => `Tippen Sie in jedem Chat <code>${mention} Ihre Frage</code>, um eine Antwort zu teilen.`,
+  askUsage: 'Schreiben Sie Ihre Frage hinter den Befehl, etwa: <code>/ask Wer hat die Wahl gewonnen?</code>',
+  unknownCommand: 'Diesen Befehl kenne ich nicht. /help zeigt, was ich kann.',
+  textOnly: 'Ich kann nur Text lesen. Schicken Sie mir Ihre Frage zu den Nachrichten als Nachricht.',
+  tooLong: (length, max) => `Die Frage ist zu lang (${length} Zeichen). Bitte bleiben Sie unter ${max} Zeichen: ein, zwei Sätze genügen.`,
+  slowDown: (s) => `Sie fragen schneller, als ich antworten kann. Bitte warten Sie etwa ${s} Sekunden und fragen Sie dann erneut.`,
+  failed: 'Entschuldigung, beim Antworten ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
 };
 
 const es: Phrases = {
@@ -109,6 +206,24 @@ const es: Phrases = {
   openArticle: 'Abrir artículo',
   previous: '◀ Anterior',
   next: 'Siguiente ▶',
+  welcome: (n, mention) =>
+    `¡Hola! Respondo preguntas sobre las noticias (artículos en mi colección: <b>${n}</b>).\n\n` +
+    'Envíame una pregunta con tus propias palabras, por ejemplo: <i>¿qué dijo el presidente sobre la cumbre?</i> ' +
+    'Te respondo con el párrafo que la contesta y un enlace al artículo.' +
+    (mention ? `\nEn un grupo, usa /ask, menciona a ${mention} o responde a uno de mis mensajes.` : '') +
+    '\n\n/help muestra todos los comandos.',
+  howToAskHeading: 'Cómo preguntar',
+  howToAsk: 'Envía una pregunta como mensaje (en grupos: /ask, una mención o una respuesta a mí). «Siguiente ▶» bajo una respuesta muestra el siguiente párrafo más adecuado.',
+  commandsHeading: 'Comandos',
+  questionPlaceholder: 'pregunta',
+  commands: { ask: 'Hacer una pregunta sobre las noticias', sources: 'Los artículos de mi colección', latest: 'Los artículos más recientes', help: 'Cómo preguntar', start: 'Qué hace este bot' },
+  inline: (mention) => `En cualquier chat, escribe <code>${mention} tu pregunta</code> para compartir una respuesta.`,
+  askUsage: 'Escribe tu pregunta después del comando, por ejemplo: <code>/ask ¿quién ganó las elecciones?</code>',
+  unknownCommand: 'No conozco ese comando. /help muestra lo que puedo hacer.',
+  textOnly: 'Solo puedo leer texto. Envíame tu pregunta sobre las noticias como mensaje.',
+  tooLong: (length, max) => `La pregunta es demasiado larga (${length} caracteres). Mantenla por debajo de ${max} caracteres: basta con una o dos frases.`,
+  slowDown: (s) => `Preguntas más rápido de lo que puedo responder. Espera unos ${s} segundos y vuelve a preguntar.`,
+  failed: 'Lo siento, algo salió mal al responder. Inténtalo de nuevo.',
 };
 
 const fr: Phrases = {
@@ -125,6 +240,24 @@ const fr: Phrases = {
   openArticle: 'Ouvrir l’article',
   previous: '◀ Précédent',
   next: 'Suivant ▶',
+  welcome: (n, mention) =>
+    `Bonjour ! Je réponds aux questions sur l’actualité (articles dans ma base : <b>${n}</b>).\n\n` +
+    'Envoyez-moi simplement une question avec vos mots, par exemple : <i>qu’a dit le président à propos du sommet ?</i> ' +
+    'Je réponds avec le passage qui y répond et un lien vers l’article.' +
+    (mention ? `\nDans un groupe, utilisez /ask, mentionnez ${mention} ou répondez à l’un de mes messages.` : '') +
+    '\n\n/help affiche toutes les commandes.',
+  howToAskHeading: 'Comment poser une question',
+  howToAsk: 'Envoyez une question en message (dans les groupes : /ask, une mention ou une réponse à l’un de mes messages). « Suivant ▶ » sous une réponse affiche le passage suivant.',
+  commandsHeading: 'Commandes',
+  questionPlaceholder: 'question',
+  commands: { ask: 'Poser une question sur l’actualité', sources: 'Les articles de ma base', latest: 'Les articles les plus récents', help: 'Comment poser une question', start: 'Ce que fait ce bot' },
+  inline: (mention) => `Dans n’importe quelle discussion, tapez <code>${mention} votre question</code> pour partager une réponse.`,
+  askUsage: 'Écrivez votre question après la commande, par exemple : <code>/ask qui a gagné l’élection ?</code>',
+  unknownCommand: 'Je ne connais pas cette commande. /help indique ce que je sais faire.',
+  textOnly: 'Je ne sais lire que du texte. Envoyez-moi votre question sur l’actualité sous forme de message.',
+  tooLong: (length, max) => `Cette question est trop longue (${length} caractères). Restez sous les ${max} caractères : une ou deux phrases suffisent.`,
+  slowDown: (s) => `Vous posez des questions plus vite que je ne peux répondre. Attendez environ ${s} secondes, puis reposez votre question.`,
+  failed: 'Désolé, un problème est survenu pendant la réponse. Veuillez réessayer.',
 };
 
 const it: Phrases = {
@@ -141,6 +274,24 @@ const it: Phrases = {
   openArticle: 'Apri articolo',
   previous: '◀ Indietro',
   next: 'Avanti ▶',
+  welcome: (n, mention) =>
+    `Ciao! Rispondo a domande sulle notizie (articoli nel mio archivio: <b>${n}</b>).\n\n` +
+    'Mandami una domanda con parole tue, per esempio: <i>cosa ha detto il presidente sul vertice?</i> ' +
+    'Rispondo con il passaggio che contiene la risposta e un link all’articolo.' +
+    (mention ? `\nIn un gruppo usa /ask, menziona ${mention} o rispondi a uno dei miei messaggi.` : '') +
+    '\n\n/help mostra tutti i comandi.',
+  howToAskHeading: 'Come fare domande',
+  howToAsk: 'Manda una domanda come messaggio (nei gruppi: /ask, una menzione o una risposta a me). «Avanti ▶» sotto una risposta mostra il passaggio successivo.',
+  commandsHeading: 'Comandi',
+  questionPlaceholder: 'domanda',
+  commands: { ask: 'Fai una domanda sulle notizie', sources: 'Gli articoli del mio archivio', latest: 'Gli articoli più recenti', help: 'Come fare domande', start: 'Cosa fa questo bot' },
+  inline: (mention) => `In qualsiasi chat, scrivi <code>${mention} la tua domanda</code> per condividere una risposta.`,
+  askUsage: 'Scrivi la domanda dopo il comando, per esempio: <code>/ask chi ha vinto le elezioni?</code>',
+  unknownCommand: 'Non conosco questo comando. /help mostra cosa so fare.',
+  textOnly: 'So leggere solo testo. Mandami la tua domanda sulle notizie come messaggio.',
+  tooLong: (length, max) => `La domanda è troppo lunga (${length} caratteri). Resta sotto i ${max} caratteri: bastano una o due frasi.`,
+  slowDown: (s) => `Fai domande più in fretta di quanto riesca a rispondere. Aspetta circa ${s} secondi, poi chiedi di nuovo.`,
+  failed: 'Scusa, qualcosa è andato storto durante la risposta. Riprova.',
 };
 
 const pt: Phrases = {
@@ -157,11 +308,46 @@ const pt: Phrases = {
   openArticle: 'Abrir artigo',
   previous: '◀ Anterior',
   next: 'Próximo ▶',
+  welcome: (n, mention) =>
+    `Olá! Respondo a perguntas sobre as notícias (artigos no meu acervo: <b>${n}</b>).\n\n` +
+    'Envie-me uma pergunta com suas palavras, por exemplo: <i>o que o presidente disse sobre a cúpula?</i> ' +
+    'Respondo com o trecho que a responde e um link para o artigo.' +
+    (mention ? `\nEm um grupo, use /ask, mencione ${mention} ou responda a uma das minhas mensagens.` : '') +
+    '\n\n/help mostra todos os comandos.',
+  howToAskHeading: 'Como perguntar',
+  howToAsk: 'Envie uma pergunta como mensagem (em grupos: /ask, uma menção ou uma resposta a mim). «Próximo ▶» sob uma resposta mostra o trecho seguinte.',
+  commandsHeading: 'Comandos',
+  questionPlaceholder: 'pergunta',
+  commands: { ask: 'Fazer uma pergunta sobre as notícias', sources: 'Os artigos do meu acervo', latest: 'Os artigos mais recentes', help: 'Como perguntar', start: 'O que este bot faz' },
+  inline: (mention) => `Em qualquer chat, digite <code>${mention} sua pergunta</code> para compartilhar uma resposta.`,
+  askUsage: 'Escreva a pergunta depois do comando, por exemplo: <code>/ask quem ganhou a eleição?</code>',
+  unknownCommand: 'Não conheço esse comando. /help mostra o que sei fazer.',
+  textOnly: 'Só consigo ler texto. Envie sua pergunta sobre as notícias como mensagem.',
+  tooLong: (length, max) => `A pergunta é longa demais (${length} caracteres). Mantenha-a abaixo de ${max} caracteres: uma ou duas frases bastam.`,
+  slowDown: (s) => `Você está perguntando mais rápido do que consigo responder. Espere cerca de ${s} segundos e pergunte de novo.`,
+  failed: 'Desculpe, algo deu errado ao responder. Tente novamente.',
 };
 
 const PHRASES: Partial<Record<Language, Phrases>> = { en, ru, uk, de, es, fr, it, pt };
+/** The languages the bot's own sentences are written in. */
+export const REPLY_LANGUAGES = Object.keys(PHRASES) as Language[];
 
 /** The sentences for a reply in `language`; English when there is none in it, or no language. */
 export function phrasesFor(language: Language | undefined): Phrases {
   return (language && PHRASES[language]) || en;
+}
+
+/**
+ * The language of a Telegram user's app (`from.language_code`, an IETF tag such as "pt-br"), when
+ * the bot speaks it.
+ */
+export function userLanguage(languageCode: string | undefined): Language | undefined {
+  const primary = languageCode?.toLowerCase().split('-')[0];
+  return primary && primary in PHRASES ? (primary as Language) : undefined;
+}
+
+/** /help: how to ask, then the commands. `mention` is the bot's escaped "@name", when known. HTML. */
+export function helpText(say: Phrases, mention: string | undefined): string {
+  const list = PUBLIC_COMMANDS.filter((c) => c !== 'start').map((c) => `/${c}${c === 'ask' ? ` &lt;${say.questionPlaceholder}&gt;` : ''} — ${say.commands[c]}`);
+  return `<b>${say.howToAskHeading}</b>\n${say.howToAsk}\n\n<b>${say.commandsHeading}</b>\n${list.join('\n')}` + (mention ? `\n\n${say.inline(mention)}` : '');
 }

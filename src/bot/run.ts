@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
 import { UserFacingError } from '../errors.js';
 import { redact } from '../log.js';
-import { BOT_COMMANDS, botRuntime, createBot, type BotDeps, type BotOptions } from './bot.js';
+import { botCommands, botRuntime, createBot, type BotDeps, type BotOptions } from './bot.js';
+import { REPLY_LANGUAGES } from './phrases.js';
 
 export interface StartOptions extends BotOptions {
   /** Interface the webhook / health server listens on (default: all interfaces). */
@@ -84,9 +85,12 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
         : `Could not reach the Telegram Bot API: ${safe(err)}`,
     );
   }
-  await bot.telegram
-    .setMyCommands(BOT_COMMANDS)
-    .catch((err: unknown) => log.warn({ error: safe(err) }, 'could not register the command menu (setMyCommands); continuing'));
+  // The menu in English for everyone, and in each language the bot speaks for readers whose app is
+  // set to it (Telegram picks by the reader's language_code).
+  await Promise.all([
+    bot.telegram.setMyCommands(botCommands()),
+    ...REPLY_LANGUAGES.filter((l) => l !== 'en').map((language_code) => bot.telegram.setMyCommands(botCommands(language_code), { language_code })),
+  ]).catch((err: unknown) => log.warn({ error: safe(err) }, 'could not register the command menu (setMyCommands); continuing'));
 
   let running = true;
   const inFlight = new Set<Promise<unknown>>();

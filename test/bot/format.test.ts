@@ -11,6 +11,8 @@ import {
   renderWelcome,
   type InlineButton,
 } from '../../src/bot/format.js';
+import { botCommands } from '../../src/bot/bot.js';
+import { phrasesFor, REPLY_LANGUAGES, userLanguage } from '../../src/bot/phrases.js';
 import { answerOf, article, passage } from './fixtures.js';
 import type { Answer } from '../../src/search/types.js';
 import { telegramHtmlProblems, visibleText } from './telegram-html.js';
@@ -192,6 +194,43 @@ describe('source lists', () => {
     expect(visibleText(renderWelcome(2500, 'NewsBot'))).toContain('2500 news articles');
     expect(telegramHtmlProblems(renderWelcome(1, 'NewsBot'))).toEqual([]);
     expect(telegramHtmlProblems(renderHelp('NewsBot'))).toEqual([]);
+  });
+});
+
+describe("/start, /help and the menu in the reader's language", () => {
+  it.each(REPLY_LANGUAGES)('%s: valid HTML naming the count, the bot, every command and the Next button as labelled', (language) => {
+    const say = phrasesFor(language);
+    const welcome = renderWelcome(2500, 'News_Bot', language);
+    const help = renderHelp('News_Bot', language);
+    expect(telegramHtmlProblems(welcome)).toEqual([]);
+    expect(telegramHtmlProblems(help)).toEqual([]);
+    expect(visibleText(welcome)).toContain('2500');
+    expect(visibleText(welcome)).toContain('@News_Bot');
+    for (const c of ['/ask', '/sources', '/latest', '/help']) expect(visibleText(help)).toContain(c);
+    expect(visibleText(help)).toContain(say.next);
+    expect(visibleText(help)).toContain('@News_Bot');
+    // Without the bot's name (not yet known), no group or inline line with an empty mention.
+    expect(renderWelcome(1, undefined, language)).not.toContain('@');
+    expect(renderHelp(undefined, language)).not.toContain('@');
+  });
+
+  it('writes the welcome in Russian for a reader whose Telegram is in Russian, and in English for unknown languages', () => {
+    expect(renderWelcome(3, 'NewsBot', userLanguage('ru'))).toMatch(/^Привет! .*статей в базе: <b>3<\/b>/);
+    expect(renderHelp('NewsBot', userLanguage('pt-br'))).toContain('Como perguntar');
+    expect(renderWelcome(3, 'NewsBot', userLanguage('zh-hans'))).toBe(renderWelcome(3, 'NewsBot'));
+    expect(renderWelcome(3, 'NewsBot', userLanguage(undefined))).toBe(renderWelcome(3, 'NewsBot'));
+  });
+
+  it('describes the menu commands within what setMyCommands accepts, in every language', () => {
+    for (const language of REPLY_LANGUAGES) {
+      const commands = botCommands(language);
+      expect(commands.map((c) => c.command)).toEqual(['ask', 'sources', 'latest', 'help', 'start']);
+      for (const c of commands) {
+        expect(c.description.length).toBeGreaterThanOrEqual(3);
+        expect(c.description.length).toBeLessThanOrEqual(256);
+      }
+    }
+    expect(botCommands('ru')[0]!.description).toBe('Задать вопрос о новостях');
   });
 });
 

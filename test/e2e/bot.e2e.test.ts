@@ -122,6 +122,15 @@ describe('private chat', () => {
     expect(r.message.text).toMatch(/articles: 3/);
   });
 
+  it("greets and explains in the language of the reader's Telegram app", async () => {
+    const russian = { from: { id: 109, is_bot: false, first_name: 'Анна', language_code: 'ru' } };
+    const start = await emu.say(109, '/start', russian);
+    expect((await emu.waitFor(replyTo(109, start.message_id), 'the greeting')).message.text).toMatch(/^Привет! .*статей в базе: <b>3<\/b>/);
+    const german = { from: { id: 110, is_bot: false, first_name: 'Jan', language_code: 'de-AT' } };
+    const sticker = await emu.say(110, undefined, { sticker: { file_id: 's' }, ...german });
+    expect((await emu.waitFor(replyTo(110, sticker.message_id), 'the hint')).message.text).toMatch(/^Ich kann nur Text lesen/);
+  });
+
   it('explains when a question is too long, and hints on non-text messages', async () => {
     const long = await emu.say(108, `why ${'very '.repeat(120)}long?`);
     expect((await emu.waitFor(replyTo(108, long.message_id), 'the explanation')).message.text).toMatch(/too long \(\d+ characters\)/);
