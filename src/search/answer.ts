@@ -8,7 +8,7 @@ import { meaningWords, queryGroups, repeated } from './query.js';
 import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
-import { isNewsRequestWord, isSmallTalkWord } from './smalltalk.js';
+import { chitChat } from './smalltalk.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -86,8 +86,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const language = detectLanguage(words, index.language);
   const base = { question, articleCount, language: replyLanguage(words, language, index.language) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
-  if (content.every(isSmallTalkWord)) return { ...base, passages: [], reason: 'small-talk' };
-  if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return { ...base, passages: [], reason: 'latest' };
+  const chat = chitChat(words, content);
+  if (chat) return { ...base, passages: [], reason: chat };
 
   const groups = queryGroups(index, content, language);
   const rankingGroups = repeated(groups, words, language);

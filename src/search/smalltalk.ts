@@ -24,9 +24,22 @@ const SMALL_TALK = wordSet(
   'вечер ночи спокойной привіт дякую дела делишки большое огромное',
 );
 
-export function isSmallTalkWord(word: string): boolean {
+function isSmallTalkWord(word: string): boolean {
   return SMALL_TALK.has(word);
 }
+
+/**
+ * Words that open a question about a fact: who, when, where, why, which. Chit-chat seldom starts so
+ * ("how are you?", "what's up?" do, so "how" and "what" are not here), while real questions can be
+ * made of small-talk words alone: "when will they meet?", "who will help?", "why did it start?".
+ */
+const ASKS_FOR_A_FACT = wordSet(
+  'who whom whose when where why which',
+  'wer wem wen wessen wann wo warum wieso weshalb welche welcher welches welchen',
+  'quién quien quiénes quienes cuándo cuando dónde donde cuál cual cuáles cuales',
+  'qui quand où pourquoi quel quelle quels quelles chi dove perché perche quale quali quem onde qual quais',
+  'кто когда где почему зачем какой какая какие откуда куда хто коли де чому навіщо який яка які звідки',
+);
 
 const THANKS = wordSet('thanks thank thx ty cheers danke dank bedankt gracias merci grazie obrigado obrigada спасибо дякую');
 
@@ -53,8 +66,21 @@ const NEWS_REQUEST = wordSet(
   'новости новостей новое нового новенького последние свежие происходит случилось сегодня новини',
 );
 
-export function isNewsRequestWord(word: string): boolean {
+function isNewsRequestWord(word: string): boolean {
   return NEWS_REQUEST.has(word);
+}
+
+/**
+ * What a message made of no news words is: chit-chat ('small-talk': its content words, stopwords
+ * removed, are all small talk), a request for the news in general ('latest': small talk and news
+ * request words), or undefined: a question to search, which includes any that asks who, when,
+ * where, why or which about such words.
+ */
+export function chitChat(words: readonly string[], content: readonly string[]): 'small-talk' | 'latest' | undefined {
+  if (content.length > 0 && words.some((w) => ASKS_FOR_A_FACT.has(w))) return undefined;
+  if (content.every(isSmallTalkWord)) return 'small-talk';
+  if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return 'latest';
+  return undefined;
 }
 
 /** The words of space-separated lists, one set. */
