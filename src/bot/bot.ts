@@ -181,11 +181,11 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
         if (args === '') return void reply(m, sayTo(m).askUsage);
         return answerQuestion(m, args);
       case 'sources': {
-        const r = renderSources(deps.articles(), 0);
+        const r = renderSources(deps.articles(), 0, userLanguage(m.from?.language_code));
         return void reply(m, r.html, r.keyboard);
       }
       case 'latest':
-        return void reply(m, renderLatest(deps.articles()));
+        return void reply(m, renderLatest(deps.articles(), undefined, userLanguage(m.from?.language_code)));
       case 'stats': {
         if (!isAdmin(userId)) return; // not for everyone: no answer at all
         const lines = { articles: deps.articles().length, ...deps.stats?.(), ...counters, ...sender.stats, pendingReplies: sender.pending() };
@@ -239,19 +239,20 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const message = q.message;
     const ack = (text?: string) =>
       bot.telegram.answerCbQuery(q.id, text).catch((err: unknown) => log.debug({ error: safe(err) }, 'answerCallbackQuery failed'));
-    if (!message) return void ack('This message is too old to update.');
+    const say = phrasesFor(userLanguage(q.from.language_code));
+    if (!message) return void ack(say.tooOld);
     const verdict = limiter.check(q.from.id, message.chat.id);
-    if (verdict !== 'ok') return void ack(verdict === 'notice' ? 'Slow down a little, please.' : undefined);
+    if (verdict !== 'ok') return void ack(verdict === 'notice' ? say.slowDownShort : undefined);
     const me: BotIdentity = { id: ctx.botInfo.id, username: ctx.botInfo.username };
     const page = (prefix: string) => Number.parseInt(q.data.slice(prefix.length), 10) || 0;
     if (q.data.startsWith(SOURCES_PAGE_PREFIX)) {
       void ack();
-      return void edit(message.chat.id, message.message_id, renderSources(deps.articles(), page(SOURCES_PAGE_PREFIX)));
+      return void edit(message.chat.id, message.message_id, renderSources(deps.articles(), page(SOURCES_PAGE_PREFIX), userLanguage(q.from.language_code)));
     }
     if (q.data.startsWith(ANSWER_PAGE_PREFIX)) {
       const key = `${message.chat.id}:${message.message_id}`;
       const answer = answers.get(key) ?? recoverAnswer(message, me);
-      if (!answer || answer.passages.length === 0) return void ack('This answer has expired. Please ask again.');
+      if (!answer || answer.passages.length === 0) return void ack(say.expired);
       answers.set(key, answer);
       void ack();
       return void edit(message.chat.id, message.message_id, renderAnswer(answer, page(ANSWER_PAGE_PREFIX)));
@@ -279,7 +280,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     });
     // "@bot what's new?": the newest articles, each with its link.
     if (answer.reason === 'latest') {
-      return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a))));
+      return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a, answer.language))));
     }
     void send(answer.passages.slice(0, INLINE_RESULTS).map((p, i) => result(i, { ...renderInlinePassage(answer, i), keyboard: renderAnswer({ ...answer, passages: [p] }).keyboard })));
   };

@@ -233,13 +233,13 @@ export function renderInlinePassage(answer: Answer, index: number): { title: str
 }
 
 /** One of the newest articles for an inline-mode result ("@bot what's new?"), with its link button. */
-export function renderInlineArticle(a: Article): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
+export function renderInlineArticle(a: Article, language?: Language): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
   const url = linkableUrl(a.url);
   return {
     title: truncate(sanitize(a.title || a.file), 200),
     description: sourceAndDate(a).join(' · '),
     html: articleHead(a),
-    keyboard: url ? { inline_keyboard: [[{ text: 'Open article', url }]] } : undefined,
+    keyboard: url ? { inline_keyboard: [[{ text: phrasesFor(language).openArticle, url }]] } : undefined,
   };
 }
 
@@ -267,17 +267,18 @@ function articleList(heading: string, items: ReadonlyArray<{ n: number; article:
 
 export const SOURCES_PAGE_SIZE = 10;
 
-/** Page `page` of the indexed articles (in the given order), with ◀/▶ buttons. */
-export function renderSources(articles: readonly Article[], page = 0): Rendered {
-  if (articles.length === 0) return { html: 'No articles are indexed yet.', keyboard: undefined };
+/** Page `page` of the indexed articles (in the given order), with ◀/▶ buttons, in the reader's `language`. */
+export function renderSources(articles: readonly Article[], page = 0, language?: Language): Rendered {
+  const say = phrasesFor(language);
+  if (articles.length === 0) return { html: escapeHtml(say.nothingIndexed), keyboard: undefined };
   const pages = Math.ceil(articles.length / SOURCES_PAGE_SIZE);
   const p = Math.min(Math.max(0, Math.floor(page)), pages - 1);
   const start = p * SOURCES_PAGE_SIZE;
   const items = articles.slice(start, start + SOURCES_PAGE_SIZE).map((article, i) => ({ n: start + i + 1, article }));
-  const heading = `<b>${articles.length} indexed article${articles.length === 1 ? '' : 's'}</b>${pages > 1 ? ` (page ${p + 1}/${pages})` : ''}`;
+  const heading = `<b>${escapeHtml(say.sourcesHeading(articles.length))}</b>${pages > 1 ? ` (${escapeHtml(say.pageOf(p + 1, pages))})` : ''}`;
   const nav: InlineButton[] = [];
-  if (p > 0) nav.push({ text: '◀ Prev', callback_data: `${SOURCES_PAGE_PREFIX}${p - 1}` });
-  if (p < pages - 1) nav.push({ text: 'Next ▶', callback_data: `${SOURCES_PAGE_PREFIX}${p + 1}` });
+  if (p > 0) nav.push({ text: say.previous, callback_data: `${SOURCES_PAGE_PREFIX}${p - 1}` });
+  if (p < pages - 1) nav.push({ text: say.next, callback_data: `${SOURCES_PAGE_PREFIX}${p + 1}` });
   return { html: articleList(heading, items), keyboard: nav.length > 0 ? { inline_keyboard: [nav] } : undefined };
 }
 
@@ -301,14 +302,14 @@ export function latestArticles(articles: readonly Article[], count = SOURCES_PAG
 /** The newest articles, linked; headed in `language` when they answer a question ("что нового?"). */
 export function renderLatest(articles: readonly Article[], count = SOURCES_PAGE_SIZE, language?: Language): string {
   const latest = latestArticles(articles, count);
-  if (latest.length === 0) return noLatestText(articles);
+  if (latest.length === 0) return escapeHtml(noLatestText(articles, language));
   return articleList(`<b>${phrasesFor(language).latestHeading}</b>`, latest.map((article, i) => ({ n: i + 1, article })));
 }
 
 /** The newest articles as plain text, for the console chat and `ask`. */
 function latestPlain(articles: readonly Article[], count: number, language: Language | undefined): string {
   const latest = latestArticles(articles, count);
-  if (latest.length === 0) return noLatestText(articles);
+  if (latest.length === 0) return noLatestText(articles, language);
   const lines = latest.map((a, i) => {
     const details = sourceAndDate(a).join(' · ');
     return `${i + 1}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${a.url ?? a.file}`;
@@ -316,8 +317,9 @@ function latestPlain(articles: readonly Article[], count: number, language: Lang
   return [`${phrasesFor(language).latestHeading}:`, ...lines].join('\n');
 }
 
-function noLatestText(articles: readonly Article[]): string {
-  return articles.length === 0 ? 'No articles are indexed yet.' : 'None of my articles has a publication date. /sources lists them all.';
+function noLatestText(articles: readonly Article[], language: Language | undefined): string {
+  const say = phrasesFor(language);
+  return articles.length === 0 ? say.nothingIndexed : say.noDates;
 }
 
 /** /start, in the reader's `language` (their Telegram app's: see `userLanguage`). */

@@ -4,8 +4,8 @@ import type { Language } from '../search/language.js';
  * The bot's own sentences around an answer, in the language of the question they reply to: a reader
  * who asks in Russian is told in Russian that nothing was found. Written by hand (a few dozen short
  * sentences in eight languages do not call for an i18n framework); other languages get English.
- * Replies that have no question to read (/start, /help, a photo) take the language the reader's
- * Telegram app is set to (`userLanguage`).
+ * Replies that have no question to read (/start, /help, /sources, /latest, a photo, a button's
+ * notice) take the language the reader's Telegram app is set to (`userLanguage`).
  */
 export interface Phrases {
   /** Nothing answers: `hint` is `askAbout(…)` or `askAboutAnything`. */
@@ -45,6 +45,18 @@ export interface Phrases {
   slowDown(seconds: number): string;
   /** An error while answering. */
   failed: string;
+  /** /sources' heading: how many articles there are. */
+  sourcesHeading(articles: number): string;
+  /** After the heading when the list has pages. */
+  pageOf(page: number, pages: number): string;
+  /** /sources or /latest with nothing indexed. */
+  nothingIndexed: string;
+  /** /latest when no article has a date. */
+  noDates: string;
+  /** Notices on a pressed button: the message is past Telegram's edit window; pressing too fast; the answer is gone. */
+  tooOld: string;
+  slowDownShort: string;
+  expired: string;
 }
 
 /** Commands anyone may use, in menu order (admin commands stay unlisted). */
@@ -86,6 +98,13 @@ const en: Phrases = {
   tooLong: (length, max) => `That question is too long (${length} characters). Please keep it under ${max} characters: a sentence or two is enough.`,
   slowDown: (s) => `You are asking faster than I can keep up. Please wait about ${s} seconds, then ask again.`,
   failed: 'Sorry, something went wrong while answering. Please try again.',
+  sourcesHeading: (n) => `${n} indexed article${n === 1 ? '' : 's'}`,
+  pageOf: (p, pages) => `page ${p}/${pages}`,
+  nothingIndexed: 'No articles are indexed yet.',
+  noDates: 'None of my articles has a publication date. /sources lists them all.',
+  tooOld: 'This message is too old to update.',
+  slowDownShort: 'Slow down a little, please.',
+  expired: 'This answer has expired. Please ask again.',
 };
 
 // The other languages give the count as "(articles …: N)", which reads right for any N without
@@ -122,6 +141,13 @@ const ru: Phrases = {
   tooLong: (length, max) => `Вопрос слишком длинный (символов: ${length}, можно не больше ${max}). Хватит одного-двух предложений.`,
   slowDown: (s) => `Вы спрашиваете быстрее, чем я успеваю отвечать. Подождите немного (около ${s} с) и спросите снова.`,
   failed: 'Извините, при ответе что-то пошло не так. Попробуйте ещё раз.',
+  sourcesHeading: (n) => `Статьи в базе: ${n}`,
+  pageOf: (p, pages) => `стр. ${p}/${pages}`,
+  nothingIndexed: 'В базе пока нет статей.',
+  noDates: 'Ни у одной статьи в базе нет даты публикации. /sources покажет их все.',
+  tooOld: 'Это сообщение слишком старое, его нельзя обновить.',
+  slowDownShort: 'Помедленнее, пожалуйста.',
+  expired: 'Этот ответ устарел. Спросите ещё раз.',
 };
 
 const uk: Phrases = {
@@ -156,6 +182,13 @@ const uk: Phrases = {
   tooLong: (length, max) => `Запитання задовге (символів: ${length}, можна не більше ${max}). Вистачить одного-двох речень.`,
   slowDown: (s) => `Ви запитуєте швидше, ніж я встигаю відповідати. Зачекайте трохи (близько ${s} с) і запитайте знову.`,
   failed: 'Вибачте, під час відповіді щось пішло не так. Спробуйте ще раз.',
+  sourcesHeading: (n) => `Статті в базі: ${n}`,
+  pageOf: (p, pages) => `стор. ${p}/${pages}`,
+  nothingIndexed: 'У базі ще немає статей.',
+  noDates: 'Жодна стаття в базі не має дати публікації. /sources покаже їх усі.',
+  tooOld: 'Це повідомлення надто старе, його не можна оновити.',
+  slowDownShort: 'Повільніше, будь ласка.',
+  expired: 'Ця відповідь застаріла. Запитайте ще раз.',
 };
 
 const de: Phrases = {
@@ -190,6 +223,13 @@ const de: Phrases = {
   tooLong: (length, max) => `Die Frage ist zu lang (${length} Zeichen). Bitte bleiben Sie unter ${max} Zeichen: ein, zwei Sätze genügen.`,
   slowDown: (s) => `Sie fragen schneller, als ich antworten kann. Bitte warten Sie etwa ${s} Sekunden und fragen Sie dann erneut.`,
   failed: 'Entschuldigung, beim Antworten ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
+  sourcesHeading: (n) => `Artikel in meinem Bestand: ${n}`,
+  pageOf: (p, pages) => `Seite ${p}/${pages}`,
+  nothingIndexed: 'Es sind noch keine Artikel im Bestand.',
+  noDates: 'Keiner meiner Artikel hat ein Veröffentlichungsdatum. /sources listet alle auf.',
+  tooOld: 'Diese Nachricht ist zu alt, um sie zu ändern.',
+  slowDownShort: 'Bitte etwas langsamer.',
+  expired: 'Diese Antwort ist abgelaufen. Bitte fragen Sie erneut.',
 };
 
 const es: Phrases = {
@@ -224,6 +264,13 @@ const es: Phrases = {
   tooLong: (length, max) => `La pregunta es demasiado larga (${length} caracteres). Mantenla por debajo de ${max} caracteres: basta con una o dos frases.`,
   slowDown: (s) => `Preguntas más rápido de lo que puedo responder. Espera unos ${s} segundos y vuelve a preguntar.`,
   failed: 'Lo siento, algo salió mal al responder. Inténtalo de nuevo.',
+  sourcesHeading: (n) => `Artículos en mi colección: ${n}`,
+  pageOf: (p, pages) => `página ${p}/${pages}`,
+  nothingIndexed: 'Todavía no hay artículos en mi colección.',
+  noDates: 'Ninguno de mis artículos tiene fecha de publicación. /sources los muestra todos.',
+  tooOld: 'Este mensaje es demasiado antiguo para actualizarlo.',
+  slowDownShort: 'Más despacio, por favor.',
+  expired: 'Esta respuesta ha caducado. Vuelve a preguntar.',
 };
 
 const fr: Phrases = {
@@ -258,6 +305,13 @@ const fr: Phrases = {
   tooLong: (length, max) => `Cette question est trop longue (${length} caractères). Restez sous les ${max} caractères : une ou deux phrases suffisent.`,
   slowDown: (s) => `Vous posez des questions plus vite que je ne peux répondre. Attendez environ ${s} secondes, puis reposez votre question.`,
   failed: 'Désolé, un problème est survenu pendant la réponse. Veuillez réessayer.',
+  sourcesHeading: (n) => `Articles dans ma base : ${n}`,
+  pageOf: (p, pages) => `page ${p}/${pages}`,
+  nothingIndexed: 'Aucun article n’est encore dans ma base.',
+  noDates: 'Aucun de mes articles n’a de date de publication. /sources les affiche tous.',
+  tooOld: 'Ce message est trop ancien pour être mis à jour.',
+  slowDownShort: 'Un peu moins vite, s’il vous plaît.',
+  expired: 'Cette réponse a expiré. Reposez votre question.',
 };
 
 const it: Phrases = {
@@ -292,6 +346,13 @@ const it: Phrases = {
   tooLong: (length, max) => `La domanda è troppo lunga (${length} caratteri). Resta sotto i ${max} caratteri: bastano una o due frasi.`,
   slowDown: (s) => `Fai domande più in fretta di quanto riesca a rispondere. Aspetta circa ${s} secondi, poi chiedi di nuovo.`,
   failed: 'Scusa, qualcosa è andato storto durante la risposta. Riprova.',
+  sourcesHeading: (n) => `Articoli nel mio archivio: ${n}`,
+  pageOf: (p, pages) => `pagina ${p}/${pages}`,
+  nothingIndexed: 'Non ci sono ancora articoli nel mio archivio.',
+  noDates: 'Nessuno dei miei articoli ha una data di pubblicazione. /sources li mostra tutti.',
+  tooOld: 'Questo messaggio è troppo vecchio per essere aggiornato.',
+  slowDownShort: 'Più piano, per favore.',
+  expired: 'Questa risposta è scaduta. Chiedi di nuovo.',
 };
 
 const pt: Phrases = {
@@ -326,6 +387,13 @@ const pt: Phrases = {
   tooLong: (length, max) => `A pergunta é longa demais (${length} caracteres). Mantenha-a abaixo de ${max} caracteres: uma ou duas frases bastam.`,
   slowDown: (s) => `Você está perguntando mais rápido do que consigo responder. Espere cerca de ${s} segundos e pergunte de novo.`,
   failed: 'Desculpe, algo deu errado ao responder. Tente novamente.',
+  sourcesHeading: (n) => `Artigos no meu acervo: ${n}`,
+  pageOf: (p, pages) => `página ${p}/${pages}`,
+  nothingIndexed: 'Ainda não há artigos no meu acervo.',
+  noDates: 'Nenhum dos meus artigos tem data de publicação. /sources mostra todos.',
+  tooOld: 'Esta mensagem é antiga demais para ser atualizada.',
+  slowDownShort: 'Mais devagar, por favor.',
+  expired: 'Esta resposta expirou. Pergunte de novo.',
 };
 
 const PHRASES: Partial<Record<Language, Phrases>> = { en, ru, uk, de, es, fr, it, pt };

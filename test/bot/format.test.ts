@@ -5,6 +5,7 @@ import {
   renderAnswer,
   renderAnswerPlain,
   renderHelp,
+  renderInlineArticle,
   renderInlinePassage,
   renderLatest,
   renderSources,
@@ -163,6 +164,16 @@ describe('source lists', () => {
     expect(p2.html).toContain('21. <a href="https://e.example/20">Story 21</a>');
     expect(buttons(p2.keyboard)).toEqual([{ text: '◀ Prev', callback_data: 'src:1' }]);
     expect(telegramHtmlProblems(p2.html)).toEqual([]);
+  });
+
+  it("pages /sources in the reader's language, and says so when there is nothing to list", () => {
+    const p1 = renderSources(many, 1, 'ru');
+    expect(p1.html).toContain('<b>Статьи в базе: 23</b> (стр. 2/3)');
+    expect(buttons(p1.keyboard).map((b) => b.text)).toEqual(['◀ Назад', 'Далее ▶']);
+    expect(telegramHtmlProblems(p1.html)).toEqual([]);
+    expect(renderSources([], 0, 'de').html).toBe('Es sind noch keine Artikel im Bestand.');
+    expect(renderLatest([article({ published: null })], 10, 'es')).toMatch(/^Ninguno de mis artículos tiene fecha/);
+    expect(renderInlineArticle(article(), 'fr').keyboard).toEqual({ inline_keyboard: [[{ text: 'Ouvrir l’article', url: 'https://news.example.org/harbour-bridge' }]] });
   });
 
   it('keeps a page of huge titles and URLs within the limit by dropping links', () => {
