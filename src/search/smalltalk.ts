@@ -29,17 +29,15 @@ function isSmallTalkWord(word: string): boolean {
 }
 
 /**
- * Words that open a question about a fact: who, when, where, why, which. Chit-chat seldom starts so
- * ("how are you?", "what's up?" do, so "how" and "what" are not here), while real questions can be
- * made of small-talk words alone: "when will they meet?", "who will help?", "why did it start?".
+ * Small-talk words that news is also about: "nice to meet you", "help", but "when will they meet?",
+ * "who will help?", "when does it start?". A message that asks who, when, where, why or which about
+ * one of them, and does not address the bot ("you"), is a question to search. Other small-talk words
+ * with a question word stay chit-chat ("why thank you", "where is everyone?"): searched, they matched
+ * any paragraph that says "thank you".
  */
-const ASKS_FOR_A_FACT = wordSet(
-  'who whom whose when where why which',
-  'wer wem wen wessen wann wo warum wieso weshalb welche welcher welches welchen',
-  'quién quien quiénes quienes cuándo cuando dónde donde cuál cual cuáles cuales',
-  'qui quand où pourquoi quel quelle quels quelles chi dove perché perche quale quali quem onde qual quais',
-  'кто когда где почему зачем какой какая какие откуда куда хто коли де чому навіщо який яка які звідки',
-);
+const ALSO_NEWS = wordSet('meet help start');
+const ASKS_FOR_A_FACT = wordSet('who whom whose when where why which');
+const ADDRESSES_THE_BOT = wordSet('you your yours u ya');
 
 const THANKS = wordSet('thanks thank thx ty cheers danke dank bedankt gracias merci grazie obrigado obrigada спасибо дякую');
 
@@ -73,11 +71,12 @@ function isNewsRequestWord(word: string): boolean {
 /**
  * What a message made of no news words is: chit-chat ('small-talk': its content words, stopwords
  * removed, are all small talk), a request for the news in general ('latest': small talk and news
- * request words), or undefined: a question to search, which includes any that asks who, when,
- * where, why or which about such words.
+ * request words), or undefined: a question to search (see ALSO_NEWS).
  */
 export function chitChat(words: readonly string[], content: readonly string[]): 'small-talk' | 'latest' | undefined {
-  if (content.length > 0 && words.some((w) => ASKS_FOR_A_FACT.has(w))) return undefined;
+  const asksAboutNews =
+    content.some((w) => ALSO_NEWS.has(w)) && words.some((w) => ASKS_FOR_A_FACT.has(w)) && !words.some((w) => ADDRESSES_THE_BOT.has(w));
+  if (asksAboutNews) return undefined;
   if (content.every(isSmallTalkWord)) return 'small-talk';
   if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return 'latest';
   return undefined;

@@ -222,14 +222,15 @@ describe.each([
       expectNoPassage(ask('https://www.example.com/news/2024/northbridge'), 'empty');
     });
 
-    it('a question made of small-talk words that asks who, when or where is searched, not greeted', () => {
+    it('a question that asks who, when or where about meeting, helping or starting is searched, not greeted', () => {
       const talks = article('talks', 'Leaders agree to further talks', ['The two leaders will meet again in Geneva on 12 March, their spokesmen said.']);
       const withTalks = SearchIndex.build([...NEWS, talks]);
       for (const q of ['When will they meet?', 'Where will they meet again?']) {
         expect(where(answerWith(withTalks, q).passages[0])).toBe('talks#0');
       }
-      expectNoPassage(answerWith(withTalks, 'Nice to meet you!'), 'small-talk', NEWS.length + 1);
-      expectNoPassage(answerWith(withTalks, 'Who are you?'), 'small-talk', NEWS.length + 1);
+      for (const q of ['Nice to meet you!', 'Who are you?', 'Where did you meet?', 'Why, thank you!', 'Where is everyone?']) {
+        expectNoPassage(answerWith(withTalks, q), 'small-talk', NEWS.length + 1);
+      }
     });
 
     it('a greeting or thanks around a real question does not stop the answer', () => {
