@@ -12,6 +12,8 @@ const SMALL_TALK = wordSet(
   'sorry welcome test testing ping bot are you doing going fine well ah oh hmm huh what up whats',
   'love like awesome perfect alright right sure help start much lot lots again there everyone guys',
   'all man bro dude mate buddy friend folks day today meet',
+  // ...and about the bot or the last answer ("what is your name?", "well done", "you are wrong")
+  'name old made job done wrong joke jokes mind never really amazing time',
   // German, Spanish, French, Italian, Portuguese, Dutch
   'hallo moin servus danke dank vielen schön schon tschüss gut guten tag morgen abend nacht ja nein bitte',
   'wie gehts geht',
@@ -68,6 +70,9 @@ function isNewsRequestWord(word: string): boolean {
   return NEWS_REQUEST.has(word);
 }
 
+/** Of those, the ones that ask for nothing without a word about news ("tell me a joke", "show me something"). */
+const NEWS_REQUEST_FILLER = wordSet('tell give show anything something world tonight week now gibt heute los');
+
 /**
  * What a message made of no news words is: chit-chat ('small-talk': its content words, stopwords
  * removed, are all small talk), a request for the news in general ('latest': small talk and news
@@ -77,7 +82,7 @@ export function chitChat(words: readonly string[], content: readonly string[]): 
   const asksAboutNews =
     content.some((w) => ALSO_NEWS.has(w)) && words.some((w) => ASKS_FOR_A_FACT.has(w)) && !words.some((w) => ADDRESSES_THE_BOT.has(w));
   if (asksAboutNews) return undefined;
-  if (content.every(isSmallTalkWord)) return 'small-talk';
+  if (content.every((w) => isSmallTalkWord(w) || NEWS_REQUEST_FILLER.has(w))) return 'small-talk';
   if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return 'latest';
   return undefined;
 }
