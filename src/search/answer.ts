@@ -86,12 +86,12 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const language = detectLanguage(words, index.language);
   const base = { question, articleCount, language: replyLanguage(words, language, index.language) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
-  const chat = chitChat(words, content);
+  const names = namesIn(asked, tokens);
+  const chat = chitChat(words, content, names);
   if (chat) return { ...base, passages: [], reason: chat };
 
   const groups = queryGroups(index, content, language);
   const rankingGroups = repeated(groups, words, language);
-  const names = namesIn(asked, tokens);
   // The candidates' terms (and content words, for the meaning match) are read again from their text
   // (cheaper in memory than keeping every paragraph's term list), once per question.
   const seen = new Map<number, { terms: string[]; words: string[] }>();

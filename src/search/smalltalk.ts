@@ -14,6 +14,8 @@ const SMALL_TALK = wordSet(
   'all man bro dude mate buddy friend folks day today meet',
   // ...and about the bot or the last answer ("what is your name?", "well done", "you are wrong")
   'name old made job done wrong joke jokes mind never really amazing time',
+  'next continue stop go try shut bored anyone here working work use ask helpful useless',
+  'happy birthday luck take care congrats congratulations merry christmas gm gn idk brb omg',
   // German, Spanish, French, Italian, Portuguese, Dutch
   'hallo moin servus danke dank vielen schön schon tschüss gut guten tag morgen abend nacht ja nein bitte',
   'wie gehts geht',
@@ -73,16 +75,35 @@ function isNewsRequestWord(word: string): boolean {
 /** Of those, the ones that ask for nothing without a word about news ("tell me a joke", "show me something"). */
 const NEWS_REQUEST_FILLER = wordSet('tell give show anything something world tonight week now gibt heute los');
 
+/** Words that speak to the bot ("are you real?", "wie heißt du?", "¿cómo te llamas?"). */
+const TO_THE_BOT = wordSet(
+  'you your yours yourself u ya du dich dir dein deine tú tu te ti usted toi ton ta tes vous tuo tua você voce',
+  'ты тебя тебе тобой твой твоя твоё твои вы вас вам ваш ти тобі твій',
+);
+/** Words that name a topic after them ("what do you know about Musk?"). */
+const ABOUT = wordSet('about regarding über ueber sobre acerca sur su sul sulla о об обо про');
+
+/**
+ * Whether a message is talk to the bot about itself: it speaks to the bot, and says one thing
+ * besides small talk, which is not a name and not after "about" ("are you real?", "who is your
+ * creator?", "where do you live?"), where a news paragraph that says "real" or "live" is no answer.
+ */
+function talksToTheBot(words: readonly string[], content: readonly string[], names: ReadonlySet<string>): boolean {
+  if (!words.some((w) => TO_THE_BOT.has(w)) || words.some((w) => ABOUT.has(w))) return false;
+  const rest = content.filter((w) => !isSmallTalkWord(w) && !NEWS_REQUEST_FILLER.has(w) && !TO_THE_BOT.has(w));
+  return rest.length === 1 && !names.has(rest[0]!) && !/\d/.test(rest[0]!);
+}
+
 /**
  * What a message made of no news words is: chit-chat ('small-talk': its content words, stopwords
  * removed, are all small talk), a request for the news in general ('latest': small talk and news
  * request words), or undefined: a question to search (see ALSO_NEWS).
  */
-export function chitChat(words: readonly string[], content: readonly string[]): 'small-talk' | 'latest' | undefined {
+export function chitChat(words: readonly string[], content: readonly string[], names: ReadonlySet<string>): 'small-talk' | 'latest' | undefined {
   const asksAboutNews =
     content.some((w) => ALSO_NEWS.has(w)) && words.some((w) => ASKS_FOR_A_FACT.has(w)) && !words.some((w) => ADDRESSES_THE_BOT.has(w));
   if (asksAboutNews) return undefined;
-  if (content.every((w) => isSmallTalkWord(w) || NEWS_REQUEST_FILLER.has(w))) return 'small-talk';
+  if (content.every((w) => isSmallTalkWord(w) || NEWS_REQUEST_FILLER.has(w)) || talksToTheBot(words, content, names)) return 'small-talk';
   if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return 'latest';
   return undefined;
 }

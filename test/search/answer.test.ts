@@ -233,6 +233,12 @@ describe.each([
       }
     });
 
+    it('a question put to the bot about a name or a topic is answered, not taken for chat about the bot', () => {
+      expect(ask('Do you like Lumatech?').reason).not.toBe('small-talk');
+      expect(where(ask('what do you know about lumatech revenue').passages[0])).toBe('earnings#0');
+      expect(where(ask('Can you tell me about the record fee Northbridge paid?').passages[0])).toBe('transfer#0');
+    });
+
     it('a greeting or thanks around a real question does not stop the answer', () => {
       expect(where(ask('thanks, who did Northbridge sign?').passages[0])).toBe('transfer#0');
       expect(where(ask('hi! what revenue did Lumatech report?').passages[0])).toBe('earnings#0');

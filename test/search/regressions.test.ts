@@ -80,7 +80,7 @@ describe('small talk in the languages the bot reads', () => {
   // "Danke schön" today gets a paragraph about Hamburg's cycle lanes: "schön" folds to "schon"
   // ("already"), which the German article contains. The others get "found nothing about that in
   // my 8 articles" instead of the friendly small-talk hint.
-  it.each(['Danke schön', 'Vielen Dank', 'большое спасибо', 'nice to meet you', 'Hey, how are you doing today?', 'What is your name?', 'How old are you?', 'Well done!', 'Tell me a joke', 'Really?', 'Never mind', 'You are wrong'])(
+  it.each(['Danke schön', 'Vielen Dank', 'большое спасибо', 'nice to meet you', 'Hey, how are you doing today?', 'What is your name?', 'How old are you?', 'Well done!', 'Tell me a joke', 'Really?', 'Never mind', 'You are wrong', 'Are you real?', 'Who is your creator?', 'Where do you live?', 'Wie heißt du?', '¿Cómo te llamas?', 'Как тебя зовут?', 'Good luck', 'Happy birthday', 'Is this working?'])(
     '"%s" → small-talk, no passage',
     (q) => {
       const a = answer(index, q);
