@@ -306,15 +306,25 @@ export function renderLatest(articles: readonly Article[], count = SOURCES_PAGE_
   return articleList(`<b>${phrasesFor(language).latestHeading}</b>`, latest.map((article, i) => ({ n: i + 1, article })));
 }
 
+/** One numbered article as plain text: title, source and date, then its link (or file). */
+function plainArticle(a: Article, n: number): string {
+  const details = sourceAndDate(a).join(' · ');
+  return `${n}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${a.url ?? a.file}`;
+}
+
 /** The newest articles as plain text, for the console chat and `ask`. */
 function latestPlain(articles: readonly Article[], count: number, language: Language | undefined): string {
   const latest = latestArticles(articles, count);
   if (latest.length === 0) return noLatestText(articles, language);
-  const lines = latest.map((a, i) => {
-    const details = sourceAndDate(a).join(' · ');
-    return `${i + 1}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${a.url ?? a.file}`;
-  });
-  return [`${phrasesFor(language).latestHeading}:`, ...lines].join('\n');
+  return [`${phrasesFor(language).latestHeading}:`, ...latest.map((a, i) => plainArticle(a, i + 1))].join('\n');
+}
+
+/** /sources as plain text for the console chat: the first `count` articles, and how many more. */
+export function renderSourcesPlain(articles: readonly Article[], count = 20): string {
+  const say = phrasesFor(undefined);
+  if (articles.length === 0) return say.nothingIndexed;
+  const more = articles.length - count;
+  return [`${say.sourcesHeading(articles.length)}:`, ...articles.slice(0, count).map((a, i) => plainArticle(a, i + 1)), ...(more > 0 ? [`… and ${more} more`] : [])].join('\n');
 }
 
 function noLatestText(articles: readonly Article[], language: Language | undefined): string {

@@ -53,6 +53,17 @@ describe('console chat', () => {
     expect(printed).not.toContain('news.example.org');
   });
 
+  it('knows the bot\'s commands: /help, /latest, /sources and /ask, and says so for one it does not know', async () => {
+    const printed = await chat(['/help', '/latest', '/sources', '/ask How many engineers will Lumatech hire?', '/weather'], true);
+    expect(printed).toContain('/more     the next best passage');
+    expect(printed).toContain(renderAnswerPlain(live.ask("what's new?"), { articles: live.current.articles }));
+    expect(printed).toMatch(/4 indexed articles:\n1\. .+\n {3}\S+/);
+    expect(printed).toContain(renderAnswerPlain(live.ask('How many engineers will Lumatech hire?')));
+    expect(printed).toContain('I do not know /weather.');
+    // None of the commands was searched as a question.
+    expect(printed).not.toMatch(/I found nothing about that/);
+  });
+
   it('stops at /quit, leaving later lines unanswered, even with input still open', async () => {
     const printed = await chat(['Which care homes were evacuated?', '/quit', 'How many engineers will Lumatech hire?'], false);
     expect(printed).toContain(renderAnswerPlain(live.ask('Which care homes were evacuated?')));
