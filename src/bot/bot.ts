@@ -23,7 +23,7 @@ import {
   type Rendered,
 } from './format.js';
 import { Lru, QuestionLimiter } from './limits.js';
-import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from './phrases.js';
+import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from './phrases/index.js';
 import { Sender, type SenderOptions } from './send.js';
 
 export interface BotDeps {

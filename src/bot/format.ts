@@ -2,7 +2,7 @@ import type { Article } from '../articles/types.js';
 import type { Language } from '../search/language.js';
 import type { Answer, Passage } from '../search/types.js';
 import { saysThanks } from '../search/smalltalk.js';
-import { helpText, phrasesFor } from './phrases.js';
+import { helpText, phrasesFor } from './phrases/index.js';
 
 /**
  * Replies as data: Telegram HTML (plus an inline keyboard) for the bot, plain text for the console

@@ -13,7 +13,7 @@ import {
   type InlineButton,
 } from '../../src/bot/format.js';
 import { botCommands } from '../../src/bot/bot.js';
-import { phrasesFor, REPLY_LANGUAGES, userLanguage } from '../../src/bot/phrases.js';
+import { phrasesFor, REPLY_LANGUAGES, userLanguage } from '../../src/bot/phrases/index.js';
 import { answerOf, article, passage } from './fixtures.js';
 import type { Answer } from '../../src/search/types.js';
 import { telegramHtmlProblems, visibleText } from './telegram-html.js';

@@ -1,0 +1,46 @@
+import type { Phrases } from './types.js';
+
+/**
+ * The bot's own sentences in German. The count is given as "(…: N)", which
+ * reads right for any N without plural and case forms.
+ */
+export const de: Phrases = {
+  notFound: (n, hint) => `Dazu habe ich nichts gefunden (Artikel in meinem Bestand: ${n}). Formulieren Sie die Frage anders oder ${hint}.`,
+  askAbout: (topics) => `fragen Sie nach ${topics}`,
+  askAboutAnything: 'fragen Sie nach einer Person, einem Ort oder einem Ereignis aus den Nachrichten',
+  noArticles: 'Ich habe noch keine Artikel zum Durchsuchen und kann daher nicht antworten.',
+  hello: (n) => `Hallo! Ich beantworte Fragen zu den Nachrichten (Artikel in meinem Bestand: ${n}). Fragen Sie etwa: „Was hat der Präsident über den Gipfel gesagt?“`,
+  thanks: (n) => `Gern geschehen! Fragen Sie mich gern mehr zu den Nachrichten (Artikel in meinem Bestand: ${n}).`,
+  latestPointer: '/latest zeigt meine neuesten Artikel; oder fragen Sie nach etwas daraus.',
+  latestHeading: 'Neueste Artikel',
+  empty: (n) => `Schicken Sie mir eine Frage zu den Nachrichten, und ich suche die Antwort (Artikel in meinem Bestand: ${n}).`,
+  notSure: 'Nicht sicher, ob das Ihre Frage beantwortet; das Nächstliegende, was ich gefunden habe:',
+  openArticle: 'Artikel öffnen',
+  previous: '◀ Zurück',
+  next: 'Weiter ▶',
+  welcome: (n, mention) =>
+    `Hallo! Ich beantworte Fragen zu den Nachrichten (Artikel in meinem Bestand: <b>${n}</b>).\n\n` +
+    'Schicken Sie mir einfach eine Frage in eigenen Worten, etwa: <i>Was hat der Präsident über den Gipfel gesagt?</i> ' +
+    'Ich antworte mit dem Absatz, der die Antwort enthält, und einem Link zum Artikel.' +
+    (mention ? `\nIn einer Gruppe: /ask verwenden, ${mention} erwähnen oder auf eine meiner Nachrichten antworten.` : '') +
+    '\n\n/help zeigt alle Befehle.',
+  howToAskHeading: 'So fragen Sie',
+  howToAsk: 'Schicken Sie eine Frage als Nachricht (in Gruppen: /ask, eine Erwähnung oder eine Antwort auf mich). „Weiter ▶“ unter einer Antwort zeigt den nächstbesten Absatz.',
+  commandsHeading: 'Befehle',
+  questionPlaceholder: 'Frage',
+  commands: { ask: 'Eine Frage zu den Nachrichten stellen', sources: 'Die durchsuchten Artikel', latest: 'Die neuesten Artikel', help: 'So fragen Sie', start: 'Was dieser Bot kann' },
+  inline: (mention) => `Tippen Sie in jedem Chat <code>${mention} Ihre Frage</code>, um eine Antwort zu teilen.`,
+  askUsage: 'Schreiben Sie Ihre Frage hinter den Befehl, etwa: <code>/ask Wer hat die Wahl gewonnen?</code>',
+  unknownCommand: 'Diesen Befehl kenne ich nicht. /help zeigt, was ich kann.',
+  textOnly: 'Ich kann nur Text lesen. Schicken Sie mir Ihre Frage zu den Nachrichten als Nachricht.',
+  tooLong: (length, max) => `Die Frage ist zu lang (${length} Zeichen). Bitte bleiben Sie unter ${max} Zeichen: ein, zwei Sätze genügen.`,
+  slowDown: (s) => `Sie fragen schneller, als ich antworten kann. Bitte warten Sie etwa ${s} Sekunden und fragen Sie dann erneut.`,
+  failed: 'Entschuldigung, beim Antworten ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
+  sourcesHeading: (n) => `Artikel in meinem Bestand: ${n}`,
+  pageOf: (p, pages) => `Seite ${p}/${pages}`,
+  nothingIndexed: 'Es sind noch keine Artikel im Bestand.',
+  noDates: 'Keiner meiner Artikel hat ein Veröffentlichungsdatum. /sources listet alle auf.',
+  tooOld: 'Diese Nachricht ist zu alt, um sie zu ändern.',
+  slowDownShort: 'Bitte etwas langsamer.',
+  expired: 'Diese Antwort ist abgelaufen. Bitte fragen Sie erneut.',
+};

@@ -1,0 +1,46 @@
+import type { Phrases } from './types.js';
+
+/**
+ * The bot's own sentences in Spanish. The count is given as "(…: N)", which
+ * reads right for any N without plural and case forms.
+ */
+export const es: Phrases = {
+  notFound: (n, hint) => `No encontré nada sobre eso (artículos en mi colección: ${n}). Prueba a reformular la pregunta o ${hint}.`,
+  askAbout: (topics) => `pregunta por ${topics}`,
+  askAboutAnything: 'pregunta por una persona, un lugar o un acontecimiento de las noticias',
+  noArticles: 'Todavía no tengo artículos en los que buscar, así que no puedo responder.',
+  hello: (n) => `¡Hola! Respondo preguntas sobre las noticias (artículos en mi colección: ${n}). Pregúntame, por ejemplo: «¿qué dijo el presidente sobre la cumbre?»`,
+  thanks: (n) => `¡De nada! Pregúntame lo que quieras sobre las noticias (artículos en mi colección: ${n}).`,
+  latestPointer: '/latest muestra mis artículos más recientes; o pregúntame por algo de ellos.',
+  latestHeading: 'Artículos más recientes',
+  empty: (n) => `Envíame una pregunta sobre las noticias y buscaré la respuesta (artículos en mi colección: ${n}).`,
+  notSure: 'No estoy seguro de que esto responda a tu pregunta; es lo más cercano que encontré:',
+  openArticle: 'Abrir artículo',
+  previous: '◀ Anterior',
+  next: 'Siguiente ▶',
+  welcome: (n, mention) =>
+    `¡Hola! Respondo preguntas sobre las noticias (artículos en mi colección: <b>${n}</b>).\n\n` +
+    'Envíame una pregunta con tus propias palabras, por ejemplo: <i>¿qué dijo el presidente sobre la cumbre?</i> ' +
+    'Te respondo con el párrafo que la contesta y un enlace al artículo.' +
+    (mention ? `\nEn un grupo, usa /ask, menciona a ${mention} o responde a uno de mis mensajes.` : '') +
+    '\n\n/help muestra todos los comandos.',
+  howToAskHeading: 'Cómo preguntar',
+  howToAsk: 'Envía una pregunta como mensaje (en grupos: /ask, una mención o una respuesta a mí). «Siguiente ▶» bajo una respuesta muestra el siguiente párrafo más adecuado.',
+  commandsHeading: 'Comandos',
+  questionPlaceholder: 'pregunta',
+  commands: { ask: 'Hacer una pregunta sobre las noticias', sources: 'Los artículos de mi colección', latest: 'Los artículos más recientes', help: 'Cómo preguntar', start: 'Qué hace este bot' },
+  inline: (mention) => `En cualquier chat, escribe <code>${mention} tu pregunta</code> para compartir una respuesta.`,
+  askUsage: 'Escribe tu pregunta después del comando, por ejemplo: <code>/ask ¿quién ganó las elecciones?</code>',
+  unknownCommand: 'No conozco ese comando. /help muestra lo que puedo hacer.',
+  textOnly: 'Solo puedo leer texto. Envíame tu pregunta sobre las noticias como mensaje.',
+  tooLong: (length, max) => `La pregunta es demasiado larga (${length} caracteres). Mantenla por debajo de ${max} caracteres: basta con una o dos frases.`,
+  slowDown: (s) => `Preguntas más rápido de lo que puedo responder. Espera unos ${s} segundos y vuelve a preguntar.`,
+  failed: 'Lo siento, algo salió mal al responder. Inténtalo de nuevo.',
+  sourcesHeading: (n) => `Artículos en mi colección: ${n}`,
+  pageOf: (p, pages) => `página ${p}/${pages}`,
+  nothingIndexed: 'Todavía no hay artículos en mi colección.',
+  noDates: 'Ninguno de mis artículos tiene fecha de publicación. /sources los muestra todos.',
+  tooOld: 'Este mensaje es demasiado antiguo para actualizarlo.',
+  slowDownShort: 'Más despacio, por favor.',
+  expired: 'Esta respuesta ha caducado. Vuelve a preguntar.',
+};

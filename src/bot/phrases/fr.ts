@@ -1,0 +1,46 @@
+import type { Phrases } from './types.js';
+
+/**
+ * The bot's own sentences in French. The count is given as "(…: N)", which
+ * reads right for any N without plural and case forms.
+ */
+export const fr: Phrases = {
+  notFound: (n, hint) => `Je n’ai rien trouvé à ce sujet (articles dans ma base : ${n}). Essayez de reformuler, ou ${hint}.`,
+  askAbout: (topics) => `posez une question sur ${topics}`,
+  askAboutAnything: 'posez une question sur une personne, un lieu ou un événement de l’actualité',
+  noArticles: 'Je n’ai pas encore d’articles où chercher, je ne peux donc pas répondre.',
+  hello: (n) => `Bonjour ! Je réponds aux questions sur l’actualité (articles dans ma base : ${n}). Demandez par exemple : « qu’a dit le président à propos du sommet ? »`,
+  thanks: (n) => `Je vous en prie ! Posez-moi d’autres questions sur l’actualité (articles dans ma base : ${n}).`,
+  latestPointer: '/latest affiche mes articles les plus récents ; ou posez une question sur l’un d’eux.',
+  latestHeading: 'Articles les plus récents',
+  empty: (n) => `Envoyez-moi une question sur l’actualité, et je chercherai la réponse (articles dans ma base : ${n}).`,
+  notSure: 'Pas sûr que cela réponde à votre question ; voici ce que j’ai trouvé de plus proche :',
+  openArticle: 'Ouvrir l’article',
+  previous: '◀ Précédent',
+  next: 'Suivant ▶',
+  welcome: (n, mention) =>
+    `Bonjour ! Je réponds aux questions sur l’actualité (articles dans ma base : <b>${n}</b>).\n\n` +
+    'Envoyez-moi simplement une question avec vos mots, par exemple : <i>qu’a dit le président à propos du sommet ?</i> ' +
+    'Je réponds avec le passage qui y répond et un lien vers l’article.' +
+    (mention ? `\nDans un groupe, utilisez /ask, mentionnez ${mention} ou répondez à l’un de mes messages.` : '') +
+    '\n\n/help affiche toutes les commandes.',
+  howToAskHeading: 'Comment poser une question',
+  howToAsk: 'Envoyez une question en message (dans les groupes : /ask, une mention ou une réponse à l’un de mes messages). « Suivant ▶ » sous une réponse affiche le passage suivant.',
+  commandsHeading: 'Commandes',
+  questionPlaceholder: 'question',
+  commands: { ask: 'Poser une question sur l’actualité', sources: 'Les articles de ma base', latest: 'Les articles les plus récents', help: 'Comment poser une question', start: 'Ce que fait ce bot' },
+  inline: (mention) => `Dans n’importe quelle discussion, tapez <code>${mention} votre question</code> pour partager une réponse.`,
+  askUsage: 'Écrivez votre question après la commande, par exemple : <code>/ask qui a gagné l’élection ?</code>',
+  unknownCommand: 'Je ne connais pas cette commande. /help indique ce que je sais faire.',
+  textOnly: 'Je ne sais lire que du texte. Envoyez-moi votre question sur l’actualité sous forme de message.',
+  tooLong: (length, max) => `Cette question est trop longue (${length} caractères). Restez sous les ${max} caractères : une ou deux phrases suffisent.`,
+  slowDown: (s) => `Vous posez des questions plus vite que je ne peux répondre. Attendez environ ${s} secondes, puis reposez votre question.`,
+  failed: 'Désolé, un problème est survenu pendant la réponse. Veuillez réessayer.',
+  sourcesHeading: (n) => `Articles dans ma base : ${n}`,
+  pageOf: (p, pages) => `page ${p}/${pages}`,
+  nothingIndexed: 'Aucun article n’est encore dans ma base.',
+  noDates: 'Aucun de mes articles n’a de date de publication. /sources les affiche tous.',
+  tooOld: 'Ce message est trop ancien pour être mis à jour.',
+  slowDownShort: 'Un peu moins vite, s’il vous plaît.',
+  expired: 'Cette réponse a expiré. Reposez votre question.',
+};

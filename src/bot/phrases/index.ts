@@ -1,0 +1,44 @@
+import type { Language } from '../../search/language.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { it } from './it.js';
+import { pt } from './pt.js';
+import { ru } from './ru.js';
+import { uk } from './uk.js';
+import { PUBLIC_COMMANDS, type Phrases } from './types.js';
+
+export { PUBLIC_COMMANDS, type Phrases, type PublicCommand } from './types.js';
+
+/**
+ * The bot's own sentences around an answer, in the language of the question they reply to: a reader
+ * who asks in Russian is told in Russian that nothing was found. Written by hand (a few dozen short
+ * sentences in eight languages do not call for an i18n framework); other languages get English.
+ * Replies that have no question to read (/start, /help, /sources, /latest, a photo, a button's
+ * notice) take the language the reader's Telegram app is set to (`userLanguage`). A language is
+ * one file here and one entry in PHRASES.
+ */
+const PHRASES: Partial<Record<Language, Phrases>> = { en, ru, uk, de, es, fr, it, pt };
+/** The languages the bot's own sentences are written in. */
+export const REPLY_LANGUAGES = Object.keys(PHRASES) as Language[];
+
+/** The sentences for a reply in `language`; English when there is none in it, or no language. */
+export function phrasesFor(language: Language | undefined): Phrases {
+  return (language && PHRASES[language]) || en;
+}
+
+/**
+ * The language of a Telegram user's app (`from.language_code`, an IETF tag such as "pt-br"), when
+ * the bot speaks it.
+ */
+export function userLanguage(languageCode: string | undefined): Language | undefined {
+  const primary = languageCode?.toLowerCase().split('-')[0];
+  return primary && primary in PHRASES ? (primary as Language) : undefined;
+}
+
+/** /help: how to ask, then the commands. `mention` is the bot's escaped "@name", when known. HTML. */
+export function helpText(say: Phrases, mention: string | undefined): string {
+  const list = PUBLIC_COMMANDS.filter((c) => c !== 'start').map((c) => `/${c}${c === 'ask' ? ` &lt;${say.questionPlaceholder}&gt;` : ''} — ${say.commands[c]}`);
+  return `<b>${say.howToAskHeading}</b>\n${say.howToAsk}\n\n<b>${say.commandsHeading}</b>\n${list.join('\n')}` + (mention ? `\n\n${say.inline(mention)}` : '');
+}

@@ -1,0 +1,46 @@
+import type { Phrases } from './types.js';
+
+/**
+ * The bot's own sentences in Italian. The count is given as "(…: N)", which
+ * reads right for any N without plural and case forms.
+ */
+export const it: Phrases = {
+  notFound: (n, hint) => `Non ho trovato nulla su questo (articoli nel mio archivio: ${n}). Prova a riformulare, oppure ${hint}.`,
+  askAbout: (topics) => `chiedi di ${topics}`,
+  askAboutAnything: 'chiedi di una persona, un luogo o un evento delle notizie',
+  noArticles: 'Non ho ancora articoli in cui cercare, quindi non posso rispondere.',
+  hello: (n) => `Ciao! Rispondo a domande sulle notizie (articoli nel mio archivio: ${n}). Chiedimi per esempio: «cosa ha detto il presidente sul vertice?»`,
+  thanks: (n) => `Prego! Chiedimi pure altro sulle notizie (articoli nel mio archivio: ${n}).`,
+  latestPointer: '/latest mostra i miei articoli più recenti; oppure chiedimi qualcosa su di essi.',
+  latestHeading: 'Articoli più recenti',
+  empty: (n) => `Mandami una domanda sulle notizie e cercherò la risposta (articoli nel mio archivio: ${n}).`,
+  notSure: 'Non sono sicuro che questo risponda alla tua domanda; è la cosa più vicina che ho trovato:',
+  openArticle: 'Apri articolo',
+  previous: '◀ Indietro',
+  next: 'Avanti ▶',
+  welcome: (n, mention) =>
+    `Ciao! Rispondo a domande sulle notizie (articoli nel mio archivio: <b>${n}</b>).\n\n` +
+    'Mandami una domanda con parole tue, per esempio: <i>cosa ha detto il presidente sul vertice?</i> ' +
+    'Rispondo con il passaggio che contiene la risposta e un link all’articolo.' +
+    (mention ? `\nIn un gruppo usa /ask, menziona ${mention} o rispondi a uno dei miei messaggi.` : '') +
+    '\n\n/help mostra tutti i comandi.',
+  howToAskHeading: 'Come fare domande',
+  howToAsk: 'Manda una domanda come messaggio (nei gruppi: /ask, una menzione o una risposta a me). «Avanti ▶» sotto una risposta mostra il passaggio successivo.',
+  commandsHeading: 'Comandi',
+  questionPlaceholder: 'domanda',
+  commands: { ask: 'Fai una domanda sulle notizie', sources: 'Gli articoli del mio archivio', latest: 'Gli articoli più recenti', help: 'Come fare domande', start: 'Cosa fa questo bot' },
+  inline: (mention) => `In qualsiasi chat, scrivi <code>${mention} la tua domanda</code> per condividere una risposta.`,
+  askUsage: 'Scrivi la domanda dopo il comando, per esempio: <code>/ask chi ha vinto le elezioni?</code>',
+  unknownCommand: 'Non conosco questo comando. /help mostra cosa so fare.',
+  textOnly: 'So leggere solo testo. Mandami la tua domanda sulle notizie come messaggio.',
+  tooLong: (length, max) => `La domanda è troppo lunga (${length} caratteri). Resta sotto i ${max} caratteri: bastano una o due frasi.`,
+  slowDown: (s) => `Fai domande più in fretta di quanto riesca a rispondere. Aspetta circa ${s} secondi, poi chiedi di nuovo.`,
+  failed: 'Scusa, qualcosa è andato storto durante la risposta. Riprova.',
+  sourcesHeading: (n) => `Articoli nel mio archivio: ${n}`,
+  pageOf: (p, pages) => `pagina ${p}/${pages}`,
+  nothingIndexed: 'Non ci sono ancora articoli nel mio archivio.',
+  noDates: 'Nessuno dei miei articoli ha una data di pubblicazione. /sources li mostra tutti.',
+  tooOld: 'Questo messaggio è troppo vecchio per essere aggiornato.',
+  slowDownShort: 'Più piano, per favore.',
+  expired: 'Questa risposta è scaduta. Chiedi di nuovo.',
+};

@@ -1,0 +1,46 @@
+import type { Phrases } from './types.js';
+
+/**
+ * The bot's own sentences in Portuguese (Brazilian). The count is given as "(…: N)", which
+ * reads right for any N without plural and case forms.
+ */
+export const pt: Phrases = {
+  notFound: (n, hint) => `Não encontrei nada sobre isso (artigos no meu acervo: ${n}). Tente reformular ou ${hint}.`,
+  askAbout: (topics) => `pergunte sobre ${topics}`,
+  askAboutAnything: 'pergunte sobre uma pessoa, um lugar ou um acontecimento das notícias',
+  noArticles: 'Ainda não tenho artigos para pesquisar, por isso não posso responder.',
+  hello: (n) => `Olá! Respondo a perguntas sobre as notícias (artigos no meu acervo: ${n}). Pergunte, por exemplo: “o que o presidente disse sobre a cúpula?”`,
+  thanks: (n) => `De nada! Pergunte o que quiser sobre as notícias (artigos no meu acervo: ${n}).`,
+  latestPointer: '/latest mostra os meus artigos mais recentes; ou pergunte sobre algo neles.',
+  latestHeading: 'Artigos mais recentes',
+  empty: (n) => `Envie-me uma pergunta sobre as notícias e eu procuro a resposta (artigos no meu acervo: ${n}).`,
+  notSure: 'Não tenho certeza de que isto responde à sua pergunta; é o mais próximo que encontrei:',
+  openArticle: 'Abrir artigo',
+  previous: '◀ Anterior',
+  next: 'Próximo ▶',
+  welcome: (n, mention) =>
+    `Olá! Respondo a perguntas sobre as notícias (artigos no meu acervo: <b>${n}</b>).\n\n` +
+    'Envie-me uma pergunta com suas palavras, por exemplo: <i>o que o presidente disse sobre a cúpula?</i> ' +
+    'Respondo com o trecho que a responde e um link para o artigo.' +
+    (mention ? `\nEm um grupo, use /ask, mencione ${mention} ou responda a uma das minhas mensagens.` : '') +
+    '\n\n/help mostra todos os comandos.',
+  howToAskHeading: 'Como perguntar',
+  howToAsk: 'Envie uma pergunta como mensagem (em grupos: /ask, uma menção ou uma resposta a mim). «Próximo ▶» sob uma resposta mostra o trecho seguinte.',
+  commandsHeading: 'Comandos',
+  questionPlaceholder: 'pergunta',
+  commands: { ask: 'Fazer uma pergunta sobre as notícias', sources: 'Os artigos do meu acervo', latest: 'Os artigos mais recentes', help: 'Como perguntar', start: 'O que este bot faz' },
+  inline: (mention) => `Em qualquer chat, digite <code>${mention} sua pergunta</code> para compartilhar uma resposta.`,
+  askUsage: 'Escreva a pergunta depois do comando, por exemplo: <code>/ask quem ganhou a eleição?</code>',
+  unknownCommand: 'Não conheço esse comando. /help mostra o que sei fazer.',
+  textOnly: 'Só consigo ler texto. Envie sua pergunta sobre as notícias como mensagem.',
+  tooLong: (length, max) => `A pergunta é longa demais (${length} caracteres). Mantenha-a abaixo de ${max} caracteres: uma ou duas frases bastam.`,
+  slowDown: (s) => `Você está perguntando mais rápido do que consigo responder. Espere cerca de ${s} segundos e pergunte de novo.`,
+  failed: 'Desculpe, algo deu errado ao responder. Tente novamente.',
+  sourcesHeading: (n) => `Artigos no meu acervo: ${n}`,
+  pageOf: (p, pages) => `página ${p}/${pages}`,
+  nothingIndexed: 'Ainda não há artigos no meu acervo.',
+  noDates: 'Nenhum dos meus artigos tem data de publicação. /sources mostra todos.',
+  tooOld: 'Esta mensagem é antiga demais para ser atualizada.',
+  slowDownShort: 'Mais devagar, por favor.',
+  expired: 'Esta resposta expirou. Pergunte de novo.',
+};

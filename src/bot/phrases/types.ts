@@ -1,0 +1,56 @@
+/** The bot's sentences in one language (see `index.ts`). */
+export interface Phrases {
+  /** Nothing answers: `hint` is `askAbout(…)` or `askAboutAnything`. */
+  notFound(articles: number, hint: string): string;
+  /** Suggests the topics, already quoted and joined. */
+  askAbout(topics: string): string;
+  askAboutAnything: string;
+  noArticles: string;
+  hello(articles: number): string;
+  thanks(articles: number): string;
+  /** For "what's new?" where the article list cannot be shown (an inline query). */
+  latestPointer: string;
+  latestHeading: string;
+  empty(articles: number): string;
+  /** Above a passage that only narrowly passed the bar for answering. */
+  notSure: string;
+  openArticle: string;
+  previous: string;
+  next: string;
+  /** /start. `mention` is the bot's escaped "@name", when known (for the group line). HTML. */
+  welcome(articles: number, mention: string | undefined): string;
+  /** /help's parts (see `helpText`). HTML. */
+  howToAskHeading: string;
+  howToAsk: string;
+  commandsHeading: string;
+  /** What /ask takes, as /help shows it ("/ask <question>"). */
+  questionPlaceholder: string;
+  /** The public commands, as Telegram's menu and /help describe them. */
+  commands: Record<PublicCommand, string>;
+  /** Sharing an answer inline: `mention` is the bot's escaped "@name". HTML. */
+  inline(mention: string): string;
+  /** /ask without a question. HTML. */
+  askUsage: string;
+  unknownCommand: string;
+  textOnly: string;
+  tooLong(length: number, max: number): string;
+  slowDown(seconds: number): string;
+  /** An error while answering. */
+  failed: string;
+  /** /sources' heading: how many articles there are. */
+  sourcesHeading(articles: number): string;
+  /** After the heading when the list has pages. */
+  pageOf(page: number, pages: number): string;
+  /** /sources or /latest with nothing indexed. */
+  nothingIndexed: string;
+  /** /latest when no article has a date. */
+  noDates: string;
+  /** Notices on a pressed button: the message is past Telegram's edit window; pressing too fast; the answer is gone. */
+  tooOld: string;
+  slowDownShort: string;
+  expired: string;
+}
+
+/** Commands anyone may use, in menu order (admin commands stay unlisted). */
+export const PUBLIC_COMMANDS = ['ask', 'sources', 'latest', 'help', 'start'] as const;
+export type PublicCommand = (typeof PUBLIC_COMMANDS)[number];
