@@ -211,8 +211,12 @@ describe('inline mode and robustness', () => {
     expect(results[2]!.reply_markup).toBeUndefined();
   });
 
-  it('keeps running although the emulator answers setMyCommands with HTTP 500', () => {
+  it('asks for the command menu in English and in each language it speaks, and keeps running although refused', () => {
     expect(logs.text()).toMatch(/could not register the command menu/);
+    const menus = new Map(emu.commandMenus.map((m) => [m.language_code ?? 'default', m.commands as Array<{ command: string; description: string }>]));
+    expect([...menus.keys()].sort()).toEqual(['de', 'default', 'es', 'fr', 'it', 'pt', 'ru', 'uk']);
+    expect(menus.get('default')![0]).toEqual({ command: 'ask', description: 'Ask a question about the news' });
+    expect(menus.get('ru')![0]).toEqual({ command: 'ask', description: 'Задать вопрос о новостях' });
   });
 
   it('never writes the token to the log', () => {

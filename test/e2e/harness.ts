@@ -20,23 +20,31 @@ const TelegramServer = createRequire(import.meta.url)('telegram-test-api') as ty
 /**
  * telegram-test-api behind a thin front server on 127.0.0.1: getUpdates waits briefly for new
  * updates (the emulator answers at once, which would make polling spin), and answerInlineQuery,
- * which the emulator lacks, is recorded. Everything else (including the 500s for setMyCommands and
- * sendChatAction) is the emulator's own behaviour.
+ * which the emulator lacks, is recorded. setMyCommands is recorded too, then refused with HTTP 500
+ * as the emulator itself does. Everything else (including the 500s for sendChatAction) is the
+ * emulator's own behaviour.
  */
 export async function startEmulator() {
   const emu = new TelegramServer({ host: '127.0.0.1', port: 1, storeTimeout: 600 });
   // Its express app, served by our own front server instead of emu.start().
   const app = (emu as unknown as { webServer: http.RequestListener }).webServer;
   const inlineAnswers: Array<Record<string, unknown>> = [];
+  const commandMenus: Array<Record<string, unknown>> = [];
   const unread = () => emu.storage.userMessages.some((u) => !u.isRead);
   const server = http.createServer((req, res) => {
     const method = /\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1];
-    if (method === 'answerInlineQuery') {
+    if (method === 'answerInlineQuery' || method === 'setMyCommands') {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
       req.on('end', () => {
-        inlineAnswers.push(JSON.parse(body) as Record<string, unknown>);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":true}');
+        const payload = JSON.parse(body) as Record<string, unknown>;
+        if (method === 'answerInlineQuery') {
+          inlineAnswers.push(payload);
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":true}');
+        } else {
+          commandMenus.push(payload);
+          res.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":500,"description":"Internal Server Error"}');
+        }
       });
       return;
     }
@@ -63,6 +71,8 @@ export async function startEmulator() {
   return {
     apiRoot,
     inlineAnswers,
+    /** The command menus the bot asked for (each refused with HTTP 500). */
+    commandMenus,
     /** A user message as Telegram would deliver it; returns the message (its id is set by the emulator). */
     async say(chatId: number, text: string | undefined, extra: Record<string, unknown> = {}, fromId = chatId > 0 ? chatId : 7) {
       const entities: unknown[] = [];
