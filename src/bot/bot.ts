@@ -161,7 +161,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
       return;
     }
     counters.questions!++;
-    const answer = deps.ask(question);
+    const answer = deps.ask(question, { readerLanguage: userLanguage(m.from?.language_code) });
     if (answer.passages.length > 0) counters.answered!++;
     else counters.notFound!++;
     const rendered = renderAnswer(answer, 0, { topics: suggestions(), articles: deps.articles() });
@@ -230,7 +230,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     if (!replied) return undefined;
     const d = addressed({ update_id: 0, message: replied as Update.New & Update.NonChannel & Message }, me);
     const question = d.kind === 'question' ? d.text : d.kind === 'command' && d.command === 'ask' ? d.args : undefined;
-    return question ? deps.ask(question) : undefined;
+    return question ? deps.ask(question, { readerLanguage: userLanguage(replied?.from?.language_code) }) : undefined;
   };
 
   const onCallback = async (ctx: Context) => {
@@ -269,7 +269,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
         .answerInlineQuery(q.id, results, { cache_time: 60, is_personal: false })
         .catch((err: unknown) => log.debug({ error: safe(err) }, 'answerInlineQuery failed'));
     if (text === '' || text.length > config.maxQuestionLength || limiter.check(q.from.id, q.from.id) !== 'ok') return void send([]);
-    const answer = deps.ask(text, { limit: INLINE_RESULTS });
+    const answer = deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
     const result = (i: number, r: { title: string; description: string; html: string; keyboard?: InlineKeyboard }): InlineQueryResultArticle => ({
       type: 'article',
       id: String(i),

@@ -81,10 +81,10 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const asked = question.replace(LINK, ' ');
   const tokens = tokenize(asked);
   const words = tokens.map((t) => t.word);
-  if (words.length === 0) return { question, articleCount, language: index.language, passages: [], reason: 'empty' };
+  if (words.length === 0) return { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' };
 
   const language = detectLanguage(words, index.language);
-  const base = { question, articleCount, language: replyLanguage(words, language, index.language) };
+  const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
   const names = namesIn(asked, tokens);
   const chat = chitChat(words, content, names);

@@ -142,12 +142,12 @@ export function detectLanguage(words: readonly string[], fallback: Language = 'e
 
 /**
  * The language to reply in: the question's guessed `language` when the question clearly is in it
- * (two of its stopwords, or another script than the articles'), else the articles' `main` one. One
- * stopword says little in a short question: "de" in "de gaulle airport strike" is part of a name.
+ * (two of its stopwords, or another script than the articles'), else the `reader`'s (their app's,
+ * when known), else the articles' `main` one. One stopword says little in a short question: "de" in
+ * "de gaulle airport strike" is part of a name.
  */
-export function replyLanguage(words: readonly string[], language: Language, main: Language): Language {
-  if (language === main) return language;
+export function replyLanguage(words: readonly string[], language: Language, main: Language, reader?: Language): Language {
   const info = LANGUAGES.get(language)!;
-  if (info.script !== LANGUAGES.get(main)!.script) return language;
-  return tellingWords(info, words) >= 2 ? language : main;
+  const clear = info.script !== LANGUAGES.get(main)!.script || tellingWords(info, words) >= 2;
+  return clear ? language : (reader ?? main);
 }

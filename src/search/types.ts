@@ -36,7 +36,7 @@ export interface Answer {
   articleCount: number;
   /**
    * The language the bot's own sentences around the answer are in: the question's, when it clearly
-   * has one (see `replyLanguage`), else the articles' main language.
+   * has one (see `replyLanguage`), else the reader's, else the articles' main language.
    */
   language?: Language;
 }
@@ -59,6 +59,12 @@ export interface AnswerOptions {
    * how close each paragraph is in meaning to the whole question (see `sentences.ts`).
    */
   sentences?: SentenceModel;
+  /**
+   * The language the reader's app is set to (a Telegram user's `language_code`): the bot's own
+   * sentences are in it when the question's language is unclear ("Trump Brief?"), instead of the
+   * articles' (see `replyLanguage`).
+   */
+  readerLanguage?: Language;
 }
 
 /** Embeds texts as vectors whose cosine says how close they are in meaning (synchronously: `answer()` is). */

@@ -126,6 +126,9 @@ describe('private chat', () => {
     const russian = { from: { id: 109, is_bot: false, first_name: 'Анна', language_code: 'ru' } };
     const start = await emu.say(109, '/start', russian);
     expect((await emu.waitFor(replyTo(109, start.message_id), 'the greeting')).message.text).toMatch(/^Привет! .*статей в базе: <b>3<\/b>/);
+    // A question with no telling words of its own ("Champions League final?") is answered in the app's language.
+    const unclear = await emu.say(109, 'Champions League final?', russian);
+    expect((await emu.waitFor(replyTo(109, unclear.message_id), 'the reply')).message.text).toMatch(/^Ничего об этом не нашлось/);
     const german = { from: { id: 110, is_bot: false, first_name: 'Jan', language_code: 'de-AT' } };
     const sticker = await emu.say(110, undefined, { sticker: { file_id: 's' }, ...german });
     expect((await emu.waitFor(replyTo(110, sticker.message_id), 'the hint')).message.text).toMatch(/^Ich kann nur Text lesen/);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { detectLanguage, replyLanguage } from '../../src/search/language.js';
+import { detectLanguage, replyLanguage, type Language } from '../../src/search/language.js';
 import { termOf, tokenize, wordsOf } from '../../src/search/normalize.js';
 import { article, NEWS } from './fixture.js';
 import { where } from './helpers.js';
@@ -62,6 +62,18 @@ describe('language detection', () => {
   ])('replies to "%s" in %s over English articles', (q, lang) => {
     const w = words(q);
     expect(replyLanguage(w, detectLanguage(w, 'en'), 'en')).toBe(lang);
+  });
+
+  it.each([
+    ['de gaulle airport strike', 'fr', 'fr'], // unclear: the reader's app language
+    ['hola', 'es', 'es'],
+    ['Trump Brief?', 'de', 'de'],
+    ['¿Qué dijo el alcalde sobre el tranvía?', 'de', 'es'], // clear: the question's own
+    ['What did the mayor say about the tram?', 'ru', 'en'],
+    ['Кто мэр?', 'en', 'ru'],
+  ])('replies to "%s" from a reader whose app is in %s in %s', (q, reader, lang) => {
+    const w = words(q);
+    expect(replyLanguage(w, detectLanguage(w, 'en'), 'en', reader as Language)).toBe(lang);
   });
 
   it('a question quoting another language is read in the index language when the stopwords tie', () => {
