@@ -215,6 +215,8 @@ describe("/start, /help and the menu in the reader's language", () => {
     const help = renderHelp('News_Bot', language);
     expect(telegramHtmlProblems(welcome)).toEqual([]);
     expect(telegramHtmlProblems(help)).toEqual([]);
+    expect(telegramHtmlProblems(say.askUsage)).toEqual([]);
+    expect(visibleText(say.askUsage)).toContain('/ask ');
     expect(visibleText(welcome)).toContain('2500');
     expect(visibleText(welcome)).toContain('@News_Bot');
     for (const c of ['/ask', '/sources', '/latest', '/help']) expect(visibleText(help)).toContain(c);
