@@ -109,8 +109,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     return topics;
   };
 
+  /** The language of the sender's Telegram app, when the bot speaks it. */
+  const readerOf = (m: Message) => userLanguage(m.from?.language_code);
   /** The bot's sentences for a reply to `m` that has no question to read: in the sender's app language. */
-  const sayTo = (m: Message) => phrasesFor(userLanguage(m.from?.language_code));
+  const sayTo = (m: Message) => phrasesFor(readerOf(m));
 
   const track = (p: Promise<unknown>) => {
     const t = p.catch(() => undefined).finally(() => runtime.tasks.delete(t));
@@ -161,7 +163,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
       return;
     }
     counters.questions!++;
-    const answer = deps.ask(question, { readerLanguage: userLanguage(m.from?.language_code) });
+    const answer = deps.ask(question, { readerLanguage: readerOf(m) });
     if (answer.passages.length > 0) counters.answered!++;
     else counters.notFound!++;
     const rendered = renderAnswer(answer, 0, { topics: suggestions(), articles: deps.articles() });
@@ -174,18 +176,18 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const userId = m.from?.id;
     switch (command) {
       case 'start':
-        return void reply(m, renderWelcome(deps.articles().length, me.username, userLanguage(m.from?.language_code)));
+        return void reply(m, renderWelcome(deps.articles().length, me.username, readerOf(m)));
       case 'help':
-        return void reply(m, renderHelp(me.username, userLanguage(m.from?.language_code)));
+        return void reply(m, renderHelp(me.username, readerOf(m)));
       case 'ask':
         if (args === '') return void reply(m, sayTo(m).askUsage);
         return answerQuestion(m, args);
       case 'sources': {
-        const r = renderSources(deps.articles(), 0, userLanguage(m.from?.language_code));
+        const r = renderSources(deps.articles(), 0, readerOf(m));
         return void reply(m, r.html, r.keyboard);
       }
       case 'latest':
-        return void reply(m, renderLatest(deps.articles(), undefined, userLanguage(m.from?.language_code)));
+        return void reply(m, renderLatest(deps.articles(), undefined, readerOf(m)));
       case 'stats': {
         if (!isAdmin(userId)) return; // not for everyone: no answer at all
         const lines = { articles: deps.articles().length, ...deps.stats?.(), ...counters, ...sender.stats, pendingReplies: sender.pending() };
@@ -230,7 +232,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     if (!replied) return undefined;
     const d = addressed({ update_id: 0, message: replied as Update.New & Update.NonChannel & Message }, me);
     const question = d.kind === 'question' ? d.text : d.kind === 'command' && d.command === 'ask' ? d.args : undefined;
-    return question ? deps.ask(question, { readerLanguage: userLanguage(replied?.from?.language_code) }) : undefined;
+    return question ? deps.ask(question, { readerLanguage: userLanguage(replied.from?.language_code) }) : undefined;
   };
 
   const onCallback = async (ctx: Context) => {
@@ -239,7 +241,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const message = q.message;
     const ack = (text?: string) =>
       bot.telegram.answerCbQuery(q.id, text).catch((err: unknown) => log.debug({ error: safe(err) }, 'answerCallbackQuery failed'));
-    const say = phrasesFor(userLanguage(q.from.language_code));
+    const reader = userLanguage(q.from.language_code);
+    const say = phrasesFor(reader);
     if (!message) return void ack(say.tooOld);
     const verdict = limiter.check(q.from.id, message.chat.id);
     if (verdict !== 'ok') return void ack(verdict === 'notice' ? say.slowDownShort : undefined);
@@ -247,7 +250,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const page = (prefix: string) => Number.parseInt(q.data.slice(prefix.length), 10) || 0;
     if (q.data.startsWith(SOURCES_PAGE_PREFIX)) {
       void ack();
-      return void edit(message.chat.id, message.message_id, renderSources(deps.articles(), page(SOURCES_PAGE_PREFIX), userLanguage(q.from.language_code)));
+      return void edit(message.chat.id, message.message_id, renderSources(deps.articles(), page(SOURCES_PAGE_PREFIX), reader));
     }
     if (q.data.startsWith(ANSWER_PAGE_PREFIX)) {
       const key = `${message.chat.id}:${message.message_id}`;
