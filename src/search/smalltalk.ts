@@ -32,17 +32,6 @@ function isSmallTalkWord(word: string): boolean {
   return SMALL_TALK.has(word);
 }
 
-/**
- * Small-talk words that news is also about: "nice to meet you", "help", but "when will they meet?",
- * "who will help?", "when does it start?". A message that asks who, when, where, why or which about
- * one of them, and does not address the bot ("you"), is a question to search. Other small-talk words
- * with a question word stay chit-chat ("why thank you", "where is everyone?"): searched, they matched
- * any paragraph that says "thank you".
- */
-const ALSO_NEWS = wordSet('meet help start');
-const ASKS_FOR_A_FACT = wordSet('who whom whose when where why which');
-const ADDRESSES_THE_BOT = wordSet('you your yours u ya');
-
 const THANKS = wordSet('thanks thank thx ty cheers danke dank bedankt gracias merci grazie obrigado obrigada спасибо дякую');
 
 /** Whether a message says thank you (then the reply says "you're welcome", not "hi"). */
@@ -81,7 +70,17 @@ const TO_THE_BOT = wordSet(
   'ты тебя тебе тобой твой твоя твоё твои вы вас вам ваш ти тобі твій',
 );
 /** Words that name a topic after them ("what do you know about Musk?"). */
-const ABOUT = wordSet('about regarding über ueber sobre acerca sur su sul sulla о об обо про');
+const ABOUT = wordSet('about regarding über ueber sobre acerca sur sul sulla о об обо про');
+
+/**
+ * Small-talk words that news is also about: "nice to meet you", "help", but "when will they meet?",
+ * "who will help?", "when does it start?". A message that asks who, when, where, why or which about
+ * one of them, and does not address the bot ("you"), is a question to search. Other small-talk words
+ * with a question word stay chit-chat ("why thank you", "where is everyone?"): searched, they matched
+ * any paragraph that says "thank you".
+ */
+const ALSO_NEWS = wordSet('meet help start');
+const ASKS_FOR_A_FACT = wordSet('who whom whose when where why which');
 
 /**
  * Whether a message is talk to the bot about itself: it speaks to the bot, and says one thing
@@ -95,13 +94,14 @@ function talksToTheBot(words: readonly string[], content: readonly string[], nam
 }
 
 /**
- * What a message made of no news words is: chit-chat ('small-talk': its content words, stopwords
- * removed, are all small talk), a request for the news in general ('latest': small talk and news
- * request words), or undefined: a question to search (see ALSO_NEWS).
+ * What a message is when it asks nothing of the news: chit-chat ('small-talk': its content words,
+ * stopwords removed, are all small talk, or it talks to the bot about itself), a request for the
+ * news in general ('latest': small talk and news request words), or undefined: a question to
+ * search, as is one about meeting, helping or starting (see ALSO_NEWS).
  */
 export function chitChat(words: readonly string[], content: readonly string[], names: ReadonlySet<string>): 'small-talk' | 'latest' | undefined {
   const asksAboutNews =
-    content.some((w) => ALSO_NEWS.has(w)) && words.some((w) => ASKS_FOR_A_FACT.has(w)) && !words.some((w) => ADDRESSES_THE_BOT.has(w));
+    content.some((w) => ALSO_NEWS.has(w)) && words.some((w) => ASKS_FOR_A_FACT.has(w)) && !words.some((w) => TO_THE_BOT.has(w));
   if (asksAboutNews) return undefined;
   if (content.every((w) => isSmallTalkWord(w) || NEWS_REQUEST_FILLER.has(w)) || talksToTheBot(words, content, names)) return 'small-talk';
   if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return 'latest';
