@@ -2,7 +2,7 @@ import type { Article } from '../articles/types.js';
 import type { Language } from '../search/language.js';
 import type { Answer, Passage } from '../search/types.js';
 import { saysThanks } from '../search/smalltalk.js';
-import { helpText, phrasesFor } from './phrases/index.js';
+import { helpText, phrasesFor, welcomeText } from './phrases/index.js';
 
 /**
  * Replies as data: Telegram HTML (plus an inline keyboard) for the bot, plain text for the console
@@ -334,10 +334,15 @@ function noLatestText(articles: readonly Article[], language: Language | undefin
 
 /** /start, in the reader's `language` (their Telegram app's: see `userLanguage`). */
 export function renderWelcome(articleCount: number, botUsername: string | undefined, language?: Language): string {
-  return phrasesFor(language).welcome(articleCount, botUsername && `@${escapeHtml(botUsername)}`);
+  return welcomeText(phrasesFor(language), articleCount, mentionOf(botUsername));
 }
 
 /** /help, in the reader's `language`. */
 export function renderHelp(botUsername: string | undefined, language?: Language): string {
-  return helpText(phrasesFor(language), botUsername && `@${escapeHtml(botUsername)}`);
+  return helpText(phrasesFor(language), mentionOf(botUsername));
+}
+
+/** The bot's "@name", escaped, when known. */
+function mentionOf(botUsername: string | undefined): string | undefined {
+  return botUsername && `@${escapeHtml(botUsername)}`;
 }

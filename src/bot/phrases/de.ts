@@ -18,12 +18,10 @@ export const de: Phrases = {
   openArticle: 'Artikel öffnen',
   previous: '◀ Zurück',
   next: 'Weiter ▶',
-  welcome: (n, mention) =>
-    `Hallo! Ich beantworte Fragen zu den Nachrichten (Artikel in meinem Bestand: <b>${n}</b>).\n\n` +
-    'Schicken Sie mir einfach eine Frage in eigenen Worten, etwa: <i>Was hat der Präsident über den Gipfel gesagt?</i> ' +
-    'Ich antworte mit dem Absatz, der die Antwort enthält, und einem Link zum Artikel.' +
-    (mention ? `\nIn einer Gruppe: /ask verwenden, ${mention} erwähnen oder auf eine meiner Nachrichten antworten.` : '') +
-    '\n\n/help zeigt alle Befehle.',
+  greeting: (n) => `Hallo! Ich beantworte Fragen zu den Nachrichten (Artikel in meinem Bestand: <b>${n}</b>).`,
+  howItWorks: 'Schicken Sie mir einfach eine Frage in eigenen Worten, etwa: <i>Was hat der Präsident über den Gipfel gesagt?</i> Ich antworte mit dem Absatz, der die Antwort enthält, und einem Link zum Artikel.',
+  inGroup: (mention) => `In einer Gruppe: /ask verwenden, ${mention} erwähnen oder auf eine meiner Nachrichten antworten.`,
+  moreCommands: '/help zeigt alle Befehle.',
   howToAskHeading: 'So fragen Sie',
   howToAsk: 'Schicken Sie eine Frage als Nachricht (in Gruppen: /ask, eine Erwähnung oder eine Antwort auf mich). „Weiter ▶“ unter einer Antwort zeigt den nächstbesten Absatz.',
   commandsHeading: 'Befehle',

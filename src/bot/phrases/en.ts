@@ -18,12 +18,10 @@ export const en: Phrases = {
   openArticle: 'Open article',
   previous: '◀ Prev',
   next: 'Next ▶',
-  welcome: (n, mention) =>
-    `Hi! I answer questions about the news from <b>${n} news article${n === 1 ? '' : 's'}</b>.\n\n` +
-    'Just send me a question in plain words, e.g. <i>what did the president say about the summit?</i> ' +
-    'I reply with the passage that answers it and a link to the article.' +
-    (mention ? `\nIn a group, use /ask, mention ${mention} or reply to one of my messages.` : '') +
-    '\n\n/help shows all commands.',
+  greeting: (n) => `Hi! I answer questions about the news from <b>${n} news article${n === 1 ? '' : 's'}</b>.`,
+  howItWorks: 'Just send me a question in plain words, e.g. <i>what did the president say about the summit?</i> I reply with the passage that answers it and a link to the article.',
+  inGroup: (mention) => `In a group, use /ask, mention ${mention} or reply to one of my messages.`,
+  moreCommands: '/help shows all commands.',
   howToAskHeading: 'How to ask',
   howToAsk: 'Send a question as a message (in groups: /ask, a mention, or a reply to me). Use “Next ▶” under an answer to see the next best passage.',
   commandsHeading: 'Commands',

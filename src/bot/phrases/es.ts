@@ -18,12 +18,10 @@ export const es: Phrases = {
   openArticle: 'Abrir artículo',
   previous: '◀ Anterior',
   next: 'Siguiente ▶',
-  welcome: (n, mention) =>
-    `¡Hola! Respondo preguntas sobre las noticias (artículos en mi colección: <b>${n}</b>).\n\n` +
-    'Envíame una pregunta con tus propias palabras, por ejemplo: <i>¿qué dijo el presidente sobre la cumbre?</i> ' +
-    'Te respondo con el párrafo que la contesta y un enlace al artículo.' +
-    (mention ? `\nEn un grupo, usa /ask, menciona a ${mention} o responde a uno de mis mensajes.` : '') +
-    '\n\n/help muestra todos los comandos.',
+  greeting: (n) => `¡Hola! Respondo preguntas sobre las noticias (artículos en mi colección: <b>${n}</b>).`,
+  howItWorks: 'Envíame una pregunta con tus propias palabras, por ejemplo: <i>¿qué dijo el presidente sobre la cumbre?</i> Te respondo con el párrafo que la contesta y un enlace al artículo.',
+  inGroup: (mention) => `En un grupo, usa /ask, menciona a ${mention} o responde a uno de mis mensajes.`,
+  moreCommands: '/help muestra todos los comandos.',
   howToAskHeading: 'Cómo preguntar',
   howToAsk: 'Envía una pregunta como mensaje (en grupos: /ask, una mención o una respuesta a mí). «Siguiente ▶» bajo una respuesta muestra el siguiente párrafo más adecuado.',
   commandsHeading: 'Comandos',

@@ -18,12 +18,10 @@ export const fr: Phrases = {
   openArticle: 'Ouvrir l’article',
   previous: '◀ Précédent',
   next: 'Suivant ▶',
-  welcome: (n, mention) =>
-    `Bonjour ! Je réponds aux questions sur l’actualité (articles dans ma base : <b>${n}</b>).\n\n` +
-    'Envoyez-moi simplement une question avec vos mots, par exemple : <i>qu’a dit le président à propos du sommet ?</i> ' +
-    'Je réponds avec le passage qui y répond et un lien vers l’article.' +
-    (mention ? `\nDans un groupe, utilisez /ask, mentionnez ${mention} ou répondez à l’un de mes messages.` : '') +
-    '\n\n/help affiche toutes les commandes.',
+  greeting: (n) => `Bonjour ! Je réponds aux questions sur l’actualité (articles dans ma base : <b>${n}</b>).`,
+  howItWorks: 'Envoyez-moi simplement une question avec vos mots, par exemple : <i>qu’a dit le président à propos du sommet ?</i> Je réponds avec le passage qui y répond et un lien vers l’article.',
+  inGroup: (mention) => `Dans un groupe, utilisez /ask, mentionnez ${mention} ou répondez à l’un de mes messages.`,
+  moreCommands: '/help affiche toutes les commandes.',
   howToAskHeading: 'Comment poser une question',
   howToAsk: 'Envoyez une question en message (dans les groupes : /ask, une mention ou une réponse à l’un de mes messages). « Suivant ▶ » sous une réponse affiche le passage suivant.',
   commandsHeading: 'Commandes',

@@ -37,6 +37,14 @@ export function userLanguage(languageCode: string | undefined): Language | undef
   return primary && primary in PHRASES ? (primary as Language) : undefined;
 }
 
+/**
+ * /start: the greeting, how it works, how to ask in a group (when the bot's escaped "@name" is
+ * known), where the commands are. HTML.
+ */
+export function welcomeText(say: Phrases, articles: number, mention: string | undefined): string {
+  return `${say.greeting(articles)}\n\n${say.howItWorks}${mention ? `\n${say.inGroup(mention)}` : ''}\n\n${say.moreCommands}`;
+}
+
 /** /help: how to ask, then the commands. `mention` is the bot's escaped "@name", when known. HTML. */
 export function helpText(say: Phrases, mention: string | undefined): string {
   const list = PUBLIC_COMMANDS.filter((c) => c !== 'start').map((c) => `/${c}${c === 'ask' ? ` &lt;${say.questionPlaceholder}&gt;` : ''} — ${say.commands[c]}`);

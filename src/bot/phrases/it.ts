@@ -18,12 +18,10 @@ export const it: Phrases = {
   openArticle: 'Apri articolo',
   previous: '◀ Indietro',
   next: 'Avanti ▶',
-  welcome: (n, mention) =>
-    `Ciao! Rispondo a domande sulle notizie (articoli nel mio archivio: <b>${n}</b>).\n\n` +
-    'Mandami una domanda con parole tue, per esempio: <i>cosa ha detto il presidente sul vertice?</i> ' +
-    'Rispondo con il passaggio che contiene la risposta e un link all’articolo.' +
-    (mention ? `\nIn un gruppo usa /ask, menziona ${mention} o rispondi a uno dei miei messaggi.` : '') +
-    '\n\n/help mostra tutti i comandi.',
+  greeting: (n) => `Ciao! Rispondo a domande sulle notizie (articoli nel mio archivio: <b>${n}</b>).`,
+  howItWorks: 'Mandami una domanda con parole tue, per esempio: <i>cosa ha detto il presidente sul vertice?</i> Rispondo con il passaggio che contiene la risposta e un link all’articolo.',
+  inGroup: (mention) => `In un gruppo usa /ask, menziona ${mention} o rispondi a uno dei miei messaggi.`,
+  moreCommands: '/help mostra tutti i comandi.',
   howToAskHeading: 'Come fare domande',
   howToAsk: 'Manda una domanda come messaggio (nei gruppi: /ask, una menzione o una risposta a me). «Avanti ▶» sotto una risposta mostra il passaggio successivo.',
   commandsHeading: 'Comandi',

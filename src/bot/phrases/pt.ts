@@ -18,12 +18,10 @@ export const pt: Phrases = {
   openArticle: 'Abrir artigo',
   previous: '◀ Anterior',
   next: 'Próximo ▶',
-  welcome: (n, mention) =>
-    `Olá! Respondo a perguntas sobre as notícias (artigos no meu acervo: <b>${n}</b>).\n\n` +
-    'Envie-me uma pergunta com suas palavras, por exemplo: <i>o que o presidente disse sobre a cúpula?</i> ' +
-    'Respondo com o trecho que a responde e um link para o artigo.' +
-    (mention ? `\nEm um grupo, use /ask, mencione ${mention} ou responda a uma das minhas mensagens.` : '') +
-    '\n\n/help mostra todos os comandos.',
+  greeting: (n) => `Olá! Respondo a perguntas sobre as notícias (artigos no meu acervo: <b>${n}</b>).`,
+  howItWorks: 'Envie-me uma pergunta com suas palavras, por exemplo: <i>o que o presidente disse sobre a cúpula?</i> Respondo com o trecho que a responde e um link para o artigo.',
+  inGroup: (mention) => `Em um grupo, use /ask, mencione ${mention} ou responda a uma das minhas mensagens.`,
+  moreCommands: '/help mostra todos os comandos.',
   howToAskHeading: 'Como perguntar',
   howToAsk: 'Envie uma pergunta como mensagem (em grupos: /ask, uma menção ou uma resposta a mim). «Próximo ▶» sob uma resposta mostra o trecho seguinte.',
   commandsHeading: 'Comandos',

@@ -17,8 +17,14 @@ export interface Phrases {
   openArticle: string;
   previous: string;
   next: string;
-  /** /start. `mention` is the bot's escaped "@name", when known (for the group line). HTML. */
-  welcome(articles: number, mention: string | undefined): string;
+  /** /start's parts (see `welcomeText`): the greeting with the count, HTML. */
+  greeting(articles: number): string;
+  /** What to send and what comes back. HTML. */
+  howItWorks: string;
+  /** How to ask in a group: `mention` is the bot's escaped "@name". */
+  inGroup(mention: string): string;
+  /** Where the commands are listed. */
+  moreCommands: string;
   /** /help's parts (see `helpText`). HTML. */
   howToAskHeading: string;
   howToAsk: string;
