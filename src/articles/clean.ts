@@ -272,7 +272,8 @@ const HEADING_MAX_WORDS = 20;
 
 /**
  * One short sentence that ends in a question mark ("Who is Hakeem Jeffries?", "Q: What changes are
- * being made?") or a colon ("Highlights from the 76th Emmy Awards:", "Taylor Wilson:").
+ * being made?") or a colon ("Highlights from the 76th Emmy Awards:"). A speaker's name on a line of
+ * its own ("Taylor Wilson:") is dropped as too short before it could be read so.
  */
 function isHeading(text: string): boolean {
   return /[?:]["'”’»)]*$/u.test(text) && !/[.!?…]["'”’»)]*\s+\S/u.test(text) && wordCount(text) <= HEADING_MAX_WORDS;
@@ -280,10 +281,10 @@ function isHeading(text: string): boolean {
 
 /**
  * Explainers put questions as headings over the paragraph that answers ("Who is Hakeem Jeffries?",
- * then "Hakeem Jeffries is a US representative…"), lists open with a lead-in ("The companies that cut
- * the most jobs include:"), transcripts name the speaker on a line of its own. Alone, such a heading
- * matches a reader's question word for word and answers nothing; so it is read with the next kept
- * block as one paragraph (the heading's number, both texts), unless that block is a heading too.
+ * then "Hakeem Jeffries is a US representative…"), and lists open with a lead-in ("The companies that
+ * cut the most jobs include:"). Alone, such a heading matches a reader's question word for word and
+ * answers nothing; so it is read with the next kept block as one paragraph (the heading's number,
+ * both texts), unless that block is a heading too.
  */
 function joinHeadings(blocks: BlockDecision[]): BlockDecision[] {
   const kept = blocks.filter((b) => b.text !== null);
