@@ -63,6 +63,16 @@ describe('npm run feeds', () => {
     expect(stdout).toMatch(/\n2 new articles from 2 feeds; 1 failed \(retried next run\)\n$/);
   });
 
+  it('never prints the credentials written in a feed URL', async () => {
+    server.serve('/private.xml', { auth: 'reader:s3cret-feed-pass', body: server.fixture('rss-full.xml') });
+    const written = server.base.replace('//', '//reader:s3cret-feed-pass@');
+    const { code, stdout, stderr } = await feeds({ FEEDS: `${written}/private.xml,${written}/missing.xml` });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${server.base}/private.xml  2 new, 0 skipped\n`);
+    expect(stdout).toContain(`${server.base}/missing.xml  FAILED: HTTP 404 Not Found\n`);
+    expect(stdout + stderr).not.toContain('s3cret');
+  });
+
   it('exits 2 with one line for a bad setting or argument', async () => {
     const bad = await feeds({ FEEDS: 'not a url' });
     expect(bad.code).toBe(2);
