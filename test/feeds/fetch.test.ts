@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readText } from '../../src/articles/readers/text.js';
 import { fetchFeeds, type FetchFeedsOptions } from '../../src/feeds/fetch.js';
@@ -208,6 +209,19 @@ describe('fetchFeeds', () => {
     ]);
   });
 
+  it('ends a redirect loop, reads compressed feeds, and applies the size limit after decompression', async () => {
+    server.serve('/loop.xml', { body: '', status: 302, headers: { Location: '/loop.xml' } });
+    server.serve('/gzip.xml', { body: gzipSync(server.fixture('rss-full.xml')), headers: { 'Content-Encoding': 'gzip' } });
+    server.serve('/bomb.xml', { body: gzipSync(Buffer.alloc(64 * 1024 * 1024, ' ')), headers: { 'Content-Encoding': 'gzip' } });
+    const summary = await run(['/loop.xml', '/gzip.xml', '/bomb.xml']);
+    expect(summary.results.map((r) => [r.ok, r.error ?? r.stored.length])).toEqual([
+      [false, 'more than 10 redirects'],
+      [true, 2],
+      [false, 'response too large (over 5.0 MB, the limit)'],
+    ]);
+    expect(server.requests.filter((r) => r.path === '/loop.xml')).toHaveLength(11);
+  });
+
   it('decodes a feed in the charset its XML declaration names', async () => {
     const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Café</title><item><title>Café on the quay reopens</title><link>${server.base}/cafe</link><guid>cafe-1</guid><pubDate>Mon, 01 Apr 2024 10:00:00 GMT</pubDate><description><![CDATA[<p>${'The café on the quay reopened on Monday with a new terrace facing the harbour and a menu of local fish. '.repeat(4)}</p>]]></description></item></channel></rss>`;
     server.serve('/latin1.xml', { body: Buffer.from(xml, 'latin1'), type: 'application/rss+xml' });
@@ -291,6 +305,22 @@ describe('fetchFeeds and internal addresses', () => {
     ]);
   });
 
+  it('refuses internal addresses however the link writes them', async () => {
+    serveInternal();
+    const links = [`http://[::ffff:127.0.0.1]:${port()}/admin`, `http://2130706433:${port()}/admin`, `http://[::1]:${port()}/admin`, `http://0.0.0.0:${port()}/admin`];
+    server.serve('/literals.xml', { body: rss(links.map((link, i) => ({ title: `Literal ${i}`, link }))) });
+    const summary = await run(['/literals.xml'], { allowPrivateAddresses: false });
+
+    expect(summary.results[0]).toMatchObject({ ok: true, stored: [], skipped: 4 });
+    expect(server.requests.map((r) => r.path)).toEqual(['/literals.xml']);
+    expect(warnings().map((w) => w.replace(/^.*?: refused to fetch /, '').replace(/ \(FEEDS.*$|; item skipped$/, ''))).toEqual([
+      `http://[::ffff:7f00:1]:${port()}/admin: ::ffff:7f00:1 is a loopback address`,
+      `http://127.0.0.1:${port()}/admin: 127.0.0.1 is a loopback address`,
+      `http://[::1]:${port()}/admin: ::1 is a loopback address`,
+      `http://0.0.0.0:${port()}/admin: 0.0.0.0 is an unspecified address`,
+    ]);
+  });
+
   it('fetches those pages when the operator allows private addresses', async () => {
     serveInternal();
     server.serve('/internal.xml', { body: internalFeed() });
@@ -300,6 +330,16 @@ describe('fetchFeeds and internal addresses', () => {
     expect(server.requests.filter((r) => r.path === '/admin')).toHaveLength(2);
     expect(await storedText()).toContain('hunter2');
     expect(warnings()).toEqual([]);
+  });
+
+  it("refuses an item page on the feed's own host: only the feed URL itself is trusted", async () => {
+    serveInternal();
+    server.serve('/local.xml', { body: rss([{ title: 'Same host', link: '/admin' }]) });
+    // The feed's connection to localhost, trusted, must not be reused for the page.
+    const summary = await run([`http://localhost:${port()}/local.xml`], { allowPrivateAddresses: false });
+    expect(summary.results[0]).toMatchObject({ ok: true, stored: [], skipped: 1 });
+    expect(server.requests.map((r) => r.path)).toEqual(['/local.xml']);
+    expect(warnings()).toEqual([expect.stringMatching(/refused to fetch http:\/\/localhost:\d+\/admin: localhost resolves to/)]);
   });
 
   it('checks a redirect that takes the feed itself to another host', async () => {
