@@ -84,6 +84,15 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
     throw new FetchError(`response too large (${megabytes(declared)}; the limit is ${megabytes(options.maxBytes)})`);
   }
 
+  try {
+    return { ...done, text: decode(await readBody(response, signal, options.maxBytes), headers.get('content-type')) };
+  } catch (err) {
+    throw why(err);
+  }
+}
+
+/** The (decompressed) body, stopped as soon as it passes `maxBytes` or `signal` aborts. */
+async function readBody(response: IncomingMessage, signal: AbortSignal, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   const body = decoded(response);
@@ -94,17 +103,15 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       total += chunk.byteLength;
-      if (total > options.maxBytes) throw new FetchError(`response too large (over ${megabytes(options.maxBytes)}, the limit)`);
+      if (total > maxBytes) throw new FetchError(`response too large (over ${megabytes(maxBytes)}, the limit)`);
       chunks.push(chunk);
     }
-  } catch (err) {
-    throw why(err);
   } finally {
     signal.removeEventListener('abort', stop);
     body.destroy();
     response.destroy();
   }
-  return { ...done, text: decode(Buffer.concat(chunks), headers.get('content-type')) };
+  return Buffer.concat(chunks);
 }
 
 /** GETs `url`, following redirects, each one checked; resolves with the final response (not yet read). */
