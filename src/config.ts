@@ -158,6 +158,7 @@ const schema = z.object({
       return minutes;
     }),
   MAX_AGE_DAYS: optionalPositiveInt,
+  FEEDS_ALLOW_PRIVATE_ADDRESSES: onOff(false),
   WORD_VECTORS: onOff(true),
   SENTENCE_MODEL: onOff(false),
 });
@@ -178,6 +179,8 @@ export type Config = Readonly<{
   feeds: readonly string[];
   feedIntervalMinutes: number | undefined;
   maxAgeDays: number | undefined;
+  /** Feed item pages may come from loopback, private and unique-local addresses (intranet news). */
+  feedsAllowPrivateAddresses: boolean;
   /** Match English questions by meaning too (word vectors), not only by their words. */
   wordVectors: boolean;
   /** Re-read English questions' best candidates with a sentence model (slower, more accurate). */
@@ -238,6 +241,7 @@ export function loadConfig(
     feeds: c.FEEDS,
     feedIntervalMinutes: c.FEED_INTERVAL,
     maxAgeDays: c.MAX_AGE_DAYS,
+    feedsAllowPrivateAddresses: c.FEEDS_ALLOW_PRIVATE_ADDRESSES,
     wordVectors: c.WORD_VECTORS,
     sentenceModel: c.SENTENCE_MODEL,
   };

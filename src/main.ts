@@ -48,6 +48,7 @@ async function main(): Promise<number> {
           stateFile: path.join(config.indexCacheDir, 'feeds.json'),
           log,
           maxAgeDays: config.maxAgeDays,
+          allowPrivateAddresses: config.feedsAllowPrivateAddresses,
           intervalMinutes: config.feedIntervalMinutes,
           onRun: async (summary) => {
             if (summary.stored > 0) await live.reload();

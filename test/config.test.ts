@@ -5,6 +5,7 @@ import { ConfigError } from '../src/errors.js';
 describe.each([
   { setting: 'WORD_VECTORS', field: 'wordVectors', byDefault: true },
   { setting: 'SENTENCE_MODEL', field: 'sentenceModel', byDefault: false },
+  { setting: 'FEEDS_ALLOW_PRIVATE_ADDRESSES', field: 'feedsAllowPrivateAddresses', byDefault: false },
 ] as const)('the on/off setting $setting', ({ setting, field, byDefault }) => {
   const read = (value: string | undefined) => loadConfig({ [setting]: value }, { dotenvFile: false })[field];
 

@@ -16,7 +16,7 @@ import { createLogger, type Logger } from '../log.js';
 export interface FeedsIo extends CliIo {
   /** Tests pass a quiet logger; by default logs go to standard error at LOG_LEVEL. */
   log?: Logger;
-  fetch?: FetchFeedsOptions['fetch'];
+  resolve?: FetchFeedsOptions['resolve'];
 }
 
 const USAGE = 'usage: npm run feeds -- [--articles DIR]';
@@ -48,7 +48,8 @@ async function run(argv: string[], io: FeedsIo): Promise<number> {
     articlesDir,
     stateFile: path.join(config.indexCacheDir, 'feeds.json'),
     log,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
+    allowPrivateAddresses: config.feedsAllowPrivateAddresses,
+    ...(io.resolve ? { resolve: io.resolve } : {}),
     ...(config.maxAgeDays !== undefined ? { maxAgeDays: config.maxAgeDays } : {}),
   });
   io.stdout.write(renderSummary(summary, path.relative(cwd, articlesDir) || '.'));

@@ -123,6 +123,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     feeds: [],
     feedIntervalMinutes: undefined,
     maxAgeDays: undefined,
+    feedsAllowPrivateAddresses: false,
     wordVectors: false,
     sentenceModel: false,
     ...overrides,
