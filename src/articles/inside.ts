@@ -15,7 +15,7 @@ export function isInside(real: string, rootReal: string): boolean {
 }
 
 /** The open file, or why it was refused. */
-export type InsideOpen = { handle: FileHandle } | { refused: 'outside' | 'not a file' };
+export type InsideOpen = { handle: FileHandle; stat: Stats } | { refused: 'outside' | 'not a file' };
 
 /**
  * Opens `abs` for reading only if the file actually opened lies inside `rootReal` (null: anywhere,
@@ -33,7 +33,7 @@ export async function openInside(abs: string, rootReal: string | null): Promise<
     if (!opened.isFile()) return { refused: 'not a file' };
     if (rootReal !== null && !(await namesInside(abs, opened, rootReal))) return { refused: 'outside' };
     keep = true;
-    return { handle };
+    return { handle, stat: opened };
   } finally {
     if (!keep) await handle.close();
   }
@@ -47,12 +47,15 @@ async function namesInside(abs: string, opened: Stats, rootReal: string): Promis
   return named !== undefined && named.dev === opened.dev && named.ino === opened.ino;
 }
 
-/** At most `max + 1` bytes of the open file: enough to tell it is over `max` without reading it all. */
-export async function readAtMost(handle: FileHandle, max: number): Promise<Buffer> {
+/**
+ * At most `max + 1` bytes of the open file: enough to tell it is over `max` without reading it all.
+ * `size` (from its stat) sizes the first read; a file that grew meanwhile is read on in 64 KB steps.
+ */
+export async function readAtMost(handle: FileHandle, max: number, size: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total <= max) {
-    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, max + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(max + 1 - total, total === 0 ? size + 1 : 64 * 1024));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));

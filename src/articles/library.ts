@@ -319,9 +319,9 @@ export async function readTextFile(abs: string, rootReal: string | null = null):
     const opened = await openInside(abs, rootReal);
     if ('refused' in opened) return { problem: opened.refused === 'outside' ? OUTSIDE : 'not a regular file: skipped' };
     try {
-      const { size } = await opened.handle.stat();
+      const { size } = opened.stat;
       if (size > MAX_FILE_BYTES) return { problem: tooBig(size) };
-      bytes = await readAtMost(opened.handle, MAX_FILE_BYTES);
+      bytes = await readAtMost(opened.handle, MAX_FILE_BYTES, size);
     } finally {
       await opened.handle.close();
     }
