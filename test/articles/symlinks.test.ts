@@ -160,6 +160,25 @@ describe('live index (the bot and `npm run ask`)', () => {
   });
 });
 
+describe('an index cache written before a file became a link outside', () => {
+  it('does not keep answering from it after a restart', async () => {
+    const cacheDir = path.join(tmp, 'cache');
+    writeFileSync(inArticles('passwd.md'), SECRET);
+    const first = await LiveIndex.open({ articlesDir: articles, cacheDir, log: createLogger({ level: 'silent' }) });
+    expect(JSON.stringify(first.ask('What is the database root password?'))).toContain('hunter2');
+    await first.close();
+    unlinkSync(inArticles('passwd.md'));
+    symlinkSync(path.join(outside, 'secret.md'), inArticles('passwd.md'));
+    const second = await LiveIndex.open({ articlesDir: articles, cacheDir, log: createLogger({ level: 'silent' }) });
+    try {
+      expect(JSON.stringify(second.ask('What is the database root password?'))).not.toContain('hunter2');
+      expect(second.current.articles.map((a) => a.file)).toEqual(['good.md']);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('npm run ask, as a separate process', () => {
   const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const ask = (args: string[]) =>
