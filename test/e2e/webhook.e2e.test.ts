@@ -228,6 +228,11 @@ describe('webhook helpers', () => {
   it('compares secrets exactly, whatever their length', () => {
     expect(secretMatches(SECRET, SECRET)).toBe(true);
     expect(secretMatches(SECRET.slice(1), SECRET)).toBe(false);
+    expect(secretMatches(`${SECRET}x`, SECRET)).toBe(false);
+    // Same length, one character different (first, last): only the content can tell them apart.
+    expect(secretMatches(`x${SECRET.slice(1)}`, SECRET)).toBe(false);
+    expect(secretMatches(`${SECRET.slice(0, -1)}x`, SECRET)).toBe(false);
+    expect(secretMatches(SECRET.toUpperCase(), SECRET)).toBe(false);
     expect(secretMatches(undefined, SECRET)).toBe(false);
     expect(secretMatches([SECRET], SECRET)).toBe(false);
   });
