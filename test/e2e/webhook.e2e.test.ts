@@ -1,7 +1,8 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startBot, secretMatches, webhookTarget, type RunningBot } from '../../src/bot/run.js';
+import { startBot, secretMatches, webhookTarget, type RunningBot, type StartOptions } from '../../src/bot/run.js';
+import type { Config } from '../../src/config.js';
 import { UserFacingError } from '../../src/errors.js';
 import { FakeTelegram } from '../../src/cli/bench/fake-telegram.js';
 import { TOKEN, captureLog, deps, testConfig } from './harness.js';
@@ -26,11 +27,11 @@ function update(chatId: number, text: string, messageId: number) {
   };
 }
 
-async function startWebhookBot(logs = captureLog(), articles?: () => []) {
+async function startWebhookBot(logs = captureLog(), articles?: () => [], settings: Partial<Config> = {}, options: StartOptions = {}) {
   fake = new FakeTelegram(LIMITS);
   const apiRoot = await fake.start();
-  const config = testConfig({ telegramApiRoot: apiRoot, webhook: { url: 'https://bot.example.org', port: 0 as number, path: '/tg-hook', secret: SECRET } });
-  bot = await startBot(deps(config, logs.log, articles ? { articles } : {}), { host: '127.0.0.1', send: { rates: LIMITS } });
+  const config = testConfig({ telegramApiRoot: apiRoot, webhook: { url: 'https://bot.example.org', port: 0 as number, path: '/tg-hook', secret: SECRET }, ...settings });
+  bot = await startBot(deps(config, logs.log, articles ? { articles } : {}), { host: '127.0.0.1', send: { rates: LIMITS }, ...options });
   return { base: `http://127.0.0.1:${bot.port}`, logs };
 }
 
@@ -76,6 +77,18 @@ describe('webhook mode', () => {
     expect(fake!.delivered.map((d) => d.replyTo)).toEqual([100, 101, 102, 103, 104]);
     // After stop the server takes no more updates.
     await expect(post(`${base}/tg-hook`, update(2, 'more?', 200), SECRET)).rejects.toThrow();
+  });
+});
+
+describe('incoming rate limit', () => {
+  it('answers a user RATE_LIMIT_PER_USER questions per window, then one notice, then nothing', async () => {
+    // A clock that stands still: every question falls in the same window however slow the machine.
+    const { base } = await startWebhookBot(undefined, undefined, { rateLimit: { perUser: 3, perChat: 1000, windowSeconds: 60 } }, { now: () => 0 });
+    for (let i = 0; i < 5; i++) expect((await post(`${base}/tg-hook`, update(7, 'who approved the budget?', 70 + i), SECRET)).status).toBe(200);
+    await bot!.stop();
+    expect(fake!.delivered.map((d) => d.replyTo)).toEqual([70, 71, 72, 73]);
+    for (const d of fake!.delivered.slice(0, 3)) expect(d.text).toContain('<b>approved</b>');
+    expect(fake!.delivered[3]!.text).toBe('You are asking faster than I can keep up. Please wait about 60 seconds, then ask again.');
   });
 });
 
