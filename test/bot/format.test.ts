@@ -98,7 +98,7 @@ describe('renderAnswer', () => {
   });
 
   it.each([false, true])('sends a passage that makes exactly 4096 characters whole, and cuts one character more (tentative: %s)', (tentative) => {
-    const render = (text: string) => renderAnswer({ ...answerOf([passage(text)]), tentative }).html;
+    const render = (text: string) => renderAnswer({ ...answerOf([passage(text)]), ...(tentative ? { tentative: true as const } : {}) }).html;
     // Everything around the passage (the "not sure" line, the blank line, the title and source).
     const frame = render('x').length - 1;
     const fill = (n: number) => `${'The council met again on Monday. '.repeat(200).slice(0, n - 1)}.`;
