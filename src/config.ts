@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -43,6 +44,22 @@ const optionalPositiveInt = z
     }
     return n;
   });
+
+/** A TCP port to listen on: 1 to 65535. */
+const port = <F extends number | undefined>(fallback: F) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx): number | F => {
+      if (s === undefined || s === '') return fallback;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `must be a port number from 1 to 65535, got "${s}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 const httpUrl = z
   .string()
@@ -115,12 +132,20 @@ const schema = z.object({
   RATE_LIMIT_PER_CHAT: positiveInt(30),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   WEBHOOK_URL: httpUrl,
-  WEBHOOK_PORT: positiveInt(8443),
+  WEBHOOK_PORT: port(8443),
+  WEBHOOK_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? '127.0.0.1' : s))
+    .refine((s) => isIP(s) !== 0 || /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(s), {
+      message: 'must be an IP address of this machine (127.0.0.1, 0.0.0.0, ::) or a host name',
+    }),
   WEBHOOK_PATH: optionalString,
   WEBHOOK_SECRET: optionalString.refine((s) => s === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(s), {
     message: 'must be 16 to 256 characters of letters, digits, "_" and "-" (Telegram\'s rule)',
   }),
-  HEALTH_PORT: optionalPositiveInt,
+  HEALTH_PORT: port(undefined),
   FEEDS: z
     .string()
     .trim()
@@ -176,6 +201,8 @@ export type Config = Readonly<{
     | Readonly<{ url: string; port: number; path: string; secret: string }>
     | undefined;
   healthPort: number | undefined;
+  /** Address the webhook server (or, with polling, the HEALTH_PORT server) listens on. */
+  listenHost: string;
   feeds: readonly string[];
   feedIntervalMinutes: number | undefined;
   maxAgeDays: number | undefined;
@@ -238,6 +265,7 @@ export function loadConfig(
     },
     webhook,
     healthPort: c.HEALTH_PORT,
+    listenHost: c.WEBHOOK_HOST,
     feeds: c.FEEDS,
     feedIntervalMinutes: c.FEED_INTERVAL,
     maxAgeDays: c.MAX_AGE_DAYS,

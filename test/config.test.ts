@@ -24,3 +24,24 @@ describe.each([
     expect(() => read('maybe')).toThrow(new RegExp(`${setting}.*"on" or "off"`));
   });
 });
+
+describe('the listening settings', () => {
+  const read = (env: Record<string, string>) => loadConfig(env, { dotenvFile: false });
+  const webhook = { WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 'a-secret-of-16-chars' };
+
+  it('refuse a port outside 1-65535 with one error naming the setting', () => {
+    expect(() => read({ ...webhook, WEBHOOK_PORT: '70000' })).toThrow(ConfigError);
+    expect(() => read({ ...webhook, WEBHOOK_PORT: '70000' })).toThrow(/WEBHOOK_PORT: must be a port number from 1 to 65535, got "70000"/);
+    expect(() => read({ HEALTH_PORT: '65536' })).toThrow(/HEALTH_PORT: must be a port number/);
+    expect(read({ ...webhook, WEBHOOK_PORT: '65535' }).webhook?.port).toBe(65535);
+    expect(read({ HEALTH_PORT: '8080' }).healthPort).toBe(8080);
+  });
+
+  it('listen on 127.0.0.1 unless WEBHOOK_HOST says otherwise', () => {
+    expect(read({}).listenHost).toBe('127.0.0.1');
+    expect(read({ WEBHOOK_HOST: '0.0.0.0' }).listenHost).toBe('0.0.0.0');
+    expect(read({ WEBHOOK_HOST: '::' }).listenHost).toBe('::');
+    expect(read({ WEBHOOK_HOST: 'localhost' }).listenHost).toBe('localhost');
+    expect(() => read({ WEBHOOK_HOST: 'http://0.0.0.0:80' })).toThrow(/WEBHOOK_HOST: must be an IP address/);
+  });
+});

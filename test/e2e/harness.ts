@@ -120,6 +120,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimit: { perUser: 1000, perChat: 1000, windowSeconds: 60 },
     webhook: undefined,
     healthPort: undefined,
+    listenHost: '127.0.0.1',
     feeds: [],
     feedIntervalMinutes: undefined,
     maxAgeDays: undefined,
