@@ -120,7 +120,7 @@ async function run(launcher: Launcher, target: Target, signal: 'SIGTERM' | 'SIGI
   await emu.waitFor(() => log.includes('"bot running'), `the bot to start (log so far: ${log})`, EXIT_BOUND_MS);
   await emu.say(42, 'How many homes lost electricity in the storm?');
   await emu.say(42, 'Where were care homes evacuated?');
-  await emu.waitFor(() => proxy.held() > 0, 'the first reply to be on its way');
+  await emu.waitFor(() => proxy.held() > 0, 'the first reply to be on its way', EXIT_BOUND_MS);
 
   const pid =
     target === 'group' ? -pgid
@@ -154,6 +154,6 @@ describe.concurrent('stopping the compiled bot sends the queued replies and leav
     ['node dist/main.js', 'node', 'SIGINT'],
   ];
   for (const [launcher, target, signal] of cases) {
-    it(`${signal} to ${target === 'group' ? 'the process group' : target} under \`${launcher}\``, () => stopScenario(launcher, target, signal), 60_000);
+    it(`${signal} to ${target === 'group' ? 'the process group' : target} under \`${launcher}\``, () => stopScenario(launcher, target, signal), 120_000);
   }
 });
