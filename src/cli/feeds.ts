@@ -7,7 +7,7 @@
  * settings are wrong.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './args.js';
 import { commandSetup, reportCliError, runCli, type CliIo } from './run.js';
 import { ConfigError } from '../errors.js';
 import { fetchFeeds, type FeedsSummary, type FetchFeedsOptions } from '../feeds/fetch.js';
@@ -19,25 +19,23 @@ export interface FeedsIo extends CliIo {
   resolve?: FetchFeedsOptions['resolve'];
 }
 
-const USAGE = 'usage: npm run feeds -- [--articles DIR]';
+const USAGE = `usage: npm run feeds -- [--articles DIR]
+
+Fetches every feed in FEEDS once and stores new items as article files.
+  --articles DIR  the articles folder to store into (default: ARTICLES_DIR, else ./articles)
+  -h, --help      this help`;
 
 export async function main(argv: string[], io: FeedsIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
-    return reportCliError(err, io, USAGE);
+    return reportCliError(err, io);
   }
 }
 
 async function run(argv: string[], io: FeedsIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { articles: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  const setup = commandSetup({ ...values, positionals }, io, USAGE);
-  if (!setup) return 0;
-  const { cwd, config, articlesDir } = setup;
+  const { values } = parseCommandLine(argv, { usage: USAGE, options: { articles: { type: 'string' } } });
+  const { cwd, config, articlesDir } = commandSetup(values, io);
   if (config.feeds.length === 0) {
     throw new ConfigError('FEEDS', 'no feeds to fetch; list RSS or Atom feed URLs in .env, separated by commas');
   }
