@@ -87,3 +87,35 @@ export function loadCorpus(file: string, options: { copies?: number; maxParagrap
   }
   return out;
 }
+
+/** In a synthetic copy, a marker word after every this many words (and one in every paragraph). */
+export const MARKER_EVERY = 20;
+
+/**
+ * Copy `copy` (> 0) of a paragraph for sizes past the corpus: a marker word `zzcopyN` after every
+ * MARKER_EVERY words and at least one per paragraph. The loader indexes a paragraph several articles
+ * share once and drops near-identical articles, so plain copies would vanish; with the markers each
+ * copy's paragraphs hash apart and its 5-word shingles differ from the original's, while the words,
+ * their frequencies and the paragraph lengths stay those of real news. Copy 0 is the text unchanged.
+ */
+export function syntheticParagraph(text: string, copy: number): string {
+  if (copy === 0) return text;
+  const words = text.split(' ');
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    out.push(w);
+    if (i % MARKER_EVERY === MARKER_EVERY - 1) out.push(`zzcopy${copy}`);
+  });
+  if (words.length % MARKER_EVERY !== 0) out.push(`zzcopy${copy}`);
+  return out.join(' ');
+}
+
+/**
+ * One JSONL article line (the format the bot reads) for copy `copy` of a corpus article: copy 0 as
+ * it is, later copies with synthetic paragraphs and their own URL (`?copy=N`).
+ */
+export function corpusArticleLine(a: Article, copy: number): string {
+  const url = copy === 0 || !a.url ? a.url : `${a.url}${a.url.includes('?') ? '&' : '?'}copy=${copy}`;
+  const text = a.paragraphs.map((p) => syntheticParagraph(p.text, copy)).join('\n\n');
+  return JSON.stringify({ title: a.title, url, date: a.published, text });
+}
