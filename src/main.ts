@@ -5,11 +5,10 @@
  */
 import path from 'node:path';
 import { openLiveIndex } from './app/open.js';
-import { startBot } from './bot/run.js';
 import { runConsole } from './cli/console.js';
+import { terminalProgress } from './cli/progress.js';
 import { loadConfig } from './config.js';
 import { UserFacingError } from './errors.js';
-import { startFeedSchedule } from './feeds/schedule.js';
 import { createLogger, redact } from './log.js';
 
 /** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
@@ -35,7 +34,8 @@ async function main(): Promise<number> {
   const secrets = [config.botToken, config.webhook?.secret].filter((s): s is string => s !== undefined);
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
-  const live = await openLiveIndex(config, { log });
+  const progress = terminalProgress(process.stderr);
+  const live = await openLiveIndex(config, { log, progress: progress?.update }).finally(() => progress?.done());
 
   if (!config.botToken) {
     await runConsole(live);
@@ -44,6 +44,8 @@ async function main(): Promise<number> {
   }
 
   const stopWatching = live.watch();
+  // Imported only when used: telegraf and the feed reader are a tenth of a second of every start otherwise.
+  const { startBot } = await import('./bot/run.js');
   const bot = await startBot({
     config,
     log,
@@ -61,7 +63,7 @@ async function main(): Promise<number> {
   // here makes that prompt even where file events are unreliable (network filesystems).
   const stopFeeds =
     config.feeds.length > 0 && config.feedIntervalMinutes !== undefined
-      ? startFeedSchedule({
+      ? (await import('./feeds/schedule.js')).startFeedSchedule({
           feeds: config.feeds,
           articlesDir: live.articlesDir,
           stateFile: path.join(config.indexCacheDir, 'feeds.json'),

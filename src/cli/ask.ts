@@ -11,6 +11,7 @@ import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Answer } from '../search/types.js';
 import { parseCommandLine } from './args.js';
+import { terminalProgress } from './progress.js';
 import { runCli } from './run.js';
 
 const USAGE = `usage: npm run --silent ask -- [--articles DIR] [--json] [--limit N] [QUESTION]
@@ -54,7 +55,8 @@ async function main(argv: string[]): Promise<number> {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
   const config = loadConfig();
-  const live = await openLiveIndex(config, { articlesDir: values.articles, logLevel: 'warn' });
+  const progress = terminalProgress(process.stderr);
+  const live = await openLiveIndex(config, { articlesDir: values.articles, logLevel: 'warn', progress: progress?.update }).finally(() => progress?.done());
   const print = (question: string) => {
     const a = live.ask(question, { limit });
     process.stdout.write((values.json ? answerJson(a) : renderAnswerPlain(a, { articles: live.current.articles }) + '\n') + '\n');

@@ -1,7 +1,23 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
 import { ArticleError } from '../../errors.js';
 import type { ArticleMeta, RawArticle } from '../types.js';
+
+
+/**
+ * The DOM and Readability, loaded on the first page read rather than at start-up: linkedom alone is
+ * hundreds of modules, a few tenths of a second of every start, and a folder without HTML (or a
+ * start from the index cache) never needs them.
+ */
+const require = createRequire(import.meta.url);
+let libraries: { parseHTML: typeof Linkedom.parseHTML; Readability: typeof ReadabilityModule.Readability } | undefined;
+function html() {
+  return (libraries ??= {
+    parseHTML: (require('linkedom') as typeof Linkedom).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+  });
+}
 
 /**
  * Reader for saved web pages (`.html`, `.htm`): metadata from the page head, body paragraphs from
@@ -27,7 +43,7 @@ export function extractHtml(content: string, file: string, options: { baseUrl?: 
   const docTitle = normalise(document.querySelector('title')?.textContent ?? '');
 
   // The serializer hands back the content element itself, so it need not be parsed a second time.
-  const article = new Readability<El>(document as never, { serializer: (node) => node as unknown as El }).parse();
+  const article = new (html().Readability)<El>(document as never, { serializer: (node) => node as unknown as El }).parse();
   const paragraphs = article?.content ? htmlParagraphs(article.content) : [];
   if (paragraphs.length === 0) {
     throw new ArticleError(file, 'no article text found in the page (Readability found no main content)');
@@ -99,7 +115,7 @@ function parseDocument(content: string): Doc | undefined {
       source = `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
     }
   }
-  const { document } = parseHTML(source) as unknown as { document: Doc };
+  const { document } = html().parseHTML(source) as unknown as { document: Doc };
   return document.documentElement ? document : undefined;
 }
 
