@@ -120,6 +120,10 @@ async function main(argv: string[]): Promise<number> {
   const wanted = new Set(values.systems.split(','));
   // Word vectors and sentence model as the bot would have them (WORD_VECTORS, SENTENCE_MODEL, INDEX_CACHE_DIR).
   const models = await loadAnswerModels(loadConfig(), createLogger({ level: 'warn' }));
+  console.log(
+    'path: in memory: articles cleaned as the loader cleans them and shared paragraphs indexed once, then answer() as the bot calls it;' +
+      ' skipped: reading files, dropping duplicate articles, the index cache and starting the bot (bench:speed measures those)',
+  );
   const distractors: Article[] = values.distractors ? loadCorpus(values.distractors) : [];
   if (values.distractors) {
     console.log(`distractors: ${distractors.length} articles, ${distractors.reduce((n, a) => n + a.paragraphs.length, 0)} paragraphs from ${values.distractors}`);
