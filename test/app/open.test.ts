@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLiveIndex } from '../../src/app/open.js';
 import { sentenceModelInstalled } from '../../src/app/sentence-model.js';
@@ -57,5 +58,25 @@ describe.skipIf(!sentenceModelInstalled())('openLiveIndex: the sentence model wh
       { log: createLogger({ level: 'silent' }) },
     );
     expect(topFile(live.ask(QUESTION, { minConfidence: 0 }))).toBe('oscars.md');
+  });
+});
+
+describe('openLiveIndex: the log says when a (possibly long) index build starts and ends', () => {
+  it('"opening the articles index" with the folder, then "index ready" with its time and whether the cache served', async () => {
+    folder = makeFolder(FILES);
+    const lines: Array<Record<string, unknown>> = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
+    const log = createLogger({ level: 'info', destination });
+    live = await openLiveIndex(testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: false }), { log });
+    const messages = lines.map((l) => l.msg);
+    expect(messages.indexOf('opening the articles index')).toBeGreaterThanOrEqual(0);
+    expect(messages.indexOf('index ready')).toBeGreaterThan(messages.indexOf('opening the articles index'));
+    expect(lines.find((l) => l.msg === 'opening the articles index')).toMatchObject({ articlesDir: folder.articles });
+    expect(lines.find((l) => l.msg === 'index ready')).toMatchObject({ fromCache: false, articles: 2 });
   });
 });
