@@ -229,6 +229,8 @@ interface AskMeasure {
   peakMb: number;
   /** After answering every question. */
   rssMb: number;
+  /** Mean CPU time per question after the first (the process's user + system time over the questions). */
+  cpuMsPerQuestion: number;
 }
 
 /** `node dist/cli/ask.js --json`: one question at a time, each timed from writing it to its line arriving. */
@@ -236,6 +238,7 @@ async function askLatencies(env: NodeJS.ProcessEnv, cwd: string, questions: read
   const p = new ProductProcess(ASK_JS, ['--json'], env, cwd);
   const times: number[] = [];
   let firstAnswerMs = 0;
+  let cpuAtFirst = NaN;
   let lastReport = performance.now();
   for (const [i, q] of questions.entries()) {
     const t = performance.now();
@@ -243,8 +246,10 @@ async function askLatencies(env: NodeJS.ProcessEnv, cwd: string, questions: read
     const line = await p.nextLine();
     const now = performance.now();
     if (!line.startsWith('{')) throw p.failure(`printed "${line.slice(0, 200)}" instead of a JSON line`);
-    if (i === 0) firstAnswerMs = now - p.spawnedAt;
-    else times.push(now - t);
+    if (i === 0) {
+      firstAnswerMs = now - p.spawnedAt;
+      cpuAtFirst = p.sample()?.cpuS ?? NaN;
+    } else times.push(now - t);
     if (now - lastReport > 5000) {
       process.stderr.write(`  product: ${i + 1}/${questions.length} questions\n`);
       lastReport = now;
@@ -252,7 +257,7 @@ async function askLatencies(env: NodeJS.ProcessEnv, cwd: string, questions: read
   }
   const mem = p.sample() ?? { peakMb: p.peakMb, rssMb: NaN, cpuS: NaN };
   await p.finish();
-  return { firstAnswerMs, times, peakMb: p.peakMb, rssMb: mem.rssMb };
+  return { firstAnswerMs, times, peakMb: p.peakMb, rssMb: mem.rssMb, cpuMsPerQuestion: ((mem.cpuS - cpuAtFirst) * 1000) / Math.max(1, times.length) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,7 +555,7 @@ async function main(argv: string[]): Promise<number> {
           rssMb: ask.rssMb,
           peakRssMb: ask.peakMb,
           ...summarize(ask.times),
-          note: 'node dist/cli/ask.js --json, warm: per question, written to stdin → its JSON line read (pipe round trip included); RSS after all questions',
+          note: `node dist/cli/ask.js --json, warm: per question, written to stdin → its JSON line read (pipe round trip included); CPU ${ask.cpuMsPerQuestion.toFixed(2)} ms a question (mean); RSS after all questions`,
         });
       }
       if (systems.has('minisearch')) {
