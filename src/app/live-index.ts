@@ -65,6 +65,10 @@ export class LiveIndex {
   warnings: LoadWarning[] = [];
   /** What the last finished (re)load did. */
   lastReload: ReloadSummary | undefined;
+  /** Whether the current index holds anything read from the persisted cache (rather than from the articles). */
+  private usesCache = false;
+  /** Set when answering failed on an index from the cache: the next reload reads every article again. */
+  private distrustCache = false;
   private readonly cache: IndexCache | undefined;
   readonly articlesDir: string;
 
@@ -77,6 +81,8 @@ export class LiveIndex {
   /** Loads the folder (from the persisted index when nothing changed). Throws when the folder is unusable. */
   static async open(options: LiveIndexOptions): Promise<LiveIndex> {
     const live = new LiveIndex(options);
+    const leftovers = (await live.cache?.removeLeftovers()) ?? [];
+    if (leftovers.length > 0) options.log.warn({ files: leftovers }, 'removed temporary files an interrupted save of the index cache left');
     const summary = await live.reload();
     options.log.info(
       {
@@ -101,10 +107,20 @@ export class LiveIndex {
     return this.reports;
   }
 
-  /** The one `answer()`, on whatever index is current, timed for /stats. */
+  /**
+   * The one `answer()`, on whatever index is current, timed for /stats. When it throws on an index
+   * that came from the persisted cache, the cache is suspect: the index is rebuilt from the articles
+   * (once; a failure on an index built from the articles is not the cache's doing).
+   */
   ask(question: string, options?: AnswerOptions): Answer {
     const started = performance.now();
-    const result = answer(this.index, question, { vectors: this.options.vectors, sentences: this.options.sentences, ...options });
+    let result: Answer;
+    try {
+      result = answer(this.index, question, { vectors: this.options.vectors, sentences: this.options.sentences, ...options });
+    } catch (err) {
+      this.rebuildWithoutCache(err);
+      throw err;
+    }
     this.answered++;
     this.latencies.push(performance.now() - started);
     if (this.latencies.length > LATENCY_WINDOW) this.latencies.splice(0, this.latencies.length - LATENCY_WINDOW);
@@ -154,6 +170,13 @@ export class LiveIndex {
       'answer time p95': `${q(0.95).toFixed(1)} ms`,
       warnings: this.warnings.length,
     };
+  }
+
+  private rebuildWithoutCache(err: unknown): void {
+    if (!this.usesCache || this.distrustCache) return;
+    this.distrustCache = true;
+    this.options.log.warn({ err }, 'answering failed on the index read from the cache: rebuilding it from the articles');
+    void this.reload().catch((e: unknown) => this.options.log.error({ err: e }, 'reload failed; still answering from the previous index'));
   }
 
   async close(): Promise<void> {
@@ -237,22 +260,42 @@ export class LiveIndex {
       warnings: this.warnings,
     });
 
+    // Taken now: a request made while this run reads the cache is for the next run.
+    const fresh = this.distrustCache;
     // Unchanged since the last build (in memory, or on disk at start-up): nothing to do.
-    if (sameFingerprints(fingerprints, this.fingerprints) && this.files.size + this.index.articles.length > 0) {
+    if (!fresh && sameFingerprints(fingerprints, this.fingerprints) && this.files.size + this.index.articles.length > 0) {
       return summary(false, 0, 0);
     }
-    if (this.index.articles.length === 0 && this.files.size === 0 && this.cache) {
-      const snap = await this.cache.readIndex(settings);
+    const doubts: string[] = [];
+    if (!fresh && this.index.articles.length === 0 && this.files.size === 0 && this.cache) {
+      const { value: snap, problem } = await this.cache.readIndex(settings);
+      if (problem) doubts.push(problem);
       if (snap && sameFingerprints(fingerprints, snap.fingerprints)) {
-        this.index = new SearchIndex(snap.index);
-        this.fingerprints = fingerprints;
-        this.warnings = snap.warnings;
-        this.lastBuildMs = performance.now() - started;
-        return summary(true, 0, 0);
+        try {
+          this.index = new SearchIndex(snap.index);
+          this.fingerprints = fingerprints;
+          this.warnings = snap.warnings;
+          this.usesCache = true;
+          this.lastBuildMs = performance.now() - started;
+          return summary(true, 0, 0);
+        } catch (err) {
+          doubts.push(`index.v8: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
     }
 
-    const known = this.files.size > 0 ? this.files : this.cache ? await this.cache.readFiles(settings) : new Map<string, CachedFile>();
+    let known = new Map<string, CachedFile>();
+    let knownFromCache = false;
+    if (!fresh && this.files.size > 0) {
+      known = this.files;
+      knownFromCache = this.usesCache;
+    } else if (!fresh && this.cache) {
+      const { value, problem } = await this.cache.readFiles(settings);
+      if (problem) doubts.push(problem);
+      known = value;
+      knownFromCache = true;
+    }
+    if (doubts.length > 0) this.options.log.warn({ problems: doubts }, 'index cache not trusted: rebuilding from the articles');
     const next = new Map<string, CachedFile>();
     let reread = 0;
     const changed = names.filter((rel) => {
@@ -285,6 +328,8 @@ export class LiveIndex {
 
     // The swap: one assignment, so a question sees the old index or the new one, never a mix.
     this.index = index;
+    this.usesCache = knownFromCache && reread < names.length;
+    if (fresh) this.distrustCache = false;
     this.files = next;
     this.fingerprints = fingerprints;
     this.warnings = merged.warnings;
