@@ -24,7 +24,8 @@ import { removeLeftoverTemps, writeFileAtomic } from '../write-atomic.js';
  * German question words and number words in stopword lists, a whole Ukrainian list; 4: German past
  * participles stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
- * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents.)
+ * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
+ * files with one URL both indexed unless versions of one story.)
  */
 export const CACHE_FORMAT = 9;
 

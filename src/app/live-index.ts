@@ -318,7 +318,10 @@ export class LiveIndex {
     }
     const removed = [...known.keys()].filter((rel) => !next.has(rel)).length;
 
-    const merged = mergeFileResults(walkWarnings, [...next.values()].map((f) => f.result), { maxAgeDays: this.options.maxAgeDays });
+    const merged = mergeFileResults(walkWarnings, [...next.values()].map((f) => f.result), {
+      maxAgeDays: this.options.maxAgeDays,
+      modifiedMs: (file) => fingerprints[file]?.mtimeMs,
+    });
     const analyzedById = new Map<string, AnalyzedArticle>();
     const pairs = new Map<string, [string, string]>();
     for (const f of next.values()) {

@@ -1,12 +1,21 @@
 import type { Article } from './types.js';
 
 /**
- * The same story saved twice (a page and its feed copy, a re-export) is indexed once: same canonical
- * URL, or near-identical body text. Pure: no I/O, deterministic for a given input.
+ * The same story saved twice (a page and its feed copy, a re-export, an edited version) is indexed
+ * once: same canonical URL and mostly the same text, or near-identical body text under any URL.
+ * Pure: no I/O, deterministic for a given input.
  */
 
 /** Two bodies whose word-shingle sets overlap this much (Jaccard) are the same story. */
 export const NEAR_DUPLICATE_JACCARD = 0.9;
+/**
+ * Same URL and at least half of all their 5-word runs in common: versions of one story (edited,
+ * extended), the newer kept; less, and they are different texts under one URL (a quiz page with one
+ * file per question, a live blog), both kept: what they share is indexed once anyway (dedupeParagraphs).
+ */
+export const SAME_STORY_JACCARD = 0.5;
+/** Versions of one URL compared against at most this many kept ones: a feed giving every item one URL stays linear. */
+const MAX_VERSIONS = 32;
 const SHINGLE_WORDS = 5;
 /** Each article is indexed under its SKETCH_SIZE smallest shingle hashes to find candidate pairs. */
 const SKETCH_SIZE = 8;
@@ -14,8 +23,13 @@ const SKETCH_SIZE = 8;
 export interface Duplicate {
   dropped: Article;
   kept: Article;
-  /** Human-readable: "same URL" or "near-identical text (96% alike)". */
+  /** Human-readable: "same URL, 80% of the text alike: an older version (published earlier)" or "near-identical text (96% alike)". */
   reason: string;
+}
+
+export interface DedupeOptions {
+  /** A file's modification time: which of two versions of a story, published the same day, is newer. */
+  modifiedMs?: (file: string) => number | undefined;
 }
 
 /** Query parameters that only track where a click came from; they never change the page. */
@@ -118,20 +132,16 @@ function publishedTime(a: Article): number {
  * Keeps one article per story. The survivors keep their input order; each dropped copy is reported
  * with the copy that was kept and why.
  */
-export function dedupeArticles(articles: readonly Article[]): { articles: Article[]; duplicates: Duplicate[] } {
-  const byUrl = new Map<string, Article>();
+export function dedupeArticles(
+  articles: readonly Article[],
+  options: DedupeOptions = {},
+): { articles: Article[]; duplicates: Duplicate[] } {
   const sketchIndex = new Map<number, Kept[]>();
-  const droppedIds = new Set<string>();
-  const duplicates: Duplicate[] = [];
+  const duplicates = olderVersions(articles, options);
+  const droppedIds = new Set(duplicates.map((d) => d.dropped.id));
 
   for (const article of [...articles].sort(better)) {
-    const canonical = article.url ? canonicalUrl(article.url) : null;
-    const sameUrl = canonical ? byUrl.get(canonical) : undefined;
-    if (sameUrl) {
-      droppedIds.add(article.id);
-      duplicates.push({ dropped: article, kept: sameUrl, reason: 'same URL' });
-      continue;
-    }
+    if (droppedIds.has(article.id)) continue;
     const set = shingles(article);
     const near = set.length > 0 ? nearest(set, sketchIndex) : undefined;
     if (near) {
@@ -143,7 +153,6 @@ export function dedupeArticles(articles: readonly Article[]): { articles: Articl
       });
       continue;
     }
-    if (canonical) byUrl.set(canonical, article);
     if (set.length > 0) {
       const kept: Kept = { article, set };
       for (const h of set.subarray(0, SKETCH_SIZE)) {
@@ -156,6 +165,54 @@ export function dedupeArticles(articles: readonly Article[]): { articles: Articl
 
   duplicates.sort((a, b) => (a.dropped.id < b.dropped.id ? -1 : a.dropped.id > b.dropped.id ? 1 : 0));
   return { articles: articles.filter((a) => !droppedIds.has(a.id)), duplicates };
+}
+
+/**
+ * Articles under one canonical URL that are versions of one story (SAME_STORY_JACCARD): all but the
+ * newest, by published date, then file modification time, then more paragraphs.
+ */
+function olderVersions(articles: readonly Article[], options: DedupeOptions): Duplicate[] {
+  const byUrl = new Map<string, Article[]>();
+  for (const article of articles) {
+    const canonical = article.url ? canonicalUrl(article.url) : null;
+    if (!canonical) continue;
+    const list = byUrl.get(canonical);
+    if (list) list.push(article);
+    else byUrl.set(canonical, [article]);
+  }
+  const modified = (a: Article) => options.modifiedMs?.(a.file) ?? -Infinity;
+  const newestFirst = (a: Article, b: Article) =>
+    publishedTime(b) - publishedTime(a) || modified(b) - modified(a) || b.paragraphs.length - a.paragraphs.length || newer(a, b);
+  const duplicates: Duplicate[] = [];
+  for (const group of byUrl.values()) {
+    if (group.length < 2) continue;
+    const kept: Article[] = [];
+    for (const article of group.sort(newestFirst)) {
+      let version: { kept: Article; similarity: number } | undefined;
+      for (const other of kept.slice(-MAX_VERSIONS)) {
+        const similarity = jaccard(shingles(article), shingles(other));
+        if (similarity >= SAME_STORY_JACCARD && (!version || similarity > version.similarity)) version = { kept: other, similarity };
+      }
+      if (!version) {
+        kept.push(article);
+        continue;
+      }
+      const why =
+        publishedTime(article) !== publishedTime(version.kept)
+          ? 'published earlier'
+          : modified(article) !== modified(version.kept)
+            ? 'file modified earlier'
+            : article.paragraphs.length !== version.kept.paragraphs.length
+              ? 'fewer paragraphs'
+              : 'nothing tells them apart: the first by file name kept';
+      duplicates.push({
+        dropped: article,
+        kept: version.kept,
+        reason: `same URL, ${Math.floor(version.similarity * 100)}% of the text alike: an older version (${why})`,
+      });
+    }
+  }
+  return duplicates;
 }
 
 interface Kept {

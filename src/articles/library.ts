@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ArticleError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { cleanArticle } from './clean.js';
-import { dedupeArticles, dedupeParagraphs } from './dedupe.js';
+import { dedupeArticles, dedupeParagraphs, type DedupeOptions, type Duplicate } from './dedupe.js';
 import { readerFor } from './read.js';
 import type { Article, LoadWarning, RawArticle } from './types.js';
 
@@ -51,6 +51,8 @@ export interface LoadResult {
   files: FileReport[];
   /** Summary remarks that are not per-file problems (articles left out for age). */
   notes: string[];
+  /** Articles left out as copies or older versions of another (each also in `warnings`). */
+  duplicates: Duplicate[];
 }
 
 export interface FileResult {
@@ -65,8 +67,13 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
   await checkFolder(root);
   const walkWarnings: LoadWarning[] = [];
   const files = await listArticleFiles(root, walkWarnings);
-  const results = await mapLimit(files, CONCURRENCY, (rel) => loadFile(root, rel, options));
-  const merged = mergeFileResults(walkWarnings, results, options);
+  const modified = new Map<string, number>();
+  const results = await mapLimit(files, CONCURRENCY, async (rel) => {
+    const st = await fs.stat(path.join(root, rel)).catch(() => undefined);
+    if (st) modified.set(rel, st.mtimeMs);
+    return loadFile(root, rel, options);
+  });
+  const merged = mergeFileResults(walkWarnings, results, { ...options, modifiedMs: (file) => modified.get(file) });
 
   if (options.log) {
     for (const w of merged.warnings) options.log.warn({ file: w.file }, w.message);
@@ -91,9 +98,9 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
 export function mergeFileResults(
   walkWarnings: readonly LoadWarning[],
   results: readonly FileResult[],
-  options: Pick<LoadOptions, 'maxAgeDays'> = {},
+  options: Pick<LoadOptions, 'maxAgeDays'> & DedupeOptions = {},
 ): LoadResult {
-  const stories = dedupeArticles(results.flatMap((r) => r.articles));
+  const stories = dedupeArticles(results.flatMap((r) => r.articles), options);
   const { duplicates } = stories;
   const { articles, repeated } = dedupeParagraphs(stories.articles);
   const reports = new Map(results.map((r) => [r.report.file, { ...r.report, warnings: [...r.report.warnings] }]));
@@ -126,7 +133,7 @@ export function mergeFileResults(
     const days = options.maxAgeDays === undefined ? 'the age limit' : `${options.maxAgeDays} days`;
     notes.push(`${tooOld} article${tooOld === 1 ? '' : 's'} published more than ${days} ago left out (MAX_AGE_DAYS)`);
   }
-  return { articles, warnings, files, notes };
+  return { articles, warnings, files, notes, duplicates };
 }
 
 async function checkFolder(root: string): Promise<void> {

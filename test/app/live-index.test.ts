@@ -1,3 +1,5 @@
+import { utimesSync } from 'node:fs';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveIndex } from '../../src/app/live-index.js';
@@ -139,6 +141,24 @@ describe('a paragraph several articles share', () => {
     folder.remove('b.md');
     await live.reload();
     expect(live.ask(question).passages.filter((p) => p.paragraph.text === SHARED).map((p) => p.article.file)).toEqual(['c.md']);
+  });
+});
+
+describe('two files with one URL', () => {
+  it('versions of one story published the same day: the file modified last answers, the other is left out', async () => {
+    const page = (text: string) => article('Museum reopens its dinosaur hall', 'https://example.org/news/museum', text, 'Visitors queued around the block on the first morning, and tickets for the weekend sold out within hours.');
+    folder.write('museum-a.md', page('The natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.'));
+    folder.write('museum-b.md', page('The natural history museum reopened its dinosaur hall with a restored skeleton of a huge long-necked sauropod.'));
+    const at = (rel: string, seconds: number) => utimesSync(path.join(folder.articles, rel), seconds, seconds);
+    at('museum-a.md', 1_700_000_100);
+    at('museum-b.md', 1_700_000_000);
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    expect(topFile(live.ask(MUSEUM))).toBe('museum-a.md');
+    expect(live.warnings).toEqual([expect.objectContaining({ file: 'museum-b.md', message: expect.stringContaining('file modified earlier') })]);
+
+    at('museum-b.md', 1_700_000_200);
+    await live.reload();
+    expect(topFile(live.ask(MUSEUM))).toBe('museum-b.md');
   });
 });
 

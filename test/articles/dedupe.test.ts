@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, paragraphTextKey, shingles } from '../../src/articles/dedupe.js';
+import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, paragraphTextKey, SAME_STORY_JACCARD, shingles } from '../../src/articles/dedupe.js';
 import type { Article } from '../../src/articles/types.js';
 
 const BODY = [
@@ -41,12 +41,49 @@ describe('dedupeArticles', () => {
     expect(out.duplicates).toEqual([]);
   });
 
-  it('same canonical URL: keeps the copy with more paragraphs, names both', () => {
+  it('same canonical URL and mostly the same text, undated: keeps the copy with more paragraphs, names both', () => {
     const short = article('a.md', { url: 'https://www.example.org/trains/?utm_campaign=x' }, BODY.slice(0, 2));
     const full = article('b.md', { url: 'http://example.org/trains' });
     const out = dedupeArticles([short, full]);
     expect(out.articles.map((a) => a.id)).toEqual(['b.md']);
-    expect(out.duplicates.map((d) => [d.dropped.id, d.kept.id, d.reason])).toEqual([['a.md', 'b.md', 'same URL']]);
+    expect(out.duplicates.map((d) => [d.dropped.id, d.kept.id, d.reason])).toEqual([
+      ['a.md', 'b.md', 'same URL, 62% of the text alike: an older version (fewer paragraphs)'],
+    ]);
+  });
+
+  it('same URL, different text (a quiz page saved once per question): every one is kept', () => {
+    const quiz = 'https://example.org/quiz/week-12';
+    const files = [
+      ['q1.md', 'Protesters tried to storm the embassy in the capital after five airstrikes on militia bases killed 25 people.'],
+      ['q2.md', 'The attacker entered the home of a rabbi during a Hanukkah celebration; nearly 100 people were inside at the time.'],
+      ['q3.md', 'Wildfires have burned more than ten million acres this season, and the smoke reached cities on the other coast.'],
+    ].map(([id, text]) => article(id!, { url: quiz, published: '2024-03-22' }, [text!]));
+    const out = dedupeArticles(files);
+    expect(out.articles.map((a) => a.id)).toEqual(['q1.md', 'q2.md', 'q3.md']);
+    expect(out.duplicates).toEqual([]);
+  });
+
+  it('same URL, versions of one story: the newer by published date is kept, even when shorter', () => {
+    const first = article('first.md', { url: 'https://example.org/trains', published: '2024-01-01' });
+    const update = article('update.md', { url: 'https://example.org/trains', published: '2024-01-03' }, BODY.slice(0, 2));
+    expect(jaccard(shingles(first), shingles(update))).toBeGreaterThanOrEqual(SAME_STORY_JACCARD);
+    for (const input of [[first, update], [update, first]]) {
+      const out = dedupeArticles(input);
+      expect(out.articles.map((a) => a.id)).toEqual(['update.md']);
+      expect(out.duplicates[0]).toMatchObject({ dropped: { id: 'first.md' }, kept: { id: 'update.md' } });
+      expect(out.duplicates[0]!.reason).toMatch(/^same URL, \d+% of the text alike: an older version \(published earlier\)$/);
+    }
+  });
+
+  it('same URL and date: the file modified last is the newer version', () => {
+    const a = article('a.md', { url: 'https://example.org/trains', published: '2024-01-01' });
+    const b = article('b.md', { url: 'https://example.org/trains', published: '2024-01-01' }, BODY.map((p) => p.replace('December', 'January')));
+    const modified = { 'a.md': 2000, 'b.md': 1000 };
+    const out = dedupeArticles([a, b], { modifiedMs: (file) => modified[file as keyof typeof modified] });
+    expect(out.articles.map((x) => x.id)).toEqual(['a.md']);
+    expect(out.duplicates[0]!.reason).toMatch(/an older version \(file modified earlier\)$/);
+    const swapped = dedupeArticles([a, b], { modifiedMs: (file) => 3000 - modified[file as keyof typeof modified] });
+    expect(swapped.articles.map((x) => x.id)).toEqual(['b.md']);
   });
 
   it('near-identical text under different URLs (a typo fixed, a word changed) is one story; the newer wins a tie', () => {
