@@ -9,6 +9,7 @@ import { analyzeArticle, narrowAnalysis, SearchIndex, type AnalyzedArticle } fro
 import type { Answer, AnswerOptions, SentenceModel } from '../search/types.js';
 import type { WordVectors } from '../search/vectors.js';
 import { IndexCache, packAnalysis, unpackAnalysis, type CachedFile, type Fingerprint } from './cache.js';
+import { Slices } from './slices.js';
 
 export interface LiveIndexOptions {
   articlesDir: string;
@@ -22,6 +23,8 @@ export interface LiveIndexOptions {
   vectors?: WordVectors;
   /** A sentence model re-reading English questions' best candidates (SENTENCE_MODEL); none: without. */
   sentences?: SentenceModel;
+  /** Called with a rebuilt index before it is swapped in (tests hold a reload there). */
+  beforeSwap?: () => Promise<void> | void;
 }
 
 /** What a (re)load did, for logs and the admin's /reload. */
@@ -303,6 +306,8 @@ export class LiveIndex {
       const fp = fingerprints[rel]!;
       return !old || old.fingerprint.mtimeMs !== fp.mtimeMs || old.fingerprint.size !== fp.size;
     });
+    // Questions keep being answered from the old index meanwhile: the work below gives way every few ms.
+    const slices = new Slices();
     for (const rel of names) {
       const fp = fingerprints[rel]!;
       const old = known.get(rel);
@@ -315,19 +320,27 @@ export class LiveIndex {
       next.set(rel, { fingerprint: fp, result, analysis: packAnalysis(result.articles.map(analyzeArticle)) });
       reread++;
       this.options.progress?.(reread, changed.length);
+      await slices.pause();
     }
     const removed = [...known.keys()].filter((rel) => !next.has(rel)).length;
 
+    await slices.giveWay();
     const merged = mergeFileResults(walkWarnings, [...next.values()].map((f) => f.result), {
       maxAgeDays: this.options.maxAgeDays,
       modifiedMs: (file) => fingerprints[file]?.mtimeMs,
     });
+    await slices.giveWay();
     const analyzedById = new Map<string, AnalyzedArticle>();
     const pairs = new Map<string, [string, string]>();
     for (const f of next.values()) {
       for (const a of unpackAnalysis(f.result.articles, f.analysis, pairs)) analyzedById.set(a.article.id, a);
+      await slices.pause();
     }
-    const index = SearchIndex.fromAnalyzed(merged.articles.map((a) => narrowAnalysis(analyzedById.get(a.id)!, a)));
+    const analyzed = merged.articles.map((a) => narrowAnalysis(analyzedById.get(a.id)!, a));
+    await slices.giveWay();
+    const index = SearchIndex.fromAnalyzed(analyzed);
+    await slices.giveWay();
+    await this.options.beforeSwap?.();
 
     // The swap: one assignment, so a question sees the old index or the new one, never a mix.
     this.index = index;

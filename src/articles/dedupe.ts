@@ -17,8 +17,23 @@ export const SAME_STORY_JACCARD = 0.5;
 /** Versions of one URL compared against at most this many kept ones: a feed giving every item one URL stays linear. */
 const MAX_VERSIONS = 32;
 const SHINGLE_WORDS = 5;
-/** Each article is indexed under its SKETCH_SIZE smallest shingle hashes to find candidate pairs. */
+/**
+ * Each article is indexed under SKETCH_SIZE of its shingle hashes, the smallest that are not common,
+ * to find candidate pairs: two near-identical texts share most shingles, so their smallest almost
+ * always meet.
+ */
 const SKETCH_SIZE = 8;
+/**
+ * A shingle in more articles than this is common (a template's or a site's stock phrase): leaving it
+ * out of sketches keeps every candidate list short, so the cost grows with the folder, not with its
+ * square, when thousands of articles share a template.
+ */
+const COMMON_SHINGLE = 64;
+/**
+ * At most this many kept articles per sketch hash. Only an article with fewer than SKETCH_SIZE
+ * shingles that are not common fills its sketch with common ones, whose lists can reach the cap.
+ */
+const BUCKET_CAP = COMMON_SHINGLE;
 
 export interface Duplicate {
   dropped: Article;
@@ -116,16 +131,31 @@ function better(a: Article, b: Article): number {
 }
 
 /** Newer first (undated last), then the first by file path (stable). */
-function newer(a: Article, b: Article, time = publishedTime): number {
-  const ta = time(a);
-  const tb = time(b);
+function newer(a: Article, b: Article): number {
+  const ta = publishedTime(a);
+  const tb = publishedTime(b);
   if (ta !== tb) return tb > ta ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const publishedCache = new WeakMap<Article, number>();
+
+/** Memoized per article, as the shingles are: sorting ten thousand articles parses each date once. */
 function publishedTime(a: Article): number {
-  const t = a.published ? Date.parse(a.published) : NaN;
-  return Number.isNaN(t) ? -Infinity : t;
+  let time = publishedCache.get(a);
+  if (time === undefined) {
+    const t = a.published ? Date.parse(a.published) : NaN;
+    publishedCache.set(a, (time = Number.isNaN(t) ? -Infinity : t));
+  }
+  return time;
+}
+
+const urlCache = new WeakMap<Article, string | null>();
+
+function articleUrl(a: Article): string | null {
+  let url = urlCache.get(a);
+  if (url === undefined) urlCache.set(a, (url = a.url ? canonicalUrl(a.url) : null));
+  return url;
 }
 
 /**
@@ -140,10 +170,12 @@ export function dedupeArticles(
   const duplicates = olderVersions(articles, options);
   const droppedIds = new Set(duplicates.map((d) => d.dropped.id));
 
-  for (const article of [...articles].sort(better)) {
-    if (droppedIds.has(article.id)) continue;
+  const candidates = [...articles].sort(better).filter((a) => !droppedIds.has(a.id));
+  const common = commonShingles(candidates.map(shingles));
+  for (const article of candidates) {
     const set = shingles(article);
-    const near = set.length > 0 ? nearest(set, sketchIndex) : undefined;
+    const sketch = sketchOf(set, common);
+    const near = set.length > 0 ? nearest(set, sketch, sketchIndex) : undefined;
     if (near) {
       droppedIds.add(article.id);
       duplicates.push({
@@ -154,11 +186,11 @@ export function dedupeArticles(
       continue;
     }
     if (set.length > 0) {
-      const kept: Kept = { article, set };
-      for (const h of set.subarray(0, SKETCH_SIZE)) {
+      const kept: Kept = { article, set, visited: 0 };
+      for (const h of sketch) {
         const list = sketchIndex.get(h);
-        if (list) list.push(kept);
-        else sketchIndex.set(h, [kept]);
+        if (!list) sketchIndex.set(h, [kept]);
+        else if (list.length < BUCKET_CAP) list.push(kept);
       }
     }
   }
@@ -174,7 +206,7 @@ export function dedupeArticles(
 function olderVersions(articles: readonly Article[], options: DedupeOptions): Duplicate[] {
   const byUrl = new Map<string, Article[]>();
   for (const article of articles) {
-    const canonical = article.url ? canonicalUrl(article.url) : null;
+    const canonical = articleUrl(article);
     if (!canonical) continue;
     const list = byUrl.get(canonical);
     if (list) list.push(article);
@@ -218,24 +250,72 @@ function olderVersions(articles: readonly Article[], options: DedupeOptions): Du
 interface Kept {
   article: Article;
   set: Uint32Array;
+  visited: number;
 }
 
-/** The kept article most like `set`, found through the SKETCH_SIZE smallest hashes they share. */
-function nearest(set: Uint32Array, index: Map<number, Kept[]>): { kept: Kept; similarity: number } | undefined {
+/** Shingle hashes found in more than COMMON_SHINGLE of the sets: one sort of them all, no map. */
+function commonShingles(sets: readonly Uint32Array[]): Set<number> {
+  const all = new Uint32Array(sets.reduce((n, s) => n + s.length, 0));
+  let at = 0;
+  for (const s of sets) {
+    all.set(s, at);
+    at += s.length;
+  }
+  all.sort();
+  const common = new Set<number>();
+  for (let i = 0; i + COMMON_SHINGLE < all.length; i++) {
+    if (all[i] === all[i + COMMON_SHINGLE]) common.add(all[i]!);
+  }
+  return common;
+}
+
+/** The SKETCH_SIZE smallest hashes of `set` that are not common; filled up with the smallest common ones. */
+function sketchOf(set: Uint32Array, common: ReadonlySet<number>): number[] {
+  const sketch: number[] = [];
+  for (let i = 0; i < set.length && sketch.length < SKETCH_SIZE; i++) if (!common.has(set[i]!)) sketch.push(set[i]!);
+  for (let i = 0; i < set.length && sketch.length < SKETCH_SIZE; i++) if (common.has(set[i]!)) sketch.push(set[i]!);
+  return sketch;
+}
+
+/** The kept article most like `set`, found through the sketch hashes they share. */
+function nearest(set: Uint32Array, sketch: readonly number[], index: Map<number, Kept[]>): { kept: Kept; similarity: number } | undefined {
   let best: { kept: Kept; similarity: number } | undefined;
-  const seen = new Set<Kept>();
-  for (const h of set.subarray(0, SKETCH_SIZE)) {
+  const visit = ++visits;
+  for (const h of sketch) {
     for (const candidate of index.get(h) ?? []) {
-      if (seen.has(candidate)) continue;
-      seen.add(candidate);
-      // Jaccard can only reach the threshold when the sizes are close; skip the count otherwise.
-      const [lo, hi] = set.length < candidate.set.length ? [set.length, candidate.set.length] : [candidate.set.length, set.length];
-      if (lo / hi < NEAR_DUPLICATE_JACCARD) continue;
-      const similarity = jaccard(set, candidate.set);
+      if (candidate.visited === visit) continue;
+      candidate.visited = visit;
+      const similarity = jaccardAtLeast(set, candidate.set, NEAR_DUPLICATE_JACCARD);
       if (similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { kept: candidate, similarity };
     }
   }
   return best;
+}
+
+/** Marks a candidate as compared already in this `nearest` call (cheaper than a Set per call). */
+let visits = 0;
+
+/**
+ * `jaccard(a, b)` when it is at least `threshold`, otherwise some value below it: stops as soon as
+ * too many hashes are in one set only, as it does for almost every candidate (and before counting
+ * when the sizes alone are too far apart).
+ */
+function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number {
+  // shared / (|a| + |b| − shared) ≥ t  ⇔  hashes in one set only ≤ (|a| + |b|)(1 − t)/(1 + t).
+  const allowed = ((a.length + b.length) * (1 - threshold)) / (1 + threshold);
+  if (Math.abs(a.length - b.length) > allowed) return -1;
+  let alone = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! === b[j]!) {
+      i++;
+      j++;
+    } else {
+      if (++alone > allowed) return -1;
+      if (a[i]! < b[j]!) i++;
+      else j++;
+    }
+  }
+  return jaccard(a, b);
 }
 
 /**
@@ -250,8 +330,7 @@ export function dedupeParagraphs(articles: readonly Article[]): { articles: Arti
   const seen = new Set<number>();
   const drop = new Map<Article, Set<number>>();
   let repeated = 0;
-  const time = new Map(articles.map((a) => [a, publishedTime(a)]));
-  const newestFirst = [...articles].sort((a, b) => newer(a, b, (x) => time.get(x)!));
+  const newestFirst = [...articles].sort((a, b) => newer(a, b));
   for (const article of newestFirst) {
     const keys = paragraphKeys(article);
     article.paragraphs.forEach((p, i) => {

@@ -171,6 +171,51 @@ describe('reload and stats', () => {
     expect(topFile(live.ask(MUSEUM))).toBe('museum.md');
   });
 
+  it('answers from the old index while a reload builds the new one, and from the new one right after the swap', async () => {
+    let release!: () => void;
+    let built!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = new Promise<void>((resolve) => (built = resolve));
+    let hold = false;
+    live = await LiveIndex.open({
+      articlesDir: folder.articles,
+      log: createLogger({ level: 'silent' }),
+      beforeSwap: () => {
+        if (!hold) return;
+        built();
+        return held;
+      },
+    });
+    folder.write('museum.md', MUSEUM_ARTICLE);
+    hold = true;
+    const reload = live.reload();
+    await ready; // the new index is built, not yet in use
+    expect(topFile(live.ask(MUSEUM))).toBeNull();
+    expect(topFile(live.ask(PIER))).toBe('pier.md');
+    expect(live.stats()).toMatchObject({ articles: 3 });
+    release();
+    expect(await reload).toMatchObject({ reread: 1, articles: 4 });
+    expect(topFile(live.ask(MUSEUM))).toBe('museum.md');
+  });
+
+  it('gives way to questions while it reads many changed files', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    for (let i = 0; i < 300; i++) {
+      folder.write(`more/${i}.md`, article(`Town ${i} opens a library`, `https://example.org/more/${i}`, `The town of Brook ${i} opened a library with ${i + 1000} books on the ${i % 28 + 1}th of May.`));
+    }
+    const current = live;
+    let answeredDuring = 0;
+    let done = false;
+    const reload = live.reload().finally(() => (done = true));
+    // A question every turn of the event loop, as long as the reload runs (bounded).
+    for (let turn = 0; turn < 100_000 && !done; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!done && topFile(current.ask(PIER)) === 'pier.md') answeredDuring++;
+    }
+    expect(await reload).toMatchObject({ reread: 300, articles: 303 });
+    expect(answeredDuring).toBeGreaterThan(1);
+  });
+
   it('runs one reload at a time: a call made meanwhile shares the running one', async () => {
     live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
     folder.write('museum.md', MUSEUM_ARTICLE);

@@ -125,6 +125,37 @@ describe('dedupeArticles', () => {
   });
 });
 
+describe('dedupeArticles on folders of similar articles', () => {
+  // A long stock paragraph every article carries: its 5-word runs are the smallest hashes of every article.
+  const STOCK = [
+    'This report is part of our weekly round-up of council decisions across the region, compiled from public minutes, press releases and interviews with councillors, residents and officials in every town we cover.',
+    'Councils publish their minutes within ten working days of each meeting; where minutes were late we asked the council office directly, and we note any figure that could not be checked against a second source.',
+    'Readers who spot a mistake can write to the regional desk, which corrects errors in the next edition of the round-up and keeps a public list of every correction made since the series began three years ago.',
+  ];
+  const story = (i: number, over: Partial<Article> = {}, change = (s: string) => s) =>
+    article(`s${i}.md`, { url: `https://example.org/${i}`, ...over }, [
+      change(`The council of town ${i} voted to spend ${i * 13} thousand euros on the bridge over river ${i % 7} after inspectors found cracks in ${i % 11} places.`),
+      ...STOCK,
+    ]);
+
+  it('finds the near-copy of every one of 1,500 articles sharing a long template', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => story(i));
+    const copies = many.map((_, i) => story(i, { id: `copy${i}.md`, file: `copy${i}.md`, url: `https://mirror.example/${i}` }, (s) => `Today ${s}`));
+    expect(jaccard(shingles(copies[250]!), shingles(many[250]!))).toBeGreaterThanOrEqual(0.9);
+    const out = dedupeArticles([...many, ...copies]);
+    expect(out.articles).toHaveLength(1500);
+    expect(out.duplicates).toHaveLength(1500);
+    expect(out.duplicates.every((d) => d.dropped.id.replace(/^copy/, 's') === d.kept.id || d.kept.id.replace(/^copy/, 's') === d.dropped.id)).toBe(true);
+  });
+
+  it('keeps one of 100 exact copies of a story saved under different URLs', () => {
+    const copies = Array.from({ length: 100 }, (_, i) => story(7, { id: `c${String(i).padStart(3, '0')}.md`, file: `c${i}.md`, url: `https://site${i}.example/x` }));
+    const out = dedupeArticles([...copies, ...Array.from({ length: 50 }, (_, i) => story(100 + i))]);
+    expect(out.articles.map((a) => a.id).filter((id) => id.startsWith('c'))).toEqual(['c000.md']);
+    expect(out.articles).toHaveLength(51);
+  });
+});
+
 describe('dedupeParagraphs', () => {
   const SIGN_UP = 'Sign up for our morning newsletter to get the top stories in your inbox.';
   const story = (id: string, published: string | null, body: string[]) => article(id, { published, title: id }, body);
