@@ -34,10 +34,19 @@ const MAGIC = Buffer.from('newsqa-cache\n');
 const HEADER_BYTES = MAGIC.length + 32;
 
 /** A value as a cache file: header (tag and checksum), then the value serialized. */
-export function sealCacheFile(value: unknown): Buffer {
+export async function sealCacheFile(value: unknown, pause: () => Promise<void> = async () => {}): Promise<Buffer> {
   const body = v8.serialize(value);
-  return Buffer.concat([MAGIC, createHash('sha256').update(body).digest(), body]);
+  const hash = createHash('sha256');
+  // Hashed a megabyte at a time, giving way between: the files part of a big folder is tens of megabytes.
+  for (let at = 0; at < body.length; at += 1 << 20) {
+    hash.update(body.subarray(at, at + (1 << 20)));
+    await pause();
+  }
+  return Buffer.concat([MAGIC, hash.digest(), body]);
 }
+
+/** Files per separately serialized part of `files.v8`: serializing ten thousand at once held answers up for half a second. */
+const FILES_PER_PART = 250;
 
 /** The value of a cache file, or why it cannot be trusted. Parses only what passed the checksum. */
 export function openCacheFile(bytes: Buffer): { value: unknown } | { problem: string } {
@@ -189,7 +198,8 @@ export interface IndexSnapshot {
 interface FilesSnapshot {
   format: number;
   settings: string;
-  files: Record<string, CachedFile>;
+  /** Each `v8.serialize` of up to FILES_PER_PART [file, CachedFile] entries. */
+  parts: Uint8Array[];
 }
 
 export class IndexCache {
@@ -225,8 +235,16 @@ export class IndexCache {
     const { value: snap, problem } = await this.read<FilesSnapshot>('files.v8');
     if (!snap) return { value: new Map(), problem };
     if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return { value: new Map() };
-    if (typeof snap.files !== 'object' || !snap.files) return { value: new Map(), problem: 'files.v8: not the shape written' };
-    return { value: new Map(Object.entries(snap.files).filter(([, f]) => isCachedFile(f))) };
+    if (!Array.isArray(snap.parts)) return { value: new Map(), problem: 'files.v8: not the shape written' };
+    const files = new Map<string, CachedFile>();
+    try {
+      for (const part of snap.parts) {
+        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>) if (typeof name === 'string' && isCachedFile(file)) files.set(name, file);
+      }
+    } catch {
+      return { value: new Map(), problem: 'files.v8: not the shape written' };
+    }
+    return { value: files };
   }
 
   /** Removes what a crash during a save left behind (see `writeFileAtomic`); returns the names. */
@@ -234,13 +252,20 @@ export class IndexCache {
     return removeLeftoverTemps(this.dir);
   }
 
-  async write(snapshot: Omit<IndexSnapshot, 'format'>, files: Map<string, CachedFile>): Promise<void> {
+  /** Writes both files; `pause` is called between steps, so a caller can let other work run. */
+  async write(snapshot: Omit<IndexSnapshot, 'format'>, files: Map<string, CachedFile>, pause: () => Promise<void> = async () => {}): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     const index: IndexSnapshot = { format: CACHE_FORMAT, ...snapshot };
-    const filesSnap: FilesSnapshot = { format: CACHE_FORMAT, settings: index.settings, files: Object.fromEntries(files) };
+    const entries = [...files];
+    const parts: Uint8Array[] = [];
+    for (let at = 0; at < entries.length; at += FILES_PER_PART) {
+      parts.push(v8.serialize(entries.slice(at, at + FILES_PER_PART)));
+      await pause();
+    }
     // files.v8 first: an index.v8 never refers to analysis that is not on disk.
-    await this.writeAtomic('files.v8', sealCacheFile(filesSnap));
-    await this.writeAtomic('index.v8', sealCacheFile(index));
+    await this.writeAtomic('files.v8', await sealCacheFile({ format: CACHE_FORMAT, settings: index.settings, parts } satisfies FilesSnapshot, pause));
+    await pause();
+    await this.writeAtomic('index.v8', await sealCacheFile(index, pause));
   }
 
   private async read<T>(name: string): Promise<CacheRead<T>> {

@@ -358,7 +358,10 @@ export class LiveIndex {
     // next start a rebuild; the fingerprints in it are those of what was read, so it is never stale.
     if (this.cache) {
       const cache = this.cache;
-      this.save(() => cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next));
+      this.save(() => {
+        const slices = new Slices();
+        return cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next, () => slices.pause());
+      });
     }
     return summary(false, reread, removed);
   }

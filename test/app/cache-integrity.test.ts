@@ -91,7 +91,7 @@ describe('persisted index integrity', () => {
     const fresh = await run();
     const snap = (openCacheFile(readFileSync(cacheFile('index.v8'))) as { value: IndexSnapshot }).value;
     snap.index.docParagraph.fill(999); // every paragraph points past its article's end
-    writeFileSync(cacheFile('index.v8'), sealCacheFile(snap));
+    writeFileSync(cacheFile('index.v8'), await sealCacheFile(snap));
 
     const { log, lines } = capture();
     const live = await LiveIndex.open({ articlesDir: folder.articles, cacheDir: folder.cache, log });

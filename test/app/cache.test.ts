@@ -110,7 +110,7 @@ describe('persisted index', () => {
     for (const name of ['index.v8', 'files.v8']) {
       const snap = readCache(name) as { format: number };
       expect(snap.format).toBe(CACHE_FORMAT);
-      writeFileSync(cacheFile(name), sealCacheFile({ ...snap, format: CACHE_FORMAT + 1 }));
+      writeFileSync(cacheFile(name), await sealCacheFile({ ...snap, format: CACHE_FORMAT + 1 }));
     }
     const second = await run();
     expect(second.reload).toMatchObject({ fromCache: false, reread: 3 });
