@@ -100,13 +100,16 @@ async function main(argv: string[]): Promise<number> {
         const due0 = performance.now();
         let n = 0;
         const tick = () => {
-          while (due0 + n * every <= performance.now()) {
+          // Every question already due is asked (and counted), even once `done` holds.
+          let finished = false;
+          for (const now = performance.now(); due0 + n * every <= now; ) {
             const due = due0 + n++ * every;
             const question = ++k % 2 === 0 ? NEW_QUESTION : OLD_QUESTIONS[k % OLD_QUESTIONS.length]!;
             const top = live.ask(question).passages[0]?.article.file;
             latencies.push(performance.now() - due);
-            if (done(question, top) || performance.now() - started > timeoutMs) return resolve();
+            if (done(question, top)) finished = true;
           }
+          if (finished || performance.now() - started > timeoutMs) return resolve();
           setTimeout(tick, Math.max(0, due0 + n * every - performance.now()));
         };
         tick();
