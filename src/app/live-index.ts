@@ -231,6 +231,33 @@ export class LiveIndex {
     }, SETTLE_MS);
   }
 
+  /** At start-up: answers from the persisted index when it matches the folder and can be trusted; says why not in `doubts`. */
+  private async openSnapshot(fingerprints: Record<string, Fingerprint>, settings: string, doubts: string[]): Promise<boolean> {
+    if (!this.cache) return false;
+    const { value: snap, problem } = await this.cache.readIndex(settings);
+    if (problem) doubts.push(problem);
+    if (!snap || !sameFingerprints(fingerprints, snap.fingerprints)) return false;
+    try {
+      this.index = new SearchIndex(snap.index);
+    } catch (err) {
+      doubts.push(`index.v8: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+    this.fingerprints = fingerprints;
+    this.warnings = snap.warnings;
+    this.usesCache = true;
+    return true;
+  }
+
+  /** What each file loaded to last time: from memory, else from the persisted cache (saying why not in `doubts`). */
+  private async knownFiles(settings: string, doubts: string[]): Promise<{ known: Map<string, CachedFile>; knownFromCache: boolean }> {
+    if (this.files.size > 0) return { known: this.files, knownFromCache: this.usesCache };
+    if (!this.cache) return { known: new Map(), knownFromCache: false };
+    const { value, problem } = await this.cache.readFiles(settings);
+    if (problem) doubts.push(problem);
+    return { known: value, knownFromCache: true };
+  }
+
   private settingsKey(): string {
     // An age limit depends on today's date, so a cache made on another day is not reused with it.
     const { maxAgeDays } = this.options;
@@ -270,34 +297,11 @@ export class LiveIndex {
       return summary(false, 0, 0);
     }
     const doubts: string[] = [];
-    if (!fresh && this.index.articles.length === 0 && this.files.size === 0 && this.cache) {
-      const { value: snap, problem } = await this.cache.readIndex(settings);
-      if (problem) doubts.push(problem);
-      if (snap && sameFingerprints(fingerprints, snap.fingerprints)) {
-        try {
-          this.index = new SearchIndex(snap.index);
-          this.fingerprints = fingerprints;
-          this.warnings = snap.warnings;
-          this.usesCache = true;
-          this.lastBuildMs = performance.now() - started;
-          return summary(true, 0, 0);
-        } catch (err) {
-          doubts.push(`index.v8: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
+    if (!fresh && this.index.articles.length === 0 && this.files.size === 0 && (await this.openSnapshot(fingerprints, settings, doubts))) {
+      this.lastBuildMs = performance.now() - started;
+      return summary(true, 0, 0);
     }
-
-    let known = new Map<string, CachedFile>();
-    let knownFromCache = false;
-    if (!fresh && this.files.size > 0) {
-      known = this.files;
-      knownFromCache = this.usesCache;
-    } else if (!fresh && this.cache) {
-      const { value, problem } = await this.cache.readFiles(settings);
-      if (problem) doubts.push(problem);
-      known = value;
-      knownFromCache = true;
-    }
+    const { known, knownFromCache } = fresh ? { known: new Map<string, CachedFile>(), knownFromCache: false } : await this.knownFiles(settings, doubts);
     if (doubts.length > 0) this.options.log.warn({ problems: doubts }, 'index cache not trusted: rebuilding from the articles');
     const next = new Map<string, CachedFile>();
     let reread = 0;
