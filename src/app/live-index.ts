@@ -1,6 +1,6 @@
 import { watch, type FSWatcher, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { listArticleFiles, loadFile, mergeFileResults, type FileReport, type FileResult } from '../articles/library.js';
+import { listArticleFiles, loadFile, mergeFileResultsSteps, type FileReport, type FileResult } from '../articles/library.js';
 import type { LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -329,10 +329,12 @@ export class LiveIndex {
     const removed = [...known.keys()].filter((rel) => !next.has(rel)).length;
 
     await slices.giveWay();
-    const merged = mergeFileResults(walkWarnings, [...next.values()].map((f) => f.result), {
-      maxAgeDays: this.options.maxAgeDays,
-      modifiedMs: (file) => fingerprints[file]?.mtimeMs,
-    });
+    const merged = await slices.run(
+      mergeFileResultsSteps(walkWarnings, [...next.values()].map((f) => f.result), {
+        maxAgeDays: this.options.maxAgeDays,
+        modifiedMs: (file) => fingerprints[file]?.mtimeMs,
+      }),
+    );
     await slices.giveWay();
     const analyzedById = new Map<string, AnalyzedArticle>();
     const pairs = new Map<string, [string, string]>();

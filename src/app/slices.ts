@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Steps } from '../articles/dedupe.js';
 
 /**
  * Long work on the thread that answers, cut into slices: `pause()` lets waiting questions (and any
@@ -12,6 +13,15 @@ export class Slices {
   /** Gives way if this slice has run its time; call it between small steps. */
   async pause(): Promise<void> {
     if (performance.now() - this.since >= this.sliceMs) await this.giveWay();
+  }
+
+  /** Runs work written in steps (see `Steps`), pausing between them. */
+  async run<T>(steps: Steps<T>): Promise<T> {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await this.pause();
+    }
   }
 
   /** Gives way now: between steps that cannot be cut, so two of them never run back to back. */

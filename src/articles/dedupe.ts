@@ -166,13 +166,46 @@ export function dedupeArticles(
   articles: readonly Article[],
   options: DedupeOptions = {},
 ): { articles: Article[]; duplicates: Duplicate[] } {
+  return runSteps(dedupeArticlesSteps(articles, options));
+}
+
+/**
+ * Work that stops every so often (`yield`) so a caller on a busy thread can let other work run
+ * between steps (the live reload does); `runSteps` runs it straight through.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Articles handled between two steps. */
+const STEP = 128;
+
+/** `dedupeArticles` in steps. */
+export function* dedupeArticlesSteps(
+  articles: readonly Article[],
+  options: DedupeOptions = {},
+): Steps<{ articles: Article[]; duplicates: Duplicate[] }> {
   const sketchIndex = new Map<number, Kept[]>();
   const duplicates = olderVersions(articles, options);
   const droppedIds = new Set(duplicates.map((d) => d.dropped.id));
+  yield;
 
   const candidates = [...articles].sort(better).filter((a) => !droppedIds.has(a.id));
-  const common = commonShingles(candidates.map(shingles));
+  yield;
+  const sets: Uint32Array[] = [];
   for (const article of candidates) {
+    sets.push(shingles(article));
+    if (sets.length % STEP === 0) yield;
+  }
+  const common = commonShingles(sets);
+  yield;
+  for (const [n, article] of candidates.entries()) {
+    if (n % STEP === 0) yield;
     const set = shingles(article);
     const sketch = sketchOf(set, common);
     const near = set.length > 0 ? nearest(set, sketch, sketchIndex) : undefined;
@@ -327,11 +360,18 @@ function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): numb
  * counts once too. Articles that lose a paragraph come back as new objects, the others as they were.
  */
 export function dedupeParagraphs(articles: readonly Article[]): { articles: Article[]; repeated: number } {
+  return runSteps(dedupeParagraphsSteps(articles));
+}
+
+/** `dedupeParagraphs` in steps. */
+export function* dedupeParagraphsSteps(articles: readonly Article[]): Steps<{ articles: Article[]; repeated: number }> {
   const seen = new Set<number>();
   const drop = new Map<Article, Set<number>>();
   let repeated = 0;
   const newestFirst = [...articles].sort((a, b) => newer(a, b));
-  for (const article of newestFirst) {
+  yield;
+  for (const [n, article] of newestFirst.entries()) {
+    if (n % STEP === 0) yield;
     const keys = paragraphKeys(article);
     article.paragraphs.forEach((p, i) => {
       const key = keys[i]!;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ArticleError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { cleanArticle } from './clean.js';
-import { dedupeArticles, dedupeParagraphs, type DedupeOptions, type Duplicate } from './dedupe.js';
+import { dedupeArticlesSteps, dedupeParagraphsSteps, runSteps, type DedupeOptions, type Duplicate, type Steps } from './dedupe.js';
 import { readerFor } from './read.js';
 import type { Article, LoadWarning, RawArticle } from './types.js';
 
@@ -100,9 +100,19 @@ export function mergeFileResults(
   results: readonly FileResult[],
   options: Pick<LoadOptions, 'maxAgeDays'> & DedupeOptions = {},
 ): LoadResult {
-  const stories = dedupeArticles(results.flatMap((r) => r.articles), options);
+  return runSteps(mergeFileResultsSteps(walkWarnings, results, options));
+}
+
+/** `mergeFileResults` in steps (see `Steps`), for the live reload. */
+export function* mergeFileResultsSteps(
+  walkWarnings: readonly LoadWarning[],
+  results: readonly FileResult[],
+  options: Pick<LoadOptions, 'maxAgeDays'> & DedupeOptions = {},
+): Steps<LoadResult> {
+  const stories = yield* dedupeArticlesSteps(results.flatMap((r) => r.articles), options);
   const { duplicates } = stories;
-  const { articles, repeated } = dedupeParagraphs(stories.articles);
+  const { articles, repeated } = yield* dedupeParagraphsSteps(stories.articles);
+  yield;
   const reports = new Map(results.map((r) => [r.report.file, { ...r.report, warnings: [...r.report.warnings] }]));
   stories.articles.forEach((before, i) => {
     const report = reports.get(before.file);
