@@ -22,6 +22,7 @@ import {
   type InlineKeyboard,
   type Rendered,
 } from './format.js';
+import { RecentUpdates, type UpdateLedger } from './ledger.js';
 import { Lru, QuestionLimiter } from './limits.js';
 import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from './phrases/index.js';
 import { Sender, type SenderOptions } from './send.js';
@@ -45,6 +46,8 @@ export interface BotOptions {
   now?: () => number;
   /** How many recent answers are remembered for the Next/Prev buttons (default 2,000). */
   answerCacheSize?: number;
+  /** Which updates were already handled (default: the last 10,000 ids, in memory). */
+  ledger?: UpdateLedger;
 }
 
 /** Commands shown in Telegram's menu (setMyCommands), described in `language`. Admin commands stay unlisted. */
@@ -89,7 +92,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     log,
     secrets,
   });
-  const counters: Record<string, number> = { questions: 0, answered: 0, notFound: 0, rateLimited: 0, tooLong: 0, errors: 0 };
+  const counters: Record<string, number> = { questions: 0, answered: 0, notFound: 0, rateLimited: 0, tooLong: 0, errors: 0, duplicateUpdates: 0 };
   const runtime: BotRuntime = { sender, tasks: new Set(), counters };
   runtimes.set(bot, runtime);
   const limiter = new QuestionLimiter(config.rateLimit, options.now);
@@ -287,6 +290,14 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     }
     void send(answer.passages.slice(0, INLINE_RESULTS).map((p, i) => result(i, { ...renderInlinePassage(answer, i), keyboard: renderAnswer({ ...answer, passages: [p] }).keyboard })));
   };
+
+  // First of all: an update seen before (Telegram re-delivering it, or a replayed webhook body) is dropped.
+  const ledger = options.ledger ?? new RecentUpdates();
+  bot.use(async (ctx, next) => {
+    if (await ledger.claim(ctx.update.update_id)) return next();
+    counters.duplicateUpdates!++;
+    log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
+  });
 
   bot.use(async (ctx) => {
     if (ctx.callbackQuery) return onCallback(ctx);

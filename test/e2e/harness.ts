@@ -30,9 +30,12 @@ export async function startEmulator() {
   const app = (emu as unknown as { webServer: http.RequestListener }).webServer;
   const inlineAnswers: Array<Record<string, unknown>> = [];
   const commandMenus: Array<Record<string, unknown>> = [];
+  /** Every Bot API method the bot called, in order of arrival. */
+  const calls: string[] = [];
   const unread = () => emu.storage.userMessages.some((u) => !u.isRead);
   const server = http.createServer((req, res) => {
     const method = /\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1];
+    if (method) calls.push(method);
     if (method === 'answerInlineQuery' || method === 'setMyCommands') {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
@@ -73,6 +76,7 @@ export async function startEmulator() {
     inlineAnswers,
     /** The command menus the bot asked for (each refused with HTTP 500). */
     commandMenus,
+    calls,
     /** A user message as Telegram would deliver it; returns the message (its id is set by the emulator). */
     async say(chatId: number, text: string | undefined, extra: Record<string, unknown> = {}, fromId = chatId > 0 ? chatId : 7) {
       const entities: unknown[] = [];
@@ -87,6 +91,14 @@ export async function startEmulator() {
     },
     async press(chatId: number, botMessage: Record<string, unknown>, data: string, fromId = chatId > 0 ? chatId : 7) {
       await emu.addUserCallback({ botToken: TOKEN, from: user(fromId), message: botMessage, data } as never);
+    },
+    /** Delivers the update that carried user message `messageId` once more, same update_id (as Telegram does when unsure the bot took it). */
+    redeliver(messageId: number) {
+      const stored = emu.storage.userMessages.find((u) => u.messageId === messageId);
+      if (!stored) throw new Error(`no stored update for message ${messageId}`);
+      stored.isRead = false;
+      emu.emit('AddedUserMessage');
+      return stored.updateId;
     },
     /** Messages the bot sent (as the emulator stored them), in order. */
     sent(): Array<{ messageId: number; message: Record<string, any> }> {

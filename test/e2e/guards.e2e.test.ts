@@ -1,0 +1,66 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../../src/bot/run.js';
+import { FakeTelegram } from '../../src/cli/bench/fake-telegram.js';
+import { FAST_SEND, captureLog, deps, startEmulator, testConfig } from './harness.js';
+
+/**
+ * Issue 15, points 3–6, as a hostile or unlucky reader would meet them: replayed updates, group
+ * floods, inline typing and presses on buttons of messages the bot did not send.
+ */
+
+describe('a replayed update (long polling)', () => {
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  let bot: RunningBot;
+  beforeAll(async () => {
+    emu = await startEmulator();
+    bot = await startBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), captureLog().log), { send: FAST_SEND });
+  });
+  afterAll(async () => {
+    await bot?.stop('test over');
+    await emu?.stop();
+  });
+
+  const repliesTo = (chatId: number, messageId: number) =>
+    emu.sent().filter((s) => String(s.message.chat_id) === String(chatId) && s.message.reply_parameters?.message_id === messageId);
+
+  it('is answered once when Telegram delivers the same update_id again', async () => {
+    const q = await emu.say(301, 'who approved the budget?');
+    await emu.waitFor(() => repliesTo(301, q.message_id)[0], 'the answer');
+    emu.redeliver(q.message_id);
+    emu.redeliver(q.message_id);
+    // Replies leave a chat in order: once the next question is answered, the repeats were decided.
+    const next = await emu.say(301, 'what flooded the old town?');
+    await emu.waitFor(() => repliesTo(301, next.message_id)[0], 'the next answer');
+    expect(repliesTo(301, q.message_id)).toHaveLength(1);
+  });
+});
+
+describe('a replayed webhook body', () => {
+  const SECRET = 'webhook-secret-for-tests-0123';
+  const LIMITS = { perChatIntervalMs: 20, groupPerMinute: 20, globalPerSecond: 30, timeScale: 1 };
+  let fake: FakeTelegram | undefined;
+  let bot: RunningBot | undefined;
+  afterEach(async () => {
+    await bot?.stop();
+    await fake?.stop();
+  });
+
+  it('gets one reply however often it is posted, and /stats counts the repeats', async () => {
+    fake = new FakeTelegram(LIMITS);
+    const apiRoot = await fake.start();
+    const config = testConfig({ telegramApiRoot: apiRoot, webhook: { url: 'https://bot.example.org', port: 0, path: '/tg-hook', secret: SECRET } });
+    bot = await startBot(deps(config, captureLog().log), { host: '127.0.0.1', send: { rates: LIMITS } });
+    const post = (update: unknown) =>
+      fetch(`http://127.0.0.1:${bot!.port}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update) });
+    const message = (id: number, from: number, text: string) => ({
+      update_id: id,
+      message: { message_id: id, date: 0, chat: { id: from, type: 'private', first_name: 'A' }, from: { id: from, is_bot: false, first_name: 'A' }, text },
+    });
+    const body = message(500, 7, 'who approved the budget?');
+    for (let i = 0; i < 3; i++) expect((await post(body)).status).toBe(200);
+    expect((await post(message(501, 1001, '/stats'))).status).toBe(200);
+    await bot.stop();
+    expect(fake.delivered.filter((d) => d.replyTo === 500)).toHaveLength(1);
+    expect(fake.delivered.find((d) => d.replyTo === 501)?.text).toMatch(/duplicateUpdates: 2/);
+  });
+});
