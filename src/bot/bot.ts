@@ -247,6 +247,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const reader = userLanguage(q.from.language_code);
     const say = phrasesFor(reader);
     if (!message) return void ack(say.tooOld);
+    // Buttons act only on the bot's own messages: a crafted press on anyone else's does nothing.
+    if (!('from' in message) || message.from?.id !== ctx.botInfo.id) return void ack();
     const verdict = limiter.check(q.from.id, message.chat.id);
     if (verdict !== 'ok') return void ack(verdict === 'notice' ? say.slowDownShort : undefined);
     const me: BotIdentity = { id: ctx.botInfo.id, username: ctx.botInfo.username };

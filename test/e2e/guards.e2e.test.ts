@@ -8,7 +8,7 @@ import { FAST_SEND, captureLog, deps, startEmulator, testConfig } from './harnes
  * floods, inline typing and presses on buttons of messages the bot did not send.
  */
 
-describe('a replayed update (long polling)', () => {
+describe('the bot, long polling', () => {
   let emu: Awaited<ReturnType<typeof startEmulator>>;
   let bot: RunningBot;
   beforeAll(async () => {
@@ -32,6 +32,29 @@ describe('a replayed update (long polling)', () => {
     const next = await emu.say(301, 'what flooded the old town?');
     await emu.waitFor(() => repliesTo(301, next.message_id)[0], 'the next answer');
     expect(repliesTo(301, q.message_id)).toHaveLength(1);
+  });
+
+  it('does nothing but acknowledge a button press on a message someone else sent', async () => {
+    const chat = -302;
+    const q = await emu.say(chat, '/ask when did the harbour bridge reopen?', {}, 8);
+    const notMine = {
+      message_id: 9001,
+      date: 0,
+      chat: { id: chat, type: 'supergroup' },
+      from: { id: 8, is_bot: false, first_name: 'Mallory' },
+      text: 'press me',
+      reply_to_message: { ...q, botToken: undefined },
+    };
+    const acks = () => emu.calls.filter((m) => m === 'answerCallbackQuery').length;
+    const before = { acks: acks(), sent: emu.sent().length };
+    await emu.press(chat, notMine, 'ans:1', 8);
+    await emu.press(chat, notMine, 'src:1', 8);
+    await emu.waitFor(() => acks() === before.acks + 2, 'both presses acknowledged');
+    // Anything the presses had queued for this chat leaves before the next answer.
+    const next = await emu.say(chat, '/ask what flooded the old town?', {}, 8);
+    await emu.waitFor(() => repliesTo(chat, next.message_id)[0], 'the next answer');
+    expect(emu.calls).not.toContain('editMessageText');
+    expect(emu.sent().length).toBe(before.sent + 2); // the two answers, nothing else
   });
 });
 
