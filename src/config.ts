@@ -129,7 +129,8 @@ const schema = z.object({
     }),
   MAX_QUESTION_LENGTH: positiveInt(500),
   RATE_LIMIT_PER_USER: positiveInt(10),
-  RATE_LIMIT_PER_CHAT: positiveInt(30),
+  // 19 answers and the one notice fit Telegram's 20 messages a minute to a group.
+  RATE_LIMIT_PER_CHAT: positiveInt(19),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   WEBHOOK_URL: httpUrl,
   WEBHOOK_PORT: port(8443),

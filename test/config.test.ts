@@ -45,3 +45,11 @@ describe('the listening settings', () => {
     expect(() => read({ WEBHOOK_HOST: 'http://0.0.0.0:80' })).toThrow(/WEBHOOK_HOST: must be an IP address/);
   });
 });
+
+describe('the rate limits', () => {
+  it('by default fit a group\'s answers and its one notice in Telegram\'s 20 messages a minute', () => {
+    const c = loadConfig({}, { dotenvFile: false });
+    expect(c.rateLimit).toEqual({ perUser: 10, perChat: 19, windowSeconds: 60 });
+    expect((c.rateLimit.perChat + 1) * (60 / c.rateLimit.windowSeconds)).toBeLessThanOrEqual(20);
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { FakeTelegram } from '../../src/cli/bench/fake-telegram.js';
+import { loadConfig } from '../../src/config.js';
 import { FAST_SEND, captureLog, deps, startEmulator, testConfig } from './harness.js';
 
 /**
@@ -85,5 +86,51 @@ describe('a replayed webhook body', () => {
     await bot.stop();
     expect(fake.delivered.filter((d) => d.replyTo === 500)).toHaveLength(1);
     expect(fake.delivered.find((d) => d.replyTo === 501)?.text).toMatch(/duplicateUpdates: 2/);
+  });
+});
+
+describe('with the default limits', () => {
+  const defaults = loadConfig({}, { dotenvFile: false });
+  /**
+   * Telegram's 20 messages a minute to a group, with a "minute" of 0.6 s and faster pacing: a bot
+   * that queued more than that for a group would deliver all of it before the stop's drain ends.
+   */
+  const RATES = { perChatIntervalMs: 20, groupPerMinute: 20, globalPerSecond: 1000, timeScale: 0.01 };
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  let bot: RunningBot;
+  beforeAll(async () => {
+    emu = await startEmulator();
+    const config = testConfig({ telegramApiRoot: emu.apiRoot, rateLimit: defaults.rateLimit });
+    // One instant for the incoming limits: everything below happens within one window, however slow the machine.
+    const now = Date.now();
+    bot = await startBot(deps(config, captureLog().log), { send: { rates: RATES }, now: () => now });
+  });
+  afterAll(async () => {
+    await bot?.stop('test over');
+    await emu?.stop();
+  });
+
+  const inChat = (chatId: number) => emu.sent().filter((s) => String(s.message.chat_id) === String(chatId));
+  const replyTo = (chatId: number, messageId: number) => () => inChat(chatId).find((s) => s.message.reply_parameters?.message_id === messageId);
+
+  it('never floods a group: 30 users asking 11 times each get at most 20 messages and one notice, and /stats counts the rest', async () => {
+    const group = -400;
+    const questions = ['who approved the budget?', 'when did the harbour bridge reopen?', 'what flooded the old town?'];
+    for (let round = 0; round < 11; round++) {
+      for (let user = 3001; user <= 3030; user++) await emu.say(group, `/ask ${questions[(user + round) % 3]}`, {}, user);
+    }
+    const stats = await emu.say(1001, '/stats');
+    const report = await emu.waitFor(replyTo(1001, stats.message_id), 'the stats');
+    // Stopping lets every reply already queued go out first, so the count below is final.
+    await bot.stop('test over');
+    const toGroup = inChat(group);
+    const notices = toGroup.filter((s) => /^You are asking faster/.test(s.message.text));
+    // At most 20 in all, so at most 20 in any minute of the bot's sending.
+    expect(toGroup.length).toBeLessThanOrEqual(20);
+    expect(toGroup.length).toBeGreaterThanOrEqual(19);
+    expect(notices.length).toBeLessThanOrEqual(1);
+    // Every question got a reply or is counted as dropped.
+    const overBudget = Number(/droppedOverBudget: (\d+)/.exec(report.message.text)?.[1]);
+    expect(overBudget).toBe(330 - toGroup.length);
   });
 });
