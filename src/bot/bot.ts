@@ -23,7 +23,7 @@ import {
   type Rendered,
 } from './format.js';
 import { RecentUpdates, type UpdateLedger } from './ledger.js';
-import { Lru, QuestionLimiter } from './limits.js';
+import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
 import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from './phrases/index.js';
 import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
 
@@ -96,6 +96,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   const runtime: BotRuntime = { sender, tasks: new Set(), counters };
   runtimes.set(bot, runtime);
   const limiter = new QuestionLimiter(config.rateLimit, options.now);
+  // Inline queries come one per keystroke pause: their own budget, so typing never silences a chat.
+  const inlineLimiter = new FixedWindowLimiter(config.inlineRateLimit, config.rateLimit.windowSeconds * 1000, options.now);
   const answers = new Lru<string, Answer>(options.answerCacheSize ?? 2000);
   const isAdmin = (userId: number | undefined) => userId !== undefined && config.adminIds.includes(userId);
   const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), secrets);
@@ -285,11 +287,11 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const q = ctx.inlineQuery;
     if (!q) return;
     const text = q.query.trim();
-    const send = (results: InlineQueryResultArticle[]) =>
-      bot.telegram
-        .answerInlineQuery(q.id, results, { cache_time: 60, is_personal: false })
-        .catch((err: unknown) => log.debug({ error: safe(err) }, 'answerInlineQuery failed'));
-    if (text === '' || text.length > config.maxQuestionLength || !limiter.allow(q.from.id, q.from.id)) return void send([]);
+    // Shared results are cached by Telegram for everyone; a refusal (over budget) is for this user only, and not cached.
+    const send = (results: InlineQueryResultArticle[], cache = { cache_time: 60, is_personal: false }) =>
+      bot.telegram.answerInlineQuery(q.id, results, cache).catch((err: unknown) => log.debug({ error: safe(err) }, 'answerInlineQuery failed'));
+    if (text === '' || text.length > config.maxQuestionLength) return void send([]);
+    if (!inlineLimiter.hit(String(q.from.id))) return void send([], { cache_time: 0, is_personal: true });
     const answer = deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
     const result = (i: number, r: { title: string; description: string; html: string; keyboard?: InlineKeyboard }): InlineQueryResultArticle => ({
       type: 'article',

@@ -100,7 +100,7 @@ describe('with the default limits', () => {
   let bot: RunningBot;
   beforeAll(async () => {
     emu = await startEmulator();
-    const config = testConfig({ telegramApiRoot: emu.apiRoot, rateLimit: defaults.rateLimit });
+    const config = testConfig({ telegramApiRoot: emu.apiRoot, rateLimit: defaults.rateLimit, inlineRateLimit: defaults.inlineRateLimit });
     // One instant for the incoming limits: everything below happens within one window, however slow the machine.
     const now = Date.now();
     bot = await startBot(deps(config, captureLog().log), { send: { rates: RATES }, now: () => now });
@@ -112,6 +112,24 @@ describe('with the default limits', () => {
 
   const inChat = (chatId: number) => emu.sent().filter((s) => String(s.message.chat_id) === String(chatId));
   const replyTo = (chatId: number, messageId: number) => () => inChat(chatId).find((s) => s.message.reply_parameters?.message_id === messageId);
+
+  const inlineAnswer = (id: string) => () => emu.inlineAnswers.find((a) => a.inline_query_id === id);
+
+  it('keeps inline typing from silencing the private chat: inline queries have their own budget', async () => {
+    const user = 2101;
+    // One inline query per keystroke pause while typing "harbour bridge repairs".
+    const ids = Array.from({ length: 14 }, (_, i) => emu.inline(user, 'harbour bridge repairs'.slice(0, 8 + i)));
+    for (const id of ids) await emu.waitFor(inlineAnswer(id), 'the inline answer');
+    const q = await emu.say(user, 'who approved the budget?');
+    expect((await emu.waitFor(replyTo(user, q.message_id), 'the answer in the private chat')).message.text).toContain('city council');
+  });
+
+  it('refuses inline queries over their budget with no results, kept out of the cache Telegram shares between users', async () => {
+    const ids = Array.from({ length: defaults.inlineRateLimit + 1 }, () => emu.inline(2102, 'harbour bridge'));
+    const answers = await Promise.all(ids.map((id) => emu.waitFor(inlineAnswer(id), 'the inline answer')));
+    expect(answers.filter((a) => (a.results as unknown[]).length > 0 && a.cache_time === 60)).toHaveLength(defaults.inlineRateLimit);
+    expect(answers.at(-1)).toMatchObject({ results: [], cache_time: 0, is_personal: true });
+  });
 
   it('never floods a group: 30 users asking 11 times each get at most 20 messages and one notice, and /stats counts the rest', async () => {
     const group = -400;
