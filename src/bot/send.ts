@@ -150,6 +150,7 @@ export class Sender {
     const droppable = options.droppable ?? false;
     if (!this.makeRoom(q, droppable)) {
       this.stats.overBacklog++;
+      this.options.log.debug({ chat: id, method }, 'message not queued: the chat already has a minute of messages waiting');
       return Promise.reject(new SendFailure('over-budget', 'the chat has more messages waiting than its budget allows'));
     }
     const promise = new Promise<T>((resolve, reject) => {
