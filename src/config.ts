@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -43,6 +44,22 @@ const optionalPositiveInt = z
     }
     return n;
   });
+
+/** A TCP port to listen on: 1 to 65535. */
+const port = <F extends number | undefined>(fallback: F) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx): number | F => {
+      if (s === undefined || s === '') return fallback;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `must be a port number from 1 to 65535, got "${s}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 const httpUrl = z
   .string()
@@ -112,15 +129,25 @@ const schema = z.object({
     }),
   MAX_QUESTION_LENGTH: positiveInt(500),
   RATE_LIMIT_PER_USER: positiveInt(10),
-  RATE_LIMIT_PER_CHAT: positiveInt(30),
+  // 19 answers and the one notice fit Telegram's 20 messages a minute to a group.
+  RATE_LIMIT_PER_CHAT: positiveInt(19),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  RATE_LIMIT_INLINE_PER_USER: positiveInt(60),
   WEBHOOK_URL: httpUrl,
-  WEBHOOK_PORT: positiveInt(8443),
+  WEBHOOK_PORT: port(8443),
+  WEBHOOK_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? '127.0.0.1' : s))
+    .refine((s) => isIP(s) !== 0 || /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(s), {
+      message: 'must be an IP address of this machine (127.0.0.1, 0.0.0.0, ::) or a host name',
+    }),
   WEBHOOK_PATH: optionalString,
   WEBHOOK_SECRET: optionalString.refine((s) => s === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(s), {
     message: 'must be 16 to 256 characters of letters, digits, "_" and "-" (Telegram\'s rule)',
   }),
-  HEALTH_PORT: optionalPositiveInt,
+  HEALTH_PORT: port(undefined),
   FEEDS: z
     .string()
     .trim()
@@ -158,6 +185,7 @@ const schema = z.object({
       return minutes;
     }),
   MAX_AGE_DAYS: optionalPositiveInt,
+  FEEDS_ALLOW_PRIVATE_ADDRESSES: onOff(false),
   WORD_VECTORS: onOff(true),
   SENTENCE_MODEL: onOff(false),
 });
@@ -171,13 +199,19 @@ export type Config = Readonly<{
   adminIds: readonly number[];
   maxQuestionLength: number;
   rateLimit: Readonly<{ perUser: number; perChat: number; windowSeconds: number }>;
+  /** Inline queries one user may send per rate-limit window: a budget of their own, apart from questions. */
+  inlineRateLimit: number;
   webhook:
     | Readonly<{ url: string; port: number; path: string; secret: string }>
     | undefined;
   healthPort: number | undefined;
+  /** Address the webhook server (or, with polling, the HEALTH_PORT server) listens on. */
+  listenHost: string;
   feeds: readonly string[];
   feedIntervalMinutes: number | undefined;
   maxAgeDays: number | undefined;
+  /** Feed item pages may come from loopback, private and unique-local addresses (intranet news). */
+  feedsAllowPrivateAddresses: boolean;
   /** Match English questions by meaning too (word vectors), not only by their words. */
   wordVectors: boolean;
   /** Re-read English questions' best candidates with a sentence model (slower, more accurate). */
@@ -233,11 +267,14 @@ export function loadConfig(
       perChat: c.RATE_LIMIT_PER_CHAT,
       windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS,
     },
+    inlineRateLimit: c.RATE_LIMIT_INLINE_PER_USER,
     webhook,
     healthPort: c.HEALTH_PORT,
+    listenHost: c.WEBHOOK_HOST,
     feeds: c.FEEDS,
     feedIntervalMinutes: c.FEED_INTERVAL,
     maxAgeDays: c.MAX_AGE_DAYS,
+    feedsAllowPrivateAddresses: c.FEEDS_ALLOW_PRIVATE_ADDRESSES,
     wordVectors: c.WORD_VECTORS,
     sentenceModel: c.SENTENCE_MODEL,
   };

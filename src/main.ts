@@ -1,6 +1,7 @@
 /**
  * Start-up: settings → articles index → the Telegram bot (with BOT_TOKEN) or the console chat
- * (without). Shuts down cleanly on SIGINT/SIGTERM.
+ * (without). Shuts down cleanly on SIGINT/SIGTERM: the bot stops taking updates and sends what is
+ * queued within its drain bound, and the process exits 0.
  */
 import path from 'node:path';
 import { openLiveIndex } from './app/open.js';
@@ -10,6 +11,24 @@ import { loadConfig } from './config.js';
 import { UserFacingError } from './errors.js';
 import { startFeedSchedule } from './feeds/schedule.js';
 import { createLogger, redact } from './log.js';
+
+/** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
+const SHUTDOWN_BOUND_MS = 11_000;
+
+/**
+ * What the first SIGINT or SIGTERM does; until the bot runs, exit at once (nothing is queued yet).
+ * Later signals are ignored rather than fatal: `npm start` forwards the signal to the bot, so a signal
+ * to the process group (Ctrl+C, `kill -- -PGID`) arrives twice and must not cut the drain short.
+ */
+let onStopSignal: (signal: NodeJS.Signals) => void = () => process.exit(0);
+let stopSignalled = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopSignalled) return;
+    stopSignalled = true;
+    onStopSignal(signal);
+  });
+}
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -48,6 +67,7 @@ async function main(): Promise<number> {
           stateFile: path.join(config.indexCacheDir, 'feeds.json'),
           log,
           maxAgeDays: config.maxAgeDays,
+          allowPrivateAddresses: config.feedsAllowPrivateAddresses,
           intervalMinutes: config.feedIntervalMinutes,
           onRun: async (summary) => {
             if (summary.stored > 0) await live.reload();
@@ -55,17 +75,19 @@ async function main(): Promise<number> {
         })
       : async () => undefined;
 
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    stopWatching();
-    await stopFeeds();
-    await bot.stop(signal);
-    await live.close();
-  };
   const stopped = new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => void shutdown(signal).finally(resolve));
-    }
+    onStopSignal = (signal) => {
+      log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        log.error({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown took too long; exiting now');
+        process.exit(1);
+      }, SHUTDOWN_BOUND_MS).unref();
+      stopWatching();
+      // Both at once: a feed run winding down must not keep the bot taking updates.
+      void Promise.all([bot.stop(signal), stopFeeds()])
+        .then(() => live.close())
+        .finally(resolve);
+    };
   });
   const error = await Promise.race([stopped.then(() => undefined), bot.done]);
   if (error) {
@@ -73,6 +95,7 @@ async function main(): Promise<number> {
     await live.close();
     return 1;
   }
+  await stopped; // bot.done resolves as soon as the replies are out; the feeds and the index close after
   return 0;
 }
 

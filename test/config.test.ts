@@ -5,6 +5,7 @@ import { ConfigError } from '../src/errors.js';
 describe.each([
   { setting: 'WORD_VECTORS', field: 'wordVectors', byDefault: true },
   { setting: 'SENTENCE_MODEL', field: 'sentenceModel', byDefault: false },
+  { setting: 'FEEDS_ALLOW_PRIVATE_ADDRESSES', field: 'feedsAllowPrivateAddresses', byDefault: false },
 ] as const)('the on/off setting $setting', ({ setting, field, byDefault }) => {
   const read = (value: string | undefined) => loadConfig({ [setting]: value }, { dotenvFile: false })[field];
 
@@ -21,5 +22,37 @@ describe.each([
   it('anything else is one clear error naming the setting', () => {
     expect(() => read('maybe')).toThrow(ConfigError);
     expect(() => read('maybe')).toThrow(new RegExp(`${setting}.*"on" or "off"`));
+  });
+});
+
+describe('the listening settings', () => {
+  const read = (env: Record<string, string>) => loadConfig(env, { dotenvFile: false });
+  const webhook = { WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 'a-secret-of-16-chars' };
+
+  it('refuse a port outside 1-65535 with one error naming the setting', () => {
+    expect(() => read({ ...webhook, WEBHOOK_PORT: '70000' })).toThrow(ConfigError);
+    expect(() => read({ ...webhook, WEBHOOK_PORT: '70000' })).toThrow(/WEBHOOK_PORT: must be a port number from 1 to 65535, got "70000"/);
+    expect(() => read({ HEALTH_PORT: '65536' })).toThrow(/HEALTH_PORT: must be a port number/);
+    expect(read({ ...webhook, WEBHOOK_PORT: '65535' }).webhook?.port).toBe(65535);
+    expect(read({ HEALTH_PORT: '8080' }).healthPort).toBe(8080);
+  });
+
+  it('listen on 127.0.0.1 unless WEBHOOK_HOST says otherwise', () => {
+    expect(read({}).listenHost).toBe('127.0.0.1');
+    expect(read({ WEBHOOK_HOST: '0.0.0.0' }).listenHost).toBe('0.0.0.0');
+    expect(read({ WEBHOOK_HOST: '::' }).listenHost).toBe('::');
+    expect(read({ WEBHOOK_HOST: 'localhost' }).listenHost).toBe('localhost');
+    expect(() => read({ WEBHOOK_HOST: 'http://0.0.0.0:80' })).toThrow(/WEBHOOK_HOST: must be an IP address/);
+  });
+});
+
+describe('the rate limits', () => {
+  it('by default fit a group\'s answers and its one notice in Telegram\'s 20 messages a minute, and give inline queries their own budget', () => {
+    const c = loadConfig({}, { dotenvFile: false });
+    expect(c.rateLimit).toEqual({ perUser: 10, perChat: 19, windowSeconds: 60 });
+    expect((c.rateLimit.perChat + 1) * (60 / c.rateLimit.windowSeconds)).toBeLessThanOrEqual(20);
+    expect(c.inlineRateLimit).toBe(60);
+    expect(loadConfig({ RATE_LIMIT_INLINE_PER_USER: '5' }, { dotenvFile: false }).inlineRateLimit).toBe(5);
+    expect(() => loadConfig({ RATE_LIMIT_INLINE_PER_USER: '0' }, { dotenvFile: false })).toThrow(/RATE_LIMIT_INLINE_PER_USER/);
   });
 });

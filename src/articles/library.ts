@@ -4,6 +4,7 @@ import { ArticleError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { cleanArticle } from './clean.js';
 import { dedupeArticlesSteps, dedupeParagraphsSteps, runSteps, type DedupeOptions, type Duplicate, type Steps } from './dedupe.js';
+import { isInside, openInside, readAtMost } from './inside.js';
 import { readerFor } from './read.js';
 import type { Article, LoadWarning, RawArticle } from './types.js';
 
@@ -18,6 +19,8 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Files read at once: enough to hide disk latency, few enough to stay well under fd limits. */
 const CONCURRENCY = 16;
 const SKIPPED_DIRS = new Set(['node_modules']);
+/** Why a file or folder whose real path is outside the articles folder is not read. */
+const OUTSIDE = 'leads outside the articles folder: skipped';
 
 export interface LoadOptions {
   /** Leave out articles published more than this many days before `now` (MAX_AGE_DAYS). */
@@ -161,8 +164,9 @@ async function checkFolder(root: string): Promise<void> {
 
 /**
  * Article files under `root` (relative, forward slashes, sorted). Skips dot-entries and
- * node_modules; follows symlinks but never into a folder it has already walked (loops, or two links
- * to one folder), and never reads one file twice through two names.
+ * node_modules; follows symlinks that stay inside the folder (their real path is under the folder's
+ * real path; any that leave it are skipped with a warning), but never into a folder it has already
+ * walked (loops, or two links to one folder), and never reads one file twice through two names.
  */
 export async function listArticleFiles(root: string, warnings: LoadWarning[] = []): Promise<string[]> {
   const found: string[] = [];
@@ -181,36 +185,16 @@ export async function listArticleFiles(root: string, warnings: LoadWarning[] = [
     }
     entries.sort((a, b) => compare(a.name, b.name));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const abs = path.join(absDir, entry.name);
+      if (entry.name.startsWith('.') || (entry.isFile() && !readerFor(entry.name))) continue;
+      if (SKIPPED_DIRS.has(entry.name) && !entry.isFile()) continue;
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink() || (!isDir && !isFile)) {
-        // Follow links; also stat entries whose type the filesystem did not report.
-        try {
-          const st = await fs.stat(abs);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch (err) {
-          const code = errorCode(err);
-          if (readerFor(entry.name) || code === 'ELOOP') {
-            warnings.push({
-              file: rel,
-              message:
-                code === 'ELOOP'
-                  ? 'symlink loop (the link leads back to itself): skipped'
-                  : code === 'ENOENT'
-                    ? 'broken symlink (its target does not exist): skipped'
-                    : `cannot be opened: ${describe(err)}`,
-            });
-          }
-          continue;
-        }
+      const resolved = await resolveEntry(path.join(absDir, entry.name), entry, rootReal);
+      if ('problem' in resolved) {
+        if (resolved.problem) warnings.push({ file: rel, message: resolved.problem });
+        continue;
       }
-      if (isDir) {
-        if (SKIPPED_DIRS.has(entry.name)) continue;
-        const real = await fs.realpath(abs).catch(() => abs);
+      const { kind, real } = resolved;
+      if (kind === 'dir') {
         const earlier = seenDirs.get(real);
         if (earlier !== undefined) {
           const loop = rel.startsWith(`${earlier}/`) || earlier === '.';
@@ -223,9 +207,8 @@ export async function listArticleFiles(root: string, warnings: LoadWarning[] = [
           continue;
         }
         seenDirs.set(real, rel);
-        await walk(abs, rel);
-      } else if (isFile && readerFor(entry.name)) {
-        const real = await fs.realpath(abs).catch(() => abs);
+        await walk(path.join(absDir, entry.name), rel);
+      } else if (kind === 'file' && readerFor(entry.name)) {
         const earlier = seenFiles.get(real);
         if (earlier !== undefined) {
           warnings.push({ file: rel, message: `same file as ${earlier} (linked): skipped` });
@@ -239,6 +222,35 @@ export async function listArticleFiles(root: string, warnings: LoadWarning[] = [
 
   await walk(root, '');
   return found.sort(compare);
+}
+
+type ResolvedEntry = { kind: 'dir' | 'file' | 'other'; real: string } | { problem: string | null };
+
+/**
+ * What a folder entry really is, through any chain of links, or why it is skipped (problem null:
+ * silently). Whatever resolves outside `rootReal` is refused before anything about it is read.
+ */
+async function resolveEntry(abs: string, entry: Dirent, rootReal: string): Promise<ResolvedEntry> {
+  const link = entry.isSymbolicLink();
+  let real: string;
+  try {
+    real = await fs.realpath(abs);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'ELOOP') return { problem: 'symlink loop (the link leads back to itself): skipped' };
+    if (!readerFor(entry.name) || (code === 'ENOENT' && !link)) return { problem: null };
+    return { problem: code === 'ENOENT' ? 'broken symlink (its target does not exist): skipped' : `cannot be opened: ${describe(err)}` };
+  }
+  if (!isInside(real, rootReal)) return { problem: link ? `symlink to ${real}: ${OUTSIDE}` : OUTSIDE };
+  if (!link && entry.isDirectory()) return { kind: 'dir', real };
+  if (!link && entry.isFile()) return { kind: 'file', real };
+  // A link, or an entry whose type the filesystem did not report.
+  try {
+    const st = await fs.stat(real);
+    return { kind: st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other', real };
+  } catch (err) {
+    return { problem: readerFor(entry.name) ? `cannot be opened: ${describe(err)}` : null };
+  }
 }
 
 /**
@@ -262,7 +274,9 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
   const reader = readerFor(file);
   if (!reader) return fail('not an article file (unknown extension)');
 
-  const text = await readTextFile(path.join(path.resolve(dir), relPath));
+  const root = path.resolve(dir);
+  const rootReal = await fs.realpath(root).catch(() => root);
+  const text = await readTextFile(path.join(root, relPath), rootReal);
   if (typeof text !== 'string') return fail(text.problem);
 
   let raws: RawArticle[];
@@ -312,16 +326,22 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
   return { articles, warnings, report };
 }
 
-/** The file's text (checked: size, binary, UTF-8, empty), or why it is not usable text. */
-export async function readTextFile(abs: string): Promise<string | { problem: string }> {
+/**
+ * The file's text (checked: size, binary, UTF-8, empty), or why it is not usable text. With
+ * `rootReal` (the real path of the articles folder), a file that is not really inside it is refused.
+ */
+export async function readTextFile(abs: string, rootReal: string | null = null): Promise<string | { problem: string }> {
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(abs);
-    if (!stat.isFile()) return { problem: 'not a regular file: skipped' };
-    if (stat.size > MAX_FILE_BYTES) {
-      return { problem: `file is ${megabytes(stat.size)}, over the ${megabytes(MAX_FILE_BYTES)} limit: skipped` };
+    const opened = await openInside(abs, rootReal);
+    if ('refused' in opened) return { problem: opened.refused === 'outside' ? OUTSIDE : 'not a regular file: skipped' };
+    try {
+      const { size } = opened.stat;
+      if (size > MAX_FILE_BYTES) return { problem: tooBig(size) };
+      bytes = await readAtMost(opened.handle, MAX_FILE_BYTES, size);
+    } finally {
+      await opened.handle.close();
     }
-    bytes = await fs.readFile(abs);
   } catch (err) {
     const code = errorCode(err);
     if (code === 'ENOENT') return { problem: 'file disappeared before it could be read (deleted or moved?)' };
@@ -329,9 +349,7 @@ export async function readTextFile(abs: string): Promise<string | { problem: str
     if (code === 'ELOOP') return { problem: 'symlink loop: skipped' };
     return { problem: `cannot be read: ${describe(err)}` };
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { problem: `file is ${megabytes(bytes.length)}, over the ${megabytes(MAX_FILE_BYTES)} limit: skipped` };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { problem: tooBig(bytes.length) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: 'UTF-16 text: save the file as UTF-8' };
   }
@@ -377,6 +395,10 @@ function describe(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'no such file or folder';
   return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+}
+
+function tooBig(bytes: number): string {
+  return `file is ${megabytes(bytes)}, over the ${megabytes(MAX_FILE_BYTES)} limit: skipped`;
 }
 
 function megabytes(bytes: number): string {

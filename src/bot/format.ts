@@ -2,6 +2,7 @@ import type { Article } from '../articles/types.js';
 import type { Language } from '../search/language.js';
 import type { Answer, Passage } from '../search/types.js';
 import { saysThanks } from '../search/smalltalk.js';
+import { hasInvisible, removeInvisible } from '../text/invisible.js';
 import { helpText, phrasesFor, welcomeText } from './phrases/index.js';
 
 /**
@@ -34,10 +35,19 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Makes arbitrary text safe to send: lone surrogates become U+FFFD and control characters (other
- * than newline and tab) become spaces. Both keep the length, so highlight offsets stay valid.
+ * Makes arbitrary text safe to send and to show: `replaceUnsafe`, and no invisible formatting
+ * characters (bidi overrides, zero-width characters: see removeInvisible), which could make a reply
+ * show something other than what it says.
  */
 export function sanitize(text: string): string {
+  return removeInvisible(replaceUnsafe(text));
+}
+
+/**
+ * Lone surrogates become U+FFFD and control characters (other than newline and tab) spaces. Both
+ * keep the length, so highlight offsets stay valid.
+ */
+function replaceUnsafe(text: string): string {
   return text
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ');
@@ -68,12 +78,16 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** A URL we can link to: http(s), parseable, not absurdly long. */
+/**
+ * A URL we can link to: http(s), parseable, not absurdly long. One holding invisible characters is
+ * given percent-encoded (where they show), as a link's address is shown too before it is opened.
+ */
 export function linkableUrl(url: string | null | undefined): string | undefined {
   if (!url || escapeHtml(url).length > MAX_URL) return undefined;
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? url : undefined;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    return hasInvisible(url) ? u.href : url;
   } catch {
     return undefined;
   }
@@ -87,9 +101,9 @@ export function formatDate(published: string | null): string | undefined {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** The article's source and date, those it has. */
+/** The article's source and date, those it has, ready to show. */
 function sourceAndDate(a: Article): string[] {
-  return [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined);
+  return [sourceName(a), formatDate(a.published)].filter((x): x is string => x !== undefined).map(sanitize);
 }
 
 function sourceName(article: Article): string | undefined {
@@ -120,23 +134,27 @@ function normalizeSpans(text: string, spans: ReadonlyArray<readonly [number, num
   return merged;
 }
 
-/** HTML of text[0, cut) with the spans in bold, plus "…" when cut short. Tags always balanced. */
+/**
+ * HTML of text[0, cut) with the spans in bold, plus "…" when cut short. Tags always balanced.
+ * Invisible characters go piece by piece, so the spans' offsets into `text` stay valid.
+ */
 function boldPrefix(text: string, spans: Array<[number, number]>, cut: number): string {
+  const shown = (from: number, to: number) => escapeHtml(removeInvisible(text.slice(from, to)));
   let out = '';
   let pos = 0;
   for (const [s, e] of spans) {
     if (s >= cut) break;
     const end = Math.min(e, cut);
-    out += escapeHtml(text.slice(pos, s)) + '<b>' + escapeHtml(text.slice(s, end)) + '</b>';
+    out += shown(pos, s) + '<b>' + shown(s, end) + '</b>';
     pos = end;
   }
-  out += escapeHtml(text.slice(pos, cut));
+  out += shown(pos, cut);
   return cut < text.length ? out.trimEnd() + '…' : out;
 }
 
 /** The passage as HTML within `budget` characters, cut at a word boundary when it must be cut. */
 function passageHtml(passage: Passage, budget: number): string {
-  const text = sanitize(passage.text);
+  const text = replaceUnsafe(passage.text);
   const spans = normalizeSpans(text, passage.highlights);
   if (boldPrefix(text, spans, text.length).length <= budget) return boldPrefix(text, spans, text.length);
   // Rendered length grows with the cut point, so binary-search the longest prefix that fits.
@@ -215,7 +233,7 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
   const details = sourceAndDate(a);
   const lines = [...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []), sanitize(passage.text), '', `— ${sanitize(a.title || a.file)}`];
   if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
-  lines.push(`  ${a.url ?? a.file}`);
+  lines.push(`  ${plainAddress(a)}`);
   if (answer.passages.length > 1) lines.push(`  (${answer.passages.length - 1} more passage${answer.passages.length > 2 ? 's' : ''})`);
   return lines.join('\n');
 }
@@ -309,7 +327,12 @@ export function renderLatest(articles: readonly Article[], count = SOURCES_PAGE_
 /** One numbered article as plain text: title, source and date, then its link (or file). */
 function plainArticle(a: Article, n: number): string {
   const details = sourceAndDate(a).join(' · ');
-  return `${n}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${a.url ?? a.file}`;
+  return `${n}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${plainAddress(a)}`;
+}
+
+/** Where an article is, as plain text: its link, or its file. */
+function plainAddress(a: Article): string {
+  return linkableUrl(a.url) ?? sanitize(a.url ?? a.file);
 }
 
 /** The newest articles as plain text, for the console chat and `ask`. */

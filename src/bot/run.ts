@@ -8,7 +8,7 @@ import { botCommands, botRuntime, createBot, type BotDeps, type BotOptions } fro
 import { REPLY_LANGUAGES } from './phrases/index.js';
 
 export interface StartOptions extends BotOptions {
-  /** Interface the webhook / health server listens on (default: all interfaces). */
+  /** Interface the webhook / health server listens on (default: `config.listenHost`). */
   host?: string;
   /** How long `stop` waits for in-flight answers and queued replies (default 10 s). */
   drainTimeoutMs?: number;
@@ -44,20 +44,54 @@ export function webhookTarget(url: string, path: string): string {
   return u.pathname === '/' || u.pathname === '' ? `${u.origin}${path.startsWith('/') ? path : `/${path}`}${u.search}` : url;
 }
 
+class BodyTooLarge extends Error {}
+
+/** The request body as text; rejects with BodyTooLarge (and stops reading) past MAX_BODY bytes. */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= MAX_BODY) return void chunks.push(c);
+      req.off('data', onData);
+      req.pause();
+      reject(new BodyTooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function answer(res: http.ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+}
+
+/**
+ * Answers and closes the connection without reading the rest of the request: with
+ * `Connection: close` Node ends the socket once the answer is written, so a refused client cannot
+ * make the server take (or wait for) its upload.
+ */
+function refuse(res: http.ServerResponse, status: number, body: string): void {
+  res.setHeader('connection', 'close');
+  answer(res, status, body);
+}
+
+/** One line an operator can act on, naming the setting, instead of a listen() stack trace. */
+function listenError(err: NodeJS.ErrnoException, setting: string, host: string, port: number): UserFacingError {
+  switch (err.code) {
+    case 'EADDRINUSE':
+      return new UserFacingError(`${setting}: port ${port} on ${host} is already in use (another bot or server is listening there)`);
+    case 'EACCES':
+      return new UserFacingError(`${setting}: not allowed to listen on port ${port} (ports below 1024 need privileges)`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new UserFacingError(`WEBHOOK_HOST: ${host} is not an address of this machine`);
+    default:
+      return new UserFacingError(`${setting}: cannot listen on ${host}:${port}: ${err.message}`);
+  }
 }
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -100,50 +134,51 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
     return { status: body.ok ? 200 : 503, body: JSON.stringify(body) };
   };
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, webhookPath: string | undefined) => {
+  /** `continueExpected`: the client sent `Expect: 100-continue` and waits for our go before the body. */
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, webhookPath: string | undefined, continueExpected: boolean) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const send = (status: number, body: string) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
-    };
     if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const h = health();
-      return send(h.status, h.body);
+      return answer(res, h.status, h.body);
     }
-    if (webhookPath === undefined || url.pathname !== webhookPath) return send(404, '{"error":"not found"}');
-    if (req.method !== 'POST') return send(405, '{"error":"method not allowed"}');
+    if (webhookPath === undefined || url.pathname !== webhookPath) return refuse(res, 404, '{"error":"not found"}');
+    if (req.method !== 'POST') return refuse(res, 405, '{"error":"method not allowed"}');
     // Checked before the body is read: a request without the secret never reaches a handler.
     if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], config.webhook!.secret)) {
-      req.resume();
-      return send(403, '{"error":"forbidden"}');
+      return refuse(res, 403, '{"error":"forbidden"}');
     }
-    if (!running) {
-      req.resume();
-      return send(503, '{"error":"shutting down"}'); // Telegram delivers it again later
-    }
+    if (!running) return refuse(res, 503, '{"error":"shutting down"}'); // Telegram delivers it again later
+    if (Number(req.headers['content-length']) > MAX_BODY) return refuse(res, 413, '{"error":"update too large"}');
+    if (continueExpected) res.writeContinue();
     let update: Update;
     try {
       update = JSON.parse(await readBody(req)) as Update;
       if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number') throw new Error('not an update');
-    } catch {
-      return send(400, '{"error":"bad update"}');
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return refuse(res, 413, '{"error":"update too large"}');
+      return answer(res, 400, '{"error":"bad update"}');
     }
     const work = bot.handleUpdate(update).catch((err: unknown) => log.error({ error: safe(err) }, 'webhook update failed'));
     inFlight.add(work);
     await work;
     inFlight.delete(work);
-    send(200, '{}');
+    answer(res, 200, '{}');
   };
 
-  const listen = (port: number, webhookPath: string | undefined) =>
+  const host = options.host ?? config.listenHost;
+  const listen = (setting: string, port: number, webhookPath: string | undefined) =>
     new Promise<http.Server>((resolve, reject) => {
-      const server = http.createServer((req, res) => {
-        handle(req, res, webhookPath).catch((err: unknown) => {
+      const serve = (continueExpected: boolean) => (req: http.IncomingMessage, res: http.ServerResponse) => {
+        handle(req, res, webhookPath, continueExpected).catch((err: unknown) => {
           log.error({ error: safe(err) }, 'webhook request failed');
           if (!res.headersSent) res.writeHead(500).end();
         });
-      });
-      server.once('error', reject);
-      server.listen(port, options.host, () => resolve(server));
+      };
+      // With a 'checkContinue' listener Node no longer says "100 Continue" by itself: a refused
+      // client that asked first is answered before it sends any of its body.
+      const server = http.createServer(serve(false)).on('checkContinue', serve(true));
+      server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, setting, host, port)));
+      server.listen(port, host, () => resolve(server));
     });
 
   let server: http.Server | undefined;
@@ -153,7 +188,7 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
   const stopped = new Promise<undefined>((resolve) => (markStopped = () => resolve(undefined)));
   let launched: Promise<void> | undefined;
   if (config.webhook) {
-    server = await listen(config.webhook.port, config.webhook.path);
+    server = await listen('WEBHOOK_PORT', config.webhook.port, config.webhook.path);
     try {
       await bot.telegram.setWebhook(webhookTarget(config.webhook.url, config.webhook.path), {
         secret_token: config.webhook.secret,
@@ -163,10 +198,10 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
       server.close();
       throw new UserFacingError(`WEBHOOK_URL: Telegram did not accept the webhook: ${safe(err)}`);
     }
-    log.info({ port: (server.address() as AddressInfo).port, path: config.webhook.path }, 'bot running with a webhook');
+    log.info({ host, port: (server.address() as AddressInfo).port, path: config.webhook.path }, 'bot running with a webhook');
     done = stopped;
   } else {
-    if (config.healthPort !== undefined) server = await listen(config.healthPort, undefined);
+    if (config.healthPort !== undefined) server = await listen('HEALTH_PORT', config.healthPort, undefined);
     // launch() only resolves when polling ends, so it is not awaited here.
     launched = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
     done = launched.then(

@@ -5,13 +5,21 @@
  * per question on standard output (the contract scripts and benchmarks rely on); logs go to stderr.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { openLiveIndex } from '../app/open.js';
 import { renderAnswerPlain } from '../bot/format.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Answer } from '../search/types.js';
+import { parseCommandLine } from './args.js';
 import { runCli } from './run.js';
+
+const USAGE = `usage: npm run --silent ask -- [--articles DIR] [--json] [--limit N] [QUESTION]
+
+Answers the question, or else every line of standard input, as the bot would.
+  --articles DIR  the articles folder (default: ARTICLES_DIR, else ./articles)
+  --json          one JSON line per question on standard output (a stable format for scripts)
+  --limit N       passages per answer (default 3)
+  -h, --help      this help`;
 
 /** The `ask --json` line: stable for operators' scripts. Extend it; never rename or drop a field. */
 export function answerJson(answer: Answer): string {
@@ -34,9 +42,9 @@ export function answerJson(answer: Answer): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const { values, positionals } = parseCommandLine(argv, {
+    usage: USAGE,
+    positionals: true,
     options: {
       articles: { type: 'string' },
       json: { type: 'boolean', default: false },

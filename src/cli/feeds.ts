@@ -7,7 +7,7 @@
  * settings are wrong.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './args.js';
 import { commandSetup, reportCliError, runCli, type CliIo } from './run.js';
 import { ConfigError } from '../errors.js';
 import { fetchFeeds, type FeedsSummary, type FetchFeedsOptions } from '../feeds/fetch.js';
@@ -16,28 +16,26 @@ import { createLogger, type Logger } from '../log.js';
 export interface FeedsIo extends CliIo {
   /** Tests pass a quiet logger; by default logs go to standard error at LOG_LEVEL. */
   log?: Logger;
-  fetch?: FetchFeedsOptions['fetch'];
+  resolve?: FetchFeedsOptions['resolve'];
 }
 
-const USAGE = 'usage: npm run feeds -- [--articles DIR]';
+const USAGE = `usage: npm run feeds -- [--articles DIR]
+
+Fetches every feed in FEEDS once and stores new items as article files.
+  --articles DIR  the articles folder to store into (default: ARTICLES_DIR, else ./articles)
+  -h, --help      this help`;
 
 export async function main(argv: string[], io: FeedsIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
-    return reportCliError(err, io, USAGE);
+    return reportCliError(err, io);
   }
 }
 
 async function run(argv: string[], io: FeedsIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { articles: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  const setup = commandSetup({ ...values, positionals }, io, USAGE);
-  if (!setup) return 0;
-  const { cwd, config, articlesDir } = setup;
+  const { values } = parseCommandLine(argv, { usage: USAGE, options: { articles: { type: 'string' } } });
+  const { cwd, config, articlesDir } = commandSetup(values, io);
   if (config.feeds.length === 0) {
     throw new ConfigError('FEEDS', 'no feeds to fetch; list RSS or Atom feed URLs in .env, separated by commas');
   }
@@ -48,7 +46,8 @@ async function run(argv: string[], io: FeedsIo): Promise<number> {
     articlesDir,
     stateFile: path.join(config.indexCacheDir, 'feeds.json'),
     log,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
+    allowPrivateAddresses: config.feedsAllowPrivateAddresses,
+    ...(io.resolve ? { resolve: io.resolve } : {}),
     ...(config.maxAgeDays !== undefined ? { maxAgeDays: config.maxAgeDays } : {}),
   });
   io.stdout.write(renderSummary(summary, path.relative(cwd, articlesDir) || '.'));

@@ -7,7 +7,7 @@
  * --show FILE prints one file's metadata and every body block, kept or dropped and by which rule.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './args.js';
 import { commandSetup, reportCliError, runCli, type CliIo } from './run.js';
 import { explainArticle } from '../articles/clean.js';
 import { loadArticles, readTextFile, type FileReport, type LoadResult } from '../articles/library.js';
@@ -18,30 +18,25 @@ export interface IndexIo extends CliIo {
   now?: Date;
 }
 
-const USAGE = 'usage: npm run index -- [--articles DIR] [--show FILE]';
+const USAGE = `usage: npm run index -- [--articles DIR] [--show FILE]
+
+Reads the articles folder as the bot does and prints what it took from each file.
+  --articles DIR  the articles folder (default: ARTICLES_DIR, else ./articles)
+  --show FILE     one file in detail: every block, kept or dropped and by which rule
+  -h, --help      this help`;
 
 /** Runs the command; returns the exit code. Errors a user can cause become one `error:` line. */
 export async function main(argv: string[], io: IndexIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
-    return reportCliError(err, io, USAGE, 1);
+    return reportCliError(err, io, 1);
   }
 }
 
 async function run(argv: string[], io: IndexIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      articles: { type: 'string' },
-      show: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const setup = commandSetup({ ...values, positionals }, io, USAGE);
-  if (!setup) return 0;
-  const { config, articlesDir: dir } = setup;
+  const { values } = parseCommandLine(argv, { usage: USAGE, options: { articles: { type: 'string' }, show: { type: 'string' } } });
+  const { config, articlesDir: dir } = commandSetup(values, io);
 
   if (values.show !== undefined) return show(dir, values.show, io);
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Parser from 'rss-parser';
 import { absoluteUrl, extractHtml, fragmentParagraphs } from '../articles/readers/html.js';
 import type { Logger } from '../log.js';
-import { FetchError, fetchText, type FetchOptions } from './http.js';
+import { RefusedAddressError, systemResolver, type Resolver } from './address.js';
+import { FetchError, fetchText, withoutCredentials, type FetchOptions } from './http.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { loadState, saveState, type FeedState } from './state.js';
 import { feedFolder, guidKey, renderArticle, scanStored, storedFileName, urlKey } from './store.js';
@@ -14,7 +15,13 @@ export interface FetchFeedsOptions {
   /** The JSON file remembering validators and stored items; by default `<INDEX_CACHE_DIR>/feeds.json`. */
   stateFile: string;
   log: Logger;
-  fetch?: typeof fetch;
+  /**
+   * Fetch item pages (and follow redirects) to loopback, private and unique-local addresses too
+   * (FEEDS_ALLOW_PRIVATE_ADDRESSES, for intranet news). Off: only public addresses.
+   */
+  allowPrivateAddresses?: boolean;
+  /** Host name to addresses; tests inject one so that no name is ever looked up for real. */
+  resolve?: Resolver;
   /** Per request (the feed, and each page fetched for a summary-only item). */
   timeoutMs?: number;
   /** Per response body. */
@@ -30,6 +37,7 @@ export interface FetchFeedsOptions {
 }
 
 export interface FeedResult {
+  /** The feed URL without any credentials written in it. */
   feed: string;
   /** False when the feed could not be fetched or parsed; it is tried again next run. */
   ok: boolean;
@@ -70,7 +78,7 @@ export async function fetchFeeds(options: FetchFeedsOptions): Promise<FeedsSumma
       for (const key of keys) if (key) state.seen[key] = file;
     },
     http: {
-      fetch: options.fetch ?? fetch,
+      policy: { allowPrivate: options.allowPrivateAddresses ?? false, resolve: options.resolve ?? systemResolver },
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -111,25 +119,28 @@ type Item = Parser.Item & { id?: string; 'content:encoded'?: string };
 
 async function fetchOneFeed(feedUrl: string, ctx: FeedContext): Promise<FeedResult> {
   const { log } = ctx.options;
-  const result: FeedResult = { feed: feedUrl, ok: true, notModified: false, stored: [], skipped: 0 };
-  const previous = ctx.state.feeds[feedUrl] ?? {};
+  // What logs, the state file and stored articles name the feed by: credentials stay in FEEDS only.
+  const feed = withoutCredentials(feedUrl);
+  const result: FeedResult = { feed, ok: true, notModified: false, stored: [], skipped: 0 };
+  const previous = ctx.state.feeds[feed] ?? {};
   try {
     const conditional: Record<string, string> = {
       Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     };
     if (previous.etag) conditional['If-None-Match'] = previous.etag;
     if (previous.lastModified) conditional['If-Modified-Since'] = previous.lastModified;
-    const response = await fetchText(feedUrl, { ...ctx.http, headers: conditional });
+    // The operator wrote this URL, so its host is trusted; a redirect elsewhere is checked.
+    const response = await fetchText(feedUrl, { ...ctx.http, operatorUrl: feedUrl, trustOperatorHost: true, headers: conditional });
     if (response.status === 304) {
       result.notModified = true;
-      ctx.state.feeds[feedUrl] = { ...previous, lastSuccess: now(ctx).toISOString() };
-      log.info({ feed: feedUrl }, `feed ${feedUrl}: not modified`);
+      ctx.state.feeds[feed] = { ...previous, lastSuccess: now(ctx).toISOString() };
+      log.info({ feed }, `feed ${feed}: not modified`);
       return result;
     }
 
-    const feed = await parseFeed(response.text);
-    for (const item of feed.items as Item[]) {
-      const file = await storeItem(item, feedUrl, feed.title, ctx);
+    const parsed = await parseFeed(response.text);
+    for (const item of parsed.items as Item[]) {
+      const file = await storeItem(item, feedUrl, parsed.title, ctx);
       if (file) result.stored.push(file);
       else result.skipped += 1;
     }
@@ -137,20 +148,20 @@ async function fetchOneFeed(feedUrl: string, ctx: FeedContext): Promise<FeedResu
     // Validators are kept only once every item is handled, so a failed run is fetched in full again.
     const etag = response.headers.get('etag') ?? undefined;
     const lastModified = response.headers.get('last-modified') ?? undefined;
-    ctx.state.feeds[feedUrl] = {
+    ctx.state.feeds[feed] = {
       ...(etag ? { etag } : {}),
       ...(lastModified ? { lastModified } : {}),
       lastSuccess: now(ctx).toISOString(),
     };
     log.info(
-      { feed: feedUrl, stored: result.stored.length, skipped: result.skipped },
-      `feed ${feedUrl}: ${result.stored.length} new, ${result.skipped} skipped`,
+      { feed, stored: result.stored.length, skipped: result.skipped },
+      `feed ${feed}: ${result.stored.length} new, ${result.skipped} skipped`,
     );
   } catch (err) {
     result.ok = false;
     result.error = problem(err);
-    ctx.state.feeds[feedUrl] = { ...previous, lastError: result.error };
-    log.warn({ feed: feedUrl, error: result.error }, `feed ${feedUrl} failed: ${result.error} (will retry next run)`);
+    ctx.state.feeds[feed] = { ...previous, lastError: result.error };
+    log.warn({ feed, error: result.error }, `feed ${feed} failed: ${result.error} (will retry next run)`);
   }
   return result;
 }
@@ -168,7 +179,9 @@ async function parseFeed(xml: string): Promise<Parser.Output<Item>> {
 /** Stores one item; returns its file (relative to the articles folder), or undefined if skipped. */
 async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefined, ctx: FeedContext): Promise<string | undefined> {
   const { log } = ctx.options;
-  const link = absoluteUrl(item.link, feedUrl);
+  const feed = withoutCredentials(feedUrl);
+  const resolved = absoluteUrl(item.link, feed);
+  const link = resolved && withoutCredentials(resolved);
   const guid = text(item.guid) ?? text(item.id) ?? link;
   const keys = [guid ? guidKey(guid) : undefined, link ? urlKey(link) : undefined];
   const already = keys.map(ctx.seen).find(Boolean);
@@ -195,14 +208,20 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
   const minWords = ctx.options.fullTextMinWords ?? DEFAULT_FULL_TEXT_MIN_WORDS;
   if (link && words(paragraphs) < minWords) {
     try {
-      const page = await fetchText(link, { ...ctx.http, headers: { Accept: 'text/html,application/xhtml+xml' } });
+      // Not trusted even on the feed's own host: only the feed URL itself is the operator's word.
+      const page = await fetchText(link, { ...ctx.http, operatorUrl: feedUrl, headers: { Accept: 'text/html,application/xhtml+xml' } });
       const article = extractHtml(page.text, link, { baseUrl: page.url });
       if (words(article.paragraphs) > words(paragraphs)) paragraphs = article.paragraphs;
-      url = article.meta.url ?? link;
+      url = withoutCredentials(article.meta.url ?? link);
       pagePublished = article.meta.published;
       source = article.meta.source;
     } catch (err) {
-      log.info({ feed: feedUrl, item: link, error: problem(err) }, `feed ${feedUrl}: could not fetch the full text of ${link} (${problem(err)}); storing the feed's summary`);
+      if (err instanceof RefusedAddressError) {
+        const hint = err.intranet && !ctx.http.policy.allowPrivate ? ' (FEEDS_ALLOW_PRIVATE_ADDRESSES=on allows it)' : '';
+        log.warn({ feed, item: link, error: err.message }, `feed ${feed}: refused to fetch ${link}: ${err.message}${hint}; item skipped`);
+        return undefined;
+      }
+      log.info({ feed, item: link, error: problem(err) }, `feed ${feed}: could not fetch the full text of ${link} (${problem(err)}); storing the feed's summary`);
     }
     const canonical = url ? urlKey(url) : undefined;
     const stored = ctx.seen(canonical);
@@ -213,7 +232,7 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
     keys.push(canonical);
   }
   if (paragraphs.length === 0) {
-    log.info({ feed: feedUrl, item: link ?? guid }, `feed ${feedUrl}: item "${title ?? guid}" has no text; skipped`);
+    log.info({ feed, item: link ?? guid }, `feed ${feed}: item "${title ?? guid}" has no text; skipped`);
     return undefined;
   }
 
@@ -236,7 +255,7 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
         ...(date ? { published: date } : {}),
         source: source ?? text(feedTitle) ?? new URL(feedUrl).hostname.replace(/^www\./, ''),
         ...(guid ? { guid } : {}),
-        feed: feedUrl,
+        feed,
       },
       paragraphs,
     ),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import { writeFileAtomic } from '../write-atomic.js';
+import { scrubCredentials, withoutCredentials } from './http.js';
 
 /**
  * What the feed fetcher remembers between runs, in one small JSON file: each feed's validators for
@@ -42,13 +43,22 @@ export async function loadState(file: string, log: Logger): Promise<FeedState> {
     }
     return emptyState();
   }
+  let state: FeedState;
   try {
-    return stateSchema.parse(JSON.parse(text));
+    state = stateSchema.parse(JSON.parse(text));
   } catch {
     // Stored files are still recognised from the articles folder, so nothing is stored twice.
     log.warn({ file }, `feed state ${file} is damaged; starting afresh`);
     return emptyState();
   }
+  // Older versions keyed feeds by the URL as written, credentials and all.
+  state.feeds = Object.fromEntries(
+    Object.entries(state.feeds).map(([url, s]) => [
+      withoutCredentials(url),
+      s.lastError ? { ...s, lastError: scrubCredentials(s.lastError) } : s,
+    ]),
+  );
+  return state;
 }
 
 export async function saveState(file: string, state: FeedState): Promise<void> {

@@ -1,10 +1,10 @@
-import { utimesSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveIndex } from '../../src/app/live-index.js';
 import { createLogger } from '../../src/log.js';
-import { article, makeFolder, topFile, until, type Folder } from './fixtures.js';
+import { article, makeFolder, shown, topFile, until, type Folder } from './fixtures.js';
 
 const PIER = 'When did the harbour pier open?';
 const VOLCANO = 'How high was the ash column of the volcano?';
@@ -214,6 +214,22 @@ describe('reload and stats', () => {
     }
     expect(await reload).toMatchObject({ reread: 300, articles: 303 });
     expect(answeredDuring).toBeGreaterThan(1);
+  });
+
+  it('a reload re-reads a file rewritten with the same size and a newer modification time', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    const file = path.join(folder.articles, 'pier.md');
+    const old = readFileSync(file, 'utf8');
+    expect(shown(live.ask(PIER))[0]!.text).toContain('Tuesday');
+    const changed = old.replace('Tuesday', 'Thursda'); // same length: only the time tells them apart
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(old));
+    folder.write('pier.md', changed);
+    const later = statSync(file).mtime.getTime() / 1000 + 10; // clear of any file-system time resolution
+    utimesSync(file, later, later);
+
+    expect(await live.reload()).toMatchObject({ reread: 1, removed: 0, articles: 3 });
+    expect(shown(live.ask(PIER))[0]!.text).toContain('Thursda');
+    expect(shown(live.ask(PIER))[0]!.text).not.toContain('Tuesday');
   });
 
   it('runs one reload at a time: a call made meanwhile shares the running one', async () => {

@@ -1,11 +1,9 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLiveIndex } from '../../src/app/open.js';
+import { sentenceModelInstalled } from '../../src/app/sentence-model.js';
 import type { LiveIndex } from '../../src/app/live-index.js';
 import { testConfig } from '../e2e/harness.js';
 import { createLogger } from '../../src/log.js';
-import { realVectors, TEST_VECTORS_DIR } from '../search/vectors.js';
 import { article, makeFolder, topFile, type Folder } from './fixtures.js';
 
 // Two articles where word match alone answers "Who will host the Oscars this year?" from the strike
@@ -35,11 +33,7 @@ afterEach(async () => {
 
 describe('openLiveIndex: every surface answers with the word vectors the settings ask for', () => {
   it('WORD_VECTORS on: the live index matches by meaning', async () => {
-    await realVectors();
     folder = makeFolder(FILES);
-    // The vectors converted once for the whole test run (test/search/vectors.ts), as a start after the first finds them.
-    mkdirSync(folder.cache, { recursive: true });
-    copyFileSync(path.join(TEST_VECTORS_DIR, 'vectors.en.v8'), path.join(folder.cache, 'vectors.en.v8'));
     live = await openLiveIndex(testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: true }), {
       log: createLogger({ level: 'silent' }),
     });
@@ -55,7 +49,7 @@ describe('openLiveIndex: every surface answers with the word vectors the setting
   });
 });
 
-describe('openLiveIndex: the sentence model when SENTENCE_MODEL asks for it', () => {
+describe.skipIf(!sentenceModelInstalled())('openLiveIndex: the sentence model when SENTENCE_MODEL asks for it', () => {
   it('on: the best candidates are re-read, and the one that means what the question asks wins', async () => {
     folder = makeFolder(FILES);
     live = await openLiveIndex(

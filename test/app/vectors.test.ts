@@ -1,19 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadWordVectors, parseVectorsJson } from '../../src/app/vectors.js';
+import { decodeVectors, encodeVectors, loadWordVectors, VECTORS_FILE } from '../../src/app/vectors.js';
 import { createLogger } from '../../src/log.js';
-
-/** A vectors file shaped like the package's: a word list, then each word's numbers plus two extra. */
-function winkFile(vectors: Record<string, number[]>): string {
-  const words = Object.keys(vectors);
-  const entries = words.map((w, i) => `${JSON.stringify(w)}:[${[...vectors[w]!, 1, i].join(',')}]`);
-  return `{"precision":8,"l2NormIndex":3,"wordIndex":4,"size":${words.length},"dimensions":3,"words":${JSON.stringify(words)},"vectors":{${entries.join(',')}},"unkVector":[0,0,0,0,0]}`;
-}
-
-const SAMPLE = { vectors: [1, 0, 0], ousted: [0.9, 0.1, -0.05], 'say "hi"': [0, 1, 0], café: [0, 0, 1.5e-1], '-1e-3': [-1e-3, 2, 0] };
+import { WordVectors } from '../../src/search/vectors.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -34,69 +26,74 @@ function logged() {
     },
   });
   const log = createLogger({ level: 'info', destination });
-  return { log, lines };
+  return { log, text: () => lines.join('') };
 }
 
-describe('reading the vectors package file', () => {
-  it('reads every word with its own numbers, skipping the bookkeeping ones and the word list', () => {
-    const v = parseVectorsJson(Buffer.from(winkFile(SAMPLE)));
-    expect(v.size).toBe(Object.keys(SAMPLE).length);
-    for (const w of Object.keys(SAMPLE)) expect(v.word(v.id(w)!)).toBe(w);
-    expect(v.id('not-there')).toBeUndefined();
-    expect(v.dimensions).toBe(3);
-    const id = (w: string) => v.id(w)!;
-    expect(v.similarity(id('vectors'), id('ousted'))).toBeCloseTo(0.99, 1);
-    expect(v.similarity(id('say "hi"'), id('café'))).toBeCloseTo(0, 2);
-    expect(v.similarity(id('-1e-3'), id('say "hi"'))).toBeCloseTo(1, 2);
+const SAMPLE = WordVectors.fromFloats(['ousted', 'replaced', 'café', 'naïve', 'zero'], Float32Array.from([1, 0.2, 0, 0.9, 0.3, 0.1, 0, 1, 0, 0.1, 0.8, -0.5, 0, 0, 0]), 3);
+
+describe('the word vectors shipped with the bot', () => {
+  it('load from models/: 100 dimensions, tens of thousands of words, a file under 20 MB', async () => {
+    const { log, text } = logged();
+    const vectors = await loadWordVectors({ log });
+    expect(vectors).toBeDefined();
+    expect(vectors!.size).toBeGreaterThanOrEqual(50_000);
+    expect(vectors!.dimensions).toBe(100);
+    expect(statSync(VECTORS_FILE).size).toBeLessThan(20_000_000);
+    expect(text()).toContain('word vectors ready');
   });
 
-  it('names what is wrong with a file that is not one', () => {
-    expect(() => parseVectorsJson(Buffer.from('{"hello": 1}'))).toThrow(/not a word-vectors file/);
-    expect(() => parseVectorsJson(Buffer.from('{"dimensions":3,"vectors":{"a":[1,2]}}'))).toThrow(/has 2 numbers, not 3/);
-    expect(() => parseVectorsJson(Buffer.from('{"dimensions":3,"vectors":{"a":[1,x,2]}}'))).toThrow(/expected a number/);
+  it('put words used alike near each other', async () => {
+    const v = (await loadWordVectors({ log: logged().log }))!;
+    const sim = (a: string, b: string) => v.similarity(v.id(a)!, v.id(b)!);
+    expect(sim('minister', 'premier')).toBeGreaterThan(sim('minister', 'banana') + 0.3);
+    expect(sim('ousted', 'toppled')).toBeGreaterThan(sim('ousted', 'recipe') + 0.3);
+    expect(sim('farmers', 'agriculture')).toBeGreaterThan(sim('farmers', 'telescope') + 0.3);
+  });
+
+  it('hold the words questions use and none the search never asks about', async () => {
+    const v = (await loadWordVectors({ log: logged().log }))!;
+    for (const w of ['election', 'vaccine', 'wildfire', 'parliament', 'ukraine', 'senator']) expect(v.id(w), w).toBeDefined();
+    for (const w of [',', "'s", 'u.s.', 'e-mail']) expect(v.id(w), w).toBeUndefined();
   });
 });
 
-describe('loading with the index cache', () => {
-  it('converts once into the cache, then reads the cache; a changed source is converted again', async () => {
-    const dir = tempDir();
-    const source = path.join(dir, 'vectors.json');
-    writeFileSync(source, winkFile(SAMPLE));
-    const cacheDir = path.join(dir, 'cache');
-    const first = logged();
-    const a = await loadWordVectors({ source, cacheDir, log: first.log });
-    expect(a?.size).toBe(5);
-    expect(first.lines.join('')).toContain('preparing word vectors');
-
-    const second = logged();
-    const b = await loadWordVectors({ source, cacheDir, log: second.log });
-    expect(second.lines.join('')).not.toContain('preparing word vectors');
-    expect(b?.similarity(b.id('ousted')!, b.id('vectors')!)).toBe(a?.similarity(a.id('ousted')!, a.id('vectors')!));
-
-    writeFileSync(source, winkFile({ ...SAMPLE, extra: [0, 1, 1] }));
-    const third = logged();
-    expect((await loadWordVectors({ source, cacheDir, log: third.log }))?.size).toBe(6);
-    expect(third.lines.join('')).toContain('preparing word vectors');
+describe('the vectors file format', () => {
+  it('reads back exactly the words and similarities written', () => {
+    const back = decodeVectors(encodeVectors(SAMPLE, 'test'));
+    expect(back.size).toBe(SAMPLE.size);
+    expect(back.dimensions).toBe(3);
+    for (let i = 0; i < SAMPLE.size; i++) {
+      expect(back.word(i)).toBe(SAMPLE.word(i));
+      for (let j = 0; j < SAMPLE.size; j++) expect(back.similarity(i, j)).toBe(SAMPLE.similarity(i, j));
+    }
+    expect(back.id('naïve')).toBe(3);
+    expect(back.similarity(back.id('zero')!, back.id('ousted')!)).toBe(0);
   });
 
-  it('a corrupt cache file is converted again, not an error', async () => {
-    const dir = tempDir();
-    const source = path.join(dir, 'vectors.json');
-    writeFileSync(source, winkFile(SAMPLE));
-    writeFileSync(path.join(dir, 'vectors.en.v8'), 'not a cache');
-    expect((await loadWordVectors({ source, cacheDir: dir, log: logged().log }))?.size).toBe(5);
+  it('names what is wrong with bytes that are not an intact file', () => {
+    const good = encodeVectors(SAMPLE, 'test');
+    expect(() => decodeVectors(Buffer.from('{"dimensions": 100}'))).toThrow(/not a word-vectors file/);
+    expect(() => decodeVectors(good.subarray(0, good.length - 1))).toThrow(/truncated/);
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 2]! ^= 0x10;
+    expect(() => decodeVectors(flipped)).toThrow(/checksum does not match/);
+  });
+});
+
+describe('loading a file that cannot be used', () => {
+  it('a damaged file: a warning that says so, and answering goes on by words alone', async () => {
+    const file = path.join(tempDir(), 'word-vectors.en.bin');
+    const bytes = Buffer.from(readFileSync(VECTORS_FILE));
+    bytes[bytes.length - 1000]! ^= 0x01;
+    writeFileSync(file, bytes);
+    const { log, text } = logged();
+    expect(await loadWordVectors({ log, file })).toBeUndefined();
+    expect(text()).toContain('word vectors file damaged (its checksum does not match): answering by word match only');
   });
 
-  it('without the file, or with a broken one, it warns and answering goes on by words alone', async () => {
-    const dir = tempDir();
-    const missing = logged();
-    expect(await loadWordVectors({ source: path.join(dir, 'nope.json'), cacheDir: dir, log: missing.log })).toBeUndefined();
-    expect(missing.lines.join('')).toContain('answering by word match only');
-
-    const broken = path.join(dir, 'broken.json');
-    writeFileSync(broken, '{"dimensions":3,"vectors":{"a":[1,');
-    const bad = logged();
-    expect(await loadWordVectors({ source: broken, cacheDir: dir, log: bad.log })).toBeUndefined();
-    expect(bad.lines.join('')).toContain('word vectors unreadable');
+  it('a missing file: a warning, and answering goes on by words alone', async () => {
+    const { log, text } = logged();
+    expect(await loadWordVectors({ log, file: path.join(tempDir(), 'nope.bin') })).toBeUndefined();
+    expect(text()).toContain('word vectors file missing: answering by word match only');
   });
 });

@@ -95,6 +95,11 @@ describe('boilerplate rules (generic, not tied to one page)', () => {
     ['teaser', 'MORE:Council members trade barbs over parking'],
     ['share-footer', 'Like this story? Share it with a friend!'],
     ['share-footer', 'Share this article'],
+    // Full sentences, so only the share rule (not the short-line filter) can drop them.
+    ['share-footer', 'Share it with a friend who would enjoy it!'],
+    ['share-footer', 'Share this with your friends and family.'],
+    ['share-footer', 'Share on Facebook and help local news reach more people.'],
+    ['share-footer', 'Share via email with a colleague who should read it.'],
     ['follow-subscribe-footer', 'Follow us on Instagram for more local news'],
     ['follow-subscribe-footer', 'Follow Jane Doe on Twitter: @janedoe.'],
     ['follow-subscribe-footer', 'Subscribe to our daily briefing for the top stories.'],

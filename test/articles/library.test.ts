@@ -176,14 +176,14 @@ describe('bad files are skipped with one clear warning each, and good files stil
 
   it('a file that cannot be read for lack of permission is reported', async () => {
     write('locked.md', GOOD);
-    const realReadFile = fsp.readFile;
+    const realOpen = fsp.open;
     // Tests may run as root, where chmod 000 does not stop reads: simulate the kernel's answer.
-    vi.spyOn(fsp, 'readFile').mockImplementation(((file: Parameters<typeof realReadFile>[0], ...rest: unknown[]) => {
+    vi.spyOn(fsp, 'open').mockImplementation(((file: Parameters<typeof realOpen>[0], ...rest: unknown[]) => {
       if (String(file).endsWith('locked.md')) {
         return Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
       }
-      return (realReadFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
-    }) as typeof realReadFile);
+      return (realOpen as (...a: unknown[]) => ReturnType<typeof realOpen>)(file, ...rest);
+    }) as typeof realOpen);
     const { articles, warnings } = await loadArticles(dir);
     expect(warnings).toEqual([{ file: 'locked.md', message: 'permission denied: cannot read the file' }]);
     expect(articles.map((a) => a.file)).toEqual(['good.md']);

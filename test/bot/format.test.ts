@@ -97,6 +97,24 @@ describe('renderAnswer', () => {
     expect(html).toContain('Harbour bridge reopens after repairs'); // the source survives the cut
   });
 
+  it.each([false, true])('sends a passage that makes exactly 4096 characters whole, and cuts one character more (tentative: %s)', (tentative) => {
+    const render = (text: string) => renderAnswer({ ...answerOf([passage(text)]), ...(tentative ? { tentative: true as const } : {}) }).html;
+    // Everything around the passage (the "not sure" line, the blank line, the title and source).
+    const frame = render('x').length - 1;
+    const fill = (n: number) => `${'The council met again on Monday. '.repeat(200).slice(0, n - 1)}.`;
+    const exact = fill(4096 - frame);
+    const fits = render(exact);
+    expect(fits.length).toBe(4096);
+    expect(fits).toContain(`${exact}\n\n📰`); // all of it, no "…"
+
+    const over = fill(4096 - frame + 1);
+    const cut = render(over);
+    expect(cut.length).toBeLessThanOrEqual(4096);
+    expect(cut).not.toContain(over);
+    expect(cut).toMatch(/…\n\n📰/);
+    expect(cut.length).toBeGreaterThan(4096 - 80); // cut at the last word boundary, not far earlier
+  });
+
   it('fits 4,000 ampersands (which grow five-fold when escaped) and a huge title', () => {
     const a = article({ title: 'T&'.repeat(3000) });
     const { html } = renderAnswer(answerOf([passage('&'.repeat(4000), [[0, 4000]], a)]));

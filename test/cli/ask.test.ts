@@ -14,10 +14,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-/** Runs `ask` as a script would: a separate process, arguments, optional standard input. */
+/** Runs the compiled `ask` (what `npm run ask` runs) as a script would: a separate process, arguments, optional standard input. */
 function ask(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/ask.ts', ...args], {
+    const child = spawn(process.execPath, ['dist/cli/ask.js', ...args], {
       cwd: ROOT,
       // Only what the command needs: no settings leak in from the developer's shell.
       env: { PATH: process.env.PATH, HOME: process.env.HOME, INDEX_CACHE_DIR: cacheDir },

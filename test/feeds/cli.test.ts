@@ -24,7 +24,8 @@ async function feeds(env: Record<string, string>, argv: string[] = []) {
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    env: { ARTICLES_DIR: 'articles', ...env },
+    // The fixtures' item pages stand in for the internet on the loopback test server.
+    env: { ARTICLES_DIR: 'articles', FEEDS_ALLOW_PRIVATE_ADDRESSES: 'on', ...env },
     cwd: dir,
     log: createLogger({ level: 'silent' }),
   });
@@ -60,6 +61,16 @@ describe('npm run feeds', () => {
     expect(code).toBe(1);
     expect(stdout).toContain(`${server.base}/broken.xml  FAILED: HTTP 500 Internal Server Error\n`);
     expect(stdout).toMatch(/\n2 new articles from 2 feeds; 1 failed \(retried next run\)\n$/);
+  });
+
+  it('never prints the credentials written in a feed URL', async () => {
+    server.serve('/private.xml', { auth: 'reader:s3cret-feed-pass', body: server.fixture('rss-full.xml') });
+    const written = server.base.replace('//', '//reader:s3cret-feed-pass@');
+    const { code, stdout, stderr } = await feeds({ FEEDS: `${written}/private.xml,${written}/missing.xml` });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${server.base}/private.xml  2 new, 0 skipped\n`);
+    expect(stdout).toContain(`${server.base}/missing.xml  FAILED: HTTP 404 Not Found\n`);
+    expect(stdout + stderr).not.toContain('s3cret');
   });
 
   it('exits 2 with one line for a bad setting or argument', async () => {

@@ -1,6 +1,7 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readText } from '../../src/articles/readers/text.js';
 import { fetchFeeds, type FetchFeedsOptions } from '../../src/feeds/fetch.js';
@@ -27,13 +28,15 @@ const stateFile = () => path.join(dir, '.cache', 'feeds.json');
 function run(feeds: string[], extra: Partial<FetchFeedsOptions> = {}) {
   const log = createLogger({ level: 'info', destination: { write: (line: string) => logLines.push(line) } as never });
   return fetchFeeds({
-    feeds: feeds.map((f) => `${server.base}${f}`),
+    feeds: feeds.map((f) => (f.startsWith('/') ? `${server.base}${f}` : f)),
     articlesDir: articlesDir(),
     stateFile: stateFile(),
     log,
     timeoutMs: 1_000,
     // The fixture items are short; a real feed's full text is much longer than 40 words.
     fullTextMinWords: 40,
+    // The fixtures' pages stand in for the internet on the loopback test server.
+    allowPrivateAddresses: true,
     ...extra,
   });
 }
@@ -206,6 +209,19 @@ describe('fetchFeeds', () => {
     ]);
   });
 
+  it('ends a redirect loop, reads compressed feeds, and applies the size limit after decompression', async () => {
+    server.serve('/loop.xml', { body: '', status: 302, headers: { Location: '/loop.xml' } });
+    server.serve('/gzip.xml', { body: gzipSync(server.fixture('rss-full.xml')), headers: { 'Content-Encoding': 'gzip' } });
+    server.serve('/bomb.xml', { body: gzipSync(Buffer.alloc(64 * 1024 * 1024, ' ')), headers: { 'Content-Encoding': 'gzip' } });
+    const summary = await run(['/loop.xml', '/gzip.xml', '/bomb.xml']);
+    expect(summary.results.map((r) => [r.ok, r.error ?? r.stored.length])).toEqual([
+      [false, 'more than 10 redirects'],
+      [true, 2],
+      [false, 'response too large (over 5.0 MB, the limit)'],
+    ]);
+    expect(server.requests.filter((r) => r.path === '/loop.xml')).toHaveLength(11);
+  });
+
   it('decodes a feed in the charset its XML declaration names', async () => {
     const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Café</title><item><title>Café on the quay reopens</title><link>${server.base}/cafe</link><guid>cafe-1</guid><pubDate>Mon, 01 Apr 2024 10:00:00 GMT</pubDate><description><![CDATA[<p>${'The café on the quay reopened on Monday with a new terrace facing the harbour and a menu of local fish. '.repeat(4)}</p>]]></description></item></channel></rss>`;
     server.serve('/latin1.xml', { body: Buffer.from(xml, 'latin1'), type: 'application/rss+xml' });
@@ -222,5 +238,230 @@ describe('fetchFeeds', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/community-garden/);
     expect(summary.results.map((r) => r.skipped)).toEqual([2, 1]);
+  });
+});
+
+/** An RSS feed of short items (so each item's page is fetched for its full text). */
+function rss(items: { title: string; link: string; text?: string }[]): string {
+  const body = items
+    .map(
+      (it, i) =>
+        `<item><title>${it.title}</title><link>${it.link.replaceAll('&', '&amp;')}</link><guid>item-${i}-${it.title}</guid>` +
+        `<pubDate>Mon, 01 Apr 2024 10:00:00 GMT</pubDate><description>${it.text ?? 'A short summary.'}</description></item>`,
+    )
+    .join('');
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Inside</title>${body}</channel></rss>`;
+}
+
+const SECRET = 'the database root password is hunter2-root';
+const LONG = 'The harbour festival returns this summer with boats, music and food stalls along the quay for three days. '.repeat(5);
+
+/** Loopback pages that must not end up as articles, and the ways a feed might reach them. */
+function serveInternal(): void {
+  const page = `<html><head><title>Admin</title></head><body><article><h1>Admin console</h1><p>Welcome, ${SECRET}. ${'Rotate it every quarter and keep the backups encrypted at rest on the storage server. '.repeat(4)}</p></article></body></html>`;
+  server.serve('/admin', { body: page, type: 'text/html' });
+  server.serve('/to-metadata', { body: '', status: 302, headers: { Location: 'http://169.254.169.254/latest/meta-data/iam/' } });
+  server.serve('/to-metadata-name', { body: '', status: 302, headers: { Location: 'http://cloud.example.test/latest/meta-data/' } });
+}
+
+const port = () => new URL(server.base).port;
+/** Stands in for DNS: these names never reach a real resolver. */
+const resolve = (table: Record<string, string>) => async (hostname: string) => {
+  const address = table[hostname];
+  if (!address) throw Object.assign(new Error(`no such test name ${hostname}`), { code: 'ENOTFOUND' });
+  return [{ address, family: address.includes(':') ? 6 : 4 }];
+};
+
+const warnings = () =>
+  logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40).map((l) => l.msg);
+
+async function storedText(): Promise<string> {
+  const texts = await Promise.all((await storedFiles()).map((f) => readFile(path.join(articlesDir(), f), 'utf8')));
+  return texts.join('\n');
+}
+
+describe('fetchFeeds and internal addresses', () => {
+  const internalFeed = () =>
+    rss([
+      { title: 'Loopback', link: `${server.base}/admin` },
+      { title: 'Localhost', link: `http://localhost:${port()}/admin?via=localhost` },
+      { title: 'Festival', link: 'https://news.example.test/festival', text: LONG },
+    ]);
+
+  it('refuses item pages on loopback addresses: nothing stored, one warning each, the other items stored', async () => {
+    serveInternal();
+    server.serve('/internal.xml', { body: internalFeed() });
+    const summary = await run(['/internal.xml'], { allowPrivateAddresses: false });
+
+    expect(summary.results[0]).toMatchObject({ ok: true, skipped: 2 });
+    expect(summary.results[0]!.stored).toEqual([expect.stringMatching(/harbour|festival/)]);
+    expect(server.requests.map((r) => r.path)).toEqual(['/internal.xml']);
+    expect(await storedText()).not.toContain('hunter2');
+    expect(warnings()).toEqual([
+      `feed ${server.base}/internal.xml: refused to fetch ${server.base}/admin: 127.0.0.1 is a loopback address (FEEDS_ALLOW_PRIVATE_ADDRESSES=on allows it); item skipped`,
+      expect.stringMatching(
+        new RegExp(`^feed .*: refused to fetch http://localhost:${port()}/admin\\?via=localhost: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address`),
+      ),
+    ]);
+  });
+
+  it('refuses internal addresses however the link writes them', async () => {
+    serveInternal();
+    const links = [`http://[::ffff:127.0.0.1]:${port()}/admin`, `http://2130706433:${port()}/admin`, `http://[::1]:${port()}/admin`, `http://0.0.0.0:${port()}/admin`];
+    server.serve('/literals.xml', { body: rss(links.map((link, i) => ({ title: `Literal ${i}`, link }))) });
+    const summary = await run(['/literals.xml'], { allowPrivateAddresses: false });
+
+    expect(summary.results[0]).toMatchObject({ ok: true, stored: [], skipped: 4 });
+    expect(server.requests.map((r) => r.path)).toEqual(['/literals.xml']);
+    expect(warnings().map((w) => w.replace(/^.*?: refused to fetch /, '').replace(/ \(FEEDS.*$|; item skipped$/, ''))).toEqual([
+      `http://[::ffff:7f00:1]:${port()}/admin: ::ffff:7f00:1 is a loopback address`,
+      `http://127.0.0.1:${port()}/admin: 127.0.0.1 is a loopback address`,
+      `http://[::1]:${port()}/admin: ::1 is a loopback address`,
+      `http://0.0.0.0:${port()}/admin: 0.0.0.0 is an unspecified address`,
+    ]);
+  });
+
+  it('fetches those pages when the operator allows private addresses', async () => {
+    serveInternal();
+    server.serve('/internal.xml', { body: internalFeed() });
+    const summary = await run(['/internal.xml'], { allowPrivateAddresses: true });
+
+    expect(summary.results[0]!.stored).toHaveLength(3);
+    expect(server.requests.filter((r) => r.path === '/admin')).toHaveLength(2);
+    expect(await storedText()).toContain('hunter2');
+    expect(warnings()).toEqual([]);
+  });
+
+  it("refuses an item page on the feed's own host: only the feed URL itself is trusted", async () => {
+    serveInternal();
+    server.serve('/local.xml', { body: rss([{ title: 'Same host', link: '/admin' }]) });
+    // The feed's connection to localhost, trusted, must not be reused for the page.
+    const summary = await run([`http://localhost:${port()}/local.xml`], { allowPrivateAddresses: false });
+    expect(summary.results[0]).toMatchObject({ ok: true, stored: [], skipped: 1 });
+    expect(server.requests.map((r) => r.path)).toEqual(['/local.xml']);
+    expect(warnings()).toEqual([expect.stringMatching(/refused to fetch http:\/\/localhost:\d+\/admin: localhost resolves to/)]);
+  });
+
+  it('checks a redirect that takes the feed itself to another host', async () => {
+    server.serve('/internal-feed.xml', { body: rss([{ title: 'Internal notice', link: '/notice', text: `${SECRET}. ${LONG}` }]) });
+    server.serve('/moved.xml', { body: '', status: 301, headers: { Location: `http://localhost:${port()}/internal-feed.xml` } });
+    // A redirect within the operator's host is the operator's: followed as written.
+    server.serve('/renamed.xml', { body: '', status: 301, headers: { Location: '/rss-full.xml' } });
+
+    const summary = await run(['/moved.xml', '/renamed.xml'], { allowPrivateAddresses: false });
+    expect(summary.results.map((r) => [r.ok, r.stored.length])).toEqual([
+      [false, 0],
+      [true, 2],
+    ]);
+    expect(summary.results[0]!.error).toMatch(
+      new RegExp(`^redirected to http://localhost:${port()}/internal-feed\\.xml: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address$`),
+    );
+    expect(server.requests.map((r) => r.path)).not.toContain('/internal-feed.xml');
+    expect(await storedText()).not.toContain('hunter2');
+
+    const allowed = await run(['/moved.xml'], { allowPrivateAddresses: true });
+    expect(allowed.results[0]).toMatchObject({ ok: true });
+    expect(allowed.results[0]!.stored).toHaveLength(1);
+    expect(await storedText()).toContain('hunter2');
+  });
+
+  it('checks every redirect of an item page: link-local (cloud metadata) stays refused even with private addresses allowed', async () => {
+    serveInternal();
+    server.serve('/redirecting.xml', {
+      body: rss([
+        { title: 'Metadata', link: `${server.base}/to-metadata` },
+        { title: 'Metadata by name', link: `${server.base}/to-metadata-name` },
+      ]),
+    });
+    const names = resolve({ 'cloud.example.test': '169.254.169.254' });
+    const summary = await run(['/redirecting.xml'], { allowPrivateAddresses: true, resolve: names });
+
+    expect(summary.results[0]).toMatchObject({ ok: true, stored: [], skipped: 2 });
+    expect(warnings()).toEqual([
+      `feed ${server.base}/redirecting.xml: refused to fetch ${server.base}/to-metadata: redirected to http://169.254.169.254/latest/meta-data/iam/: 169.254.169.254 is a link-local address; item skipped`,
+      `feed ${server.base}/redirecting.xml: refused to fetch ${server.base}/to-metadata-name: redirected to http://cloud.example.test/latest/meta-data/: cloud.example.test resolves to 169.254.169.254, a link-local address; item skipped`,
+    ]);
+  });
+
+  it('checks the address a name resolves to when connecting', async () => {
+    serveInternal();
+    server.serve('/named.xml', { body: rss([{ title: 'Named', link: `http://news.example.test:${port()}/admin` }]) });
+    const asked: string[] = [];
+    const names = resolve({ 'news.example.test': '127.0.0.1' });
+    const counting = async (hostname: string) => {
+      asked.push(hostname);
+      return names(hostname);
+    };
+
+    const refused = await run(['/named.xml'], { allowPrivateAddresses: false, resolve: counting });
+    expect(refused.results[0]).toMatchObject({ ok: true, stored: [], skipped: 1 });
+    expect(asked).toEqual(['news.example.test']);
+    expect(warnings()).toEqual([
+      `feed ${server.base}/named.xml: refused to fetch http://news.example.test:${port()}/admin: news.example.test resolves to 127.0.0.1, a loopback address (FEEDS_ALLOW_PRIVATE_ADDRESSES=on allows it); item skipped`,
+    ]);
+    expect(server.requests.map((r) => r.path)).not.toContain('/admin');
+
+    // The same run allowed connects where the injected resolver said: the page is fetched and stored.
+    await rm(stateFile());
+    const allowed = await run(['/named.xml'], { allowPrivateAddresses: true, resolve: counting });
+    expect(allowed.results[0]!.stored).toHaveLength(1);
+    expect(server.requests.filter((r) => r.path === '/admin')).toHaveLength(1);
+  });
+});
+
+describe('fetchFeeds and credentials in a feed URL', () => {
+  const PASSWORD = 's3cret-feed-pass';
+
+  it('sends them to the feed host only, and never logs or stores them', async () => {
+    server.serve('/private.xml', {
+      auth: `reader:${PASSWORD}`,
+      body: rss([
+        { title: 'Members meeting', link: '/private/meeting.html' },
+        { title: 'Elsewhere', link: `http://localhost:${port()}/private/meeting.html?copy=1` },
+      ]),
+    });
+    server.serve('/private/meeting.html', {
+      auth: `reader:${PASSWORD}`,
+      type: 'text/html',
+      body: `<html><body><article><p>${LONG}</p></article></body></html>`,
+    });
+    server.serve('/private-moved.xml', { auth: `reader:${PASSWORD}`, body: '', status: 302, headers: { Location: `http://localhost:${port()}/private.xml` } });
+    const withCredentials = (p: string) => server.base.replace('//', `//reader:${PASSWORD}@`) + p;
+
+    const summary = await run([withCredentials('/private.xml'), withCredentials('/private-moved.xml'), withCredentials('/missing.xml')]);
+
+    // The feed and its own pages got the credentials; the other host (localhost) never did.
+    const byPath = server.requests.map((r) => [r.path, r.status]);
+    expect(byPath).toEqual(
+      expect.arrayContaining([['/private.xml', 200], ['/private/meeting.html', 200], ['/private/meeting.html', 401], ['/private-moved.xml', 302], ['/private.xml', 401]]),
+    );
+    expect(summary.results.map((r) => [r.feed, r.ok])).toEqual([
+      [`${server.base}/private.xml`, true],
+      [`${server.base}/private-moved.xml`, false],
+      [`${server.base}/missing.xml`, false],
+    ]);
+    expect(summary.results[0]!.stored).toHaveLength(2);
+
+    const state = await readFile(stateFile(), 'utf8');
+    const everything = [logLines.join(''), state, await storedText()].join('\n');
+    expect(everything).toContain(`${server.base}/private.xml`);
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain('reader:');
+    const meeting = await article((await storedFiles()).find((f) => f.includes('members-meeting'))!);
+    expect(meeting.meta.url).toBe(`${server.base}/private/meeting.html`);
+  });
+
+  it('takes them out of a state file written by an older version', async () => {
+    server.serve('/private.xml', { auth: `reader:${PASSWORD}`, body: rss([{ title: 'Notes', link: '/x', text: LONG }]) });
+    const written = server.base.replace('//', `//reader:${PASSWORD}@`);
+    await mkdir(path.dirname(stateFile()), { recursive: true });
+    await writeFile(
+      stateFile(),
+      JSON.stringify({ version: 1, feeds: { [`${written}/old.xml`]: { lastError: `Request cannot be constructed from a URL that includes credentials: ${written}/old.xml` } }, seen: {} }),
+    );
+    await run([`${written}/private.xml`]);
+    const state = await readFile(stateFile(), 'utf8');
+    expect(state).toContain(`${server.base}/old.xml`);
+    expect(state).not.toContain(PASSWORD);
   });
 });

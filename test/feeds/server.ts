@@ -17,6 +17,10 @@ export interface Served {
   etag?: string;
   lastModified?: string;
   status?: number;
+  /** Extra response headers (a redirect's Location). */
+  headers?: Record<string, string>;
+  /** `user:password` the request must carry (HTTP Basic), else 401. */
+  auth?: string;
 }
 
 export interface FeedServer {
@@ -77,6 +81,11 @@ export async function startFeedServer(): Promise<FeedServer> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
+    if (served.auth !== undefined && req.headers.authorization !== `Basic ${Buffer.from(served.auth).toString('base64')}`) {
+      record(401);
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="feeds"' }).end('who are you?');
+      return;
+    }
     const notModified =
       (served.etag !== undefined && req.headers['if-none-match'] === served.etag) ||
       (served.etag === undefined &&
@@ -94,6 +103,7 @@ export async function startFeedServer(): Promise<FeedServer> {
         'Content-Type': served.type ?? 'application/xml; charset=utf-8',
         ...(served.etag ? { ETag: served.etag } : {}),
         ...(served.lastModified ? { 'Last-Modified': served.lastModified } : {}),
+        ...served.headers,
       })
       .end(served.body);
   });

@@ -9,7 +9,6 @@
  * times faster on both sides).
  */
 import { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { loadArticles } from '../../articles/library.js';
 import { startBot } from '../../bot/run.js';
 import { TELEGRAM_RATES } from '../../bot/send.js';
@@ -21,6 +20,7 @@ import { answer } from '../../search/answer.js';
 import { SearchIndex } from '../../search/index.js';
 import { FakeTelegram } from './fake-telegram.js';
 import { DEFAULT_SHAPE, percentile, planLoad, runLoad } from './load-driver.js';
+import { parseCommandLine } from '../args.js';
 import { runCli } from '../run.js';
 import { seededRandom } from './typos.js';
 
@@ -42,9 +42,19 @@ function questionsFrom(paragraphs: readonly string[], n: number): string[] {
   return out;
 }
 
+const USAGE = `usage: npm run bench:load -- [--articles DIR] [--questions N] [--chats N] [--time-scale X]
+
+The real bot under load against a local Bot API emulator with Telegram's flood limits:
+throughput, reply latency, flood errors and replies missing, doubled or out of order.
+  --articles DIR    the articles folder (default: ARTICLES_DIR, else ./articles)
+  --questions N     questions to send (default ${DEFAULT_SHAPE.questions})
+  --chats N         chats they come from, 10 to --questions (default ${DEFAULT_SHAPE.chats})
+  --time-scale X    above 0, at most 1: 0.1 runs Telegram's limits ten times faster (default 1)
+  -h, --help        this help`;
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       articles: { type: 'string' },
       questions: { type: 'string', default: String(DEFAULT_SHAPE.questions) },

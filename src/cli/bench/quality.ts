@@ -5,7 +5,6 @@
  * Answer quality side by side: this product (through `answer()`, as the bot answers), one Fuse over
  * all paragraphs, and MiniSearch. Prints top-1, top-3, MRR@10 and milliseconds per question.
  */
-import { parseArgs } from 'node:util';
 import { loadAnswerModels, type AnswerModels } from '../../app/open.js';
 import { dedupeParagraphs, paragraphTextKey } from '../../articles/dedupe.js';
 import type { Article } from '../../articles/types.js';
@@ -15,6 +14,7 @@ import { UsageError } from '../../errors.js';
 import { loadCorpus, loadQaSet, type Question } from './data.js';
 import { fuseSystem, miniSearchSystem, productSystem, type BenchHit, type System } from './systems.js';
 import { addTypos, seededRandom } from './typos.js';
+import { parseCommandLine } from '../args.js';
 import { runCli } from '../run.js';
 
 interface Score {
@@ -85,9 +85,23 @@ function sample<T>(items: readonly T[], n: number): T[] {
 
 const SMALL_TALK = ['hi', 'hello!', 'how are you?', 'thanks', 'thank you so much', 'ok', 'good morning', 'bye', 'lol', 'who are you?', 'привет', 'спасибо', 'hola', 'gracias', 'danke', 'hallo, wie geht es?'];
 
+const USAGE = `usage: npm run bench:quality -- --dataset FILE [--dataset FILE…] [--distractors FILE] [--typos] [--abstain]
+                             [--fuse-sample N] [--systems product,minisearch,fuse] [--seed N] [--threshold X]
+
+Answer quality of this product, MiniSearch and Fuse: top-1, top-3, MRR@10 and ms per question.
+  --dataset FILE      a QA set (format of shared/eval/README.md); repeat for several
+  --distractors FILE  extra articles (JSONL) indexed with every set
+  --typos             also ask every question with typos
+  --abstain           also measure declining questions about articles not indexed
+  --fuse-sample N     questions Fuse answers (default 100; 0 skips it)
+  --systems LIST      which systems (default product,minisearch,fuse)
+  --seed N            seed for the typos (default 42)
+  --threshold X       confidence bar for --abstain (default: the product's own)
+  -h, --help          this help`;
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       dataset: { type: 'string', multiple: true },
       distractors: { type: 'string' },

@@ -18,7 +18,6 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { loadArticles } from '../../articles/library.js';
@@ -28,6 +27,7 @@ import { loadAnswerModels } from '../../app/open.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { LiveIndex } from '../../app/live-index.js';
+import { parseCommandLine } from '../args.js';
 import { runCli } from '../run.js';
 import { loadCorpus, loadQaSet } from './data.js';
 
@@ -313,9 +313,23 @@ function table(rows: Array<{ size: number; m: Measure }>): string {
   return [fmt(head), ...lines.map(fmt)].join('\n');
 }
 
+const USAGE = `usage: npm run bench:speed -- --corpus FILE [--paragraphs N[,N…]] [--questions FILE] [--fuse-questions N]
+                           [--fuse-max N] [--minisearch-questions N] [--systems product,minisearch,fuse] [--keep]
+
+Build time, memory and latency per question of this product, MiniSearch and Fuse, each in its own process.
+  --corpus FILE             news corpus, JSONL: {"id","title","text","url","date"} per line
+  --paragraphs N[,N…]       sizes to measure (default 10000,100000,200000)
+  --questions FILE          questions (default: realtimeqa.en.dev.jsonl beside the corpus)
+  --fuse-questions N        questions Fuse answers (default 20)
+  --fuse-max N              skip Fuse above this many paragraphs (default 10000)
+  --minisearch-questions N  questions MiniSearch answers (default 100000)
+  --systems LIST            which systems (default product,minisearch,fuse)
+  --keep                    keep the generated folders
+  -h, --help                this help`;
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       corpus: { type: 'string' },
       paragraphs: { type: 'string', default: '10000,100000,200000' },
