@@ -344,7 +344,7 @@ export class LiveIndex {
     }
     const analyzed = merged.articles.map((a) => narrowAnalysis(analyzedById.get(a.id)!, a));
     await slices.giveWay();
-    const index = SearchIndex.fromAnalyzed(analyzed);
+    const index = await slices.run(SearchIndex.fromAnalyzedSteps(analyzed));
     await slices.giveWay();
     await this.options.beforeSwap?.();
 

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Steps } from '../articles/dedupe.js';
+import type { Steps } from '../steps.js';
 
 /**
  * Long work on the thread that answers, cut into slices: `pause()` lets waiting questions (and any

@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../steps.js';
 import type { Article } from './types.js';
 
 /**
@@ -167,19 +168,6 @@ export function dedupeArticles(
   options: DedupeOptions = {},
 ): { articles: Article[]; duplicates: Duplicate[] } {
   return runSteps(dedupeArticlesSteps(articles, options));
-}
-
-/**
- * Work that stops every so often (`yield`) so a caller on a busy thread can let other work run
- * between steps (the live reload does); `runSteps` runs it straight through.
- */
-export type Steps<T> = Generator<void, T, void>;
-
-export function runSteps<T>(steps: Steps<T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Articles handled between two steps. */
