@@ -129,8 +129,10 @@ const schema = z.object({
     }),
   MAX_QUESTION_LENGTH: positiveInt(500),
   RATE_LIMIT_PER_USER: positiveInt(10),
-  RATE_LIMIT_PER_CHAT: positiveInt(30),
+  // 19 answers and the one notice fit Telegram's 20 messages a minute to a group.
+  RATE_LIMIT_PER_CHAT: positiveInt(19),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  RATE_LIMIT_INLINE_PER_USER: positiveInt(60),
   WEBHOOK_URL: httpUrl,
   WEBHOOK_PORT: port(8443),
   WEBHOOK_HOST: z
@@ -197,6 +199,8 @@ export type Config = Readonly<{
   adminIds: readonly number[];
   maxQuestionLength: number;
   rateLimit: Readonly<{ perUser: number; perChat: number; windowSeconds: number }>;
+  /** Inline queries one user may send per rate-limit window: a budget of their own, apart from questions. */
+  inlineRateLimit: number;
   webhook:
     | Readonly<{ url: string; port: number; path: string; secret: string }>
     | undefined;
@@ -263,6 +267,7 @@ export function loadConfig(
       perChat: c.RATE_LIMIT_PER_CHAT,
       windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS,
     },
+    inlineRateLimit: c.RATE_LIMIT_INLINE_PER_USER,
     webhook,
     healthPort: c.HEALTH_PORT,
     listenHost: c.WEBHOOK_HOST,

@@ -45,3 +45,14 @@ describe('the listening settings', () => {
     expect(() => read({ WEBHOOK_HOST: 'http://0.0.0.0:80' })).toThrow(/WEBHOOK_HOST: must be an IP address/);
   });
 });
+
+describe('the rate limits', () => {
+  it('by default fit a group\'s answers and its one notice in Telegram\'s 20 messages a minute, and give inline queries their own budget', () => {
+    const c = loadConfig({}, { dotenvFile: false });
+    expect(c.rateLimit).toEqual({ perUser: 10, perChat: 19, windowSeconds: 60 });
+    expect((c.rateLimit.perChat + 1) * (60 / c.rateLimit.windowSeconds)).toBeLessThanOrEqual(20);
+    expect(c.inlineRateLimit).toBe(60);
+    expect(loadConfig({ RATE_LIMIT_INLINE_PER_USER: '5' }, { dotenvFile: false }).inlineRateLimit).toBe(5);
+    expect(() => loadConfig({ RATE_LIMIT_INLINE_PER_USER: '0' }, { dotenvFile: false })).toThrow(/RATE_LIMIT_INLINE_PER_USER/);
+  });
+});

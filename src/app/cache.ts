@@ -6,7 +6,7 @@ import type { FileResult } from '../articles/library.js';
 import type { Article } from '../articles/types.js';
 import type { AnalyzedArticle, IndexData } from '../search/index.js';
 import type { Language } from '../search/language.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { removeLeftoverTemps, writeFileAtomic } from '../write-atomic.js';
 
 /**
  * The persisted index, so a restart with an unchanged folder answers at once. Two files per
@@ -14,17 +14,59 @@ import { writeFileAtomic } from '../write-atomic.js';
  * - `index.v8`: the assembled index and every file's fingerprint, read on every start;
  * - `files.v8`: each file's load result and analyzed text, read only when some file changed, so
  *   only the changed files are read and analyzed again.
- * Both are written to a temporary name and renamed, so a crash never leaves half a cache. A cache
- * with another format version, or one that does not parse, is ignored and rebuilt.
+ * Both are written to a temporary name and renamed, so a crash never leaves half a cache; the
+ * temporary files a crash leaves are removed at the next start. Each file starts with a SHA-256 of
+ * the rest, checked before anything is parsed: a cache that fails it (a flipped bit, a torn or
+ * edited file), has another format version, or does not parse is ignored and rebuilt.
  *
  * The version also covers how text is analyzed and what is indexed: a change to stopwords, stemming
  * or tokenizing must bump it, or files unchanged since an older run would keep their old terms. (3:
  * German question words and number words in stopword lists, a whole Ukrainian list; 4: German past
  * participles stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
- * paragraph after it; 8: a lead-in ending in a colon too.)
+ * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
+ * files with one URL both indexed unless versions of one story.)
  */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
+
+/** What a cache file starts with: a tag, then the SHA-256 of everything after the header. */
+const MAGIC = Buffer.from('newsqa-cache\n');
+const HEADER_BYTES = MAGIC.length + 32;
+
+/** A value as a cache file: header (tag and checksum), then the value serialized. */
+export async function sealCacheFile(value: unknown, pause: () => Promise<void> = async () => {}): Promise<Buffer> {
+  const body = v8.serialize(value);
+  const hash = createHash('sha256');
+  // Hashed a megabyte at a time, giving way between: the files part of a big folder is tens of megabytes.
+  for (let at = 0; at < body.length; at += 1 << 20) {
+    hash.update(body.subarray(at, at + (1 << 20)));
+    await pause();
+  }
+  return Buffer.concat([MAGIC, hash.digest(), body]);
+}
+
+/** Files per separately serialized part of `files.v8`: serializing ten thousand at once held answers up for half a second. */
+const FILES_PER_PART = 250;
+
+/** The value of a cache file, or why it cannot be trusted. Parses only what passed the checksum. */
+export function openCacheFile(bytes: Buffer): { value: unknown } | { problem: string } {
+  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a cache file of this version' };
+  const body = bytes.subarray(HEADER_BYTES);
+  if (!createHash('sha256').update(body).digest().equals(bytes.subarray(MAGIC.length, HEADER_BYTES))) {
+    return { problem: 'checksum mismatch (damaged or changed since written)' };
+  }
+  try {
+    return { value: v8.deserialize(body) };
+  } catch {
+    return { problem: 'does not parse' };
+  }
+}
+
+/** Why a cache file was not used; `undefined` problem: it is missing (a first start) or was made with other settings. */
+export interface CacheRead<T> {
+  value?: T;
+  problem?: string;
+}
 
 /** What identifies a file's contents without reading it. */
 export interface Fingerprint {
@@ -156,7 +198,8 @@ export interface IndexSnapshot {
 interface FilesSnapshot {
   format: number;
   settings: string;
-  files: Record<string, CachedFile>;
+  /** Each `v8.serialize` of up to FILES_PER_PART [file, CachedFile] entries. */
+  parts: Uint8Array[];
 }
 
 export class IndexCache {
@@ -168,9 +211,11 @@ export class IndexCache {
     this.dir = path.join(cacheRoot, `index-${key}`);
   }
 
-  async readIndex(settings: string): Promise<IndexSnapshot | undefined> {
-    const snap = await this.read<IndexSnapshot>('index.v8');
-    if (!snap || snap.format !== CACHE_FORMAT || snap.settings !== settings) return undefined;
+  /** The index snapshot, when there is one for these settings that can be trusted. */
+  async readIndex(settings: string): Promise<CacheRead<IndexSnapshot>> {
+    const { value: snap, problem } = await this.read<IndexSnapshot>('index.v8');
+    if (!snap) return { problem };
+    if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return {};
     const i = snap.index as IndexData | undefined;
     const whole =
       typeof snap.fingerprints === 'object' &&
@@ -182,34 +227,59 @@ export class IndexCache {
       i.offsets.length === i.terms.length + 1 &&
       i.docs instanceof Int32Array &&
       i.docArticle instanceof Int32Array;
-    return whole ? snap : undefined;
+    return whole ? { value: snap } : { problem: 'index.v8: not the shape written' };
   }
 
-  async readFiles(settings: string): Promise<Map<string, CachedFile>> {
-    const snap = await this.read<FilesSnapshot>('files.v8');
-    if (!snap || snap.format !== CACHE_FORMAT || snap.settings !== settings || typeof snap.files !== 'object' || !snap.files) {
-      return new Map();
+  /** Each file's cached load and analysis; entries that cannot be trusted are left out (those files are read again). */
+  async readFiles(settings: string): Promise<CacheRead<Map<string, CachedFile>> & { value: Map<string, CachedFile> }> {
+    const { value: snap, problem } = await this.read<FilesSnapshot>('files.v8');
+    if (!snap) return { value: new Map(), problem };
+    if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return { value: new Map() };
+    if (!Array.isArray(snap.parts)) return { value: new Map(), problem: 'files.v8: not the shape written' };
+    const files = new Map<string, CachedFile>();
+    try {
+      for (const part of snap.parts) {
+        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>) if (typeof name === 'string' && isCachedFile(file)) files.set(name, file);
+      }
+    } catch {
+      return { value: new Map(), problem: 'files.v8: not the shape written' };
     }
-    // Entries that do not have the shape written are treated as missing: those files are read again.
-    return new Map(Object.entries(snap.files).filter(([, f]) => isCachedFile(f)));
+    return { value: files };
   }
 
-  async write(snapshot: Omit<IndexSnapshot, 'format'>, files: Map<string, CachedFile>): Promise<void> {
+  /** Removes what a crash during a save left behind (see `writeFileAtomic`); returns the names. */
+  removeLeftovers(): Promise<string[]> {
+    return removeLeftoverTemps(this.dir);
+  }
+
+  /** Writes both files; `pause` is called between steps, so a caller can let other work run. */
+  async write(snapshot: Omit<IndexSnapshot, 'format'>, files: Map<string, CachedFile>, pause: () => Promise<void> = async () => {}): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     const index: IndexSnapshot = { format: CACHE_FORMAT, ...snapshot };
-    const filesSnap: FilesSnapshot = { format: CACHE_FORMAT, settings: index.settings, files: Object.fromEntries(files) };
+    const entries = [...files];
+    const parts: Uint8Array[] = [];
+    for (let at = 0; at < entries.length; at += FILES_PER_PART) {
+      parts.push(v8.serialize(entries.slice(at, at + FILES_PER_PART)));
+      await pause();
+    }
     // files.v8 first: an index.v8 never refers to analysis that is not on disk.
-    await this.writeAtomic('files.v8', v8.serialize(filesSnap));
-    await this.writeAtomic('index.v8', v8.serialize(index));
+    await this.writeAtomic('files.v8', await sealCacheFile({ format: CACHE_FORMAT, settings: index.settings, parts } satisfies FilesSnapshot, pause));
+    await pause();
+    await this.writeAtomic('index.v8', await sealCacheFile(index, pause));
   }
 
-  private async read<T>(name: string): Promise<T | undefined> {
+  private async read<T>(name: string): Promise<CacheRead<T>> {
+    let bytes: Buffer;
     try {
-      const value = v8.deserialize(await fs.readFile(path.join(this.dir, name))) as unknown;
-      return typeof value === 'object' && value !== null ? (value as T) : undefined;
-    } catch {
-      return undefined; // missing or corrupt: rebuilt from the articles
+      bytes = await fs.readFile(path.join(this.dir, name));
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      return code === 'ENOENT' ? {} : { problem: `cannot be read (${code ?? String(err)})` };
     }
+    const opened = openCacheFile(bytes);
+    if ('problem' in opened) return { problem: `${name}: ${opened.problem}` };
+    const { value } = opened;
+    return typeof value === 'object' && value !== null ? { value: value as T } : { problem: `${name}: not the shape written` };
   }
 
   private writeAtomic(name: string, bytes: Buffer): Promise<void> {

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { listArticleFiles, loadFile, mergeFileResults, type FileReport, type FileResult } from '../articles/library.js';
+import { listArticleFiles, loadFile, mergeFileResultsSteps, type FileReport, type FileResult } from '../articles/library.js';
 import type { LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -9,6 +9,7 @@ import { analyzeArticle, narrowAnalysis, SearchIndex, type AnalyzedArticle } fro
 import type { Answer, AnswerOptions, SentenceModel } from '../search/types.js';
 import type { WordVectors } from '../search/vectors.js';
 import { IndexCache, packAnalysis, unpackAnalysis, type CachedFile, type Fingerprint } from './cache.js';
+import { Slices } from './slices.js';
 
 export interface LiveIndexOptions {
   articlesDir: string;
@@ -22,6 +23,8 @@ export interface LiveIndexOptions {
   vectors?: WordVectors;
   /** A sentence model re-reading English questions' best candidates (SENTENCE_MODEL); none: without. */
   sentences?: SentenceModel;
+  /** Called with a rebuilt index before it is swapped in (tests hold a reload there). */
+  beforeSwap?: () => Promise<void> | void;
 }
 
 /** What a (re)load did, for logs and the admin's /reload. */
@@ -65,6 +68,10 @@ export class LiveIndex {
   warnings: LoadWarning[] = [];
   /** What the last finished (re)load did. */
   lastReload: ReloadSummary | undefined;
+  /** Whether the current index holds anything read from the persisted cache (rather than from the articles). */
+  private usesCache = false;
+  /** Set when answering failed on an index from the cache: the next reload reads every article again. */
+  private distrustCache = false;
   private readonly cache: IndexCache | undefined;
   readonly articlesDir: string;
 
@@ -77,6 +84,8 @@ export class LiveIndex {
   /** Loads the folder (from the persisted index when nothing changed). Throws when the folder is unusable. */
   static async open(options: LiveIndexOptions): Promise<LiveIndex> {
     const live = new LiveIndex(options);
+    const leftovers = (await live.cache?.removeLeftovers()) ?? [];
+    if (leftovers.length > 0) options.log.warn({ files: leftovers }, 'removed temporary files an interrupted save of the index cache left');
     const summary = await live.reload();
     options.log.info(
       {
@@ -101,10 +110,20 @@ export class LiveIndex {
     return this.reports;
   }
 
-  /** The one `answer()`, on whatever index is current, timed for /stats. */
+  /**
+   * The one `answer()`, on whatever index is current, timed for /stats. When it throws on an index
+   * that came from the persisted cache, the cache is suspect: the index is rebuilt from the articles
+   * (once; a failure on an index built from the articles is not the cache's doing).
+   */
   ask(question: string, options?: AnswerOptions): Answer {
     const started = performance.now();
-    const result = answer(this.index, question, { vectors: this.options.vectors, sentences: this.options.sentences, ...options });
+    let result: Answer;
+    try {
+      result = answer(this.index, question, { vectors: this.options.vectors, sentences: this.options.sentences, ...options });
+    } catch (err) {
+      this.rebuildWithoutCache(err);
+      throw err;
+    }
     this.answered++;
     this.latencies.push(performance.now() - started);
     if (this.latencies.length > LATENCY_WINDOW) this.latencies.splice(0, this.latencies.length - LATENCY_WINDOW);
@@ -156,6 +175,13 @@ export class LiveIndex {
     };
   }
 
+  private rebuildWithoutCache(err: unknown): void {
+    if (!this.usesCache || this.distrustCache) return;
+    this.distrustCache = true;
+    this.options.log.warn({ err }, 'answering failed on the index read from the cache: rebuilding it from the articles');
+    void this.reload().catch((e: unknown) => this.options.log.error({ err: e }, 'reload failed; still answering from the previous index'));
+  }
+
   async close(): Promise<void> {
     this.unwatch();
     await this.running?.catch(() => undefined);
@@ -205,6 +231,33 @@ export class LiveIndex {
     }, SETTLE_MS);
   }
 
+  /** At start-up: answers from the persisted index when it matches the folder and can be trusted; says why not in `doubts`. */
+  private async openSnapshot(fingerprints: Record<string, Fingerprint>, settings: string, doubts: string[]): Promise<boolean> {
+    if (!this.cache) return false;
+    const { value: snap, problem } = await this.cache.readIndex(settings);
+    if (problem) doubts.push(problem);
+    if (!snap || !sameFingerprints(fingerprints, snap.fingerprints)) return false;
+    try {
+      this.index = new SearchIndex(snap.index);
+    } catch (err) {
+      doubts.push(`index.v8: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+    this.fingerprints = fingerprints;
+    this.warnings = snap.warnings;
+    this.usesCache = true;
+    return true;
+  }
+
+  /** What each file loaded to last time: from memory, else from the persisted cache (saying why not in `doubts`). */
+  private async knownFiles(settings: string, doubts: string[]): Promise<{ known: Map<string, CachedFile>; knownFromCache: boolean }> {
+    if (this.files.size > 0) return { known: this.files, knownFromCache: this.usesCache };
+    if (!this.cache) return { known: new Map(), knownFromCache: false };
+    const { value, problem } = await this.cache.readFiles(settings);
+    if (problem) doubts.push(problem);
+    return { known: value, knownFromCache: true };
+  }
+
   private settingsKey(): string {
     // An age limit depends on today's date, so a cache made on another day is not reused with it.
     const { maxAgeDays } = this.options;
@@ -237,22 +290,19 @@ export class LiveIndex {
       warnings: this.warnings,
     });
 
+    // Taken now: a request made while this run reads the cache is for the next run.
+    const fresh = this.distrustCache;
     // Unchanged since the last build (in memory, or on disk at start-up): nothing to do.
-    if (sameFingerprints(fingerprints, this.fingerprints) && this.files.size + this.index.articles.length > 0) {
+    if (!fresh && sameFingerprints(fingerprints, this.fingerprints) && this.files.size + this.index.articles.length > 0) {
       return summary(false, 0, 0);
     }
-    if (this.index.articles.length === 0 && this.files.size === 0 && this.cache) {
-      const snap = await this.cache.readIndex(settings);
-      if (snap && sameFingerprints(fingerprints, snap.fingerprints)) {
-        this.index = new SearchIndex(snap.index);
-        this.fingerprints = fingerprints;
-        this.warnings = snap.warnings;
-        this.lastBuildMs = performance.now() - started;
-        return summary(true, 0, 0);
-      }
+    const doubts: string[] = [];
+    if (!fresh && this.index.articles.length === 0 && this.files.size === 0 && (await this.openSnapshot(fingerprints, settings, doubts))) {
+      this.lastBuildMs = performance.now() - started;
+      return summary(true, 0, 0);
     }
-
-    const known = this.files.size > 0 ? this.files : this.cache ? await this.cache.readFiles(settings) : new Map<string, CachedFile>();
+    const { known, knownFromCache } = fresh ? { known: new Map<string, CachedFile>(), knownFromCache: false } : await this.knownFiles(settings, doubts);
+    if (doubts.length > 0) this.options.log.warn({ problems: doubts }, 'index cache not trusted: rebuilding from the articles');
     const next = new Map<string, CachedFile>();
     let reread = 0;
     const changed = names.filter((rel) => {
@@ -260,6 +310,8 @@ export class LiveIndex {
       const fp = fingerprints[rel]!;
       return !old || old.fingerprint.mtimeMs !== fp.mtimeMs || old.fingerprint.size !== fp.size;
     });
+    // Questions keep being answered from the old index meanwhile: the work below gives way every few ms.
+    const slices = new Slices();
     for (const rel of names) {
       const fp = fingerprints[rel]!;
       const old = known.get(rel);
@@ -272,19 +324,34 @@ export class LiveIndex {
       next.set(rel, { fingerprint: fp, result, analysis: packAnalysis(result.articles.map(analyzeArticle)) });
       reread++;
       this.options.progress?.(reread, changed.length);
+      await slices.pause();
     }
     const removed = [...known.keys()].filter((rel) => !next.has(rel)).length;
 
-    const merged = mergeFileResults(walkWarnings, [...next.values()].map((f) => f.result), { maxAgeDays: this.options.maxAgeDays });
+    await slices.giveWay();
+    const merged = await slices.run(
+      mergeFileResultsSteps(walkWarnings, [...next.values()].map((f) => f.result), {
+        maxAgeDays: this.options.maxAgeDays,
+        modifiedMs: (file) => fingerprints[file]?.mtimeMs,
+      }),
+    );
+    await slices.giveWay();
     const analyzedById = new Map<string, AnalyzedArticle>();
     const pairs = new Map<string, [string, string]>();
     for (const f of next.values()) {
       for (const a of unpackAnalysis(f.result.articles, f.analysis, pairs)) analyzedById.set(a.article.id, a);
+      await slices.pause();
     }
-    const index = SearchIndex.fromAnalyzed(merged.articles.map((a) => narrowAnalysis(analyzedById.get(a.id)!, a)));
+    const analyzed = merged.articles.map((a) => narrowAnalysis(analyzedById.get(a.id)!, a));
+    await slices.giveWay();
+    const index = await slices.run(SearchIndex.fromAnalyzedSteps(analyzed));
+    await slices.giveWay();
+    await this.options.beforeSwap?.();
 
     // The swap: one assignment, so a question sees the old index or the new one, never a mix.
     this.index = index;
+    this.usesCache = knownFromCache && reread < names.length;
+    if (fresh) this.distrustCache = false;
     this.files = next;
     this.fingerprints = fingerprints;
     this.warnings = merged.warnings;
@@ -297,7 +364,10 @@ export class LiveIndex {
     // next start a rebuild; the fingerprints in it are those of what was read, so it is never stale.
     if (this.cache) {
       const cache = this.cache;
-      this.save(() => cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next));
+      this.save(() => {
+        const slices = new Slices();
+        return cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next, () => slices.pause());
+      });
     }
     return summary(false, reread, removed);
   }

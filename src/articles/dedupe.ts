@@ -1,21 +1,51 @@
+import { runSteps, type Steps } from '../steps.js';
 import type { Article } from './types.js';
 
 /**
- * The same story saved twice (a page and its feed copy, a re-export) is indexed once: same canonical
- * URL, or near-identical body text. Pure: no I/O, deterministic for a given input.
+ * The same story saved twice (a page and its feed copy, a re-export, an edited version) is indexed
+ * once: same canonical URL and mostly the same text, or near-identical body text under any URL.
+ * Pure: no I/O, deterministic for a given input.
  */
 
 /** Two bodies whose word-shingle sets overlap this much (Jaccard) are the same story. */
 export const NEAR_DUPLICATE_JACCARD = 0.9;
+/**
+ * Same URL and at least half of all their 5-word runs in common: versions of one story (edited,
+ * extended), the newer kept; less, and they are different texts under one URL (a quiz page with one
+ * file per question, a live blog), both kept: what they share is indexed once anyway (dedupeParagraphs).
+ */
+export const SAME_STORY_JACCARD = 0.5;
+/** Versions of one URL compared against at most this many kept ones: a feed giving every item one URL stays linear. */
+const MAX_VERSIONS = 32;
 const SHINGLE_WORDS = 5;
-/** Each article is indexed under its SKETCH_SIZE smallest shingle hashes to find candidate pairs. */
+/**
+ * Each article is indexed under SKETCH_SIZE of its shingle hashes, the smallest that are not common,
+ * to find candidate pairs: two near-identical texts share most shingles, so their smallest almost
+ * always meet.
+ */
 const SKETCH_SIZE = 8;
+/**
+ * A shingle in more articles than this is common (a template's or a site's stock phrase): leaving it
+ * out of sketches keeps every candidate list short, so the cost grows with the folder, not with its
+ * square, when thousands of articles share a template.
+ */
+const COMMON_SHINGLE = 64;
+/**
+ * At most this many kept articles per sketch hash. Only an article with fewer than SKETCH_SIZE
+ * shingles that are not common fills its sketch with common ones, whose lists can reach the cap.
+ */
+const BUCKET_CAP = COMMON_SHINGLE;
 
 export interface Duplicate {
   dropped: Article;
   kept: Article;
-  /** Human-readable: "same URL" or "near-identical text (96% alike)". */
+  /** Human-readable: "same URL, 80% of the text alike: an older version (published earlier)" or "near-identical text (96% alike)". */
   reason: string;
+}
+
+export interface DedupeOptions {
+  /** A file's modification time: which of two versions of a story, published the same day, is newer. */
+  modifiedMs?: (file: string) => number | undefined;
 }
 
 /** Query parameters that only track where a click came from; they never change the page. */
@@ -102,38 +132,71 @@ function better(a: Article, b: Article): number {
 }
 
 /** Newer first (undated last), then the first by file path (stable). */
-function newer(a: Article, b: Article, time = publishedTime): number {
-  const ta = time(a);
-  const tb = time(b);
+function newer(a: Article, b: Article): number {
+  const ta = publishedTime(a);
+  const tb = publishedTime(b);
   if (ta !== tb) return tb > ta ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const publishedCache = new WeakMap<Article, number>();
+
+/** Memoized per article, as the shingles are: sorting ten thousand articles parses each date once. */
 function publishedTime(a: Article): number {
-  const t = a.published ? Date.parse(a.published) : NaN;
-  return Number.isNaN(t) ? -Infinity : t;
+  let time = publishedCache.get(a);
+  if (time === undefined) {
+    const t = a.published ? Date.parse(a.published) : NaN;
+    publishedCache.set(a, (time = Number.isNaN(t) ? -Infinity : t));
+  }
+  return time;
+}
+
+const urlCache = new WeakMap<Article, string | null>();
+
+function articleUrl(a: Article): string | null {
+  let url = urlCache.get(a);
+  if (url === undefined) urlCache.set(a, (url = a.url ? canonicalUrl(a.url) : null));
+  return url;
 }
 
 /**
  * Keeps one article per story. The survivors keep their input order; each dropped copy is reported
  * with the copy that was kept and why.
  */
-export function dedupeArticles(articles: readonly Article[]): { articles: Article[]; duplicates: Duplicate[] } {
-  const byUrl = new Map<string, Article>();
-  const sketchIndex = new Map<number, Kept[]>();
-  const droppedIds = new Set<string>();
-  const duplicates: Duplicate[] = [];
+export function dedupeArticles(
+  articles: readonly Article[],
+  options: DedupeOptions = {},
+): { articles: Article[]; duplicates: Duplicate[] } {
+  return runSteps(dedupeArticlesSteps(articles, options));
+}
 
-  for (const article of [...articles].sort(better)) {
-    const canonical = article.url ? canonicalUrl(article.url) : null;
-    const sameUrl = canonical ? byUrl.get(canonical) : undefined;
-    if (sameUrl) {
-      droppedIds.add(article.id);
-      duplicates.push({ dropped: article, kept: sameUrl, reason: 'same URL' });
-      continue;
-    }
+/** Articles handled between two steps. */
+const STEP = 128;
+
+/** `dedupeArticles` in steps. */
+export function* dedupeArticlesSteps(
+  articles: readonly Article[],
+  options: DedupeOptions = {},
+): Steps<{ articles: Article[]; duplicates: Duplicate[] }> {
+  const sketchIndex = new Map<number, Kept[]>();
+  const duplicates = olderVersions(articles, options);
+  const droppedIds = new Set(duplicates.map((d) => d.dropped.id));
+  yield;
+
+  const candidates = [...articles].sort(better).filter((a) => !droppedIds.has(a.id));
+  yield;
+  const sets: Uint32Array[] = [];
+  for (const article of candidates) {
+    sets.push(shingles(article));
+    if (sets.length % STEP === 0) yield;
+  }
+  const common = commonShingles(sets);
+  yield;
+  for (const [n, article] of candidates.entries()) {
+    if (n % STEP === 0) yield;
     const set = shingles(article);
-    const near = set.length > 0 ? nearest(set, sketchIndex) : undefined;
+    const sketch = sketchOf(set, common);
+    const near = set.length > 0 ? nearest(set, sketch, sketchIndex) : undefined;
     if (near) {
       droppedIds.add(article.id);
       duplicates.push({
@@ -143,13 +206,12 @@ export function dedupeArticles(articles: readonly Article[]): { articles: Articl
       });
       continue;
     }
-    if (canonical) byUrl.set(canonical, article);
     if (set.length > 0) {
-      const kept: Kept = { article, set };
-      for (const h of set.subarray(0, SKETCH_SIZE)) {
+      const kept: Kept = { article, set, visited: 0 };
+      for (const h of sketch) {
         const list = sketchIndex.get(h);
-        if (list) list.push(kept);
-        else sketchIndex.set(h, [kept]);
+        if (!list) sketchIndex.set(h, [kept]);
+        else if (list.length < BUCKET_CAP) list.push(kept);
       }
     }
   }
@@ -158,27 +220,123 @@ export function dedupeArticles(articles: readonly Article[]): { articles: Articl
   return { articles: articles.filter((a) => !droppedIds.has(a.id)), duplicates };
 }
 
+/**
+ * Articles under one canonical URL that are versions of one story (SAME_STORY_JACCARD): all but the
+ * newest, by published date, then file modification time, then more paragraphs.
+ */
+function olderVersions(articles: readonly Article[], options: DedupeOptions): Duplicate[] {
+  const byUrl = new Map<string, Article[]>();
+  for (const article of articles) {
+    const canonical = articleUrl(article);
+    if (!canonical) continue;
+    const list = byUrl.get(canonical);
+    if (list) list.push(article);
+    else byUrl.set(canonical, [article]);
+  }
+  const modified = (a: Article) => options.modifiedMs?.(a.file) ?? -Infinity;
+  const newestFirst = (a: Article, b: Article) =>
+    publishedTime(b) - publishedTime(a) || modified(b) - modified(a) || b.paragraphs.length - a.paragraphs.length || newer(a, b);
+  const duplicates: Duplicate[] = [];
+  for (const group of byUrl.values()) {
+    if (group.length < 2) continue;
+    const kept: Article[] = [];
+    for (const article of group.sort(newestFirst)) {
+      let version: { kept: Article; similarity: number } | undefined;
+      for (const other of kept.slice(-MAX_VERSIONS)) {
+        const similarity = jaccard(shingles(article), shingles(other));
+        if (similarity >= SAME_STORY_JACCARD && (!version || similarity > version.similarity)) version = { kept: other, similarity };
+      }
+      if (!version) {
+        kept.push(article);
+        continue;
+      }
+      const why =
+        publishedTime(article) !== publishedTime(version.kept)
+          ? 'published earlier'
+          : modified(article) !== modified(version.kept)
+            ? 'file modified earlier'
+            : article.paragraphs.length !== version.kept.paragraphs.length
+              ? 'fewer paragraphs'
+              : 'nothing tells them apart: the first by file name kept';
+      duplicates.push({
+        dropped: article,
+        kept: version.kept,
+        reason: `same URL, ${Math.floor(version.similarity * 100)}% of the text alike: an older version (${why})`,
+      });
+    }
+  }
+  return duplicates;
+}
+
 interface Kept {
   article: Article;
   set: Uint32Array;
+  visited: number;
 }
 
-/** The kept article most like `set`, found through the SKETCH_SIZE smallest hashes they share. */
-function nearest(set: Uint32Array, index: Map<number, Kept[]>): { kept: Kept; similarity: number } | undefined {
+/** Shingle hashes found in more than COMMON_SHINGLE of the sets: one sort of them all, no map. */
+function commonShingles(sets: readonly Uint32Array[]): Set<number> {
+  const all = new Uint32Array(sets.reduce((n, s) => n + s.length, 0));
+  let at = 0;
+  for (const s of sets) {
+    all.set(s, at);
+    at += s.length;
+  }
+  all.sort();
+  const common = new Set<number>();
+  for (let i = 0; i + COMMON_SHINGLE < all.length; i++) {
+    if (all[i] === all[i + COMMON_SHINGLE]) common.add(all[i]!);
+  }
+  return common;
+}
+
+/** The SKETCH_SIZE smallest hashes of `set` that are not common; filled up with the smallest common ones. */
+function sketchOf(set: Uint32Array, common: ReadonlySet<number>): number[] {
+  const sketch: number[] = [];
+  for (let i = 0; i < set.length && sketch.length < SKETCH_SIZE; i++) if (!common.has(set[i]!)) sketch.push(set[i]!);
+  for (let i = 0; i < set.length && sketch.length < SKETCH_SIZE; i++) if (common.has(set[i]!)) sketch.push(set[i]!);
+  return sketch;
+}
+
+/** The kept article most like `set`, found through the sketch hashes they share. */
+function nearest(set: Uint32Array, sketch: readonly number[], index: Map<number, Kept[]>): { kept: Kept; similarity: number } | undefined {
   let best: { kept: Kept; similarity: number } | undefined;
-  const seen = new Set<Kept>();
-  for (const h of set.subarray(0, SKETCH_SIZE)) {
+  const visit = ++visits;
+  for (const h of sketch) {
     for (const candidate of index.get(h) ?? []) {
-      if (seen.has(candidate)) continue;
-      seen.add(candidate);
-      // Jaccard can only reach the threshold when the sizes are close; skip the count otherwise.
-      const [lo, hi] = set.length < candidate.set.length ? [set.length, candidate.set.length] : [candidate.set.length, set.length];
-      if (lo / hi < NEAR_DUPLICATE_JACCARD) continue;
-      const similarity = jaccard(set, candidate.set);
+      if (candidate.visited === visit) continue;
+      candidate.visited = visit;
+      const similarity = jaccardAtLeast(set, candidate.set, NEAR_DUPLICATE_JACCARD);
       if (similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { kept: candidate, similarity };
     }
   }
   return best;
+}
+
+/** Marks a candidate as compared already in this `nearest` call (cheaper than a Set per call). */
+let visits = 0;
+
+/**
+ * `jaccard(a, b)` when it is at least `threshold`, otherwise some value below it: stops as soon as
+ * too many hashes are in one set only, as it does for almost every candidate (and before counting
+ * when the sizes alone are too far apart).
+ */
+function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number {
+  // shared / (|a| + |b| − shared) ≥ t  ⇔  hashes in one set only ≤ (|a| + |b|)(1 − t)/(1 + t).
+  const allowed = ((a.length + b.length) * (1 - threshold)) / (1 + threshold);
+  if (Math.abs(a.length - b.length) > allowed) return -1;
+  let alone = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! === b[j]!) {
+      i++;
+      j++;
+    } else {
+      if (++alone > allowed) return -1;
+      if (a[i]! < b[j]!) i++;
+      else j++;
+    }
+  }
+  return jaccard(a, b);
 }
 
 /**
@@ -190,12 +348,18 @@ function nearest(set: Uint32Array, index: Map<number, Kept[]>): { kept: Kept; si
  * counts once too. Articles that lose a paragraph come back as new objects, the others as they were.
  */
 export function dedupeParagraphs(articles: readonly Article[]): { articles: Article[]; repeated: number } {
+  return runSteps(dedupeParagraphsSteps(articles));
+}
+
+/** `dedupeParagraphs` in steps. */
+export function* dedupeParagraphsSteps(articles: readonly Article[]): Steps<{ articles: Article[]; repeated: number }> {
   const seen = new Set<number>();
   const drop = new Map<Article, Set<number>>();
   let repeated = 0;
-  const time = new Map(articles.map((a) => [a, publishedTime(a)]));
-  const newestFirst = [...articles].sort((a, b) => newer(a, b, (x) => time.get(x)!));
-  for (const article of newestFirst) {
+  const newestFirst = [...articles].sort((a, b) => newer(a, b));
+  yield;
+  for (const [n, article] of newestFirst.entries()) {
+    if (n % STEP === 0) yield;
     const keys = paragraphKeys(article);
     article.paragraphs.forEach((p, i) => {
       const key = keys[i]!;

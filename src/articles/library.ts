@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ArticleError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { cleanArticle } from './clean.js';
-import { dedupeArticles, dedupeParagraphs } from './dedupe.js';
+import { dedupeArticlesSteps, dedupeParagraphsSteps, type DedupeOptions, type Duplicate } from './dedupe.js';
+import { runSteps, type Steps } from '../steps.js';
 import { isInside, openInside, readAtMost } from './inside.js';
 import { readerFor } from './read.js';
 import type { Article, LoadWarning, RawArticle } from './types.js';
@@ -54,6 +55,8 @@ export interface LoadResult {
   files: FileReport[];
   /** Summary remarks that are not per-file problems (articles left out for age). */
   notes: string[];
+  /** Articles left out as copies or older versions of another (each also in `warnings`). */
+  duplicates: Duplicate[];
 }
 
 export interface FileResult {
@@ -68,8 +71,13 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
   await checkFolder(root);
   const walkWarnings: LoadWarning[] = [];
   const files = await listArticleFiles(root, walkWarnings);
-  const results = await mapLimit(files, CONCURRENCY, (rel) => loadFile(root, rel, options));
-  const merged = mergeFileResults(walkWarnings, results, options);
+  const modified = new Map<string, number>();
+  const results = await mapLimit(files, CONCURRENCY, async (rel) => {
+    const st = await fs.stat(path.join(root, rel)).catch(() => undefined);
+    if (st) modified.set(rel, st.mtimeMs);
+    return loadFile(root, rel, options);
+  });
+  const merged = mergeFileResults(walkWarnings, results, { ...options, modifiedMs: (file) => modified.get(file) });
 
   if (options.log) {
     for (const w of merged.warnings) options.log.warn({ file: w.file }, w.message);
@@ -94,11 +102,21 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
 export function mergeFileResults(
   walkWarnings: readonly LoadWarning[],
   results: readonly FileResult[],
-  options: Pick<LoadOptions, 'maxAgeDays'> = {},
+  options: Pick<LoadOptions, 'maxAgeDays'> & DedupeOptions = {},
 ): LoadResult {
-  const stories = dedupeArticles(results.flatMap((r) => r.articles));
+  return runSteps(mergeFileResultsSteps(walkWarnings, results, options));
+}
+
+/** `mergeFileResults` in steps (see `Steps`), for the live reload. */
+export function* mergeFileResultsSteps(
+  walkWarnings: readonly LoadWarning[],
+  results: readonly FileResult[],
+  options: Pick<LoadOptions, 'maxAgeDays'> & DedupeOptions = {},
+): Steps<LoadResult> {
+  const stories = yield* dedupeArticlesSteps(results.flatMap((r) => r.articles), options);
   const { duplicates } = stories;
-  const { articles, repeated } = dedupeParagraphs(stories.articles);
+  const { articles, repeated } = yield* dedupeParagraphsSteps(stories.articles);
+  yield;
   const reports = new Map(results.map((r) => [r.report.file, { ...r.report, warnings: [...r.report.warnings] }]));
   stories.articles.forEach((before, i) => {
     const report = reports.get(before.file);
@@ -129,7 +147,7 @@ export function mergeFileResults(
     const days = options.maxAgeDays === undefined ? 'the age limit' : `${options.maxAgeDays} days`;
     notes.push(`${tooOld} article${tooOld === 1 ? '' : 's'} published more than ${days} ago left out (MAX_AGE_DAYS)`);
   }
-  return { articles, warnings, files, notes };
+  return { articles, warnings, files, notes, duplicates };
 }
 
 async function checkFolder(root: string): Promise<void> {

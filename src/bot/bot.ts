@@ -22,9 +22,10 @@ import {
   type InlineKeyboard,
   type Rendered,
 } from './format.js';
-import { Lru, QuestionLimiter } from './limits.js';
+import { RecentUpdates, type UpdateLedger } from './ledger.js';
+import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
 import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from './phrases/index.js';
-import { Sender, type SenderOptions } from './send.js';
+import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
 
 export interface BotDeps {
   config: Config;
@@ -45,6 +46,8 @@ export interface BotOptions {
   now?: () => number;
   /** How many recent answers are remembered for the Next/Prev buttons (default 2,000). */
   answerCacheSize?: number;
+  /** Which updates were already handled (default: the last 10,000 ids, in memory). */
+  ledger?: UpdateLedger;
 }
 
 /** Commands shown in Telegram's menu (setMyCommands), described in `language`. Admin commands stay unlisted. */
@@ -89,10 +92,12 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     log,
     secrets,
   });
-  const counters: Record<string, number> = { questions: 0, answered: 0, notFound: 0, rateLimited: 0, tooLong: 0, errors: 0 };
+  const counters: Record<string, number> = { questions: 0, answered: 0, notFound: 0, rateLimited: 0, tooLong: 0, errors: 0, droppedOverBudget: 0, duplicateUpdates: 0 };
   const runtime: BotRuntime = { sender, tasks: new Set(), counters };
   runtimes.set(bot, runtime);
   const limiter = new QuestionLimiter(config.rateLimit, options.now);
+  // Inline queries come one per keystroke pause: their own budget, so typing never silences a chat.
+  const inlineLimiter = new FixedWindowLimiter(config.inlineRateLimit, config.rateLimit.windowSeconds * 1000, options.now);
   const answers = new Lru<string, Answer>(options.answerCacheSize ?? 2000);
   const isAdmin = (userId: number | undefined) => userId !== undefined && config.adminIds.includes(userId);
   const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), secrets);
@@ -119,8 +124,18 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     runtime.tasks.add(t);
   };
 
-  /** Queues a reply to `m` (quoting it, in its forum topic). Never rejects: failures are logged by the sender. */
-  const reply = (m: Message, html: string, keyboard?: InlineKeyboard): Promise<Message.TextMessage | undefined> => {
+  /**
+   * Queues a message for `chatId`. Never rejects: failures are logged by the sender, and a message
+   * its chat's budget had no room for is counted (the update it answers got no reply).
+   */
+  const deliver = <T>(chatId: number, method: string, payload: Record<string, unknown>, options?: SendOptions): Promise<T | undefined> =>
+    sender.send<T>(chatId, method, payload, options).catch((err: unknown) => {
+      if (err instanceof SendFailure && err.kind === 'over-budget') counters.droppedOverBudget!++;
+      return undefined;
+    });
+
+  /** Queues a reply to `m` (quoting it, in its forum topic). */
+  const reply = (m: Message, html: string, keyboard?: InlineKeyboard, options?: SendOptions): Promise<Message.TextMessage | undefined> => {
     const payload: Record<string, unknown> = {
       chat_id: m.chat.id,
       text: html,
@@ -130,29 +145,29 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     };
     if ('is_topic_message' in m && m.is_topic_message && m.message_thread_id !== undefined) payload.message_thread_id = m.message_thread_id;
     if (keyboard) payload.reply_markup = keyboard;
-    return sender.send<Message.TextMessage>(m.chat.id, 'sendMessage', payload).catch(() => undefined);
+    return deliver<Message.TextMessage>(m.chat.id, 'sendMessage', payload, options);
   };
 
   const edit = (chatId: number, messageId: number, r: Rendered) =>
-    sender
-      .send(chatId, 'editMessageText', {
-        chat_id: chatId,
-        message_id: messageId,
-        text: r.html,
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
-      })
-      .catch(() => undefined);
+    deliver(chatId, 'editMessageText', {
+      chat_id: chatId,
+      message_id: messageId,
+      text: r.html,
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
+    });
 
-  /** Applies the incoming limits; true when the message may be answered. */
+  /**
+   * Applies the incoming limits; true when the message may be answered. Over them, the chat gets
+   * its one notice of the window (which may be dropped first if the chat's send budget is tight);
+   * every later message gets nothing and is counted as over budget.
+   */
   const allowed = (m: Message): boolean => {
-    const verdict = limiter.check(m.from?.id, m.chat.id);
-    if (verdict === 'ok') return true;
+    if (limiter.allow(m.from?.id, m.chat.id)) return true;
     counters.rateLimited!++;
-    if (verdict === 'notice') {
-      void reply(m, escapeHtml(sayTo(m).slowDown(config.rateLimit.windowSeconds)));
-    }
+    if (limiter.noticeDue(m.chat.id)) void reply(m, escapeHtml(sayTo(m).slowDown(config.rateLimit.windowSeconds)), undefined, { droppable: true });
+    else counters.droppedOverBudget!++;
     return false;
   };
 
@@ -244,8 +259,13 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const reader = userLanguage(q.from.language_code);
     const say = phrasesFor(reader);
     if (!message) return void ack(say.tooOld);
-    const verdict = limiter.check(q.from.id, message.chat.id);
-    if (verdict !== 'ok') return void ack(verdict === 'notice' ? say.slowDownShort : undefined);
+    // Buttons act only on the bot's own messages: a crafted press on anyone else's does nothing.
+    if (!('from' in message) || message.from?.id !== ctx.botInfo.id) return void ack();
+    // Over the limits, the presser alone is told (a callback answer costs the chat nothing).
+    if (!limiter.allow(q.from.id, message.chat.id)) {
+      counters.rateLimited!++;
+      return void ack(say.slowDownShort);
+    }
     const me: BotIdentity = { id: ctx.botInfo.id, username: ctx.botInfo.username };
     const page = (prefix: string) => Number.parseInt(q.data.slice(prefix.length), 10) || 0;
     if (q.data.startsWith(SOURCES_PAGE_PREFIX)) {
@@ -267,11 +287,11 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     const q = ctx.inlineQuery;
     if (!q) return;
     const text = q.query.trim();
-    const send = (results: InlineQueryResultArticle[]) =>
-      bot.telegram
-        .answerInlineQuery(q.id, results, { cache_time: 60, is_personal: false })
-        .catch((err: unknown) => log.debug({ error: safe(err) }, 'answerInlineQuery failed'));
-    if (text === '' || text.length > config.maxQuestionLength || limiter.check(q.from.id, q.from.id) !== 'ok') return void send([]);
+    // Shared results are cached by Telegram for everyone; a refusal (over budget) is for this user only, and not cached.
+    const send = (results: InlineQueryResultArticle[], cache = { cache_time: 60, is_personal: false }) =>
+      bot.telegram.answerInlineQuery(q.id, results, cache).catch((err: unknown) => log.debug({ error: safe(err) }, 'answerInlineQuery failed'));
+    if (text === '' || text.length > config.maxQuestionLength) return void send([]);
+    if (!inlineLimiter.hit(String(q.from.id))) return void send([], { cache_time: 0, is_personal: true });
     const answer = deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
     const result = (i: number, r: { title: string; description: string; html: string; keyboard?: InlineKeyboard }): InlineQueryResultArticle => ({
       type: 'article',
@@ -287,6 +307,14 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     }
     void send(answer.passages.slice(0, INLINE_RESULTS).map((p, i) => result(i, { ...renderInlinePassage(answer, i), keyboard: renderAnswer({ ...answer, passages: [p] }).keyboard })));
   };
+
+  // First of all: an update seen before (Telegram re-delivering it, or a replayed webhook body) is dropped.
+  const ledger = options.ledger ?? new RecentUpdates();
+  bot.use(async (ctx, next) => {
+    if (await ledger.claim(ctx.update.update_id)) return next();
+    counters.duplicateUpdates!++;
+    log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
+  });
 
   bot.use(async (ctx) => {
     if (ctx.callbackQuery) return onCallback(ctx);

@@ -1,18 +1,11 @@
 /**
  * Incoming limits: how many questions a user, and a chat, may ask per window. The first question
- * over the limit gets a polite notice, later ones silence until the window passes.
+ * over a limit in a chat gets a polite notice, the chat's only one that window; later ones silence
+ * until the window passes.
  */
 
-export type LimitVerdict = 'ok' | 'notice' | 'silent';
-
-interface Window {
-  start: number;
-  count: number;
-  noticed: boolean;
-}
-
 export class FixedWindowLimiter {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<string, { start: number; count: number }>();
   private lastSweep = 0;
 
   constructor(
@@ -21,20 +14,17 @@ export class FixedWindowLimiter {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** Counts one hit for `key` and says whether it is allowed. */
-  hit(key: string): LimitVerdict {
+  /** Counts one hit for `key`; true while `key` is within its limit this window. */
+  hit(key: string): boolean {
     const now = this.now();
     this.sweep(now);
     let w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, count: 0, noticed: false };
+      w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
     w.count++;
-    if (w.count <= this.limit) return 'ok';
-    if (w.noticed) return 'silent';
-    w.noticed = true;
-    return 'notice';
+    return w.count <= this.limit;
   }
 
   /** Entries tracked (for tests of bounded memory). */
@@ -50,22 +40,31 @@ export class FixedWindowLimiter {
   }
 }
 
-/** Per-user and per-chat limits together: the user's limit is checked first. */
+/** Per-user and per-chat limits together (the user's limit is checked first), and one notice per chat. */
 export class QuestionLimiter {
   private readonly users: FixedWindowLimiter;
   private readonly chats: FixedWindowLimiter;
+  private readonly notices: FixedWindowLimiter;
 
   constructor(limits: { perUser: number; perChat: number; windowSeconds: number }, now: () => number = () => Date.now()) {
-    this.users = new FixedWindowLimiter(limits.perUser, limits.windowSeconds * 1000, now);
-    this.chats = new FixedWindowLimiter(limits.perChat, limits.windowSeconds * 1000, now);
+    const windowMs = limits.windowSeconds * 1000;
+    this.users = new FixedWindowLimiter(limits.perUser, windowMs, now);
+    this.chats = new FixedWindowLimiter(limits.perChat, windowMs, now);
+    this.notices = new FixedWindowLimiter(1, windowMs, now);
   }
 
-  check(userId: number | undefined, chatId: number): LimitVerdict {
-    if (userId !== undefined) {
-      const verdict = this.users.hit(String(userId));
-      if (verdict !== 'ok') return verdict;
-    }
+  /** Counts one question from `userId` in `chatId`; true when it may be answered. */
+  allow(userId: number | undefined, chatId: number): boolean {
+    if (userId !== undefined && !this.users.hit(String(userId))) return false;
     return this.chats.hit(String(chatId));
+  }
+
+  /**
+   * True once per window per chat: whether a refused question may be told to slow down. A group
+   * where many users are over their limit gets one notice, not one each.
+   */
+  noticeDue(chatId: number): boolean {
+    return this.notices.hit(String(chatId));
   }
 }
 

@@ -48,6 +48,17 @@ export interface SenderOptions {
   clock?: Clock;
   /** Strings to scrub from logged error messages (the bot token). */
   secrets?: readonly string[];
+  /**
+   * How many messages one chat may have waiting, plus (for a group) sent in the last minute, before
+   * new ones are refused (default: twice `groupPerMinute`). A group's last accepted message then
+   * waits at most one group window plus its pacing, never minutes.
+   */
+  maxBacklog?: number;
+}
+
+export interface SendOptions {
+  /** A message that may be dropped first when the chat's backlog is full (a "slow down" notice). */
+  droppable?: boolean;
 }
 
 export type ApiCall = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
@@ -56,7 +67,7 @@ export type ApiCall = (method: string, payload: Record<string, unknown>) => Prom
 export class SendFailure extends Error {
   override name = 'SendFailure';
   constructor(
-    readonly kind: 'blocked' | 'rejected' | 'gave-up' | 'closed',
+    readonly kind: 'blocked' | 'rejected' | 'gave-up' | 'closed' | 'over-budget',
     message: string,
     readonly description?: string,
   ) {
@@ -69,6 +80,7 @@ interface Job {
   payload: Record<string, unknown>;
   failures: number;
   floods: number;
+  droppable: boolean;
   resolve(value: unknown): void;
   reject(err: SendFailure): void;
 }
@@ -112,7 +124,8 @@ export class Sender {
   private closed = false;
   private inFlight = 0;
   private queued = 0;
-  readonly stats = { sent: 0, retried: 0, floodWaits: 0, failed: 0, dropped: 0 };
+  /** `overBacklog`: messages refused (or notices evicted) because their chat's backlog was full. */
+  readonly stats = { sent: 0, retried: 0, floodWaits: 0, failed: 0, dropped: 0, overBacklog: 0 };
 
   constructor(
     private readonly call: ApiCall,
@@ -122,8 +135,11 @@ export class Sender {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Queues `method` for `chatId`; resolves with Telegram's result, rejects with `SendFailure`. */
-  send<T = unknown>(chatId: number | string, method: string, payload: Record<string, unknown>): Promise<T> {
+  /**
+   * Queues `method` for `chatId`; resolves with Telegram's result, rejects with `SendFailure`
+   * (kind 'over-budget' when the chat's backlog is full: the message is not queued at all).
+   */
+  send<T = unknown>(chatId: number | string, method: string, payload: Record<string, unknown>, options: SendOptions = {}): Promise<T> {
     if (this.closed) return Promise.reject(new SendFailure('closed', 'the bot is shutting down'));
     const id = String(chatId);
     let q = this.chats.get(id);
@@ -131,12 +147,44 @@ export class Sender {
       q = { id, group: typeof chatId === 'string' || chatId < 0, jobs: [], busy: false, nextAt: 0, recent: [] };
       this.chats.set(id, q);
     }
+    const droppable = options.droppable ?? false;
+    if (!this.makeRoom(q, droppable)) {
+      this.stats.overBacklog++;
+      this.options.log.debug({ chat: id, method }, 'message not queued: the chat already has a minute of messages waiting');
+      return Promise.reject(new SendFailure('over-budget', 'the chat has more messages waiting than its budget allows'));
+    }
     const promise = new Promise<T>((resolve, reject) => {
-      q.jobs.push({ method, payload, failures: 0, floods: 0, resolve: resolve as (v: unknown) => void, reject });
+      q.jobs.push({ method, payload, failures: 0, floods: 0, droppable, resolve: resolve as (v: unknown) => void, reject });
     });
     this.queued++;
     this.pump();
     return promise;
+  }
+
+  /**
+   * Whether one more message fits in `q`'s backlog: messages waiting, plus those sent to a group in
+   * the last minute. A droppable message must fit in one minute's group budget; any other one may
+   * take the place of the newest droppable message waiting, so notices go before answers do.
+   */
+  private makeRoom(q: ChatQueue, droppable: boolean): boolean {
+    const minute = 60_000 * this.rates.timeScale;
+    const now = this.clock.now();
+    const waiting = q.jobs.length - (q.busy ? 1 : 0);
+    const sent = q.group ? q.recent.filter((t) => t > now - minute).length : 0;
+    const backlog = waiting + sent;
+    if (droppable) return backlog < this.rates.groupPerMinute;
+    if (backlog < (this.options.maxBacklog ?? 2 * this.rates.groupPerMinute)) return true;
+    const first = q.busy ? 1 : 0;
+    for (let i = q.jobs.length - 1; i >= first; i--) {
+      const job = q.jobs[i]!;
+      if (!job.droppable) continue;
+      q.jobs.splice(i, 1);
+      this.queued--;
+      this.stats.overBacklog++;
+      job.reject(new SendFailure('over-budget', 'dropped to make room for an answer'));
+      return true;
+    }
+    return false;
   }
 
   /** Messages queued or being sent. */

@@ -70,8 +70,12 @@ export function renderReport(result: LoadResult): string {
       .trimEnd();
 
   let out = `${line(header)}\n${rows.map(line).join('\n')}${rows.length ? '\n' : ''}`;
-  if (result.warnings.length > 0) {
-    out += `\nWarnings:\n${result.warnings.map((w) => `  ${w.file}: ${w.message}`).join('\n')}\n`;
+  const warnings = problems(result);
+  if (warnings.length > 0) {
+    out += `\nWarnings:\n${warnings.map((w) => `  ${w.file}: ${w.message}`).join('\n')}\n`;
+  }
+  if (result.duplicates.length > 0) {
+    out += `\nLeft out as duplicates:\n${result.duplicates.map((d) => `  ${d.dropped.id}: kept ${d.kept.id} instead (${d.reason})`).join('\n')}\n`;
   }
   for (const note of result.notes) out += `\nNote: ${note}\n`;
   out += `\n${summary(result)}\n`;
@@ -86,10 +90,17 @@ function summary(result: LoadResult): string {
     `${plural(result.articles.length, 'article')} indexed (${plural(paragraphs, 'paragraph')})`,
     `from ${plural(result.files.length, 'file')}`,
     `${skipped} skipped`,
-    `${plural(result.warnings.length, 'warning')}`,
+    `${plural(problems(result).length, 'warning')}`,
   ];
+  if (result.duplicates.length > 0) parts.push(`${plural(result.duplicates.length, 'duplicate')} left out`);
   if (withoutUrl > 0) parts.push(`${withoutUrl} without URL`);
   return parts.join(', ');
+}
+
+/** The warnings but those saying an article was left out as a duplicate: listed on their own. */
+function problems(result: LoadResult): LoadResult['warnings'] {
+  const dropped = new Set(result.duplicates.map((d) => d.dropped.id));
+  return result.warnings.filter((w) => !dropped.has(w.file) || !w.message.startsWith('duplicate of '));
 }
 
 /** One file in detail: metadata, then each raw block with what cleaning did to it. */

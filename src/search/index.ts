@@ -1,4 +1,5 @@
 import type { Article } from '../articles/types.js';
+import { runSteps, type Steps } from '../steps.js';
 import { detectLanguage, type Language } from './language.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
 
@@ -93,6 +94,15 @@ export interface IndexData {
 
 /** Turns analyzed articles into index data: the postings lists of every term. */
 export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
+  return runSteps(assembleSteps(analyzed));
+}
+
+/** Articles, then terms, assembled between two pauses of a reload (see `Steps`). */
+const ARTICLES_PER_STEP = 500;
+const TERMS_PER_STEP = 20_000;
+
+/** `assemble` written in steps, so a live reload can let questions in between them. */
+export function* assembleSteps(analyzed: readonly AnalyzedArticle[]): Steps<IndexData> {
   const docCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
   const docArticle = new Int32Array(docCount);
   const docParagraph = new Int32Array(docCount);
@@ -101,7 +111,9 @@ export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
   const words = new Map<string, string>();
   const tf = new Map<string, number>();
   let doc = 0;
-  analyzed.forEach((a, articleIdx) => {
+  for (let articleIdx = 0; articleIdx < analyzed.length; articleIdx++) {
+    if (articleIdx % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
+    const a = analyzed[articleIdx]!;
     for (const [w, t] of a.words) words.set(w, t);
     a.paragraphs.forEach((terms, paragraphIdx) => {
       docArticle[doc] = articleIdx;
@@ -116,7 +128,8 @@ export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
       }
       doc++;
     });
-  });
+  }
+  yield;
   // A misspelling corrected to a word must lead to paragraphs that hold it.
   for (const [w, t] of words) if (!lists.has(t)) words.delete(w);
   const terms = [...lists.keys()];
@@ -129,13 +142,14 @@ export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
   offsets[terms.length] = total;
   const docs = new Int32Array(total);
   const freqs = new Uint16Array(total);
-  terms.forEach((t, i) => {
-    const list = lists.get(t)!;
+  for (let i = 0; i < terms.length; i++) {
+    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+    const list = lists.get(terms[i]!)!;
     for (let j = 0, at = offsets[i]!; j < list.length; j += 2, at++) {
       docs[at] = list[j]!;
       freqs[at] = list[j + 1]!;
     }
-  });
+  }
   return {
     articles: analyzed.map((a) => a.article),
     languages: analyzed.map((a) => a.language),
@@ -238,6 +252,13 @@ export class SearchIndex {
 
   static fromAnalyzed(analyzed: readonly AnalyzedArticle[]): SearchIndex {
     return new SearchIndex(assemble(analyzed));
+  }
+
+  /** `fromAnalyzed` in steps, for a live reload. */
+  static *fromAnalyzedSteps(analyzed: readonly AnalyzedArticle[]): Steps<SearchIndex> {
+    const data = yield* assembleSteps(analyzed);
+    yield;
+    return new SearchIndex(data);
   }
 
   get documentCount(): number {

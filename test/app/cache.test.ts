@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from '
 import path from 'node:path';
 import v8 from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, IndexCache } from '../../src/app/cache.js';
+import { CACHE_FORMAT, IndexCache, openCacheFile, sealCacheFile } from '../../src/app/cache.js';
 import { LiveIndex } from '../../src/app/live-index.js';
 import { createLogger } from '../../src/log.js';
 import { article, makeFolder, shown, topFile, type Folder } from './fixtures.js';
@@ -31,6 +31,7 @@ async function run(): Promise<{ answers: ReturnType<typeof shown>[]; reload: Liv
 }
 
 const cacheFile = (name: string) => path.join(new IndexCache(folder.cache, folder.articles).dir, name);
+const readCache = (name: string) => (openCacheFile(readFileSync(cacheFile(name))) as { value: unknown }).value;
 
 /** Moves a file's modification time on, as a later save would (mtime resolution is not a concern then). */
 function touchLater(rel: string, seconds = 10): void {
@@ -107,15 +108,15 @@ describe('persisted index', () => {
   it('is ignored when it was written by another format version: rebuilt from the articles', async () => {
     const first = await run();
     for (const name of ['index.v8', 'files.v8']) {
-      const snap = v8.deserialize(readFileSync(cacheFile(name))) as { format: number };
+      const snap = readCache(name) as { format: number };
       expect(snap.format).toBe(CACHE_FORMAT);
-      writeFileSync(cacheFile(name), v8.serialize({ ...snap, format: CACHE_FORMAT + 1 }));
+      writeFileSync(cacheFile(name), await sealCacheFile({ ...snap, format: CACHE_FORMAT + 1 }));
     }
     const second = await run();
     expect(second.reload).toMatchObject({ fromCache: false, reread: 3 });
     expect(second.answers).toEqual(first.answers);
     // The rebuild replaced it with the current format.
-    expect((v8.deserialize(readFileSync(cacheFile('index.v8'))) as { format: number }).format).toBe(CACHE_FORMAT);
+    expect((readCache('index.v8') as { format: number }).format).toBe(CACHE_FORMAT);
   });
 
   it.each([

@@ -144,6 +144,24 @@ describe('a paragraph several articles share', () => {
   });
 });
 
+describe('two files with one URL', () => {
+  it('versions of one story published the same day: the file modified last answers, the other is left out', async () => {
+    const page = (text: string) => article('Museum reopens its dinosaur hall', 'https://example.org/news/museum', text, 'Visitors queued around the block on the first morning, and tickets for the weekend sold out within hours.');
+    folder.write('museum-a.md', page('The natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.'));
+    folder.write('museum-b.md', page('The natural history museum reopened its dinosaur hall with a restored skeleton of a huge long-necked sauropod.'));
+    const at = (rel: string, seconds: number) => utimesSync(path.join(folder.articles, rel), seconds, seconds);
+    at('museum-a.md', 1_700_000_100);
+    at('museum-b.md', 1_700_000_000);
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    expect(topFile(live.ask(MUSEUM))).toBe('museum-a.md');
+    expect(live.warnings).toEqual([expect.objectContaining({ file: 'museum-b.md', message: expect.stringContaining('file modified earlier') })]);
+
+    at('museum-b.md', 1_700_000_200);
+    await live.reload();
+    expect(topFile(live.ask(MUSEUM))).toBe('museum-b.md');
+  });
+});
+
 describe('reload and stats', () => {
   it('a reload with nothing changed reads nothing; one after a change reads only that file', async () => {
     live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
@@ -151,6 +169,51 @@ describe('reload and stats', () => {
     folder.write('museum.md', MUSEUM_ARTICLE);
     expect(await live.reload()).toMatchObject({ reread: 1, removed: 0, articles: 4 });
     expect(topFile(live.ask(MUSEUM))).toBe('museum.md');
+  });
+
+  it('answers from the old index while a reload builds the new one, and from the new one right after the swap', async () => {
+    let release!: () => void;
+    let built!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = new Promise<void>((resolve) => (built = resolve));
+    let hold = false;
+    live = await LiveIndex.open({
+      articlesDir: folder.articles,
+      log: createLogger({ level: 'silent' }),
+      beforeSwap: () => {
+        if (!hold) return;
+        built();
+        return held;
+      },
+    });
+    folder.write('museum.md', MUSEUM_ARTICLE);
+    hold = true;
+    const reload = live.reload();
+    await ready; // the new index is built, not yet in use
+    expect(topFile(live.ask(MUSEUM))).toBeNull();
+    expect(topFile(live.ask(PIER))).toBe('pier.md');
+    expect(live.stats()).toMatchObject({ articles: 3 });
+    release();
+    expect(await reload).toMatchObject({ reread: 1, articles: 4 });
+    expect(topFile(live.ask(MUSEUM))).toBe('museum.md');
+  });
+
+  it('gives way to questions while it reads many changed files', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
+    for (let i = 0; i < 300; i++) {
+      folder.write(`more/${i}.md`, article(`Town ${i} opens a library`, `https://example.org/more/${i}`, `The town of Brook ${i} opened a library with ${i + 1000} books on the ${i % 28 + 1}th of May.`));
+    }
+    const current = live;
+    let answeredDuring = 0;
+    let done = false;
+    const reload = live.reload().finally(() => (done = true));
+    // A question every turn of the event loop, as long as the reload runs (bounded).
+    for (let turn = 0; turn < 100_000 && !done; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!done && topFile(current.ask(PIER)) === 'pier.md') answeredDuring++;
+    }
+    expect(await reload).toMatchObject({ reread: 300, articles: 303 });
+    expect(answeredDuring).toBeGreaterThan(1);
   });
 
   it('a reload re-reads a file rewritten with the same size and a newer modification time', async () => {

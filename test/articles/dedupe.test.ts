@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, paragraphTextKey, shingles } from '../../src/articles/dedupe.js';
+import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, paragraphTextKey, SAME_STORY_JACCARD, shingles } from '../../src/articles/dedupe.js';
 import type { Article } from '../../src/articles/types.js';
 
 const BODY = [
@@ -41,12 +41,49 @@ describe('dedupeArticles', () => {
     expect(out.duplicates).toEqual([]);
   });
 
-  it('same canonical URL: keeps the copy with more paragraphs, names both', () => {
+  it('same canonical URL and mostly the same text, undated: keeps the copy with more paragraphs, names both', () => {
     const short = article('a.md', { url: 'https://www.example.org/trains/?utm_campaign=x' }, BODY.slice(0, 2));
     const full = article('b.md', { url: 'http://example.org/trains' });
     const out = dedupeArticles([short, full]);
     expect(out.articles.map((a) => a.id)).toEqual(['b.md']);
-    expect(out.duplicates.map((d) => [d.dropped.id, d.kept.id, d.reason])).toEqual([['a.md', 'b.md', 'same URL']]);
+    expect(out.duplicates.map((d) => [d.dropped.id, d.kept.id, d.reason])).toEqual([
+      ['a.md', 'b.md', 'same URL, 62% of the text alike: an older version (fewer paragraphs)'],
+    ]);
+  });
+
+  it('same URL, different text (a quiz page saved once per question): every one is kept', () => {
+    const quiz = 'https://example.org/quiz/week-12';
+    const files = [
+      ['q1.md', 'Protesters tried to storm the embassy in the capital after five airstrikes on militia bases killed 25 people.'],
+      ['q2.md', 'The attacker entered the home of a rabbi during a Hanukkah celebration; nearly 100 people were inside at the time.'],
+      ['q3.md', 'Wildfires have burned more than ten million acres this season, and the smoke reached cities on the other coast.'],
+    ].map(([id, text]) => article(id!, { url: quiz, published: '2024-03-22' }, [text!]));
+    const out = dedupeArticles(files);
+    expect(out.articles.map((a) => a.id)).toEqual(['q1.md', 'q2.md', 'q3.md']);
+    expect(out.duplicates).toEqual([]);
+  });
+
+  it('same URL, versions of one story: the newer by published date is kept, even when shorter', () => {
+    const first = article('first.md', { url: 'https://example.org/trains', published: '2024-01-01' });
+    const update = article('update.md', { url: 'https://example.org/trains', published: '2024-01-03' }, BODY.slice(0, 2));
+    expect(jaccard(shingles(first), shingles(update))).toBeGreaterThanOrEqual(SAME_STORY_JACCARD);
+    for (const input of [[first, update], [update, first]]) {
+      const out = dedupeArticles(input);
+      expect(out.articles.map((a) => a.id)).toEqual(['update.md']);
+      expect(out.duplicates[0]).toMatchObject({ dropped: { id: 'first.md' }, kept: { id: 'update.md' } });
+      expect(out.duplicates[0]!.reason).toMatch(/^same URL, \d+% of the text alike: an older version \(published earlier\)$/);
+    }
+  });
+
+  it('same URL and date: the file modified last is the newer version', () => {
+    const a = article('a.md', { url: 'https://example.org/trains', published: '2024-01-01' });
+    const b = article('b.md', { url: 'https://example.org/trains', published: '2024-01-01' }, BODY.map((p) => p.replace('December', 'January')));
+    const modified = { 'a.md': 2000, 'b.md': 1000 };
+    const out = dedupeArticles([a, b], { modifiedMs: (file) => modified[file as keyof typeof modified] });
+    expect(out.articles.map((x) => x.id)).toEqual(['a.md']);
+    expect(out.duplicates[0]!.reason).toMatch(/an older version \(file modified earlier\)$/);
+    const swapped = dedupeArticles([a, b], { modifiedMs: (file) => 3000 - modified[file as keyof typeof modified] });
+    expect(swapped.articles.map((x) => x.id)).toEqual(['b.md']);
   });
 
   it('near-identical text under different URLs (a typo fixed, a word changed) is one story; the newer wins a tie', () => {
@@ -85,6 +122,37 @@ describe('dedupeArticles', () => {
     );
     const out = dedupeArticles(many);
     expect(out.articles).toHaveLength(2000);
+  });
+});
+
+describe('dedupeArticles on folders of similar articles', () => {
+  // A long stock paragraph every article carries: its 5-word runs are the smallest hashes of every article.
+  const STOCK = [
+    'This report is part of our weekly round-up of council decisions across the region, compiled from public minutes, press releases and interviews with councillors, residents and officials in every town we cover.',
+    'Councils publish their minutes within ten working days of each meeting; where minutes were late we asked the council office directly, and we note any figure that could not be checked against a second source.',
+    'Readers who spot a mistake can write to the regional desk, which corrects errors in the next edition of the round-up and keeps a public list of every correction made since the series began three years ago.',
+  ];
+  const story = (i: number, over: Partial<Article> = {}, change = (s: string) => s) =>
+    article(`s${i}.md`, { url: `https://example.org/${i}`, ...over }, [
+      change(`The council of town ${i} voted to spend ${i * 13} thousand euros on the bridge over river ${i % 7} after inspectors found cracks in ${i % 11} places.`),
+      ...STOCK,
+    ]);
+
+  it('finds the near-copy of every one of 1,500 articles sharing a long template', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => story(i));
+    const copies = many.map((_, i) => story(i, { id: `copy${i}.md`, file: `copy${i}.md`, url: `https://mirror.example/${i}` }, (s) => `Today ${s}`));
+    expect(jaccard(shingles(copies[250]!), shingles(many[250]!))).toBeGreaterThanOrEqual(0.9);
+    const out = dedupeArticles([...many, ...copies]);
+    expect(out.articles).toHaveLength(1500);
+    expect(out.duplicates).toHaveLength(1500);
+    expect(out.duplicates.every((d) => d.dropped.id.replace(/^copy/, 's') === d.kept.id || d.kept.id.replace(/^copy/, 's') === d.dropped.id)).toBe(true);
+  });
+
+  it('keeps one of 100 exact copies of a story saved under different URLs', () => {
+    const copies = Array.from({ length: 100 }, (_, i) => story(7, { id: `c${String(i).padStart(3, '0')}.md`, file: `c${i}.md`, url: `https://site${i}.example/x` }));
+    const out = dedupeArticles([...copies, ...Array.from({ length: 50 }, (_, i) => story(100 + i))]);
+    expect(out.articles.map((a) => a.id).filter((id) => id.startsWith('c'))).toEqual(['c000.md']);
+    expect(out.articles).toHaveLength(51);
   });
 });
 

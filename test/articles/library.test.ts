@@ -244,11 +244,11 @@ describe('MAX_AGE_DAYS', () => {
 });
 
 describe('duplicates across files', () => {
-  it('the same URL saved twice is indexed once, keeping the fuller copy, with a warning naming both', async () => {
-    write('copy.md', GOOD.replace('https://example.org/news/pier', 'http://www.example.org/news/pier/?utm_source=feed').replace(/\n\nFerries[^\n]*\n/, '\n'));
+  it('an earlier version saved under the same URL is indexed once, keeping the newer, with a warning naming both', async () => {
+    write('copy.md', GOOD.replace('https://example.org/news/pier', 'http://www.example.org/news/pier/?utm_source=feed').replace('2024-05-02', '2024-05-01').replace('Tuesday', 'Monday'));
     const { articles, warnings, files } = await loadArticles(dir);
     expect(articles.map((a) => a.file)).toEqual(['good.md']);
-    expect(warnings).toEqual([{ file: 'copy.md', message: 'duplicate of good.md (same URL): skipped' }]);
+    expect(warnings).toEqual([{ file: 'copy.md', message: 'duplicate of good.md (same URL, 68% of the text alike: an older version (published earlier)): skipped' }]);
     expect(files.find((f) => f.file === 'copy.md')).toMatchObject({ articles: 0, paragraphs: 0 });
   });
 

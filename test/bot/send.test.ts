@@ -67,6 +67,36 @@ describe('Sender', () => {
     expect(g[20]! - g[0]!).toBeGreaterThanOrEqual(60_000);
   });
 
+  it('keeps a group\'s backlog to about a minute: messages beyond it are refused at once, not queued', async () => {
+    const api = fakeApi();
+    const sender = new Sender(api.call, { log: capture().log });
+    const results = Array.from({ length: 60 }, (_, i) => sender.send(-5, 'sendMessage', { chat_id: -5, text: `g${i}` }).then(() => 'sent', (e: SendFailure) => e.kind));
+    const refusedAtOnce = await Promise.race([Promise.all(results.slice(40)), vi.advanceTimersByTimeAsync(0).then(() => 'still waiting')]);
+    expect(refusedAtOnce).toEqual(Array(20).fill('over-budget'));
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect((await Promise.all(results)).filter((r) => r === 'sent')).toHaveLength(40);
+    expect(sender.stats.overBacklog).toBe(20);
+    const g = api.calls.map((c) => c.at);
+    // The last one accepted left a minute after the first (Telegram's group window) plus its pacing.
+    expect(g[39]! - g[0]!).toBe(60_000 + 19 * 1000);
+  });
+
+  it('drops a waiting notice to make room for an answer, and refuses a notice the minute has no room for', async () => {
+    const api = fakeApi();
+    const sender = new Sender(api.call, { log: capture().log });
+    const kind = (p: Promise<unknown>) => p.then(() => 'sent', (e: SendFailure) => e.kind);
+    const first = kind(sender.send(-5, 'sendMessage', { chat_id: -5, text: 'a0' }));
+    const notice = kind(sender.send(-5, 'sendMessage', { chat_id: -5, text: 'slow down' }, { droppable: true }));
+    const answers = Array.from({ length: 40 }, (_, i) => kind(sender.send(-5, 'sendMessage', { chat_id: -5, text: `a${i + 1}` })));
+    const late = kind(sender.send(-5, 'sendMessage', { chat_id: -5, text: 'slow down' }, { droppable: true }));
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect(await notice).toBe('over-budget');
+    expect(await late).toBe('over-budget');
+    expect(await first).toBe('sent');
+    expect((await Promise.all(answers)).filter((r) => r === 'sent')).toHaveLength(39); // a1..a39; a40 had no room
+    expect(api.calls.map((c) => c.text)).not.toContain('slow down');
+  });
+
   it('on 429 waits retry_after, resends, and keeps the chat\'s order', async () => {
     const api = fakeApi((n) => (n === 0 ? telegramError(429, 'Too Many Requests: retry after 7', 7) : undefined));
     const { log, lines } = capture();

@@ -110,6 +110,22 @@ describe('npm run index', () => {
     expect(stdout).toContain('[2] kept\n      Heavy rain is expected');
   });
 
+  it('same URL: an older version of the story is left out and named with the reason; a different text under that URL is kept', async () => {
+    const page = (published: string, ...paragraphs: string[]) =>
+      `---\ntitle: Night trains return\nurl: https://example.org/quiz\npublished: ${published}\n---\n${paragraphs.join('\n\n')}\n`;
+    const trains = 'The regional rail operator announced on Wednesday that night trains between the two capitals will return in December.';
+    const tickets = 'Tickets go on sale next month, and the operator expects the sleeper cars to be fully booked over the holidays.';
+    write('articles/v1.md', page('2024-01-01', trains, tickets));
+    write('articles/v2.md', page('2024-01-02', trains, tickets.replace('next month', 'on Monday')));
+    write('articles/other.md', page('2024-01-02', 'Wildfires have burned more than ten million acres this season, and smoke reached cities on the other coast.'));
+    const { code, stdout } = await run(['--articles', 'articles']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nLeft out as duplicates:\n {2}v1\.md: kept v2\.md instead \(same URL, \d+% of the text alike: an older version \(published earlier\)\)\n/);
+    expect(stdout).not.toContain('Warnings:');
+    expect(stdout).toMatch(/^v1\.md\s.*\s0\s+-\s+duplicate of v2\.md/m);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('2 articles indexed (3 paragraphs), from 3 files, 1 skipped, 0 warnings, 1 duplicate left out');
+  });
+
   it('runs as a real command (spawned) with the same exit codes', async () => {
     write('articles/good.md', GOOD);
     const exec = promisify(execFile);

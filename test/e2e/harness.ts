@@ -19,8 +19,9 @@ const TelegramServer = createRequire(import.meta.url)('telegram-test-api') as ty
 
 /**
  * telegram-test-api behind a thin front server on 127.0.0.1: getUpdates waits briefly for new
- * updates (the emulator answers at once, which would make polling spin), and answerInlineQuery,
- * which the emulator lacks, is recorded. setMyCommands is recorded too, then refused with HTTP 500
+ * updates (the emulator answers at once, which would make polling spin), inline queries (which the
+ * emulator cannot make) are handed out with the updates, and answerInlineQuery, which the emulator
+ * lacks, is recorded. setMyCommands is recorded too, then refused with HTTP 500
  * as the emulator itself does. Everything else (including the 500s for sendChatAction) is the
  * emulator's own behaviour.
  */
@@ -30,9 +31,20 @@ export async function startEmulator() {
   const app = (emu as unknown as { webServer: http.RequestListener }).webServer;
   const inlineAnswers: Array<Record<string, unknown>> = [];
   const commandMenus: Array<Record<string, unknown>> = [];
-  const unread = () => emu.storage.userMessages.some((u) => !u.isRead);
+  /** Every Bot API method the bot called, in order of arrival. */
+  const calls: string[] = [];
+  /** Updates the emulator cannot make (inline queries), handed out by the next getUpdates. */
+  const extraUpdates: Array<Record<string, unknown>> = [];
+  let extraUpdateId = 1_000_000;
+  const unread = () => emu.storage.userMessages.some((u) => !u.isRead) || extraUpdates.length > 0;
+  const updates: http.RequestListener = (req, res) => {
+    if (extraUpdates.length === 0) return app(req, res);
+    req.resume();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: extraUpdates.splice(0) }));
+  };
   const server = http.createServer((req, res) => {
     const method = /\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1];
+    if (method) calls.push(method);
     if (method === 'answerInlineQuery' || method === 'setMyCommands') {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
@@ -52,12 +64,13 @@ export async function startEmulator() {
       const go = () => {
         clearTimeout(timer);
         emu.off('AddedUserMessage', go).off('AddedUserCallbackQuery', go);
-        app(req, res);
+        updates(req, res);
       };
       const timer = setTimeout(go, 250);
       emu.on('AddedUserMessage', go).on('AddedUserCallbackQuery', go);
       return;
     }
+    if (method === 'getUpdates') return updates(req, res);
     app(req, res);
   });
   server.keepAliveTimeout = 1;
@@ -73,6 +86,7 @@ export async function startEmulator() {
     inlineAnswers,
     /** The command menus the bot asked for (each refused with HTTP 500). */
     commandMenus,
+    calls,
     /** A user message as Telegram would deliver it; returns the message (its id is set by the emulator). */
     async say(chatId: number, text: string | undefined, extra: Record<string, unknown> = {}, fromId = chatId > 0 ? chatId : 7) {
       const entities: unknown[] = [];
@@ -87,6 +101,21 @@ export async function startEmulator() {
     },
     async press(chatId: number, botMessage: Record<string, unknown>, data: string, fromId = chatId > 0 ? chatId : 7) {
       await emu.addUserCallback({ botToken: TOKEN, from: user(fromId), message: botMessage, data } as never);
+    },
+    /** An inline query ("@bot …" typed in any chat) from user `fromId`; returns its id. */
+    inline(fromId: number, query: string) {
+      const id = `iq${extraUpdateId}`;
+      extraUpdates.push({ update_id: extraUpdateId++, inline_query: { id, from: user(fromId), query, offset: '' } });
+      emu.emit('AddedUserMessage');
+      return id;
+    },
+    /** Delivers the update that carried user message `messageId` once more, same update_id (as Telegram does when unsure the bot took it). */
+    redeliver(messageId: number) {
+      const stored = emu.storage.userMessages.find((u) => u.messageId === messageId);
+      if (!stored) throw new Error(`no stored update for message ${messageId}`);
+      stored.isRead = false;
+      emu.emit('AddedUserMessage');
+      return stored.updateId;
     },
     /** Messages the bot sent (as the emulator stored them), in order. */
     sent(): Array<{ messageId: number; message: Record<string, any> }> {
@@ -118,6 +147,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminIds: [1001],
     maxQuestionLength: 500,
     rateLimit: { perUser: 1000, perChat: 1000, windowSeconds: 60 },
+    inlineRateLimit: 1000,
     webhook: undefined,
     healthPort: undefined,
     listenHost: '127.0.0.1',
