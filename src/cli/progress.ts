@@ -8,6 +8,8 @@ export interface TerminalProgress {
 
 /** Rewrites the line at most this often, so a folder of small files does not flood the terminal. */
 const EVERY_MS = 250;
+/** Nothing is shown for work done within this: a small folder starts without a flicker. */
+const QUIET_MS = 1000;
 
 /**
  * Progress of a cold index build on `stream`, only when it is a terminal (a service's log or a pipe
@@ -24,12 +26,17 @@ export function terminalProgress(
   return {
     update(done, total) {
       const t = now();
-      if (done < total && t - last < EVERY_MS) return;
+      if (t - started < QUIET_MS || (done < total && t - last < EVERY_MS)) return;
       last = t;
-      shown = true;
       const seconds = ((t - started) / 1000).toFixed(0);
-      const what = done < total ? `reading articles: ${done}/${total} files` : `read ${total} files; building the index`;
-      stream.write(`\r\x1b[K${what} (${seconds} s)…`);
+      if (done < total) {
+        shown = true;
+        stream.write(`\r\x1b[Kreading articles: ${done}/${total} files (${seconds} s)…`);
+      } else {
+        // Kept as a line of its own: warnings about the files read are logged next.
+        shown = false;
+        stream.write(`\r\x1b[Kread ${total} files in ${seconds} s; building the index…\n`);
+      }
     },
     done() {
       if (shown) stream.write('\r\x1b[K');

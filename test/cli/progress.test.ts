@@ -11,26 +11,36 @@ describe('terminalProgress', () => {
     expect(terminalProgress(fakeStream(false))).toBeUndefined();
   });
 
-  it('shows files read on one rewritten line, at most every 250 ms, then the index build, and clears it at the end', () => {
+  it('after a quiet second, shows files read on one rewritten line at most every 250 ms, then the index build on a line of its own', () => {
     const stream = fakeStream(true);
     let now = 0;
     const progress = terminalProgress(stream, () => now)!;
-    progress.update(1, 3);
-    now = 100;
-    progress.update(2, 3); // too soon: not shown
+    progress.update(1, 4); // within the first second: not shown
+    now = 1200;
+    progress.update(2, 4);
+    now = 1300;
+    progress.update(3, 4); // too soon after the last: not shown
     now = 2600;
-    progress.update(3, 3); // the last file is always shown
+    progress.update(4, 4); // the last file is always shown
     progress.done();
-    expect(stream.written).toEqual([
-      '\r\x1b[Kreading articles: 1/3 files (0 s)…',
-      '\r\x1b[Kread 3 files; building the index (3 s)…',
-      '\r\x1b[K',
-    ]);
+    expect(stream.written).toEqual(['\r\x1b[Kreading articles: 2/4 files (1 s)…', '\r\x1b[Kread 4 files in 3 s; building the index…\n']);
   });
 
-  it('leaves the terminal alone when nothing needed reading (a start from the cache)', () => {
+  it('clears an unfinished progress line when the build stops (a failure)', () => {
     const stream = fakeStream(true);
-    terminalProgress(stream)!.done();
+    let now = 0;
+    const progress = terminalProgress(stream, () => now)!;
+    now = 1500;
+    progress.update(1, 9);
+    progress.done();
+    expect(stream.written.at(-1)).toBe('\r\x1b[K');
+  });
+
+  it('leaves the terminal alone when nothing needed reading, or the reading took under a second', () => {
+    const stream = fakeStream(true);
+    const progress = terminalProgress(stream, () => 10)!;
+    progress.update(5, 5);
+    progress.done();
     expect(stream.written).toEqual([]);
   });
 });
