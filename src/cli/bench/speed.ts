@@ -442,8 +442,9 @@ article files, beside MiniSearch and Fuse built in memory; the goals at 100,000 
   --no-build                run dist/ as it is (default: npm run build first, so dist/ is the current code)
   --keep                    keep the generated folders
   -h, --help                this help
-Settings: WORD_VECTORS and SENTENCE_MODEL are passed to the bot; other settings are not (no BOT_TOKEN:
-the bot runs its console, over the generated folder and cache).`;
+The bot gets this shell's settings (WORD_VECTORS, SENTENCE_MODEL…) except those that would start Telegram,
+feeds or a health port, or change the folder, cache, age limit or log level: it runs its console (no
+BOT_TOKEN) over the generated folder and cache.`;
 
 const positive = (value: string, option: string) => {
   const n = Number(value);
