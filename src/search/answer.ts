@@ -5,10 +5,11 @@ import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage } from './language.js'
 import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { meaningWords, queryGroups, repeated } from './query.js';
-import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup } from './rank.js';
+import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
+import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn, type AnswerKind } from './fit.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -112,7 +113,14 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const byMeaning = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
   const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
   const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
-  const ranked = read ? read.ranked : byMeaning;
+  const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
+  const misfits = new Map<number, Misfit>();
+  const misfitOf = (doc: number) => {
+    let m = misfits.get(doc);
+    if (!m) misfits.set(doc, (m = misfit(index, doc, fit)));
+    return m;
+  };
+  const ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   if (ranked.length === 0) return { ...base, passages: [], reason: 'not-found' };
   const best = ranked[0]!.doc;
@@ -126,6 +134,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     compounding: isCompounding(language),
     meaning: meaning?.score(best, () => wordsOf(best)),
     sentence: read?.similarity.get(best),
+    misfit: misfitOf(best),
   };
   const conviction = threshold > 0 ? convictionOf(index, groups, evidence) : undefined;
   if (conviction !== undefined && conviction < threshold) return { ...base, passages: [], reason: 'not-found' };
@@ -166,6 +175,8 @@ interface Evidence {
   meaning: number | undefined;
   /** Its similarity to the question as the sentence model reads them, when that is on. */
   sentence: number | undefined;
+  /** What it lacks of what the question asks besides its words (see `misfit`). */
+  misfit: Misfit;
 }
 
 /**
@@ -191,7 +202,60 @@ function convictionOf(index: SearchIndex, groups: readonly QueryGroup[], e: Evid
   const sentence = e.sentence === undefined ? 0 : SENTENCE_EVIDENCE * (e.sentence - SENTENCE_NEUTRAL);
   // A clear lead over the runner-up is evidence too: a question about something the articles do
   // not cover tends to match many paragraphs equally weakly.
-  return confidence(index, groups, e.terms) + e.lead - penalty - lone + meaning + sentence;
+  return confidence(index, groups, e.terms) + e.lead - penalty - lone + meaning + sentence - convictionPenalty(e.misfit);
+}
+
+/** What the question asks for besides its words (see `fit.ts`). */
+interface Fit {
+  kind: AnswerKind | undefined;
+  years: string[];
+}
+
+/**
+ * A paragraph that lacks a number the question names ("2024") in itself, its headline and its date
+ * is about another year or thing: measured on bench:reader (absent questions declined 10% → …).
+ */
+const NUMBER_MISMATCH = 0.15;
+/** A paragraph with no number for "how many", no date for "when", no name for "who". */
+const KIND_MISSING = 0.05;
+const YEAR_DOUBT = 0.5;
+const KIND_DOUBT = 0;
+const HEADING_PENALTY = 0.1;
+const HEADING_DOUBT = 0;
+
+/** How far paragraph `doc` falls short of what the question asks besides its words: 0 when it fits. */
+function misfit(index: SearchIndex, doc: number, fit: Fit): Misfit {
+  const article = index.articles[index.docArticle[doc]!]!;
+  const text = paragraphOf(index, doc).text;
+  return {
+    year: missingYears(fit.years, text, article.title, article.published).length > 0,
+    kind: fit.kind !== undefined && !hasAnswerKind(text, fit.kind, index.articleLanguage(index.docArticle[doc]!)),
+    heading: isHeading(text),
+  };
+}
+
+interface Misfit {
+  /** It lacks a year the question names. */
+  year: boolean;
+  /** It lacks the kind of answer the question asks for. */
+  kind: boolean;
+  /** It is a heading or a link teaser, not a sentence (see `isHeading`). */
+  heading: boolean;
+}
+
+function rankPenalty(m: Misfit): number {
+  return (m.year ? NUMBER_MISMATCH : 0) + (m.kind ? KIND_MISSING : 0) + (m.heading ? HEADING_PENALTY : 0);
+}
+
+function convictionPenalty(m: Misfit): number {
+  return (m.year ? YEAR_DOUBT : 0) + (m.kind ? KIND_DOUBT : 0) + (m.heading ? HEADING_DOUBT : 0);
+}
+
+/** The candidates re-ordered by how well each fits what the question asks besides its words. */
+function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfit): Ranked[] {
+  return ranked
+    .map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) }))
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
 function paragraphOf(index: SearchIndex, doc: number) {
