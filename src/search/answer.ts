@@ -9,6 +9,7 @@ import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup, type R
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
+import { expandShorthand } from './chat.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn, type AnswerKind } from './fit.js';
 
 /**
@@ -81,10 +82,14 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   // and the host would count as unknown names and turn the answer down.
   const asked = question.replace(LINK, ' ');
   const tokens = tokenize(asked);
-  const words = tokens.map((t) => t.word);
-  if (words.length === 0) return { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' };
+  const written = tokens.map((t) => t.word);
+  if (written.length === 0) return { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' };
 
-  const language = detectLanguage(words, index.language);
+  const language = detectLanguage(written, index.language);
+  const words = expandShorthand(written, language, (w) => {
+    const term = index.words.get(w);
+    return term === undefined ? 0 : (index.postings.get(term)?.docs.length ?? 0);
+  });
   const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
   const names = namesIn(asked, tokens);
