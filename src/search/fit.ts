@@ -57,7 +57,10 @@ const DATE_WORDS = new Set(
     'januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahrhundert ' +
     'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre año siglo ' +
     'janvier février mars avril mai juin juillet août septembre octobre novembre décembre année siècle ' +
-    'января февраля марта апреля мая июня июля августа сентября октября ноября декабря году года век века'
+    'gestern heute lunes martes miércoles jueves viernes sábado domingo ayer hoy lundi mardi mercredi jeudi vendredi ' +
+    'samedi dimanche hier ' +
+    'января февраля марта апреля мая июня июля августа сентября октября ноября декабря году года век века ' +
+    'понедельник вторник среду среда четверг пятницу пятница субботу суббота воскресенье вчера сегодня'
   ).split(' '),
 );
 const DIGIT = /\p{N}/u;
