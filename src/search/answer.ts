@@ -1,7 +1,7 @@
 import type { Answer, AnswerOptions, Passage } from './types.js';
 import { isCompounding } from './compound.js';
 import { analyzeText, type SearchIndex } from './index.js';
-import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage } from './language.js';
+import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
 import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { meaningWords, queryGroups, repeated } from './query.js';
@@ -127,7 +127,12 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   };
   const ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
-  if (ranked.length === 0) return { ...base, passages: [], reason: 'not-found' };
+  const notFound = (): Answer => {
+    // The reply's language, not the guess: it is the question's only when the question clearly is in it.
+    const written = languagesOf(index);
+    return base.language === undefined || written.includes(base.language) ? { ...base, passages: [], reason: 'not-found' } : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
+  };
+  if (ranked.length === 0) return notFound();
   const best = ranked[0]!.doc;
   const evidence: Evidence = {
     // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`): XQuAD
@@ -142,7 +147,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     misfit: misfitOf(best),
   };
   const conviction = threshold > 0 ? convictionOf(index, groups, evidence) : undefined;
-  if (conviction !== undefined && conviction < threshold) return { ...base, passages: [], reason: 'not-found' };
+  if (conviction !== undefined && conviction < threshold) return notFound();
 
   const termWeights = new Map<string, number>();
   for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
@@ -264,6 +269,23 @@ function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfi
   return ranked
     .map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+const languagesCache = new WeakMap<SearchIndex, Language[]>();
+
+/** The languages an index's articles are written in, most paragraphs first. */
+function languagesOf(index: SearchIndex): Language[] {
+  let languages = languagesCache.get(index);
+  if (!languages) {
+    const counts = new Map<Language, number>();
+    for (let doc = 0; doc < index.documentCount; doc++) {
+      const l = index.articleLanguage(index.docArticle[doc]!);
+      counts.set(l, (counts.get(l) ?? 0) + 1);
+    }
+    languages = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([l]) => l);
+    languagesCache.set(index, languages);
+  }
+  return languages;
 }
 
 function paragraphOf(index: SearchIndex, doc: number) {

@@ -104,3 +104,20 @@ describe('years and headings', () => {
     expect(where(answer(SearchIndex.build([story, harbour]), 'riding the beach bus this summer').passages[0])).toBe('beach-bus#1');
   });
 });
+
+describe('a question in a language the articles are not written in', () => {
+  const index = SearchIndex.build([race2025, harbour]);
+
+  it('is declined with the languages the articles are in, for the reply to name', () => {
+    const a = answer(index, 'Wann beginnen die Bauarbeiten an der Stadtmauer von Kleinstadt?');
+    expect(a.passages).toEqual([]);
+    expect(a.language).toBe('de');
+    expect(a.articleLanguages).toEqual(['en']);
+  });
+
+  it("names none when the question is in the articles' language", () => {
+    const a = answer(index, 'who won the 2019 riverton derby');
+    expect(a.passages).toEqual([]);
+    expect(a.articleLanguages).toBeUndefined();
+  });
+});
