@@ -71,11 +71,6 @@ export interface AnswerOptions {
    * articles' (see `replyLanguage`).
    */
   readerLanguage?: Language;
-  /**
-   * The date "this year", "now" and "latest" are read against (default: the time of asking). Passed
-   * in so that answering stays a pure function of its inputs.
-   */
-  today?: Date;
 }
 
 /** Embeds texts as vectors whose cosine says how close they are in meaning (synchronously: `answer()` is). */

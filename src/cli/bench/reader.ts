@@ -1,5 +1,5 @@
 /**
- * npm run bench:reader -- [--questions FILE] [--corpus FILE] [--today YYYY-MM-DD] [--show-failures]
+ * npm run bench:reader -- [--questions FILE] [--corpus FILE] [--show-failures]
  *
  * Right answers on readers' questions: the news corpus (shared/eval/README.md) is written as a folder
  * of JSON article files, indexed by the live index as the bot opens it (word vectors and sentence
@@ -19,10 +19,9 @@ import { createLogger } from '../../log.js';
 import type { Answer } from '../../search/types.js';
 import { runCli } from '../run.js';
 
-const USAGE = `usage: npm run bench:reader -- [--questions FILE] [--corpus FILE] [--today YYYY-MM-DD] [--show-failures]
+const USAGE = `usage: npm run bench:reader -- [--questions FILE] [--corpus FILE] [--show-failures]
   --questions FILE   reader questions, one JSON object a line (default ../shared/eval/reader.dev.jsonl)
   --corpus FILE      the news corpus they are about (default ../shared/eval/news-corpus.dev.jsonl)
-  --today DATE       the date "this year" and "now" are read against (default: today)
   --show-failures    print every question answered wrong or declined wrongly, with what was expected and got`;
 
 /** A reader question as shared/eval/README.md describes it. */
@@ -121,7 +120,6 @@ async function main(argv: string[]): Promise<number> {
     options: {
       questions: { type: 'string', default: '../shared/eval/reader.dev.jsonl' },
       corpus: { type: 'string', default: '../shared/eval/news-corpus.dev.jsonl' },
-      today: { type: 'string' },
       'show-failures': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -130,8 +128,6 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const today = values.today === undefined ? undefined : new Date(values.today);
-  if (today && Number.isNaN(today.getTime())) throw new UsageError(`--today ${values.today} is not a date (YYYY-MM-DD)`);
   const questions = readJsonLines<ReaderQuestion>(values.questions);
   const corpus = readJsonLines<CorpusArticle>(values.corpus);
 
@@ -151,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
     const failures: string[] = [];
     const askStarted = performance.now();
     for (const q of questions) {
-      const a = live.ask(q.q, today ? { today } : {});
+      const a = live.ask(q.q);
       const outcome = judgeAnswer(q, a);
       for (const kind of [q.kind, 'all']) {
         let t = tallies.get(kind);
