@@ -7,11 +7,10 @@ import { redact, type Logger } from '../log.js';
 import type { Language } from '../search/language.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
 import { addressed, type BotIdentity } from './addressed.js';
+import { escapeHtml, latestArticles } from '../replies/text.js';
 import {
   ANSWER_PAGE_PREFIX,
   SOURCES_PAGE_PREFIX,
-  escapeHtml,
-  latestArticles,
   renderAnswer,
   renderHelp,
   renderInlineArticle,
@@ -24,7 +23,7 @@ import {
 } from './format.js';
 import { RecentUpdates, type UpdateLedger } from './ledger.js';
 import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
-import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from './phrases/index.js';
+import { PUBLIC_COMMANDS, phrasesFor, userLanguage } from '../replies/phrases/index.js';
 import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
 
 export interface BotDeps {
