@@ -48,8 +48,15 @@ const COMMANDS = {
   stats: {
     admin: true,
     run({ core, m }) {
-      const lines = { articles: core.deps.articles().length, ...core.deps.stats?.(), ...core.counters, ...core.sender.stats, pendingReplies: core.sender.pending() };
-      void core.reply(m, `<b>Stats</b>\n${Object.entries(lines).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`).join('\n')}`);
+      const lines = {
+        articles: core.deps.articles().length,
+        ...core.deps.stats?.(),
+        ...core.counters,
+        ...core.sender.stats,
+        pendingReplies: core.sender.pending(),
+      };
+      const text = Object.entries(lines).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`);
+      void core.reply(m, `<b>Stats</b>\n${text.join('\n')}`);
     },
   },
   reload: {

@@ -78,7 +78,16 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     log,
     secrets,
   });
-  const counters: Record<string, number> = { questions: 0, answered: 0, notFound: 0, rateLimited: 0, tooLong: 0, errors: 0, droppedOverBudget: 0, duplicateUpdates: 0 };
+  const counters: Record<string, number> = {
+    questions: 0,
+    answered: 0,
+    notFound: 0,
+    rateLimited: 0,
+    tooLong: 0,
+    errors: 0,
+    droppedOverBudget: 0,
+    duplicateUpdates: 0,
+  };
   const tasks = new Set<Promise<unknown>>();
 
   let topicsFor: readonly Article[] | undefined;

@@ -17,7 +17,6 @@ import type { Language } from '../search/language.js';
 import type { Answer, Passage } from '../search/types.js';
 import { removeInvisible } from '../text/invisible.js';
 
-
 /**
  * Replies as Telegram HTML plus an inline keyboard (the plain-text console replies are in
  * replies/plain.ts; both are made of replies/text.ts). Pure functions, no Telegram calls.
@@ -129,8 +128,10 @@ function articleHead(a: Article, page = 0, total = 1): string {
  */
 export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = {}): Rendered {
   const total = answer.passages.length;
-  if (answer.reason === 'latest' && options.articles) return { html: renderLatest(options.articles, SOURCES_PAGE_SIZE, answer.language), keyboard: undefined };
-  if (total === 0) return { html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics)), MAX_MESSAGE_LENGTH - 200)), keyboard: undefined };
+  if (answer.reason === 'latest' && options.articles)
+    return { html: renderLatest(options.articles, SOURCES_PAGE_SIZE, answer.language), keyboard: undefined };
+  if (total === 0)
+    return { html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics)), MAX_MESSAGE_LENGTH - 200)), keyboard: undefined };
   const p = Math.min(Math.max(0, Math.floor(page)), total - 1);
   const passage = answer.passages[p]!;
   const footer = articleHead(passage.article, p, total);
@@ -160,7 +161,10 @@ export function renderInlinePassage(answer: Answer, index: number): { title: str
 }
 
 /** One of the newest articles for an inline-mode result ("@bot what's new?"), with its link button. */
-export function renderInlineArticle(a: Article, language?: Language): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
+export function renderInlineArticle(
+  a: Article,
+  language?: Language,
+): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
   const url = linkableUrl(a.url);
   return {
     title: truncate(sanitize(a.title || a.file), 200),
@@ -213,7 +217,10 @@ export function renderSources(articles: readonly Article[], page = 0, language?:
 export function renderLatest(articles: readonly Article[], count = SOURCES_PAGE_SIZE, language?: Language): string {
   const latest = latestArticles(articles, count);
   if (latest.length === 0) return escapeHtml(noLatestText(articles, language));
-  return articleList(`<b>${phrasesFor(language).latestHeading}</b>`, latest.map((article, i) => ({ n: i + 1, article })));
+  return articleList(
+    `<b>${phrasesFor(language).latestHeading}</b>`,
+    latest.map((article, i) => ({ n: i + 1, article })),
+  );
 }
 
 /** /start, in the reader's `language` (their Telegram app's: see `userLanguage`). */

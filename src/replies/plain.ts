@@ -13,7 +13,12 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
   if (!passage) return sanitize(noAnswerText(answer, options.topics));
   const a = passage.article;
   const details = sourceAndDate(a);
-  const lines = [...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []), sanitize(passage.text), '', `— ${sanitize(a.title || a.file)}`];
+  const lines = [
+    ...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []),
+    sanitize(passage.text),
+    '',
+    `— ${sanitize(a.title || a.file)}`,
+  ];
   if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
   lines.push(`  ${plainAddress(a)}`);
   if (answer.passages.length > 1) lines.push(`  (${answer.passages.length - 1} more passage${answer.passages.length > 2 ? 's' : ''})`);
@@ -43,5 +48,9 @@ export function renderSourcesPlain(articles: readonly Article[], count = 20): st
   const say = phrasesFor(undefined);
   if (articles.length === 0) return say.nothingIndexed;
   const more = articles.length - count;
-  return [`${say.sourcesHeading(articles.length)}:`, ...articles.slice(0, count).map((a, i) => plainArticle(a, i + 1)), ...(more > 0 ? [`… and ${more} more`] : [])].join('\n');
+  return [
+    `${say.sourcesHeading(articles.length)}:`,
+    ...articles.slice(0, count).map((a, i) => plainArticle(a, i + 1)),
+    ...(more > 0 ? [`… and ${more} more`] : []),
+  ].join('\n');
 }

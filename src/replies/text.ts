@@ -27,14 +27,16 @@ export function sanitize(text: string): string {
   return removeInvisible(replaceUnsafe(text));
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+
 /**
  * Lone surrogates become U+FFFD and control characters (other than newline and tab) spaces. Both
  * keep the length, so highlight offsets stay valid.
  */
 export function replaceUnsafe(text: string): string {
-  return text
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ');
+  return text.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, ' ');
 }
 
 /** Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair, adding "…". */
@@ -99,7 +101,15 @@ export function noAnswerText(answer: Answer, topics: readonly string[] = []): st
   if (answer.reason === 'latest') return say.latestPointer;
   if (answer.reason === 'empty') return say.empty(n);
   if (n === 0) return say.noArticles;
-  const hint = topics.length > 0 ? say.askAbout(topics.slice(0, 3).map((t) => `“${truncate(t, 80)}”`).join(', ')) : say.askAboutAnything;
+  const hint =
+    topics.length > 0
+      ? say.askAbout(
+          topics
+            .slice(0, 3)
+            .map((t) => `“${truncate(t, 80)}”`)
+            .join(', '),
+        )
+      : say.askAboutAnything;
   return say.notFound(n, hint);
 }
 

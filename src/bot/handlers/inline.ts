@@ -23,7 +23,11 @@ export function handleInline(core: BotCore, ctx: Context): void {
   if (answer.reason === 'latest') {
     return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a, answer.language))));
   }
-  void send(answer.passages.slice(0, INLINE_RESULTS).map((p, i) => result(i, { ...renderInlinePassage(answer, i), keyboard: renderAnswer({ ...answer, passages: [p] }).keyboard })));
+  void send(
+    answer.passages
+      .slice(0, INLINE_RESULTS)
+      .map((p, i) => result(i, { ...renderInlinePassage(answer, i), keyboard: renderAnswer({ ...answer, passages: [p] }).keyboard })),
+  );
 }
 
 function result(i: number, r: { title: string; description: string; html: string; keyboard?: InlineKeyboard }): InlineQueryResultArticle {

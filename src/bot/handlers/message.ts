@@ -31,7 +31,8 @@ function allowed(core: BotCore, m: Message): boolean {
   const { counters, limiter } = core;
   if (limiter.allow(m.from?.id, m.chat.id)) return true;
   counters.rateLimited!++;
-  if (limiter.noticeDue(m.chat.id)) void core.reply(m, escapeHtml(core.sayTo(m).slowDown(core.config.rateLimit.windowSeconds)), undefined, { droppable: true });
+  if (limiter.noticeDue(m.chat.id))
+    void core.reply(m, escapeHtml(core.sayTo(m).slowDown(core.config.rateLimit.windowSeconds)), undefined, { droppable: true });
   else counters.droppedOverBudget!++;
   return false;
 }
