@@ -10,14 +10,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { LiveIndex } from '../../app/live-index.js';
-import { loadAnswerModels } from '../../app/open.js';
-import { loadConfig } from '../../config.js';
-import { UsageError } from '../../errors.js';
-import { createLogger } from '../../log.js';
-import type { Answer } from '../../search/types.js';
-import { runCli } from '../run.js';
+import { LiveIndex } from '../src/app/live-index.js';
+import { loadAnswerModels } from '../src/app/open.js';
+import { loadConfig } from '../src/config.js';
+import { UsageError } from '../src/errors.js';
+import { createLogger } from '../src/log.js';
+import type { Answer } from '../src/search/types.js';
+import { parseCommandLine } from '../src/cli/args.js';
+import { runCli } from '../src/cli/run.js';
 
 const USAGE = `usage: npm run bench:reader -- [--questions FILE] [--corpus FILE] [--show-failures]
   --questions FILE   reader questions, one JSON object a line (default ../shared/eval/reader.dev.jsonl)
@@ -115,19 +115,14 @@ function row(kind: string, t: Tally): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       questions: { type: 'string', default: '../shared/eval/reader.dev.jsonl' },
       corpus: { type: 'string', default: '../shared/eval/news-corpus.dev.jsonl' },
       'show-failures': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const questions = readJsonLines<ReaderQuestion>(values.questions);
   const corpus = readJsonLines<CorpusArticle>(values.corpus);
 
