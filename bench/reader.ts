@@ -22,7 +22,8 @@ import { runCli } from '../src/cli/run.js';
 const USAGE = `usage: npm run bench:reader -- [--questions FILE] [--corpus FILE] [--show-failures]
   --questions FILE   reader questions, one JSON object a line (default ../shared/eval/reader.dev.jsonl)
   --corpus FILE      the news corpus they are about (default ../shared/eval/news-corpus.dev.jsonl)
-  --show-failures    print every question answered wrong or declined wrongly, with what was expected and got`;
+  --show-failures    print every question answered wrong or declined wrongly, with what was expected and got
+  -h, --help         this help`;
 
 /** A reader question as shared/eval/README.md describes it. */
 export interface ReaderQuestion {
@@ -188,11 +189,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli(async (argv) => {
-  try {
-    return await main(argv);
-  } catch (err) {
-    if (err instanceof UsageError) console.error(USAGE);
-    throw err;
-  }
-});
+runCli(main);

@@ -38,7 +38,7 @@ export function syntheticArticle(i: number): string {
   return `---\ntitle: ${town} council approves ${thing} repairs (${i})\nurl: https://synthetic.example/${i}\npublished: 2024-03-${String(day).padStart(2, '0')}\n---\n${paragraphs.join('\n\n')}\n`;
 }
 
-const USAGE = `Usage: npm run bench:reload -- [options]
+const USAGE = `usage: npm run bench:reload -- [--articles N] [--every MS] [--timeout S] [--keep]
 
 Adds one article to a folder of N small similar synthetic articles while asking questions, and prints
 how long the new article takes to answer and how long questions wait meanwhile.
