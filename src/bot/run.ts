@@ -5,7 +5,7 @@ import type { Update } from 'telegraf/types';
 import { UserFacingError } from '../errors.js';
 import { redact } from '../log.js';
 import { botCommands, botRuntime, createBot, type BotDeps, type BotOptions } from './bot.js';
-import { REPLY_LANGUAGES } from './phrases/index.js';
+import { REPLY_LANGUAGES } from '../replies/phrases/index.js';
 
 export interface StartOptions extends BotOptions {
   /** Interface the webhook / health server listens on (default: `config.listenHost`). */

@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { openLiveIndex } from '../app/open.js';
-import { renderAnswerPlain } from '../bot/format.js';
+import { renderAnswerPlain } from '../replies/plain.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Answer } from '../search/types.js';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { LiveIndex } from '../app/live-index.js';
-import { renderAnswerPlain, renderSourcesPlain } from '../bot/format.js';
+import { renderAnswerPlain, renderSourcesPlain } from '../replies/plain.js';
 import type { Answer } from '../search/types.js';
 
 const HELP = [

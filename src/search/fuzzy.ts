@@ -72,7 +72,7 @@ export class FuzzyVocabulary {
     const found: FuzzyMatch[] = [];
     const scan = (probe: string, spread: number) => {
       for (let len = probe.length - spread; max > 0 && len <= probe.length + spread; len++) {
-        for (const { item } of this.fuse(sliceKey(probe, len))?.search(probe, { limit: 20 }) ?? []) {
+        for (const { item } of this.fuse(sliceKey(probe, len))?.search(probe, { limit: FUSE_LIMIT }) ?? []) {
           const edits = editDistance(word, item, max);
           if (edits <= max && item !== word && !found.some((f) => f.word === item)) found.push({ word: item, edits });
         }
@@ -104,6 +104,12 @@ export class FuzzyVocabulary {
 }
 
 const MEMO_LIMIT = 10_000;
+/**
+ * How many of fuse.js's best guesses per slice are checked for edits: fuse.js scores by its own
+ * measure, and at 20 a word one letter short ("aply", "orgin") missed its word among a few hundred
+ * of the same first letter and length.
+ */
+const FUSE_LIMIT = 60;
 
 function sliceKey(word: string, length: number): string {
   return `${String.fromCodePoint(word.codePointAt(0)!)}${length}`;

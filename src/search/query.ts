@@ -1,6 +1,6 @@
 import { transliterate } from 'transliteration';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
-import { FuzzyVocabulary } from './fuzzy.js';
+import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
 import { CYRILLIC, LANGUAGES, type Language } from './language.js';
 import { fold, termOf } from './normalize.js';
@@ -94,7 +94,7 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     // articles do not use) the stems its own stem may stand for.
     const fuzzy = fuzzyFor(index);
     const terms = [
-      ...fuzzy.words.search(word).map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
+      ...likeliest(index, word, fuzzy.words.search(word, FUZZY_CANDIDATES)),
       ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({ term: m.word, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
       ...(CYRILLIC.test(word) ? latinSpellings(index, word) : []),
     ]
@@ -141,6 +141,35 @@ export function meaningWords(index: SearchIndex, vectors: WordVectors, words: re
     if (vectors.id(w) !== undefined || index.words.has(w) || /\p{N}/u.test(w)) return w;
     return fuzzyFor(index).words.search(w).find((m) => vectors.id(m.word) !== undefined)?.word ?? w;
   });
+}
+
+/** How many corrections within the allowed edits are weighed by `likeliest` for a misspelled word. */
+const FUZZY_CANDIDATES = 12;
+/** How many of them the question keeps. */
+const FUZZY_KEPT = 3;
+
+/**
+ * The likeliest corrections of a misspelling, as a noisy channel reads it: fewer edits first, and
+ * among equal edits the word the articles use most ("seson" is "season" sooner than "seton"); a
+ * rarer word counts for less, by the square root of its share of the likeliest one's paragraphs.
+ * A doubled letter typed once ("leter", "adress") is the commonest slip, so such a correction counts
+ * as if the articles used its word DOUBLE_SLIP times as often ("letter" before the likelier "later").
+ */
+function likeliest(index: SearchIndex, misspelled: string, matches: readonly FuzzyMatch[]): Array<{ term: string; weight: number }> {
+  const prior = (word: string) =>
+    (index.postings.get(index.words.get(word)!)?.docs.length ?? 0) * (undoubled(word) === undoubled(misspelled) ? DOUBLE_SLIP : 1);
+  const most = new Map<number, number>();
+  for (const m of matches) most.set(m.edits, Math.max(most.get(m.edits) ?? 0, prior(m.word)));
+  return matches
+    .map((m) => ({ term: index.words.get(m.word)!, weight: (FUZZY_WEIGHT[m.edits] ?? 0) * Math.sqrt(prior(m.word) / (most.get(m.edits) || 1)) }))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, FUZZY_KEPT);
+}
+
+const DOUBLE_SLIP = 4;
+
+function undoubled(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
 }
 
 function digitsOf(word: string): string {

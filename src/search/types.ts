@@ -39,6 +39,12 @@ export interface Answer {
    * has one (see `replyLanguage`), else the reader's, else the articles' main language.
    */
   language?: Language;
+  /**
+   * Set on a decline ('not-found') when the question is in a language none of the articles is
+   * written in: the languages they are in, most paragraphs first, so the reply can tell the reader
+   * (in their language) what to ask in.
+   */
+  articleLanguages?: Language[];
 }
 
 export interface AnswerOptions {

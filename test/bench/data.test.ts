@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanArticle } from '../../src/articles/clean.js';
 import { loadArticles } from '../../src/articles/library.js';
-import { corpusArticleLine, syntheticParagraph } from '../../src/cli/bench/data.js';
+import { corpusArticleLine, syntheticParagraph } from '../../bench/data.js';
 
 const words = (n: number, seed: string) => Array.from({ length: n }, (_, i) => `${seed}${i % 7 === 0 ? '' : i}`).join(' ');
 

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  latestArticles,
   renderAnswer,
-  renderAnswerPlain,
   renderHelp,
   renderInlineArticle,
   renderInlinePassage,
@@ -13,7 +11,9 @@ import {
   type InlineButton,
 } from '../../src/bot/format.js';
 import { botCommands } from '../../src/bot/bot.js';
-import { phrasesFor, REPLY_LANGUAGES, userLanguage } from '../../src/bot/phrases/index.js';
+import { phrasesFor, REPLY_LANGUAGES, userLanguage } from '../../src/replies/phrases/index.js';
+import { renderAnswerPlain } from '../../src/replies/plain.js';
+import { latestArticles } from '../../src/replies/text.js';
 import { answerOf, article, passage } from './fixtures.js';
 import type { Answer } from '../../src/search/types.js';
 import { telegramHtmlProblems, visibleText } from './telegram-html.js';

@@ -4,15 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { LiveIndex } from '../../src/app/live-index.js';
-import {
-  renderAnswer,
-  renderAnswerPlain,
-  renderInlineArticle,
-  renderInlinePassage,
-  renderLatest,
-  renderSources,
-  renderSourcesPlain,
-} from '../../src/bot/format.js';
+import { renderAnswer, renderInlineArticle, renderInlinePassage, renderLatest, renderSources } from '../../src/bot/format.js';
+import { renderAnswerPlain, renderSourcesPlain } from '../../src/replies/plain.js';
 import { runConsole } from '../../src/cli/console.js';
 import { createLogger } from '../../src/log.js';
 import { answerOf, article, passage } from './fixtures.js';

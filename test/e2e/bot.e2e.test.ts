@@ -122,6 +122,14 @@ describe('private chat', () => {
     expect(r.message.text).toMatch(/articles: 3/);
   });
 
+  it('answers an unknown command with a hint, also one named like an object property (/constructor, /tostring)', async () => {
+    for (const command of ['/weather', '/constructor', '/tostring', '/__proto__']) {
+      const m = await emu.say(111, command);
+      const r = await emu.waitFor(replyTo(111, m.message_id), `the hint for ${command}`);
+      expect(r.message.text).toBe('I do not know that command. /help lists what I can do.');
+    }
+  });
+
   it("greets and explains in the language of the reader's Telegram app", async () => {
     const russian = { from: { id: 109, is_bot: false, first_name: 'Анна', language_code: 'ru' } };
     const start = await emu.say(109, '/start', russian);

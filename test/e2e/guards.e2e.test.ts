@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
-import { FakeTelegram } from '../../src/cli/bench/fake-telegram.js';
+import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { loadConfig } from '../../src/config.js';
 import { FAST_SEND, captureLog, deps, startEmulator, testConfig } from './harness.js';
 

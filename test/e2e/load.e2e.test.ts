@@ -2,9 +2,9 @@ import vm from 'node:vm';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
-import { FakeTelegram, type FloodLimits } from '../../src/cli/bench/fake-telegram.js';
+import { FakeTelegram, type FloodLimits } from '../../bench/fake-telegram.js';
 import { TOKEN, captureLog, deps, testConfig } from './harness.js';
-import { DEFAULT_SHAPE, planLoad, runLoad } from '../../src/cli/bench/load-driver.js';
+import { DEFAULT_SHAPE, planLoad, runLoad } from '../../bench/load-driver.js';
 
 /**
  * Issue 4's proof under load and faults: the real bot (polling, real answer()) against a Bot API

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBot, secretMatches, webhookTarget, type RunningBot, type StartOptions } from '../../src/bot/run.js';
 import type { Config } from '../../src/config.js';
 import { UserFacingError } from '../../src/errors.js';
-import { FakeTelegram } from '../../src/cli/bench/fake-telegram.js';
+import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { TOKEN, captureLog, deps, testConfig } from './harness.js';
 
 const SECRET = 'webhook-secret-for-tests-0123';

@@ -16,14 +16,10 @@ describe('assembling the index in steps (a live reload answers between them)', (
   });
 
   it('builds the same index as assembling in one go', () => {
-    const { builtAt: _a, ...inSteps } = (() => {
-      const steps = SearchIndex.fromAnalyzedSteps(many);
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value.data;
-      }
-    })();
-    const { builtAt: _b, ...inOneGo } = assemble(many);
-    expect(inSteps).toEqual(inOneGo);
+    const steps = SearchIndex.fromAnalyzedSteps(many);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const inOneGo = assemble(many);
+    expect({ ...step.value.data, builtAt: 0 }).toEqual({ ...inOneGo, builtAt: 0 });
   });
 });

@@ -25,15 +25,15 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { loadArticles } from '../../articles/library.js';
-import type { Article } from '../../articles/types.js';
-import { UsageError } from '../../errors.js';
-import { parseCommandLine } from '../args.js';
-import { runCli } from '../run.js';
+import { loadArticles } from '../src/articles/library.js';
+import type { Article } from '../src/articles/types.js';
+import { UsageError } from '../src/errors.js';
+import { parseCommandLine } from '../src/cli/args.js';
+import { runCli } from '../src/cli/run.js';
 import { corpusArticleLine, loadCorpus, loadQaSet } from './data.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const ROOT = path.resolve(path.dirname(SELF), '../../..');
+const ROOT = path.resolve(path.dirname(SELF), '..');
 const MAIN_JS = path.join(ROOT, 'dist', 'main.js');
 const ASK_JS = path.join(ROOT, 'dist', 'cli', 'ask.js');
 const ARTICLES_PER_FILE = 200;
@@ -74,7 +74,9 @@ function summarize(times: number[]): Pick<Measure, 'p50' | 'p95' | 'p99' | 'ques
 }
 
 function readQuestions(file: string): string[] {
-  return loadQaSet(file).questions.map((q) => q.q.replace(/\s+/g, ' ').trim()).filter((q) => q !== '');
+  return loadQaSet(file)
+    .questions.map((q) => q.q.replace(/\s+/g, ' ').trim())
+    .filter((q) => q !== '');
 }
 
 function sample<T>(items: readonly T[], n: number): T[] {
@@ -220,7 +222,14 @@ async function consoleStart(env: NodeJS.ProcessEnv, cwd: string, question: strin
   const mem = p.sample() ?? { peakMb: p.peakMb, rssMb: NaN, cpuS: NaN };
   await p.finish();
   const articles = Number(/(\d+) articles? indexed/.exec(p.output)?.[1] ?? NaN);
-  return { firstAnswerMs: answered - p.spawnedAt, cpuS: mem.cpuS, peakMb: p.peakMb, rssMb: mem.rssMb, exitMs: performance.now() - p.spawnedAt, articles };
+  return {
+    firstAnswerMs: answered - p.spawnedAt,
+    cpuS: mem.cpuS,
+    peakMb: p.peakMb,
+    rssMb: mem.rssMb,
+    exitMs: performance.now() - p.spawnedAt,
+    articles,
+  };
 }
 
 interface AskMeasure {
@@ -314,7 +323,20 @@ async function baselineChild(mode: string, dir: string, questions: readonly stri
 }
 
 function runBaseline(mode: string, dir: string, questionsFile: string, count: number): Promise<Measure> {
-  const args = ['--expose-gc', '--import', 'tsx', SELF, '--child', mode, '--dir', dir, '--questions', questionsFile, '--child-questions', String(count)];
+  const args = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    SELF,
+    '--child',
+    mode,
+    '--dir',
+    dir,
+    '--questions',
+    questionsFile,
+    '--child-questions',
+    String(count),
+  ];
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -381,7 +403,22 @@ const f1 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' 
 const secs = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(2));
 
 function table(rows: Array<{ size: number; m: Measure }>): string {
-  const head = ['size', 'system', 'paragraphs', 'synthetic', '1st answer s', 'CPU s', 'build s', 'RSS MB', 'peak MB', 'p50 ms', 'p95 ms', 'p99 ms', 'questions', 'notes'];
+  const head = [
+    'size',
+    'system',
+    'paragraphs',
+    'synthetic',
+    '1st answer s',
+    'CPU s',
+    'build s',
+    'RSS MB',
+    'peak MB',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'questions',
+    'notes',
+  ];
   const lines = rows.map(({ size, m }) => [
     String(size),
     m.system,
@@ -399,7 +436,8 @@ function table(rows: Array<{ size: number; m: Measure }>): string {
     m.note ?? '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');
 }
 
@@ -411,7 +449,9 @@ function goals(size: number, rows: readonly Measure[]): string {
   const answers = by('product answers');
   const peak = Math.max(...[cold, warm, answers].map((m) => m?.peakRssMb ?? 0));
   const check = (label: string, value: number | undefined, goal: number, unit: string) =>
-    value === undefined ? `  ${label}: not measured` : `  ${label} ≤ ${goal} ${unit}: ${value.toFixed(unit === 'ms' ? 2 : 1)} ${unit}  ${value <= goal ? 'met' : 'NOT MET'}`;
+    value === undefined
+      ? `  ${label}: not measured`
+      : `  ${label} ≤ ${goal} ${unit}: ${value.toFixed(unit === 'ms' ? 2 : 1)} ${unit}  ${value <= goal ? 'met' : 'NOT MET'}`;
   const cpu = (m: Measure | undefined) => (m?.cpuS === undefined ? '' : ` (CPU ${m.cpuS.toFixed(1)} s)`);
   const synthetic = cold?.synthetic ? ` (${Math.round((100 * cold.synthetic) / cold.paragraphs)}% synthetic paragraphs)` : '';
   return [
@@ -561,7 +601,11 @@ async function main(argv: string[]): Promise<number> {
       }
       if (systems.has('minisearch')) {
         process.stderr.write('  minisearch…\n');
-        add({ ...(await runBaseline('minisearch', dir, questionsFile, minisearchQuestions)), synthetic, note: 'in memory, in-process calls: no files read in the timing, no process start, no output; RSS after GC' });
+        add({
+          ...(await runBaseline('minisearch', dir, questionsFile, minisearchQuestions)),
+          synthetic,
+          note: 'in memory, in-process calls: no files read in the timing, no process start, no output; RSS after GC',
+        });
       }
       if (systems.has('fuse')) {
         if (size > fuseMax) {
@@ -572,7 +616,10 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       if (systems.has('product')) goalLines.push(goals(size, sizeRows));
-      if (!values.keep) rmSync(dir, { recursive: true, force: true }), rmSync(cache, { recursive: true, force: true });
+      if (!values.keep) {
+        rmSync(dir, { recursive: true, force: true });
+        rmSync(cache, { recursive: true, force: true });
+      }
     }
   } finally {
     if (!values.keep) rmSync(work, { recursive: true, force: true });
@@ -583,10 +630,13 @@ async function main(argv: string[]): Promise<number> {
     `\nThe corpus gives ${realParagraphs} real paragraphs; past that the folder holds synthetic copies (a marker word every 20 words and\n` +
       'in every paragraph; same words and lengths, so the vocabulary grows less than with real news). Files: JSONL, ' +
       `${ARTICLES_PER_FILE} articles each.\n` +
-      'product: the compiled bot as a process with the settings\' defaults (WORD_VECTORS/SENTENCE_MODEL as set), on this machine\'s disk cache;\n' +
+      "product: the compiled bot as a process with the settings' defaults (WORD_VECTORS/SENTENCE_MODEL as set), on this machine's disk cache;\n" +
       'peak = VmHWM of the process; RSS = VmRSS at the first answer (cold, warm) or after the last question (answers);\n' +
       'CPU s = CPU time the process had used at its first answer (user + system, all threads): on a busy machine the wall time\n' +
-      `grows and this does not (load average when the run ended: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}; ${os.cpus().length} CPUs).\n` +
+      `grows and this does not (load average when the run ended: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')}; ${os.cpus().length} CPUs).\n` +
       'minisearch, fuse: the same cleaned paragraphs, build and search in memory (their peak includes reading the files).\n',
   );
   return 0;

@@ -12,13 +12,13 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadAnswerModels } from '../../app/open.js';
-import { LiveIndex } from '../../app/live-index.js';
-import { loadConfig } from '../../config.js';
-import { UsageError } from '../../errors.js';
-import { createLogger } from '../../log.js';
-import { runCli } from '../run.js';
+import { loadAnswerModels } from '../src/app/open.js';
+import { LiveIndex } from '../src/app/live-index.js';
+import { loadConfig } from '../src/config.js';
+import { UsageError } from '../src/errors.js';
+import { createLogger } from '../src/log.js';
+import { parseCommandLine } from '../src/cli/args.js';
+import { runCli } from '../src/cli/run.js';
 
 const NAMES = ['Anna Berg', 'Tomas Weller', 'Maria Costa', 'Jonas Pike', 'Lena Ortiz', 'Omar Haddad', 'Sara Lind', 'Piet Vos', 'Ines Moreau', 'Karl Dunn'];
 const TOWNS = ['Northbridge', 'Eastwick', 'Millford', 'Ashby', 'Redcliff', 'Lowmoor', 'Kingsport', 'Fairholm', 'Brackley', 'Westerley', 'Hollin', 'Stanmore'];
@@ -38,6 +38,17 @@ export function syntheticArticle(i: number): string {
   return `---\ntitle: ${town} council approves ${thing} repairs (${i})\nurl: https://synthetic.example/${i}\npublished: 2024-03-${String(day).padStart(2, '0')}\n---\n${paragraphs.join('\n\n')}\n`;
 }
 
+const USAGE = `usage: npm run bench:reload -- [--articles N] [--every MS] [--timeout S] [--keep]
+
+Adds one article to a folder of N small similar synthetic articles while asking questions, and prints
+how long the new article takes to answer and how long questions wait meanwhile.
+
+  --articles N   synthetic articles in the folder (default 10000)
+  --every MS     ask a question every MS milliseconds (default 20)
+  --timeout S    give up after S seconds (default 120)
+  --keep         keep the temporary folder
+  -h, --help     this help`;
+
 const ADDED = `---\ntitle: Lighthouse keeper retires after forty years\nurl: https://synthetic.example/lighthouse\npublished: 2024-04-02\n---\nThe keeper of the Cape Merrow lighthouse, Edith Calloway, retired on Tuesday after forty years of tending the lamp through winter storms.\n`;
 const NEW_QUESTION = 'Who retired as keeper of the Cape Merrow lighthouse?';
 const OLD_QUESTIONS = ['How much will the council of Ashby 3 spend on the bridge?', 'When will work on the swimming pool start?', 'Who signed the petition for the library repairs?'];
@@ -52,8 +63,8 @@ function describeLatencies(label: string, ms: readonly number[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       articles: { type: 'string', default: '10000' },
       every: { type: 'string', default: '20' },

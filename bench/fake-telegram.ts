@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SendRates } from '../../bot/send.js';
+import type { SendRates } from '../src/bot/send.js';
 import { seededRandom } from './typos.js';
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanArticle } from '../../articles/clean.js';
-import type { Article } from '../../articles/types.js';
-import { UsageError } from '../../errors.js';
+import { cleanArticle } from '../src/articles/clean.js';
+import type { Article } from '../src/articles/types.js';
+import { UsageError } from '../src/errors.js';
 
 /** A question of a QA set with its gold paragraph. */
 export interface Question {

@@ -5,17 +5,17 @@
  * Answer quality side by side: this product (through `answer()`, as the bot answers), one Fuse over
  * all paragraphs, and MiniSearch. Prints top-1, top-3, MRR@10 and milliseconds per question.
  */
-import { loadAnswerModels, type AnswerModels } from '../../app/open.js';
-import { dedupeParagraphs, paragraphTextKey } from '../../articles/dedupe.js';
-import type { Article } from '../../articles/types.js';
-import { loadConfig } from '../../config.js';
-import { createLogger } from '../../log.js';
-import { UsageError } from '../../errors.js';
+import { loadAnswerModels, type AnswerModels } from '../src/app/open.js';
+import { dedupeParagraphs, paragraphTextKey } from '../src/articles/dedupe.js';
+import type { Article } from '../src/articles/types.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { UsageError } from '../src/errors.js';
 import { loadCorpus, loadQaSet, type Question } from './data.js';
 import { fuseSystem, miniSearchSystem, productSystem, type BenchHit, type System } from './systems.js';
 import { addTypos, seededRandom } from './typos.js';
-import { parseCommandLine } from '../args.js';
-import { runCli } from '../run.js';
+import { parseCommandLine } from '../src/cli/args.js';
+import { runCli } from '../src/cli/run.js';
 
 interface Score {
   top1: number;

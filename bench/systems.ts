@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import type { Article } from '../../articles/types.js';
-import { answer } from '../../search/answer.js';
-import { SearchIndex } from '../../search/index.js';
-import type { AnswerModels } from '../../app/open.js';
+import type { Article } from '../src/articles/types.js';
+import { answer } from '../src/search/answer.js';
+import { SearchIndex } from '../src/search/index.js';
+import type { AnswerModels } from '../src/app/open.js';
 
 /** A hit as benchmarks compare them: which paragraph of which article. */
 export interface BenchHit {

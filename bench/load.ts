@@ -9,19 +9,19 @@
  * times faster on both sides).
  */
 import { Writable } from 'node:stream';
-import { loadArticles } from '../../articles/library.js';
-import { startBot } from '../../bot/run.js';
-import { TELEGRAM_RATES } from '../../bot/send.js';
-import type { Config } from '../../config.js';
-import { loadConfig } from '../../config.js';
-import { UsageError } from '../../errors.js';
-import { createLogger } from '../../log.js';
-import { answer } from '../../search/answer.js';
-import { SearchIndex } from '../../search/index.js';
+import { loadArticles } from '../src/articles/library.js';
+import { startBot } from '../src/bot/run.js';
+import { TELEGRAM_RATES } from '../src/bot/send.js';
+import type { Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { UsageError } from '../src/errors.js';
+import { createLogger } from '../src/log.js';
+import { answer } from '../src/search/answer.js';
+import { SearchIndex } from '../src/search/index.js';
 import { FakeTelegram } from './fake-telegram.js';
 import { DEFAULT_SHAPE, percentile, planLoad, runLoad } from './load-driver.js';
-import { parseCommandLine } from '../args.js';
-import { runCli } from '../run.js';
+import { parseCommandLine } from '../src/cli/args.js';
+import { runCli } from '../src/cli/run.js';
 import { seededRandom } from './typos.js';
 
 const TOKEN = '123456789:AAbenchmarkTokenNotARealOne_abcdefghij';

@@ -1,0 +1,160 @@
+import type { Telegraf, Telegram } from 'telegraf';
+import type { Message } from 'telegraf/types';
+import type { Article } from '../articles/types.js';
+import type { Config } from '../config.js';
+import { redact, type Logger } from '../log.js';
+import { phrasesFor, userLanguage, type Phrases } from '../replies/phrases/index.js';
+import { latestArticles } from '../replies/text.js';
+import type { Language } from '../search/language.js';
+import type { Answer, AnswerOptions } from '../search/types.js';
+import type { InlineKeyboard, Rendered } from './format.js';
+import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
+import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
+import type { UpdateLedger } from './ledger.js';
+
+export interface BotDeps {
+  config: Config;
+  log: Logger;
+  /** The one answer(), bound to the current index (live reload swaps the index underneath). */
+  ask(question: string, options?: AnswerOptions): Answer;
+  /** Indexed articles, for /sources and /latest. */
+  articles(): readonly Article[];
+  /** Admin-only /stats lines and /reload (issue 3); may be absent. */
+  stats?(): Record<string, string | number>;
+  reload?(): Promise<string>;
+}
+
+export interface BotOptions {
+  /** Pacing and retry settings of the outgoing queue (defaults: Telegram's limits). */
+  send?: Omit<SenderOptions, 'log' | 'secrets'>;
+  /** Clock for the incoming rate limits. */
+  now?: () => number;
+  /** How many recent answers are remembered for the Next/Prev buttons (default 2,000). */
+  answerCacheSize?: number;
+  /** Which updates were already handled (default: the last 10,000 ids, in memory). */
+  ledger?: UpdateLedger;
+}
+
+/**
+ * What every handler shares: the dependencies, the counters /stats shows, the incoming limits, the
+ * recent answers behind the pager buttons, and the ways to reply (all through the per-chat send queue).
+ */
+export interface BotCore {
+  deps: BotDeps;
+  config: Config;
+  log: Logger;
+  /** For the calls that answer a button press or an inline query (not queued: they cost the chat nothing). */
+  telegram: Telegram;
+  sender: Sender;
+  counters: Record<string, number>;
+  /** Work started by handlers that outlives them (e.g. /reload); awaited on shutdown. */
+  tasks: Set<Promise<unknown>>;
+  limiter: QuestionLimiter;
+  inlineLimiter: FixedWindowLimiter;
+  /** Answers with more than one passage, by "chat:message", for the Next/Prev buttons. */
+  answers: Lru<string, Answer>;
+  isAdmin(userId: number | undefined): boolean;
+  /** An error's message with the token redacted. */
+  safe(err: unknown): string;
+  /** Titles of the newest articles, suggested when nothing was found. */
+  suggestions(): string[];
+  /** The language of the sender's Telegram app, when the bot speaks it. */
+  readerOf(m: Message): Language | undefined;
+  /** The bot's sentences for a reply to `m` that has no question to read: in the sender's app language. */
+  sayTo(m: Message): Phrases;
+  /** Keeps `p` in `tasks` until it settles. */
+  track(p: Promise<unknown>): void;
+  /** Queues a reply to `m` (quoting it, in its forum topic). Never rejects. */
+  reply(m: Message, html: string, keyboard?: InlineKeyboard, options?: SendOptions): Promise<Message.TextMessage | undefined>;
+  /** Queues an edit of one of the bot's messages. Never rejects. */
+  edit(chatId: number, messageId: number, r: Rendered): Promise<unknown>;
+}
+
+export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions): BotCore {
+  const { config, log } = deps;
+  const secrets = [config.botToken!];
+  const sender = new Sender((method, payload) => bot.telegram.callApi(method as 'getMe', payload as never), {
+    ...options.send,
+    log,
+    secrets,
+  });
+  const counters: Record<string, number> = {
+    questions: 0,
+    answered: 0,
+    notFound: 0,
+    rateLimited: 0,
+    tooLong: 0,
+    errors: 0,
+    droppedOverBudget: 0,
+    duplicateUpdates: 0,
+  };
+  const tasks = new Set<Promise<unknown>>();
+
+  let topicsFor: readonly Article[] | undefined;
+  let topics: string[] = [];
+  const suggestions = (): string[] => {
+    const list = deps.articles();
+    // Recomputed only when the articles change.
+    if (list !== topicsFor) {
+      topicsFor = list;
+      topics = latestArticles(list, 3).map((a) => a.title);
+    }
+    return topics;
+  };
+
+  const readerOf = (m: Message) => userLanguage(m.from?.language_code);
+
+  /**
+   * Queues a message for `chatId`. Never rejects: failures are logged by the sender, and a message
+   * its chat's budget had no room for is counted (the update it answers got no reply).
+   */
+  const deliver = <T>(chatId: number, method: string, payload: Record<string, unknown>, options?: SendOptions): Promise<T | undefined> =>
+    sender.send<T>(chatId, method, payload, options).catch((err: unknown) => {
+      if (err instanceof SendFailure && err.kind === 'over-budget') counters.droppedOverBudget!++;
+      return undefined;
+    });
+
+  return {
+    deps,
+    config,
+    log,
+    telegram: bot.telegram,
+    sender,
+    counters,
+    tasks,
+    limiter: new QuestionLimiter(config.rateLimit, options.now),
+    // Inline queries come one per keystroke pause: their own budget, so typing never silences a chat.
+    inlineLimiter: new FixedWindowLimiter(config.inlineRateLimit, config.rateLimit.windowSeconds * 1000, options.now),
+    answers: new Lru<string, Answer>(options.answerCacheSize ?? 2000),
+    isAdmin: (userId) => userId !== undefined && config.adminIds.includes(userId),
+    safe: (err) => redact(String((err as Error)?.message ?? err), secrets),
+    suggestions,
+    readerOf,
+    sayTo: (m) => phrasesFor(readerOf(m)),
+    track(p) {
+      const t = p.catch(() => undefined).finally(() => tasks.delete(t));
+      tasks.add(t);
+    },
+    reply(m, html, keyboard, options) {
+      const payload: Record<string, unknown> = {
+        chat_id: m.chat.id,
+        text: html,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_parameters: { message_id: m.message_id, allow_sending_without_reply: true },
+      };
+      if ('is_topic_message' in m && m.is_topic_message && m.message_thread_id !== undefined) payload.message_thread_id = m.message_thread_id;
+      if (keyboard) payload.reply_markup = keyboard;
+      return deliver<Message.TextMessage>(m.chat.id, 'sendMessage', payload, options);
+    },
+    edit: (chatId, messageId, r) =>
+      deliver(chatId, 'editMessageText', {
+        chat_id: chatId,
+        message_id: messageId,
+        text: r.html,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
+      }),
+  };
+}

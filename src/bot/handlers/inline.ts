@@ -1,0 +1,42 @@
+import type { Context } from 'telegraf';
+import type { InlineQueryResultArticle } from 'telegraf/types';
+import { userLanguage } from '../../replies/phrases/index.js';
+import { latestArticles } from '../../replies/text.js';
+import type { BotCore } from '../core.js';
+import { renderAnswer, renderInlineArticle, renderInlinePassage, type InlineKeyboard } from '../format.js';
+
+const INLINE_RESULTS = 5;
+
+/** "@bot question" typed in any chat: the best passages (or the newest articles) to pick and post. */
+export function handleInline(core: BotCore, ctx: Context): void {
+  const q = ctx.inlineQuery;
+  if (!q) return;
+  const { config, deps, log } = core;
+  const text = q.query.trim();
+  // Shared results are cached by Telegram for everyone; a refusal (over budget) is for this user only, and not cached.
+  const send = (results: InlineQueryResultArticle[], cache = { cache_time: 60, is_personal: false }) =>
+    core.telegram.answerInlineQuery(q.id, results, cache).catch((err: unknown) => log.debug({ error: core.safe(err) }, 'answerInlineQuery failed'));
+  if (text === '' || text.length > config.maxQuestionLength) return void send([]);
+  if (!core.inlineLimiter.hit(String(q.from.id))) return void send([], { cache_time: 0, is_personal: true });
+  const answer = deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
+  // "@bot what's new?": the newest articles, each with its link.
+  if (answer.reason === 'latest') {
+    return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a, answer.language))));
+  }
+  void send(
+    answer.passages
+      .slice(0, INLINE_RESULTS)
+      .map((p, i) => result(i, { ...renderInlinePassage(answer, i), keyboard: renderAnswer({ ...answer, passages: [p] }).keyboard })),
+  );
+}
+
+function result(i: number, r: { title: string; description: string; html: string; keyboard?: InlineKeyboard }): InlineQueryResultArticle {
+  return {
+    type: 'article',
+    id: String(i),
+    title: r.title,
+    description: r.description,
+    input_message_content: { message_text: r.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Article } from '../articles/types.js';
+import type { Language } from '../search/language.js';
+import type { Answer } from '../search/types.js';
+import { phrasesFor } from './phrases/index.js';
+import { latestArticles, linkableUrl, noAnswerText, noLatestText, sanitize, sourceAndDate, type RenderOptions } from './text.js';
+
+/** Replies as plain text, for the console chat and `ask`: the same answers the bot gives, without HTML. */
+
+/** The answer as plain text: the best passage and where it is from. */
+export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): string {
+  const passage = answer.passages[0];
+  if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles, 5, answer.language);
+  if (!passage) return sanitize(noAnswerText(answer, options.topics));
+  const a = passage.article;
+  const details = sourceAndDate(a);
+  const lines = [
+    ...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []),
+    sanitize(passage.text),
+    '',
+    `— ${sanitize(a.title || a.file)}`,
+  ];
+  if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
+  lines.push(`  ${plainAddress(a)}`);
+  if (answer.passages.length > 1) lines.push(`  (${answer.passages.length - 1} more passage${answer.passages.length > 2 ? 's' : ''})`);
+  return lines.join('\n');
+}
+
+/** One numbered article as plain text: title, source and date, then its link (or file). */
+function plainArticle(a: Article, n: number): string {
+  const details = sourceAndDate(a).join(' · ');
+  return `${n}. ${sanitize(a.title || a.file)}${details ? ` (${details})` : ''}\n   ${plainAddress(a)}`;
+}
+
+/** Where an article is, as plain text: its link, or its file. */
+function plainAddress(a: Article): string {
+  return linkableUrl(a.url) ?? sanitize(a.url ?? a.file);
+}
+
+/** The newest articles as plain text. */
+function latestPlain(articles: readonly Article[], count: number, language: Language | undefined): string {
+  const latest = latestArticles(articles, count);
+  if (latest.length === 0) return noLatestText(articles, language);
+  return [`${phrasesFor(language).latestHeading}:`, ...latest.map((a, i) => plainArticle(a, i + 1))].join('\n');
+}
+
+/** /sources as plain text: the first `count` articles, and how many more. */
+export function renderSourcesPlain(articles: readonly Article[], count = 20): string {
+  const say = phrasesFor(undefined);
+  if (articles.length === 0) return say.nothingIndexed;
+  const more = articles.length - count;
+  return [
+    `${say.sourcesHeading(articles.length)}:`,
+    ...articles.slice(0, count).map((a, i) => plainArticle(a, i + 1)),
+    ...(more > 0 ? [`… and ${more} more`] : []),
+  ].join('\n');
+}

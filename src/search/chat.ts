@@ -1,0 +1,31 @@
+import type { Language } from './language.js';
+
+/**
+ * How people shorten English words when typing in a chat ("how many ppl", "wat did u say"): the
+ * word each stands for. A shortening is rarely within the edit distance that fuzzy matching allows
+ * of its word ("ppl" → "people" is three), so without this it is an unknown word, or corrected to
+ * the wrong one ("wat" → "was").
+ */
+const SHORTHAND: Record<string, string> = {
+  u: 'you', ur: 'your', ppl: 'people', peeps: 'people', wat: 'what', wut: 'what', wht: 'what', whats: 'what',
+  wats: 'what', wen: 'when', hw: 'how', pls: 'please', plz: 'please', thx: 'thanks', tonite: 'tonight',
+  '2nite': 'tonight', nite: 'night', '2day': 'today', tmrw: 'tomorrow', tmr: 'tomorrow', '2moro': 'tomorrow',
+  b4: 'before', bc: 'because', cuz: 'because', coz: 'because', bcuz: 'because', becuz: 'because', gonna: 'going',
+  wanna: 'want', gotta: 'got', govt: 'government', gov: 'government', txt: 'text', msg: 'message', pic: 'picture',
+  pics: 'pictures', vid: 'video', vids: 'videos', yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', abt: 'about',
+  thru: 'through', tho: 'though', bday: 'birthday', prez: 'president', luv: 'love', hav: 'have', bf: 'boyfriend',
+  gf: 'girlfriend', dept: 'department', info: 'information', approx: 'approximately', isnt: 'is',
+  didnt: 'did', doesnt: 'does', dont: 'do', wasnt: 'was', arent: 'are', cant: 'can', wont: 'will',
+};
+
+/**
+ * The question's words with chat shorthand spelled out (English questions only), except where the
+ * articles use the word often enough to be a name of theirs ("Ur Jaddou"): `uses` says how many
+ * paragraphs hold a word.
+ */
+export function expandShorthand(words: readonly string[], language: Language, uses: (word: string) => number): string[] {
+  if (language !== 'en') return [...words];
+  return words.map((w) => (SHORTHAND[w] !== undefined && uses(w) < NAME_USES ? SHORTHAND[w] : w));
+}
+/** A shorthand the articles use in this many paragraphs is read as they use it. */
+const NAME_USES = 2;

@@ -1,0 +1,122 @@
+import type { Language } from './language.js';
+import { tokenize } from './normalize.js';
+
+/**
+ * What a question asks for besides its topic words, and whether a paragraph can give it: the kind of
+ * answer ("how many" wants a number, "when" a date, "who" a name) and the numbers it names ("the 2024
+ * Kentucky Derby", "iPhone 18"). A paragraph on the right topic without either is the wrong paragraph,
+ * or the right topic in another year.
+ */
+
+export type AnswerKind = 'number' | 'date' | 'person';
+
+/** Question openings that ask for a kind of answer, per language, as lowercased word sequences. */
+const KIND_CUES: Array<[AnswerKind, string[]]> = [
+  [
+    'number',
+    [
+      'how many', 'how much', 'how long', 'how old', 'how far', 'how big', 'how high', 'how tall', 'how fast',
+      'how large', 'how strong', 'how cold', 'how hot', 'how deep', 'how heavy', 'what percent', 'what percentage',
+      'wie viele', 'wie viel', 'wie lange', 'wie alt', 'wie hoch', 'wie weit', 'wie groß', 'wie kalt', 'wie schnell',
+      'cuántos', 'cuántas', 'cuánto', 'cuánta', 'combien', 'сколько', 'quanti', 'quante', 'quanto', 'quantos', 'quantas',
+    ],
+  ],
+  [
+    'date',
+    [
+      'when', 'what year', 'which year', 'what date', 'what day', 'what time', 'wann', 'welchem jahr', 'cuándo',
+      'qué año', 'quand', 'quelle année', 'когда', 'каком году', 'quando',
+    ],
+  ],
+  ['person', ['who', 'whom', 'whose', 'wer', 'wem', 'wen', 'quién', 'quiénes', 'qui', 'кто', 'кого', 'кому', 'chi', 'quem']],
+];
+
+/** The kind of answer the question's wording asks for, if it asks for one. */
+export function answerKind(words: readonly string[]): AnswerKind | undefined {
+  const text = ` ${words.join(' ')} `;
+  for (const [kind, cues] of KIND_CUES) if (cues.some((c) => text.includes(` ${c} `))) return kind;
+  return undefined;
+}
+
+// Spelled-out amounts a paragraph may give instead of digits.
+const NUMBER_WORDS = new Set(
+  (
+    'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds ' +
+    'thousand thousands million millions billion billions trillion dozen dozens half twice percent ' +
+    'ein eine zwei drei vier fünf sechs sieben acht neun zehn hundert tausend millionen milliarden ' +
+    'uno una dos tres cuatro cinco seis siete ocho nueve diez cien mil millones ' +
+    'un deux trois quatre cinq sept huit neuf dix cent mille ' +
+    'один одна два две три четыре пять шесть семь восемь девять десять сто тысяч тысячи миллион миллиона миллионов'
+  ).split(' '),
+);
+const DATE_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug ' +
+    'sept sep oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight ' +
+    'week weekend month year years decade century ago morning evening night spring summer fall autumn winter ' +
+    'januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahrhundert ' +
+    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre año siglo ' +
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre année siècle ' +
+    'gestern heute lunes martes miércoles jueves viernes sábado domingo ayer hoy lundi mardi mercredi jeudi vendredi ' +
+    'samedi dimanche hier ' +
+    'января февраля марта апреля мая июня июля августа сентября октября ноября декабря году года век века ' +
+    'понедельник вторник среду среда четверг пятницу пятница субботу суббота воскресенье вчера сегодня'
+  ).split(' '),
+);
+const DIGIT = /\p{N}/u;
+
+/** Whether `text` has something of the kind asked for: a number, a date, a name. */
+export function hasAnswerKind(text: string, kind: AnswerKind, language: Language): boolean {
+  if (kind === 'person') {
+    // German capitalizes every noun: a capital says nothing there.
+    if (language === 'de') return true;
+    return hasName(text);
+  }
+  const words = tokenize(text).map((t) => t.word);
+  if (kind === 'number') return words.some((w) => DIGIT.test(w) || NUMBER_WORDS.has(w));
+  return words.some((w) => DIGIT.test(w) || DATE_WORDS.has(w));
+}
+
+/** A capitalized word that does not open a sentence: the mark of a name in most languages. */
+function hasName(text: string): boolean {
+  for (const m of text.normalize('NFC').matchAll(/\p{Lu}[\p{L}\p{M}'’-]+/gu)) {
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    if (m.index > 0 && !/[.!?:"“”«»]\s*$|^\s*$/u.test(before)) return true;
+  }
+  return false;
+}
+
+/** The years a question names ("2024", "the 2020s" → "2020"). */
+export function yearsIn(words: readonly string[]): string[] {
+  return [...new Set(words.map(digits).filter((d) => YEAR.test(d)))];
+}
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+function digits(word: string): string {
+  return word.replace(/\P{N}/gu, '');
+}
+
+/**
+ * The question's years that the paragraph does not say, nor its article's headline, nor its date:
+ * "the 2024 Kentucky Derby" is not answered by the story of the 2025 race. Of an undated article
+ * nothing is said: an encyclopedia entry on Super Bowl 50 answers "in 2015" without the year.
+ */
+export function missingYears(years: readonly string[], paragraph: string, title: string, published: string | null): string[] {
+  if (years.length === 0 || !published) return [];
+  const said = numbersOf(`${title} ${paragraph}`);
+  return years.filter((y) => !said.has(y) && y !== published.slice(0, 4));
+}
+
+function numbersOf(text: string): Set<string> {
+  return new Set(tokenize(text).map((t) => digits(t.word)));
+}
+
+/**
+ * A line that does not end as a sentence does: a section heading, a link teaser ("Cut thousands of
+ * jobs despite profits"), a photo credit. It names a topic; the answer is in the sentences under it.
+ */
+export function isHeading(text: string): boolean {
+  return !/[.!?…:;"”'’»)\]]\s*$/u.test(text) && tokenize(text).length <= HEADING_MAX_WORDS;
+}
+/** Longer lines without a full stop are sentences all the same: news quizzes' explanations often lack one. */
+const HEADING_MAX_WORDS = 14;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { expandShorthand } from '../../src/search/chat.js';
+import { FuzzyVocabulary } from '../../src/search/fuzzy.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { queryGroups } from '../../src/search/query.js';
+import { article } from './fixture.js';
+import { where } from './helpers.js';
+
+// "later" is said more often than "letter" here, as in most news: a correction by frequency alone
+// would read "leter" as "later".
+const summit = article('summit', 'Kim sends letter to Trump ahead of summit', [
+  'Kim Jong Un wrote in his letter that he hoped to meet again and thanked the president for his patience.',
+  'Talks resumed later in the week, and officials said a second meeting could come later this year or later still.',
+  'Later, aides said the schedule would be set later by both sides, and that more talks would follow later.',
+]);
+const church = article('church', 'California lets churches reopen', [
+  'Under the new guidelines, houses of worship can host services for up to 100 people or a quarter of their capacity.',
+  'Pastors said the rules were confusing and asked the state for clearer guidance on singing.',
+]);
+
+describe('misspellings and chat shorthand', () => {
+  const index = SearchIndex.build([summit, church]);
+
+  it('reads a doubled letter typed once as the likeliest slip, over a more frequent word at the same edits', () => {
+    const [leter] = queryGroups(index, ['leter'], 'en');
+    expect(leter!.terms[0]!.term).toBe('letter');
+    expect(leter!.terms[0]!.weight).toBeGreaterThan(leter!.terms.find((t) => t.term === 'later')!.weight);
+    expect(where(answer(index, 'what did Kim write in his leter?').passages[0])).toBe('summit#0');
+  });
+
+  it('among corrections at the same edits, weighs the word the articles use more', () => {
+    const seasons = article('season', 'Season preview', ['The season opens in May.', 'A long season ahead.', 'Seton Hall won.']);
+    const [seson] = queryGroups(SearchIndex.build([seasons]), ['seson'], 'en');
+    expect(seson!.terms.map((t) => t.term)).toEqual(['season', 'seton']);
+    expect(seson!.terms[0]!.weight).toBeGreaterThan(seson!.terms[1]!.weight);
+  });
+
+  it('spells out chat shorthand in English questions', () => {
+    expect(expandShorthand(['how', 'many', 'ppl', 'wat', 'tonite'], 'en', () => 0)).toEqual(['how', 'many', 'people', 'what', 'tonight']);
+    expect(where(answer(index, 'how many ppl can attend services in houses of worship').passages[0])).toBe('church#0');
+  });
+
+  it('keeps a shorthand the articles use as a name, and leaves other languages alone', () => {
+    expect(expandShorthand(['who', 'is', 'ur', 'jaddou'], 'en', (w) => (w === 'ur' ? 3 : 0))).toEqual(['who', 'is', 'ur', 'jaddou']);
+    expect(expandShorthand(['wat', 'ppl'], 'de', () => 0)).toEqual(['wat', 'ppl']);
+  });
+
+  it('finds a word one letter short among many words of its first letter and length', () => {
+    // Thirty words fuse.js rates as close to "aply" as "apply" ("aplab": one slip for its bitap
+    // search, two edits) come first: at 20 guesses per slice "apply" was never checked.
+    const letters = 'abcdefghijklmnopqrstuvwx';
+    const filler = Array.from({ length: 30 }, (_, i) => `apl${letters[i % 24]}${letters[(i * 5) % 24]}`);
+    const vocabulary = new FuzzyVocabulary([...filler, 'apply']);
+    expect(vocabulary.search('aply', 12).map((m) => m.word)).toContain('apply');
+  });
+});
