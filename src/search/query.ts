@@ -53,8 +53,11 @@ function nearlyKnown(index: SearchIndex, word: string): boolean {
   return fuzzyFor(index).words.search(word).some((m) => m.edits <= 1);
 }
 
-/** Each content word of the question as a group of terms: itself, or its likely corrections. */
-export function queryGroups(index: SearchIndex, words: readonly string[], language: Language): QueryGroup[] {
+/**
+ * Each content word of the question as a group of terms: itself, or its likely corrections; or, for
+ * a question in another language than the articles', its translations (see `translatedGroup`).
+ */
+export function queryGroups(index: SearchIndex, words: readonly string[], language: Language, translate?: Translate): QueryGroup[] {
   const unknownIdf = index.idf('');
   const df = (t: string) => index.postings.get(t)?.docs.length ?? 0;
   // In a compounding language a word also matches, for less, the compounds it is part of.
@@ -68,9 +71,18 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   for (const word of words) {
-    const term = termOf(word, language);
+    // Across languages a word the articles use as written ("NASA", "Pedro") is their term for it,
+    // not the stem the question's language would give it.
+    const term = (translate && index.words.get(word)) || termOf(word, language);
     if (seen.has(term)) continue;
     seen.add(term);
+    // A word the articles use as it is written is kept as it is: mostly a name ("Pedro Castillo" is
+    // not "Peter Castle"), or a word both languages share ("test", "NASA").
+    const translated = translate && !index.words.has(word) && translatedGroup(index, word, translate);
+    if (translated) {
+      groups.push(translated);
+      continue;
+    }
     if (index.postings.has(term)) {
       groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
       continue;
@@ -110,6 +122,26 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
   for (const g of groups) if (common.has(g.word)) g.common = true;
   return groups;
 }
+
+/** A question word's translations into the articles' language (none: the word is left as it is). */
+export type Translate = (word: string) => readonly string[] | undefined;
+
+/**
+ * A word of a question in another language than the articles' as the articles' terms of its
+ * translations. Its weight is split between them: a paragraph holding all of a word's senses gets the word's share,
+ * one holding one sense of four a quarter.
+ */
+function translatedGroup(index: SearchIndex, word: string, translate: Translate): QueryGroup | undefined {
+  const translations = translate(word);
+  if (!translations?.length) return undefined;
+  const terms = new Set(translations.map((t) => termOf(t, TRANSLATED_TO)));
+  const found = [...terms].filter((t) => index.postings.has(t));
+  if (found.length === 0) return undefined;
+  return { word, terms: found.map((t) => ({ term: t, weight: 1 / terms.size })), idf: Math.max(...found.map((t) => index.idf(t))) };
+}
+
+/** The language the lexicon translates into. */
+export const TRANSLATED_TO: Language = 'en';
 
 /**
  * The groups with a word the question says more than once ("Michael Kovrig … Where is Kovrig
