@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
+import { isCompounding, splitCompound } from './compound.js';
 import { LANGUAGES, type Language } from './language.js';
 import { termOf } from './normalize.js';
 
@@ -37,13 +38,18 @@ export class Lexicon {
   }
 
   /**
-   * The English words a (lowercased) question word may stand for: the headword itself, else a
-   * headword with the same stem ("Angriffs" → Angriff → attack).
+   * The English words a (lowercased) question word may stand for, as the concepts it holds (one, or
+   * two for a compound the lexicon lacks: "Leichensäcke" → [corpse…], [bag…]), each with its
+   * alternatives: the headword itself, else a headword with the same stem ("Angriffs" → Angriff).
    */
-  translate(word: string, language: Language): readonly string[] | undefined {
+  translate(word: string, language: Language): string[][] | undefined {
     const table = this.words.get(language);
     if (!table) return undefined;
-    return table.get(word) ?? this.stemsOf(language, table).get(termOf(word, language));
+    const stems = this.stemsOf(language, table);
+    const whole = table.get(word) ?? stems.get(termOf(word, language));
+    if (whole) return [[...whole]];
+    const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
+    return parts?.map((stem) => stems.get(stem)!);
   }
 
   private stemsOf(language: Language, table: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {

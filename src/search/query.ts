@@ -78,9 +78,9 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     seen.add(term);
     // A word the articles use as it is written is kept as it is: mostly a name ("Pedro Castillo" is
     // not "Peter Castle"), or a word both languages share ("test", "NASA").
-    const translated = translate && !index.words.has(word) && translatedGroup(index, word, translate);
-    if (translated) {
-      groups.push(translated);
+    const translated = translate && !index.words.has(word) ? translatedGroups(index, word, translate) : [];
+    if (translated.length > 0) {
+      groups.push(...translated);
       continue;
     }
     if (index.postings.has(term)) {
@@ -123,21 +123,25 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
   return groups;
 }
 
-/** A question word's translations into the articles' language (none: the word is left as it is). */
-export type Translate = (word: string) => readonly string[] | undefined;
+/**
+ * A question word's translations into the articles' language, as the concepts it holds (two for a
+ * compound: "Leichensäcke" → corpse, bag), each with its alternatives; none: the word is left as it is.
+ */
+export type Translate = (word: string) => ReadonlyArray<readonly string[]> | undefined;
 
 /**
  * A word of a question in another language than the articles' as the articles' terms of its
- * translations. Its weight is split between them: a paragraph holding all of a word's senses gets the word's share,
- * one holding one sense of four a quarter.
+ * translations, one group per concept. A concept's weight is split between its alternatives: a
+ * paragraph holding all of a word's senses gets the word's share, one holding one sense of four a quarter.
  */
-function translatedGroup(index: SearchIndex, word: string, translate: Translate): QueryGroup | undefined {
-  const translations = translate(word);
-  if (!translations?.length) return undefined;
-  const terms = new Set(translations.map((t) => termOf(t, TRANSLATED_TO)));
-  const found = [...terms].filter((t) => index.postings.has(t));
-  if (found.length === 0) return undefined;
-  return { word, terms: found.map((t) => ({ term: t, weight: 1 / terms.size })), idf: Math.max(...found.map((t) => index.idf(t))) };
+function translatedGroups(index: SearchIndex, word: string, translate: Translate): QueryGroup[] {
+  const groups: QueryGroup[] = [];
+  for (const alternatives of translate(word) ?? []) {
+    const terms = new Set(alternatives.map((t) => termOf(t, TRANSLATED_TO)));
+    const found = [...terms].filter((t) => index.postings.has(t));
+    if (found.length > 0) groups.push({ word, terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(terms.size) })), idf: Math.max(...found.map((t) => index.idf(t))) });
+  }
+  return groups;
 }
 
 /** The language the lexicon translates into. */
