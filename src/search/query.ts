@@ -3,7 +3,7 @@ import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js'
 import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
 import { CYRILLIC, LANGUAGES, type Language } from './language.js';
-import { fold, termOf } from './normalize.js';
+import { fold, isStopword, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import type { WordVectors } from './vectors.js';
 
@@ -78,8 +78,8 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     seen.add(term);
     // A word the articles use as it is written is kept as it is: mostly a name ("Pedro Castillo" is
     // not "Peter Castle"), or a word both languages share ("test", "NASA").
-    const translated = translate && !index.words.has(word) ? translatedGroups(index, word, translate) : [];
-    if (translated.length > 0) {
+    const translated = translate && !index.words.has(word) ? translatedGroups(index, word, translate) : undefined;
+    if (translated) {
       groups.push(...translated);
       continue;
     }
@@ -134,12 +134,17 @@ export type Translate = (word: string) => ReadonlyArray<readonly string[]> | und
  * translations, one group per concept. A concept's weight is split between its alternatives: a
  * paragraph holding all of a word's senses gets the word's share, one holding one sense of four a quarter.
  */
-function translatedGroups(index: SearchIndex, word: string, translate: Translate): QueryGroup[] {
+function translatedGroups(index: SearchIndex, word: string, translate: Translate): QueryGroup[] | undefined {
+  const concepts = translate(word);
+  if (!concepts) return undefined;
   const groups: QueryGroup[] = [];
-  for (const alternatives of translate(word) ?? []) {
-    const terms = new Set(alternatives.map((t) => termOf(t, TRANSLATED_TO)));
+  for (const alternatives of concepts) {
+    // A word that only translates to function words ("comme" → like, "contre" → on) asks for nothing.
+    const content = alternatives.filter((t) => !isStopword(t, TRANSLATED_TO));
+    const terms = new Set(content.map((t) => termOf(t, TRANSLATED_TO)));
     const found = [...terms].filter((t) => index.postings.has(t));
     if (found.length > 0) groups.push({ word, terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(terms.size) })), idf: Math.max(...found.map((t) => index.idf(t))) });
+    else if (content.length > 0) return undefined;
   }
   return groups;
 }
