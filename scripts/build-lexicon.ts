@@ -70,9 +70,7 @@ export function translationsOf(body: string): string[] {
     const line = raw.trim();
     // Cross references, synonyms, notes and examples are not translations.
     if (!line || /^(see:|synonyms?:|note:|antonyms?:|")/i.test(line)) continue;
-    const cleaned = line
-      .replace(/\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}/g, ' ')
-      .replace(/^\d+\.\s*/, '');
+    const cleaned = line.replace(/\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}/g, ' ').replace(/^\d+\.\s*/, '');
     for (const piece of cleaned.split(/[,;]/)) {
       const word = piece
         .trim()
@@ -132,7 +130,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const lines: string[] = [];
   for (const [language, lexicon] of byLanguage) {
-    for (const [word, translations] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`${language}\t${word}\t${translations.join(' ')}`);
+    for (const [word, translations] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+      lines.push(`${language}\t${word}\t${translations.join(' ')}`);
     counts.push(`${language}: ${lexicon.size} words`);
   }
   if (lines.length === 0) throw new UsageError(`no FreeDict dictionaries in ${values.dictd}: ${counts.join('; ')}`);

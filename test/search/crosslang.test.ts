@@ -85,3 +85,14 @@ describe('a decline of a question in another language than the articles', () => 
     expect(renderAnswerPlain(english)).not.toContain('My articles are in');
   });
 });
+
+describe('the lexicon', () => {
+  const lexicon = Lexicon.parse(['de\tflughafen\tairport', 'de\tgebäude\tbuilding', 'fr\tmissile\tmissile'].join('\n'));
+
+  it('translates another form of a headword, and a German compound it lacks by its parts', () => {
+    expect(lexicon.translate('flughafens', 'de')).toEqual([['airport']]);
+    expect(lexicon.translate('flughafengebäude', 'de')).toEqual([['airport'], ['building']]);
+    expect(lexicon.translate('missiles', 'fr')).toEqual([['missile']]);
+    expect(lexicon.translate('flughafen', 'es')).toBeUndefined();
+  });
+});
