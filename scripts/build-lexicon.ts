@@ -47,10 +47,16 @@ export interface DictEntry {
 export function readDictd(index: string, dict: Buffer): DictEntry[] {
   const entries: DictEntry[] = [];
   for (const line of index.split('\n')) {
-    const [headword, offset, length] = line.split('\t');
-    if (!headword || !offset || !length || headword.startsWith('00database')) continue;
+    const [key, offset, length] = line.split('\t');
+    if (!key || !offset || !length || key.startsWith('00database')) continue;
     const at = base64Number(offset);
-    entries.push({ headword, body: dict.subarray(at, at + base64Number(length)).toString('utf8') });
+    const body = dict.subarray(at, at + base64Number(length)).toString('utf8');
+    // The headword as the entry writes it: the index's key drops spaces ("llamar a la puerta" → "llamaralapuerta").
+    const headword = body
+      .split('\n', 1)[0]!
+      .replace(/\/[^/]*\/|<[^>]*>/g, ' ')
+      .trim();
+    entries.push({ headword, body });
   }
   return entries;
 }
