@@ -1,7 +1,7 @@
 import type { Article } from '../articles/types.js';
 import type { Language } from '../search/language.js';
 import type { Answer } from '../search/types.js';
-import { phrasesFor } from './phrases/index.js';
+import { articleLanguagesText, phrasesFor } from './phrases/index.js';
 import { latestArticles, linkableUrl, noAnswerText, noLatestText, sanitize, sourceAndDate, type RenderOptions } from './text.js';
 
 /** Replies as plain text, for the console chat and `ask`: the same answers the bot gives, without HTML. */
@@ -10,7 +10,7 @@ import { latestArticles, linkableUrl, noAnswerText, noLatestText, sanitize, sour
 export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): string {
   const passage = answer.passages[0];
   if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles, 5, answer.language);
-  if (!passage) return sanitize(noAnswerText(answer, options.topics));
+  if (!passage) return sanitize(noAnswerText(answer, options.topics) + articleLanguagesText(answer));
   const a = passage.article;
   const details = sourceAndDate(a);
   const lines = [

@@ -4,7 +4,8 @@ import { analyzeText, type SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
 import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
-import { meaningWords, queryGroups, repeated } from './query.js';
+import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
+import { installedLexicon, type Lexicon } from './lexicon.js';
 import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
@@ -96,7 +97,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const chat = chitChat(words, content, names);
   if (chat) return { ...base, passages: [], reason: chat };
 
-  const groups = queryGroups(index, content, language);
+  const groups = queryGroups(index, content, language, translator(index, language, options.lexicon));
   const rankingGroups = repeated(groups, words, language);
   // The candidates' terms (and content words, for the meaning match) are read again from their text
   // (cheaper in memory than keeping every paragraph's term list), once per question.
@@ -269,6 +270,17 @@ function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfi
   return ranked
     .map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/**
+ * How a question's words become the articles' words when no article is in the question's language
+ * and the lexicon translates it to theirs; undefined otherwise (then nothing changes).
+ */
+function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): Translate | undefined {
+  const written = languagesOf(index);
+  if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
+  const words = lexicon ?? installedLexicon();
+  return words.has(language) ? (word) => words.translate(word, language) : undefined;
 }
 
 const languagesCache = new WeakMap<SearchIndex, Language[]>();

@@ -3,7 +3,7 @@ import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js'
 import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
 import { CYRILLIC, LANGUAGES, type Language } from './language.js';
-import { fold, termOf } from './normalize.js';
+import { fold, isStopword, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import type { WordVectors } from './vectors.js';
 
@@ -53,8 +53,11 @@ function nearlyKnown(index: SearchIndex, word: string): boolean {
   return fuzzyFor(index).words.search(word).some((m) => m.edits <= 1);
 }
 
-/** Each content word of the question as a group of terms: itself, or its likely corrections. */
-export function queryGroups(index: SearchIndex, words: readonly string[], language: Language): QueryGroup[] {
+/**
+ * Each content word of the question as a group of terms: itself, or its likely corrections; or, for
+ * a question in another language than the articles', its translations (see `translatedGroup`).
+ */
+export function queryGroups(index: SearchIndex, words: readonly string[], language: Language, translate?: Translate): QueryGroup[] {
   const unknownIdf = index.idf('');
   const df = (t: string) => index.postings.get(t)?.docs.length ?? 0;
   // In a compounding language a word also matches, for less, the compounds it is part of.
@@ -68,9 +71,18 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   for (const word of words) {
-    const term = termOf(word, language);
+    // Across languages a word the articles use as written ("NASA", "Pedro") is their term for it,
+    // not the stem the question's language would give it.
+    const term = (translate && index.words.get(word)) || termOf(word, language);
     if (seen.has(term)) continue;
     seen.add(term);
+    // A word the articles use as it is written is kept as it is: mostly a name ("Pedro Castillo" is
+    // not "Peter Castle"), or a word both languages share ("test", "NASA").
+    const translated = translate && !index.words.has(word) ? translatedGroups(index, word, translate) : undefined;
+    if (translated) {
+      groups.push(...translated);
+      continue;
+    }
     if (index.postings.has(term)) {
       groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
       continue;
@@ -110,6 +122,35 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
   for (const g of groups) if (common.has(g.word)) g.common = true;
   return groups;
 }
+
+/**
+ * A question word's translations into the articles' language, as the concepts it holds (two for a
+ * compound: "Leichensäcke" → corpse, bag), each with its alternatives; none: the word is left as it is.
+ */
+export type Translate = (word: string) => ReadonlyArray<readonly string[]> | undefined;
+
+/**
+ * A word of a question in another language than the articles' as the articles' terms of its
+ * translations, one group per concept. A concept's weight is split between its alternatives: a
+ * paragraph holding all of a word's senses gets the word's share, one holding one sense of four a quarter.
+ */
+function translatedGroups(index: SearchIndex, word: string, translate: Translate): QueryGroup[] | undefined {
+  const concepts = translate(word);
+  if (!concepts) return undefined;
+  const groups: QueryGroup[] = [];
+  for (const alternatives of concepts) {
+    // A word that only translates to function words ("comme" → like, "contre" → on) asks for nothing.
+    const content = alternatives.filter((t) => !isStopword(t, TRANSLATED_TO));
+    const terms = new Set(content.map((t) => termOf(t, TRANSLATED_TO)));
+    const found = [...terms].filter((t) => index.postings.has(t));
+    if (found.length > 0) groups.push({ word, terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(terms.size) })), idf: Math.max(...found.map((t) => index.idf(t))) });
+    else if (content.length > 0) return undefined;
+  }
+  return groups;
+}
+
+/** The language the lexicon translates into. */
+export const TRANSLATED_TO: Language = 'en';
 
 /**
  * The groups with a word the question says more than once ("Michael Kovrig … Where is Kovrig

@@ -1,3 +1,4 @@
+import type { Lexicon } from './lexicon.js';
 import type { Article, Paragraph } from '../articles/types.js';
 import type { Language } from './language.js';
 import type { WordVectors } from './vectors.js';
@@ -71,6 +72,11 @@ export interface AnswerOptions {
    * articles' (see `replyLanguage`).
    */
   readerLanguage?: Language;
+  /**
+   * Translations for questions in another language than the articles' (default: the one
+   * `npm run build-lexicon` installed, if any; `Lexicon.empty` turns translating off).
+   */
+  lexicon?: Lexicon;
 }
 
 /** Embeds texts as vectors whose cosine says how close they are in meaning (synchronously: `answer()` is). */

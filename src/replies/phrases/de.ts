@@ -6,6 +6,7 @@ import type { Phrases } from './types.js';
  */
 export const de: Phrases = {
   notFound: (n, hint) => `Dazu habe ich nichts gefunden (Artikel in meinem Bestand: ${n}). Formulieren Sie die Frage anders oder ${hint}.`,
+  articlesIn: (languages) => `Meine Artikel sind auf ${languages}.`,
   askAbout: (topics) => `fragen Sie nach ${topics}`,
   askAboutAnything: 'fragen Sie nach einer Person, einem Ort oder einem Ereignis aus den Nachrichten',
   noArticles: 'Ich habe noch keine Artikel zum Durchsuchen und kann daher nicht antworten.',

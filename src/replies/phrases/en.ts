@@ -6,6 +6,7 @@ const englishCount = (n: number) => `${n} article${n === 1 ? '' : 's'}`;
 /** The bot's own sentences in English: also what any language without its own file gets. */
 export const en: Phrases = {
   notFound: (n, hint) => `I found nothing about that in my ${englishCount(n)}. Try rephrasing, or ${hint}.`,
+  articlesIn: (languages) => `My articles are in ${languages}.`,
   askAbout: (topics) => `ask about ${topics}`,
   askAboutAnything: 'ask about a person, place or event in the news',
   noArticles: 'I have no articles to search yet, so I cannot answer that.',

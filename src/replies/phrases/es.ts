@@ -6,6 +6,7 @@ import type { Phrases } from './types.js';
  */
 export const es: Phrases = {
   notFound: (n, hint) => `No encontré nada sobre eso (artículos en mi colección: ${n}). Prueba a reformular la pregunta o ${hint}.`,
+  articlesIn: (languages) => `Mis artículos están en ${languages}.`,
   askAbout: (topics) => `pregunta por ${topics}`,
   askAboutAnything: 'pregunta por una persona, un lugar o un acontecimiento de las noticias',
   noArticles: 'Todavía no tengo artículos en los que buscar, así que no puedo responder.',

@@ -6,6 +6,7 @@ import type { Phrases } from './types.js';
  */
 export const fr: Phrases = {
   notFound: (n, hint) => `Je n’ai rien trouvé à ce sujet (articles dans ma base : ${n}). Essayez de reformuler, ou ${hint}.`,
+  articlesIn: (languages) => `Mes articles sont en ${languages}.`,
   askAbout: (topics) => `posez une question sur ${topics}`,
   askAboutAnything: 'posez une question sur une personne, un lieu ou un événement de l’actualité',
   noArticles: 'Je n’ai pas encore d’articles où chercher, je ne peux donc pas répondre.',

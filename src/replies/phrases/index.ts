@@ -50,3 +50,16 @@ export function helpText(say: Phrases, mention: string | undefined): string {
   const list = PUBLIC_COMMANDS.filter((c) => c !== 'start').map((c) => `/${c}${c === 'ask' ? ` &lt;${say.questionPlaceholder}&gt;` : ''} — ${say.commands[c]}`);
   return `<b>${say.howToAskHeading}</b>\n${say.howToAsk}\n\n<b>${say.commandsHeading}</b>\n${list.join('\n')}` + (mention ? `\n\n${say.inline(mention)}` : '');
 }
+
+/**
+ * For a decline of a question in a language none of the articles is in (`Answer.articleLanguages`):
+ * the sentence naming the articles' languages in the reply's ("Мои статьи на языках: английский"),
+ * with a leading space, or '' for any other answer. Names come from the runtime's ICU data.
+ */
+export function articleLanguagesText(answer: { language?: Language; articleLanguages?: readonly Language[] }): string {
+  if (!answer.articleLanguages?.length) return '';
+  const language = answer.language && PHRASES[answer.language] ? answer.language : 'en';
+  const names = new Intl.DisplayNames([language], { type: 'language' });
+  const list = new Intl.ListFormat([language], { type: 'conjunction' }).format(answer.articleLanguages.map((l) => names.of(l) ?? l));
+  return ` ${phrasesFor(language).articlesIn(list)}`;
+}

@@ -6,6 +6,7 @@ import type { Phrases } from './types.js';
  */
 export const it: Phrases = {
   notFound: (n, hint) => `Non ho trovato nulla su questo (articoli nel mio archivio: ${n}). Prova a riformulare, oppure ${hint}.`,
+  articlesIn: (languages) => `I miei articoli sono in ${languages}.`,
   askAbout: (topics) => `chiedi di ${topics}`,
   askAboutAnything: 'chiedi di una persona, un luogo o un evento delle notizie',
   noArticles: 'Non ho ancora articoli in cui cercare, quindi non posso rispondere.',

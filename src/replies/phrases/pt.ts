@@ -6,6 +6,7 @@ import type { Phrases } from './types.js';
  */
 export const pt: Phrases = {
   notFound: (n, hint) => `Não encontrei nada sobre isso (artigos no meu acervo: ${n}). Tente reformular ou ${hint}.`,
+  articlesIn: (languages) => `Os meus artigos estão em ${languages}.`,
   askAbout: (topics) => `pergunte sobre ${topics}`,
   askAboutAnything: 'pergunte sobre uma pessoa, um lugar ou um acontecimento das notícias',
   noArticles: 'Ainda não tenho artigos para pesquisar, por isso não posso responder.',

@@ -6,6 +6,7 @@ import type { Phrases } from './types.js';
  */
 export const ru: Phrases = {
   notFound: (n, hint) => `Ничего об этом не нашлось (статей в базе: ${n}). Попробуйте переформулировать или ${hint}.`,
+  articlesIn: (languages) => `Мои статьи на языках: ${languages}.`,
   askAbout: (topics) => `спросите про ${topics}`,
   askAboutAnything: 'спросите о человеке, месте или событии из новостей',
   noArticles: 'У меня пока нет статей для поиска, поэтому ответить не могу.',

@@ -2,6 +2,8 @@
 export interface Phrases {
   /** Nothing answers: `hint` is `askAbout(…)` or `askAboutAnything`. */
   notFound(articles: number, hint: string): string;
+  /** After `notFound` for a question in a language no article is in: the articles' languages, named and joined in this one. */
+  articlesIn(languages: string): string;
   /** Suggests the topics, already quoted and joined. */
   askAbout(topics: string): string;
   askAboutAnything: string;

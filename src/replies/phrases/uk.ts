@@ -6,6 +6,7 @@ import type { Phrases } from './types.js';
  */
 export const uk: Phrases = {
   notFound: (n, hint) => `Нічого про це не знайшлося (статей у базі: ${n}). Спробуйте переформулювати або ${hint}.`,
+  articlesIn: (languages) => `Мої статті мовами: ${languages}.`,
   askAbout: (topics) => `запитайте про ${topics}`,
   askAboutAnything: 'запитайте про людину, місце чи подію з новин',
   noArticles: 'У мене ще немає статей для пошуку, тож відповісти не можу.',

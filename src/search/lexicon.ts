@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { MODELS_DIR } from '../app/models-dir.js';
+import { isCompounding, splitCompound } from './compound.js';
+import { LANGUAGES, type Language } from './language.js';
+import { termOf } from './normalize.js';
+
+/**
+ * Words of other languages in English: what lets a question in German, Spanish, French or Russian
+ * find English articles. Built from Debian's FreeDict dictionaries by `npm run build-lexicon` into
+ * `models/lexicon.tsv.gz` (an optional install: the dictionaries are GPL, see models/README.md).
+ * Each line: `language TAB word TAB translation translation…`, lowercased, one-word entries only.
+ */
+export class Lexicon {
+  /** Per language, each stem's translations (the first headword's first), built on first use. */
+  private readonly stems = new Map<Language, Map<string, string[]>>();
+
+  constructor(private readonly words: ReadonlyMap<Language, ReadonlyMap<string, readonly string[]>>) {}
+
+  static readonly empty = new Lexicon(new Map());
+
+  static parse(text: string): Lexicon {
+    const words = new Map<Language, Map<string, string[]>>();
+    for (const line of text.split('\n')) {
+      const [language, word, translations] = line.split('\t');
+      if (!word || !translations || !LANGUAGES.has(language as Language)) continue;
+      let table = words.get(language as Language);
+      if (!table) words.set(language as Language, (table = new Map()));
+      table.set(word, translations.split(' '));
+    }
+    return new Lexicon(words);
+  }
+
+  /** Whether it translates words of `language`. */
+  has(language: Language): boolean {
+    return this.words.has(language);
+  }
+
+  /**
+   * The English words a (lowercased) question word may stand for, as the concepts it holds (one, or
+   * two for a compound the lexicon lacks: "Leichensäcke" → [corpse…], [bag…]), each with its
+   * alternatives: the headword itself, else a headword with the same stem ("Angriffs" → Angriff).
+   */
+  translate(word: string, language: Language): string[][] | undefined {
+    const table = this.words.get(language);
+    if (!table) return undefined;
+    const stems = this.stemsOf(language, table);
+    const whole = table.get(word) ?? stems.get(termOf(word, language));
+    if (whole) return [[...whole]];
+    const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
+    return parts?.map((stem) => stems.get(stem)!);
+  }
+
+  private stemsOf(language: Language, table: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+    let stems = this.stems.get(language);
+    if (!stems) {
+      stems = new Map();
+      for (const [word, translations] of table) {
+        const stem = termOf(word, language);
+        if (!stems.has(stem)) stems.set(stem, [...translations]);
+      }
+      this.stems.set(language, stems);
+    }
+    return stems;
+  }
+}
+
+export const LEXICON_FILE = path.join(MODELS_DIR, 'lexicon.tsv.gz');
+
+let installed: Lexicon | undefined;
+
+/** The lexicon `npm run build-lexicon` installed, read on the first question that needs it; empty when there is none. */
+export function installedLexicon(): Lexicon {
+  installed ??= existsSync(LEXICON_FILE) ? Lexicon.parse(gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8')) : Lexicon.empty;
+  return installed;
+}

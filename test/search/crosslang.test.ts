@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { renderAnswer } from '../../src/bot/format.js';
+import { renderAnswerPlain } from '../../src/replies/plain.js';
+import { answer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { Lexicon } from '../../src/search/lexicon.js';
+import { article } from './fixture.js';
+import { where } from './helpers.js';
+
+// A few lines in the shape `npm run build-lexicon` writes (language, word, translations).
+const LEXICON = Lexicon.parse(
+  [
+    'de\tflughafen\tairport',
+    'de\tflugzeug\tairplane plane aircraft',
+    'de\tgelandet\tlanded',
+    'de\tlanden\tland',
+    'es\tabogado\tlawyer counsel advocate',
+    'es\tnombre\tname',
+    'fr\tcertitude\tcertainty',
+    'fr\tpère\tfather',
+    'fr\ttest\ttest',
+    'ru\tаэропорт\tairport',
+    'ru\tсамолёт\tairplane plane aircraft',
+    'ru\tприземлился\tlanded',
+  ].join('\n'),
+);
+
+const PLANE = article('plane', 'Delta jet flips on landing in Toronto', [
+  'A Delta Air Lines jet flipped over while landing at Pearson International Airport in Toronto on Monday.',
+  'All 80 people on board survived, and 21 were taken to hospitals, officials said.',
+  'The weather was windy and snowy, with gusts of up to 65 km/h at the time.',
+]);
+const LAWYER = article('lawyer', 'Peru ousts its president', [
+  'Peru’s Congress removed President Pedro Castillo after he tried to dissolve it.',
+  'Castillo’s lawyer, Ronald Atencio, said the detention was arbitrary and would be appealed.',
+]);
+const DNA = article('dna', 'A fertility doctor’s secret', [
+  'The family hired a genealogist after a home kit showed unexpected relatives.',
+  'A DNA test showed with 99 percent certainty that the doctor was the biological father.',
+]);
+const WEATHER = article('weather', 'Cold snap across the Midwest', [
+  'Temperatures fell below zero across the Midwest, and schools closed in Chicago.',
+  'Forecasters expect the airport delays to ease by the weekend as the storm moves east.',
+]);
+const index = SearchIndex.build([PLANE, LAWYER, DNA, WEATHER]);
+const ask = (question: string, lexicon = LEXICON) => answer(index, question, { lexicon });
+
+describe('a question in another language than the articles', () => {
+  it('finds the English paragraph through the translations of its words (German, Spanish, French, Russian)', () => {
+    expect(where(ask('Auf welchem Flughafen ist das Delta-Flugzeug gelandet?').passages[0])).toBe('plane#0');
+    expect(where(ask('¿Quién es el abogado de Castillo?').passages[0])).toBe('lawyer#1');
+    expect(where(ask('Avec quelle certitude le test a-t-il désigné le père ?').passages[0])).toBe('dna#1');
+    expect(where(ask('В каком аэропорту приземлился самолёт Delta?').passages[0])).toBe('plane#0');
+  });
+
+  it('is declined without the lexicon, the words then being unknown', () => {
+    for (const q of ['Auf welchem Flughafen ist das Delta-Flugzeug gelandet?', '¿Quién es el abogado de Castillo?']) {
+      const a = ask(q, Lexicon.empty);
+      expect(where(a.passages[0]), q).not.toBe(where(ask(q).passages[0]));
+    }
+    expect(ask('Avec quelle certitude le test a-t-il désigné le père ?', Lexicon.empty).passages).toEqual([]);
+  });
+
+  it('leaves a question in the articles’ own language as it was', () => {
+    const english = 'Which airport did the Delta jet land at?';
+    expect(ask(english)).toEqual(ask(english, Lexicon.empty));
+  });
+});
+
+describe('a decline of a question in another language than the articles', () => {
+  const declined = ask('Wie hoch ist die Miete in Berlin heute?', Lexicon.empty);
+
+  it('names the articles’ language in the reader’s language, on the console and in Telegram', () => {
+    expect(declined.passages).toEqual([]);
+    expect(declined.articleLanguages).toEqual(['en']);
+    expect(renderAnswerPlain(declined)).toContain('Meine Artikel sind auf Englisch.');
+    expect(renderAnswer(declined).html).toContain('Meine Artikel sind auf Englisch.');
+    const russian = ask('Сколько стоит аренда в Берлине сегодня?', Lexicon.empty);
+    expect(renderAnswerPlain(russian)).toContain('Мои статьи на языках: английский.');
+  });
+
+  it('says nothing of languages when the question is in the articles’ language', () => {
+    const english = ask('What is the rent in Berlin today?');
+    expect(english.passages).toEqual([]);
+    expect(renderAnswerPlain(english)).not.toContain('My articles are in');
+  });
+});
+
+describe('the lexicon', () => {
+  const lexicon = Lexicon.parse(['de\tflughafen\tairport', 'de\tgebäude\tbuilding', 'fr\tmissile\tmissile'].join('\n'));
+
+  it('translates another form of a headword, and a German compound it lacks by its parts', () => {
+    expect(lexicon.translate('flughafens', 'de')).toEqual([['airport']]);
+    expect(lexicon.translate('flughafengebäude', 'de')).toEqual([['airport'], ['building']]);
+    expect(lexicon.translate('missiles', 'fr')).toEqual([['missile']]);
+    expect(lexicon.translate('flughafen', 'es')).toBeUndefined();
+  });
+});
