@@ -1,9 +1,9 @@
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveIndex } from '../../src/app/live-index.js';
 import { createLogger } from '../../src/log.js';
-import { makeFolder, shown, type Folder } from './fixtures.js';
+import { makeFolder, shown, topFile, type Folder } from './fixtures.js';
 
 /** A file counts as changed when its size or its modification time differs: either alone is enough. */
 const PIER = 'When did the harbour pier open?';
@@ -56,5 +56,24 @@ describe('file fingerprints', () => {
   it('a reload with nothing changed says so: nothing re-read and nothing taken from the cache', async () => {
     live = await open([]);
     expect(await live.reload()).toMatchObject({ reread: 0, removed: 0, fromCache: false, articles: 3 });
+  });
+
+  it('a reload with nothing changed does not rewrite the saved index', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, cacheDir: folder.cache, log: createLogger({ level: 'silent' }) });
+    await live.whenSaved();
+    const [dir] = readdirSync(folder.cache);
+    const saved = path.join(folder.cache, dir!, 'index.v8');
+    utimesSync(saved, 1_000_000, 1_000_000);
+    expect(await live.reload()).toMatchObject({ reread: 0 });
+    await live.whenSaved();
+    expect(statSync(saved).mtimeMs).toBe(1_000_000_000);
+  });
+
+  it('a reload keeps leaving out articles older than maxAgeDays', async () => {
+    live = await LiveIndex.open({ articlesDir: folder.articles, maxAgeDays: 3650, log: createLogger({ level: 'silent' }) });
+    const question = 'Which museum hall reopened with a sauropod skeleton?';
+    folder.write('museum.md', '---\ntitle: Museum reopens its dinosaur hall\nurl: https://example.org/news/museum\npublished: 2001-05-02\n---\nThe natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.\n');
+    await live.reload();
+    expect(topFile(live.ask(question))).not.toBe('museum.md');
   });
 });
