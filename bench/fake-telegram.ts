@@ -27,6 +27,14 @@ export interface Faults {
   seed?: number;
 }
 
+/**
+ * The emulator's clock, read when a send call arrives, which is when Telegram counts it. It must be
+ * the bot's clock (the default, Date.now) for flood counts to mean anything: every arrival then lies
+ * between the bot's start of the call and its reading of the answer, so no tolerance is needed
+ * however much a busy machine delays requests. A frozen clock makes a burst arrive "at once".
+ */
+export type ArrivalClock = () => number;
+
 export interface Delivered {
   chatId: number;
   messageId: number;
@@ -35,7 +43,6 @@ export interface Delivered {
   at: number;
 }
 
-const JITTER_MS = 40;
 const SEND_METHODS = new Set(['sendMessage', 'editMessageText']);
 
 export class FakeTelegram {
@@ -58,6 +65,7 @@ export class FakeTelegram {
   constructor(
     readonly limits: FloodLimits,
     readonly faults: Faults = {},
+    private readonly clock: ArrivalClock = Date.now,
   ) {
     this.random = seededRandom(faults.seed ?? 1); // a fault run is reproducible
   }
@@ -98,14 +106,12 @@ export class FakeTelegram {
     const { perChatIntervalMs, groupPerMinute, globalPerSecond, timeScale } = this.limits;
     const minute = 60_000 * timeScale;
     const second = 1000 * timeScale;
-    // Requests reach us up to a few tens of ms later than the bot sent them (event loop, loopback),
-    // so windows forgive JITTER_MS; a sender that does not pace is still far over every limit.
-    const sends = (this.chatSends.get(chatId) ?? []).filter((t) => t > now - minute + JITTER_MS);
+    const sends = (this.chatSends.get(chatId) ?? []).filter((t) => t > now - minute);
     const last = sends[sends.length - 1];
-    const global = this.globalSends.filter((t) => t > now - second + JITTER_MS);
+    const global = this.globalSends.filter((t) => t > now - second);
     this.globalSends = global;
     let over = false;
-    if (last !== undefined && now - last < perChatIntervalMs - JITTER_MS) over = !!++this.floodReasons.chat;
+    if (last !== undefined && now - last < perChatIntervalMs) over = !!++this.floodReasons.chat;
     else if (chatId < 0 && sends.length >= groupPerMinute) over = !!++this.floodReasons.group;
     else if (global.length >= globalPerSecond) over = !!++this.floodReasons.global;
     if (over) return 1;
@@ -160,7 +166,7 @@ export class FakeTelegram {
       case 'sendMessage':
       case 'editMessageText': {
         const chatId = Number(body.chat_id);
-        const now = Date.now();
+        const now = this.clock();
         const retryAfter = this.flood(chatId, now);
         if (retryAfter !== undefined) {
           this.counts.floodErrors++;

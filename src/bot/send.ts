@@ -92,7 +92,7 @@ interface ChatQueue {
   busy: boolean;
   /** Earliest time the next message may go (pacing, retry_after or backoff). */
   nextAt: number;
-  /** Send times in the last minute (groups only). */
+  /** When each message of the last minute was answered (groups only; the one in flight is not here yet). */
   recent: number[];
 }
 
@@ -114,7 +114,10 @@ function errorInfo(err: unknown): ErrorInfo {
 
 export class Sender {
   private readonly chats = new Map<string, ChatQueue>();
-  /** Send times in the last second, over all chats. */
+  /**
+   * When each message of the last second was answered, over all chats. Messages still in flight
+   * (`inFlight`) count on top, however long ago they started: see `start`.
+   */
   private recentGlobal: number[] = [];
   private readonly rates: SendRates;
   private readonly clock: Clock;
@@ -170,7 +173,7 @@ export class Sender {
     const minute = 60_000 * this.rates.timeScale;
     const now = this.clock.now();
     const waiting = q.jobs.length - (q.busy ? 1 : 0);
-    const sent = q.group ? q.recent.filter((t) => t > now - minute).length : 0;
+    const sent = q.group ? q.recent.filter((t) => t > now - minute).length + (q.busy ? 1 : 0) : 0;
     const backlog = waiting + sent;
     if (droppable) return backlog < this.rates.groupPerMinute;
     if (backlog < (this.options.maxBacklog ?? 2 * this.rates.groupPerMinute)) return true;
@@ -253,7 +256,8 @@ export class Sender {
         wake = Math.min(wake, readyAt);
         continue;
       }
-      if (this.recentGlobal.length >= this.rates.globalPerSecond) {
+      if (this.recentGlobal.length + this.inFlight >= this.rates.globalPerSecond) {
+        // Waits for the oldest answer to leave the window, or for a message in flight to settle.
         wake = Math.min(wake, Math.min(...this.recentGlobal) + second);
         break;
       }
@@ -285,20 +289,16 @@ export class Sender {
     this.queued--;
     this.inFlight++;
     q.nextAt = now + this.rates.perChatIntervalMs;
-    if (q.group) q.recent.push(now);
-    this.recentGlobal.push(now);
-    // Telegram counts a message when it arrives, somewhere between our start and its answer; so
-    // once answered, the message is counted from the answer's time. That keeps pacing on the safe
-    // side even when a request sits in the event loop or the network for a while.
+    // Telegram counts a message when it arrives, at some moment between our start and its answer,
+    // which a busy event loop or a slow network can push well past the start. So a message counts
+    // against the limits from its start until it is answered (`inFlight`, `busy`), and from then on
+    // as sent at its answer's time. Then no window of Telegram's ever holds more than the limit,
+    // however late requests arrive: a message that would exceed it at its arrival was counted
+    // before it started.
     const settle = () => {
       const done = this.clock.now();
-      const restamp = (times: number[]) => {
-        const i = times.indexOf(now);
-        if (i >= 0) times[i] = done;
-        else times.push(done);
-      };
-      restamp(this.recentGlobal);
-      if (q.group) restamp(q.recent);
+      this.recentGlobal.push(done);
+      if (q.group) q.recent.push(done);
       q.nextAt = Math.max(q.nextAt, done + this.rates.perChatIntervalMs);
     };
     this.call(job.method, job.payload).then(

@@ -67,6 +67,39 @@ describe('Sender', () => {
     expect(g[20]! - g[0]!).toBeGreaterThanOrEqual(60_000);
   });
 
+  it('never lets more than 30 messages a second (20 a minute to a group, 1 a second to a chat) reach Telegram, however late requests arrive', async () => {
+    // Telegram counts a message when it arrives; a busy event loop or a slow network can delay that
+    // until just before the answer. Here the first 30 calls take 1.5 s and later ones up to 2.5 s
+    // or none, and each arrives at its end.
+    const arrivals: Array<{ at: number; chat: string }> = [];
+    let n = 0;
+    const call = (_method: string, payload: Record<string, unknown>) => {
+      const delay = n < 30 ? 1500 : [0, 0, 2500, 0, 1200, 700][n % 6]!;
+      n++;
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          arrivals.push({ at: Date.now(), chat: String(payload.chat_id) });
+          resolve({ message_id: n });
+        }, delay),
+      );
+    };
+    const sender = new Sender(call, { log: capture().log });
+    const all = [];
+    for (let g = 1; g <= 3; g++) for (let i = 0; i < 30; i++) all.push(sender.send(-g, 'sendMessage', { chat_id: -g, text: `g${i}` }));
+    for (let c = 0; c < 150; c++) for (let i = 0; i < 2; i++) all.push(sender.send(c + 10, 'sendMessage', { chat_id: c + 10, text: `p${i}` }));
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect((await Promise.allSettled(all)).filter((r) => r.status === 'fulfilled')).toHaveLength(3 * 30 + 300);
+    const times = arrivals.map((a) => a.at).sort((x, y) => x - y);
+    for (let i = 30; i < times.length; i++) expect(times[i]! - times[i - 30]!).toBeGreaterThanOrEqual(1000);
+    const byChat = new Map<string, number[]>();
+    for (const a of arrivals) byChat.set(a.chat, [...(byChat.get(a.chat) ?? []), a.at]);
+    for (const [chat, at] of byChat) {
+      at.sort((x, y) => x - y);
+      for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(1000);
+      if (chat.startsWith('-')) for (let i = 20; i < at.length; i++) expect(at[i]! - at[i - 20]!).toBeGreaterThanOrEqual(60_000);
+    }
+  });
+
   it('keeps a group\'s backlog to about a minute: messages beyond it are refused at once, not queued', async () => {
     const api = fakeApi();
     const sender = new Sender(api.call, { log: capture().log });
@@ -112,6 +145,27 @@ describe('Sender', () => {
     expect(api.calls.map((c) => [c.text, c.ok])).toEqual([['first', false], ['first', true], ['second', true]]);
     expect(api.calls[1]!.at - api.calls[0]!.at).toBe(7000);
     expect(lines.some((l) => l.retryAfterSeconds === 7)).toBe(true);
+  });
+
+  it('gives up on a message Telegram keeps refusing with 429 after 10 waits, logs it as an error, and stops resending', async () => {
+    const api = fakeApi(() => telegramError(429, 'Too Many Requests: retry after 5', 5));
+    const { log, lines } = capture();
+    const sender = new Sender(api.call, { log });
+    const result = sender.send(1, 'sendMessage', { chat_id: 1, text: 'x' }).catch((e: SendFailure) => e);
+    const other = sender.send(2, 'sendMessage', { chat_id: 2, text: 'y' }).catch((e: SendFailure) => e);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(await result).toMatchObject({ kind: 'gave-up' });
+    expect(await other).toMatchObject({ kind: 'gave-up' });
+    const one = api.calls.filter((c) => c.chat === '1');
+    expect(one).toHaveLength(11); // the first try + 10 after waiting
+    expect(one[1]!.at - one[0]!.at).toBe(5000);
+    const errors = lines.filter((l) => l.level === 50);
+    expect(errors.map((l) => l.chat)).toEqual(['1', '2']);
+    expect(errors[0]!.msg).toMatch(/rate-limited/);
+    expect(sender.pending()).toBe(0);
+    const calls = api.calls.length;
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(api.calls).toHaveLength(calls);
   });
 
   it('retries 5xx and network errors with growing backoff, then gives up and logs it', async () => {
