@@ -190,7 +190,7 @@ export function* dedupeArticlesSteps(
     sets.push(shingles(article));
     if (sets.length % STEP === 0) yield;
   }
-  const common = commonShingles(sets);
+  const common = yield* commonShinglesSteps(sets);
   yield;
   for (const [n, article] of candidates.entries()) {
     if (n % STEP === 0) yield;
@@ -274,18 +274,28 @@ interface Kept {
   visited: number;
 }
 
-/** Shingle hashes found in more than COMMON_SHINGLE of the sets: one sort of them all, no map. */
-function commonShingles(sets: readonly Uint32Array[]): Set<number> {
-  const all = new Uint32Array(sets.reduce((n, s) => n + s.length, 0));
-  let at = 0;
-  for (const s of sets) {
-    all.set(s, at);
-    at += s.length;
+/** Hash ranges (by the top bits) sorted one at a time, so finding common shingles can pause between them. */
+const HASH_RANGE_BITS = 4;
+
+/**
+ * Shingle hashes found in more than COMMON_SHINGLE of the sets: sorted and counted without a map, a
+ * range of hashes per step (one sort of them all held a reload's questions up for tens of ms).
+ */
+function* commonShinglesSteps(sets: readonly Uint32Array[]): Steps<Set<number>> {
+  const shift = 32 - HASH_RANGE_BITS;
+  const sizes = new Int32Array(1 << HASH_RANGE_BITS);
+  for (const s of sets) for (const h of s) sizes[h >>> shift]!++;
+  const ranges = [...sizes].map((n) => new Uint32Array(n));
+  const filled = new Int32Array(ranges.length);
+  for (const [n, s] of sets.entries()) {
+    if (n % STEP === 0) yield;
+    for (const h of s) ranges[h >>> shift]![filled[h >>> shift]!++] = h;
   }
-  all.sort();
   const common = new Set<number>();
-  for (let i = 0; i + COMMON_SHINGLE < all.length; i++) {
-    if (all[i] === all[i + COMMON_SHINGLE]) common.add(all[i]!);
+  for (const range of ranges) {
+    yield;
+    range.sort();
+    for (let i = 0; i + COMMON_SHINGLE < range.length; i++) if (range[i] === range[i + COMMON_SHINGLE]) common.add(range[i]!);
   }
   return common;
 }
