@@ -87,7 +87,7 @@ export function openCacheFile(bytes: Buffer): { value: unknown; parts: Buffer[] 
     return { problem: 'checksum mismatch (damaged or changed since written)' };
   }
   const parts: Buffer[] = [];
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     const end = at + LENGTH_BYTES + (at + LENGTH_BYTES <= body.length ? body.readUInt32LE(at) : 0);
     if (at + LENGTH_BYTES > body.length || end > body.length) return { problem: 'does not parse' };
     parts.push(body.subarray(at + LENGTH_BYTES, end));
@@ -346,7 +346,9 @@ export class IndexCache {
   }
 
   private writeAtomic(name: string, parts: Iterable<Uint8Array>, pause: () => Promise<void>): Promise<void> {
-    return writeFileAtomicWith(path.join(this.dir, name), (out) => writeCacheFile({ write: (bytes, at) => out.write(bytes, 0, bytes.length, at) }, parts, pause));
+    return writeFileAtomicWith(path.join(this.dir, name), (out) =>
+      writeCacheFile({ write: (bytes, at) => out.write(bytes, 0, bytes.length, at) }, parts, pause),
+    );
   }
 }
 
