@@ -1,16 +1,26 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so a reader (the
  * live-reloading index, a second run) sees the old file or the new one, never half of one.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  return writeFileAtomicWith(file, (out) => out.writeFile(data));
+}
+
+/** As `writeFileAtomic`, the contents written by `write` through the open temporary file (piece by piece, say). */
+export async function writeFileAtomicWith(file: string, write: (out: FileHandle) => Promise<void>): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    await writeFile(temp, data);
+    const out = await open(temp, 'w');
+    try {
+      await write(out);
+    } finally {
+      await out.close();
+    }
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });

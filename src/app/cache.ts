@@ -6,7 +6,7 @@ import type { FileResult } from '../articles/library.js';
 import type { Article } from '../articles/types.js';
 import type { AnalyzedArticle, IndexData } from '../search/index.js';
 import type { Language } from '../search/language.js';
-import { removeLeftoverTemps, writeFileAtomic } from '../write-atomic.js';
+import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
 
 /**
  * The persisted index, so a restart with an unchanged folder answers at once. Two files per
@@ -25,38 +25,76 @@ import { removeLeftoverTemps, writeFileAtomic } from '../write-atomic.js';
  * participles stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
- * files with one URL both indexed unless versions of one story.)
+ * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length.)
  */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 
-/** What a cache file starts with: a tag, then the SHA-256 of everything after the header. */
+/**
+ * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it
+ * come parts, each its length (4 bytes) then its bytes: the first is the value serialized, any others
+ * are bytes that go with it (`files.v8`: its entries, serialized a few hundred files at a time), so a
+ * save never holds the whole file in memory.
+ */
 const MAGIC = Buffer.from('newsqa-cache\n');
 const HEADER_BYTES = MAGIC.length + 32;
+const LENGTH_BYTES = 4;
 
-/** A value as a cache file: header (tag and checksum), then the value serialized. */
-export async function sealCacheFile(value: unknown, pause: () => Promise<void> = async () => {}): Promise<Buffer> {
-  const body = v8.serialize(value);
+/** A value as a cache file (for tests that write one). */
+export async function sealCacheFile(value: unknown, parts: readonly Uint8Array[] = []): Promise<Buffer> {
+  const chunks: Array<[at: number, bytes: Uint8Array]> = [];
+  await writeCacheFile({ write: async (bytes, at) => void chunks.push([at, Buffer.from(bytes)]) }, [v8.serialize(value), ...parts]);
+  return Buffer.concat(chunks.sort((a, b) => a[0] - b[0]).map(([, bytes]) => bytes));
+}
+
+/** Where `writeCacheFile` puts bytes, each at its position in the file. */
+interface Sink {
+  write(bytes: Uint8Array, position: number): Promise<unknown>;
+}
+
+/** Writes the parts (made one at a time as `parts` is iterated) and then the header with their checksum. */
+async function writeCacheFile(out: Sink, parts: Iterable<Uint8Array>, pause: () => Promise<void> = async () => {}): Promise<void> {
   const hash = createHash('sha256');
-  // Hashed a megabyte at a time, giving way between: the files part of a big folder is tens of megabytes.
-  for (let at = 0; at < body.length; at += 1 << 20) {
-    hash.update(body.subarray(at, at + (1 << 20)));
-    await pause();
+  const header = Buffer.alloc(HEADER_BYTES);
+  let at = header.length;
+  const put = async (bytes: Uint8Array) => {
+    // Hashed a megabyte at a time, giving way between: the index of a big folder is tens of megabytes.
+    for (let from = 0; from < bytes.length; from += 1 << 20) {
+      hash.update(bytes.subarray(from, from + (1 << 20)));
+      await pause();
+    }
+    await out.write(bytes, at);
+    at += bytes.length;
+  };
+  for (const part of parts) {
+    const length = Buffer.alloc(LENGTH_BYTES);
+    length.writeUInt32LE(part.length);
+    await put(length);
+    await put(part);
   }
-  return Buffer.concat([MAGIC, hash.digest(), body]);
+  MAGIC.copy(header);
+  hash.digest().copy(header, MAGIC.length);
+  await out.write(header, 0);
 }
 
 /** Files per separately serialized part of `files.v8`: serializing ten thousand at once held answers up for half a second. */
 const FILES_PER_PART = 250;
 
-/** The value of a cache file, or why it cannot be trusted. Parses only what passed the checksum. */
-export function openCacheFile(bytes: Buffer): { value: unknown } | { problem: string } {
+/** The value of a cache file and the parts after it, or why it cannot be trusted. Parses only what passed the checksum. */
+export function openCacheFile(bytes: Buffer): { value: unknown; parts: Buffer[] } | { problem: string } {
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a cache file of this version' };
   const body = bytes.subarray(HEADER_BYTES);
   if (!createHash('sha256').update(body).digest().equals(bytes.subarray(MAGIC.length, HEADER_BYTES))) {
     return { problem: 'checksum mismatch (damaged or changed since written)' };
   }
+  const parts: Buffer[] = [];
+  for (let at = 0; at < body.length;) {
+    const end = at + LENGTH_BYTES + (at + LENGTH_BYTES <= body.length ? body.readUInt32LE(at) : 0);
+    if (at + LENGTH_BYTES > body.length || end > body.length) return { problem: 'does not parse' };
+    parts.push(body.subarray(at + LENGTH_BYTES, end));
+    at = end;
+  }
   try {
-    return { value: v8.deserialize(body) };
+    return { value: v8.deserialize(parts[0] ?? Buffer.alloc(0)), parts: parts.slice(1) };
   } catch {
     return { problem: 'does not parse' };
   }
@@ -186,6 +224,33 @@ export function unpackAnalysis(
   });
 }
 
+/**
+ * Analyses just made, rewritten in place to share strings and [word, term] pairs across the whole
+ * rebuild (as `unpackAnalysis` with one `shared` map): kept unpacked until the new index is built,
+ * each term is otherwise a string of its own, several times the memory and the collector's work.
+ */
+export function shareAnalysis(analyzed: readonly AnalyzedArticle[], strings: Map<string, string>, pairs: Map<string, [string, string]>): void {
+  const one = (s: string) => {
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+  const all = (list: string[]) => {
+    for (let k = 0; k < list.length; k++) list[k] = one(list[k]!);
+  };
+  for (const a of analyzed) {
+    all(a.title);
+    for (const para of a.paragraphs) all(para);
+    for (let k = 0; k < a.words.length; k++) {
+      const [word, term] = a.words[k]!;
+      let p = pairs.get(word);
+      if (p === undefined || p[1] !== term) pairs.set(word, (p = [one(word), one(term)]));
+      a.words[k] = p;
+    }
+  }
+}
+
 export interface IndexSnapshot {
   format: number;
   /** Settings that change what a file loads to (MAX_AGE_DAYS and the day it was applied). */
@@ -195,11 +260,10 @@ export interface IndexSnapshot {
   warnings: Array<{ file: string; message: string }>;
 }
 
+/** What `files.v8` holds ahead of its parts, each a `v8.serialize` of up to FILES_PER_PART [file, CachedFile] entries. */
 interface FilesSnapshot {
   format: number;
   settings: string;
-  /** Each `v8.serialize` of up to FILES_PER_PART [file, CachedFile] entries. */
-  parts: Uint8Array[];
 }
 
 export class IndexCache {
@@ -232,13 +296,12 @@ export class IndexCache {
 
   /** Each file's cached load and analysis; entries that cannot be trusted are left out (those files are read again). */
   async readFiles(settings: string): Promise<CacheRead<Map<string, CachedFile>> & { value: Map<string, CachedFile> }> {
-    const { value: snap, problem } = await this.read<FilesSnapshot>('files.v8');
+    const { value: snap, problem, parts } = await this.read<FilesSnapshot>('files.v8');
     if (!snap) return { value: new Map(), problem };
     if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return { value: new Map() };
-    if (!Array.isArray(snap.parts)) return { value: new Map(), problem: 'files.v8: not the shape written' };
     const files = new Map<string, CachedFile>();
     try {
-      for (const part of snap.parts) {
+      for (const part of parts ?? []) {
         for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>) if (typeof name === 'string' && isCachedFile(file)) files.set(name, file);
       }
     } catch {
@@ -257,18 +320,18 @@ export class IndexCache {
     await fs.mkdir(this.dir, { recursive: true });
     const index: IndexSnapshot = { format: CACHE_FORMAT, ...snapshot };
     const entries = [...files];
-    const parts: Uint8Array[] = [];
-    for (let at = 0; at < entries.length; at += FILES_PER_PART) {
-      parts.push(v8.serialize(entries.slice(at, at + FILES_PER_PART)));
-      await pause();
+    // One part at a time: serialized, hashed, written, let go.
+    function* fileParts() {
+      yield v8.serialize({ format: CACHE_FORMAT, settings: index.settings } satisfies FilesSnapshot);
+      for (let at = 0; at < entries.length; at += FILES_PER_PART) yield v8.serialize(entries.slice(at, at + FILES_PER_PART));
     }
     // files.v8 first: an index.v8 never refers to analysis that is not on disk.
-    await this.writeAtomic('files.v8', await sealCacheFile({ format: CACHE_FORMAT, settings: index.settings, parts } satisfies FilesSnapshot, pause));
+    await this.writeAtomic('files.v8', fileParts(), pause);
     await pause();
-    await this.writeAtomic('index.v8', await sealCacheFile(index, pause));
+    await this.writeAtomic('index.v8', [v8.serialize(index)], pause);
   }
 
-  private async read<T>(name: string): Promise<CacheRead<T>> {
+  private async read<T>(name: string): Promise<CacheRead<T> & { parts?: Buffer[] }> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(path.join(this.dir, name));
@@ -278,12 +341,14 @@ export class IndexCache {
     }
     const opened = openCacheFile(bytes);
     if ('problem' in opened) return { problem: `${name}: ${opened.problem}` };
-    const { value } = opened;
-    return typeof value === 'object' && value !== null ? { value: value as T } : { problem: `${name}: not the shape written` };
+    const { value, parts } = opened;
+    return typeof value === 'object' && value !== null ? { value: value as T, parts } : { problem: `${name}: not the shape written` };
   }
 
-  private writeAtomic(name: string, bytes: Buffer): Promise<void> {
-    return writeFileAtomic(path.join(this.dir, name), bytes);
+  private writeAtomic(name: string, parts: Iterable<Uint8Array>, pause: () => Promise<void>): Promise<void> {
+    return writeFileAtomicWith(path.join(this.dir, name), (out) =>
+      writeCacheFile({ write: (bytes, at) => out.write(bytes, 0, bytes.length, at) }, parts, pause),
+    );
   }
 }
 

@@ -21,9 +21,11 @@ export function allowedEdits(length: number): number {
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  // Three rows reused from call to call: this runs over whole slices of the vocabulary.
+  if (rows[0].length <= n) rows = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  let [prev2, prev, cur] = rows;
+  prev2.fill(0, 0, n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
@@ -39,6 +41,8 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[n]!;
 }
+
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /**
  * fuse.js over the index's vocabulary, to map a misspelled question word to words the articles
@@ -72,7 +76,11 @@ export class FuzzyVocabulary {
     const found: FuzzyMatch[] = [];
     const scan = (probe: string, spread: number) => {
       for (let len = probe.length - spread; max > 0 && len <= probe.length + spread; len++) {
-        for (const { item } of this.fuse(sliceKey(probe, len))?.search(probe, { limit: FUSE_LIMIT }) ?? []) {
+        const key = sliceKey(probe, len);
+        // fuse.js scores every word of the slice; only words within the edits are kept of what it
+        // finds, so a slice with none of those is not searched (the same result, much sooner).
+        if (!this.slices.get(key)?.some((w) => w !== word && editDistance(word, w, max) <= max)) continue;
+        for (const { item } of this.fuse(key)?.search(probe, { limit: FUSE_LIMIT }) ?? []) {
           const edits = editDistance(word, item, max);
           if (edits <= max && item !== word && !found.some((f) => f.word === item)) found.push({ word: item, edits });
         }

@@ -198,6 +198,32 @@ describe('reload and stats', () => {
     expect(topFile(live.ask(MUSEUM))).toBe('museum.md');
   });
 
+  it('answers from a freshly built index before any of its save runs, and saves it once the save is let go', async () => {
+    let saveStarted = false;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const log = createLogger({ level: 'silent' });
+    live = await LiveIndex.open({
+      articlesDir: folder.articles,
+      cacheDir: folder.cache,
+      log,
+      beforeSave: () => {
+        saveStarted = true;
+        return held;
+      },
+    });
+    expect(saveStarted).toBe(false);
+    expect(topFile(live.ask(PIER))).toBe('pier.md');
+    await until('the save starts', () => saveStarted);
+    expect(topFile(live.ask(VOLCANO))).toBe('volcano.md');
+    release();
+    await live.whenSaved();
+    const restarted = await LiveIndex.open({ articlesDir: folder.articles, cacheDir: folder.cache, log });
+    expect(restarted.lastReload).toMatchObject({ fromCache: true, articles: 3 });
+    expect(topFile(restarted.ask(PIER))).toBe('pier.md');
+    await restarted.close();
+  });
+
   it('gives way to questions while it reads many changed files', async () => {
     live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
     for (let i = 0; i < 300; i++) {
