@@ -16,14 +16,15 @@ import type { WordVectors } from './vectors.js';
 const FUZZY_WEIGHT = [1, 0.7, 0.45];
 /**
  * Stems are matched fuzzily only for words this long: inflected long words are where a misspelling
- * and another ending add up past the edit bound (Russian, German: +1 to +2 points with typos), and
- * short stems have too many neighbours ("wann" is not "warn").
+ * and another ending add up past the edit bound (Russian, German), and short stems have too many
+ * neighbours ("wann" is not "warn"). Chosen with `npm run bench:quality -- --typos`; figures in docs/benchmarks.md.
  */
 const STEM_FUZZY_MIN_LENGTH = 7;
 /**
- * What a compound holding a question's word counts for ("Spieler" in "Verteidigungsspieler"). XQuAD
- * German: 0.3 keeps 97.6% of right answers past the threshold instead of 96.8%, top-1 +0.2; 0.5
- * costs typo'd questions 0.9 points, and a weight for heads only or modifiers only did no better.
+ * What a compound holding a question's word counts for ("Spieler" in "Verteidigungsspieler"): a hit,
+ * but a weaker one than the word itself, since the compound may be about something else; higher
+ * weights cost questions with typos. Chosen with `npm run bench:quality`; figures in docs/search.md
+ * ("Tuning notes").
  */
 const COMPOUND_WEIGHT = 0.3;
 
@@ -47,7 +48,7 @@ function fuzzyFor(index: SearchIndex): { words: FuzzyVocabulary; terms: FuzzyVoc
 /**
  * Whether a word the articles lack is one edit from a word they have: then it is more likely that
  * word misspelled ("Hafemauer" for "Hafenmauer") than a compound of two other words ("Hafe" +
- * "Mauer"). XQuAD German with typos: top-1 91.0% → 91.2%, the rest unchanged.
+ * "Mauer"). Figures in docs/benchmarks.md.
  */
 function nearlyKnown(index: SearchIndex, word: string): boolean {
   return fuzzyFor(index).words.search(word).some((m) => m.edits <= 1);
@@ -155,11 +156,10 @@ export const TRANSLATED_TO: Language = 'en';
 /**
  * The groups with a word the question says more than once ("Michael Kovrig … Where is Kovrig
  * from?", or two forms of one: "elected … election") counting once per time it is said, as BM25
- * counts a query's repeated terms (Lucene does too). For ranking only: confidence asks how much
- * of the question a paragraph covers, and counting repeats there lowered XQuAD Spanish declines
- * to 78.8%. RealTime QA, whose questions set the scene and then ask, top-1 56.0% → 56.4% (typos
- * 54.7% → 55.3%, among news 40.8% → 41.3%; by surface word instead of term 56.3%), XQuAD German
- * 94.2% → 94.3%, the rest unchanged.
+ * counts a query's repeated terms (Lucene does too): questions that set the scene and then ask
+ * name their subject twice. For ranking only: confidence asks how much of the question a paragraph
+ * covers, and counting repeats there made the bot decline fewer off-topic questions. Figures in
+ * docs/benchmarks.md.
  */
 export function repeated(groups: readonly QueryGroup[], words: readonly string[], language: Language): QueryGroup[] {
   const said = new Map<string, number>();
@@ -175,7 +175,7 @@ export function repeated(groups: readonly QueryGroup[], words: readonly string[]
 
 /**
  * The question's words as the meaning match reads them: a misspelling has no vector, so its likeliest
- * correction among the articles' words stands in for it (RealTime QA with typos: 52.8% → 54.5% top-1).
+ * correction among the articles' words stands in for it (it recovers most of what typos cost; figures in docs/benchmarks.md).
  */
 export function meaningWords(index: SearchIndex, vectors: WordVectors, words: readonly string[]): string[] {
   return words.map((w) => {
@@ -220,7 +220,7 @@ function digitsOf(word: string): string {
 /**
  * A Cyrillic word the articles lack may be a name they write in Latin letters ("Интернет2" for
  * "Internet2", "Тесла" for "Tesla"): the articles' words near its transliteration, at one edit more
- * than they are from it. XQuAD Russian 94.3% → 94.5%, with typos 93.7% → 93.9%.
+ * than they are from it. Figures in docs/benchmarks.md.
  */
 function latinSpellings(index: SearchIndex, word: string): Array<{ term: string; weight: number }> {
   const latin = transliterate(word).toLowerCase().replace(/'/g, '');
