@@ -121,46 +121,41 @@ function topK(docs: readonly number[], scores: Float64Array, k: number): number[
   return heap.sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
 
-/** Weights of the second pass, each measured with `npm run bench:quality` (see README). */
-// Title: +0.3 to +0.5 points top-1 on XQuAD. Proximity: a little helps XQuAD (+0.3 in English and
-// Russian); RealTime QA, whose questions paraphrase, loses with every step of it, the more so once
-// words are also matched by meaning (top-1 with vectors at 0 / 0.025 / 0.05 / 0.1: 56.4 / 56.0 /
-// 55.5 / 55.4%, while the four XQuAD languages sum highest at 0.025).
+/** Weights of the second pass, each chosen with `npm run bench:quality`; figures in docs/benchmarks.md. */
+// Title: a question naming the article's subject favours its paragraphs. Proximity: kept small, since
+// it helps questions worded like their answer but hurts paraphrased ones (news quizzes), the more so
+// once words are also matched by meaning.
 export const TITLE_WEIGHT = 0.1;
 export const PROXIMITY_WEIGHT = 0.025;
 /**
  * A question word in the article's headline counts, for every paragraph of that article, as this
  * much of one mention in the paragraph, however often the paragraph itself repeats it (see
- * `withHeadline`). XQuAD (English titles over translated articles) German 93.1% → 94.2%, Spanish
- * 94.0% → 95.2%, English by words alone 95.1% → 95.5%, English with vectors and Russian unchanged;
- * RealTime QA among 43,000 news paragraphs 40.7% → 40.8%. At 1 German and Spanish gain 0.1-0.2 more,
- * but the news set falls to 38.9%: a roundup's headline ("Coronavirus updates: … Trump, Biden …")
- * then lifts all its paragraphs. At 0.4-0.6 that set rises to 41-42%, German 94.0-94.2%.
+ * `withHeadline`): stories name their subject in the headline and then say "he". Below a full
+ * mention, because a roundup's headline ("Coronavirus updates: … Trump, Biden …") would otherwise
+ * lift all its paragraphs. Chosen with `npm run bench:quality`; figures in docs/benchmarks.md.
  */
 export const HEADLINE_WEIGHT = 0.7;
 /**
  * When two paragraphs answer about equally well (scores within this), the newer article wins: at
  * most this much is added, in proportion to the article's date between the oldest and newest.
- * Costs 0.3 points top-1 on RealTime QA, whose questions favour no date.
+ * Kept tiny: questions that favour no date lose a little by it (figure in docs/search.md, "Tuning notes").
  */
 export const FRESHNESS_WEIGHT = 0.01;
 /**
  * What a common word of the question (a number word: see `LanguageInfo.common`) counts for in
  * `confidence`, against a plain word of the same rarity: it helps find the paragraph, but "dos" or
  * "tercera" fits any topic, so matching it says little about whether the paragraph is the answer.
- * XQuAD Spanish (number words searched for): declines 79.4% → 80.1% of questions about unindexed
- * articles at 0.3 (80.1-80.4% from 0 to 0.5), keeping 99.4% of right answers.
+ * Chosen with `npm run bench:quality -- --abstain`; figures in docs/benchmarks.md and docs/search.md ("Tuning notes").
  */
 const COMMON_EVIDENCE = 0.3;
 /**
  * In `confidence`, a paragraph longer than this many times the average is read as that long: ranking
  * marks long paragraphs down, but whether one answers depends on whether it has the question's words,
  * and its answer sits in a sentence or two however long the rest is ("Parlamentswahlen finden alle
- * fünf Jahre statt" inside a long paragraph on the EU parliament). At 2, XQuAD German and Russian keep
- * 98.3% of right answers instead of 97.4% and 97.7%, declining 84.6% and 83.7% (85.6%, 84.3%) of
- * questions about unindexed articles; lowering the threshold instead (0.215) keeps the same 97.4%
- * and 97.7%. At 1 the bot answered more off-topic questions over short paragraphs (the test fixture's
- * "What is the new signing like?" became a confident answer); at 1.5 Spanish declined 82.0%.
+ * fünf Jahre statt" inside a long paragraph on the EU parliament). Lowering the threshold instead
+ * does not keep those answers; no cap at all makes the bot answer off-topic questions over short
+ * paragraphs ("What is the new signing like?" in the test fixture). Chosen with
+ * `npm run bench:quality -- --abstain`; figures in docs/benchmarks.md.
  */
 const CONFIDENCE_LENGTH_CAP = 2;
 /** Two question words count as "together" in a paragraph within this many content words. */
