@@ -16,57 +16,51 @@ import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn, type Answe
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
  * paragraph shares too little of the question to be its answer, and the bot says it found nothing.
- * Chosen with `npm run bench:quality -- --abstain`: on XQuAD (four languages) it keeps 98.3-99.7%
- * of right answers while declining 82-85% of questions about unindexed articles; 0.225 declines
- * 84-86% but keeps only 97.4% in Russian and 98.0% in German (see README).
+ * The trade-off: higher declines more off-topic questions but turns away right answers, first in
+ * languages whose questions share fewer exact words with their answer (Russian, German). Chosen
+ * with `npm run bench:quality -- --abstain`; figures in docs/benchmarks.md and docs/search.md.
  */
 export const MIN_CONFIDENCE = 0.22;
 /**
  * Between MIN_CONFIDENCE and this, the bot still answers but says it is not sure the passage answers
- * (`Answer.tentative`). Measured with `npm run bench:quality -- --abstain` at 0.3: of the questions
- * about unindexed articles that are still answered, 46-70% (XQuAD, four languages) and 42% (RealTime
- * QA) are flagged so, against 1-5% of the right answers (22% on RealTime QA, whose right answers
- * share fewer words with their question).
+ * (`Answer.tentative`): the band where about half the wrong answers still given sit, and few right
+ * ones. Chosen with `npm run bench:quality -- --abstain`; figures in docs/benchmarks.md.
  */
 export const SURE_CONFIDENCE = 0.3;
 /**
  * How much a question's names that no article mentions ("Tesla" in "Where did Tesla live?") count
- * against answering, by their share of the question's weight: XQuAD English declines 76.8% → 80.4%
- * of questions about unindexed articles, Spanish 78.4% → 80.1%, Russian 80.1% → 82.4%, keeping the
- * same right answers within 0.3 points.
+ * against answering, by their share of the question's weight: a question about someone the
+ * articles never mention is seldom answered by them. It declines more off-topic questions at
+ * almost no cost in right answers (figures in docs/benchmarks.md and docs/search.md).
  */
 const UNKNOWN_NAME_PENALTY = 0.5;
 /**
  * How much it counts against answering that the best paragraph matches only one of the question's
- * words ("who invented the telephone?" answered by a paragraph that only says "invented"). At 0.05
- * XQuAD declines 82.4% → 84.0% of questions about unindexed articles in English, 80.4% → 83.0% in
- * Spanish, 82.7% → 84.3% in Russian, keeping 98.3%, 99.7% and 97.7% of right answers (98.9%, 99.7%,
- * 98.0% before); 0.08 declines a little more but keeps 97.1% in Russian. Not in compounding
- * languages, where one word says what others say in three ("Klassifizierungssystem"): there it only
- * cost right answers (German kept 96.8%).
+ * words ("who invented the telephone?" answered by a paragraph that only says "invented"). Small:
+ * more turns away right answers (Russian first). Not in compounding languages, where one word says
+ * what others say in three ("Klassifizierungssystem"): there it only cost right answers. Chosen
+ * with `npm run bench:quality -- --abstain`; figures in docs/benchmarks.md.
  */
 const LONE_MATCH_PENALTY = 0.05;
 /**
  * With word vectors, the best passage's meaning match above MEANING_NEUTRAL counts for answering,
- * below against, this much per unit: right answers on XQuAD English match at 0.93 (median), passages
- * for questions about unindexed articles at 0.64. Declines 80.7% → 82.4% there and keeps 98.6%
- * instead of 98.0% of right answers; RealTime QA keeps 70.1% instead of 66.4%, declining 75.7%
- * instead of 79.0%.
+ * below against, this much per unit: right answers match in meaning more closely than passages for
+ * questions about unindexed articles, and the neutral point sits between the two. Chosen with
+ * `npm run bench:quality -- --abstain`; figures in docs/search.md and docs/benchmarks.md.
  */
 const MEANING_EVIDENCE = 0.8;
 const MEANING_NEUTRAL = 0.7;
 /**
  * With the sentence model, the best passage's similarity to the question above SENTENCE_NEUTRAL
- * counts for answering, below against, this much per unit. Right answers on RealTime QA sit at 0.65
- * (median), passages for questions about unindexed articles at 0.54 (XQuAD English: 0.57 and 0.32).
- * At 1 and 0.5 `bench:quality --abstain` gives RealTime QA 63.2% declined and 83.9% of right answers
- * kept (75.6% / 70.3% without the model), XQuAD English 93.5% / 98.6% (84.0% / 98.3%); see README.
+ * counts for answering, below against, this much per unit; the neutral point sits below where right
+ * answers' similarities lie. Chosen with `npm run bench:quality -- --abstain` over a grid of both;
+ * figures in docs/benchmarks.md and docs/search.md ("Tuning notes").
  */
 const SENTENCE_EVIDENCE = 1;
 const SENTENCE_NEUTRAL = 0.5;
 /**
- * How many paragraphs the first BM25 pass hands to the second (top-1 and MRR are the same at 20 and
- * 50, with or without word vectors).
+ * How many paragraphs the first BM25 pass hands to the second: more changed nothing in
+ * `npm run bench:quality` (figures in docs/benchmarks.md) and costs time.
  */
 const CANDIDATES = 20;
 
@@ -136,8 +130,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   if (ranked.length === 0) return notFound();
   const best = ranked[0]!.doc;
   const evidence: Evidence = {
-    // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`): XQuAD
-    // German then still answers 97.1% of the right answers instead of 96.2%.
+    // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`), so a
+    // paragraph that says "he" for the headline's subject is not declined (figures in docs/benchmarks.md).
     terms: [...termsOf(best), ...index.headlineTerms[index.docArticle[best]!]!],
     lead: lexical[0]!.score - (lexical[1]?.score ?? 0),
     names,
@@ -226,11 +220,9 @@ interface Fit {
  * How much a candidate loses in ranking when it lacks a year the question names (in itself, its
  * headline and, for a dated article, its date: see `missingYears`), the kind of answer asked for
  * (see `answerKind`), or is a heading-like line (see `isHeading`); and how much a best passage
- * lacking the year counts against answering. Measured with bench:reader and bench:quality:
- * absent questions declined 10% → 43%, English reader questions
- * right 37% → 43%; XQuAD within ±0.3 points; RealTime QA top-1 −0.5, its explanations carrying the
- * quiz's year less often. A missing kind weighs nothing against answering: at 0.1 XQuAD kept 1 point
- * fewer right answers.
+ * lacking the year counts against answering: readers name a year to pick one story among many.
+ * A missing kind weighs nothing against answering, since that cost right answers. Chosen with
+ * `npm run bench:reader` and `npm run bench:quality`; figures in docs/benchmarks.md and docs/search.md.
  */
 const YEAR_MISSING = 0.15;
 const KIND_MISSING = 0.05;
