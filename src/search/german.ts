@@ -27,10 +27,9 @@ const NOUN_SUFFIX = /(heit|keit|schaft)(en)?$/;
 
 /**
  * A weak participle as its infinitive ("gekennzeichnet" → "kennzeichnen", "dargestellt" →
- * "darstellen"), anything else as it is. XQuAD German: top-1 92.7% → 93.1%, with typos 90.7% →
- * 91.0% (declining 86.3% instead of 86.9% of questions about unindexed articles, answering 97.4%
- * instead of 97.3% of those it ranks right); other languages unchanged. Stripping only "ge-" (so
- * "gebaut" meets "baut", not "bauen") scored 92.5%, CISTEM's "-t" stripping on top of it 92.5% too.
+ * "darstellen"), anything else as it is: the infinitive stems like the verb's other forms, where
+ * stripping only "ge-" makes "gebaut" meet "baut", not "bauen", and ranked worse, as did CISTEM's
+ * "-t" stripping on top (figures in docs/benchmarks.md and docs/search.md, "Tuning notes").
  * Strong participles behind a particle ("abgefangen") are left alone: they look like nouns
  * ("Angeboten", "Umgebungen"), and taking them for participles only declined fewer questions
  * about unindexed articles, at the same top-1.
