@@ -5,9 +5,9 @@ import type { Ranked } from './rank.js';
 import type { WordVectors } from './vectors.js';
 
 /**
- * How much the meaning match adds to a paragraph's word-match score (measured with
- * `npm run bench:quality`: RealTime QA top-1 51.9% → 55.5%, XQuAD English 95.1% → 96.4%; flat
- * between 0.5 and 1, so the figure is not a knife edge).
+ * How much the meaning match adds to a paragraph's word-match score. Chosen with
+ * `npm run bench:quality`, where results are flat around it, so the figure is not a knife edge
+ * (figures in docs/benchmarks.md).
  */
 export const SEMANTIC_WEIGHT = 0.7;
 /** The word vectors are English ones: other languages' words mostly have none, or false friends. */
