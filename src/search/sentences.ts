@@ -6,12 +6,12 @@ import type { SentenceModel } from './types.js';
 export const SENTENCE_LANGUAGE: Language = 'en';
 
 /**
- * How many of the best candidates the sentence model reads (with the question, in one batch). Each
- * text costs about 0.5 ms per word piece on this machine, 20-60 ms for a news paragraph; RealTime QA
- * top-1 with 2 / 3 / 5 read: 59.7 / 60.6 / 61.4% (56.4% without the model).
+ * How many of the best candidates the sentence model reads (with the question, in one batch): its
+ * cost grows with every text read, its gain with every candidate it may lift. Chosen with
+ * `SENTENCE_MODEL=on npm run bench:quality`; figures in docs/benchmarks.md and docs/search.md.
  */
 export const SENTENCE_CANDIDATES = 5;
-/** How much the question-paragraph similarity adds to a candidate's score (see README). */
+/** How much the question-paragraph similarity adds to a candidate's score (chosen with `bench:quality`; figures in docs/benchmarks.md). */
 export const SENTENCE_WEIGHT = 0.5;
 
 /** Cosine of two vectors; 0 when either is all zeros. */
