@@ -9,8 +9,9 @@ import { int8Dot, type Int8Dot } from './int8-dot.js';
 export class WordVectors {
   /**
    * Open-addressing hash table of word numbers + 1 (0 = empty), twice the word count rounded up to a
-   * power of two: finding a word hashes it and compares one or two words, where a Map of 341,000
-   * strings took 35 MB and a binary search over the sorted text 19 comparisons.
+   * power of two: finding a word hashes it and compares one or two words, with no string per word
+   * (a Map of strings costs far more heap, a binary search over the sorted text many comparisons;
+   * figures in docs/search.md, "Tuning notes").
    */
   private readonly table: Int32Array;
   /** The vectors' bytes, where the fast dot product reads them. */
@@ -19,7 +20,7 @@ export class WordVectors {
   constructor(
     /**
      * Every word, joined: word i is `text.slice(offsets[i], offsets[i + 1])`. One string and one
-     * array instead of 341,000 strings and a Map of them, which took 35 MB of heap more.
+     * array instead of a string per word and a Map of them, which take far more heap.
      */
     readonly text: string,
     readonly offsets: Uint32Array,
