@@ -351,9 +351,8 @@ function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): numb
 
 /**
  * The same paragraph in several articles is indexed once, in the newest of them. Sites put the same
- * lines under every story (newsletter sign-ups, author bios, promos: of the 43,152 paragraphs of the
- * evaluation's news corpus, 595 are such repeats, "Need a news break? …" in 43 pages), and two
- * stories can share a quote. Indexed once, such a text can no longer fill all three answers to a
+ * lines under every story (newsletter sign-ups, author bios, promos such as "Need a news break? …";
+ * counts in docs/search.md, "Tuning notes"), and two stories can share a quote. Indexed once, such a text can no longer fill all three answers to a
  * question, and nothing is lost: the text stays findable. A paragraph repeated inside one article
  * counts once too. Articles that lose a paragraph come back as new objects, the others as they were.
  */
@@ -400,7 +399,7 @@ export function paragraphTextKey(text: string): number {
 
 const paragraphKeyCache = new WeakMap<Article, Float64Array>();
 
-/** A character of WORD. One pass over the text, not matching and joining its words: 2.2 µs a paragraph instead of 5.4. */
+/** A character of WORD. One pass over the text, not matching and joining its words, which is slower (figures in docs/search.md). */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x1fff) || c >= 0x2c00;
 }
