@@ -1,7 +1,7 @@
 /**
  * Dot products of signed-byte vectors, the meaning match's hot loop, in WebAssembly SIMD: 16 bytes
- * per step instead of one, about 55 ns per 100-dimension product against 330 ns for the JS loop
- * (the meaning match makes some 1,600 per question). Hand-written because no package offers an int8
+ * per step instead of one, several times faster than the JS loop, and the meaning match makes
+ * many products per question (figures in docs/benchmarks.md, "Speed and scale"). Hand-written because no package offers an int8
  * dot product; the module is the WAT below, compiled with wabt (`wat2wasm --enable-simd`):
  *
  *   (module
