@@ -352,8 +352,8 @@ function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): numb
 /**
  * The same paragraph in several articles is indexed once, in the newest of them. Sites put the same
  * lines under every story (newsletter sign-ups, author bios, promos such as "Need a news break? …";
- * counts in docs/search.md, "Tuning notes"), and two stories can share a quote. Indexed once, such a text can no longer fill all three answers to a
- * question, and nothing is lost: the text stays findable. A paragraph repeated inside one article
+ * counts in docs/search.md, "Tuning notes"), and two stories can share a quote. Indexed once, such
+ * a text can no longer fill all three answers to a question, and nothing is lost: the text stays findable. A paragraph repeated inside one article
  * counts once too. Articles that lose a paragraph come back as new objects, the others as they were.
  */
 export function dedupeParagraphs(articles: readonly Article[]): { articles: Article[]; repeated: number } {

@@ -1,8 +1,8 @@
 /**
  * Dot products of signed-byte vectors, the meaning match's hot loop, in WebAssembly SIMD: 16 bytes
  * per step instead of one, several times faster than the JS loop, and the meaning match makes
- * many products per question (figures in docs/benchmarks.md, "Speed and scale"). Hand-written because no package offers an int8
- * dot product; the module is the WAT below, compiled with wabt (`wat2wasm --enable-simd`):
+ * many products per question (figures in docs/benchmarks.md, "Speed and scale"). Hand-written
+ * because no package offers an int8 dot product; the module is the WAT below, compiled with wabt (`wat2wasm --enable-simd`):
  *
  *   (module
  *     (memory (export "memory") 1)
