@@ -9,7 +9,7 @@ const head = '📰 <a href="https://news.example.org/harbour-bridge">Harbour bri
 
 describe('inline results', () => {
   it('a passage result has the title, the passage on one line as description, and no "not sure" line', () => {
-    const a = { ...answerOf([passage('One  two\n three four', [[0, 3]])]), tentative: true };
+    const a = { ...answerOf([passage('One  two\n three four', [[0, 3]])]), tentative: true as const };
     expect(renderInlinePassage(a, 0)).toEqual({
       title: 'Harbour bridge reopens after repairs',
       description: 'One two three four',
