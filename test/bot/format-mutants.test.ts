@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderAnswer, renderHelp, renderInlineArticle, renderInlinePassage } from '../../src/bot/format.js';
+import { renderAnswer, renderHelp, renderInlineArticle, renderInlinePassage, renderSources } from '../../src/bot/format.js';
 import { answerOf, article, passage } from './fixtures.js';
 
 // What format.test.ts leaves open: inline results, page numbers and clamping, highlights on
@@ -105,5 +105,40 @@ describe('/help', () => {
   it('names the bot by its @username when known, and no @name when not', () => {
     expect(renderHelp('news_bot')).toContain('@news_bot');
     expect(renderHelp(undefined)).not.toContain('@');
+  });
+});
+
+describe('titles and lists', () => {
+  it('cuts a title over 300 characters to 300 with "…", never inside an escaped "&"', () => {
+    const title = 'a&'.repeat(200);
+    const shown = renderInlineArticle(article({ title, url: 'https://e.example/x' })).html.match(/">(.*)<\/a>/)![1]!;
+    expect(shown.endsWith('…')).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(300);
+    expect(shown.length).toBeGreaterThan(290);
+    expect(shown.slice(0, -1)).toMatch(/^(a&amp;)+a?$/);
+  });
+
+  it('gives an article with neither source nor date no details line, in an answer and in a list', () => {
+    const bare = article({ source: null, published: null, url: null });
+    expect(renderAnswer(answerOf([passage('Text here.', [], bare)])).html).toBe(
+      'Text here.\n\n📰 <b>Harbour bridge reopens after repairs</b> (harbour.md)',
+    );
+    expect(renderSources([bare]).html.split('\n')[1]).toBe('1. Harbour bridge reopens after repairs');
+  });
+
+  it('lists one page of sources without page numbers or buttons, and numbers a later page on', () => {
+    const one = renderSources([article()]);
+    expect(one.keyboard).toBeUndefined();
+    expect(one.html).not.toMatch(/\(/);
+    const many = Array.from({ length: 15 }, (_, i) => article({ title: `Story ${i + 1}` }));
+    const last = renderSources(many, 99);
+    expect(last.html.split('\n')[0]).toMatch(/\(.*2.*2.*\)$/);
+    expect(last.html.split('\n')[1]).toMatch(/^11\. .*Story 11/);
+    expect(last.keyboard).toEqual({ inline_keyboard: [[{ text: '◀ Prev', callback_data: 'src:0' }]] });
+  });
+
+  it('answers with passages, not the newest articles, when the answer was not a request for news', () => {
+    const html = renderAnswer(answerOf([passage('The passage.')]), 0, { articles: [article({ title: 'Other' })] }).html;
+    expect(html).toMatch(/^The passage\./);
   });
 });
