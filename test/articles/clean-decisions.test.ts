@@ -94,6 +94,29 @@ describe('rule limits', () => {
     expect(ruleOf('Thanks to our contributing editors')).toBeUndefined();
   });
 
+  it('teasers and share lines: a space before the colon, a bare "Recommended:", and not a longer "Top stories of…"', () => {
+    for (const t of [
+      'Watch : the vote',
+      'Listen : the podcast',
+      'Trending : fines',
+      'Must read : ten facts',
+      'Don’t miss : the mayor',
+      'Recommended : the council',
+    ]) {
+      expect(ruleOf(t)).toBe('teaser');
+    }
+    expect(ruleOf('Top stories of the week in the city council')).toBeUndefined();
+    expect(ruleOf('Share /Email')).toBe('share-footer');
+    expect(ruleOf('Share, Email the mayor')).toBeUndefined();
+    expect(ruleOf('We print, Email and post letters')).toBeUndefined();
+  });
+
+  it('bylines with "and" or "&" between names and a credit after a comma', () => {
+    expect(ruleOf('By Jane Doe and John Roe')).toBe('byline');
+    expect(ruleOf('By Jane Doe & John Roe, Staff writers')).toBe('byline');
+    expect(ruleOf('Jane Doe, Associated Press Staff')).toBe('byline');
+  });
+
   it('counts words up to the limits: 40 for share lines, 14 for timestamps, 8 for credits', () => {
     const forty = `Share this article ${Array.from({ length: 37 }, (_, i) => `w${i}`).join(' ')}`;
     expect(ruleOf(forty)).toBe('share-footer');
