@@ -78,6 +78,22 @@ describe('highlights', () => {
     expect(html).toBe('Wave <b>🌊</b> here an<b>d 🌊</b>x');
   });
 
+  it('bolds highlights given out of order, and ignores empty ones', () => {
+    const first = (spans: Array<[number, number]>) => renderAnswer(answerOf([passage('abc def ghi', spans)])).html.split('\n')[0];
+    expect(
+      first([
+        [8, 11],
+        [0, 3],
+      ]),
+    ).toBe('<b>abc</b> def <b>ghi</b>');
+    expect(first([[4, 4]])).toBe('abc def ghi');
+  });
+
+  it('cuts inside a long unspaced run rather than going back more than 80 characters to a space', () => {
+    const body = renderAnswer(answerOf([passage(`word ${'x'.repeat(5000)}`)])).html.split('\n\n')[0]!;
+    expect(body).toMatch(/^word x{3000,}…$/);
+  });
+
   it('merges touching highlights into one bold run', () => {
     expect(
       renderAnswer(
@@ -134,6 +150,7 @@ describe('titles and lists', () => {
     const last = renderSources(many, 99);
     expect(last.html.split('\n')[0]).toMatch(/\(.*2.*2.*\)$/);
     expect(last.html.split('\n')[1]).toMatch(/^11\. .*Story 11/);
+    expect(last.html.split('\n')[2]).toMatch(/^12\. .*Story 12/);
     expect(last.keyboard).toEqual({ inline_keyboard: [[{ text: '◀ Prev', callback_data: 'src:0' }]] });
   });
 
