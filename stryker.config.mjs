@@ -16,14 +16,14 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:222-227', // fingerprints taken
-    'src/app/live-index.ts:240-270', // and compared
-    'src/app/live-index.ts:306-310', // sameFingerprints
-    'src/search/answer.ts:116-116', // the threshold
-    'src/search/answer.ts:130-131', // abstaining
-    'src/search/answer.ts:139-139', // tentative answers
-    'src/search/answer.ts:172-195', // convictionOf
-    'src/search/rank.ts:244-267', // backgroundWeight, confidence
+    'src/app/live-index.ts:275-281', // fingerprints taken
+    'src/app/live-index.ts:294-322', // and compared
+    'src/app/live-index.ts:376-380', // sameFingerprints
+    'src/search/answer.ts:130-130', // the threshold
+    'src/search/answer.ts:150-151', // abstaining
+    'src/search/answer.ts:161-161', // tentative answers
+    'src/search/answer.ts:197-217', // convictionOf
+    'src/search/rank.ts:242-267', // backgroundWeight, confidence
   ],
   concurrency: 2,
   timeoutMS: 20_000,
