@@ -16,14 +16,14 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:275-281', // fingerprints taken
-    'src/app/live-index.ts:294-322', // and compared
-    'src/app/live-index.ts:376-380', // sameFingerprints
-    'src/search/answer.ts:130-130', // the threshold
-    'src/search/answer.ts:150-151', // abstaining
-    'src/search/answer.ts:161-161', // tentative answers
-    'src/search/answer.ts:197-217', // convictionOf
-    'src/search/rank.ts:242-267', // backgroundWeight, confidence
+    'src/app/live-index.ts:287-293', // fingerprints taken
+    'src/app/live-index.ts:306-342', // and compared
+    'src/app/live-index.ts:415-419', // sameFingerprints
+    'src/search/answer.ts:124-124', // the threshold
+    'src/search/answer.ts:144-145', // abstaining
+    'src/search/answer.ts:155-155', // tentative answers
+    'src/search/answer.ts:191-211', // convictionOf
+    'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,
   timeoutMS: 20_000,
