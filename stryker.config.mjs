@@ -16,13 +16,13 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:287-293', // fingerprints taken
-    'src/app/live-index.ts:306-342', // and compared
-    'src/app/live-index.ts:415-419', // sameFingerprints
+    'src/app/live-index.ts:289-295', // fingerprints taken
+    'src/app/live-index.ts:308-346', // and compared
+    'src/app/live-index.ts:419-423', // sameFingerprints
     'src/search/answer.ts:124-124', // the threshold
-    'src/search/answer.ts:144-145', // abstaining
-    'src/search/answer.ts:155-155', // tentative answers
-    'src/search/answer.ts:191-211', // convictionOf
+    'src/search/answer.ts:146-147', // abstaining
+    'src/search/answer.ts:157-157', // tentative answers
+    'src/search/answer.ts:198-218', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

@@ -91,7 +91,15 @@ export class FakeTelegram {
     const command = /^\/\S+/.exec(text);
     if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length });
     for (const m of text.matchAll(/@\w+/g)) entities.push({ type: 'mention', offset: m.index, length: m[0].length });
-    const message = { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from: { id: fromId, is_bot: false, first_name: `U${fromId}` }, text, ...(entities.length ? { entities } : {}), ...extra };
+    const message = {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from: { id: fromId, is_bot: false, first_name: `U${fromId}` },
+      text,
+      ...(entities.length ? { entities } : {}),
+      ...extra,
+    };
     this.updates.push({ update_id: this.nextUpdateId++, message });
     for (const w of [...this.waiters]) w();
     return messageId;
@@ -142,7 +150,12 @@ export class FakeTelegram {
         this.counts.tooManyRequests++;
         req.resume();
         const after = f.retryAfterSeconds ?? 1;
-        return this.json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${after}`, parameters: { retry_after: after } });
+        return this.json(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${after}`,
+          parameters: { retry_after: after },
+        });
       }
       if (r < (edge += f.slow ?? 0)) {
         this.counts.slow++;
@@ -170,12 +183,26 @@ export class FakeTelegram {
         const retryAfter = this.flood(chatId, now);
         if (retryAfter !== undefined) {
           this.counts.floodErrors++;
-          return this.json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+          return this.json(res, 429, {
+            ok: false,
+            error_code: 429,
+            description: `Too Many Requests: retry after ${retryAfter}`,
+            parameters: { retry_after: retryAfter },
+          });
         }
         const messageId = method === 'sendMessage' ? this.nextMessageId++ : Number(body.message_id);
         const record = { chatId, messageId, replyTo: body.reply_parameters?.message_id as number | undefined, text: String(body.text), at: now };
         (method === 'sendMessage' ? this.delivered : this.edits).push(record);
-        return this.json(res, 200, { ok: true, result: { message_id: messageId, date: Math.floor(now / 1000), chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' }, from: this.bot, text: record.text } });
+        return this.json(res, 200, {
+          ok: true,
+          result: {
+            message_id: messageId,
+            date: Math.floor(now / 1000),
+            chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' },
+            from: this.bot,
+            text: record.text,
+          },
+        });
       }
       case 'setMyCommands':
       case 'deleteWebhook':

@@ -98,7 +98,11 @@ export interface LoadResult {
 }
 
 /** Pushes `plan` in bursts, waits until every expected reply arrived (or `timeoutMs`), and checks them. */
-export async function runLoad(fake: FakeTelegram, plan: readonly PlannedMessage[], options: { burst: number; gapMs: number; timeoutMs: number }): Promise<LoadResult> {
+export async function runLoad(
+  fake: FakeTelegram,
+  plan: readonly PlannedMessage[],
+  options: { burst: number; gapMs: number; timeoutMs: number },
+): Promise<LoadResult> {
   const pushed = new Map<number, PlannedMessage & { at: number }>();
   const start = Date.now();
   const firstDelivery = fake.delivered.length;

@@ -66,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
   const chats = Number(values.chats);
   const scale = Number(values['time-scale']);
   if (!Number.isInteger(questions) || questions < 1) throw new UsageError(`--questions must be a positive whole number, got "${values.questions}"`);
-  if (!Number.isInteger(chats) || chats < 10 || chats > questions) throw new UsageError(`--chats must be a whole number from 10 to --questions, got "${values.chats}"`);
+  if (!Number.isInteger(chats) || chats < 10 || chats > questions)
+    throw new UsageError(`--chats must be a whole number from 10 to --questions, got "${values.chats}"`);
   if (!(scale > 0 && scale <= 1)) throw new UsageError(`--time-scale must be above 0 and at most 1, got "${values['time-scale']}"`);
 
   const base = loadConfig();
@@ -81,13 +82,20 @@ async function main(argv: string[]): Promise<number> {
   const config: Config = { ...base, botToken: TOKEN, telegramApiRoot: apiRoot, webhook: undefined, healthPort: undefined, rateLimit };
   // Warnings (retries, floods) go to stderr; the numbers go to stdout.
   const log = createLogger({ level: 'warn', secrets: [TOKEN], destination: new Writable({ write: (c, _e, cb) => (process.stderr.write(c), cb()) }) });
-  const bot = await startBot(
-    { config, log, ask: (q, o) => answer(index, q, o), articles: () => loaded.articles },
-    { send: { rates } },
-  );
+  const bot = await startBot({ config, log, ask: (q, o) => answer(index, q, o), articles: () => loaded.articles }, { send: { rates } });
 
-  const shape = { ...DEFAULT_SHAPE, questions, chats, groups: Math.round(chats / 4), bigGroups: Math.min(5, Math.round(chats / 40)), spammers: Math.round(chats / 20) };
-  const texts = questionsFrom(loaded.articles.flatMap((a) => a.paragraphs.map((p) => p.text)), 200);
+  const shape = {
+    ...DEFAULT_SHAPE,
+    questions,
+    chats,
+    groups: Math.round(chats / 4),
+    bigGroups: Math.min(5, Math.round(chats / 40)),
+    spammers: Math.round(chats / 20),
+  };
+  const texts = questionsFrom(
+    loaded.articles.flatMap((a) => a.paragraphs.map((p) => p.text)),
+    200,
+  );
   const plan = planLoad(shape, texts, fake.bot.username, rateLimit);
   process.stdout.write(
     `bench:load  ${loaded.articles.length} articles, ${plan.length} questions from ${chats} chats (${shape.groups} groups), ` +

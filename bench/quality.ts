@@ -83,7 +83,24 @@ function sample<T>(items: readonly T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-const SMALL_TALK = ['hi', 'hello!', 'how are you?', 'thanks', 'thank you so much', 'ok', 'good morning', 'bye', 'lol', 'who are you?', 'привет', 'спасибо', 'hola', 'gracias', 'danke', 'hallo, wie geht es?'];
+const SMALL_TALK = [
+  'hi',
+  'hello!',
+  'how are you?',
+  'thanks',
+  'thank you so much',
+  'ok',
+  'good morning',
+  'bye',
+  'lol',
+  'who are you?',
+  'привет',
+  'спасибо',
+  'hola',
+  'gracias',
+  'danke',
+  'hallo, wie geht es?',
+];
 
 const USAGE = `usage: npm run bench:quality -- --dataset FILE [--dataset FILE…] [--distractors FILE] [--typos] [--abstain]
                              [--fuse-sample N] [--systems product,minisearch,fuse] [--seed N] [--threshold X]
@@ -126,7 +143,9 @@ async function main(argv: string[]): Promise<number> {
   );
   const distractors: Article[] = values.distractors ? loadCorpus(values.distractors) : [];
   if (values.distractors) {
-    console.log(`distractors: ${distractors.length} articles, ${distractors.reduce((n, a) => n + a.paragraphs.length, 0)} paragraphs from ${values.distractors}`);
+    console.log(
+      `distractors: ${distractors.length} articles, ${distractors.reduce((n, a) => n + a.paragraphs.length, 0)} paragraphs from ${values.distractors}`,
+    );
   }
 
   for (const file of values.dataset) {
@@ -135,7 +154,9 @@ async function main(argv: string[]): Promise<number> {
     const { articles } = dedupeParagraphs([...set.articles, ...distractors]);
     const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
     console.log(`\n## ${set.name}: ${set.questions.length} questions, ${articles.length} articles, ${paragraphs} paragraphs`);
-    console.log(`${'system'.padEnd(40)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR@10'.padStart(7)} ${'ms/q'.padStart(9)} ${'n'.padStart(6)}`);
+    console.log(
+      `${'system'.padEnd(40)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR@10'.padStart(7)} ${'ms/q'.padStart(9)} ${'n'.padStart(6)}`,
+    );
 
     const random = seededRandom(Number(values.seed));
     const keyOf = textKeys([...set.articles, ...distractors]);
@@ -149,8 +170,19 @@ async function main(argv: string[]): Promise<number> {
       systems.push([{ ...fuseSystem(articles), name: `fuse.js (one Fuse), ${qs.length} q sample` }, qs]);
     }
     for (const [system, questions] of systems) {
-      console.log(row(system.name, evaluate(system, questions, (q) => q.q, right)));
-      if (values.typos) console.log(row(`  with typos`, evaluate(system, questions, (q) => typoed.get(q.id)!, right)));
+      console.log(
+        row(
+          system.name,
+          evaluate(system, questions, (q) => q.q, right),
+        ),
+      );
+      if (values.typos)
+        console.log(
+          row(
+            `  with typos`,
+            evaluate(system, questions, (q) => typoed.get(q.id)!, right),
+          ),
+        );
     }
 
     if (values.abstain) abstention(set.articles, set.questions, distractors, right, keyOf, { threshold, ...models });
@@ -186,8 +218,10 @@ function abstention(
   const kept = ranked.map((q) => strictHit(q.q)).filter((h) => h !== undefined);
   const unsure = (hits: BenchHit[]) => hits.filter((h) => h.tentative).length / (hits.length || 1);
   const chat = SMALL_TALK.filter((q) => strictHit(q) === undefined).length;
-  console.log(`abstention: ${pct(1 - answeredOutside.length / (outside.length || 1))} of ${outside.length} questions about unindexed articles;` +
-    ` answered ${pct(kept.length / (ranked.length || 1))} of ${ranked.length} it ranks right; small talk ${chat}/${SMALL_TALK.length} declined`);
+  console.log(
+    `abstention: ${pct(1 - answeredOutside.length / (outside.length || 1))} of ${outside.length} questions about unindexed articles;` +
+      ` answered ${pct(kept.length / (ranked.length || 1))} of ${ranked.length} it ranks right; small talk ${chat}/${SMALL_TALK.length} declined`,
+  );
   console.log(`  answered "not sure": ${pct(unsure(answeredOutside))} of those about unindexed articles, ${pct(unsure(kept))} of the right ones`);
 }
 

@@ -137,7 +137,9 @@ async function main(argv: string[]): Promise<number> {
     // the corpus is years old and written afresh each run.
     const live = await LiveIndex.open({ articlesDir: dir, log, ...(await loadAnswerModels(loadConfig(), log)) });
     const index = live.current;
-    console.log(`${index.articles.length} articles, ${index.documentCount} paragraphs indexed in ${Math.round(performance.now() - started)} ms; ${questions.length} questions`);
+    console.log(
+      `${index.articles.length} articles, ${index.documentCount} paragraphs indexed in ${Math.round(performance.now() - started)} ms; ${questions.length} questions`,
+    );
 
     const tallies = new Map<string, Tally>();
     const failures: string[] = [];
@@ -162,14 +164,20 @@ async function main(argv: string[]): Promise<number> {
       const failed = q.kind === 'absent' ? outcome !== 'declined' : outcome !== 'right';
       if (failed) {
         const top = a.passages[0];
-        const got = top ? `${a.tentative ? '(not sure) ' : ''}[${articleIdOf(top.article.file)} #${top.paragraph.index}] ${top.text}` : `declined (${a.reason})`;
-        failures.push(`[${q.kind}] ${q.q}\n  expected: ${q.answer === null ? 'a decline' : `"${q.answer}" (${q.article} #${q.para})`}\n  got:      ${got}`);
+        const got = top
+          ? `${a.tentative ? '(not sure) ' : ''}[${articleIdOf(top.article.file)} #${top.paragraph.index}] ${top.text}`
+          : `declined (${a.reason})`;
+        failures.push(
+          `[${q.kind}] ${q.q}\n  expected: ${q.answer === null ? 'a decline' : `"${q.answer}" (${q.article} #${q.para})`}\n  got:      ${got}`,
+        );
       }
     }
     const msPerQuestion = (performance.now() - askStarted) / (questions.length || 1);
     await live.close();
 
-    console.log(`\n${'kind'.padEnd(10)} ${'asked'.padStart(5)} ${'right'.padStart(11)} ${'wrong'.padStart(11)} ${'declined'.padStart(11)} ${'sure? wrong'.padStart(12)} ${'sure: right'.padStart(12)}`);
+    console.log(
+      `\n${'kind'.padEnd(10)} ${'asked'.padStart(5)} ${'right'.padStart(11)} ${'wrong'.padStart(11)} ${'declined'.padStart(11)} ${'sure? wrong'.padStart(12)} ${'sure: right'.padStart(12)}`,
+    );
     const order = ['reader', 'typo', 'keywords', 'crosslang', 'absent'];
     const kinds = [...order.filter((k) => tallies.has(k)), ...[...tallies.keys()].filter((k) => !order.includes(k) && k !== 'all'), 'all'];
     for (const kind of kinds) if (tallies.has(kind)) console.log(row(kind, tallies.get(kind)!));
@@ -177,9 +185,19 @@ async function main(argv: string[]): Promise<number> {
     if (absent) console.log(`\nabsent declined: ${pct(absent.declined, absent.asked)} of ${absent.asked}`);
     const english = ['reader', 'typo', 'keywords'].map((k) => tallies.get(k)).filter((t): t is Tally => t !== undefined);
     const sum = (f: (t: Tally) => number) => english.reduce((s, t) => s + f(t), 0);
-    console.log(`English (reader, typo, keywords): right ${pct(sum((t) => t.right), sum((t) => t.asked))}, wrong ${pct(sum((t) => t.wrong), sum((t) => t.asked))}`);
+    console.log(
+      `English (reader, typo, keywords): right ${pct(
+        sum((t) => t.right),
+        sum((t) => t.asked),
+      )}, wrong ${pct(
+        sum((t) => t.wrong),
+        sum((t) => t.asked),
+      )}`,
+    );
     const all = tallies.get('all')!;
-    console.log(`"not sure": ${pct(all.flaggedWrong, all.flagged)} of ${all.flagged} flagged answers wrong; ${pct(all.unflaggedRight, all.unflagged)} of ${all.unflagged} unflagged answers right`);
+    console.log(
+      `"not sure": ${pct(all.flaggedWrong, all.flagged)} of ${all.flagged} flagged answers wrong; ${pct(all.unflaggedRight, all.unflagged)} of ${all.unflagged} unflagged answers right`,
+    );
     console.log(`${msPerQuestion.toFixed(1)} ms per question`);
     console.log('("sure? wrong": of the answers flagged "not sure", the share wrong; "sure: right": of the unflagged, the share right)');
     if (values['show-failures']) console.log(`\n${failures.length} failures:\n\n${failures.join('\n\n')}`);

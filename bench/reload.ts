@@ -20,8 +20,32 @@ import { createLogger } from '../src/log.js';
 import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 
-const NAMES = ['Anna Berg', 'Tomas Weller', 'Maria Costa', 'Jonas Pike', 'Lena Ortiz', 'Omar Haddad', 'Sara Lind', 'Piet Vos', 'Ines Moreau', 'Karl Dunn'];
-const TOWNS = ['Northbridge', 'Eastwick', 'Millford', 'Ashby', 'Redcliff', 'Lowmoor', 'Kingsport', 'Fairholm', 'Brackley', 'Westerley', 'Hollin', 'Stanmore'];
+const NAMES = [
+  'Anna Berg',
+  'Tomas Weller',
+  'Maria Costa',
+  'Jonas Pike',
+  'Lena Ortiz',
+  'Omar Haddad',
+  'Sara Lind',
+  'Piet Vos',
+  'Ines Moreau',
+  'Karl Dunn',
+];
+const TOWNS = [
+  'Northbridge',
+  'Eastwick',
+  'Millford',
+  'Ashby',
+  'Redcliff',
+  'Lowmoor',
+  'Kingsport',
+  'Fairholm',
+  'Brackley',
+  'Westerley',
+  'Hollin',
+  'Stanmore',
+];
 const THINGS = ['library', 'bus depot', 'swimming pool', 'bridge', 'school', 'market hall', 'clinic', 'park', 'fire station', 'museum'];
 
 /** Article `i` of the synthetic folder: the same three paragraphs each time, other names and numbers. */
@@ -51,7 +75,11 @@ how long the new article takes to answer and how long questions wait meanwhile.
 
 const ADDED = `---\ntitle: Lighthouse keeper retires after forty years\nurl: https://synthetic.example/lighthouse\npublished: 2024-04-02\n---\nThe keeper of the Cape Merrow lighthouse, Edith Calloway, retired on Tuesday after forty years of tending the lamp through winter storms.\n`;
 const NEW_QUESTION = 'Who retired as keeper of the Cape Merrow lighthouse?';
-const OLD_QUESTIONS = ['How much will the council of Ashby 3 spend on the bridge?', 'When will work on the swimming pool start?', 'Who signed the petition for the library repairs?'];
+const OLD_QUESTIONS = [
+  'How much will the council of Ashby 3 spend on the bridge?',
+  'When will work on the swimming pool start?',
+  'Who signed the petition for the library repairs?',
+];
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0;
@@ -75,7 +103,8 @@ async function main(argv: string[]): Promise<number> {
   const count = Number(values.articles);
   const every = Number(values.every);
   const timeoutMs = Number(values.timeout) * 1000;
-  if (!(Number.isInteger(count) && count > 0 && every > 0 && timeoutMs > 0)) throw new UsageError('--articles, --every and --timeout must be positive numbers');
+  if (!(Number.isInteger(count) && count > 0 && every > 0 && timeoutMs > 0))
+    throw new UsageError('--articles, --every and --timeout must be positive numbers');
 
   const root = mkdtempSync(path.join(os.tmpdir(), 'bench-reload-'));
   const articlesDir = path.join(root, 'articles');
@@ -113,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
         const tick = () => {
           // Every question already due is asked (and counted), even once `done` holds.
           let finished = false;
-          for (const now = performance.now(); due0 + n * every <= now; ) {
+          for (const now = performance.now(); due0 + n * every <= now;) {
             const due = due0 + n++ * every;
             const question = ++k % 2 === 0 ? NEW_QUESTION : OLD_QUESTIONS[k % OLD_QUESTIONS.length]!;
             const top = live.ask(question).passages[0]?.article.file;

@@ -37,7 +37,10 @@ function docs(articles: readonly Article[]): Doc[] {
 }
 
 /** This product, through the same `answer()` the bot uses (with the answer models given, as the bot has them). */
-export function productSystem(articles: readonly Article[], options: { minConfidence?: number } & AnswerModels = {}): System & { index: SearchIndex } {
+export function productSystem(
+  articles: readonly Article[],
+  options: { minConfidence?: number } & AnswerModels = {},
+): System & { index: SearchIndex } {
   const index = SearchIndex.build(articles);
   const { minConfidence, vectors, sentences } = options;
   return {
@@ -68,9 +71,12 @@ export function miniSearchSystem(articles: readonly Article[]): System {
   return {
     name: 'MiniSearch (BM25+, defaults)',
     search: (q, limit) =>
-      ms.search(q).slice(0, limit).map((r) => {
-        const d = all[r.id as number]!;
-        return { articleId: d.articleId, para: d.para };
-      }),
+      ms
+        .search(q)
+        .slice(0, limit)
+        .map((r) => {
+          const d = all[r.id as number]!;
+          return { articleId: d.articleId, para: d.para };
+        }),
   };
 }

@@ -120,7 +120,10 @@ const schema = z.object({
     .optional()
     .transform((s, ctx) => {
       if (s === undefined || s === '') return [] as number[];
-      const ids = s.split(/[\s,]+/).filter(Boolean).map(Number);
+      const ids = s
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
       if (ids.some((n) => !Number.isSafeInteger(n))) {
         ctx.addIssue({ code: 'custom', message: `must be Telegram user ids separated by commas, got "${s}"` });
         return z.NEVER;
@@ -201,9 +204,7 @@ export type Config = Readonly<{
   rateLimit: Readonly<{ perUser: number; perChat: number; windowSeconds: number }>;
   /** Inline queries one user may send per rate-limit window: a budget of their own, apart from questions. */
   inlineRateLimit: number;
-  webhook:
-    | Readonly<{ url: string; port: number; path: string; secret: string }>
-    | undefined;
+  webhook: Readonly<{ url: string; port: number; path: string; secret: string }> | undefined;
   healthPort: number | undefined;
   /** Address the webhook server (or, with polling, the HEALTH_PORT server) listens on. */
   listenHost: string;
@@ -222,10 +223,7 @@ export type Config = Readonly<{
  * Reads `.env` (if present in `cwd`) under the process environment, validates, and returns the
  * settings. Throws `ConfigError` for the first bad setting.
  */
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  options: { cwd?: string; dotenvFile?: boolean } = {},
-): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?: string; dotenvFile?: boolean } = {}): Config {
   const cwd = options.cwd ?? process.cwd();
   let merged: Record<string, string | undefined> = { ...env };
   const envFile = path.join(cwd, '.env');

@@ -17,9 +17,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
  * console chat). Every line passes through `redact`, so no token leaks through an error message
  * that carries a request URL.
  */
-export function createLogger(
-  options: { level?: string; secrets?: readonly string[]; destination?: NodeJS.WritableStream } = {},
-): Logger {
+export function createLogger(options: { level?: string; secrets?: readonly string[]; destination?: NodeJS.WritableStream } = {}): Logger {
   const secrets = options.secrets ?? [];
   const dest = options.destination ?? process.stderr;
   const stream = { write: (line: string) => dest.write(redact(line, secrets)) };

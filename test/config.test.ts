@@ -47,7 +47,7 @@ describe('the listening settings', () => {
 });
 
 describe('the rate limits', () => {
-  it('by default fit a group\'s answers and its one notice in Telegram\'s 20 messages a minute, and give inline queries their own budget', () => {
+  it("by default fit a group's answers and its one notice in Telegram's 20 messages a minute, and give inline queries their own budget", () => {
     const c = loadConfig({}, { dotenvFile: false });
     expect(c.rateLimit).toEqual({ perUser: 10, perChat: 19, windowSeconds: 60 });
     expect((c.rateLimit.perChat + 1) * (60 / c.rateLimit.windowSeconds)).toBeLessThanOrEqual(20);

@@ -14,7 +14,10 @@ describe('log lines', () => {
     const log = createLogger({ destination });
     log.debug('hidden');
     log.info({ chat: 1 }, 'shown');
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 30, chat: 1, msg: 'shown' });
     expect(Object.keys(lines[0]!)).not.toContain('pid');

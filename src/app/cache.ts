@@ -302,7 +302,8 @@ export class IndexCache {
     const files = new Map<string, CachedFile>();
     try {
       for (const part of parts ?? []) {
-        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>) if (typeof name === 'string' && isCachedFile(file)) files.set(name, file);
+        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>)
+          if (typeof name === 'string' && isCachedFile(file)) files.set(name, file);
       }
     } catch {
       return { value: new Map(), problem: 'files.v8: not the shape written' };

@@ -148,13 +148,15 @@ export class LiveIndex {
       this.again = true;
       return this.running;
     }
-    this.running = this.rebuild().then((s) => (this.lastReload = s)).finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.reload().catch((err: unknown) => this.options.log.error({ err }, 'reload failed'));
-      }
-    });
+    this.running = this.rebuild()
+      .then((s) => (this.lastReload = s))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.reload().catch((err: unknown) => this.options.log.error({ err }, 'reload failed'));
+        }
+      });
     return this.running;
   }
 
@@ -314,7 +316,9 @@ export class LiveIndex {
       return summary(true, 0, 0);
     }
     await this.packing;
-    const { known, knownFromCache } = fresh ? { known: new Map<string, CachedFile>(), knownFromCache: false } : await this.knownFiles(settings, doubts);
+    const { known, knownFromCache } = fresh
+      ? { known: new Map<string, CachedFile>(), knownFromCache: false }
+      : await this.knownFiles(settings, doubts);
     if (doubts.length > 0) this.options.log.warn({ problems: doubts }, 'index cache not trusted: rebuilding from the articles');
     const next = new Map<string, CachedFile>();
     // Files read in this run keep their analysis as it came until the new index is in: packing it

@@ -21,8 +21,7 @@ export async function openLiveIndex(
   config: Config,
   overrides: { articlesDir?: string; log?: Logger; logLevel?: string; progress?: LiveIndexOptions['progress'] } = {},
 ): Promise<LiveIndex> {
-  const log =
-    overrides.log ?? createLogger({ level: overrides.logLevel ?? config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
+  const log = overrides.log ?? createLogger({ level: overrides.logLevel ?? config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
   const articlesDir = overrides.articlesDir ?? config.articlesDir;
   // With 'index ready' (its time, and whether the cache served) the start and end of what can be a long build.
   log.info({ articlesDir, cacheDir: config.indexCacheDir }, 'opening the articles index');

@@ -64,10 +64,19 @@ export function sentenceModelOf(core: Core, encoder: EncoderModel, log: Logger):
       const indices = core.tensor2d(at, [at.length, 2], 'int32');
       const inputs = {
         indices,
-        values: core.tensor1d(read.flatMap((r) => r.pieces), 'int32'),
-        [FED.rows]: core.tensor1d(at.map((_, i) => i), 'int32'),
+        values: core.tensor1d(
+          read.flatMap((r) => r.pieces),
+          'int32',
+        ),
+        [FED.rows]: core.tensor1d(
+          at.map((_, i) => i),
+          'int32',
+        ),
         [FED.pieces]: indices,
-        [FED.positions]: core.tensor1d(at.map((a) => a[1]!), 'int32'),
+        [FED.positions]: core.tensor1d(
+          at.map((a) => a[1]!),
+          'int32',
+        ),
       };
       try {
         const result = encoder.model.execute(inputs);

@@ -105,7 +105,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     why: 'icon names and UI controls leak into scraped text from the page chrome, not the story',
     test: (t) => {
       if (endsLikeSentence(t) && !/icon/i.test(t)) return false;
-      const ws = t.toLowerCase().split(/[\s/|·•]+/).filter(Boolean);
+      const ws = t
+        .toLowerCase()
+        .split(/[\s/|·•]+/)
+        .filter(Boolean);
       if (ws.length < 3) return false;
       const icons = ws.filter((w) => /icon$/.test(w) || /^icon/.test(w)).length;
       if (icons >= 3 && icons / ws.length >= 0.3) return true;
@@ -144,7 +147,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       short(t) &&
       (/^(?:share|like|love|enjoy|liked|loved|enjoyed)(?:d)? (?:this|the) (?:story|article|post|page|video)\b/i.test(t) ||
         /^share (?:this|on|via|it)\b/i.test(t) ||
-        /^(?:share|tweet|email|print)(?:\s*(?:[|/·•,]\s*)?(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|copy link))+\s*$/i.test(t)),
+        /^(?:share|tweet|email|print)(?:\s*(?:[|/·•,]\s*)?(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|copy link))+\s*$/i.test(
+          t,
+        )),
   },
   {
     kind: 'drop',
@@ -153,7 +158,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     test: (t) =>
       short(t) &&
       (/^(?:follow|like|find|join) us (?:on|at)\b/i.test(t) ||
-        /^follow [\p{L}\p{N} .'’@_-]{1,40} on (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok|youtube|telegram|mastodon)\b/iu.test(t) ||
+        /^follow [\p{L}\p{N} .'’@_-]{1,40} on (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok|youtube|telegram|mastodon)\b/iu.test(
+          t,
+        ) ||
         /^(?:subscribe|sign[ -]?up|register|become a (?:member|subscriber)|support our journalism|thank you for (?:reading|supporting))\b/i.test(t) ||
         (short(t, 25) && NEWSLETTER_PROMO.test(t) && t.replace(TRAILING_PROMO, '') === '')),
   },
@@ -207,8 +214,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     kind: 'drop',
     name: 'timestamp',
     why: 'a line that is only a date or time ("Published: 10 Sep, 2018 19:05", "3 hours ago") is page metadata',
-    test: (t) =>
-      /\d/.test(t) && wordCount(t) <= 14 && !/[\p{L}]/u.test(t.replace(ISO_DATE_TIME, '').replace(TIMESTAMP_FILLER, '')),
+    test: (t) => /\d/.test(t) && wordCount(t) <= 14 && !/[\p{L}]/u.test(t.replace(ISO_DATE_TIME, '').replace(TIMESTAMP_FILLER, '')),
   },
   {
     kind: 'trim',
@@ -309,7 +315,10 @@ export function explainBlocks(blocks: readonly string[], ctx: CleaningContext): 
     const whole = normaliseWhitespace(raw);
     const rule = boilerplateRule(whole, ctx);
     if (whole === '' || rule) return { index, raw, text: null, dropped: rule ? [rule.name] : ['empty'] };
-    const lines = raw.split('\n').map(normaliseWhitespace).filter((l) => l !== '');
+    const lines = raw
+      .split('\n')
+      .map(normaliseWhitespace)
+      .filter((l) => l !== '');
     while (lines.length > 1) {
       const r = boilerplateRule(lines[0]!, ctx);
       if (!r) break;
@@ -381,11 +390,7 @@ export function cleanArticle(raw: RawArticle, file: string, id: string = file): 
 }
 
 /** `cleanArticle`, plus what happened to every raw block: for `npm run index -- --show FILE`. */
-export function explainArticle(
-  raw: RawArticle,
-  file: string,
-  id: string = file,
-): { article: Article; blocks: BlockDecision[] } {
+export function explainArticle(raw: RawArticle, file: string, id: string = file): { article: Article; blocks: BlockDecision[] } {
   const metaTitle = raw.meta.title ? normaliseWhitespace(raw.meta.title) : '';
   const title = metaTitle ? truncateTitle(metaTitle) : titleFromBody(raw.paragraphs);
   // A title taken from the body is a headline line, dropped from the paragraphs; but when that line
@@ -418,5 +423,10 @@ export function explainArticle(
 /** Last resort: "2024/kim-letter.txt" → "kim letter". */
 function fileTitle(file: string): string {
   const base = file.split('/').pop() ?? file;
-  return base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim() || file;
+  return (
+    base
+      .replace(/\.[^.]+$/, '')
+      .replace(/[-_]+/g, ' ')
+      .trim() || file
+  );
 }

@@ -114,7 +114,7 @@ export function shingles(article: Article): Uint32Array {
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 && b.length === 0) return 1;
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i]! === b[j]!) {
       shared++;
       i++;
@@ -163,10 +163,7 @@ function articleUrl(a: Article): string | null {
  * Keeps one article per story. The survivors keep their input order; each dropped copy is reported
  * with the copy that was kept and why.
  */
-export function dedupeArticles(
-  articles: readonly Article[],
-  options: DedupeOptions = {},
-): { articles: Article[]; duplicates: Duplicate[] } {
+export function dedupeArticles(articles: readonly Article[], options: DedupeOptions = {}): { articles: Article[]; duplicates: Duplicate[] } {
   return runSteps(dedupeArticlesSteps(articles, options));
 }
 
@@ -336,7 +333,7 @@ function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): numb
   const allowed = ((a.length + b.length) * (1 - threshold)) / (1 + threshold);
   if (Math.abs(a.length - b.length) > allowed) return -1;
   let alone = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i]! === b[j]!) {
       i++;
       j++;

@@ -113,7 +113,10 @@ export function* mergeFileResultsSteps(
   results: readonly FileResult[],
   options: Pick<LoadOptions, 'maxAgeDays'> & DedupeOptions = {},
 ): Steps<LoadResult> {
-  const stories = yield* dedupeArticlesSteps(results.flatMap((r) => r.articles), options);
+  const stories = yield* dedupeArticlesSteps(
+    results.flatMap((r) => r.articles),
+    options,
+  );
   const { duplicates } = stories;
   const { articles, repeated } = yield* dedupeParagraphsSteps(stories.articles);
   yield;
@@ -133,14 +136,16 @@ export function* mergeFileResultsSteps(
       report.warnings.push(d.dropped.id === d.dropped.file ? message : `${d.dropped.id}: ${message}`);
     }
   }
-  const files = [...walkWarnings.map((w): FileReport => emptyReport(w.file, [w.message])), ...reports.values()].sort(
-    (a, b) => compare(a.file, b.file),
+  const files = [...walkWarnings.map((w): FileReport => emptyReport(w.file, [w.message])), ...reports.values()].sort((a, b) =>
+    compare(a.file, b.file),
   );
   warnings.sort((a, b) => compare(a.file, b.file));
 
   const notes: string[] = [];
   if (repeated > 0) {
-    notes.push(`${repeated} paragraph${repeated === 1 ? '' : 's'} found word for word in another article (sign-ups, bios, shared quotes) indexed once, in the newest`);
+    notes.push(
+      `${repeated} paragraph${repeated === 1 ? '' : 's'} found word for word in another article (sign-ups, bios, shared quotes) indexed once, in the newest`,
+    );
   }
   const tooOld = results.reduce((n, r) => n + r.report.tooOld, 0);
   if (tooOld > 0) {
@@ -295,8 +300,7 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
   if (raws.length === 0) return fail('no article found in the file');
 
   const articles: Article[] = [];
-  const cutoff =
-    options.maxAgeDays !== undefined ? (options.now ?? new Date()).getTime() - options.maxAgeDays * 86_400_000 : undefined;
+  const cutoff = options.maxAgeDays !== undefined ? (options.now ?? new Date()).getTime() - options.maxAgeDays * 86_400_000 : undefined;
   const several = raws.length > 1;
   raws.forEach((raw, i) => {
     const id = several ? `${file}#${i + 1}` : file;

@@ -51,7 +51,11 @@ function removeSpans(text: string, spans: Array<[number, number]>): string {
   for (const [offset, length] of [...spans].sort((a, b) => b[0] - a[0])) {
     out = out.slice(0, offset) + ' ' + out.slice(offset + length);
   }
-  return out.replace(/\s+/g, ' ').replace(/ ([,;:.!?])/g, '$1').replace(/^[\s,:;.!?-]+/, '').trim();
+  return out
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,;:.!?])/g, '$1')
+    .replace(/^[\s,:;.!?-]+/, '')
+    .trim();
 }
 
 /**

@@ -131,7 +131,10 @@ export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = 
   if (answer.reason === 'latest' && options.articles)
     return { html: renderLatest(options.articles, SOURCES_PAGE_SIZE, answer.language), keyboard: undefined };
   if (total === 0)
-    return { html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics) + articleLanguagesText(answer)), MAX_MESSAGE_LENGTH - 200)), keyboard: undefined };
+    return {
+      html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics) + articleLanguagesText(answer)), MAX_MESSAGE_LENGTH - 200)),
+      keyboard: undefined,
+    };
   const p = Math.min(Math.max(0, Math.floor(page)), total - 1);
   const passage = answer.passages[p]!;
   const footer = articleHead(passage.article, p, total);

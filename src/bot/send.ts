@@ -103,7 +103,11 @@ interface ErrorInfo {
 }
 
 function errorInfo(err: unknown): ErrorInfo {
-  const e = err as { code?: unknown; response?: { error_code?: number; description?: string; parameters?: { retry_after?: number } }; message?: unknown };
+  const e = err as {
+    code?: unknown;
+    response?: { error_code?: number; description?: string; parameters?: { retry_after?: number } };
+    message?: unknown;
+  };
   const code = typeof e?.response?.error_code === 'number' ? e.response.error_code : undefined;
   return {
     code,
@@ -276,11 +280,14 @@ export class Sender {
     }
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      this.pump();
-    }, Math.max(0, at - this.clock.now()));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAt = Infinity;
+        this.pump();
+      },
+      Math.max(0, at - this.clock.now()),
+    );
   }
 
   private start(q: ChatQueue, now: number): void {

@@ -56,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
   const config = loadConfig();
   const progress = terminalProgress(process.stderr);
-  const live = await openLiveIndex(config, { articlesDir: values.articles, logLevel: 'warn', progress: progress?.update }).finally(() => progress?.done());
+  const live = await openLiveIndex(config, { articlesDir: values.articles, logLevel: 'warn', progress: progress?.update }).finally(() =>
+    progress?.done(),
+  );
   const print = (question: string) => {
     const a = live.ask(question, { limit });
     process.stdout.write((values.json ? answerJson(a) : renderAnswerPlain(a, { articles: live.current.articles }) + '\n') + '\n');

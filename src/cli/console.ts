@@ -15,7 +15,11 @@ const HELP = [
  * The console chat: what a newcomer without a bot token sees first. Each line typed is a question,
  * answered exactly as the bot would, as plain text.
  */
-export async function runConsole(live: LiveIndex, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function runConsole(
+  live: LiveIndex,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   const n = live.current.articles.length;
   output.write(
     [

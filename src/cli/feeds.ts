@@ -58,11 +58,7 @@ async function run(argv: string[], io: FeedsIo): Promise<number> {
 export function renderSummary(summary: FeedsSummary, articlesDir: string): string {
   let out = '';
   for (const r of summary.results) {
-    const status = !r.ok
-      ? `FAILED: ${r.error}`
-      : r.notModified
-        ? 'not modified since the last run'
-        : `${r.stored.length} new, ${r.skipped} skipped`;
+    const status = !r.ok ? `FAILED: ${r.error}` : r.notModified ? 'not modified since the last run' : `${r.stored.length} new, ${r.skipped} skipped`;
     out += `${r.feed}  ${status}\n`;
     for (const file of r.stored) out += `  + ${path.posix.join(articlesDir.split(path.sep).join('/'), file)}\n`;
   }
@@ -71,6 +67,5 @@ export function renderSummary(summary: FeedsSummary, articlesDir: string): strin
   out += summary.failed > 0 ? `; ${summary.failed} failed (retried next run)\n` : '\n';
   return out;
 }
-
 
 runCli((argv) => main(argv), import.meta.url);

@@ -135,7 +135,6 @@ async function show(dir: string, file: string, io: IndexIo): Promise<number> {
   return 0;
 }
 
-
 /** Length in code points: close enough to terminal columns for text that is mostly Latin. */
 function width(s: string): number {
   return [...s].length;

@@ -27,9 +27,16 @@ const RANGES: Range[] = [
   {
     kind: 'private',
     intranet: true,
-    v4: [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]],
+    v4: [
+      ['10.0.0.0', 8],
+      ['172.16.0.0', 12],
+      ['192.168.0.0', 16],
+    ],
     // Site-local (deprecated) and NAT64 local-use prefixes.
-    v6: [['fec0::', 10], ['64:ff9b:1::', 48]],
+    v6: [
+      ['fec0::', 10],
+      ['64:ff9b:1::', 48],
+    ],
   },
   { kind: 'shared (carrier-grade NAT)', intranet: true, v4: [['100.64.0.0', 10]] },
   { kind: 'unique-local', intranet: true, v6: [['fc00::', 7]] },
@@ -40,11 +47,22 @@ const RANGES: Range[] = [
     intranet: false,
     // IETF protocol assignments, documentation, benchmarking, 6to4 relays, class E.
     v4: [
-      ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['198.18.0.0', 15],
-      ['198.51.100.0', 24], ['203.0.113.0', 24], ['240.0.0.0', 4],
+      ['192.0.0.0', 24],
+      ['192.0.2.0', 24],
+      ['192.88.99.0', 24],
+      ['198.18.0.0', 15],
+      ['198.51.100.0', 24],
+      ['203.0.113.0', 24],
+      ['240.0.0.0', 4],
     ],
     // IPv4-compatible, discard, IETF protocol assignments (Teredo…), documentation.
-    v6: [['::', 96], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['3fff::', 20]],
+    v6: [
+      ['::', 96],
+      ['100::', 64],
+      ['2001::', 23],
+      ['2001:db8::', 32],
+      ['3fff::', 20],
+    ],
   },
 ];
 
@@ -75,7 +93,11 @@ const LISTS = RANGES.map((range) => {
 
 /** Global unicast IPv6, plus the two prefixes whose embedded IPv4 address decides (checked above). */
 const PUBLIC_V6 = new BlockList();
-for (const [base, prefix] of [['2000::', 3], ['::ffff:0:0', 96], ['64:ff9b::', 96]] as const) {
+for (const [base, prefix] of [
+  ['2000::', 3],
+  ['::ffff:0:0', 96],
+  ['64:ff9b::', 96],
+] as const) {
   PUBLIC_V6.addSubnet(base, prefix, 'ipv6');
 }
 
@@ -118,9 +140,7 @@ export function kindOf(r: Refusal): string {
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 export const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) =>
-    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
-  );
+  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 

@@ -68,8 +68,7 @@ export const DEFAULT_FULL_TEXT_MIN_WORDS = 150;
 export async function fetchFeeds(options: FetchFeedsOptions): Promise<FeedsSummary> {
   const state = await loadState(options.stateFile, options.log);
   const known = await scanStored(options.articlesDir);
-  const seen = (key: string | undefined): string | undefined =>
-    key === undefined ? undefined : (state.seen[key] ?? known.get(key));
+  const seen = (key: string | undefined): string | undefined => (key === undefined ? undefined : (state.seen[key] ?? known.get(key)));
   const ctx: FeedContext = {
     options,
     state,
@@ -153,10 +152,7 @@ async function fetchOneFeed(feedUrl: string, ctx: FeedContext): Promise<FeedResu
       ...(lastModified ? { lastModified } : {}),
       lastSuccess: now(ctx).toISOString(),
     };
-    log.info(
-      { feed, stored: result.stored.length, skipped: result.skipped },
-      `feed ${feed}: ${result.stored.length} new, ${result.skipped} skipped`,
-    );
+    log.info({ feed, stored: result.stored.length, skipped: result.skipped }, `feed ${feed}: ${result.stored.length} new, ${result.skipped} skipped`);
   } catch (err) {
     result.ok = false;
     result.error = problem(err);
@@ -221,7 +217,10 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
         log.warn({ feed, item: link, error: err.message }, `feed ${feed}: refused to fetch ${link}: ${err.message}${hint}; item skipped`);
         return undefined;
       }
-      log.info({ feed, item: link, error: problem(err) }, `feed ${feed}: could not fetch the full text of ${link} (${problem(err)}); storing the feed's summary`);
+      log.info(
+        { feed, item: link, error: problem(err) },
+        `feed ${feed}: could not fetch the full text of ${link} (${problem(err)}); storing the feed's summary`,
+      );
     }
     const canonical = url ? urlKey(url) : undefined;
     const stored = ctx.seen(canonical);
@@ -279,7 +278,6 @@ function words(paragraphs: readonly string[]): number {
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : undefined;
 }
-
 
 function tooOld(published: string, ctx: FeedContext): boolean {
   const days = ctx.options.maxAgeDays;

@@ -53,10 +53,7 @@ export async function loadState(file: string, log: Logger): Promise<FeedState> {
   }
   // Older versions keyed feeds by the URL as written, credentials and all.
   state.feeds = Object.fromEntries(
-    Object.entries(state.feeds).map(([url, s]) => [
-      withoutCredentials(url),
-      s.lastError ? { ...s, lastError: scrubCredentials(s.lastError) } : s,
-    ]),
+    Object.entries(state.feeds).map(([url, s]) => [withoutCredentials(url), s.lastError ? { ...s, lastError: scrubCredentials(s.lastError) } : s]),
   );
   return state;
 }
@@ -68,4 +65,3 @@ export async function saveState(file: string, state: FeedState): Promise<void> {
   }
   await writeFileAtomic(file, `${JSON.stringify(state, null, 1)}\n`);
 }
-

@@ -65,7 +65,9 @@ export function renderArticle(meta: StoredMeta, paragraphs: readonly string[]): 
 
 /** A JSON string is a valid YAML double-quoted scalar, bar the two line separators JSON leaves raw. */
 function yamlString(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The keys an item is known by: its GUID and its URL, normalised. */

@@ -125,7 +125,9 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const notFound = (): Answer => {
     // The reply's language, not the guess: it is the question's only when the question clearly is in it.
     const written = languagesOf(index);
-    return base.language === undefined || written.includes(base.language) ? { ...base, passages: [], reason: 'not-found' } : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
+    return base.language === undefined || written.includes(base.language)
+      ? { ...base, passages: [], reason: 'not-found' }
+      : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
   };
   if (ranked.length === 0) return notFound();
   const best = ranked[0]!.doc;
@@ -161,7 +163,12 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
  */
 function namesIn(question: string, tokens: readonly Token[]): Set<string> {
   const text = question.normalize('NFC');
-  return new Set(tokens.slice(1).filter((t) => /\p{Lu}/u.test(text[t.start]!)).map((t) => t.word));
+  return new Set(
+    tokens
+      .slice(1)
+      .filter((t) => /\p{Lu}/u.test(text[t.start]!))
+      .map((t) => t.word),
+  );
 }
 
 /** What the best paragraph has going for it as the answer. */
@@ -259,9 +266,7 @@ function convictionPenalty(m: Misfit): number {
 
 /** The candidates re-ordered by how well each fits what the question asks besides its words. */
 function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfit): Ranked[] {
-  return ranked
-    .map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) }))
-    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return ranked.map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
 /**

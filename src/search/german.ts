@@ -13,9 +13,38 @@ import { stemmer as snowball } from '@orama/stemmers/german';
  * German's separable verb particles (a closed class of the grammar), folded as `termOf` folds
  * words: in a participle the "ge" stands between particle and verb ("ab-ge-fangen", "dar-ge-stellt").
  */
-const PARTICLES = ['zusammen', 'zuruck', 'vorbei', 'weiter', 'wieder', 'heraus', 'herein', 'hinaus', 'voran',
-  'durch', 'unter', 'uber', 'fest', 'frei', 'nach', 'dar', 'auf', 'aus', 'bei', 'ein', 'mit', 'vor', 'weg',
-  'her', 'hin', 'los', 'ab', 'an', 'um', 'zu'];
+const PARTICLES = [
+  'zusammen',
+  'zuruck',
+  'vorbei',
+  'weiter',
+  'wieder',
+  'heraus',
+  'herein',
+  'hinaus',
+  'voran',
+  'durch',
+  'unter',
+  'uber',
+  'fest',
+  'frei',
+  'nach',
+  'dar',
+  'auf',
+  'aus',
+  'bei',
+  'ein',
+  'mit',
+  'vor',
+  'weg',
+  'her',
+  'hin',
+  'los',
+  'ab',
+  'an',
+  'um',
+  'zu',
+];
 
 /**
  * A weak verb's participle: the verb's stem (at least 3 letters) with "-t"/"-et", and maybe an

@@ -35,10 +35,7 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
     .slice(0, 8)
     .map((p) => p.text)
     .join(' ');
-  const language = detectLanguage(
-    wordsOf(sample),
-    'en',
-  );
+  const language = detectLanguage(wordsOf(sample), 'en');
   const words = new Map<string, string>();
   const paragraphs = article.paragraphs.map((p) => {
     const terms: string[] = [];

@@ -35,8 +35,7 @@ import { ukr as stopUkrainian } from 'stopword';
  * guessed from its stopwords and script, and its words are stemmed with that language's Snowball
  * stemmer. Stopword lists and stemmers come from Orama's packages (Ukrainian's list from `stopword`).
  */
-export type Language =
-  | 'en' | 'de' | 'es' | 'fr' | 'it' | 'pt' | 'nl' | 'sv' | 'no' | 'da' | 'fi' | 'ru' | 'uk';
+export type Language = 'en' | 'de' | 'es' | 'fr' | 'it' | 'pt' | 'nl' | 'sv' | 'no' | 'da' | 'fi' | 'ru' | 'uk';
 
 export interface LanguageInfo {
   code: Language;
@@ -69,8 +68,30 @@ const table: Array<[Language, LanguageInfo['script'], (w: string) => string, str
  * ("wer" → "Werk", "Wert"). A small closed class per language, so listed here by hand.
  */
 const QUESTION_WORDS: Partial<Record<Language, string[]>> = {
-  de: ['wer', 'wen', 'wem', 'wessen', 'wann', 'warum', 'wieso', 'weshalb', 'weswegen', 'wohin', 'woher', 'womit',
-    'wodurch', 'wofür', 'worin', 'worauf', 'woraus', 'wozu', 'worüber', 'wovon', 'wieviel', 'wieviele'],
+  de: [
+    'wer',
+    'wen',
+    'wem',
+    'wessen',
+    'wann',
+    'warum',
+    'wieso',
+    'weshalb',
+    'weswegen',
+    'wohin',
+    'woher',
+    'womit',
+    'wodurch',
+    'wofür',
+    'worin',
+    'worauf',
+    'woraus',
+    'wozu',
+    'worüber',
+    'wovon',
+    'wieviel',
+    'wieviele',
+  ],
 };
 
 /**
@@ -80,9 +101,31 @@ const QUESTION_WORDS: Partial<Record<Language, string[]>> = {
  * pronouns as often as numbers.
  */
 const NUMBER_WORDS: Partial<Record<Language, string[]>> = {
-  es: ['dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez',
-    'primer', 'primera', 'primero', 'primeros', 'primeras', 'segundo', 'segunda', 'segundos', 'segundas',
-    'tercer', 'tercera', 'tercero', 'terceros', 'terceras'],
+  es: [
+    'dos',
+    'tres',
+    'cuatro',
+    'cinco',
+    'seis',
+    'siete',
+    'ocho',
+    'nueve',
+    'diez',
+    'primer',
+    'primera',
+    'primero',
+    'primeros',
+    'primeras',
+    'segundo',
+    'segunda',
+    'segundos',
+    'segundas',
+    'tercer',
+    'tercera',
+    'tercero',
+    'terceros',
+    'terceras',
+  ],
   ru: ['два', 'три'],
 };
 

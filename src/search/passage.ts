@@ -21,12 +21,7 @@ interface Span {
  * carries the most matched-term weight within `MAX_PASSAGE_CHARS`, with "…" where text was left
  * out, and the matched words' spans for bold.
  */
-export function trimPassage(
-  paragraph: string,
-  language: Language,
-  termWeights: ReadonlyMap<string, number>,
-  maxChars = MAX_PASSAGE_CHARS,
-): Trimmed {
+export function trimPassage(paragraph: string, language: Language, termWeights: ReadonlyMap<string, number>, maxChars = MAX_PASSAGE_CHARS): Trimmed {
   const matches: Span[] = [];
   for (const t of tokenize(paragraph)) {
     if (isStopword(t.word, language)) continue;

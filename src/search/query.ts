@@ -51,7 +51,9 @@ function fuzzyFor(index: SearchIndex): { words: FuzzyVocabulary; terms: FuzzyVoc
  * "Mauer"). Figures in docs/benchmarks.md.
  */
 function nearlyKnown(index: SearchIndex, word: string): boolean {
-  return fuzzyFor(index).words.search(word).some((m) => m.edits <= 1);
+  return fuzzyFor(index)
+    .words.search(word)
+    .some((m) => m.edits <= 1);
 }
 
 /**
@@ -144,7 +146,12 @@ function translatedGroups(index: SearchIndex, word: string, translate: Translate
     const content = alternatives.filter((t) => !isStopword(t, TRANSLATED_TO));
     const terms = new Set(content.map((t) => termOf(t, TRANSLATED_TO)));
     const found = [...terms].filter((t) => index.postings.has(t));
-    if (found.length > 0) groups.push({ word, terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(terms.size) })), idf: Math.max(...found.map((t) => index.idf(t))) });
+    if (found.length > 0)
+      groups.push({
+        word,
+        terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(terms.size) })),
+        idf: Math.max(...found.map((t) => index.idf(t))),
+      });
     else if (content.length > 0) return undefined;
   }
   return groups;
@@ -180,7 +187,11 @@ export function repeated(groups: readonly QueryGroup[], words: readonly string[]
 export function meaningWords(index: SearchIndex, vectors: WordVectors, words: readonly string[]): string[] {
   return words.map((w) => {
     if (vectors.id(w) !== undefined || index.words.has(w) || /\p{N}/u.test(w)) return w;
-    return fuzzyFor(index).words.search(w).find((m) => vectors.id(m.word) !== undefined)?.word ?? w;
+    return (
+      fuzzyFor(index)
+        .words.search(w)
+        .find((m) => vectors.id(m.word) !== undefined)?.word ?? w
+    );
   });
 }
 
@@ -227,6 +238,8 @@ function latinSpellings(index: SearchIndex, word: string): Array<{ term: string;
   const exact = index.words.get(latin);
   return [
     ...(exact ? [{ term: exact, weight: FUZZY_WEIGHT[1]! }] : []),
-    ...fuzzyFor(index).words.search(latin).map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits + 1] ?? 0 })),
+    ...fuzzyFor(index)
+      .words.search(latin)
+      .map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits + 1] ?? 0 })),
   ];
 }

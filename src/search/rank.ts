@@ -107,7 +107,7 @@ function topK(docs: readonly number[], scores: Float64Array, k: number): number[
   for (const d of docs) {
     if (heap.length < k) {
       heap.push(d);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!less(heap[i]!, heap[parent]!)) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];

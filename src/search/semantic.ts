@@ -67,7 +67,8 @@ export class MeaningMatch {
     const title = this.titleIds(this.index.docArticle[doc]!);
     const paragraph = this.paragraphIds(doc, words);
     for (const ids of [title, paragraph]) {
-      for (let i = 0; i < ids.length; i++) for (let q = 0; q < n; q++) if (ids[i] === question[q]!.id) best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
+      for (let i = 0; i < ids.length; i++)
+        for (let q = 0; q < n; q++) if (ids[i] === question[q]!.id) best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
     }
     // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
     for (const ids of [title, paragraph]) {

@@ -100,8 +100,7 @@ function talksToTheBot(words: readonly string[], content: readonly string[], nam
  * search, as is one about meeting, helping or starting (see ALSO_NEWS).
  */
 export function chitChat(words: readonly string[], content: readonly string[], names: ReadonlySet<string>): 'small-talk' | 'latest' | undefined {
-  const asksAboutNews =
-    content.some((w) => ALSO_NEWS.has(w)) && words.some((w) => ASKS_FOR_A_FACT.has(w)) && !words.some((w) => TO_THE_BOT.has(w));
+  const asksAboutNews = content.some((w) => ALSO_NEWS.has(w)) && words.some((w) => ASKS_FOR_A_FACT.has(w)) && !words.some((w) => TO_THE_BOT.has(w));
   if (asksAboutNews) return undefined;
   if (content.every((w) => isSmallTalkWord(w) || NEWS_REQUEST_FILLER.has(w)) || talksToTheBot(words, content, names)) return 'small-talk';
   if (content.every((w) => isSmallTalkWord(w) || isNewsRequestWord(w))) return 'latest';

@@ -51,26 +51,29 @@ function positions(length: number, count: number): number[] {
 }
 
 describe('persisted index integrity', () => {
-  it.each(['index.v8', 'files.v8'])('a single flipped bit anywhere in %s never changes an answer: rejected and rebuilt, or the same', async (name) => {
-    const fresh = await run();
-    const pristine = readFileSync(cacheFile(name));
-    const flips = positions(pristine.length, 60);
-    expect(flips.length).toBeGreaterThanOrEqual(60);
-    let rejected = 0;
-    for (const at of flips) {
-      const bytes = Buffer.from(pristine);
-      bytes[at]! ^= 1 << (at % 8);
-      writeFileSync(cacheFile(name), bytes);
-      // files.v8 is only read when some file changed: make one change (its contents stay the same).
-      if (name === 'files.v8') touchLater('volcano.md');
-      const { answers, reload } = await run();
-      expect(answers, `bit ${at % 8} of byte ${at}`).toEqual(fresh.answers);
-      if (name === 'index.v8' ? !reload.fromCache : reload.reread === 3) rejected++;
-      writeFileSync(cacheFile(name), pristine);
-    }
-    // The checksum covers every byte: not one damaged file was used.
-    expect(rejected).toBe(flips.length);
-  });
+  it.each(['index.v8', 'files.v8'])(
+    'a single flipped bit anywhere in %s never changes an answer: rejected and rebuilt, or the same',
+    async (name) => {
+      const fresh = await run();
+      const pristine = readFileSync(cacheFile(name));
+      const flips = positions(pristine.length, 60);
+      expect(flips.length).toBeGreaterThanOrEqual(60);
+      let rejected = 0;
+      for (const at of flips) {
+        const bytes = Buffer.from(pristine);
+        bytes[at]! ^= 1 << (at % 8);
+        writeFileSync(cacheFile(name), bytes);
+        // files.v8 is only read when some file changed: make one change (its contents stay the same).
+        if (name === 'files.v8') touchLater('volcano.md');
+        const { answers, reload } = await run();
+        expect(answers, `bit ${at % 8} of byte ${at}`).toEqual(fresh.answers);
+        if (name === 'index.v8' ? !reload.fromCache : reload.reread === 3) rejected++;
+        writeFileSync(cacheFile(name), pristine);
+      }
+      // The checksum covers every byte: not one damaged file was used.
+      expect(rejected).toBe(flips.length);
+    },
+  );
 
   it('says once in the log that the cache was not trusted and is rebuilt', async () => {
     await run();

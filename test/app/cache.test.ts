@@ -61,7 +61,11 @@ describe('persisted index', () => {
     await run();
     folder.write(
       'volcano.md',
-      article('Volcano on the northern island erupts again', 'https://example.org/news/volcano', 'The volcano on the northern island erupted overnight, and its ash column rose eleven kilometres into the sky.'),
+      article(
+        'Volcano on the northern island erupts again',
+        'https://example.org/news/volcano',
+        'The volcano on the northern island erupted overnight, and its ash column rose eleven kilometres into the sky.',
+      ),
     );
     const live = await open();
     expect(live.lastReload).toMatchObject({ fromCache: false, reread: 1, removed: 0, articles: 3 });
@@ -96,7 +100,11 @@ describe('persisted index', () => {
     folder.remove('orchestra.md');
     folder.write(
       'museum.md',
-      article('Museum reopens its dinosaur hall', 'https://example.org/news/museum', 'The natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.'),
+      article(
+        'Museum reopens its dinosaur hall',
+        'https://example.org/news/museum',
+        'The natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.',
+      ),
     );
     const live = await open();
     expect(live.lastReload).toMatchObject({ fromCache: false, reread: 1, removed: 1, articles: 3 });
@@ -139,7 +147,14 @@ describe('persisted index', () => {
   it('reads every file again when only the per-file part is corrupt and a file changed', async () => {
     await run();
     writeFileSync(cacheFile('files.v8'), readFileSync(cacheFile('files.v8')).subarray(0, 100));
-    folder.write('pier.md', article('Harbour pier opens', 'https://example.org/news/pier', 'The harbour authority opened the new pier on Friday, a day later than planned, after two years of work.'));
+    folder.write(
+      'pier.md',
+      article(
+        'Harbour pier opens',
+        'https://example.org/news/pier',
+        'The harbour authority opened the new pier on Friday, a day later than planned, after two years of work.',
+      ),
+    );
     const { answers, reload } = await run();
     expect(reload).toMatchObject({ fromCache: false, reread: 3 });
     expect(answers[0]![0]!.text).toContain('Friday');
@@ -148,7 +163,13 @@ describe('persisted index', () => {
 
   it('is not shared between two articles folders using one cache folder', async () => {
     await run();
-    const other = makeFolder({ 'pier.md': article('Harbour pier closes for repairs', 'https://example.org/news/pier-closed', 'The harbour pier closed for repairs after a storm damaged its wooden deck on Sunday night.') });
+    const other = makeFolder({
+      'pier.md': article(
+        'Harbour pier closes for repairs',
+        'https://example.org/news/pier-closed',
+        'The harbour pier closed for repairs after a storm damaged its wooden deck on Sunday night.',
+      ),
+    });
     try {
       const live = await LiveIndex.open({ articlesDir: other.articles, cacheDir: folder.cache, log });
       expect(live.lastReload).toMatchObject({ fromCache: false, reread: 1 });
@@ -176,7 +197,10 @@ describe('packed analysis', () => {
       url: null,
       published: null,
       source: null,
-      paragraphs: [{ index: 0, text }, { index: 2, text: `${text} Again.` }],
+      paragraphs: [
+        { index: 0, text },
+        { index: 2, text: `${text} Again.` },
+      ],
     }));
     const analyzed = articles.map(analyzeArticle);
     expect(new Set(analyzed.map((a) => a.language)).size).toBe(3);

@@ -20,7 +20,11 @@ afterEach(async () => {
 });
 
 async function open(progress: Array<[number, number]>) {
-  return LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }), progress: (done: number, total: number) => progress.push([done, total]) });
+  return LiveIndex.open({
+    articlesDir: folder.articles,
+    log: createLogger({ level: 'silent' }),
+    progress: (done: number, total: number) => progress.push([done, total]),
+  });
 }
 
 describe('file fingerprints', () => {
@@ -72,7 +76,10 @@ describe('file fingerprints', () => {
   it('a reload keeps leaving out articles older than maxAgeDays', async () => {
     live = await LiveIndex.open({ articlesDir: folder.articles, maxAgeDays: 3650, log: createLogger({ level: 'silent' }) });
     const question = 'Which museum hall reopened with a sauropod skeleton?';
-    folder.write('museum.md', '---\ntitle: Museum reopens its dinosaur hall\nurl: https://example.org/news/museum\npublished: 2001-05-02\n---\nThe natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.\n');
+    folder.write(
+      'museum.md',
+      '---\ntitle: Museum reopens its dinosaur hall\nurl: https://example.org/news/museum\npublished: 2001-05-02\n---\nThe natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.\n',
+    );
     await live.reload();
     expect(topFile(live.ask(question))).not.toBe('museum.md');
   });

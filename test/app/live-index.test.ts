@@ -62,7 +62,11 @@ describe('live reload (watch)', () => {
 
     folder.write(
       'museum.md',
-      article('Museum hall stays shut', 'https://example.org/news/museum', 'The natural history museum kept its dinosaur hall shut because the sauropod skeleton needs more repairs.'),
+      article(
+        'Museum hall stays shut',
+        'https://example.org/news/museum',
+        'The natural history museum kept its dinosaur hall shut because the sauropod skeleton needs more repairs.',
+      ),
     );
     await until('the changed article shows its new text', () => current.ask(MUSEUM).passages[0]?.text.includes('more repairs') ?? false);
 
@@ -101,7 +105,11 @@ describe('live reload (watch)', () => {
 
     // Cut off inside a multi-byte character: not valid UTF-8 yet.
     const whole = Buffer.from(
-      article('Café owners protest new rules', 'https://example.org/news/cafe', 'Owners of the café quarter protested against the new terrace rules outside the town hall on Monday.'),
+      article(
+        'Café owners protest new rules',
+        'https://example.org/news/cafe',
+        'Owners of the café quarter protested against the new terrace rules outside the town hall on Monday.',
+      ),
     );
     const cut = whole.indexOf(Buffer.from('é')) + 1;
     folder.write('cafe.md', whole.subarray(0, cut));
@@ -140,15 +148,29 @@ describe('a paragraph several articles share', () => {
 
     folder.remove('b.md');
     await live.reload();
-    expect(live.ask(question).passages.filter((p) => p.paragraph.text === SHARED).map((p) => p.article.file)).toEqual(['c.md']);
+    expect(
+      live
+        .ask(question)
+        .passages.filter((p) => p.paragraph.text === SHARED)
+        .map((p) => p.article.file),
+    ).toEqual(['c.md']);
   });
 });
 
 describe('two files with one URL', () => {
   it('versions of one story published the same day: the file modified last answers, the other is left out', async () => {
-    const page = (text: string) => article('Museum reopens its dinosaur hall', 'https://example.org/news/museum', text, 'Visitors queued around the block on the first morning, and tickets for the weekend sold out within hours.');
+    const page = (text: string) =>
+      article(
+        'Museum reopens its dinosaur hall',
+        'https://example.org/news/museum',
+        text,
+        'Visitors queued around the block on the first morning, and tickets for the weekend sold out within hours.',
+      );
     folder.write('museum-a.md', page('The natural history museum reopened its dinosaur hall with a restored skeleton of a long-necked sauropod.'));
-    folder.write('museum-b.md', page('The natural history museum reopened its dinosaur hall with a restored skeleton of a huge long-necked sauropod.'));
+    folder.write(
+      'museum-b.md',
+      page('The natural history museum reopened its dinosaur hall with a restored skeleton of a huge long-necked sauropod.'),
+    );
     const at = (rel: string, seconds: number) => utimesSync(path.join(folder.articles, rel), seconds, seconds);
     at('museum-a.md', 1_700_000_100);
     at('museum-b.md', 1_700_000_000);
@@ -227,7 +249,14 @@ describe('reload and stats', () => {
   it('gives way to questions while it reads many changed files', async () => {
     live = await LiveIndex.open({ articlesDir: folder.articles, log: createLogger({ level: 'silent' }) });
     for (let i = 0; i < 300; i++) {
-      folder.write(`more/${i}.md`, article(`Town ${i} opens a library`, `https://example.org/more/${i}`, `The town of Brook ${i} opened a library with ${i + 1000} books on the ${i % 28 + 1}th of May.`));
+      folder.write(
+        `more/${i}.md`,
+        article(
+          `Town ${i} opens a library`,
+          `https://example.org/more/${i}`,
+          `The town of Brook ${i} opened a library with ${i + 1000} books on the ${(i % 28) + 1}th of May.`,
+        ),
+      );
     }
     const current = live;
     let answeredDuring = 0;

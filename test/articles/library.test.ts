@@ -82,7 +82,10 @@ describe('loadArticles', () => {
   });
 
   it('an article without url gets the title from its first meaningful line and a "no url" warning', async () => {
-    write('plain.txt', 'share bookmark close menu search\n\nRiver levels fall\n\nRiver levels fell overnight and the flood warning for the valley was lifted.');
+    write(
+      'plain.txt',
+      'share bookmark close menu search\n\nRiver levels fall\n\nRiver levels fell overnight and the flood warning for the valley was lifted.',
+    );
     const { articles } = await loadArticles(dir);
     const plain = articles.find((a) => a.file === 'plain.txt')!;
     expect(plain.title).toBe('River levels fall');
@@ -108,9 +111,19 @@ describe('bad files are skipped with one clear warning each, and good files stil
     ['empty file', 'empty.md', () => write('empty.md', ''), /^empty file/],
     ['whitespace only', 'blank.txt', () => write('blank.txt', ' \n\n\t\n'), /^empty file/],
     ['binary', 'bin.txt', () => write('bin.txt', Buffer.from('PK\u0003\u0004\u0000\u0000binary', 'latin1')), /binary file/],
-    ['invalid UTF-8', 'latin1.txt', () => write('latin1.txt', Buffer.from('Caf\xe9 au lait is served every morning in the old town square.', 'latin1')), /not valid UTF-8/],
+    [
+      'invalid UTF-8',
+      'latin1.txt',
+      () => write('latin1.txt', Buffer.from('Caf\xe9 au lait is served every morning in the old town square.', 'latin1')),
+      /not valid UTF-8/,
+    ],
     ['UTF-16', 'utf16.txt', () => write('utf16.txt', Buffer.from('\ufeffHello there, this is text', 'utf16le')), /UTF-16/],
-    ['malformed front matter', 'fm.md', () => write('fm.md', '---\ntitle: [unclosed\n---\nBody text long enough to be a paragraph here.'), /malformed front matter/],
+    [
+      'malformed front matter',
+      'fm.md',
+      () => write('fm.md', '---\ntitle: [unclosed\n---\nBody text long enough to be a paragraph here.'),
+      /malformed front matter/,
+    ],
     ['unclosed front matter', 'open.md', () => write('open.md', '---\ntitle: x\nBody text long enough to be a paragraph here.'), /no closing "---"/],
     ['nothing indexable', 'junk.txt', () => write('junk.txt', 'Advertisement\n\nShare this\n\nBy Jane Doe'), /no indexable paragraphs/],
     [
@@ -143,12 +156,8 @@ describe('bad files are skipped with one clear warning each, and good files stil
     symlinkSync('loop.md', path.join(dir, 'loop.md')); // a link to itself
     const { articles, warnings } = await loadArticles(dir);
     expect(articles.map((a) => a.file)).toEqual(['good.md']);
-    expect(warnings.filter((w) => w.file === 'sub/up').map((w) => w.message)).toEqual([
-      'symlink loop (links back to the articles folder): skipped',
-    ]);
-    expect(warnings.filter((w) => w.file === 'loop.md').map((w) => w.message)).toEqual([
-      'symlink loop (the link leads back to itself): skipped',
-    ]);
+    expect(warnings.filter((w) => w.file === 'sub/up').map((w) => w.message)).toEqual(['symlink loop (links back to the articles folder): skipped']);
+    expect(warnings.filter((w) => w.file === 'loop.md').map((w) => w.message)).toEqual(['symlink loop (the link leads back to itself): skipped']);
   });
 
   it('a second link to the same folder or file is not read twice', async () => {
@@ -200,7 +209,11 @@ describe('bad files are skipped with one clear warning each, and good files stil
 describe('files holding several articles (JSON Lines)', () => {
   it('names each article by file#n in its ids and warnings', async () => {
     const line = (title: string, url?: string) =>
-      JSON.stringify({ title, ...(url ? { url } : {}), text: `${title} was announced by the regional council at a press conference on Monday morning.` });
+      JSON.stringify({
+        title,
+        ...(url ? { url } : {}),
+        text: `${title} was announced by the regional council at a press conference on Monday morning.`,
+      });
     write('export.jsonl', `${line('Tram fares frozen for a year', 'https://example.org/tram')}\n${line('New cycle lanes approved')}\n`);
     const { articles, warnings, files } = await loadArticles(dir);
     expect(articles.map((a) => a.id)).toEqual(['export.jsonl#1', 'export.jsonl#2', 'good.md']);
@@ -227,8 +240,21 @@ describe('logging', () => {
 
 describe('MAX_AGE_DAYS', () => {
   it('leaves older articles out with one note, keeps undated ones', async () => {
-    for (let i = 0; i < 5; i++) write(`old${i}.md`, GOOD.replace('2024-05-02', '2020-01-0' + (i + 1)).replace('/pier', `/old${i}`).replace(/pier/g, `pier ${i} ${'x'.repeat(i)}`).replace('Ferries', `Ferry number ${i} and others`));
-    write('undated.md', GOOD.replace('published: 2024-05-02\n', '').replace('/pier', '/undated').replace(/harbour/g, 'airport').replace('Ferries', 'Buses'));
+    for (let i = 0; i < 5; i++)
+      write(
+        `old${i}.md`,
+        GOOD.replace('2024-05-02', '2020-01-0' + (i + 1))
+          .replace('/pier', `/old${i}`)
+          .replace(/pier/g, `pier ${i} ${'x'.repeat(i)}`)
+          .replace('Ferries', `Ferry number ${i} and others`),
+      );
+    write(
+      'undated.md',
+      GOOD.replace('published: 2024-05-02\n', '')
+        .replace('/pier', '/undated')
+        .replace(/harbour/g, 'airport')
+        .replace('Ferries', 'Buses'),
+    );
     const now = new Date('2024-05-10T00:00:00Z');
     const { articles, warnings, notes, files } = await loadArticles(dir, { maxAgeDays: 30, now });
     expect(articles.map((a) => a.file)).toEqual(['good.md', 'undated.md']);
@@ -238,24 +264,44 @@ describe('MAX_AGE_DAYS', () => {
   });
 
   it('without a limit every article stays', async () => {
-    write('old.md', GOOD.replace('2024-05-02', '2001-01-01').replace('/pier', '/old').replace(/harbour/g, 'castle'));
+    write(
+      'old.md',
+      GOOD.replace('2024-05-02', '2001-01-01')
+        .replace('/pier', '/old')
+        .replace(/harbour/g, 'castle'),
+    );
     expect((await loadArticles(dir, { now: new Date('2024-05-10') })).articles).toHaveLength(2);
   });
 });
 
 describe('duplicates across files', () => {
   it('an earlier version saved under the same URL is indexed once, keeping the newer, with a warning naming both', async () => {
-    write('copy.md', GOOD.replace('https://example.org/news/pier', 'http://www.example.org/news/pier/?utm_source=feed').replace('2024-05-02', '2024-05-01').replace('Tuesday', 'Monday'));
+    write(
+      'copy.md',
+      GOOD.replace('https://example.org/news/pier', 'http://www.example.org/news/pier/?utm_source=feed')
+        .replace('2024-05-02', '2024-05-01')
+        .replace('Tuesday', 'Monday'),
+    );
     const { articles, warnings, files } = await loadArticles(dir);
     expect(articles.map((a) => a.file)).toEqual(['good.md']);
-    expect(warnings).toEqual([{ file: 'copy.md', message: 'duplicate of good.md (same URL, 68% of the text alike: an older version (published earlier)): skipped' }]);
+    expect(warnings).toEqual([
+      { file: 'copy.md', message: 'duplicate of good.md (same URL, 68% of the text alike: an older version (published earlier)): skipped' },
+    ]);
     expect(files.find((f) => f.file === 'copy.md')).toMatchObject({ articles: 0, paragraphs: 0 });
   });
 
   it('a paragraph another story shares word for word is indexed once, in the newer, with a note', async () => {
-    write('newer.md', GOOD.replace('2024-05-02', '2024-05-09').replace('/pier', '/ferries').replace('The harbour authority opened the new pier', 'The ferry company bought two boats'));
+    write(
+      'newer.md',
+      GOOD.replace('2024-05-02', '2024-05-09')
+        .replace('/pier', '/ferries')
+        .replace('The harbour authority opened the new pier', 'The ferry company bought two boats'),
+    );
     const { articles, warnings, notes, files } = await loadArticles(dir);
-    expect(articles.map((a) => [a.file, a.paragraphs.map((p) => p.index)])).toEqual([['good.md', [0]], ['newer.md', [0, 1]]]);
+    expect(articles.map((a) => [a.file, a.paragraphs.map((p) => p.index)])).toEqual([
+      ['good.md', [0]],
+      ['newer.md', [0, 1]],
+    ]);
     expect(warnings).toEqual([]);
     expect(notes).toEqual(['1 paragraph found word for word in another article (sign-ups, bios, shared quotes) indexed once, in the newest']);
     expect(files.find((f) => f.file === 'good.md')).toMatchObject({ articles: 1, paragraphs: 1 });

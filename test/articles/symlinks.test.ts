@@ -87,8 +87,14 @@ describe('symlinks leaving the articles folder are skipped with one warning nami
 
 describe('links that stay inside the folder still work', () => {
   it('a file link and a folder link into a hidden store, and a chain that hops outside and comes back', async () => {
-    write(inArticles('.store/pier.md'), story('Ferry timetable', 'Ferries to the islands will use the pier from June, doubling the number of daily crossings.'));
-    write(inArticles('.store/dir/tram.md'), story('Tram line approved', 'The council approved the new tram line on Monday after a long public debate.'));
+    write(
+      inArticles('.store/pier.md'),
+      story('Ferry timetable', 'Ferries to the islands will use the pier from June, doubling the number of daily crossings.'),
+    );
+    write(
+      inArticles('.store/dir/tram.md'),
+      story('Tram line approved', 'The council approved the new tram line on Monday after a long public debate.'),
+    );
     write(inArticles('.store/hop.md'), story('Bridge repairs', 'Repairs to the old bridge will close it to cars for three weeks in August.'));
     symlinkSync('.store/pier.md', inArticles('pier.md'));
     symlinkSync(inArticles('.store/dir'), inArticles('latest'));

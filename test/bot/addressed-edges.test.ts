@@ -17,9 +17,21 @@ const ours = (fields: Record<string, unknown> = {}) => ({ message_id: 5, date: 0
 
 describe('addressed: why it stays quiet', () => {
   it.each([
-    ['an edited message', { update_id: 1, edited_message: { message_id: 1, date: 0, chat: privateChat, from: user, text: 'who won?' } }, 'edited message'],
-    ['a channel post', { update_id: 1, channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel' }, text: '@NewsBot hi' } }, 'channel post'],
-    ['an edited channel post', { update_id: 1, edited_channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel' }, text: '@NewsBot hi' } }, 'channel post'],
+    [
+      'an edited message',
+      { update_id: 1, edited_message: { message_id: 1, date: 0, chat: privateChat, from: user, text: 'who won?' } },
+      'edited message',
+    ],
+    [
+      'a channel post',
+      { update_id: 1, channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel' }, text: '@NewsBot hi' } },
+      'channel post',
+    ],
+    [
+      'an edited channel post',
+      { update_id: 1, edited_channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel' }, text: '@NewsBot hi' } },
+      'channel post',
+    ],
     ['a button press', { update_id: 1, callback_query: { id: '1', from: user, chat_instance: '1', data: 'x' } }, 'not a message'],
     ['a message in a channel', msg({ text: '@NewsBot hi' }, { id: -5, type: 'channel', title: 'c' }), 'channel'],
     ['its own inline result', msg({ text: 'answer', via_bot: botUser }, privateChat), 'our own inline result'],
@@ -41,8 +53,13 @@ describe('addressed: why it stays quiet', () => {
 describe('addressed: mentions', () => {
   it('answers a mention by name (text_mention of its id), without the mention; not one of someone else', () => {
     const text = 'News, who won?';
-    expect(addressed(msg({ text, entities: [{ type: 'text_mention', offset: 0, length: 4, user: botUser }] }), me)).toEqual({ kind: 'question', text: 'who won?' });
-    expect(addressed(msg({ text, entities: [{ type: 'text_mention', offset: 0, length: 4, user: { ...user, first_name: 'News' } }] }), me).kind).toBe('ignore');
+    expect(addressed(msg({ text, entities: [{ type: 'text_mention', offset: 0, length: 4, user: botUser }] }), me)).toEqual({
+      kind: 'question',
+      text: 'who won?',
+    });
+    expect(addressed(msg({ text, entities: [{ type: 'text_mention', offset: 0, length: 4, user: { ...user, first_name: 'News' } }] }), me).kind).toBe(
+      'ignore',
+    );
   });
 
   it('reads the handle in the text when the client sent no mention entities, and trusts them when it did', () => {
@@ -77,21 +94,27 @@ describe('addressed: mentions', () => {
     expect(addressed(msg({ text: 'is /help useful?' }, privateChat), me)).toEqual({ kind: 'question', text: 'is /help useful?' });
   });
 
-  it('answers a message from a sender Telegram does not name, and another bot\'s inline result sent to it in private', () => {
+  it("answers a message from a sender Telegram does not name, and another bot's inline result sent to it in private", () => {
     const anonymous = { update_id: 1, message: { message_id: 50, date: 0, chat: group, text: '@NewsBot who won?' } } as unknown as Update;
     expect(addressed(anonymous, me)).toEqual({ kind: 'question', text: 'who won?' });
     expect(addressed(msg({ text: 'bridge reopens', via_bot: otherBot }, privateChat), me)).toEqual({ kind: 'question', text: 'bridge reopens' });
   });
 
   it('trims a forwarded question in private', () => {
-    expect(addressed(msg({ text: '  Bridge to reopen  ', forward_date: 1 }, privateChat), me)).toEqual({ kind: 'question', text: 'Bridge to reopen' });
+    expect(addressed(msg({ text: '  Bridge to reopen  ', forward_date: 1 }, privateChat), me)).toEqual({
+      kind: 'question',
+      text: 'Bridge to reopen',
+    });
   });
 });
 
 describe('addressed: replies', () => {
   it('answers a plain reply to its message in a group, trimmed, even though the reply starts a thread', () => {
     // Outside forum topics, a reply's message_thread_id is the id of the message it started from.
-    expect(addressed(msg({ text: ' and then? ', reply_to_message: ours(), message_thread_id: 5 }), me)).toEqual({ kind: 'question', text: 'and then?' });
+    expect(addressed(msg({ text: ' and then? ', reply_to_message: ours(), message_thread_id: 5 }), me)).toEqual({
+      kind: 'question',
+      text: 'and then?',
+    });
   });
 
   it('ignores a reply to a message with no known sender', () => {

@@ -57,10 +57,21 @@ describe('addressed', () => {
   });
 
   it('does not take a forum topic message as a reply to the bot because the bot created the topic', () => {
-    const created = { message_id: 5, date: 0, chat: group, from: { id: 42, is_bot: true, first_name: 'News' }, forum_topic_created: { name: 'News', icon_color: 1 } };
+    const created = {
+      message_id: 5,
+      date: 0,
+      chat: group,
+      from: { id: 42, is_bot: true, first_name: 'News' },
+      forum_topic_created: { name: 'News', icon_color: 1 },
+    };
     const update = msg({ text: 'hello all', is_topic_message: true, message_thread_id: 5, reply_to_message: created });
     expect(addressed(update, me).kind).toBe('ignore');
-    const realReply = msg({ text: 'more?', is_topic_message: true, message_thread_id: 5, reply_to_message: { message_id: 9, date: 0, chat: group, from: { id: 42, is_bot: true, first_name: 'News' }, text: 'answer' } });
+    const realReply = msg({
+      text: 'more?',
+      is_topic_message: true,
+      message_thread_id: 5,
+      reply_to_message: { message_id: 9, date: 0, chat: group, from: { id: 42, is_bot: true, first_name: 'News' }, text: 'answer' },
+    });
     expect(addressed(realReply, me)).toEqual({ kind: 'question', text: 'more?' });
   });
 
@@ -68,19 +79,33 @@ describe('addressed', () => {
     const bot = { id: 99, is_bot: true, first_name: 'Other' };
     expect(addressed(msg({ text: 'news?', from: bot }, privateChat), me).kind).toBe('ignore');
     expect(addressed(msg({ text: 'chatter', from: bot }), me).kind).toBe('ignore');
-    expect(addressed({ ...(cmd('/ask@NewsBot who won?') as object), message: { ...(cmd('/ask@NewsBot who won?') as Update.MessageUpdate).message, from: bot } } as Update, me).kind).toBe('command');
+    expect(
+      addressed(
+        {
+          ...(cmd('/ask@NewsBot who won?') as object),
+          message: { ...(cmd('/ask@NewsBot who won?') as Update.MessageUpdate).message, from: bot },
+        } as Update,
+        me,
+      ).kind,
+    ).toBe('command');
   });
 
-  it('ignores forwards in groups (their mentions are someone else\'s) but answers them in private', () => {
+  it("ignores forwards in groups (their mentions are someone else's) but answers them in private", () => {
     const text = '@NewsBot is this true?';
     expect(addressed(msg({ text, forward_origin: { type: 'hidden_user', sender_user_name: 'X', date: 0 } }), me).kind).toBe('ignore');
     expect(addressed(msg({ text: 'Bridge to reopen', forward_date: 1 }, privateChat), me)).toEqual({ kind: 'question', text: 'Bridge to reopen' });
   });
 
   it('ignores edited messages, channel posts, its own messages and its own inline results', () => {
-    const edited = { update_id: 1, edited_message: { message_id: 1, date: 0, edit_date: 1, chat: privateChat, from: user, text: 'who won?' } } as unknown as Update;
+    const edited = {
+      update_id: 1,
+      edited_message: { message_id: 1, date: 0, edit_date: 1, chat: privateChat, from: user, text: 'who won?' },
+    } as unknown as Update;
     expect(addressed(edited, me).kind).toBe('ignore');
-    const post = { update_id: 1, channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel', title: 'c' }, text: '@NewsBot hi' } } as unknown as Update;
+    const post = {
+      update_id: 1,
+      channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel', title: 'c' }, text: '@NewsBot hi' },
+    } as unknown as Update;
     expect(addressed(post, me).kind).toBe('ignore');
     expect(addressed(msg({ text: 'x', from: { id: 42, is_bot: true, first_name: 'News' } }), me).kind).toBe('ignore');
     expect(addressed(msg({ text: 'answer', via_bot: { id: 42, is_bot: true, first_name: 'News' } }, privateChat), me).kind).toBe('ignore');

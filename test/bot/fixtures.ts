@@ -19,7 +19,5 @@ export function passage(text: string, highlights: Array<[number, number]> = [], 
 }
 
 export function answerOf(passages: Passage[], question = 'when did the bridge reopen?'): Answer {
-  return passages.length > 0
-    ? { question, passages, articleCount: 12 }
-    : { question, passages, articleCount: 12, reason: 'not-found' };
+  return passages.length > 0 ? { question, passages, articleCount: 12 } : { question, passages, articleCount: 12, reason: 'not-found' };
 }

@@ -23,7 +23,14 @@ const buttons = (kb: { inline_keyboard: InlineButton[][] } | undefined) => (kb?.
 describe('renderAnswer', () => {
   it('shows the passage with matched words in bold, then the linked title, source and date', () => {
     const text = 'The harbour bridge reopened on Monday after six months of repairs.';
-    const { html } = renderAnswer(answerOf([passage(text, [[4, 11], [28, 37]])]));
+    const { html } = renderAnswer(
+      answerOf([
+        passage(text, [
+          [4, 11],
+          [28, 37],
+        ]),
+      ]),
+    );
     expect(html).toBe(
       'The <b>harbour</b> bridge reopened <b>on Monday</b> after six months of repairs.\n\n' +
         '📰 <a href="https://news.example.org/harbour-bridge">Harbour bridge reopens after repairs</a>\n' +
@@ -38,11 +45,11 @@ describe('renderAnswer', () => {
     expect(html.startsWith('<i>Not sure this answers your question; the closest I found:</i>\n\nThe harbour bridge reopened')).toBe(true);
     expect(telegramHtmlProblems(html)).toEqual([]);
     expect(renderAnswer(sure).html).not.toContain('Not sure');
-    expect(renderAnswerPlain({ ...sure, tentative: true }).split('\n').slice(0, 3)).toEqual([
-      'Not sure this answers your question; the closest I found:',
-      '',
-      'The harbour bridge reopened on Monday.',
-    ]);
+    expect(
+      renderAnswerPlain({ ...sure, tentative: true })
+        .split('\n')
+        .slice(0, 3),
+    ).toEqual(['Not sure this answers your question; the closest I found:', '', 'The harbour bridge reopened on Monday.']);
     expect(renderAnswerPlain(sure)).not.toContain('Not sure');
     // An inline result is posted by someone who has read it: no hedge in the message it sends.
     expect(renderInlinePassage({ ...sure, tentative: true }, 0).html).not.toContain('Not sure');
@@ -52,7 +59,9 @@ describe('renderAnswer', () => {
     const none = answerOf([]);
     expect(renderAnswer({ ...none, language: 'ru' }).html).toMatch(/^Ничего об этом не нашлось \(статей в базе: 12\)\. Попробуйте переформулировать/);
     expect(renderAnswerPlain({ ...none, reason: 'small-talk', question: 'danke!', language: 'de' })).toMatch(/^Gern geschehen!/);
-    expect(renderAnswerPlain({ ...none, reason: 'small-talk', question: 'hola', language: 'es' })).toMatch(/^¡Hola! Respondo preguntas sobre las noticias/);
+    expect(renderAnswerPlain({ ...none, reason: 'small-talk', question: 'hola', language: 'es' })).toMatch(
+      /^¡Hola! Respondo preguntas sobre las noticias/,
+    );
     expect(renderAnswer({ ...none, language: 'sv' }).html).toMatch(/^I found nothing about that in my 12 articles/);
     const two = answerOf([passage('Первый абзац.'), passage('Второй абзац.')]);
     const { html, keyboard } = renderAnswer({ ...two, language: 'ru', tentative: true });
@@ -81,7 +90,16 @@ describe('renderAnswer', () => {
   });
 
   it('keeps "…" elisions as given and merges overlapping or out-of-range highlights', () => {
-    const { html } = renderAnswer(answerOf([passage('… the vote was close …', [[6, 10], [8, 14], [50, 60], [3, 2]])]));
+    const { html } = renderAnswer(
+      answerOf([
+        passage('… the vote was close …', [
+          [6, 10],
+          [8, 14],
+          [50, 60],
+          [3, 2],
+        ]),
+      ]),
+    );
     expect(html.split('\n')[0]).toBe('… the <b>vote was</b> close …');
   });
 
@@ -169,7 +187,13 @@ describe('renderAnswerPlain', () => {
 
 describe('source lists', () => {
   const many = Array.from({ length: 23 }, (_, i) =>
-    article({ id: `a${i}`, file: `a${i}.md`, title: `Story ${i + 1}`, url: `https://e.example/${i}`, published: `2024-01-${String(i + 1).padStart(2, '0')}` }),
+    article({
+      id: `a${i}`,
+      file: `a${i}.md`,
+      title: `Story ${i + 1}`,
+      url: `https://e.example/${i}`,
+      published: `2024-01-${String(i + 1).padStart(2, '0')}`,
+    }),
   );
 
   it('paginates /sources ten at a time with Prev/Next buttons', () => {
@@ -191,11 +215,15 @@ describe('source lists', () => {
     expect(telegramHtmlProblems(p1.html)).toEqual([]);
     expect(renderSources([], 0, 'de').html).toBe('Es sind noch keine Artikel im Bestand.');
     expect(renderLatest([article({ published: null })], 10, 'es')).toMatch(/^Ninguno de mis artículos tiene fecha/);
-    expect(renderInlineArticle(article(), 'fr').keyboard).toEqual({ inline_keyboard: [[{ text: 'Ouvrir l’article', url: 'https://news.example.org/harbour-bridge' }]] });
+    expect(renderInlineArticle(article(), 'fr').keyboard).toEqual({
+      inline_keyboard: [[{ text: 'Ouvrir l’article', url: 'https://news.example.org/harbour-bridge' }]],
+    });
   });
 
   it('keeps a page of huge titles and URLs within the limit by dropping links', () => {
-    const huge = Array.from({ length: 10 }, (_, i) => article({ id: `h${i}`, title: '<&>'.repeat(500), url: `https://e.example/${'x'.repeat(2000)}${i}` }));
+    const huge = Array.from({ length: 10 }, (_, i) =>
+      article({ id: `h${i}`, title: '<&>'.repeat(500), url: `https://e.example/${'x'.repeat(2000)}${i}` }),
+    );
     const { html } = renderSources(huge, 0);
     expect(telegramHtmlProblems(html)).toEqual([]);
     expect(html.split('\n')).toHaveLength(11);
@@ -273,7 +301,12 @@ describe('renderAnswer on hostile input (property)', () => {
     fc.nat({ max: 4200 }).map((n) => 'a'.repeat(n)),
   );
   const text = fc.array(nasty, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
-  const url = fc.oneof(fc.constant(null), fc.webUrl(), fc.nat({ max: 5000 }).map((n) => `https://e.example/?q=${'&"<'.repeat(n)}`), fc.string());
+  const url = fc.oneof(
+    fc.constant(null),
+    fc.webUrl(),
+    fc.nat({ max: 5000 }).map((n) => `https://e.example/?q=${'&"<'.repeat(n)}`),
+    fc.string(),
+  );
   const spans = fc.array(fc.tuple(fc.integer({ min: -10, max: 5000 }), fc.integer({ min: -10, max: 5000 })), { maxLength: 8 });
 
   it('always yields valid Telegram HTML within 4096 characters', () => {

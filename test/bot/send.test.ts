@@ -35,7 +35,7 @@ describe('Sender', () => {
     vi.useRealTimers();
   });
 
-  it('sends one chat\'s messages in order, a second apart, while other chats go at once', async () => {
+  it("sends one chat's messages in order, a second apart, while other chats go at once", async () => {
     const api = fakeApi();
     const sender = new Sender(api.call, { log: capture().log });
     const done = ['a1', 'a2', 'a3'].map((t) => sender.send(1, 'sendMessage', { chat_id: 1, text: t }));
@@ -100,10 +100,15 @@ describe('Sender', () => {
     }
   });
 
-  it('keeps a group\'s backlog to about a minute: messages beyond it are refused at once, not queued', async () => {
+  it("keeps a group's backlog to about a minute: messages beyond it are refused at once, not queued", async () => {
     const api = fakeApi();
     const sender = new Sender(api.call, { log: capture().log });
-    const results = Array.from({ length: 60 }, (_, i) => sender.send(-5, 'sendMessage', { chat_id: -5, text: `g${i}` }).then(() => 'sent', (e: SendFailure) => e.kind));
+    const results = Array.from({ length: 60 }, (_, i) =>
+      sender.send(-5, 'sendMessage', { chat_id: -5, text: `g${i}` }).then(
+        () => 'sent',
+        (e: SendFailure) => e.kind,
+      ),
+    );
     const refusedAtOnce = await Promise.race([Promise.all(results.slice(40)), vi.advanceTimersByTimeAsync(0).then(() => 'still waiting')]);
     expect(refusedAtOnce).toEqual(Array(20).fill('over-budget'));
     await vi.advanceTimersByTimeAsync(180_000);
@@ -117,7 +122,11 @@ describe('Sender', () => {
   it('drops a waiting notice to make room for an answer, and refuses a notice the minute has no room for', async () => {
     const api = fakeApi();
     const sender = new Sender(api.call, { log: capture().log });
-    const kind = (p: Promise<unknown>) => p.then(() => 'sent', (e: SendFailure) => e.kind);
+    const kind = (p: Promise<unknown>) =>
+      p.then(
+        () => 'sent',
+        (e: SendFailure) => e.kind,
+      );
     const first = kind(sender.send(-5, 'sendMessage', { chat_id: -5, text: 'a0' }));
     const notice = kind(sender.send(-5, 'sendMessage', { chat_id: -5, text: 'slow down' }, { droppable: true }));
     const answers = Array.from({ length: 40 }, (_, i) => kind(sender.send(-5, 'sendMessage', { chat_id: -5, text: `a${i + 1}` })));
@@ -130,7 +139,7 @@ describe('Sender', () => {
     expect(api.calls.map((c) => c.text)).not.toContain('slow down');
   });
 
-  it('on 429 waits retry_after, resends, and keeps the chat\'s order', async () => {
+  it("on 429 waits retry_after, resends, and keeps the chat's order", async () => {
     const api = fakeApi((n) => (n === 0 ? telegramError(429, 'Too Many Requests: retry after 7', 7) : undefined));
     const { log, lines } = capture();
     const sender = new Sender(api.call, { log });
@@ -142,7 +151,11 @@ describe('Sender', () => {
     await expect(first).resolves.toBeDefined();
     await vi.advanceTimersByTimeAsync(1000);
     await expect(second).resolves.toBeDefined();
-    expect(api.calls.map((c) => [c.text, c.ok])).toEqual([['first', false], ['first', true], ['second', true]]);
+    expect(api.calls.map((c) => [c.text, c.ok])).toEqual([
+      ['first', false],
+      ['first', true],
+      ['second', true],
+    ]);
     expect(api.calls[1]!.at - api.calls[0]!.at).toBe(7000);
     expect(lines.some((l) => l.retryAfterSeconds === 7)).toBe(true);
   });
@@ -169,11 +182,20 @@ describe('Sender', () => {
   });
 
   it('retries 5xx and network errors with growing backoff, then gives up and logs it', async () => {
-    const network = Object.assign(new Error('request to http://127.0.0.1/bot123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789/sendMessage failed, reason: socket hang up'), { name: 'FetchError' });
+    const network = Object.assign(
+      new Error('request to http://127.0.0.1/bot123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789/sendMessage failed, reason: socket hang up'),
+      { name: 'FetchError' },
+    );
     let chatOneCalls = 0;
     const api = fakeApi((_n, chat) => (chat === '1' && chatOneCalls++ < 2 ? telegramError(502, 'Bad Gateway') : chat === '2' ? network : undefined));
     const { log, lines } = capture();
-    const sender = new Sender(api.call, { log, maxRetries: 3, backoffMs: 100, rates: { perChatIntervalMs: 10 }, secrets: ['123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789'] });
+    const sender = new Sender(api.call, {
+      log,
+      maxRetries: 3,
+      backoffMs: 100,
+      rates: { perChatIntervalMs: 10 },
+      secrets: ['123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789'],
+    });
     const ok = sender.send(1, 'sendMessage', { chat_id: 1, text: 'x' });
     const lost = sender.send(2, 'sendMessage', { chat_id: 2, text: 'y' });
     const lostResult = lost.catch((e: unknown) => e);
@@ -191,7 +213,7 @@ describe('Sender', () => {
     expect(JSON.stringify(lines)).not.toContain('ABCdefGHIjklMNOpqrSTUvwxYZ0123456789');
   });
 
-  it('on 403 drops that chat\'s pending replies, logs once, and keeps serving others', async () => {
+  it("on 403 drops that chat's pending replies, logs once, and keeps serving others", async () => {
     const api = fakeApi((_n, chat) => (chat === '1' ? telegramError(403, 'Forbidden: bot was blocked by the user') : undefined));
     const { log, lines } = capture();
     const sender = new Sender(api.call, { log });

@@ -42,7 +42,8 @@ describe('replies show no bidi overrides or invisible characters from titles, so
   it('inline results: title, description and message', () => {
     const inline = renderInlinePassage(answer, 0);
     const latest = renderInlineArticle(spoofed);
-    for (const text of [inline.title, inline.description, inline.html, latest.title, latest.description, latest.html]) expect(text).not.toMatch(SPOOF);
+    for (const text of [inline.title, inline.description, inline.html, latest.title, latest.description, latest.html])
+      expect(text).not.toMatch(SPOOF);
     expect(inline.title).toBe(`Mayor sngiser after vote ${EMOJI}`);
     expect(latest.description).toBe('Example News · 5 Mar 2024');
   });

@@ -4,7 +4,24 @@
  * no bare `<`, `>` or `&`, no lone surrogates, and at most 4,096 characters of visible text.
  * Returns the problems found (empty when the text is valid).
  */
-const TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'tg-spoiler', 'span', 'blockquote', 'tg-emoji']);
+const TAGS = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'a',
+  'code',
+  'pre',
+  'tg-spoiler',
+  'span',
+  'blockquote',
+  'tg-emoji',
+]);
 
 export function telegramHtmlProblems(html: string): string[] {
   const problems: string[] = [];

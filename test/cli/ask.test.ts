@@ -56,7 +56,8 @@ interface JsonLine {
   tentative?: boolean;
 }
 
-const TRAM_COST = 'The tram line will cost 240 million dollars, most of it paid by a regional transport grant, and construction is due to begin in 2026.';
+const TRAM_COST =
+  'The tram line will cost 240 million dollars, most of it paid by a regional transport grant, and construction is due to begin in 2026.';
 
 describe('npm run ask --json', () => {
   it('prints one JSON line with exactly the contract fields and types', async () => {
@@ -88,7 +89,13 @@ describe('npm run ask --json', () => {
   });
 
   it('answers each line of standard input in order, one JSON line each, [] when it finds nothing', async () => {
-    const questions = ['How much will the tram line cost?', 'How many engineers will Lumatech hire?', 'Who won the Champions League final?', "What's new?", 'What is the new signing like?'];
+    const questions = [
+      'How much will the tram line cost?',
+      'How many engineers will Lumatech hire?',
+      'Who won the Champions League final?',
+      "What's new?",
+      'What is the new signing like?',
+    ];
     const { code, stdout, stderr } = await ask(['--articles', ARTICLES, '--json'], questions.join('\n') + '\n');
     expectOnlyLogs(stderr);
     expect(code).toBe(0);
@@ -105,7 +112,12 @@ describe('npm run ask --json', () => {
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
 
     // A .txt article without front matter: no URL, title from its first line (raw block 0).
-    expect(lumatech!.answers[0]).toMatchObject({ title: 'Lumatech profit jumps on cloud demand', url: null, file: 'lumatech-results.txt', paragraph: 2 });
+    expect(lumatech!.answers[0]).toMatchObject({
+      title: 'Lumatech profit jumps on cloud demand',
+      url: null,
+      file: 'lumatech-results.txt',
+      paragraph: 2,
+    });
 
     // No answer: [] and why ("not-found"; "latest" for a request for the news in general).
     expect(none).toEqual({ question: questions[2], answers: [], reason: 'not-found' });
@@ -121,7 +133,10 @@ describe('npm run ask --json', () => {
 
 describe('npm run ask (plain)', () => {
   it('prints the passage and the source link', async () => {
-    const { code, stdout, stderr } = await ask(['--articles', ARTICLES], 'Which care homes were evacuated?\nWie viel Geld ist für das Programm eingeplant?\n');
+    const { code, stdout, stderr } = await ask(
+      ['--articles', ARTICLES],
+      'Which care homes were evacuated?\nWie viel Geld ist für das Programm eingeplant?\n',
+    );
     expectOnlyLogs(stderr);
     expect(code).toBe(0);
     expect(stdout).toContain('Emergency services evacuated two care homes in Port Elwin after the river burst its banks');

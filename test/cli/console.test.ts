@@ -61,7 +61,7 @@ describe('console chat', () => {
     );
   });
 
-  it('knows the bot\'s commands: /help, /latest, /sources and /ask, and says so for one it does not know', async () => {
+  it("knows the bot's commands: /help, /latest, /sources and /ask, and says so for one it does not know", async () => {
     const printed = afterGreeting(await chat(['/help', '/latest', '/sources', `/ask ${ENGINEERS}`, '/weather', '/ask'], true));
     const hamburg = 'Hamburg baut neue Radwege (news.example.org · 9 Apr 2024)\n   https://news.example.org/de/hamburg-radwege';
     const riverton = 'Riverton council approves new tram line (Riverton Courier · 11 Mar 2024)\n   https://news.example.org/riverton-tram';

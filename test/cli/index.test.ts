@@ -52,9 +52,7 @@ describe('npm run index', () => {
     expect(lines[2]).toMatch(/^good\.md\s+markdown\s+Harbour pier opens after two years of w…\s+2024-05-02\s+1\s+yes$/);
     expect(lines[3]).toMatch(/^notes\.txt\s+text\s+Weather notes\s+-\s+1\s+no\s+no url: replies will name the file instead$/);
     expect(stdout).toContain('Warnings:\n  broken.txt: binary file (contains NUL bytes), not text: skipped\n  notes.txt: no url');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
-      '2 articles indexed (2 paragraphs), from 3 files, 1 skipped, 2 warnings, 1 without URL',
-    );
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('2 articles indexed (2 paragraphs), from 3 files, 1 skipped, 2 warnings, 1 without URL');
   });
 
   it('uses ARTICLES_DIR from the settings; --articles overrides it', async () => {
@@ -117,10 +115,15 @@ describe('npm run index', () => {
     const tickets = 'Tickets go on sale next month, and the operator expects the sleeper cars to be fully booked over the holidays.';
     write('articles/v1.md', page('2024-01-01', trains, tickets));
     write('articles/v2.md', page('2024-01-02', trains, tickets.replace('next month', 'on Monday')));
-    write('articles/other.md', page('2024-01-02', 'Wildfires have burned more than ten million acres this season, and smoke reached cities on the other coast.'));
+    write(
+      'articles/other.md',
+      page('2024-01-02', 'Wildfires have burned more than ten million acres this season, and smoke reached cities on the other coast.'),
+    );
     const { code, stdout } = await run(['--articles', 'articles']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/\nLeft out as duplicates:\n {2}v1\.md: kept v2\.md instead \(same URL, \d+% of the text alike: an older version \(published earlier\)\)\n/);
+    expect(stdout).toMatch(
+      /\nLeft out as duplicates:\n {2}v1\.md: kept v2\.md instead \(same URL, \d+% of the text alike: an older version \(published earlier\)\)\n/,
+    );
     expect(stdout).not.toContain('Warnings:');
     expect(stdout).toMatch(/^v1\.md\s.*\s0\s+-\s+duplicate of v2\.md/m);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('2 articles indexed (3 paragraphs), from 3 files, 1 skipped, 0 warnings, 1 duplicate left out');

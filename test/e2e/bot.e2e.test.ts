@@ -24,8 +24,7 @@ afterAll(async () => {
 });
 
 const inChat = (chatId: number) => emu.sent().filter((s) => String(s.message.chat_id) === String(chatId));
-const replyTo = (chatId: number, messageId: number) => () =>
-  inChat(chatId).find((s) => s.message.reply_parameters?.message_id === messageId);
+const replyTo = (chatId: number, messageId: number) => () => inChat(chatId).find((s) => s.message.reply_parameters?.message_id === messageId);
 
 describe('private chat', () => {
   it('greets on /start with the number of indexed articles', async () => {
@@ -108,7 +107,9 @@ describe('private chat', () => {
     const m = await emu.say(106, '/sources');
     const r = await emu.waitFor(replyTo(106, m.message_id), 'the source list');
     expect(r.message.text).toContain('<b>3 indexed articles</b>');
-    expect(r.message.text).toContain('<a href="https://news.example.org/council-budget">City council approves budget with more money for schools</a>');
+    expect(r.message.text).toContain(
+      '<a href="https://news.example.org/council-budget">City council approves budget with more money for schools</a>',
+    );
     expect(r.message.text).toContain('Storm Greta floods the old town');
   });
 
@@ -165,10 +166,22 @@ describe('groups', () => {
     expect((await emu.waitFor(replyTo(group, mention.message_id), 'mention answer')).message.text).toContain('city council');
 
     const toOther = await emu.say(group, 'how much did the repairs cost?', {
-      reply_to_message: { message_id: chatter.message_id, date: 0, chat: { id: group, type: 'supergroup' }, from: { id: 7, is_bot: false, first_name: 'U' }, text: 'x' },
+      reply_to_message: {
+        message_id: chatter.message_id,
+        date: 0,
+        chat: { id: group, type: 'supergroup' },
+        from: { id: 7, is_bot: false, first_name: 'U' },
+        text: 'x',
+      },
     });
     const toBot = await emu.say(group, 'how much did the repairs cost?', {
-      reply_to_message: { message_id: askReply.messageId, date: 0, chat: { id: group, type: 'supergroup' }, from: { id: BOT.id, is_bot: true, first_name: 'Bot' }, text: 'x' },
+      reply_to_message: {
+        message_id: askReply.messageId,
+        date: 0,
+        chat: { id: group, type: 'supergroup' },
+        from: { id: BOT.id, is_bot: true, first_name: 'Bot' },
+        text: 'x',
+      },
     });
     expect((await emu.waitFor(replyTo(group, toBot.message_id), 'reply-to-bot answer')).message.text).toContain('12 million euros');
 
@@ -180,7 +193,13 @@ describe('groups', () => {
   });
 
   it('answers in the same forum topic, and ignores the topic-creation "reply"', async () => {
-    const topicStart = { message_id: 77, date: 0, chat: { id: -300, type: 'supergroup', is_forum: true }, from: { id: BOT.id, is_bot: true, first_name: 'Bot' }, forum_topic_created: { name: 'News', icon_color: 1 } };
+    const topicStart = {
+      message_id: 77,
+      date: 0,
+      chat: { id: -300, type: 'supergroup', is_forum: true },
+      from: { id: BOT.id, is_bot: true, first_name: 'Bot' },
+      forum_topic_created: { name: 'News', icon_color: 1 },
+    };
     const inTopic = { is_topic_message: true, message_thread_id: 77, reply_to_message: topicStart };
     const chatter = await emu.say(-300, 'what flooded the old town?', inTopic);
     const mention = await emu.say(-300, `@${BOT.username} what flooded the old town?`, inTopic);
@@ -195,7 +214,10 @@ describe('inline mode and robustness', () => {
   it('offers the top passages as inline results', async () => {
     const { log } = captureLog();
     const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log));
-    await b.handleUpdate({ update_id: 1, inline_query: { id: 'iq1', from: { id: 5, is_bot: false, first_name: 'A' }, query: 'harbour bridge repairs', offset: '' } });
+    await b.handleUpdate({
+      update_id: 1,
+      inline_query: { id: 'iq1', from: { id: 5, is_bot: false, first_name: 'A' }, query: 'harbour bridge repairs', offset: '' },
+    });
     const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq1'), 'answerInlineQuery');
     const results = answered.results as Array<{ type: string; title: string; input_message_content: { message_text: string; parse_mode: string } }>;
     expect(results.length).toBeGreaterThan(0);
@@ -206,9 +228,17 @@ describe('inline mode and robustness', () => {
   it('offers the newest articles, linked, as inline results for "what\'s new?"', async () => {
     const { log } = captureLog();
     const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log));
-    await b.handleUpdate({ update_id: 2, inline_query: { id: 'iq2', from: { id: 6, is_bot: false, first_name: 'B' }, query: "what's new", offset: '' } });
+    await b.handleUpdate({
+      update_id: 2,
+      inline_query: { id: 'iq2', from: { id: 6, is_bot: false, first_name: 'B' }, query: "what's new", offset: '' },
+    });
     const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq2'), 'answerInlineQuery');
-    const results = answered.results as Array<{ title: string; description: string; input_message_content: { message_text: string }; reply_markup?: unknown }>;
+    const results = answered.results as Array<{
+      title: string;
+      description: string;
+      input_message_content: { message_text: string };
+      reply_markup?: unknown;
+    }>;
     expect(results.map((r) => r.title)).toEqual([
       'City council approves budget with more money for schools',
       'Harbour bridge reopens after six months of repairs',

@@ -75,10 +75,20 @@ describe('a replayed webhook body', () => {
     const config = testConfig({ telegramApiRoot: apiRoot, webhook: { url: 'https://bot.example.org', port: 0, path: '/tg-hook', secret: SECRET } });
     bot = await startBot(deps(config, captureLog().log), { host: '127.0.0.1', send: { rates: LIMITS } });
     const post = (update: unknown) =>
-      fetch(`http://127.0.0.1:${bot!.port}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update) });
+      fetch(`http://127.0.0.1:${bot!.port}/tg-hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(update),
+      });
     const message = (id: number, from: number, text: string) => ({
       update_id: id,
-      message: { message_id: id, date: 0, chat: { id: from, type: 'private', first_name: 'A' }, from: { id: from, is_bot: false, first_name: 'A' }, text },
+      message: {
+        message_id: id,
+        date: 0,
+        chat: { id: from, type: 'private', first_name: 'A' },
+        from: { id: from, is_bot: false, first_name: 'A' },
+        text,
+      },
     });
     const body = message(500, 7, 'who approved the budget?');
     for (let i = 0; i < 3; i++) expect((await post(body)).status).toBe(200);

@@ -16,7 +16,6 @@ export const BOT = { id: 666, username: 'TestNameBot' };
 // The package is CommonJS whose module.exports is the class itself.
 const TelegramServer = createRequire(import.meta.url)('telegram-test-api') as typeof TelegramServerClass;
 
-
 /**
  * telegram-test-api behind a thin front server on 127.0.0.1: getUpdates waits briefly for new
  * updates (the emulator answers at once, which would make polling spin), inline queries (which the
@@ -93,7 +92,15 @@ export async function startEmulator() {
       const command = /^\/\S+/.exec(text ?? '');
       if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length });
       for (const m of (text ?? '').matchAll(/@\w+/g)) entities.push({ type: 'mention', offset: m.index, length: m[0].length });
-      const message = { botToken: TOKEN, date: Math.floor(Date.now() / 1000), from: user(fromId), chat: chatOf(chatId), ...(text === undefined ? {} : { text }), ...(entities.length ? { entities } : {}), ...extra };
+      const message = {
+        botToken: TOKEN,
+        date: Math.floor(Date.now() / 1000),
+        from: user(fromId),
+        chat: chatOf(chatId),
+        ...(text === undefined ? {} : { text }),
+        ...(entities.length ? { entities } : {}),
+        ...extra,
+      };
       // The emulator numbers messages itself (one counter for users and the bot).
       const id = (emu as unknown as { messageId: number }).messageId;
       await emu.addUserMessage(message as never);

@@ -49,7 +49,13 @@ describe('the emulator', () => {
     fake = f;
     const apiRoot = await f.start();
     const send = async (chat: number) =>
-      (await fetch(`${apiRoot}/bot${TOKEN}/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: chat, text: 'x' }) })).status;
+      (
+        await fetch(`${apiRoot}/bot${TOKEN}/sendMessage`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ chat_id: chat, text: 'x' }),
+        })
+      ).status;
     const statuses = [await send(1), await send(1), await send(1)];
     statuses.push(...(await Promise.all(Array.from({ length: 100 }, (_, i) => send(i + 2)))));
     expect(statuses.filter((s) => s === 429).length).toBe(f.counts.floodErrors);
@@ -76,7 +82,15 @@ describe('under load', () => {
 
 describe('under faults', () => {
   it('delivers every answer exactly once despite 429s, 500s, dropped connections and slow replies, with flat memory', async () => {
-    const f = new FakeTelegram(LIMITS, { tooManyRequests: 0.1, serverError: 0.1, dropConnection: 0.05, slow: 0.1, slowMs: 200, retryAfterSeconds: 1, seed: 7 });
+    const f = new FakeTelegram(LIMITS, {
+      tooManyRequests: 0.1,
+      serverError: 0.1,
+      dropConnection: 0.05,
+      slow: 0.1,
+      slowMs: 200,
+      retryAfterSeconds: 1,
+      seed: 7,
+    });
     const logs = await start(f);
     // gc() between rounds, so heap sizes compare what is retained rather than garbage.
     v8.setFlagsFromString('--expose-gc');

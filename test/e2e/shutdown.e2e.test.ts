@@ -55,7 +55,10 @@ async function startHoldingProxy(target: string) {
 function installDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shutdown-e2e-'));
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; type: string; scripts: { start: string } };
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: pkg.name, private: true, type: pkg.type, scripts: { start: pkg.scripts.start } }));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: pkg.name, private: true, type: pkg.type, scripts: { start: pkg.scripts.start } }),
+  );
   symlinkSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   mkdirSync(path.join(dir, 'articles'));
@@ -88,7 +91,11 @@ async function run(launcher: Launcher, target: Target, signal: 'SIGTERM' | 'SIGI
   const emu = await startEmulator();
   const proxy = await startHoldingProxy(emu.apiRoot);
   const dir = installDir();
-  cleanups.push(() => emu.stop(), () => proxy.stop(), () => rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(
+    () => emu.stop(),
+    () => proxy.stop(),
+    () => rmSync(dir, { recursive: true, force: true }),
+  );
 
   const [command, ...args] = launcher === 'npm start' ? ['npm', 'start'] : [process.execPath, 'dist/main.js'];
   const proc: ChildProcess = spawn(command!, args, {
@@ -123,9 +130,11 @@ async function run(launcher: Launcher, target: Target, signal: 'SIGTERM' | 'SIGI
   await emu.waitFor(() => proxy.held() > 0, 'the first reply to be on its way', EXIT_BOUND_MS);
 
   const pid =
-    target === 'group' ? -pgid
-    : target === 'node' && launcher === 'npm start' ? Number(execFileSync('pgrep', ['-P', String(pgid)], { encoding: 'utf8' }).trim())
-    : pgid;
+    target === 'group'
+      ? -pgid
+      : target === 'node' && launcher === 'npm start'
+        ? Number(execFileSync('pgrep', ['-P', String(pgid)], { encoding: 'utf8' }).trim())
+        : pgid;
   process.kill(pid, signal);
   await emu.waitFor(() => log.includes('"shutting down"'), `the bot to take the signal (log: ${log})`, EXIT_BOUND_MS);
   // Asked after the bot stopped taking updates: never answered.
@@ -154,6 +163,10 @@ describe.concurrent('stopping the compiled bot sends the queued replies and leav
     ['node dist/main.js', 'node', 'SIGINT'],
   ];
   for (const [launcher, target, signal] of cases) {
-    it(`${signal} to ${target === 'group' ? 'the process group' : target} under \`${launcher}\``, () => stopScenario(launcher, target, signal), 120_000);
+    it(
+      `${signal} to ${target === 'group' ? 'the process group' : target} under \`${launcher}\``,
+      () => stopScenario(launcher, target, signal),
+      120_000,
+    );
   }
 });

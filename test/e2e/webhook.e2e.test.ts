@@ -23,20 +23,34 @@ let updateId = 1;
 function update(chatId: number, text: string, messageId: number) {
   return {
     update_id: updateId++,
-    message: { message_id: messageId, date: 0, chat: { id: chatId, type: 'private', first_name: 'A' }, from: { id: chatId, is_bot: false, first_name: 'A' }, text },
+    message: {
+      message_id: messageId,
+      date: 0,
+      chat: { id: chatId, type: 'private', first_name: 'A' },
+      from: { id: chatId, is_bot: false, first_name: 'A' },
+      text,
+    },
   };
 }
 
 async function startWebhookBot(logs = captureLog(), articles?: () => [], settings: Partial<Config> = {}, options: StartOptions = {}) {
   fake = new FakeTelegram(LIMITS);
   const apiRoot = await fake.start();
-  const config = testConfig({ telegramApiRoot: apiRoot, webhook: { url: 'https://bot.example.org', port: 0 as number, path: '/tg-hook', secret: SECRET }, ...settings });
+  const config = testConfig({
+    telegramApiRoot: apiRoot,
+    webhook: { url: 'https://bot.example.org', port: 0 as number, path: '/tg-hook', secret: SECRET },
+    ...settings,
+  });
   bot = await startBot(deps(config, logs.log, articles ? { articles } : {}), { host: '127.0.0.1', send: { rates: LIMITS }, ...options });
   return { base: `http://127.0.0.1:${bot.port}`, logs };
 }
 
 const post = (url: string, body: unknown, secret?: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret }) }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
+    body: JSON.stringify(body),
+  });
 
 describe('webhook mode', () => {
   it('answers updates that carry the secret, and refuses others with 403 before any handler runs', async () => {
@@ -67,7 +81,8 @@ describe('webhook mode', () => {
 
   it('on stop, finishes the replies already queued before resolving', async () => {
     const { base } = await startWebhookBot();
-    for (let i = 0; i < 5; i++) expect((await post(`${base}/tg-hook`, update(2, 'when did the harbour bridge reopen?', 100 + i), SECRET)).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await post(`${base}/tg-hook`, update(2, 'when did the harbour bridge reopen?', 100 + i), SECRET)).status).toBe(200);
     // Five replies to one chat are paced 150 ms apart, so most are still queued here.
     expect(fake!.delivered.length).toBeLessThan(5);
     // `done` (which main races against signals) must not resolve before the replies are out.
@@ -166,7 +181,15 @@ describe('webhook transport', () => {
     const { base } = await startWebhookBot();
     const body = JSON.stringify(update(6, 'who approved the budget?', 61));
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${base}/tg-hook`, { method: 'POST', headers: { expect: '100-continue', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET } });
+      const req = http.request(`${base}/tg-hook`, {
+        method: 'POST',
+        headers: {
+          expect: '100-continue',
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-telegram-bot-api-secret-token': SECRET,
+        },
+      });
       req.on('continue', () => req.end(body));
       req.on('response', (res) => (res.resume(), resolve(res.statusCode!)));
       req.on('error', reject);
@@ -178,7 +201,11 @@ describe('webhook transport', () => {
 
   it('answers 413 to an update whose Content-Length is over 1 MiB, before reading it', async () => {
     const { port, bytesRead } = await startCounted();
-    const res = await upload(port, `POST /tg-hook HTTP/1.1\r\nHost: 127.0.0.1\r\nx-telegram-bot-api-secret-token: ${SECRET}\r\nContent-Length: ${BIG}\r\n\r\n`, BIG);
+    const res = await upload(
+      port,
+      `POST /tg-hook HTTP/1.1\r\nHost: 127.0.0.1\r\nx-telegram-bot-api-secret-token: ${SECRET}\r\nContent-Length: ${BIG}\r\n\r\n`,
+      BIG,
+    );
     expect(res.status).toBe(413);
     expect(res.written).toBeLessThan(BIG);
     expect(bytesRead()).toBeLessThan(MAX_BODY);
@@ -186,7 +213,12 @@ describe('webhook transport', () => {
 
   it('answers 413 (not a reset) once a body without a length passes 1 MiB, and reads no further', async () => {
     const { port, bytesRead } = await startCounted();
-    const res = await upload(port, `POST /tg-hook HTTP/1.1\r\nHost: 127.0.0.1\r\nx-telegram-bot-api-secret-token: ${SECRET}\r\nTransfer-Encoding: chunked\r\n\r\n`, BIG, true);
+    const res = await upload(
+      port,
+      `POST /tg-hook HTTP/1.1\r\nHost: 127.0.0.1\r\nx-telegram-bot-api-secret-token: ${SECRET}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      BIG,
+      true,
+    );
     expect(res.status).toBe(413);
     expect(res.written).toBeLessThan(BIG);
     expect(bytesRead()).toBeLessThan(2 * MAX_BODY);

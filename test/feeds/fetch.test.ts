@@ -44,7 +44,10 @@ function run(feeds: string[], extra: Partial<FetchFeedsOptions> = {}) {
 async function storedFiles(): Promise<string[]> {
   try {
     const entries = await readdir(articlesDir(), { recursive: true });
-    return entries.filter((e) => e.endsWith('.md')).map((e) => e.split(path.sep).join('/')).sort();
+    return entries
+      .filter((e) => e.endsWith('.md'))
+      .map((e) => e.split(path.sep).join('/'))
+      .sort();
   } catch {
     return [];
   }
@@ -96,7 +99,11 @@ describe('fetchFeeds', () => {
     expect(schools.meta.title).toBe('Schools to get new science labs & libraries');
 
     const garden = await article(files.find((f) => f.includes('community-garden'))!);
-    expect(garden.meta).toMatchObject({ url: `${server.base}/notes/community-garden-award`, published: '2024-05-03T10:00:00.000Z', source: 'Northfield Notes' });
+    expect(garden.meta).toMatchObject({
+      url: `${server.base}/notes/community-garden-award`,
+      published: '2024-05-03T10:00:00.000Z',
+      source: 'Northfield Notes',
+    });
     expect(garden.paragraphs).toHaveLength(2);
 
     // Requests say who is asking.
@@ -273,7 +280,10 @@ const resolve = (table: Record<string, string>) => async (hostname: string) => {
 };
 
 const warnings = () =>
-  logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40).map((l) => l.msg);
+  logLines
+    .map((l) => JSON.parse(l) as { level: number; msg: string })
+    .filter((l) => l.level === 40)
+    .map((l) => l.msg);
 
 async function storedText(): Promise<string> {
   const texts = await Promise.all((await storedFiles()).map((f) => readFile(path.join(articlesDir(), f), 'utf8')));
@@ -300,14 +310,21 @@ describe('fetchFeeds and internal addresses', () => {
     expect(warnings()).toEqual([
       `feed ${server.base}/internal.xml: refused to fetch ${server.base}/admin: 127.0.0.1 is a loopback address (FEEDS_ALLOW_PRIVATE_ADDRESSES=on allows it); item skipped`,
       expect.stringMatching(
-        new RegExp(`^feed .*: refused to fetch http://localhost:${port()}/admin\\?via=localhost: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address`),
+        new RegExp(
+          `^feed .*: refused to fetch http://localhost:${port()}/admin\\?via=localhost: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address`,
+        ),
       ),
     ]);
   });
 
   it('refuses internal addresses however the link writes them', async () => {
     serveInternal();
-    const links = [`http://[::ffff:127.0.0.1]:${port()}/admin`, `http://2130706433:${port()}/admin`, `http://[::1]:${port()}/admin`, `http://0.0.0.0:${port()}/admin`];
+    const links = [
+      `http://[::ffff:127.0.0.1]:${port()}/admin`,
+      `http://2130706433:${port()}/admin`,
+      `http://[::1]:${port()}/admin`,
+      `http://0.0.0.0:${port()}/admin`,
+    ];
     server.serve('/literals.xml', { body: rss(links.map((link, i) => ({ title: `Literal ${i}`, link }))) });
     const summary = await run(['/literals.xml'], { allowPrivateAddresses: false });
 
@@ -425,7 +442,12 @@ describe('fetchFeeds and credentials in a feed URL', () => {
       type: 'text/html',
       body: `<html><body><article><p>${LONG}</p></article></body></html>`,
     });
-    server.serve('/private-moved.xml', { auth: `reader:${PASSWORD}`, body: '', status: 302, headers: { Location: `http://localhost:${port()}/private.xml` } });
+    server.serve('/private-moved.xml', {
+      auth: `reader:${PASSWORD}`,
+      body: '',
+      status: 302,
+      headers: { Location: `http://localhost:${port()}/private.xml` },
+    });
     const withCredentials = (p: string) => server.base.replace('//', `//reader:${PASSWORD}@`) + p;
 
     const summary = await run([withCredentials('/private.xml'), withCredentials('/private-moved.xml'), withCredentials('/missing.xml')]);
@@ -433,7 +455,13 @@ describe('fetchFeeds and credentials in a feed URL', () => {
     // The feed and its own pages got the credentials; the other host (localhost) never did.
     const byPath = server.requests.map((r) => [r.path, r.status]);
     expect(byPath).toEqual(
-      expect.arrayContaining([['/private.xml', 200], ['/private/meeting.html', 200], ['/private/meeting.html', 401], ['/private-moved.xml', 302], ['/private.xml', 401]]),
+      expect.arrayContaining([
+        ['/private.xml', 200],
+        ['/private/meeting.html', 200],
+        ['/private/meeting.html', 401],
+        ['/private-moved.xml', 302],
+        ['/private.xml', 401],
+      ]),
     );
     expect(summary.results.map((r) => [r.feed, r.ok])).toEqual([
       [`${server.base}/private.xml`, true],
@@ -457,7 +485,11 @@ describe('fetchFeeds and credentials in a feed URL', () => {
     await mkdir(path.dirname(stateFile()), { recursive: true });
     await writeFile(
       stateFile(),
-      JSON.stringify({ version: 1, feeds: { [`${written}/old.xml`]: { lastError: `Request cannot be constructed from a URL that includes credentials: ${written}/old.xml` } }, seen: {} }),
+      JSON.stringify({
+        version: 1,
+        feeds: { [`${written}/old.xml`]: { lastError: `Request cannot be constructed from a URL that includes credentials: ${written}/old.xml` } },
+        seen: {},
+      }),
     );
     await run([`${written}/private.xml`]);
     const state = await readFile(stateFile(), 'utf8');

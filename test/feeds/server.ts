@@ -88,9 +88,7 @@ export async function startFeedServer(): Promise<FeedServer> {
     }
     const notModified =
       (served.etag !== undefined && req.headers['if-none-match'] === served.etag) ||
-      (served.etag === undefined &&
-        served.lastModified !== undefined &&
-        req.headers['if-modified-since'] === served.lastModified);
+      (served.etag === undefined && served.lastModified !== undefined && req.headers['if-modified-since'] === served.lastModified);
     if (notModified) {
       record(304);
       res.writeHead(304).end();

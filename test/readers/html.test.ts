@@ -24,9 +24,7 @@ describe('readHtml on a news page with site chrome', () => {
     expect(article.paragraphs[1]).toBe(
       'Council transport chief Daniel Okafor said the joints had reached the end of their design life and that a full closure was the only way to finish the work before the autumn storms.',
     );
-    expect(article.paragraphs.at(-1)).toBe(
-      'The repairs will cost an estimated £4.2 million, paid for from the regional infrastructure fund.',
-    );
+    expect(article.paragraphs.at(-1)).toBe('The repairs will cost an estimated £4.2 million, paid for from the regional infrastructure fund.');
     expect(body).toContain('Maria Lopes');
     expect(body).toContain('"We looked at night-only closures');
   });

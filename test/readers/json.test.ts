@@ -40,10 +40,7 @@ describe('readJson', () => {
   });
 
   it('keeps the good items of an array and reports the bad ones', () => {
-    const articles = readJson(
-      JSON.stringify([{ title: 'Good', text: 'Body.' }, 'not an article', { title: 'Empty', paragraphs: [] }]),
-      'mixed.json',
-    );
+    const articles = readJson(JSON.stringify([{ title: 'Good', text: 'Body.' }, 'not an article', { title: 'Empty', paragraphs: [] }]), 'mixed.json');
     expect(articles.map((a) => a.meta.title)).toEqual(['Good']);
     expect(articles[0]!.warnings).toEqual([
       'item 2 skipped: expected an article object with "title" and "text" or "paragraphs", got a string',

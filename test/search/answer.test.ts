@@ -166,7 +166,7 @@ describe.each([
       },
     );
 
-    it('answers from a long paragraph that has the question\'s words, however long the rest of it is', () => {
+    it("answers from a long paragraph that has the question's words, however long the rest of it is", () => {
       const filler =
         'The regional assembly meets in the old customs house by the harbour, a building it shares with the port authority and a small museum of shipping. ' +
         'Its members sit in a half circle, with the speaker on a raised chair at the front, and visitors may watch from a gallery above. ' +
@@ -197,12 +197,24 @@ describe.each([
   });
 
   describe('answer: small talk and empty messages', () => {
-    it.each(['hi', 'thanks!', 'how are you?', 'привет', 'Hello there', 'good morning', 'ok thanks bye', 'Guten Morgen', 'Hola, ¿qué tal?', 'Как дела?', 'Merci beaucoup !', 'Grazie mille', 'Muito obrigado', 'Muchas gracias'])(
-      '"%s" is small talk: never a passage',
-      (q) => {
-        expectNoPassage(ask(q), 'small-talk', NEWS.length);
-      },
-    );
+    it.each([
+      'hi',
+      'thanks!',
+      'how are you?',
+      'привет',
+      'Hello there',
+      'good morning',
+      'ok thanks bye',
+      'Guten Morgen',
+      'Hola, ¿qué tal?',
+      'Как дела?',
+      'Merci beaucoup !',
+      'Grazie mille',
+      'Muito obrigado',
+      'Muchas gracias',
+    ])('"%s" is small talk: never a passage', (q) => {
+      expectNoPassage(ask(q), 'small-talk', NEWS.length);
+    });
 
     it.each(["What's new?", 'any news today?', 'Tell me the latest headlines', 'последние новости', 'Was gibt es Neues?', 'últimas noticias'])(
       '"%s" asks for the news in general: the newest articles, not a passage',
@@ -217,13 +229,17 @@ describe.each([
     });
 
     it('a link pasted with the question is not part of it; a link alone is no question', () => {
-      expect(where(ask('is this true? https://www.example.com/news/2024/northbridge-sign-varga who did Northbridge sign').passages[0])).toBe('transfer#0');
+      expect(where(ask('is this true? https://www.example.com/news/2024/northbridge-sign-varga who did Northbridge sign').passages[0])).toBe(
+        'transfer#0',
+      );
       expect(where(ask('What revenue did Lumatech report (www.example.com/lumatech)?').passages[0])).toBe('earnings#0');
       expectNoPassage(ask('https://www.example.com/news/2024/northbridge'), 'empty');
     });
 
     it('a question that asks who, when or where about meeting, helping or starting is searched, not greeted', () => {
-      const talks = article('talks', 'Leaders agree to further talks', ['The two leaders will meet again in Geneva on 12 March, their spokesmen said.']);
+      const talks = article('talks', 'Leaders agree to further talks', [
+        'The two leaders will meet again in Geneva on 12 March, their spokesmen said.',
+      ]);
       const withTalks = SearchIndex.build([...NEWS, talks]);
       for (const q of ['When will they meet?', 'Where will they meet again?']) {
         expect(where(answerWith(withTalks, q).passages[0])).toBe('talks#0');

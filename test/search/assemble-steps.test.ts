@@ -4,7 +4,9 @@ import { article } from './fixture.js';
 
 // 1,200 small articles: enough that a live reload must be able to pause inside the assembly.
 const many = Array.from({ length: 1_200 }, (_, i) =>
-  analyzeArticle(article(`a${i}`, `Story ${i} about harbour works`, [`The harbour works number ${i} began on a Monday with ${i % 7} cranes and a new pier.`])),
+  analyzeArticle(
+    article(`a${i}`, `Story ${i} about harbour works`, [`The harbour works number ${i} began on a Monday with ${i % 7} cranes and a new pier.`]),
+  ),
 );
 
 describe('assembling the index in steps (a live reload answers between them)', () => {

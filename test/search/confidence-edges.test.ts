@@ -10,7 +10,7 @@ describe('confidence', () => {
     expect(confidence(index, [], ['tram', 'line'])).toBe(0);
   });
 
-  it('is above 0 for a paragraph with the question\'s word, and 0 for one without it', () => {
+  it("is above 0 for a paragraph with the question's word, and 0 for one without it", () => {
     const groups = [{ word: 'tram', terms: [{ term: 'tram', weight: 1 }], idf: 1 }];
     expect(confidence(index, groups, ['tram', 'council'])).toBeGreaterThan(0);
     expect(confidence(index, groups, ['storm', 'flood'])).toBe(0);

@@ -17,7 +17,9 @@ const race2025 = {
   published: '2025-05-04',
 };
 const race2023 = {
-  ...article('derby-2023', 'Mage wins the Riverton Derby', ['Mage, ridden by Javier Castellano, won the Riverton Derby on Saturday after a late run on the outside.']),
+  ...article('derby-2023', 'Mage wins the Riverton Derby', [
+    'Mage, ridden by Javier Castellano, won the Riverton Derby on Saturday after a late run on the outside.',
+  ]),
   published: '2023-05-07',
 };
 const harbour = {
@@ -90,7 +92,9 @@ describe('years and headings', () => {
     expect(isHeading('Cut thousands of jobs despite profits')).toBe(true);
     expect(isHeading('The company cut thousands of jobs despite record profits.')).toBe(false);
     // A long line without a full stop is a sentence all the same.
-    expect(isHeading('Federer said he needed surgery on an injured knee and would miss the rest of the season on the advice of his doctors')).toBe(false);
+    expect(isHeading('Federer said he needed surgery on an injured knee and would miss the rest of the season on the advice of his doctors')).toBe(
+      false,
+    );
   });
 
   it('prefers the sentence that answers to a teaser line that repeats the question', () => {

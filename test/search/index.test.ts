@@ -99,7 +99,7 @@ describe('what gets indexed', () => {
     );
   });
 
-  it('stopwords of each article\'s language are not indexed', () => {
+  it("stopwords of each article's language are not indexed", () => {
     for (const stop of ['the', 'of', 'and', 'will', 'die', 'und', 'das', 'los', 'el', 'que', 'через', 'почти']) {
       expect(index.postings.has(termOf(stop, 'en')) || index.postings.has(stop), stop).toBe(false);
     }

@@ -9,10 +9,9 @@ import { article, NEWS } from './fixture.js';
 import { where } from './helpers.js';
 
 const index = SearchIndex.build(NEWS);
-const bolded = (a: ReturnType<typeof answer>) =>
-  a.passages.flatMap((p) => p.highlights.map(([s, e]) => p.text.slice(s, e).toLowerCase()));
+const bolded = (a: ReturnType<typeof answer>) => a.passages.flatMap((p) => p.highlights.map(([s, e]) => p.text.slice(s, e).toLowerCase()));
 
-describe('abstention when the question\'s subject is in no article', () => {
+describe("abstention when the question's subject is in no article", () => {
   // Nothing in the fixture is about Paris; the storm article merely mentions "the national weather
   // service" and "heavy rain". One common word must not carry an unrelated paragraph over the
   // threshold (the very failure the first issue shows with a bare fuse.js setup). ("Who won the
@@ -81,12 +80,31 @@ describe('small talk in the languages the bot reads', () => {
   // "Danke schön" today gets a paragraph about Hamburg's cycle lanes: "schön" folds to "schon"
   // ("already"), which the German article contains. The others get "found nothing about that in
   // my 8 articles" instead of the friendly small-talk hint.
-  it.each(['Danke schön', 'Vielen Dank', 'большое спасибо', 'nice to meet you', 'Hey, how are you doing today?', 'What is your name?', 'How old are you?', 'Well done!', 'Tell me a joke', 'Really?', 'Never mind', 'You are wrong', 'Are you real?', 'Who is your creator?', 'Where do you live?', 'Wie heißt du?', '¿Cómo te llamas?', 'Как тебя зовут?', 'Good luck', 'Happy birthday', 'Is this working?'])(
-    '"%s" → small-talk, no passage',
-    (q) => {
-      const a = answer(index, q);
-      expect(a.passages.map(where)).toEqual([]);
-      expect(a.reason).toBe('small-talk');
-    },
-  );
+  it.each([
+    'Danke schön',
+    'Vielen Dank',
+    'большое спасибо',
+    'nice to meet you',
+    'Hey, how are you doing today?',
+    'What is your name?',
+    'How old are you?',
+    'Well done!',
+    'Tell me a joke',
+    'Really?',
+    'Never mind',
+    'You are wrong',
+    'Are you real?',
+    'Who is your creator?',
+    'Where do you live?',
+    'Wie heißt du?',
+    '¿Cómo te llamas?',
+    'Как тебя зовут?',
+    'Good luck',
+    'Happy birthday',
+    'Is this working?',
+  ])('"%s" → small-talk, no passage', (q) => {
+    const a = answer(index, q);
+    expect(a.passages.map(where)).toEqual([]);
+    expect(a.reason).toBe('small-talk');
+  });
 });

@@ -22,8 +22,7 @@ function tinyVectors(): WordVectors {
   return WordVectors.fromFloats(words, Float32Array.from(words.flatMap((w) => table[w]!)), 3);
 }
 
-const cosine = (a: number[], b: number[]) =>
-  a.reduce((s, x, i) => s + x * b[i]!, 0) / Math.hypot(...a) / Math.hypot(...b);
+const cosine = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0) / Math.hypot(...a) / Math.hypot(...b);
 
 describe('word vectors', () => {
   it('similarity is 1 for a word with itself, high for near words, low for unrelated ones', () => {
@@ -92,7 +91,9 @@ describe('answering with the shipped English word vectors', () => {
       'The union wants a raise of twelve percent over the next three years.',
     ]),
     article('oscars', 'Academy picks no host', ['The Academy Awards ceremony will take place without a presenter for the second year in a row.']),
-    article('ship', 'Cargo ship blocks the canal', ['A container vessel ran aground and blocked the Suez Canal for six days, holding up hundreds of ships.']),
+    article('ship', 'Cargo ship blocks the canal', [
+      'A container vessel ran aground and blocked the Suez Canal for six days, holding up hundreds of ships.',
+    ]),
   ]);
 
   it('ranks the paragraph that answers in other words first, where word match alone picks another', () => {
@@ -101,7 +102,7 @@ describe('answering with the shipped English word vectors', () => {
     expect(where(answer(index, q, { minConfidence: 0 }).passages[0])).not.toBe('oscars#0');
   });
 
-  it('a misspelled word counts for meaning through its correction among the articles\' words', () => {
+  it("a misspelled word counts for meaning through its correction among the articles' words", () => {
     expect(meaningWords(index, vectors, ['presentor', 'ceremoy', 'oscars', '2026', 'zzzzqx'])).toEqual([
       'presenter',
       'ceremony',
@@ -114,7 +115,9 @@ describe('answering with the shipped English word vectors', () => {
   it('does not touch questions in other languages', () => {
     const withSpanish = SearchIndex.build([
       ...index.articles,
-      article('canal', 'Un buque bloquea el canal', ['Un portacontenedores encalló y bloqueó el canal de Suez durante seis días, retrasando a cientos de barcos.']),
+      article('canal', 'Un buque bloquea el canal', [
+        'Un portacontenedores encalló y bloqueó el canal de Suez durante seis días, retrasando a cientos de barcos.',
+      ]),
     ]);
     const q = '¿Cuántos días bloqueó el barco el canal?';
     const plain = answer(withSpanish, q);

@@ -10,7 +10,17 @@ import { where } from './helpers.js';
  * A stand-in for a sentence model that knows a few things words alone do not: that Ethiopia is in
  * east Africa, that a shot is a vaccine. Each text becomes a count of the ideas its words name.
  */
-const IDEAS: Record<string, number> = { african: 0, africa: 0, ethiopian: 0, ethiopia: 0, vaccine: 1, shot: 1, investigating: 2, investigation: 2, un: 3 };
+const IDEAS: Record<string, number> = {
+  african: 0,
+  africa: 0,
+  ethiopian: 0,
+  ethiopia: 0,
+  vaccine: 1,
+  shot: 1,
+  investigating: 2,
+  investigation: 2,
+  un: 3,
+};
 function fakeModel(): SentenceModel & { calls: string[][] } {
   const calls: string[][] = [];
   return {

@@ -36,9 +36,16 @@ describe('removeInvisible', () => {
   it('decides every format character (Unicode Cf): removed, or kept on purpose', () => {
     // Kept because real text needs them (see src/text/invisible.ts).
     const kept = (cp: number) =>
-      cp === 0x200c || cp === 0x200d || // ZWNJ, ZWJ
-      (cp >= 0x0600 && cp <= 0x0605) || cp === 0x06dd || cp === 0x070f || cp === 0x0890 || cp === 0x0891 || cp === 0x08e2 ||
-      cp === 0x110bd || cp === 0x110cd || // Kaithi number signs
+      cp === 0x200c ||
+      cp === 0x200d || // ZWNJ, ZWJ
+      (cp >= 0x0600 && cp <= 0x0605) ||
+      cp === 0x06dd ||
+      cp === 0x070f ||
+      cp === 0x0890 ||
+      cp === 0x0891 ||
+      cp === 0x08e2 ||
+      cp === 0x110bd ||
+      cp === 0x110cd || // Kaithi number signs
       (cp >= 0x13430 && cp <= 0x1345f) || // Egyptian hieroglyph format controls
       (cp >= 0x1bca0 && cp <= 0x1bca3); // shorthand format controls
     const undecided: string[] = [];

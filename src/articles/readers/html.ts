@@ -4,7 +4,6 @@ import type * as Linkedom from 'linkedom';
 import { ArticleError } from '../../errors.js';
 import type { ArticleMeta, RawArticle } from '../types.js';
 
-
 /**
  * The DOM and Readability, loaded on the first page read rather than at start-up: linkedom alone is
  * hundreds of modules, a few tenths of a second of every start, and a folder without HTML (or a
@@ -123,8 +122,7 @@ function parseDocument(content: string): Doc | undefined {
 // Metadata
 
 function pageMeta(doc: Doc, baseUrl: string | undefined): ArticleMeta {
-  const metaContent = (selector: string): string | undefined =>
-    normalise(doc.querySelector(selector)?.getAttribute('content') ?? '') || undefined;
+  const metaContent = (selector: string): string | undefined => normalise(doc.querySelector(selector)?.getAttribute('content') ?? '') || undefined;
   const ld = jsonLdArticles(doc);
 
   const meta: ArticleMeta = {};
@@ -197,8 +195,7 @@ function jsonLdArticles(doc: Doc): Record<string, unknown>[] {
       // Hand-edited JSON-LD is often invalid; the meta tags usually say the same.
     }
   }
-  const isArticle = (o: Record<string, unknown>): boolean =>
-    [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+  const isArticle = (o: Record<string, unknown>): boolean => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
   return [...found.filter(isArticle), ...found.filter((o) => !isArticle(o) && o.datePublished !== undefined)];
 }
 
@@ -298,8 +295,23 @@ function paragraphTextLength(el: El): number {
 
 /** Elements that start and end a paragraph. */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'HEADER', 'HR', 'LI', 'MAIN',
-  'P', 'PRE', 'SECTION', 'SUMMARY', 'CENTER',
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'CENTER',
 ]);
 /**
  * Elements whose text is not body text: headings (the title and section labels, too short to
@@ -307,8 +319,33 @@ const BLOCK_TAGS = new Set([
  * that the chrome pass missed.
  */
 const SKIPPED_TAGS = new Set([
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'FIGCAPTION', 'PICTURE', 'IMG', 'VIDEO', 'AUDIO', 'SCRIPT',
-  'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'META', 'LINK', 'BUTTON', 'SVG', 'IFRAME', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'SELECT',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'FIGURE',
+  'FIGCAPTION',
+  'PICTURE',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TITLE',
+  'META',
+  'LINK',
+  'BUTTON',
+  'SVG',
+  'IFRAME',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'SELECT',
 ]);
 /** Items of a list up to this many words are joined into one paragraph (a list of names, say). */
 const SHORT_ITEM_WORDS = 12;

@@ -48,11 +48,7 @@ export function readJsonLines(content: string, file: string): RawArticle[] {
   return collect(entries, file, 'no line is a readable article');
 }
 
-function collect(
-  entries: { where: string; entry?: unknown; problem?: string }[],
-  file: string,
-  noneMessage: string,
-): RawArticle[] {
+function collect(entries: { where: string; entry?: unknown; problem?: string }[], file: string, noneMessage: string): RawArticle[] {
   const articles: RawArticle[] = [];
   const warnings: string[] = [];
   for (const { where, entry, problem } of entries) {

@@ -47,8 +47,13 @@ export function welcomeText(say: Phrases, articles: number, mention: string | un
 
 /** /help: how to ask, then the commands. `mention` is the bot's escaped "@name", when known. HTML. */
 export function helpText(say: Phrases, mention: string | undefined): string {
-  const list = PUBLIC_COMMANDS.filter((c) => c !== 'start').map((c) => `/${c}${c === 'ask' ? ` &lt;${say.questionPlaceholder}&gt;` : ''} — ${say.commands[c]}`);
-  return `<b>${say.howToAskHeading}</b>\n${say.howToAsk}\n\n<b>${say.commandsHeading}</b>\n${list.join('\n')}` + (mention ? `\n\n${say.inline(mention)}` : '');
+  const list = PUBLIC_COMMANDS.filter((c) => c !== 'start').map(
+    (c) => `/${c}${c === 'ask' ? ` &lt;${say.questionPlaceholder}&gt;` : ''} — ${say.commands[c]}`,
+  );
+  return (
+    `<b>${say.howToAskHeading}</b>\n${say.howToAsk}\n\n<b>${say.commandsHeading}</b>\n${list.join('\n')}` +
+    (mention ? `\n\n${say.inline(mention)}` : '')
+  );
 }
 
 /**
