@@ -27,7 +27,7 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
  * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length.)
  */
-export const CACHE_FORMAT = 10;
+export const CACHE_FORMAT = 11;
 
 /**
  * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it

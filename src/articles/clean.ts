@@ -173,8 +173,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     kind: 'drop',
     name: 'copyright',
-    why: 'copyright and rights notices are legal footers',
-    test: (t) => short(t) && (/^(?:©|\(c\)\s|copyright\b)/i.test(t) || /\ball rights reserved\b/i.test(t)),
+    why: 'copyright and rights notices are legal footers; a sentence about copyright ("Copyright lawyers argued…") is news',
+    test: (t) =>
+      short(t) &&
+      (/^(?:©|\(c\)\s)/i.test(t) ||
+        (/^copyright\b/i.test(t) && (/\b(?:19|20)\d{2}\b|©|\(c\)/i.test(t) || wordCount(t) <= 6)) ||
+        /\ball rights reserved\b/i.test(t)),
   },
   {
     kind: 'drop',

@@ -50,6 +50,8 @@ describe('every wording of each rule', () => {
     ['click-here', 'Tap here to download our app'],
     ['copyright', '(c) 2024 Example Media'],
     ['copyright', 'Copyright Example Media 2024'],
+    ['copyright', 'Copyright © Example Media'],
+    ['copyright', 'Copyright Example Media Group'],
     ['copyright', 'Example Media 2024, all rights reserved'],
     ['advertisement', 'Advertising'],
     ['advertisement', 'Ad'],
@@ -90,6 +92,7 @@ describe('every wording of each rule', () => {
     'Photographers from Reuters and AFP were among those detained at the border on Friday.',
     'In 2024, 3,000 homes were built.',
     'The photo: a blurry image of the comet taken in 1910, which hangs in the museum today, shows it.',
+    "Copyright lawyers for the studio argued that the film had copied the novel's plot.",
   ];
   it.each(news)('keeps news that only resembles furniture: "%s"', (text) => {
     expect(ruleOf(text)).toBeUndefined();
