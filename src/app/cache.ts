@@ -25,7 +25,8 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * participles stemmed as their verbs; 5: an article's language guessed by its stopwords whatever its
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
- * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length.)
+ * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length; 11: a sentence
+ * starting "Copyright" kept as news.)
  */
 export const CACHE_FORMAT = 11;
 
