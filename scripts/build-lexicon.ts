@@ -14,14 +14,14 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LEXICON_FILE } from '../src/search/lexicon.js';
+import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 import { UsageError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/write-atomic.js';
 
-const USAGE = 'usage: npm run build-lexicon -- [--dictd /usr/share/dictd] [--out models/lexicon.tsv.gz]';
+const USAGE = 'usage: npm run build-lexicon -- [--dictd /usr/share/dictd] [--out models/lexicon.tsv.gz]\n  -h, --help  this help';
 
 /** The dictionaries read: FreeDict name, the question language, and whether English is its source side. */
 const DICTIONARIES = [
@@ -109,20 +109,13 @@ export function lexiconOf(entries: readonly DictEntry[], reversed: boolean, lexi
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       dictd: { type: 'string', default: '/usr/share/dictd' },
       out: { type: 'string', default: LEXICON_FILE },
-      help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const byLanguage = new Map<string, Map<string, string[]>>();
   const counts: string[] = [];
   for (const d of DICTIONARIES) {

