@@ -1,32 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TelegramError } from 'telegraf';
-import { createLogger } from '../../src/log.js';
 import { Sender, SendFailure } from '../../src/bot/send.js';
+import { capture, fakeApi, telegramError } from './send-fakes.js';
 
 // Edges of the send queue that the main suite (send.test.ts) leaves open: shutdown, idle drain,
 // private chats against groups, the backlog setting, backoff caps and what failures carry.
-
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const log = createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(JSON.parse(l)) } as unknown as NodeJS.WritableStream });
-  return { log, lines };
-}
-
-const telegramError = (code: number, description: string, retryAfter?: number) =>
-  new TelegramError({ error_code: code, description, ...(retryAfter ? { parameters: { retry_after: retryAfter } } : {}) });
-
-function fakeApi(script: (n: number, chat: string) => unknown = () => undefined) {
-  const calls: Array<{ at: number; chat: string; text: string; ok: boolean }> = [];
-  const call = async (_method: string, payload: Record<string, unknown>) => {
-    const chat = String(payload.chat_id);
-    const err = script(calls.length, chat);
-    calls.push({ at: Date.now(), chat, text: String(payload.text), ok: err === undefined });
-    await Promise.resolve();
-    if (err !== undefined) throw err;
-    return { message_id: calls.length };
-  };
-  return { calls, call };
-}
 
 const kindOf = (p: Promise<unknown>) =>
   p.then(
