@@ -140,6 +140,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `${index.articles.length} articles, ${index.documentCount} paragraphs indexed in ${Math.round(performance.now() - started)} ms; ${questions.length} questions`,
     );
+    console.log(
+      'path: article files read, cleaned, deduplicated and indexed as the bot does, asked through answer() in this process (no persisted cache, no process start)',
+    );
 
     const tallies = new Map<string, Tally>();
     const failures: string[] = [];

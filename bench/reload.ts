@@ -115,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
       writeFileSync(path.join(dir, `a${i}.md`), syntheticArticle(i));
     }
     process.stdout.write(`synthetic folder: ${count} small similar articles (one template, varied names and numbers) in ${articlesDir}\n`);
+    process.stdout.write(
+      'path: the live index as the bot opens it (files read, cleaned, deduplicated, indexed, cache, folder watch), in this process: no process start\n',
+    );
 
     const log = createLogger({ level: 'warn' });
     const models = await loadAnswerModels(loadConfig(), log);
