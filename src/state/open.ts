@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { UserFacingError } from '../errors.js';
+import { redact } from '../log.js';
+import { lockDir } from './dir-lock.js';
+import { lazyState } from './lazy.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import { SqlState } from './sql-state.js';
+import type { State } from './types.js';
+
+export interface StateSettings {
+  /** STATE_DIR: the embedded store's folder. */
+  dir: string;
+  /** DATABASE_URL: PostgreSQL instead of the embedded store, shared by every process of the bot. */
+  databaseUrl?: string | undefined;
+}
+
+/** The password in a database URL, for redaction. */
+export function urlPassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The store chosen by the settings: PostgreSQL with DATABASE_URL (connected and migrated here, so a
+ * wrong URL stops the start with one line), else PGlite in STATE_DIR (the folder is claimed here,
+ * the database opened at first use: see lazy.ts). Problems an operator can fix are UserFacingErrors.
+ */
+export async function openState(settings: StateSettings): Promise<State> {
+  if (settings.databaseUrl !== undefined) return openShared(settings.databaseUrl);
+  const dir = path.resolve(settings.dir);
+  const release = lockDir(dir);
+  return lazyState(async () => {
+    try {
+      return await SqlState.open(await openPglite(dir));
+    } catch (err) {
+      throw new UserFacingError(`STATE_DIR: cannot open the store in ${dir}: ${(err as Error).message}`);
+    }
+  }, release);
+}
+
+async function openShared(url: string): Promise<State> {
+  const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), [urlPassword(url) ?? '']);
+  let host = 'the server';
+  try {
+    host = new URL(url).host || host;
+  } catch {
+    // config.ts has checked the URL; the message then says "the server"
+  }
+  let db;
+  try {
+    db = await openPostgres(url);
+  } catch (err) {
+    throw new UserFacingError(`DATABASE_URL: cannot connect to PostgreSQL at ${host}: ${safe(err) || (err as NodeJS.ErrnoException).code}`);
+  }
+  try {
+    return await SqlState.open(db);
+  } catch (err) {
+    throw new UserFacingError(`DATABASE_URL: could not prepare the tables at ${host}: ${safe(err)}`);
+  }
+}
