@@ -2,6 +2,7 @@ import { Telegraf } from 'telegraf';
 import { ConfigError } from '../errors.js';
 import { escapeHtml } from '../replies/text.js';
 import { addressed } from './addressed.js';
+import { dropBlocked } from './blocked.js';
 import { createBotCore, type BotDeps, type BotOptions } from './core.js';
 import { handleCallback } from './handlers/callback.js';
 import { handleInline } from './handlers/inline.js';
@@ -52,6 +53,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     counters.duplicateUpdates!++;
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });
+
+  bot.use(dropBlocked(core));
 
   bot.use(async (ctx) => {
     if (ctx.callbackQuery) return handleCallback(core, ctx);

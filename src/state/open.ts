@@ -27,18 +27,25 @@ export function urlPassword(url: string | undefined): string | undefined {
 /**
  * The store chosen by the settings: PostgreSQL with DATABASE_URL (connected and migrated here, so a
  * wrong URL stops the start with one line), else PGlite in STATE_DIR (the folder is claimed here,
- * the database opened at first use: see lazy.ts). Problems an operator can fix are UserFacingErrors.
+ * the database opened at first use: see lazy.ts). `onOpen` runs once the database is open (the
+ * retention clean-up). Problems an operator can fix are UserFacingErrors.
  */
-export async function openState(settings: StateSettings): Promise<State> {
-  if (settings.databaseUrl !== undefined) return openShared(settings.databaseUrl);
+export async function openState(settings: StateSettings, options: { onOpen?: (state: State) => Promise<unknown> } = {}): Promise<State> {
+  const onOpen = async (state: State) => {
+    await options.onOpen?.(state);
+    return state;
+  };
+  if (settings.databaseUrl !== undefined) return onOpen(await openShared(settings.databaseUrl));
   const dir = path.resolve(settings.dir);
   const release = lockDir(dir);
   return lazyState(async () => {
+    let state: State;
     try {
-      return await SqlState.open(await openPglite(dir));
+      state = await SqlState.open(await openPglite(dir));
     } catch (err) {
       throw new UserFacingError(`STATE_DIR: cannot open the store in ${dir}: ${(err as Error).message}`);
     }
+    return onOpen(state);
   }, release);
 }
 

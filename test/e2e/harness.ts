@@ -164,6 +164,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     feedsAllowPrivateAddresses: false,
     wordVectors: false,
     sentenceModel: false,
+    state: { dir: '.state', databaseUrl: undefined },
+    storeAskerIds: false,
+    questionRetentionDays: 30,
     ...overrides,
   };
 }
