@@ -3,7 +3,7 @@ import { UserFacingError } from '../errors.js';
 import { redact } from '../log.js';
 import { lockDir } from './dir-lock.js';
 import { lazyState } from './lazy.js';
-import { openPglite } from './pglite.js';
+import { openPglite, pgliteExists } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import { SqlState } from './sql-state.js';
 import type { State } from './types.js';
@@ -26,8 +26,8 @@ export function urlPassword(url: string | undefined): string | undefined {
 
 /**
  * The store chosen by the settings: PostgreSQL with DATABASE_URL (connected and migrated here, so a
- * wrong URL stops the start with one line), else PGlite in STATE_DIR (the folder is claimed here,
- * the database opened at first use: see lazy.ts). `onOpen` runs once the database is open (the
+ * wrong URL stops the start with one line), else PGlite in STATE_DIR (the folder is claimed here;
+ * the database is made at the first write and opened at first use: see lazy.ts). `onOpen` runs once the database is open (the
  * retention clean-up). Problems an operator can fix are UserFacingErrors.
  */
 export async function openState(settings: StateSettings, options: { onOpen?: (state: State) => Promise<unknown> } = {}): Promise<State> {
@@ -38,15 +38,27 @@ export async function openState(settings: StateSettings, options: { onOpen?: (st
   if (settings.databaseUrl !== undefined) return onOpen(await openShared(settings.databaseUrl));
   const dir = path.resolve(settings.dir);
   const release = lockDir(dir);
-  return lazyState(async () => {
-    let state: State;
-    try {
-      state = await SqlState.open(await openPglite(dir));
-    } catch (err) {
-      throw new UserFacingError(`STATE_DIR: cannot open the store in ${dir}: ${(err as Error).message}`);
-    }
-    return onOpen(state);
-  }, release);
+  // Closing stops a store still being made (its child process), which the next start makes again.
+  const making = new AbortController();
+  const state = lazyState(
+    async () => {
+      let state: State;
+      try {
+        state = await SqlState.open(await openPglite(dir, making.signal));
+      } catch (err) {
+        throw new UserFacingError(`STATE_DIR: cannot open the store in ${dir}: ${(err as Error).message}`);
+      }
+      return onOpen(state);
+    },
+    { exists: () => pgliteExists(dir), release },
+  );
+  return {
+    ...state,
+    close: () => {
+      making.abort();
+      return state.close();
+    },
+  };
 }
 
 async function openShared(url: string): Promise<State> {

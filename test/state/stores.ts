@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openPglite } from '../../src/state/pglite.js';
+import { createPglite } from '../../src/state/pglite.js';
 
 /**
  * The two stores for the contract tests. PostgreSQL: the server at TEST_DATABASE_URL (default the
@@ -59,8 +59,7 @@ export async function freshStateDir(): Promise<{ dir: string; remove(): void }> 
   const template = path.join(os.tmpdir(), `news-bot-pglite-template-${PGLITE_VERSION}`);
   if (!existsSync(template)) {
     const building = mkdtempSync(`${template}.tmp-`);
-    const db = await openPglite(building);
-    await db.close();
+    await createPglite(building);
     try {
       renameSync(building, template);
     } catch {
