@@ -10,8 +10,7 @@ import { terminalProgress } from './cli/progress.js';
 import { loadConfig } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redact } from './log.js';
-import { openBotState } from './state/retention.js';
-import { urlPassword } from './state/open.js';
+import { urlPassword } from './state/url.js';
 
 /** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
 const SHUTDOWN_BOUND_MS = 11_000;
@@ -37,7 +36,7 @@ async function main(): Promise<number> {
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
   // The bot's store first: a wrong STATE_DIR or DATABASE_URL stops the start before the index is built.
-  const state = config.botToken ? await openBotState(config, log) : undefined;
+  const state = config.botToken ? await (await import('./state/retention.js')).openBotState(config, log) : undefined;
   const progress = terminalProgress(process.stderr);
   const live = await openLiveIndex(config, { log, progress: progress?.update }).finally(() => progress?.done());
 

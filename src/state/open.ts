@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { redact } from '../log.js';
+import { urlPassword } from './url.js';
 import { lockDir } from './dir-lock.js';
 import { lazyState } from './lazy.js';
 import { openPglite, pgliteExists } from './pglite.js';
-import { openPostgres } from './postgres.js';
 import { SqlState } from './sql-state.js';
 import type { State } from './types.js';
 
@@ -13,15 +13,6 @@ export interface StateSettings {
   dir: string;
   /** DATABASE_URL: PostgreSQL instead of the embedded store, shared by every process of the bot. */
   databaseUrl?: string | undefined;
-}
-
-/** The password in a database URL, for redaction. */
-export function urlPassword(url: string | undefined): string | undefined {
-  try {
-    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -71,7 +62,8 @@ async function openShared(url: string): Promise<State> {
   }
   let db;
   try {
-    db = await openPostgres(url);
+    // Imported only here: the embedded store never loads the PostgreSQL client.
+    db = await (await import('./postgres.js')).openPostgres(url);
   } catch (err) {
     throw new UserFacingError(`DATABASE_URL: cannot connect to PostgreSQL at ${host}: ${safe(err) || (err as NodeJS.ErrnoException).code}`);
   }
