@@ -159,7 +159,7 @@ const schema = z.object({
     .transform((s) => (s === undefined || s === '' ? 'info' : s.toLowerCase()))
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   ADMIN_IDS: telegramIds('Telegram user ids', () => true),
-  ALLOWED_CHAT_IDS: telegramIds('Telegram chat ids (a group\'s starts with -)', (n) => n !== 0),
+  ALLOWED_CHAT_IDS: telegramIds("Telegram chat ids (a group's starts with -)", (n) => n !== 0),
   ALLOWED_USER_IDS: telegramIds('Telegram user ids', (n) => n > 0),
   TELEGRAM_PROXY: proxyUrl,
   ADMIN_ALERTS: onOff(true),

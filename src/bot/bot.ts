@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import { ConfigError } from '../errors.js';
 import { escapeHtml } from '../replies/text.js';
+import { accessGate } from './access.js';
 import { addressed } from './addressed.js';
 import { createBotCore, type BotDeps, type BotOptions } from './core.js';
 import { handleCallback } from './handlers/callback.js';
@@ -52,6 +53,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     counters.duplicateUpdates!++;
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });
+
+  // Then the allow-list (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): no handler sees a refused update.
+  bot.use(accessGate(core, options.now));
 
   bot.use(async (ctx) => {
     if (ctx.callbackQuery) return handleCallback(core, ctx);
