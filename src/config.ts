@@ -328,3 +328,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     sentenceModel: c.SENTENCE_MODEL,
   };
 }
+
+/** What log redaction must hide: the proxy's password, as written and decoded. */
+export function proxySecrets(url: string | undefined): string[] {
+  if (!url) return [];
+  const { password } = new URL(url);
+  if (password === '') return [];
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // written with a stray "%": only the raw form can appear
+  }
+  return [...new Set([password, decoded])];
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openLiveIndex } from './app/open.js';
 import { runConsole } from './cli/console.js';
 import { terminalProgress } from './cli/progress.js';
-import { loadConfig } from './config.js';
+import { loadConfig, proxySecrets } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redact } from './log.js';
 
@@ -31,7 +31,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const secrets = [config.botToken, config.webhook?.secret].filter((s): s is string => s !== undefined);
+  const secrets = [config.botToken, config.webhook?.secret, ...proxySecrets(config.telegramProxy)].filter((s): s is string => s !== undefined);
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
   const progress = terminalProgress(process.stderr);

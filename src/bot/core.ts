@@ -1,7 +1,7 @@
 import type { Telegraf, Telegram } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { Article } from '../articles/types.js';
-import type { Config } from '../config.js';
+import { proxySecrets, type Config } from '../config.js';
 import { redact, type Logger } from '../log.js';
 import { phrasesFor, userLanguage, type Phrases } from '../replies/phrases/index.js';
 import { latestArticles } from '../replies/text.js';
@@ -72,7 +72,7 @@ export interface BotCore {
 
 export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions): BotCore {
   const { config, log } = deps;
-  const secrets = [config.botToken!];
+  const secrets = [config.botToken!, ...proxySecrets(config.telegramProxy)];
   const sender = new Sender((method, payload) => bot.telegram.callApi(method as 'getMe', payload as never), {
     ...options.send,
     log,
