@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { openLiveIndex } from './app/open.js';
+import { AdminAlerts } from './bot/alerts.js';
 import { runConsole } from './cli/console.js';
 import { terminalProgress } from './cli/progress.js';
 import { loadConfig, proxySecrets } from './config.js';
@@ -35,7 +36,11 @@ async function main(): Promise<number> {
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
   const progress = terminalProgress(process.stderr);
-  const live = await openLiveIndex(config, { log, progress: progress?.update }).finally(() => progress?.done());
+  // Problems an admin must act on are told in Telegram once the bot runs (ADMIN_ALERTS).
+  const alerts = new AdminAlerts({ adminIds: config.botToken && config.adminAlerts ? config.adminIds : [], log });
+  const live = await openLiveIndex(config, { log, progress: progress?.update, onReloadFailed: (err) => alerts.indexFailed(err) }).finally(() =>
+    progress?.done(),
+  );
 
   if (!config.botToken) {
     await runConsole(live);
@@ -52,6 +57,7 @@ async function main(): Promise<number> {
     ask: (question, options) => live.ask(question, options),
     articles: () => live.current.articles,
     stats: () => live.stats(),
+    alerts,
     reload: async () => {
       const s = await live.reload();
       return `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
@@ -72,6 +78,7 @@ async function main(): Promise<number> {
           allowPrivateAddresses: config.feedsAllowPrivateAddresses,
           intervalMinutes: config.feedIntervalMinutes,
           onRun: async (summary) => {
+            alerts.feedRun(summary);
             if (summary.stored > 0) await live.reload();
           },
         })

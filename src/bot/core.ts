@@ -7,6 +7,7 @@ import { phrasesFor, userLanguage, type Phrases } from '../replies/phrases/index
 import { latestArticles } from '../replies/text.js';
 import type { Language } from '../search/language.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
+import type { AdminAlerts } from './alerts.js';
 import type { InlineKeyboard, Rendered } from './format.js';
 import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
 import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
@@ -22,6 +23,8 @@ export interface BotDeps {
   /** Admin-only /stats lines and /reload (issue 3); may be absent. */
   stats?(): Record<string, string | number>;
   reload?(): Promise<string>;
+  /** Problems the admins must act on, told in Telegram (see alerts.ts); the bot delivers them once it runs. */
+  alerts?: AdminAlerts;
 }
 
 export interface BotOptions {
@@ -113,6 +116,10 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
       if (err instanceof SendFailure && err.kind === 'over-budget') counters.droppedOverBudget!++;
       return undefined;
     });
+
+  deps.alerts?.attach((chatId, html) =>
+    deliver(chatId, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
+  );
 
   return {
     deps,
