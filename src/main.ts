@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { openLiveIndex } from './app/open.js';
+import { loadTextsFile } from './app/texts-file.js';
 import { AdminAlerts } from './bot/alerts.js';
 import { runConsole } from './cli/console.js';
 import { terminalProgress } from './cli/progress.js';
@@ -48,6 +49,10 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // The operator's texts (TEXTS_FILE): read now, and again on each /reload.
+  const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
+  let texts = await readTexts();
+
   const stopWatching = live.watch();
   // Imported only when used: telegraf and the feed reader are a tenth of a second of every start otherwise.
   const { startBot } = await import('./bot/run.js');
@@ -58,7 +63,9 @@ async function main(): Promise<number> {
     articles: () => live.current.articles,
     stats: () => live.stats(),
     alerts,
+    texts: () => texts,
     reload: async () => {
+      texts = await readTexts();
       const s = await live.reload();
       return `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
     },

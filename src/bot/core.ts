@@ -4,6 +4,7 @@ import type { Article } from '../articles/types.js';
 import { proxySecrets, type Config } from '../config.js';
 import { redact, type Logger } from '../log.js';
 import { phrasesFor, userLanguage, type Phrases } from '../replies/phrases/index.js';
+import { customText, type CustomTextKey, type CustomTexts } from '../replies/custom-texts.js';
 import { latestArticles } from '../replies/text.js';
 import type { Language } from '../search/language.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
@@ -25,6 +26,8 @@ export interface BotDeps {
   reload?(): Promise<string>;
   /** Problems the admins must act on, told in Telegram (see alerts.ts); the bot delivers them once it runs. */
   alerts?: AdminAlerts;
+  /** The operator's replacement texts (TEXTS_FILE), as last read; none: the built-in ones. */
+  texts?(): CustomTexts | undefined;
 }
 
 export interface BotOptions {
@@ -65,6 +68,8 @@ export interface BotCore {
   readerOf(m: Message): Language | undefined;
   /** The bot's sentences for a reply to `m` that has no question to read: in the sender's app language. */
   sayTo(m: Message): Phrases;
+  /** The operator's text `key` for a reply to `m` (TEXTS_FILE), in the sender's app language; undefined: the built-in one. */
+  customText(key: CustomTextKey, m: Message, botUsername: string | undefined): string | undefined;
   /** Keeps `p` in `tasks` until it settles. */
   track(p: Promise<unknown>): void;
   /** Queues a reply to `m` (quoting it, in its forum topic). Never rejects. */
@@ -138,6 +143,8 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     suggestions,
     readerOf,
     sayTo: (m) => phrasesFor(readerOf(m)),
+    customText: (key, m, botUsername) =>
+      customText(deps.texts?.(), key, readerOf(m), { articles: deps.articles().length, bot: botUsername && `@${botUsername}` }),
     track(p) {
       const t = p.catch(() => undefined).finally(() => tasks.delete(t));
       tasks.add(t);
