@@ -1,13 +1,27 @@
 import type { Agent } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 
+/** The last CONNECT each proxy agent had refused (status and text), until one succeeds. */
+const refusals = new WeakMap<object, string>();
+
 /**
  * The agent that sends every Bot API request through TELEGRAM_PROXY: one CONNECT tunnel per
  * connection (https-proxy-agent), kept alive like telegraf's own agent, TLS to Telegram inside it.
  * Credentials in the URL become a Proxy-Authorization header and appear nowhere else.
  */
 export function proxyAgent(url: string): Agent {
-  return new HttpsProxyAgent(url, { keepAlive: true, keepAliveMsecs: 10_000 });
+  const agent = new HttpsProxyAgent(url, { keepAlive: true, keepAliveMsecs: 10_000 });
+  // A refused CONNECT reaches telegraf as an unreadable reply; this keeps what the proxy said.
+  agent.on('proxyConnect', (connect: { statusCode: number; statusText: string }) => {
+    if (connect.statusCode === 200) refusals.delete(agent);
+    else refusals.set(agent, `${connect.statusCode} ${connect.statusText}`.trim());
+  });
+  return agent;
+}
+
+/** What the proxy answered when it last refused a tunnel through `agent` (e.g. "407 Proxy Authentication Required"). */
+export function proxyRefusal(agent: unknown): string | undefined {
+  return typeof agent === 'object' && agent !== null ? refusals.get(agent) : undefined;
 }
 
 /** The proxy as logs and errors may name it: scheme, host and port, never the credentials. */

@@ -6,7 +6,7 @@ import { UserFacingError } from '../errors.js';
 import { redact } from '../log.js';
 import { botCommands, botRuntime, createBot, type BotDeps, type BotOptions } from './bot.js';
 import { REPLY_LANGUAGES } from '../replies/phrases/index.js';
-import { proxyLabel } from './proxy.js';
+import { proxyLabel, proxyRefusal } from './proxy.js';
 import { proxySecrets } from '../config.js';
 
 export interface StartOptions extends BotOptions {
@@ -116,6 +116,13 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
     bot.botInfo = await bot.telegram.getMe();
   } catch (err) {
     const code = (err as { code?: unknown }).code;
+    const refused = proxyRefusal(bot.telegram.options.agent);
+    if (refused) {
+      const hint = refused.startsWith('407') ? ' (check the user and password in it)' : '';
+      throw new UserFacingError(
+        `TELEGRAM_PROXY: the proxy ${proxyLabel(config.telegramProxy!)} refused to connect to the Bot API: ${refused}${hint}`,
+      );
+    }
     throw new UserFacingError(
       code === 401 || code === 404
         ? 'BOT_TOKEN: Telegram rejected the token (check it with @BotFather)'

@@ -105,16 +105,29 @@ describe('TELEGRAM_PROXY', () => {
     expect(counts(proxy.methods)).toEqual(counts(emu.calls));
   });
 
-  it('stops start-up with one line naming the setting, without the password, when the proxy refuses', async () => {
+  it('stops start-up with one line naming the setting and what the proxy said, without the password, when the proxy refuses', async () => {
     emu = await startEmulator();
     proxy = await startProxy('bob', 'another-password');
     const config = testConfig({ telegramApiRoot: emu.apiRoot, telegramProxy: `http://bob:${PASSWORD}@127.0.0.1:${proxy.port}/` });
     const started = startBot(deps(config, captureLog().log), { send: FAST_SEND });
     await expect(started).rejects.toThrow(UserFacingError);
     await expect(started).rejects.toThrow(
-      new RegExp(`^Could not reach the Telegram Bot API through TELEGRAM_PROXY \\(http://127\\.0\\.0\\.1:${proxy.port}\\)`),
+      `TELEGRAM_PROXY: the proxy http://127.0.0.1:${proxy.port} refused to connect to the Bot API: 407 Proxy Authentication Required (check the user and password in it)`,
     );
     await started.catch((err: Error) => expect(err.message).not.toContain(PASSWORD));
     expect(emu.calls).toEqual([]);
+  });
+
+  it('stops start-up with one line naming the setting when nothing listens at the proxy address', async () => {
+    emu = await startEmulator();
+    const closed = await startProxy('bob', PASSWORD);
+    const port = closed.port;
+    await closed.stop();
+    const config = testConfig({ telegramApiRoot: emu.apiRoot, telegramProxy: `http://bob:${PASSWORD}@127.0.0.1:${port}/` });
+    const started = startBot(deps(config, captureLog().log), { send: FAST_SEND });
+    await expect(started).rejects.toThrow(
+      new RegExp(`^Could not reach the Telegram Bot API through TELEGRAM_PROXY \\(http://127\\.0\\.0\\.1:${port}\\): .*ECONNREFUSED`),
+    );
+    await started.catch((err: Error) => expect(err.message).not.toContain(PASSWORD));
   });
 });
