@@ -63,11 +63,12 @@ async function main(): Promise<number> {
     articles: () => live.current.articles,
     stats: () => live.stats(),
     alerts,
-    texts: () => texts,
+    texts: () => texts?.texts,
     reload: async () => {
       texts = await readTexts();
       const s = await live.reload();
-      return `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
+      const summary = `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
+      return texts ? `${summary}\n${texts.status}` : summary;
     },
   });
   log.info({ articles: live.current.articles.length }, 'bot running');

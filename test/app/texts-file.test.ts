@@ -19,14 +19,16 @@ async function load(content: string | undefined) {
     level: 'info',
     destination: { write: (l: string) => lines.push(JSON.parse(l) as { level: number; msg: string }) } as never,
   });
-  return { texts: await loadTextsFile(file, log), warnings: lines.filter((l) => l.level === 40).map((l) => l.msg), file };
+  const { texts, status } = await loadTextsFile(file, log);
+  return { texts, status, warnings: lines.filter((l) => l.level === 40).map((l) => l.msg), file };
 }
 
 describe('TEXTS_FILE', () => {
   it('missing: the built-in texts, with one warning naming the file', async () => {
-    const { texts, warnings, file } = await load(undefined);
+    const { texts, warnings, file, status } = await load(undefined);
     expect(texts).toBeUndefined();
     expect(warnings).toEqual([`TEXTS_FILE: cannot read ${file} (no such file); using the built-in texts`]);
+    expect(status).toBe(warnings[0]); // what /reload tells the admin
   });
 
   it('broken: the built-in texts, with one warning naming the problem', async () => {
@@ -36,8 +38,9 @@ describe('TEXTS_FILE', () => {
   });
 
   it('fine: its texts, and no warning', async () => {
-    const { texts, warnings } = await load('{"help": {"en": "Ask me."}}');
+    const { texts, warnings, status } = await load('{"help": {"en": "Ask me.", "de": "Fragen Sie."}}');
     expect(texts?.get('help')?.get('en')).toBe('Ask me.');
     expect(warnings).toEqual([]);
+    expect(status).toBe('TEXTS_FILE: replacing help (en, de)');
   });
 });
