@@ -134,6 +134,12 @@ const proxyUrl = z
       ctx.addIssue({ code: 'custom', message: 'must be http://host:port or https://host:port (user:password@ allowed before the host)' });
       return z.NEVER;
     }
+    try {
+      decodeURIComponent(u.username + u.password);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'the user or password has a "%" that starts no %XX code: write "%" as %25' });
+      return z.NEVER;
+    }
     return u.href;
   });
 

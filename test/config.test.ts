@@ -88,6 +88,8 @@ describe('TELEGRAM_PROXY', () => {
   });
 
   it('refuses anything else without repeating the value, which may hold a password', () => {
+    expect(() => read('http://bob:s3cret%zz@proxy:3128')).toThrow(/TELEGRAM_PROXY: the user or password has a "%" that starts no %XX code/);
+    expect(read('http://bob:s3cret%25@proxy:3128')).toBe('http://bob:s3cret%25@proxy:3128/');
     for (const bad of ['socks5://bob:s3cret@proxy:1080', 'bob:s3cret@proxy:3128', 'http://bob:s3cret@proxy:3128/some/path']) {
       let message = '';
       try {
