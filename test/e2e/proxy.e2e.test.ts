@@ -58,6 +58,8 @@ async function startProxy(user: string, password: string) {
 }
 
 const PASSWORD = 'pr0xy-s3cret';
+/** A password with characters a URL must escape: written %-encoded, sent decoded. */
+const ODD_PASSWORD = 'p@ss:w0rd';
 let emu: Awaited<ReturnType<typeof startEmulator>> | undefined;
 let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
 let bot: RunningBot | undefined;
@@ -73,9 +75,10 @@ const counts = (list: string[]) => list.reduce<Record<string, number>>((n, m) =>
 describe('TELEGRAM_PROXY', () => {
   it('carries every Bot API request of a polling bot, and the password is never logged', async () => {
     emu = await startEmulator();
-    proxy = await startProxy('bob', PASSWORD);
+    proxy = await startProxy('bob', ODD_PASSWORD);
     const logs = captureLog('trace');
-    const config = testConfig({ telegramApiRoot: emu.apiRoot, telegramProxy: `http://bob:${PASSWORD}@127.0.0.1:${proxy.port}/` });
+    const written = encodeURIComponent(ODD_PASSWORD);
+    const config = testConfig({ telegramApiRoot: emu.apiRoot, telegramProxy: `http://bob:${written}@127.0.0.1:${proxy.port}/` });
     bot = await startBot(deps(config, logs.log), { send: FAST_SEND });
     const m = await emu.say(601, 'when did the harbour bridge reopen?');
     const reply = await emu.waitFor(() => emu!.sent().find((s) => s.message.reply_parameters?.message_id === m.message_id), 'the answer');
@@ -89,7 +92,8 @@ describe('TELEGRAM_PROXY', () => {
     // Every request the Bot API saw came through the proxy.
     expect(counts(proxy.methods)).toEqual(counts(emu.calls));
     expect(logs.text()).toContain(`"proxy":"http://127.0.0.1:${proxy.port}"`);
-    expect(logs.text()).not.toContain(PASSWORD);
+    expect(logs.text()).not.toContain(ODD_PASSWORD);
+    expect(logs.text()).not.toContain(written);
   });
 
   it('carries the webhook setup too', async () => {
