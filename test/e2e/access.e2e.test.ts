@@ -73,6 +73,9 @@ describe('a bot with an allow-list', () => {
     await emu.waitFor(() => inChat(503)[0], 'the polite line');
     // Stopping drains the send queue: whatever the bot meant to send has been sent.
     await emu.waitFor(() => logs.text().match(/not on the allow-list/g)?.length === 2, 'both refusals logged');
+    // /stats counts every refused update: the inline query, the press, three private messages, two in the group.
+    const stats = await emu.say(ADMIN, '/stats');
+    expect((await emu.waitFor(replyTo(ADMIN, stats.message_id), '/stats')).message.text).toContain('notAllowed: 7');
     await bot.stop('test over');
     expect(inChat(503).map((s) => s.message.text)).toEqual([
       'Entschuldigung, dieser Bot steht nur den Chats und Personen offen, die sein Betreiber freigegeben hat.',
