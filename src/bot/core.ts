@@ -69,7 +69,7 @@ export interface BotCore {
   /** The bot's sentences for a reply to `m` that has no question to read: in the sender's app language. */
   sayTo(m: Message): Phrases;
   /** The operator's text `key` for a reply to `m` (TEXTS_FILE), in the sender's app language; undefined: the built-in one. */
-  customText(key: CustomTextKey, m: Message, botUsername: string | undefined): string | undefined;
+  customText(key: CustomTextKey, m: Message, botUsername: string | undefined, values?: Record<string, string | number>): string | undefined;
   /** Keeps `p` in `tasks` until it settles. */
   track(p: Promise<unknown>): void;
   /** Queues a reply to `m` (quoting it, in its forum topic). Never rejects. */
@@ -143,8 +143,8 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     suggestions,
     readerOf,
     sayTo: (m) => phrasesFor(readerOf(m)),
-    customText: (key, m, botUsername) =>
-      customText(deps.texts?.(), key, readerOf(m), { articles: deps.articles().length, bot: botUsername && `@${botUsername}` }),
+    customText: (key, m, botUsername, values) =>
+      customText(deps.texts?.(), key, readerOf(m), { ...values, articles: deps.articles().length, bot: botUsername && `@${botUsername}` }),
     track(p) {
       const t = p.catch(() => undefined).finally(() => tasks.delete(t));
       tasks.add(t);

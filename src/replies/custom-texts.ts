@@ -48,16 +48,20 @@ export function parseCustomTexts(json: string): { texts: CustomTexts } | { probl
   return { texts };
 }
 
-/** The operator's text for `key` in `language` (English when the bot does not speak the reader's), placeholders filled; undefined: use the built-in one. */
+/**
+ * The operator's text for `key` in `language` (English when the bot does not speak the reader's),
+ * with each `{name}` of `values` filled in (`{articles}` and `{bot}` everywhere; a text may add its
+ * own, such as a retention period); undefined: use the built-in one.
+ */
 export function customText(
   texts: CustomTexts | undefined,
   key: CustomTextKey,
   language: Language | undefined,
-  values: { articles: number; bot: string | undefined },
+  values: Record<string, string | number | undefined>,
 ): string | undefined {
   const text = texts?.get(key)?.get(language ?? 'en');
   if (text === undefined) return undefined;
-  return text.replaceAll('{articles}', String(values.articles)).replaceAll('{bot}', values.bot ?? '');
+  return Object.entries(values).reduce((t, [name, value]) => t.replaceAll(`{${name}}`, String(value ?? '')), text);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -23,8 +23,10 @@ describe("the operator's texts", () => {
     expect(customText(undefined, 'help', 'en', values)).toBeUndefined();
   });
 
-  it('accept the privacy text too', () => {
-    expect(problemOf({ privacy: { fr: 'Je ne garde que vos questions, 30 jours.' } })).toBeUndefined();
+  it('accept the privacy text too, with the placeholders its command gives', () => {
+    const r = parseCustomTexts(JSON.stringify({ privacy: { fr: 'Je ne garde que vos questions, {days} jours.' } }));
+    if (!('texts' in r)) throw new Error(r.problem);
+    expect(customText(r.texts, 'privacy', 'fr', { days: 30, articles: 3 })).toBe('Je ne garde que vos questions, 30 jours.');
   });
 
   it.each([
