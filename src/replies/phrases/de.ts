@@ -51,4 +51,5 @@ export const de: Phrases = {
   tooOld: 'Diese Nachricht ist zu alt, um sie zu ändern.',
   slowDownShort: 'Bitte etwas langsamer.',
   expired: 'Diese Antwort ist abgelaufen. Bitte fragen Sie erneut.',
+  notAllowed: 'Entschuldigung, dieser Bot steht nur den Chats und Personen offen, die sein Betreiber freigegeben hat.',
 };

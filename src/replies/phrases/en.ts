@@ -50,4 +50,5 @@ export const en: Phrases = {
   tooOld: 'This message is too old to update.',
   slowDownShort: 'Slow down a little, please.',
   expired: 'This answer has expired. Please ask again.',
+  notAllowed: 'Sorry, this bot only answers the chats and people its owner has allowed.',
 };

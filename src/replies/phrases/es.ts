@@ -52,4 +52,5 @@ export const es: Phrases = {
   tooOld: 'Este mensaje es demasiado antiguo para actualizarlo.',
   slowDownShort: 'Más despacio, por favor.',
   expired: 'Esta respuesta ha caducado. Vuelve a preguntar.',
+  notAllowed: 'Lo siento, este bot solo responde en los chats y a las personas que su propietario ha autorizado.',
 };

@@ -52,4 +52,5 @@ export const fr: Phrases = {
   tooOld: 'Ce message est trop ancien pour être mis à jour.',
   slowDownShort: 'Un peu moins vite, s’il vous plaît.',
   expired: 'Cette réponse a expiré. Reposez votre question.',
+  notAllowed: 'Désolé, ce bot ne répond qu’aux discussions et aux personnes que son propriétaire a autorisées.',
 };

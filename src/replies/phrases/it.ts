@@ -51,4 +51,5 @@ export const it: Phrases = {
   tooOld: 'Questo messaggio è troppo vecchio per essere aggiornato.',
   slowDownShort: 'Più piano, per favore.',
   expired: 'Questa risposta è scaduta. Chiedi di nuovo.',
+  notAllowed: 'Mi dispiace, questo bot risponde solo nelle chat e alle persone autorizzate dal suo proprietario.',
 };

@@ -51,4 +51,5 @@ export const pt: Phrases = {
   tooOld: 'Esta mensagem é antiga demais para ser atualizada.',
   slowDownShort: 'Mais devagar, por favor.',
   expired: 'Esta resposta expirou. Pergunte de novo.',
+  notAllowed: 'Desculpe, este bot só responde nos chats e às pessoas que o seu proprietário autorizou.',
 };

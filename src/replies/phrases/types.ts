@@ -57,6 +57,8 @@ export interface Phrases {
   tooOld: string;
   slowDownShort: string;
   expired: string;
+  /** To a private chat the bot may not serve (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): once per rate window. */
+  notAllowed: string;
 }
 
 /** Commands anyone may use, in menu order (admin commands stay unlisted). */
