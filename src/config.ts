@@ -93,6 +93,56 @@ function onOff(byDefault: boolean) {
     });
 }
 
+/**
+ * A list of Telegram ids separated by commas or spaces; empty gives []. The error names the first
+ * bad entry, not the whole list.
+ */
+function telegramIds(what: string, valid: (n: number) => boolean) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return [] as number[];
+      const entries = s.split(/[\s,]+/).filter(Boolean);
+      const bad = entries.find((e) => !/^-?\d+$/.test(e) || !Number.isSafeInteger(Number(e)) || !valid(Number(e)));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `must be ${what} separated by commas; "${bad}" is not one` });
+        return z.NEVER;
+      }
+      return entries.map(Number);
+    });
+}
+
+/**
+ * http(s)://[user:password@]host:port of a proxy. The error never repeats the value: it may hold a
+ * password.
+ */
+const proxyUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return undefined;
+    let u: URL | undefined;
+    try {
+      u = new URL(s);
+    } catch {
+      // reported below
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || u.hostname === '' || (u.pathname !== '/' && u.pathname !== '')) {
+      ctx.addIssue({ code: 'custom', message: 'must be http://host:port or https://host:port (user:password@ allowed before the host)' });
+      return z.NEVER;
+    }
+    try {
+      decodeURIComponent(u.username + u.password);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'the user or password has a "%" that starts no %XX code: write "%" as %25' });
+      return z.NEVER;
+    }
+    return u.href;
+  });
+
 const schema = z.object({
   BOT_TOKEN: optionalString.refine((t) => t === undefined || /^\d+:[A-Za-z0-9_-]{30,}$/.test(t), {
     message: 'does not look like a bot token from @BotFather (digits, a colon, then 30+ letters)',
@@ -114,22 +164,12 @@ const schema = z.object({
     .optional()
     .transform((s) => (s === undefined || s === '' ? 'info' : s.toLowerCase()))
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
-  ADMIN_IDS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return [] as number[];
-      const ids = s
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map(Number);
-      if (ids.some((n) => !Number.isSafeInteger(n))) {
-        ctx.addIssue({ code: 'custom', message: `must be Telegram user ids separated by commas, got "${s}"` });
-        return z.NEVER;
-      }
-      return ids;
-    }),
+  ADMIN_IDS: telegramIds('Telegram user ids', () => true),
+  ALLOWED_CHAT_IDS: telegramIds("Telegram chat ids (a group's starts with -)", (n) => n !== 0),
+  ALLOWED_USER_IDS: telegramIds('Telegram user ids', (n) => n > 0),
+  TELEGRAM_PROXY: proxyUrl,
+  ADMIN_ALERTS: onOff(true),
+  TEXTS_FILE: optionalString,
   MAX_QUESTION_LENGTH: positiveInt(500),
   RATE_LIMIT_PER_USER: positiveInt(10),
   // 19 answers and the one notice fit Telegram's 20 messages a minute to a group.
@@ -218,6 +258,18 @@ export type Config = Readonly<{
   telegramApiRoot: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminIds: readonly number[];
+  /**
+   * Who may use the bot (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): an update is served when its chat or
+   * its sender is listed, or the sender is an admin. Both empty: everyone.
+   */
+  allowedChatIds: readonly number[];
+  allowedUserIds: readonly number[];
+  /** Every Bot API request goes through this proxy (TELEGRAM_PROXY), credentials and all; never log it. */
+  telegramProxy: string | undefined;
+  /** Admins are told in Telegram about problems they must act on (ADMIN_ALERTS). */
+  adminAlerts: boolean;
+  /** The operator's replacements for the welcome, help and privacy texts (TEXTS_FILE). */
+  textsFile: string | undefined;
   maxQuestionLength: number;
   rateLimit: Readonly<{ perUser: number; perChat: number; windowSeconds: number }>;
   /** Inline queries one user may send per rate-limit window: a budget of their own, apart from questions. */
@@ -283,6 +335,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     telegramApiRoot: c.TELEGRAM_API_ROOT,
     logLevel: c.LOG_LEVEL,
     adminIds: c.ADMIN_IDS,
+    allowedChatIds: c.ALLOWED_CHAT_IDS,
+    allowedUserIds: c.ALLOWED_USER_IDS,
+    telegramProxy: c.TELEGRAM_PROXY,
+    adminAlerts: c.ADMIN_ALERTS,
+    textsFile: c.TEXTS_FILE === undefined ? undefined : path.resolve(cwd, c.TEXTS_FILE),
     maxQuestionLength: c.MAX_QUESTION_LENGTH,
     rateLimit: {
       perUser: c.RATE_LIMIT_PER_USER,
@@ -303,4 +360,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     storeAskerIds: c.STORE_ASKER_IDS,
     questionRetentionDays: c.QUESTION_RETENTION_DAYS,
   };
+}
+
+/** What log redaction must hide: the proxy's password, as written and decoded. */
+export function proxySecrets(url: string | undefined): string[] {
+  if (!url) return [];
+  const { password } = new URL(url);
+  if (password === '') return [];
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // written with a stray "%": only the raw form can appear
+  }
+  return [...new Set([password, decoded])];
 }

@@ -5,9 +5,11 @@
  */
 import path from 'node:path';
 import { openLiveIndex } from './app/open.js';
+import { loadTextsFile } from './app/texts-file.js';
+import { AdminAlerts } from './bot/alerts.js';
 import { runConsole } from './cli/console.js';
 import { terminalProgress } from './cli/progress.js';
-import { loadConfig } from './config.js';
+import { loadConfig, proxySecrets } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redact } from './log.js';
 import { urlPassword } from './state/url.js';
@@ -32,19 +34,29 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const secrets = [config.botToken, config.webhook?.secret, urlPassword(config.state.databaseUrl)].filter((s): s is string => s !== undefined);
+  const secrets = [config.botToken, config.webhook?.secret, ...proxySecrets(config.telegramProxy), urlPassword(config.state.databaseUrl)].filter(
+    (s): s is string => s !== undefined,
+  );
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
   // The bot's store first: a wrong STATE_DIR or DATABASE_URL stops the start before the index is built.
   const state = config.botToken ? await (await import('./state/retention.js')).openBotState(config, log) : undefined;
   const progress = terminalProgress(process.stderr);
-  const live = await openLiveIndex(config, { log, progress: progress?.update }).finally(() => progress?.done());
+  // Problems an admin must act on are told in Telegram once the bot runs (ADMIN_ALERTS).
+  const alerts = new AdminAlerts({ adminIds: config.botToken && config.adminAlerts ? config.adminIds : [], log });
+  const live = await openLiveIndex(config, { log, progress: progress?.update, onReloadFailed: (err) => alerts.indexFailed(err) }).finally(() =>
+    progress?.done(),
+  );
 
   if (!config.botToken) {
     await runConsole(live);
     await live.close();
     return 0;
   }
+
+  // The operator's texts (TEXTS_FILE): read now, and again on each /reload.
+  const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
+  let texts = await readTexts();
 
   const stopWatching = live.watch();
   // Imported only when used: telegraf and the feed reader are a tenth of a second of every start otherwise.
@@ -56,9 +68,13 @@ async function main(): Promise<number> {
     ask: (question, options) => live.ask(question, options),
     articles: () => live.current.articles,
     stats: () => live.stats(),
+    alerts,
+    texts: () => texts?.texts,
     reload: async () => {
+      texts = await readTexts();
       const s = await live.reload();
-      return `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
+      const summary = `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
+      return texts ? `${summary}\n${texts.status}` : summary;
     },
   });
   log.info({ articles: live.current.articles.length }, 'bot running');
@@ -76,6 +92,7 @@ async function main(): Promise<number> {
           allowPrivateAddresses: config.feedsAllowPrivateAddresses,
           intervalMinutes: config.feedIntervalMinutes,
           onRun: async (summary) => {
+            alerts.feedRun(summary);
             if (summary.stored > 0) await live.reload();
           },
         })

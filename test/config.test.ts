@@ -7,6 +7,7 @@ describe.each([
   { setting: 'SENTENCE_MODEL', field: 'sentenceModel', byDefault: false },
   { setting: 'FEEDS_ALLOW_PRIVATE_ADDRESSES', field: 'feedsAllowPrivateAddresses', byDefault: false },
   { setting: 'STORE_ASKER_IDS', field: 'storeAskerIds', byDefault: false },
+  { setting: 'ADMIN_ALERTS', field: 'adminAlerts', byDefault: true },
 ] as const)('the on/off setting $setting', ({ setting, field, byDefault }) => {
   const read = (value: string | undefined) => loadConfig({ [setting]: value }, { dotenvFile: false })[field];
 
@@ -78,5 +79,60 @@ describe('the state settings', () => {
     expect(read({}).questionRetentionDays).toBe(30);
     expect(read({ QUESTION_RETENTION_DAYS: '7' }).questionRetentionDays).toBe(7);
     expect(() => read({ QUESTION_RETENTION_DAYS: '0' })).toThrow(/QUESTION_RETENTION_DAYS: must be a positive whole number/);
+  });
+});
+
+describe('the access settings', () => {
+  const read = (env: Record<string, string>) => loadConfig(env, { dotenvFile: false });
+
+  it('let everyone in when empty, and read ids separated by commas or spaces', () => {
+    expect(read({})).toMatchObject({ allowedChatIds: [], allowedUserIds: [] });
+    const c = read({ ALLOWED_CHAT_IDS: '-1001234567890, 42', ALLOWED_USER_IDS: '7 8,9' });
+    expect(c.allowedChatIds).toEqual([-1001234567890, 42]);
+    expect(c.allowedUserIds).toEqual([7, 8, 9]);
+  });
+
+  it('refuse a bad id with one error naming the setting and the entry', () => {
+    expect(() => read({ ALLOWED_CHAT_IDS: '-100123, @mygroup' })).toThrow(ConfigError);
+    expect(() => read({ ALLOWED_CHAT_IDS: '-100123, @mygroup' })).toThrow(/ALLOWED_CHAT_IDS: must be Telegram chat ids .*"@mygroup" is not one/);
+    expect(() => read({ ALLOWED_USER_IDS: '12, -5' })).toThrow(/ALLOWED_USER_IDS: must be Telegram user ids .*"-5" is not one/);
+    expect(() => read({ ALLOWED_USER_IDS: '1.5' })).toThrow(/ALLOWED_USER_IDS: .*"1.5"/);
+    expect(() => read({ ALLOWED_CHAT_IDS: '99999999999999999999' })).toThrow(/ALLOWED_CHAT_IDS/);
+    expect(() => read({ ADMIN_IDS: '12,abc' })).toThrow(/ADMIN_IDS: must be Telegram user ids .*"abc" is not one/);
+  });
+});
+
+describe('TELEGRAM_PROXY', () => {
+  const read = (value: string) => loadConfig({ TELEGRAM_PROXY: value }, { dotenvFile: false }).telegramProxy;
+
+  it('takes an http(s) proxy with or without credentials, and is off by default', () => {
+    expect(read('')).toBeUndefined();
+    expect(read('http://127.0.0.1:3128')).toBe('http://127.0.0.1:3128/');
+    expect(read('https://bob:s3cret@proxy.example.org:8443')).toBe('https://bob:s3cret@proxy.example.org:8443/');
+  });
+
+  it('refuses anything else without repeating the value, which may hold a password', () => {
+    expect(() => read('http://bob:s3cret%zz@proxy:3128')).toThrow(/TELEGRAM_PROXY: the user or password has a "%" that starts no %XX code/);
+    expect(read('http://bob:s3cret%25@proxy:3128')).toBe('http://bob:s3cret%25@proxy:3128/');
+    for (const bad of ['socks5://bob:s3cret@proxy:1080', 'bob:s3cret@proxy:3128', 'http://bob:s3cret@proxy:3128/some/path']) {
+      let message = '';
+      try {
+        read(bad);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/^TELEGRAM_PROXY: must be http:\/\/host:port/);
+      expect(message).not.toContain('s3cret');
+    }
+  });
+});
+
+describe('ADMIN_ALERTS and TEXTS_FILE', () => {
+  it('alerts are on by default; the texts file is read from the working folder', () => {
+    const c = loadConfig({ TEXTS_FILE: 'texts.json' }, { dotenvFile: false, cwd: '/srv/bot' });
+    expect(c.adminAlerts).toBe(true);
+    expect(c.textsFile).toBe('/srv/bot/texts.json');
+    expect(loadConfig({ ADMIN_ALERTS: 'off' }, { dotenvFile: false })).toMatchObject({ adminAlerts: false, textsFile: undefined });
   });
 });

@@ -26,9 +26,9 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
  * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length; 11: a sentence
- * starting "Copyright" kept as news.)
+ * starting "Copyright" kept as news; 12: "Register…"/"Sign-up…" dropped only as calls to action.)
  */
-export const CACHE_FORMAT = 11;
+export const CACHE_FORMAT = 12;
 
 /**
  * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it

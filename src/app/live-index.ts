@@ -23,6 +23,8 @@ export interface LiveIndexOptions {
   vectors?: WordVectors;
   /** A sentence model re-reading English questions' best candidates (SENTENCE_MODEL); none: without. */
   sentences?: SentenceModel;
+  /** Told when a (re)load fails, whoever started it (watcher, /reload, feeds): the admin alerts. */
+  onReloadFailed?: (err: unknown) => void;
   /** Called with a rebuilt index before it is swapped in (tests hold a reload there). */
   beforeSwap?: () => Promise<void> | void;
   /** Called as a save of the persisted index starts, after the swap (tests hold the save there). */
@@ -149,7 +151,13 @@ export class LiveIndex {
       return this.running;
     }
     this.running = this.rebuild()
-      .then((s) => (this.lastReload = s))
+      .then(
+        (s) => (this.lastReload = s),
+        (err: unknown) => {
+          this.options.onReloadFailed?.(err);
+          throw err;
+        },
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again) {

@@ -19,7 +19,13 @@ export async function loadAnswerModels(config: Config, log: Logger): Promise<Ans
 /** The live index as every surface opens it: the configured folder, cache, age limit and answer models. */
 export async function openLiveIndex(
   config: Config,
-  overrides: { articlesDir?: string; log?: Logger; logLevel?: string; progress?: LiveIndexOptions['progress'] } = {},
+  overrides: {
+    articlesDir?: string;
+    log?: Logger;
+    logLevel?: string;
+    progress?: LiveIndexOptions['progress'];
+    onReloadFailed?: LiveIndexOptions['onReloadFailed'];
+  } = {},
 ): Promise<LiveIndex> {
   const log = overrides.log ?? createLogger({ level: overrides.logLevel ?? config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
   const articlesDir = overrides.articlesDir ?? config.articlesDir;
@@ -31,6 +37,7 @@ export async function openLiveIndex(
     maxAgeDays: config.maxAgeDays,
     log,
     progress: overrides.progress,
+    onReloadFailed: overrides.onReloadFailed,
     ...(await loadAnswerModels(config, log)),
   });
 }

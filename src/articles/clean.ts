@@ -161,7 +161,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
         /^follow [\p{L}\p{N} .'’@_-]{1,40} on (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok|youtube|telegram|mastodon)\b/iu.test(
           t,
         ) ||
-        /^(?:subscribe|sign[ -]?up|register|become a (?:member|subscriber)|support our journalism|thank you for (?:reading|supporting))\b/i.test(t) ||
+        // The imperative only: "Register offices will close" and "Sign-up rates rose" are news.
+        /^(?:subscribe|sign[ -]?up|register)(?:[.!:]?$|\s+(?:now|today|here|free|for|to|and|with|at|on)\b)/i.test(t) ||
+        /^(?:become a (?:member|subscriber)|support our journalism|thank you for (?:reading|supporting))\b/i.test(t) ||
         (short(t, 25) && NEWSLETTER_PROMO.test(t) && t.replace(TRAILING_PROMO, '') === '')),
   },
   {

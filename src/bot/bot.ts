@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import { ConfigError } from '../errors.js';
 import { escapeHtml } from '../replies/text.js';
+import { accessGate } from './access.js';
 import { addressed } from './addressed.js';
 import { dropBlocked } from './blocked.js';
 import { createBotCore, type BotDeps, type BotOptions } from './core.js';
@@ -8,6 +9,7 @@ import { handleCallback } from './handlers/callback.js';
 import { handleInline } from './handlers/inline.js';
 import { handleMessage } from './handlers/message.js';
 import { RecentUpdates } from './ledger.js';
+import { proxyAgent } from './proxy.js';
 import type { Sender } from './send.js';
 
 export { botCommands } from './commands.js';
@@ -38,10 +40,13 @@ export function botRuntime(bot: Telegraf): BotRuntime {
 export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   const { config, log } = deps;
   if (!config.botToken) throw new ConfigError('BOT_TOKEN', 'is required to run the Telegram bot');
+  const agent = config.telegramProxy ? proxyAgent(config.telegramProxy) : undefined;
   const bot = new Telegraf(config.botToken, {
-    telegram: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {},
+    telegram: { ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}), ...(agent ? { agent } : {}) },
     handlerTimeout: 60_000,
   });
+  // telegraf drops the agent for an http:// API root (a local Bot API server); TELEGRAM_PROXY holds for any.
+  if (agent) bot.telegram.options.agent = agent;
   const core = createBotCore(bot, deps, options);
   const { counters } = core;
   runtimes.set(bot, { sender: core.sender, tasks: core.tasks, counters });
@@ -54,6 +59,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });
 
+  // Then the allow-list (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): no handler sees a refused update.
+  bot.use(accessGate(core, options.now));
+  // Then the users an admin blocked (kept in the state store): silence.
   bot.use(dropBlocked(core));
 
   bot.use(async (ctx) => {

@@ -41,10 +41,11 @@ const COMMANDS = {
     run: ({ core, m }) => void core.reply(m, renderLatest(core.deps.articles(), undefined, core.readerOf(m))),
   },
   help: {
-    run: ({ core, m, me }) => void core.reply(m, renderHelp(me.username, core.readerOf(m))),
+    run: ({ core, m, me }) => void core.reply(m, core.customText('help', m, me.username) ?? renderHelp(me.username, core.readerOf(m))),
   },
   start: {
-    run: ({ core, m, me }) => void core.reply(m, renderWelcome(core.deps.articles().length, me.username, core.readerOf(m))),
+    run: ({ core, m, me }) =>
+      void core.reply(m, core.customText('welcome', m, me.username) ?? renderWelcome(core.deps.articles().length, me.username, core.readerOf(m))),
   },
   stats: {
     admin: true,

@@ -1,12 +1,14 @@
 import type { Telegraf, Telegram } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { Article } from '../articles/types.js';
-import type { Config } from '../config.js';
+import { proxySecrets, type Config } from '../config.js';
 import { redact, type Logger } from '../log.js';
 import { phrasesFor, userLanguage, type Phrases } from '../replies/phrases/index.js';
+import { customText, type CustomTextKey, type CustomTexts } from '../replies/custom-texts.js';
 import { latestArticles } from '../replies/text.js';
 import type { Language } from '../search/language.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
+import type { AdminAlerts } from './alerts.js';
 import type { InlineKeyboard, Rendered } from './format.js';
 import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
 import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
@@ -24,6 +26,10 @@ export interface BotDeps {
   /** Admin-only /stats lines and /reload (issue 3); may be absent. */
   stats?(): Record<string, string | number>;
   reload?(): Promise<string>;
+  /** Problems the admins must act on, told in Telegram (see alerts.ts); the bot delivers them once it runs. */
+  alerts?: AdminAlerts;
+  /** The operator's replacement texts (TEXTS_FILE), as last read; none: the built-in ones. */
+  texts?(): CustomTexts | undefined;
   /** Votes, wanted questions and blocked users (src/state); without it there are no 👍/👎 buttons and nothing is kept. */
   state?: State;
 }
@@ -68,6 +74,8 @@ export interface BotCore {
   readerOf(m: Message): Language | undefined;
   /** The bot's sentences for a reply to `m` that has no question to read: in the sender's app language. */
   sayTo(m: Message): Phrases;
+  /** The operator's text `key` for a reply to `m` (TEXTS_FILE), in the sender's app language; undefined: the built-in one. */
+  customText(key: CustomTextKey, m: Message, botUsername: string | undefined, values?: Record<string, string | number>): string | undefined;
   /** Keeps `p` in `tasks` until it settles. */
   track(p: Promise<unknown>): void;
   /** Queues a reply to `m` (quoting it, in its forum topic). Never rejects. */
@@ -78,7 +86,7 @@ export interface BotCore {
 
 export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions): BotCore {
   const { config, log } = deps;
-  const secrets = [config.botToken!];
+  const secrets = [config.botToken!, ...proxySecrets(config.telegramProxy)];
   const sender = new Sender((method, payload) => bot.telegram.callApi(method as 'getMe', payload as never), {
     ...options.send,
     log,
@@ -121,6 +129,10 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
       return undefined;
     });
 
+  deps.alerts?.attach((chatId, html) =>
+    deliver(chatId, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
+  );
+
   return {
     deps,
     config,
@@ -139,6 +151,8 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     suggestions,
     readerOf,
     sayTo: (m) => phrasesFor(readerOf(m)),
+    customText: (key, m, botUsername, values) =>
+      customText(deps.texts?.(), key, readerOf(m), { ...values, articles: deps.articles().length, bot: botUsername && `@${botUsername}` }),
     track(p) {
       const t = p.catch(() => undefined).finally(() => tasks.delete(t));
       tasks.add(t);

@@ -6,6 +6,8 @@ import { UserFacingError } from '../errors.js';
 import { redact } from '../log.js';
 import { botCommands, botRuntime, createBot, type BotDeps, type BotOptions } from './bot.js';
 import { REPLY_LANGUAGES } from '../replies/phrases/index.js';
+import { proxyLabel, proxyRefusal } from './proxy.js';
+import { proxySecrets } from '../config.js';
 
 export interface StartOptions extends BotOptions {
   /** Interface the webhook / health server listens on (default: `config.listenHost`). */
@@ -105,20 +107,29 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
   const { config, log } = deps;
   const bot = createBot(deps, options);
   const runtime = botRuntime(bot);
-  const secrets = [config.botToken ?? '', config.webhook?.secret ?? ''];
+  const secrets = [config.botToken ?? '', config.webhook?.secret ?? '', ...proxySecrets(config.telegramProxy)];
   const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), secrets);
   const drainMs = options.drainTimeoutMs ?? 10_000;
 
+  const via = config.telegramProxy ? ` through TELEGRAM_PROXY (${proxyLabel(config.telegramProxy)})` : '';
   try {
     bot.botInfo = await bot.telegram.getMe();
   } catch (err) {
     const code = (err as { code?: unknown }).code;
+    const refused = proxyRefusal(bot.telegram.options.agent);
+    if (refused) {
+      const hint = refused.startsWith('407') ? ' (check the user and password in it)' : '';
+      throw new UserFacingError(
+        `TELEGRAM_PROXY: the proxy ${proxyLabel(config.telegramProxy!)} refused to connect to the Bot API: ${refused}${hint}`,
+      );
+    }
     throw new UserFacingError(
       code === 401 || code === 404
         ? 'BOT_TOKEN: Telegram rejected the token (check it with @BotFather)'
-        : `Could not reach the Telegram Bot API: ${safe(err)}`,
+        : `Could not reach the Telegram Bot API${via}: ${safe(err)}`,
     );
   }
+  if (config.telegramProxy) log.info({ proxy: proxyLabel(config.telegramProxy) }, 'Bot API requests go through TELEGRAM_PROXY');
   // The menu in English for everyone, and in each language the bot speaks for readers whose app is
   // set to it (Telegram picks by the reader's language_code).
   await Promise.all([

@@ -29,7 +29,11 @@ const NO_STORE = 'Nothing is stored in this setup.';
 /** The commands about what the bot keeps (issue 18): /privacy and /forget for everyone; the rest for ADMIN_IDS. */
 export const STATE_COMMANDS = {
   privacy: {
-    run: ({ core, m }) => void core.reply(m, escapeHtml(core.sayTo(m).privacy(core.config.questionRetentionDays, core.config.storeAskerIds))),
+    run({ core, m, me }) {
+      const days = core.config.questionRetentionDays;
+      const custom = core.customText('privacy', m, me.username, { days });
+      void core.reply(m, custom ?? escapeHtml(core.sayTo(m).privacy(days, core.config.storeAskerIds)));
+    },
   },
   forget: {
     run({ core, m }) {

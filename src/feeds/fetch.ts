@@ -48,6 +48,8 @@ export interface FeedResult {
   /** Items not stored: already stored, too old, or with no text. */
   skipped: number;
   error?: string;
+  /** With `error`: when this feed's current run of failures began (ISO time). */
+  failingSince?: string;
 }
 
 export interface FeedsSummary {
@@ -121,7 +123,8 @@ async function fetchOneFeed(feedUrl: string, ctx: FeedContext): Promise<FeedResu
   // What logs, the state file and stored articles name the feed by: credentials stay in FEEDS only.
   const feed = withoutCredentials(feedUrl);
   const result: FeedResult = { feed, ok: true, notModified: false, stored: [], skipped: 0 };
-  const previous = ctx.state.feeds[feed] ?? {};
+  // A success ends a run of failures: `previous` never carries its start into a success.
+  const { failingSince, ...previous } = ctx.state.feeds[feed] ?? {};
   try {
     const conditional: Record<string, string> = {
       Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
@@ -156,7 +159,8 @@ async function fetchOneFeed(feedUrl: string, ctx: FeedContext): Promise<FeedResu
   } catch (err) {
     result.ok = false;
     result.error = problem(err);
-    ctx.state.feeds[feed] = { ...previous, lastError: result.error };
+    result.failingSince = failingSince ?? now(ctx).toISOString();
+    ctx.state.feeds[feed] = { ...previous, lastError: result.error, failingSince: result.failingSince };
     log.warn({ feed, error: result.error }, `feed ${feed} failed: ${result.error} (will retry next run)`);
   }
   return result;

@@ -14,6 +14,8 @@ const feedStateSchema = z.object({
   lastModified: z.string().optional(),
   lastSuccess: z.string().optional(),
   lastError: z.string().optional(),
+  /** When the current run of failures began (cleared by a success): admins hear of a feed failing for a day. */
+  failingSince: z.string().optional(),
 });
 const stateSchema = z.object({
   version: z.literal(1),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { openState } from '../../src/state/open.js';
 import type { State } from '../../src/state/types.js';
+import { parseCustomTexts, type CustomTexts } from '../../src/replies/custom-texts.js';
 import { freshStateDir, postgresUnavailable, throwawayDatabase } from '../state/stores.js';
 import { BOT, FAST_SEND, captureLog, deps, startEmulator, testConfig } from './harness.js';
 
@@ -15,6 +16,8 @@ let emu: Awaited<ReturnType<typeof startEmulator>>;
 let bot: RunningBot;
 let state: State;
 let logs = captureLog();
+/** The operator's texts (TEXTS_FILE) as the bot reads them at each reply. */
+let texts: CustomTexts | undefined;
 const ADMIN = 1001;
 const noPostgres = await postgresUnavailable();
 
@@ -83,7 +86,7 @@ for (const store of stores) {
       state = opened.state;
       remove = opened.remove;
       const config = testConfig({ telegramApiRoot: emu.apiRoot });
-      bot = await startBot(deps(config, logs.log, { state }), { send: FAST_SEND });
+      bot = await startBot(deps(config, logs.log, { state, texts: () => texts }), { send: FAST_SEND });
     }, 120_000);
 
     afterAll(async () => {
@@ -137,6 +140,16 @@ for (const store of stores) {
       const m = await emu.say(208, '/privacy', { from: { id: 208, is_bot: false, first_name: 'Jörg', language_code: 'de' } });
       const de = await emu.waitFor(replyTo(208, m.message_id), 'the German /privacy', 30_000);
       expect(de.message.text).toContain('sie werden nach 30 Tagen gelöscht');
+    }, 60_000);
+
+    it("gives the operator's privacy text (TEXTS_FILE) instead, with {days} filled in", async () => {
+      const parsed = parseCustomTexts(JSON.stringify({ privacy: { en: 'We keep unanswered questions {days} days. Ask {bot}.' } }));
+      texts = 'texts' in parsed ? parsed.texts : undefined;
+      try {
+        expect((await ask(212, '/privacy')).reply.message.text).toBe(`We keep unanswered questions 30 days. Ask @${BOT.username}.`);
+      } finally {
+        texts = undefined;
+      }
     }, 60_000);
 
     it("deletes a reader's votes on /forget, so their next press counts again", async () => {

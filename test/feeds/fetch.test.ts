@@ -216,6 +216,22 @@ describe('fetchFeeds', () => {
     ]);
   });
 
+  it('remembers since when a feed keeps failing, across runs, until it works again', async () => {
+    const at = (iso: string) => ({ now: () => new Date(iso) });
+    const first = await run(['/broken.xml'], at('2024-05-20T08:00:00Z'));
+    expect(first.results[0]).toMatchObject({ ok: false, failingSince: '2024-05-20T08:00:00.000Z' });
+    const dayLater = await run(['/broken.xml'], at('2024-05-21T09:00:00Z'));
+    expect(dayLater.results[0]).toMatchObject({ ok: false, failingSince: '2024-05-20T08:00:00.000Z' });
+
+    server.serve('/broken.xml', { body: 'x', status: 304 });
+    const fine = await run(['/broken.xml'], at('2024-05-21T10:00:00Z'));
+    expect(fine.results[0]).toMatchObject({ ok: true, notModified: true });
+    expect(fine.results[0]!.failingSince).toBeUndefined();
+    server.serve('/broken.xml', { body: 'Internal Server Error', status: 500, type: 'text/plain' });
+    const again = await run(['/broken.xml'], at('2024-05-21T11:00:00Z'));
+    expect(again.results[0]).toMatchObject({ ok: false, failingSince: '2024-05-21T11:00:00.000Z' });
+  });
+
   it('ends a redirect loop, reads compressed feeds, and applies the size limit after decompression', async () => {
     server.serve('/loop.xml', { body: '', status: 302, headers: { Location: '/loop.xml' } });
     server.serve('/gzip.xml', { body: gzipSync(server.fixture('rss-full.xml')), headers: { 'Content-Encoding': 'gzip' } });

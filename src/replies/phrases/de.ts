@@ -58,4 +58,5 @@ export const de: Phrases = {
   privacy: (days, ids) =>
     `Was ich speichere: Ihre Fragen lese ich, um sie zu beantworten, und speichere sie nicht, außer denen, auf die ich keine Antwort fand oder deren Antwort ein 👎 bekam: Text, Sprache und Zeit, ${ids ? 'mit Ihrer Nutzer- und Chat-ID' : 'ohne Ihren Namen oder Ihre ID'}; sie werden nach ${days} Tagen gelöscht. Ihre 👍/👎-Bewertungen werden unter einem schlüsselbasierten Hash Ihrer Nutzer-ID gespeichert, nicht unter der ID selbst, bis Sie sie löschen. /forget löscht, was ich über Sie gespeichert habe.`,
   forgotten: (votes, questions) => `Erledigt. Gelöscht: Bewertungen: ${votes}, Fragen: ${questions}.`,
+  notAllowed: 'Entschuldigung, dieser Bot steht nur den Chats und Personen offen, die sein Betreiber freigegeben hat.',
 };

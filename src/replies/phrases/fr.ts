@@ -59,4 +59,5 @@ export const fr: Phrases = {
   privacy: (days, ids) =>
     `Ce que je conserve : je lis vos questions pour y répondre et ne les conserve pas, sauf celles auxquelles je n’ai pas trouvé de réponse ou dont la réponse a reçu 👎 : leur texte, leur langue et l’heure, ${ids ? 'avec votre identifiant d’utilisateur et de discussion' : 'sans votre nom ni votre identifiant'} ; elles sont supprimées après ${days} jours. Vos votes 👍/👎 sont conservés sous une empreinte à clé de votre identifiant, pas sous l’identifiant lui-même, jusqu’à ce que vous les supprimiez. /forget supprime ce que je conserve sur vous.`,
   forgotten: (votes, questions) => `C’est fait. Supprimé : avis : ${votes}, questions : ${questions}.`,
+  notAllowed: 'Désolé, ce bot ne répond qu’aux discussions et aux personnes que son propriétaire a autorisées.',
 };

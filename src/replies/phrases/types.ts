@@ -64,6 +64,8 @@ export interface Phrases {
   privacy(days: number, askerIds: boolean): string;
   /** /forget: how many votes and stored questions were deleted. Plain text. */
   forgotten(votes: number, questions: number): string;
+  /** To a private chat the bot may not serve (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): once per rate window. */
+  notAllowed: string;
 }
 
 /** Commands anyone may use, in menu order (admin commands stay unlisted). */
