@@ -228,6 +228,24 @@ const schema = z.object({
       return minutes;
     }),
   MAX_AGE_DAYS: optionalPositiveInt,
+  STATE_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? '.state' : s)),
+  DATABASE_URL: optionalString.refine(
+    (s) => {
+      if (s === undefined) return true;
+      try {
+        return ['postgres:', 'postgresql:'].includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a PostgreSQL URL: postgres://user:password@host:5432/database' },
+  ),
+  STORE_ASKER_IDS: onOff(false),
+  QUESTION_RETENTION_DAYS: positiveInt(30),
   FEEDS_ALLOW_PRIVATE_ADDRESSES: onOff(false),
   WORD_VECTORS: onOff(true),
   SENTENCE_MODEL: onOff(false),
@@ -269,6 +287,12 @@ export type Config = Readonly<{
   wordVectors: boolean;
   /** Re-read English questions' best candidates with a sentence model (slower, more accurate). */
   sentenceModel: boolean;
+  /** Where the bot keeps votes, wanted questions and blocked users: a folder (embedded), or PostgreSQL. */
+  state: Readonly<{ dir: string; databaseUrl: string | undefined }>;
+  /** Keep the asker's user and chat id with a stored question (off: text, language and time only). */
+  storeAskerIds: boolean;
+  /** Stored questions older than this are deleted (on start and daily). */
+  questionRetentionDays: number;
 }>;
 
 /**
@@ -332,6 +356,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     feedsAllowPrivateAddresses: c.FEEDS_ALLOW_PRIVATE_ADDRESSES,
     wordVectors: c.WORD_VECTORS,
     sentenceModel: c.SENTENCE_MODEL,
+    state: { dir: path.resolve(cwd, c.STATE_DIR), databaseUrl: c.DATABASE_URL },
+    storeAskerIds: c.STORE_ASKER_IDS,
+    questionRetentionDays: c.QUESTION_RETENTION_DAYS,
   };
 }
 

@@ -12,6 +12,7 @@ import { terminalProgress } from './cli/progress.js';
 import { loadConfig, proxySecrets } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redact } from './log.js';
+import { urlPassword } from './state/url.js';
 
 /** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
 const SHUTDOWN_BOUND_MS = 11_000;
@@ -33,9 +34,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const secrets = [config.botToken, config.webhook?.secret, ...proxySecrets(config.telegramProxy)].filter((s): s is string => s !== undefined);
+  const secrets = [config.botToken, config.webhook?.secret, ...proxySecrets(config.telegramProxy), urlPassword(config.state.databaseUrl)].filter(
+    (s): s is string => s !== undefined,
+  );
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
+  // The bot's store first: a wrong STATE_DIR or DATABASE_URL stops the start before the index is built.
+  const state = config.botToken ? await (await import('./state/retention.js')).openBotState(config, log) : undefined;
   const progress = terminalProgress(process.stderr);
   // Problems an admin must act on are told in Telegram once the bot runs (ADMIN_ALERTS).
   const alerts = new AdminAlerts({ adminIds: config.botToken && config.adminAlerts ? config.adminIds : [], log });
@@ -59,6 +64,7 @@ async function main(): Promise<number> {
   const bot = await startBot({
     config,
     log,
+    state: state?.state,
     ask: (question, options) => live.ask(question, options),
     articles: () => live.current.articles,
     stats: () => live.stats(),
@@ -102,14 +108,14 @@ async function main(): Promise<number> {
       stopWatching();
       // Both at once: a feed run winding down must not keep the bot taking updates.
       void Promise.all([bot.stop(signal), stopFeeds()])
-        .then(() => live.close())
+        .then(() => Promise.all([live.close(), state?.close()]))
         .finally(resolve);
     };
   });
   const error = await Promise.race([stopped.then(() => undefined), bot.done]);
   if (error) {
     log.error({ err: error }, 'the bot stopped');
-    await live.close();
+    await Promise.all([live.close(), state?.close()]);
     return 1;
   }
   await stopped; // bot.done resolves as soon as the replies are out; the feeds and the index close after

@@ -6,6 +6,7 @@ describe.each([
   { setting: 'WORD_VECTORS', field: 'wordVectors', byDefault: true },
   { setting: 'SENTENCE_MODEL', field: 'sentenceModel', byDefault: false },
   { setting: 'FEEDS_ALLOW_PRIVATE_ADDRESSES', field: 'feedsAllowPrivateAddresses', byDefault: false },
+  { setting: 'STORE_ASKER_IDS', field: 'storeAskerIds', byDefault: false },
   { setting: 'ADMIN_ALERTS', field: 'adminAlerts', byDefault: true },
 ] as const)('the on/off setting $setting', ({ setting, field, byDefault }) => {
   const read = (value: string | undefined) => loadConfig({ [setting]: value }, { dotenvFile: false })[field];
@@ -55,6 +56,29 @@ describe('the rate limits', () => {
     expect(c.inlineRateLimit).toBe(60);
     expect(loadConfig({ RATE_LIMIT_INLINE_PER_USER: '5' }, { dotenvFile: false }).inlineRateLimit).toBe(5);
     expect(() => loadConfig({ RATE_LIMIT_INLINE_PER_USER: '0' }, { dotenvFile: false })).toThrow(/RATE_LIMIT_INLINE_PER_USER/);
+  });
+});
+
+describe('the state settings', () => {
+  const read = (env: Record<string, string>) => loadConfig(env, { dotenvFile: false, cwd: '/srv/bot' });
+
+  it('keep the state in .state beside the bot unless STATE_DIR or DATABASE_URL says otherwise', () => {
+    expect(read({}).state).toEqual({ dir: '/srv/bot/.state', databaseUrl: undefined });
+    expect(read({ STATE_DIR: 'data/state' }).state.dir).toBe('/srv/bot/data/state');
+    expect(read({ DATABASE_URL: 'postgres://bot:pw@db:5432/news' }).state.databaseUrl).toBe('postgres://bot:pw@db:5432/news');
+  });
+
+  it('refuse a DATABASE_URL that is not a PostgreSQL URL, without repeating it (it may hold a password)', () => {
+    expect(() => read({ DATABASE_URL: 'mysql://bot:pw@db/news' })).toThrow(
+      /^DATABASE_URL: must be a PostgreSQL URL: postgres:\/\/user:password@host:5432\/database$/,
+    );
+    expect(() => read({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
+  });
+
+  it('keep questions 30 days unless QUESTION_RETENTION_DAYS says otherwise', () => {
+    expect(read({}).questionRetentionDays).toBe(30);
+    expect(read({ QUESTION_RETENTION_DAYS: '7' }).questionRetentionDays).toBe(7);
+    expect(() => read({ QUESTION_RETENTION_DAYS: '0' })).toThrow(/QUESTION_RETENTION_DAYS: must be a positive whole number/);
   });
 });
 

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js';
 import { escapeHtml } from '../replies/text.js';
 import { accessGate } from './access.js';
 import { addressed } from './addressed.js';
+import { dropBlocked } from './blocked.js';
 import { createBotCore, type BotDeps, type BotOptions } from './core.js';
 import { handleCallback } from './handlers/callback.js';
 import { handleInline } from './handlers/inline.js';
@@ -60,6 +61,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
 
   // Then the allow-list (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): no handler sees a refused update.
   bot.use(accessGate(core, options.now));
+  // Then the users an admin blocked (kept in the state store): silence.
+  bot.use(dropBlocked(core));
 
   bot.use(async (ctx) => {
     if (ctx.callbackQuery) return handleCallback(core, ctx);

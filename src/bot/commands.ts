@@ -6,6 +6,7 @@ import type { BotIdentity } from './addressed.js';
 import type { BotCore } from './core.js';
 import { renderHelp, renderLatest, renderSources, renderWelcome } from './format.js';
 import { answerQuestion } from './handlers/question.js';
+import { STATE_COMMANDS } from './state-commands.js';
 
 /** One command as received: who sent it, to which bot, and the text after the command. */
 export interface CommandCall {
@@ -60,6 +61,7 @@ const COMMANDS = {
       void core.reply(m, `<b>Stats</b>\n${text.join('\n')}`);
     },
   },
+  ...STATE_COMMANDS,
   reload: {
     admin: true,
     run({ core, m }) {

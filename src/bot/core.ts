@@ -13,6 +13,8 @@ import type { InlineKeyboard, Rendered } from './format.js';
 import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
 import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
 import type { UpdateLedger } from './ledger.js';
+import type { State } from '../state/types.js';
+import { Kept } from './kept.js';
 
 export interface BotDeps {
   config: Config;
@@ -28,6 +30,8 @@ export interface BotDeps {
   alerts?: AdminAlerts;
   /** The operator's replacement texts (TEXTS_FILE), as last read; none: the built-in ones. */
   texts?(): CustomTexts | undefined;
+  /** Votes, wanted questions and blocked users (src/state); without it there are no 👍/👎 buttons and nothing is kept. */
+  state?: State;
 }
 
 export interface BotOptions {
@@ -57,8 +61,10 @@ export interface BotCore {
   tasks: Set<Promise<unknown>>;
   limiter: QuestionLimiter;
   inlineLimiter: FixedWindowLimiter;
-  /** Answers with more than one passage, by "chat:message", for the Next/Prev buttons. */
+  /** Answers with more than one passage (any passage, when votes are kept), by "chat:message", for the buttons. */
   answers: Lru<string, Answer>;
+  /** What the bot keeps about readers, when it has a state store. */
+  kept: Kept | undefined;
   isAdmin(userId: number | undefined): boolean;
   /** An error's message with the token redacted. */
   safe(err: unknown): string;
@@ -95,6 +101,7 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     errors: 0,
     droppedOverBudget: 0,
     duplicateUpdates: 0,
+    blockedUpdates: 0,
   };
   const tasks = new Set<Promise<unknown>>();
 
@@ -138,6 +145,7 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     // Inline queries come one per keystroke pause: their own budget, so typing never silences a chat.
     inlineLimiter: new FixedWindowLimiter(config.inlineRateLimit, config.rateLimit.windowSeconds * 1000, options.now),
     answers: new Lru<string, Answer>(options.answerCacheSize ?? 2000),
+    kept: deps.state && new Kept(deps.state, config, log),
     isAdmin: (userId) => userId !== undefined && config.adminIds.includes(userId),
     safe: (err) => redact(String((err as Error)?.message ?? err), secrets),
     suggestions,

@@ -39,6 +39,14 @@ const MAX_TITLE = 300;
 /** Callback data of the pager buttons: `ans:<page>` (answer), `src:<page>` (sources). */
 export const ANSWER_PAGE_PREFIX = 'ans:';
 export const SOURCES_PAGE_PREFIX = 'src:';
+/** Callback data of the vote buttons; the answer is the message they are on. */
+export const VOTE_UP = 'fb:+';
+export const VOTE_DOWN = 'fb:-';
+
+export interface AnswerRenderOptions extends RenderOptions {
+  /** 👍/👎 buttons beside Prev/Next (when the bot keeps votes). */
+  feedback?: boolean;
+}
 
 /** Escaped HTML of `text`, cut (with "…") so the result is at most `max` characters. */
 export function escapeTruncated(text: string, max: number): string {
@@ -126,7 +134,7 @@ function articleHead(a: Article, page = 0, total = 1): string {
  * source and date) with Prev/Next and "Open article" buttons; or the plain "found nothing" reply.
  * Always valid Telegram HTML within 4,096 characters.
  */
-export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = {}): Rendered {
+export function renderAnswer(answer: Answer, page = 0, options: AnswerRenderOptions = {}): Rendered {
   const total = answer.passages.length;
   if (answer.reason === 'latest' && options.articles)
     return { html: renderLatest(options.articles, SOURCES_PAGE_SIZE, answer.language), keyboard: undefined };
@@ -143,6 +151,7 @@ export function renderAnswer(answer: Answer, page = 0, options: RenderOptions = 
   const body = passageHtml(passage, MAX_MESSAGE_LENGTH - hedge.length - footer.length - 2);
   const nav: InlineButton[] = [];
   if (p > 0) nav.push({ text: say.previous, callback_data: `${ANSWER_PAGE_PREFIX}${p - 1}` });
+  if (options.feedback) nav.push({ text: '👍', callback_data: VOTE_UP }, { text: '👎', callback_data: VOTE_DOWN });
   if (p < total - 1) nav.push({ text: say.next, callback_data: `${ANSWER_PAGE_PREFIX}${p + 1}` });
   const rows: InlineButton[][] = [];
   if (nav.length > 0) rows.push(nav);

@@ -89,6 +89,17 @@ describe('renderAnswer', () => {
     expect(keyboard).toBeUndefined();
   });
 
+  it('puts 👍 and 👎 between Prev and Next when votes are kept, with callback data well within 64 bytes', () => {
+    const three = answerOf([passage('First.'), passage('Second.'), passage('Third.')]);
+    const row = (page: number) => renderAnswer(three, page, { feedback: true }).keyboard!.inline_keyboard[0]!;
+    expect(row(1).map((b) => b.text)).toEqual(['◀ Prev', '👍', '👎', 'Next ▶']);
+    expect(row(0).map((b) => b.text)).toEqual(['👍', '👎', 'Next ▶']);
+    for (const b of row(1)) if ('callback_data' in b) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+    expect(buttons(renderAnswer(three, 1).keyboard).map((b) => b.text)).toEqual(['◀ Prev', 'Next ▶', 'Open article']);
+    // A decline has nothing to rate: it is kept as declined anyway.
+    expect(renderAnswer(answerOf([]), 0, { feedback: true }).keyboard).toBeUndefined();
+  });
+
   it('keeps "…" elisions as given and merges overlapping or out-of-range highlights', () => {
     const { html } = renderAnswer(
       answerOf([
@@ -283,7 +294,7 @@ describe("/start, /help and the menu in the reader's language", () => {
   it('describes the menu commands within what setMyCommands accepts, in every language', () => {
     for (const language of REPLY_LANGUAGES) {
       const commands = botCommands(language);
-      expect(commands.map((c) => c.command)).toEqual(['ask', 'sources', 'latest', 'help', 'start']);
+      expect(commands.map((c) => c.command)).toEqual(['ask', 'sources', 'latest', 'help', 'start', 'privacy', 'forget']);
       for (const c of commands) {
         expect(c.description.length).toBeGreaterThanOrEqual(3);
         expect(c.description.length).toBeLessThanOrEqual(256);

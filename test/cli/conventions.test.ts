@@ -27,6 +27,7 @@ const COMMANDS = [
   'bench:load',
   'bench:reload',
   'bench:reader',
+  'bench:state',
   'build-vectors',
   'build-lexicon',
 ];

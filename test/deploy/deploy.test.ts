@@ -48,11 +48,11 @@ describe('the systemd unit', () => {
     expect(Number(unitValues('TimeoutStopSec')[0])).toBeGreaterThanOrEqual(12);
   });
 
-  it('may write exactly where the bot writes with the default settings: the articles folder and the index cache', () => {
+  it('may write exactly where the bot writes with the default settings: the articles folder, the index cache and the state', () => {
     const dir = unitValues('WorkingDirectory')[0]!;
     const config = loadConfig({}, { cwd: dir, dotenvFile: false });
     expect(unitValues('ProtectSystem')).toEqual(['strict']);
-    expect(unitValues('ReadWritePaths').join(' ').split(/\s+/).sort()).toEqual([config.articlesDir, config.indexCacheDir].sort());
+    expect(unitValues('ReadWritePaths').join(' ').split(/\s+/).sort()).toEqual([config.articlesDir, config.indexCacheDir, config.state.dir].sort());
   });
 });
 
@@ -65,11 +65,11 @@ describe('the container image definition', () => {
     expect(DOCKERFILE).toMatch(/^USER (?!root)\w+$/m);
   });
 
-  it('keeps the articles and the index cache on volumes, where the bot keeps them by default', () => {
+  it('keeps the articles, the index cache and the state on volumes, where the bot keeps them by default', () => {
     const workdir = /^WORKDIR (\S+)$/m.exec(DOCKERFILE)![1]!;
     const config = loadConfig({}, { cwd: workdir, dotenvFile: false });
     const volumes = JSON.parse(/^VOLUME (\[.*\])$/m.exec(DOCKERFILE)![1]!) as string[];
-    expect(volumes.sort()).toEqual([config.articlesDir, config.indexCacheDir].sort());
+    expect(volumes.sort()).toEqual([config.articlesDir, config.indexCacheDir, config.state.dir].sort());
   });
 
   it('copies everything the build step reads', () => {

@@ -20,7 +20,7 @@ const TelegramServer = createRequire(import.meta.url)('telegram-test-api') as ty
  * telegram-test-api behind a thin front server on 127.0.0.1: getUpdates waits briefly for new
  * updates (the emulator answers at once, which would make polling spin), inline queries (which the
  * emulator cannot make) are handed out with the updates, and answerInlineQuery, which the emulator
- * lacks, is recorded. setMyCommands is recorded too, then refused with HTTP 500
+ * lacks, is recorded, and so is answerCallbackQuery (which the emulator takes but forgets). setMyCommands is recorded too, then refused with HTTP 500
  * as the emulator itself does. Everything else (including the 500s for sendChatAction) is the
  * emulator's own behaviour.
  */
@@ -30,6 +30,7 @@ export async function startEmulator() {
   const app = (emu as unknown as { webServer: http.RequestListener }).webServer;
   const inlineAnswers: Array<Record<string, unknown>> = [];
   const commandMenus: Array<Record<string, unknown>> = [];
+  const callbackAnswers: Array<Record<string, unknown>> = [];
   /** Every Bot API method the bot called, in order of arrival. */
   const calls: string[] = [];
   /** Updates the emulator cannot make (inline queries), handed out by the next getUpdates. */
@@ -44,13 +45,13 @@ export async function startEmulator() {
   const server = http.createServer((req, res) => {
     const method = /\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1];
     if (method) calls.push(method);
-    if (method === 'answerInlineQuery' || method === 'setMyCommands') {
+    if (method === 'answerInlineQuery' || method === 'setMyCommands' || method === 'answerCallbackQuery') {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
       req.on('end', () => {
         const payload = JSON.parse(body) as Record<string, unknown>;
-        if (method === 'answerInlineQuery') {
-          inlineAnswers.push(payload);
+        if (method === 'answerInlineQuery' || method === 'answerCallbackQuery') {
+          (method === 'answerInlineQuery' ? inlineAnswers : callbackAnswers).push(payload);
           res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":true}');
         } else {
           commandMenus.push(payload);
@@ -83,6 +84,8 @@ export async function startEmulator() {
   return {
     apiRoot,
     inlineAnswers,
+    /** The bot's answers to button presses (answerCallbackQuery: the notice text, if any), in order. */
+    callbackAnswers,
     /** The command menus the bot asked for (each refused with HTTP 500). */
     commandMenus,
     calls,
@@ -106,8 +109,10 @@ export async function startEmulator() {
       await emu.addUserMessage(message as never);
       return { ...message, message_id: id };
     },
-    async press(chatId: number, botMessage: Record<string, unknown>, data: string, fromId = chatId > 0 ? chatId : 7) {
-      await emu.addUserCallback({ botToken: TOKEN, from: user(fromId), message: botMessage, data } as never);
+    /** A button press on `botMessage` by user `fromId`, whose Telegram app is in `languageCode` when given. */
+    async press(chatId: number, botMessage: Record<string, unknown>, data: string, fromId = chatId > 0 ? chatId : 7, languageCode?: string) {
+      const from = languageCode === undefined ? user(fromId) : { ...user(fromId), language_code: languageCode };
+      await emu.addUserCallback({ botToken: TOKEN, from, message: botMessage, data } as never);
     },
     /** An inline query ("@bot …" typed in any chat) from user `fromId`; returns its id. */
     inline(fromId: number, query: string) {
@@ -169,6 +174,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     feedsAllowPrivateAddresses: false,
     wordVectors: false,
     sentenceModel: false,
+    state: { dir: '.state', databaseUrl: undefined },
+    storeAskerIds: false,
+    questionRetentionDays: 30,
     ...overrides,
   };
 }

@@ -1,12 +1,14 @@
 import type { Context } from 'telegraf';
-import type { CallbackQuery, Message, Update } from 'telegraf/types';
+import type { CallbackQuery } from 'telegraf/types';
 import { phrasesFor, userLanguage } from '../../replies/phrases/index.js';
 import type { Answer } from '../../search/types.js';
-import { addressed, type BotIdentity } from '../addressed.js';
+import type { BotIdentity } from '../addressed.js';
 import type { BotCore } from '../core.js';
-import { ANSWER_PAGE_PREFIX, SOURCES_PAGE_PREFIX, renderAnswer, renderSources } from '../format.js';
+import { ANSWER_PAGE_PREFIX, SOURCES_PAGE_PREFIX, VOTE_DOWN, VOTE_UP, renderAnswer, renderSources } from '../format.js';
+import { repliedQuestion } from '../replied.js';
+import { handleVote } from './feedback.js';
 
-/** A pressed button: Next/Prev through an answer's passages or the /sources pages, on the bot's own messages. */
+/** A pressed button: Next/Prev through an answer's passages or the /sources pages, or 👍/👎, on the bot's own messages. */
 export async function handleCallback(core: BotCore, ctx: Context): Promise<void> {
   const q = ctx.callbackQuery;
   if (!q || !('data' in q)) return;
@@ -30,22 +32,20 @@ export async function handleCallback(core: BotCore, ctx: Context): Promise<void>
     void ack();
     return void core.edit(message.chat.id, message.message_id, renderSources(deps.articles(), page(SOURCES_PAGE_PREFIX), reader));
   }
+  if (q.data === VOTE_UP || q.data === VOTE_DOWN) return handleVote(core, q, message, me, say, ack);
   if (q.data.startsWith(ANSWER_PAGE_PREFIX)) {
     const key = `${message.chat.id}:${message.message_id}`;
     const answer = core.answers.get(key) ?? recoverAnswer(core, message, me);
     if (!answer || answer.passages.length === 0) return void ack(say.expired);
     core.answers.set(key, answer);
     void ack();
-    return void core.edit(message.chat.id, message.message_id, renderAnswer(answer, page(ANSWER_PAGE_PREFIX)));
+    return void core.edit(message.chat.id, message.message_id, renderAnswer(answer, page(ANSWER_PAGE_PREFIX), { feedback: core.kept !== undefined }));
   }
   void ack();
 }
 
-/** Recovers the question an answer message replied to, when the answer fell out of the cache. */
+/** Recovers the answer to the question an answer message replied to, when the answer fell out of the cache. */
 function recoverAnswer(core: BotCore, message: CallbackQuery['message'], me: BotIdentity): Answer | undefined {
-  const replied = message && 'reply_to_message' in message ? message.reply_to_message : undefined;
-  if (!replied) return undefined;
-  const d = addressed({ update_id: 0, message: replied as Update.New & Update.NonChannel & Message }, me);
-  const question = d.kind === 'question' ? d.text : d.kind === 'command' && d.command === 'ask' ? d.args : undefined;
-  return question ? core.deps.ask(question, { readerLanguage: userLanguage(replied.from?.language_code) }) : undefined;
+  const r = repliedQuestion(message, me);
+  return r ? core.deps.ask(r.question, { readerLanguage: r.language }) : undefined;
 }

@@ -15,8 +15,14 @@ export function answerQuestion(core: BotCore, m: Message, question: string): voi
   const answer = deps.ask(question, { readerLanguage: core.readerOf(m) });
   if (answer.passages.length > 0) counters.answered!++;
   else counters.notFound!++;
-  const rendered = renderAnswer(answer, 0, { topics: core.suggestions(), articles: deps.articles() });
+  const { kept } = core;
+  // What readers wanted and did not get, for /unanswered (small talk and empty messages are not questions).
+  if (kept && answer.reason === 'not-found')
+    core.track(kept.question(question, answer.language, 'declined', { userId: m.from?.id, chatId: m.chat.id }));
+  const rendered = renderAnswer(answer, 0, { topics: core.suggestions(), articles: deps.articles(), feedback: kept !== undefined });
+  // Kept for the pager, and with votes on also for a 👎, which stores the question it answered.
+  const keep = kept ? 0 : 1;
   void core.reply(m, rendered.html, rendered.keyboard).then((sent) => {
-    if (sent && answer.passages.length > 1) core.answers.set(`${m.chat.id}:${sent.message_id}`, answer);
+    if (sent && answer.passages.length > keep) core.answers.set(`${m.chat.id}:${sent.message_id}`, answer);
   });
 }

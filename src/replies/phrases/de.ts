@@ -36,6 +36,8 @@ export const de: Phrases = {
     latest: 'Die neuesten Artikel',
     help: 'So fragen Sie',
     start: 'Was dieser Bot kann',
+    privacy: 'Was der Bot über Sie speichert',
+    forget: 'Löschen, was der Bot über Sie speichert',
   },
   inline: (mention) => `Tippen Sie in jedem Chat <code>${mention} Ihre Frage</code>, um eine Antwort zu teilen.`,
   askUsage: 'Schreiben Sie Ihre Frage hinter den Befehl, etwa: <code>/ask Wer hat die Wahl gewonnen?</code>',
@@ -51,5 +53,10 @@ export const de: Phrases = {
   tooOld: 'Diese Nachricht ist zu alt, um sie zu ändern.',
   slowDownShort: 'Bitte etwas langsamer.',
   expired: 'Diese Antwort ist abgelaufen. Bitte fragen Sie erneut.',
+  feedbackThanks: 'Danke für Ihre Bewertung!',
+  feedbackAgain: 'Sie haben diese Antwort schon bewertet.',
+  privacy: (days, ids) =>
+    `Was ich speichere: Ihre Fragen lese ich, um sie zu beantworten, und speichere sie nicht, außer denen, auf die ich keine Antwort fand oder deren Antwort ein 👎 bekam: Text, Sprache und Zeit, ${ids ? 'mit Ihrer Nutzer- und Chat-ID' : 'ohne Ihren Namen oder Ihre ID'}; sie werden nach ${days} Tagen gelöscht. Ihre 👍/👎-Bewertungen werden unter einem schlüsselbasierten Hash Ihrer Nutzer-ID gespeichert, nicht unter der ID selbst, bis Sie sie löschen. /forget löscht, was ich über Sie gespeichert habe.`,
+  forgotten: (votes, questions) => `Erledigt. Gelöscht: Bewertungen: ${votes}, Fragen: ${questions}.`,
   notAllowed: 'Entschuldigung, dieser Bot steht nur den Chats und Personen offen, die sein Betreiber freigegeben hat.',
 };

@@ -35,6 +35,8 @@ export const en: Phrases = {
     latest: 'The newest articles',
     help: 'How to ask',
     start: 'What this bot does',
+    privacy: 'What the bot stores about you',
+    forget: 'Delete what the bot stores about you',
   },
   inline: (mention) => `In any chat, type <code>${mention} your question</code> to share an answer.`,
   askUsage: 'Put your question after the command, e.g. <code>/ask who won the election?</code>',
@@ -50,5 +52,10 @@ export const en: Phrases = {
   tooOld: 'This message is too old to update.',
   slowDownShort: 'Slow down a little, please.',
   expired: 'This answer has expired. Please ask again.',
+  feedbackThanks: 'Thanks for your feedback!',
+  feedbackAgain: 'You have already rated this answer.',
+  privacy: (days, ids) =>
+    `What I keep: I read your questions to answer them and do not store them, except those I found no answer to or whose answer got 👎: their text, language and time, ${ids ? 'with your user and chat id' : 'without your name or id'}, deleted after ${days} days. Your 👍/👎 votes are stored under a keyed hash of your user id, not the id itself, until you delete them. /forget deletes what I keep about you.`,
+  forgotten: (votes, questions) => `Done. Deleted: ${votes} rating${votes === 1 ? '' : 's'}, ${questions} question${questions === 1 ? '' : 's'}.`,
   notAllowed: 'Sorry, this bot only answers the chats and people its owner has allowed.',
 };

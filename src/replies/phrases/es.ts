@@ -36,6 +36,8 @@ export const es: Phrases = {
     latest: 'Los artículos más recientes',
     help: 'Cómo preguntar',
     start: 'Qué hace este bot',
+    privacy: 'Qué guarda el bot sobre ti',
+    forget: 'Borrar lo que el bot guarda sobre ti',
   },
   inline: (mention) => `En cualquier chat, escribe <code>${mention} tu pregunta</code> para compartir una respuesta.`,
   askUsage: 'Escribe tu pregunta después del comando, por ejemplo: <code>/ask ¿quién ganó las elecciones?</code>',
@@ -52,5 +54,10 @@ export const es: Phrases = {
   tooOld: 'Este mensaje es demasiado antiguo para actualizarlo.',
   slowDownShort: 'Más despacio, por favor.',
   expired: 'Esta respuesta ha caducado. Vuelve a preguntar.',
+  feedbackThanks: '¡Gracias por tu valoración!',
+  feedbackAgain: 'Ya valoraste esta respuesta.',
+  privacy: (days, ids) =>
+    `Qué guardo: leo tus preguntas para responderlas y no las guardo, salvo las que no pude responder o cuya respuesta recibió 👎: su texto, idioma y hora, ${ids ? 'con tu id de usuario y de chat' : 'sin tu nombre ni tu id'}; se borran a los ${days} días. Tus votos 👍/👎 se guardan bajo un hash con clave de tu id de usuario, no bajo el propio id, hasta que los borres. /forget borra lo que guardo sobre ti.`,
+  forgotten: (votes, questions) => `Hecho. Borrado: valoraciones: ${votes}, preguntas: ${questions}.`,
   notAllowed: 'Lo siento, este bot solo responde en los chats y a las personas que su propietario ha autorizado.',
 };

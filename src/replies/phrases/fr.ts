@@ -36,6 +36,8 @@ export const fr: Phrases = {
     latest: 'Les articles les plus récents',
     help: 'Comment poser une question',
     start: 'Ce que fait ce bot',
+    privacy: 'Ce que le bot conserve sur vous',
+    forget: 'Supprimer ce que le bot conserve sur vous',
   },
   inline: (mention) => `Dans n’importe quelle discussion, tapez <code>${mention} votre question</code> pour partager une réponse.`,
   askUsage: 'Écrivez votre question après la commande, par exemple : <code>/ask qui a gagné l’élection ?</code>',
@@ -52,5 +54,10 @@ export const fr: Phrases = {
   tooOld: 'Ce message est trop ancien pour être mis à jour.',
   slowDownShort: 'Un peu moins vite, s’il vous plaît.',
   expired: 'Cette réponse a expiré. Reposez votre question.',
+  feedbackThanks: 'Merci pour votre avis !',
+  feedbackAgain: 'Vous avez déjà noté cette réponse.',
+  privacy: (days, ids) =>
+    `Ce que je conserve : je lis vos questions pour y répondre et ne les conserve pas, sauf celles auxquelles je n’ai pas trouvé de réponse ou dont la réponse a reçu 👎 : leur texte, leur langue et l’heure, ${ids ? 'avec votre identifiant d’utilisateur et de discussion' : 'sans votre nom ni votre identifiant'} ; elles sont supprimées après ${days} jours. Vos votes 👍/👎 sont conservés sous une empreinte à clé de votre identifiant, pas sous l’identifiant lui-même, jusqu’à ce que vous les supprimiez. /forget supprime ce que je conserve sur vous.`,
+  forgotten: (votes, questions) => `C’est fait. Supprimé : avis : ${votes}, questions : ${questions}.`,
   notAllowed: 'Désolé, ce bot ne répond qu’aux discussions et aux personnes que son propriétaire a autorisées.',
 };

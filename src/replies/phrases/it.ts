@@ -36,6 +36,8 @@ export const it: Phrases = {
     latest: 'Gli articoli più recenti',
     help: 'Come fare domande',
     start: 'Cosa fa questo bot',
+    privacy: 'Cosa conserva il bot su di te',
+    forget: 'Cancella ciò che il bot conserva su di te',
   },
   inline: (mention) => `In qualsiasi chat, scrivi <code>${mention} la tua domanda</code> per condividere una risposta.`,
   askUsage: 'Scrivi la domanda dopo il comando, per esempio: <code>/ask chi ha vinto le elezioni?</code>',
@@ -51,5 +53,10 @@ export const it: Phrases = {
   tooOld: 'Questo messaggio è troppo vecchio per essere aggiornato.',
   slowDownShort: 'Più piano, per favore.',
   expired: 'Questa risposta è scaduta. Chiedi di nuovo.',
+  feedbackThanks: 'Grazie per il tuo voto!',
+  feedbackAgain: 'Hai già votato questa risposta.',
+  privacy: (days, ids) =>
+    `Cosa conservo: leggo le tue domande per rispondere e non le conservo, tranne quelle a cui non ho trovato risposta o la cui risposta ha ricevuto 👎: testo, lingua e ora, ${ids ? 'con il tuo id utente e della chat' : 'senza il tuo nome né il tuo id'}; vengono cancellate dopo ${days} giorni. I tuoi voti 👍/👎 sono conservati sotto un hash con chiave del tuo id utente, non sotto l’id stesso, finché non li cancelli. /forget cancella ciò che conservo su di te.`,
+  forgotten: (votes, questions) => `Fatto. Cancellati: voti: ${votes}, domande: ${questions}.`,
   notAllowed: 'Mi dispiace, questo bot risponde solo nelle chat e alle persone autorizzate dal suo proprietario.',
 };

@@ -36,6 +36,8 @@ export const pt: Phrases = {
     latest: 'Os artigos mais recentes',
     help: 'Como perguntar',
     start: 'O que este bot faz',
+    privacy: 'O que o bot guarda sobre você',
+    forget: 'Apagar o que o bot guarda sobre você',
   },
   inline: (mention) => `Em qualquer chat, digite <code>${mention} sua pergunta</code> para compartilhar uma resposta.`,
   askUsage: 'Escreva a pergunta depois do comando, por exemplo: <code>/ask quem ganhou a eleição?</code>',
@@ -51,5 +53,10 @@ export const pt: Phrases = {
   tooOld: 'Esta mensagem é antiga demais para ser atualizada.',
   slowDownShort: 'Mais devagar, por favor.',
   expired: 'Esta resposta expirou. Pergunte de novo.',
+  feedbackThanks: 'Obrigado pela avaliação!',
+  feedbackAgain: 'Você já avaliou esta resposta.',
+  privacy: (days, ids) =>
+    `O que guardo: leio suas perguntas para respondê-las e não as guardo, exceto as que não consegui responder ou cuja resposta recebeu 👎: texto, idioma e hora, ${ids ? 'com seu id de usuário e de chat' : 'sem seu nome nem seu id'}; são apagadas após ${days} dias. Seus votos 👍/👎 são guardados sob um hash com chave do seu id de usuário, não sob o próprio id, até que você os apague. /forget apaga o que guardo sobre você.`,
+  forgotten: (votes, questions) => `Pronto. Apagados: avaliações: ${votes}, perguntas: ${questions}.`,
   notAllowed: 'Desculpe, este bot só responde nos chats e às pessoas que o seu proprietário autorizou.',
 };

@@ -57,10 +57,17 @@ export interface Phrases {
   tooOld: string;
   slowDownShort: string;
   expired: string;
+  /** Notices on a pressed 👍/👎: the vote is recorded; this reader had already voted on this answer. */
+  feedbackThanks: string;
+  feedbackAgain: string;
+  /** /privacy: what is stored, with or without the asker's ids (STORE_ASKER_IDS), kept `days` days. Plain text. */
+  privacy(days: number, askerIds: boolean): string;
+  /** /forget: how many votes and stored questions were deleted. Plain text. */
+  forgotten(votes: number, questions: number): string;
   /** To a private chat the bot may not serve (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): once per rate window. */
   notAllowed: string;
 }
 
 /** Commands anyone may use, in menu order (admin commands stay unlisted). */
-export const PUBLIC_COMMANDS = ['ask', 'sources', 'latest', 'help', 'start'] as const;
+export const PUBLIC_COMMANDS = ['ask', 'sources', 'latest', 'help', 'start', 'privacy', 'forget'] as const;
 export type PublicCommand = (typeof PUBLIC_COMMANDS)[number];

@@ -1,0 +1,52 @@
+import type { SqlDb } from './sql.js';
+
+/**
+ * The schema, as numbered steps that run once each, in order, on start (both stores run the same
+ * ones). Never edit a step that has shipped: add the next one.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      create table feedback (
+        answer text not null,
+        voter text not null,
+        vote smallint not null check (vote in (-1, 1)),
+        at timestamptz not null,
+        primary key (answer, voter)
+      );
+      create index feedback_voter on feedback (voter);
+      create table questions (
+        id bigserial primary key,
+        text text not null,
+        language text,
+        reason text not null check (reason in ('declined', 'disliked')),
+        at timestamptz not null,
+        asker_id bigint,
+        chat_id bigint
+      );
+      create index questions_at on questions (at);
+      create index questions_asker on questions (asker_id) where asker_id is not null;
+      create table blocked_users (user_id bigint primary key, at timestamptz not null);
+      create table keys (name text primary key, value bytea not null);
+    `,
+  },
+];
+
+/** Applies the steps this database has not had yet; returns their versions. Safe when several processes start at once. */
+export async function migrate(db: SqlDb, steps = MIGRATIONS): Promise<number[]> {
+  return db.exclusive(async (session) => {
+    await session.exec('create table if not exists schema_migrations (version integer primary key, applied_at timestamptz not null default now())');
+    const done = new Set((await session.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const step of steps) {
+      if (done.has(step.version)) continue;
+      await session.transaction(async (q) => {
+        await q.exec(step.sql);
+        await q.query('insert into schema_migrations (version) values ($1)', [step.version]);
+      });
+      applied.push(step.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { UserFacingError } from '../errors.js';
+import { redact } from '../log.js';
+import { urlPassword } from './url.js';
+import { lockDir } from './dir-lock.js';
+import { lazyState } from './lazy.js';
+import { openPglite, pgliteExists } from './pglite.js';
+import { SqlState } from './sql-state.js';
+import type { State } from './types.js';
+
+export interface StateSettings {
+  /** STATE_DIR: the embedded store's folder. */
+  dir: string;
+  /** DATABASE_URL: PostgreSQL instead of the embedded store, shared by every process of the bot. */
+  databaseUrl?: string | undefined;
+}
+
+/**
+ * The store chosen by the settings: PostgreSQL with DATABASE_URL (connected and migrated here, so a
+ * wrong URL stops the start with one line), else PGlite in STATE_DIR (the folder is claimed here;
+ * the database is made at the first write and opened at first use: see lazy.ts). `onOpen` runs once the database is open (the
+ * retention clean-up). Problems an operator can fix are UserFacingErrors.
+ */
+export async function openState(settings: StateSettings, options: { onOpen?: (state: State) => Promise<unknown> } = {}): Promise<State> {
+  const onOpen = async (state: State) => {
+    await options.onOpen?.(state);
+    return state;
+  };
+  if (settings.databaseUrl !== undefined) return onOpen(await openShared(settings.databaseUrl));
+  const dir = path.resolve(settings.dir);
+  const release = lockDir(dir);
+  // Closing stops a store still being made (its child process), which the next start makes again.
+  const making = new AbortController();
+  const state = lazyState(
+    async () => {
+      let state: State;
+      try {
+        state = await SqlState.open(await openPglite(dir, making.signal));
+      } catch (err) {
+        throw new UserFacingError(`STATE_DIR: cannot open the store in ${dir}: ${(err as Error).message}`);
+      }
+      return onOpen(state);
+    },
+    { exists: () => pgliteExists(dir), release },
+  );
+  return {
+    ...state,
+    close: () => {
+      making.abort();
+      return state.close();
+    },
+  };
+}
+
+async function openShared(url: string): Promise<State> {
+  const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), [urlPassword(url) ?? '']);
+  let host = 'the server';
+  try {
+    host = new URL(url).host || host;
+  } catch {
+    // config.ts has checked the URL; the message then says "the server"
+  }
+  let db;
+  try {
+    // Imported only here: the embedded store never loads the PostgreSQL client.
+    db = await (await import('./postgres.js')).openPostgres(url);
+  } catch (err) {
+    throw new UserFacingError(`DATABASE_URL: cannot connect to PostgreSQL at ${host}: ${safe(err) || (err as NodeJS.ErrnoException).code}`);
+  }
+  try {
+    return await SqlState.open(db);
+  } catch (err) {
+    throw new UserFacingError(`DATABASE_URL: could not prepare the tables at ${host}: ${safe(err)}`);
+  }
+}

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { Queryable, Rows, SqlDb } from './sql.js';
+
+/**
+ * PGlite's default shared_buffers (128 MB) is memory the bot would hold for a few small tables:
+ * 2 MB brings an open store from about 300 MB to about 150 MB of RSS (docs/state.md).
+ */
+const SMALL = ['shared_buffers=2MB'];
+const OPTIONS = { postgresqlconf: SMALL, initDbStartParams: ['--set', ...SMALL] };
+
+/**
+ * Creating a new database (PGlite's initdb) takes 5-15 s of CPU and about 700 MB of memory, so it
+ * runs in a child process: the bot keeps answering meanwhile, and its own memory stays low. Made
+ * under another name and renamed when complete, so a kill in the middle leaves nothing half made.
+ */
+const CREATE = `
+const { PGlite } = require(process.argv[1]);
+PGlite.create(process.argv[2], JSON.parse(process.argv[3]))
+  .then((db) => db.close())
+  .catch((err) => { process.stderr.write(String((err && err.message) || err)); process.exit(1); });
+`;
+
+const dataDir = (dir: string) => path.join(dir, 'pgdata');
+
+/** Whether `dir` holds a database made complete. */
+export function pgliteExists(dir: string): boolean {
+  return existsSync(path.join(dataDir(dir), 'PG_VERSION'));
+}
+
+/** Makes the database in `dir` (an existing folder) unless it is there; `signal` stops the making. */
+export async function createPglite(dir: string, signal?: AbortSignal): Promise<void> {
+  const target = dataDir(dir);
+  if (pgliteExists(dir)) return;
+  const building = `${target}.new`;
+  rmSync(building, { recursive: true, force: true });
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['-e', CREATE, entry, building, JSON.stringify(OPTIONS)], { maxBuffer: 1 << 20, signal }, (err, _out, stderr) =>
+      err ? reject(new Error(`creating the database failed: ${stderr.trim().split('\n').pop() || err.message}`)) : resolve(),
+    );
+  });
+  rmSync(target, { recursive: true, force: true }); // an empty or half-made one from before
+  renameSync(building, target);
+}
+
+function queryable(c: PGlite | Transaction): Queryable {
+  return {
+    async query<T>(sql: string, params: unknown[] = []): Promise<Rows<T>> {
+      const r = await c.query<T>(sql, params);
+      return { rows: r.rows, count: r.affectedRows ?? 0 };
+    },
+    async exec(sql: string) {
+      await c.exec(sql);
+    },
+  };
+}
+
+/** PGlite (PostgreSQL in WebAssembly) with its data in `dir`/pgdata, made first if needed; imported only when used. */
+export async function openPglite(dir: string, signal?: AbortSignal): Promise<SqlDb> {
+  await createPglite(dir, signal);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(dataDir(dir), OPTIONS);
+  const self: SqlDb = {
+    ...queryable(db),
+    transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    // One process owns the folder (dir-lock.ts), so nothing else can run at the same time.
+    exclusive: (fn) => fn(self),
+    close: () => db.close(),
+  };
+  return self;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/errors.js';
+import { openState } from '../../src/state/open.js';
+import { postgresUnavailable, throwawayDatabase } from './stores.js';
+import pg from 'pg';
+
+const noPostgres = await postgresUnavailable();
+
+describe('PostgreSQL store (DATABASE_URL)', { timeout: 60_000 }, () => {
+  it.skipIf(noPostgres !== undefined)(
+    `sets up the tables once when several processes of the bot start at the same moment${noPostgres ? ` (skipped: ${noPostgres})` : ''}`,
+    async () => {
+      const db = await throwawayDatabase();
+      try {
+        const states = await Promise.all(Array.from({ length: 4 }, () => openState({ dir: 'unused', databaseUrl: db.url })));
+        // Each sees the others' writes: one database.
+        await states[0]!.setBlocked(1, true, new Date());
+        for (const s of states) expect(await s.isBlocked(1)).toBe(true);
+        const keys = await Promise.all(states.map((s) => s.key('ids')));
+        for (const k of keys) expect(k).toEqual(keys[0]);
+        await Promise.all(states.map((s) => s.close()));
+        const c = new pg.Client({ connectionString: db.url });
+        await c.connect();
+        const applied = await c.query('select version from schema_migrations');
+        await c.end();
+        expect(applied.rows).toEqual([{ version: 1 }]);
+      } finally {
+        await db.drop();
+      }
+    },
+  );
+
+  it('says in one line, without the password, that DATABASE_URL cannot be reached', async () => {
+    const err = await openState({ dir: 'unused', databaseUrl: 'postgres://bot:s3cret-pass@127.0.0.1:1/news' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect((err as Error).message).toMatch(/^DATABASE_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:1: .*ECONNREFUSED/);
+    expect((err as Error).message).not.toContain('s3cret-pass');
+  });
+});
