@@ -6,11 +6,12 @@ import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
-import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
+import { backgroundWeight, bm25Of, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
+import { articleDocs, CHECK_LANGUAGE, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn, type AnswerKind } from './fit.js';
 
 /**
@@ -112,15 +113,34 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const wordsOf = (doc: number) => analysisOf(doc).words;
   const byMeaning = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
   const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
-  const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
   const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
+  const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
   const misfits = new Map<number, Misfit>();
   const misfitOf = (doc: number) => {
     let m = misfits.get(doc);
     if (!m) misfits.set(doc, (m = misfit(index, doc, fit)));
     return m;
   };
-  const ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
+  let ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
+  const first = ranked[0]?.doc;
+  if (first !== undefined && language === CHECK_LANGUAGE) {
+    const article = index.docArticle[first]!;
+    // More of the best article's paragraphs, scored as the first candidates were.
+    const scored = (docs: readonly number[]) => {
+      const more = rerank(
+        index,
+        rankingGroups,
+        docs.map((doc) => ({ doc, score: bm25Of(index, rankingGroups, doc, termsOf(doc)) })),
+        termsOf,
+      );
+      return rerankByFit(meaning ? rerankByMeaning(meaning, more, wordsOf) : more, misfitOf);
+    };
+    const slot = slotOf(words, fit.kind, language);
+    const said = new Set(words);
+    const headline = index.headlineTerms[article]!;
+    const fits = (doc: number) => sentenceFit(paragraphOf(index, doc).text, language, groups, headline, slot, said);
+    ranked = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits);
+  }
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   const notFound = (): Answer => {
     // The reply's language, not the guess: it is the question's only when the question clearly is in it.
@@ -130,8 +150,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
       : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
   };
   if (ranked.length === 0) return notFound();
-  const best = ranked[0]!.doc;
-  const evidence: Evidence = {
+  const evidenceOf = (best: number): Evidence => ({
     // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`), so a
     // paragraph that says "he" for the headline's subject is not declined (figures in docs/benchmarks.md).
     terms: [...termsOf(best), ...index.headlineTerms[index.docArticle[best]!]!],
@@ -142,8 +161,11 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     meaning: meaning?.score(best, () => wordsOf(best)),
     sentence: read?.similarity.get(best),
     misfit: misfitOf(best),
-  };
-  const conviction = threshold > 0 ? convictionOf(index, groups, evidence) : undefined;
+  });
+  // Whether to answer is judged on the best paragraph before the answer check too: the check picks
+  // among one article's paragraphs, and the one that answers may share fewer words with the question.
+  const judged = [...new Set([ranked[0]!.doc, first!])];
+  const conviction = threshold > 0 ? Math.max(...judged.map((doc) => convictionOf(index, groups, evidenceOf(doc)))) : undefined;
   if (conviction !== undefined && conviction < threshold) return notFound();
 
   const termWeights = new Map<string, number>();
@@ -303,4 +325,34 @@ function paragraphOf(index: SearchIndex, doc: number) {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The answer check (see `check.ts`) for the best article: its other paragraphs holding a question
+ * word join the candidates (the first pass keeps only the best 20 of the whole folder, and an
+ * article's answering paragraph often says "she" where a teaser line repeats the name), scored by
+ * `score`; then its paragraphs are re-ordered among the places they hold by score plus CHECK_WEIGHT
+ * × how well their best sentence fits the question. Other articles keep their places.
+ */
+function withAnswerCheck(
+  index: SearchIndex,
+  ranked: readonly Ranked[],
+  article: number,
+  groups: readonly QueryGroup[],
+  score: (docs: readonly number[]) => Ranked[],
+  fits: (doc: number) => number,
+): Ranked[] {
+  const have = new Set(ranked.map((r) => r.doc));
+  const more = score(articleDocs(index, groups, article).filter((d) => !have.has(d)));
+  const all = [...ranked, ...more].sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const places: number[] = [];
+  const mine: Ranked[] = [];
+  all.forEach((r, i) => {
+    if (index.docArticle[r.doc] !== article) return;
+    places.push(i);
+    mine.push({ doc: r.doc, score: r.score + CHECK_WEIGHT * fits(r.doc) });
+  });
+  mine.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  places.forEach((at, i) => (all[at] = { doc: mine[i]!.doc, score: all[at]!.score }));
+  return all;
 }
