@@ -11,7 +11,7 @@ import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
-import { articleDocs, CHECK_LANGUAGE, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
+import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn, type AnswerKind } from './fit.js';
 
 /**
@@ -123,6 +123,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   };
   let ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
   const first = ranked[0]?.doc;
+  let margin = Infinity;
   if (first !== undefined && language === CHECK_LANGUAGE) {
     const article = index.docArticle[first]!;
     // More of the best article's paragraphs, scored as the first candidates were.
@@ -139,7 +140,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const said = new Set(words);
     const headline = index.headlineTerms[article]!;
     const fits = (doc: number) => sentenceFit(paragraphOf(index, doc).text, language, groups, headline, slot, said);
-    ranked = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits);
+    ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
   }
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   const notFound = (): Answer => {
@@ -176,7 +177,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
     return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
   });
-  return conviction !== undefined && conviction < SURE_CONFIDENCE ? { ...base, passages, tentative: true } : { ...base, passages };
+  const unsure = conviction !== undefined && (conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN));
+  return unsure ? { ...base, passages, tentative: true } : { ...base, passages };
 }
 
 /**
@@ -341,7 +343,7 @@ function withAnswerCheck(
   groups: readonly QueryGroup[],
   score: (docs: readonly number[]) => Ranked[],
   fits: (doc: number) => number,
-): Ranked[] {
+): { ranked: Ranked[]; margin: number } {
   const have = new Set(ranked.map((r) => r.doc));
   const more = score(articleDocs(index, groups, article).filter((d) => !have.has(d)));
   const all = [...ranked, ...more].sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -354,5 +356,5 @@ function withAnswerCheck(
   });
   mine.sort((a, b) => b.score - a.score || a.doc - b.doc);
   places.forEach((at, i) => (all[at] = { doc: mine[i]!.doc, score: all[at]!.score }));
-  return all;
+  return { ranked: all, margin: mine.length > 1 ? mine[0]!.score - mine[1]!.score : Infinity };
 }

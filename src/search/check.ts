@@ -22,6 +22,12 @@ export const CHECK_LANGUAGE: Language = 'en';
  */
 export const CHECK_WEIGHT = 0.4;
 /**
+ * When the check puts another paragraph first than word match did, by less than this (in score plus
+ * CHECK_WEIGHT × fit), the answer is flagged "not sure": two of the article's paragraphs are about
+ * equally likely. Chosen with `npm run bench:reader`; figures in docs/benchmarks.md.
+ */
+export const CHECK_MARGIN = 0.1;
+/**
  * What a question word only the headline has counts for in a sentence: the sentence may say "she"
  * for the headline's subject, but one that names it is more surely about it. Figures in docs/search.md.
  */
