@@ -19,10 +19,10 @@ export default {
     'src/app/live-index.ts:289-295', // fingerprints taken
     'src/app/live-index.ts:308-346', // and compared
     'src/app/live-index.ts:419-423', // sameFingerprints
-    'src/search/answer.ts:124-124', // the threshold
-    'src/search/answer.ts:146-147', // abstaining
-    'src/search/answer.ts:157-157', // tentative answers
-    'src/search/answer.ts:198-218', // convictionOf
+    'src/search/answer.ts:145-145', // the threshold
+    'src/search/answer.ts:169-170', // abstaining
+    'src/search/answer.ts:180-181', // tentative answers
+    'src/search/answer.ts:222-242', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

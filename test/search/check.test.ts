@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { slotOf, slotStrength } from '../../src/search/check.js';
 import { answerKind } from '../../src/search/fit.js';
-import { SearchIndex } from '../../src/search/index.js';
+import { analyzeText, SearchIndex } from '../../src/search/index.js';
+import { queryGroups } from '../../src/search/query.js';
+import { bm25Of, rankBm25 } from '../../src/search/rank.js';
 import { tokenize } from '../../src/search/normalize.js';
 import { article, COUNCIL, TRANSFER } from './fixture.js';
 import { where } from './helpers.js';
@@ -75,6 +77,16 @@ it('says it is not sure when the check narrowly puts another paragraph of the ar
   const a = answer(SearchIndex.build([fair, COUNCIL, TRANSFER]), 'when is the pie contest at the riverton fair');
   expect(where(a.passages[0])).toBe('fair#1');
   expect(a.tentative).toBe(true);
+});
+
+it('scores a paragraph the first pass left out as the first pass scores those it keeps', () => {
+  const index = SearchIndex.build([SHELTER, RESCUE, TRAIL]);
+  const groups = queryGroups(index, ['climbers', 'trapped', 'ridge'], 'en');
+  for (const r of rankBm25(index, groups, 50)) {
+    const a = index.articles[index.docArticle[r.doc]!]!;
+    const terms = analyzeText(a.paragraphs[index.docParagraph[r.doc]!]!.text, 'en');
+    expect(bm25Of(index, groups, r.doc, terms)).toBeCloseTo(r.score, 10);
+  }
 });
 
 describe('the slot a question asks to fill', () => {
