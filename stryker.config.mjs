@@ -20,9 +20,9 @@ export default {
     'src/app/live-index.ts:308-346', // and compared
     'src/app/live-index.ts:419-423', // sameFingerprints
     'src/search/answer.ts:145-145', // the threshold
-    'src/search/answer.ts:169-170', // abstaining
-    'src/search/answer.ts:180-181', // tentative answers
-    'src/search/answer.ts:222-242', // convictionOf
+    'src/search/answer.ts:167-168', // abstaining
+    'src/search/answer.ts:178-179', // tentative answers
+    'src/search/answer.ts:220-240', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

@@ -151,7 +151,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
       : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
   };
   if (ranked.length === 0) return notFound();
-  const evidenceOf = (best: number): Evidence => ({
+  const best = ranked[0]!.doc;
+  const evidence: Evidence = {
     // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`), so a
     // paragraph that says "he" for the headline's subject is not declined (figures in docs/benchmarks.md).
     terms: [...termsOf(best), ...index.headlineTerms[index.docArticle[best]!]!],
@@ -162,11 +163,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     meaning: meaning?.score(best, () => wordsOf(best)),
     sentence: read?.similarity.get(best),
     misfit: misfitOf(best),
-  });
-  // Whether to answer is judged on the best paragraph before the answer check too: the check picks
-  // among one article's paragraphs, and the one that answers may share fewer words with the question.
-  const judged = [...new Set([ranked[0]!.doc, first!])];
-  const conviction = threshold > 0 ? Math.max(...judged.map((doc) => convictionOf(index, groups, evidenceOf(doc)))) : undefined;
+  };
+  const conviction = threshold > 0 ? convictionOf(index, groups, evidence) : undefined;
   if (conviction !== undefined && conviction < threshold) return notFound();
 
   const termWeights = new Map<string, number>();
