@@ -103,7 +103,7 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
       const w = words[i]!;
       if (said.has(w) || !isNumber(w)) continue;
       weak = true;
-      if (slot.units && words.slice(i + 1, i + 4).some((u) => slot.units!.has(u))) return 2;
+      if (slot.units && words.slice(i + 1, i + 4).some((u) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE)))) return 2;
     }
     return weak ? 1 : 0;
   }

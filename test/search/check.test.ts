@@ -90,6 +90,7 @@ describe('the slot a question asks to fill', () => {
     expect(strength('how long were they trapped', 'Three of them were trapped.')).toBe(1);
     expect(strength('how many jobs is the plant cutting', 'About 14,000 jobs are affected.')).toBe(2);
     expect(strength('how many jobs is the plant cutting', 'The plant opened in 1998.')).toBe(0);
+    expect(strength('how many episodes are in the first season', 'The first 13-episode season is out.')).toBe(2);
     expect(strength('how much is the new tablet', 'It costs $499 with 16GB.')).toBe(2);
     expect(strength('what percent of voters agree', 'About 52% of voters agree.')).toBe(2);
   });
