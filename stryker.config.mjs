@@ -16,9 +16,9 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:289-295', // fingerprints taken
-    'src/app/live-index.ts:308-346', // and compared
-    'src/app/live-index.ts:419-423', // sameFingerprints
+    'src/app/live-index.ts:280-286', // fingerprints taken
+    'src/app/live-index.ts:299-334', // and compared
+    'src/app/live-index.ts:387-391', // sameFingerprints
     'src/search/answer.ts:124-124', // the threshold
     'src/search/answer.ts:146-147', // abstaining
     'src/search/answer.ts:157-157', // tentative answers

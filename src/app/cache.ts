@@ -3,9 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { FileResult } from '../articles/library.js';
-import type { Article } from '../articles/types.js';
-import type { AnalyzedArticle, IndexData } from '../search/index.js';
-import type { Language } from '../search/language.js';
+import type { IndexData } from '../search/index.js';
+import type { PackedAnalysis } from '../search/packed.js';
 import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
 
 /**
@@ -26,15 +25,16 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
  * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length; 11: a sentence
- * starting "Copyright" kept as news.)
+ * starting "Copyright" kept as news; 12: the index's articles in parts of their own.)
  */
-export const CACHE_FORMAT = 11;
+export const CACHE_FORMAT = 12;
 
 /**
  * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it
  * come parts, each its length (4 bytes) then its bytes: the first is the value serialized, any others
- * are bytes that go with it (`files.v8`: its entries, serialized a few hundred files at a time), so a
- * save never holds the whole file in memory.
+ * are bytes that go with it (`files.v8`: its entries, a few hundred articles' worth at a time;
+ * `index.v8`: the index's articles, as many at a time), so a save never holds the whole file in
+ * memory: each part is serialized, hashed, written and let go before the next is made.
  */
 const MAGIC = Buffer.from('newsqa-cache\n');
 const HEADER_BYTES = MAGIC.length + 32;
@@ -77,7 +77,13 @@ async function writeCacheFile(out: Sink, parts: Iterable<Uint8Array>, pause: () 
   await out.write(header, 0);
 }
 
-/** Files per separately serialized part of `files.v8`: serializing ten thousand at once held answers up for half a second. */
+/**
+ * Articles per separately serialized part of a cache file, a megabyte or two: serializing ten
+ * thousand files at once held answers up for half a second, and the whole index at once took as
+ * much memory again as its articles.
+ */
+const ARTICLES_PER_PART = 200;
+/** At most this many files per part of `files.v8`, however few articles they hold. */
 const FILES_PER_PART = 250;
 
 /** The value of a cache file and the parts after it, or why it cannot be trusted. Parses only what passed the checksum. */
@@ -119,139 +125,6 @@ export interface CachedFile {
   analysis: PackedAnalysis;
 }
 
-/**
- * A file's analyzed articles (see `AnalyzedArticle`), packed: each distinct string once, every term
- * and word as a number into that list. Kept in memory for every file and written to `files.v8`; as
- * plain arrays of strings it took ten times the memory (a [word, term] pair alone is two objects)
- * and most of the cache's write time.
- */
-export interface PackedAnalysis {
-  languages: Language[];
-  strings: string[];
-  /** Article i's title terms are `title[titleAt[i] .. titleAt[i+1])`. */
-  titleAt: Uint32Array;
-  title: Uint32Array;
-  /** Article i's paragraphs are `paragraphAt[i] .. paragraphAt[i+1]`; paragraph p's terms are `terms[termAt[p] .. termAt[p+1])`. */
-  paragraphAt: Uint32Array;
-  termAt: Uint32Array;
-  terms: Uint32Array;
-  /** Article i's [word, term] pairs are `words/wordTerms[wordAt[i] .. wordAt[i+1])`. */
-  wordAt: Uint32Array;
-  words: Uint32Array;
-  wordTerms: Uint32Array;
-}
-
-export function packAnalysis(analyzed: readonly AnalyzedArticle[]): PackedAnalysis {
-  const ids = new Map<string, number>();
-  const id = (s: string) => {
-    let n = ids.get(s);
-    if (n === undefined) ids.set(s, (n = ids.size));
-    return n;
-  };
-  const paragraphCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
-  const termCount = analyzed.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n), 0);
-  const wordCount = analyzed.reduce((n, a) => n + a.words.length, 0);
-  const packed: PackedAnalysis = {
-    languages: analyzed.map((a) => a.language),
-    strings: [],
-    titleAt: new Uint32Array(analyzed.length + 1),
-    title: new Uint32Array(analyzed.reduce((n, a) => n + a.title.length, 0)),
-    paragraphAt: new Uint32Array(analyzed.length + 1),
-    termAt: new Uint32Array(paragraphCount + 1),
-    terms: new Uint32Array(termCount),
-    wordAt: new Uint32Array(analyzed.length + 1),
-    words: new Uint32Array(wordCount),
-    wordTerms: new Uint32Array(wordCount),
-  };
-  let t = 0;
-  let p = 0;
-  let w = 0;
-  let title = 0;
-  analyzed.forEach((a, i) => {
-    for (const term of a.title) packed.title[title++] = id(term);
-    packed.titleAt[i + 1] = title;
-    for (const para of a.paragraphs) {
-      for (const term of para) packed.terms[t++] = id(term);
-      packed.termAt[++p] = t;
-    }
-    packed.paragraphAt[i + 1] = p;
-    for (const [word, term] of a.words) {
-      packed.words[w] = id(word);
-      packed.wordTerms[w++] = id(term);
-    }
-    packed.wordAt[i + 1] = w;
-  });
-  packed.strings = [...ids.keys()];
-  return packed;
-}
-
-/**
- * The analyzed articles back, for `assemble`; `articles` are the file's articles in the order packed.
- * Pass one `shared` map to every call of a rebuild: each [word, term] pair is then one object for
- * the whole folder instead of one per article that uses the word (millions at 100,000 paragraphs).
- */
-export function unpackAnalysis(
-  articles: readonly Article[],
-  packed: PackedAnalysis,
-  shared: Map<string, [string, string]> = new Map(),
-): AnalyzedArticle[] {
-  const { strings } = packed;
-  const pair = (word: string, term: string): [string, string] => {
-    let p = shared.get(word);
-    if (p === undefined || p[1] !== term) shared.set(word, (p = [word, term]));
-    return p;
-  };
-  const range = (list: Uint32Array, from: number, to: number) => {
-    const out = new Array<string>(to - from);
-    for (let k = from; k < to; k++) out[k - from] = strings[list[k]!]!;
-    return out;
-  };
-  return articles.map((article, i) => {
-    const paragraphs: string[][] = [];
-    for (let p = packed.paragraphAt[i]!; p < packed.paragraphAt[i + 1]!; p++) {
-      paragraphs.push(range(packed.terms, packed.termAt[p]!, packed.termAt[p + 1]!));
-    }
-    const words: Array<[string, string]> = [];
-    for (let w = packed.wordAt[i]!; w < packed.wordAt[i + 1]!; w++) {
-      words.push(pair(strings[packed.words[w]!]!, strings[packed.wordTerms[w]!]!));
-    }
-    return {
-      article,
-      language: packed.languages[i]!,
-      title: range(packed.title, packed.titleAt[i]!, packed.titleAt[i + 1]!),
-      paragraphs,
-      words,
-    };
-  });
-}
-
-/**
- * Analyses just made, rewritten in place to share strings and [word, term] pairs across the whole
- * rebuild (as `unpackAnalysis` with one `shared` map): kept unpacked until the new index is built,
- * each term is otherwise a string of its own, several times the memory and the collector's work.
- */
-export function shareAnalysis(analyzed: readonly AnalyzedArticle[], strings: Map<string, string>, pairs: Map<string, [string, string]>): void {
-  const one = (s: string) => {
-    const known = strings.get(s);
-    if (known !== undefined) return known;
-    strings.set(s, s);
-    return s;
-  };
-  const all = (list: string[]) => {
-    for (let k = 0; k < list.length; k++) list[k] = one(list[k]!);
-  };
-  for (const a of analyzed) {
-    all(a.title);
-    for (const para of a.paragraphs) all(para);
-    for (let k = 0; k < a.words.length; k++) {
-      const [word, term] = a.words[k]!;
-      let p = pairs.get(word);
-      if (p === undefined || p[1] !== term) pairs.set(word, (p = [one(word), one(term)]));
-      a.words[k] = p;
-    }
-  }
-}
-
 export interface IndexSnapshot {
   format: number;
   /** Settings that change what a file loads to (MAX_AGE_DAYS and the day it was applied). */
@@ -261,7 +134,10 @@ export interface IndexSnapshot {
   warnings: Array<{ file: string; message: string }>;
 }
 
-/** What `files.v8` holds ahead of its parts, each a `v8.serialize` of up to FILES_PER_PART [file, CachedFile] entries. */
+/** What `index.v8` holds ahead of its parts, each a `v8.serialize` of up to ARTICLES_PER_PART of the index's articles. */
+type IndexHead = IndexSnapshot & { index: { articles: [] } };
+
+/** What `files.v8` holds ahead of its parts, each a `v8.serialize` of [file, CachedFile] entries (see ARTICLES_PER_PART). */
 interface FilesSnapshot {
   format: number;
   settings: string;
@@ -278,15 +154,21 @@ export class IndexCache {
 
   /** The index snapshot, when there is one for these settings that can be trusted. */
   async readIndex(settings: string): Promise<CacheRead<IndexSnapshot>> {
-    const { value: snap, problem } = await this.read<IndexSnapshot>('index.v8');
+    const { value: snap, problem, parts } = await this.read<IndexHead>('index.v8');
     if (!snap) return { problem };
     if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return {};
     const i = snap.index as IndexData | undefined;
+    try {
+      if (i) i.articles = (parts ?? []).flatMap((part) => v8.deserialize(part) as IndexData['articles']);
+    } catch {
+      return { problem: 'index.v8: not the shape written' };
+    }
     const whole =
       typeof snap.fingerprints === 'object' &&
       snap.fingerprints !== null &&
       Array.isArray(snap.warnings) &&
       Array.isArray(i?.articles) &&
+      i.articles.length === i.languages?.length &&
       Array.isArray(i.terms) &&
       i.offsets instanceof Int32Array &&
       i.offsets.length === i.terms.length + 1 &&
@@ -320,17 +202,31 @@ export class IndexCache {
   /** Writes both files; `pause` is called between steps, so a caller can let other work run. */
   async write(snapshot: Omit<IndexSnapshot, 'format'>, files: Map<string, CachedFile>, pause: () => Promise<void> = async () => {}): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    const index: IndexSnapshot = { format: CACHE_FORMAT, ...snapshot };
-    const entries = [...files];
+    const { settings } = snapshot;
     // One part at a time: serialized, hashed, written, let go.
     function* fileParts() {
-      yield v8.serialize({ format: CACHE_FORMAT, settings: index.settings } satisfies FilesSnapshot);
-      for (let at = 0; at < entries.length; at += FILES_PER_PART) yield v8.serialize(entries.slice(at, at + FILES_PER_PART));
+      yield v8.serialize({ format: CACHE_FORMAT, settings } satisfies FilesSnapshot);
+      let part: Array<[string, CachedFile]> = [];
+      let articles = 0;
+      for (const entry of files) {
+        part.push(entry);
+        articles += entry[1].result.articles.length;
+        if (articles < ARTICLES_PER_PART && part.length < FILES_PER_PART) continue;
+        yield v8.serialize(part);
+        part = [];
+        articles = 0;
+      }
+      if (part.length > 0) yield v8.serialize(part);
+    }
+    function* indexParts() {
+      const { articles, ...index } = snapshot.index;
+      yield v8.serialize({ format: CACHE_FORMAT, ...snapshot, index: { ...index, articles: [] } } satisfies IndexHead);
+      for (let at = 0; at < articles.length; at += ARTICLES_PER_PART) yield v8.serialize(articles.slice(at, at + ARTICLES_PER_PART));
     }
     // files.v8 first: an index.v8 never refers to analysis that is not on disk.
     await this.writeAtomic('files.v8', fileParts(), pause);
     await pause();
-    await this.writeAtomic('index.v8', [v8.serialize(index)], pause);
+    await this.writeAtomic('index.v8', indexParts(), pause);
   }
 
   private async read<T>(name: string): Promise<CacheRead<T> & { parts?: Buffer[] }> {

@@ -92,9 +92,9 @@ describe('persisted index integrity', () => {
 
   it('a cache that passes the checksum but breaks answering: the failed question starts one rebuild from the articles, the next is answered', async () => {
     const fresh = await run();
-    const snap = (openCacheFile(readFileSync(cacheFile('index.v8'))) as { value: IndexSnapshot }).value;
+    const { value: snap, parts } = openCacheFile(readFileSync(cacheFile('index.v8'))) as { value: IndexSnapshot; parts: Buffer[] };
     snap.index.docParagraph.fill(999); // every paragraph points past its article's end
-    writeFileSync(cacheFile('index.v8'), await sealCacheFile(snap));
+    writeFileSync(cacheFile('index.v8'), await sealCacheFile(snap, parts));
 
     const { log, lines } = capture();
     const live = await LiveIndex.open({ articlesDir: folder.articles, cacheDir: folder.cache, log });

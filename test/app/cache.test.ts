@@ -180,31 +180,3 @@ describe('persisted index', () => {
     }
   });
 });
-
-describe('packed analysis', () => {
-  it('unpacks to exactly what was analyzed, in every language', async () => {
-    const { analyzeArticle } = await import('../../src/search/index.js');
-    const { packAnalysis, unpackAnalysis } = await import('../../src/app/cache.js');
-    const paragraphs = [
-      'The harbour authority opened the new pier on Tuesday after two years of work.',
-      'Der Hafen öffnete die neue Mole am Dienstag nach zwei Jahren Bauzeit für die Fähren.',
-      'Порт открыл новый причал во вторник после двух лет строительства и ремонта.',
-    ];
-    const articles = paragraphs.map((text, i) => ({
-      id: `f.jsonl#${i + 1}`,
-      file: 'f.jsonl',
-      title: `Title ${i} pier Mole причал`,
-      url: null,
-      published: null,
-      source: null,
-      paragraphs: [
-        { index: 0, text },
-        { index: 2, text: `${text} Again.` },
-      ],
-    }));
-    const analyzed = articles.map(analyzeArticle);
-    expect(new Set(analyzed.map((a) => a.language)).size).toBe(3);
-    expect(unpackAnalysis(articles, packAnalysis(analyzed))).toEqual(analyzed);
-    expect(unpackAnalysis([], packAnalysis([]))).toEqual([]);
-  });
-});
