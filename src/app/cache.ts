@@ -134,8 +134,17 @@ export interface IndexSnapshot {
   warnings: Array<{ file: string; message: string }>;
 }
 
-/** What `index.v8` holds ahead of its parts, each a `v8.serialize` of up to ARTICLES_PER_PART of the index's articles. */
-type IndexHead = IndexSnapshot & { index: { articles: [] } };
+/**
+ * The index's typed arrays: in `index.v8` each is a part of its own, its bytes as they are in memory
+ * (in this order, after the head), written without a copy. Then come its articles, in parts of up
+ * to ARTICLES_PER_PART, each a `v8.serialize` of them.
+ */
+const RAW = { docArticle: Int32Array, docParagraph: Int32Array, docLength: Uint16Array, offsets: Int32Array, docs: Int32Array, freqs: Uint16Array };
+type RawName = keyof typeof RAW;
+const RAW_NAMES = Object.keys(RAW) as RawName[];
+
+/** What `index.v8` holds ahead of its parts. */
+type IndexHead = Omit<IndexSnapshot, 'index'> & { index: Omit<IndexData, RawName | 'articles'> };
 
 /** What `files.v8` holds ahead of its parts, each a `v8.serialize` of [file, CachedFile] entries (see ARTICLES_PER_PART). */
 interface FilesSnapshot {
@@ -154,12 +163,19 @@ export class IndexCache {
 
   /** The index snapshot, when there is one for these settings that can be trusted. */
   async readIndex(settings: string): Promise<CacheRead<IndexSnapshot>> {
-    const { value: snap, problem, parts } = await this.read<IndexHead>('index.v8');
+    const { value: snap, problem, parts = [] } = await this.read<IndexSnapshot>('index.v8');
     if (!snap) return { problem };
     if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return {};
     const i = snap.index as IndexData | undefined;
     try {
-      if (i) i.articles = (parts ?? []).flatMap((part) => v8.deserialize(part) as IndexData['articles']);
+      if (i && parts.length >= RAW_NAMES.length) {
+        RAW_NAMES.forEach((name, k) => {
+          const Type = RAW[name];
+          // A copy: a view would keep the whole file's bytes in memory for as long as the index.
+          if (parts[k]!.length % Type.BYTES_PER_ELEMENT === 0) Object.assign(i, { [name]: new Type(new Uint8Array(parts[k]!).buffer) });
+        });
+        i.articles = parts.slice(RAW_NAMES.length).flatMap((part) => v8.deserialize(part) as IndexData['articles']);
+      }
     } catch {
       return { problem: 'index.v8: not the shape written' };
     }
@@ -173,7 +189,13 @@ export class IndexCache {
       i.offsets instanceof Int32Array &&
       i.offsets.length === i.terms.length + 1 &&
       i.docs instanceof Int32Array &&
-      i.docArticle instanceof Int32Array;
+      i.freqs instanceof Uint16Array &&
+      i.freqs.length === i.docs.length &&
+      i.docArticle instanceof Int32Array &&
+      i.docParagraph instanceof Int32Array &&
+      i.docParagraph.length === i.docArticle.length &&
+      i.docLength instanceof Uint16Array &&
+      i.docLength.length === i.docArticle.length;
     return whole ? { value: snap } : { problem: 'index.v8: not the shape written' };
   }
 
@@ -219,8 +241,12 @@ export class IndexCache {
       if (part.length > 0) yield v8.serialize(part);
     }
     function* indexParts() {
-      const { articles, ...index } = snapshot.index;
-      yield v8.serialize({ format: CACHE_FORMAT, ...snapshot, index: { ...index, articles: [] } } satisfies IndexHead);
+      const { articles, docArticle, docParagraph, docLength, offsets, docs, freqs, ...rest } = snapshot.index;
+      yield v8.serialize({ ...snapshot, format: CACHE_FORMAT, index: rest } satisfies IndexHead);
+      for (const name of RAW_NAMES) {
+        const a = snapshot.index[name];
+        yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      }
       for (let at = 0; at < articles.length; at += ARTICLES_PER_PART) yield v8.serialize(articles.slice(at, at + ARTICLES_PER_PART));
     }
     // files.v8 first: an index.v8 never refers to analysis that is not on disk.

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, IndexCache, openCacheFile, sealCacheFile } from '../../src/app/cache.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CACHE_FORMAT, IndexCache, openCacheFile, sealCacheFile, type CachedFile } from '../../src/app/cache.js';
+import type { Article } from '../../src/articles/types.js';
 import { LiveIndex } from '../../src/app/live-index.js';
 import { createLogger } from '../../src/log.js';
 import { article, makeFolder, shown, topFile, type Folder } from './fixtures.js';
@@ -178,5 +179,54 @@ describe('persisted index', () => {
     } finally {
       other.cleanup();
     }
+  });
+});
+
+describe('saving the persisted index', () => {
+  it('serializes a few hundred articles at a time, never a whole file at once, and reads back what it wrote', async () => {
+    const { SearchIndex, analyzeArticle } = await import('../../src/search/index.js');
+    const { packAnalysis } = await import('../../src/search/packed.js');
+    const story = (i: number) =>
+      `Report ${i}: the harbour works at berth ${i % 37} moved ${i * 7} tonnes of sand, the ${i % 11} cranes worked until dusk and the ferry to island ${i % 13} ran late.`;
+    const files = new Map<string, CachedFile>();
+    const all: Article[] = [];
+    for (let f = 0; f < 5; f++) {
+      const file = `desk-${f}.jsonl`;
+      const articles: Article[] = Array.from({ length: 200 }, (_, k) => ({
+        id: `${file}#${k + 1}`,
+        file,
+        title: `Harbour report ${f * 200 + k}`,
+        url: null,
+        published: null,
+        source: null,
+        paragraphs: [0, 1, 2].map((p) => ({ index: p, text: story(f * 600 + k * 3 + p) })),
+      }));
+      all.push(...articles);
+      const report = { file, reader: 'json', articles: 200, paragraphs: 600, title: null, published: null, hasUrl: false, warnings: [], tooOld: 0 };
+      files.set(file, {
+        fingerprint: { mtimeMs: f, size: f },
+        result: { articles, warnings: [], report },
+        analysis: packAnalysis(articles.map(analyzeArticle)),
+      });
+    }
+    const index = SearchIndex.build(all);
+    const fingerprints = Object.fromEntries([...files].map(([name, f]) => [name, f.fingerprint]));
+    const cache = new IndexCache(folder.cache, folder.articles);
+    const serialized: number[] = [];
+    const serialize = v8.serialize;
+    const spy = vi.spyOn(v8, 'serialize').mockImplementation((value) => {
+      const bytes = serialize(value);
+      serialized.push(bytes.length);
+      return bytes;
+    });
+    try {
+      await cache.write({ settings: 'all', fingerprints, index: index.data, warnings: [] }, files);
+    } finally {
+      spy.mockRestore();
+    }
+    const smaller = Math.min(statSync(cacheFile('index.v8')).size, statSync(cacheFile('files.v8')).size);
+    expect(Math.max(...serialized)).toBeLessThan(smaller / 3);
+    expect((await cache.readIndex('all')).value?.index).toEqual(index.data);
+    expect((await cache.readFiles('all')).value).toEqual(files);
   });
 });
