@@ -2,9 +2,9 @@ import type { Steps } from '../steps.js';
 import type { IndexData } from './index.js';
 import type { PackedAnalysis, PackedArticle } from './packed.js';
 
-/** Articles, then paragraphs, assembled between two pauses of a reload (see `Steps`). */
-const ARTICLES_PER_STEP = 500;
-const DOCS_PER_STEP = 20_000;
+/** Articles, then paragraphs, assembled between two pauses of a reload (see `Steps`): a few ms each. */
+const ARTICLES_PER_STEP = 25;
+const DOCS_PER_STEP = 2_000;
 
 /**
  * Index data from packed analyses, in steps: the postings lists of every term. Two passes over the
@@ -18,14 +18,19 @@ export function* assemblePackedSteps(items: readonly PackedArticle[]): Steps<Ind
   const docLength = new Uint16Array(docCount);
   /** Where in its analysis each paragraph's terms are. */
   const docSource = new Int32Array(docCount);
-  const vocabulary = new TermNumbers();
-  const words = new Map<string, string>();
+  const terms = new Numbering();
+  let df = new Int32Array(1024);
+  /** The last paragraph counted in each term's `df`. */
+  let lastDoc = new Int32Array(1024).fill(-1);
+  const words = new Numbering();
+  /** Each word's term, as the last article using the word has it. */
+  const wordTerms: string[] = [];
   let doc = 0;
   for (let a = 0; a < items.length; a++) {
     if (a % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
     const { article, source, packed, at } = items[a]!;
-    const { strings, termAt, terms } = packed;
-    const numbers = vocabulary.of(packed);
+    const { strings, termAt } = packed;
+    const termNumbers = terms.of(packed);
     const from = packed.paragraphAt[at]!;
     // The article's paragraphs are the source's, some perhaps left out, in the same order.
     for (let j = 0, kept = 0; kept < article.paragraphs.length; j++) {
@@ -35,17 +40,25 @@ export function* assemblePackedSteps(items: readonly PackedArticle[]): Steps<Ind
       docParagraph[doc] = kept++;
       docSource[doc] = p;
       docLength[doc] = Math.min(termAt[p + 1]! - termAt[p]!, 65_535);
-      for (let k = termAt[p]!; k < termAt[p + 1]!; k++) vocabulary.count(numbers, terms[k]!, strings, doc);
+      for (let k = termAt[p]!; k < termAt[p + 1]!; k++) {
+        const t = terms.number(termNumbers, packed.terms[k]!, strings);
+        if (t === df.length) [df, lastDoc] = [grown(df, 0), grown(lastDoc, -1)];
+        if (lastDoc[t] !== doc) {
+          lastDoc[t] = doc;
+          df[t]!++;
+        }
+      }
       doc++;
     }
-    for (let w = packed.wordAt[at]!; w < packed.wordAt[at + 1]!; w++) words.set(strings[packed.words[w]!]!, strings[packed.wordTerms[w]!]!);
+    const wordNumbers = words.of(packed);
+    for (let w = packed.wordAt[at]!; w < packed.wordAt[at + 1]!; w++) {
+      wordTerms[words.number(wordNumbers, packed.words[w]!, strings)] = strings[packed.wordTerms[w]!]!;
+    }
   }
   yield;
-  // A misspelling corrected to a word must lead to paragraphs that hold it.
-  for (const [w, t] of words) if (!vocabulary.has(t)) words.delete(w);
-  const termCount = vocabulary.size;
+  const termCount = terms.size;
   const offsets = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t]! + vocabulary.df[t]!;
+  for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t]! + df[t]!;
   const docs = new Int32Array(offsets[termCount]!);
   const freqs = new Uint16Array(docs.length);
   const next = offsets.slice(0, termCount);
@@ -54,10 +67,10 @@ export function* assemblePackedSteps(items: readonly PackedArticle[]): Steps<Ind
   for (let d = 0; d < docCount; d++) {
     if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
     const { packed } = items[docArticle[d]!]!;
-    const numbers = vocabulary.of(packed);
+    const termNumbers = terms.of(packed);
     const p = docSource[d]!;
     for (let k = packed.termAt[p]!; k < packed.termAt[p + 1]!; k++) {
-      const t = numbers[packed.terms[k]!]!;
+      const t = termNumbers[packed.terms[k]!]!;
       if (tf[t]!++ === 0) seen.push(t);
     }
     for (const t of seen) {
@@ -68,77 +81,70 @@ export function* assemblePackedSteps(items: readonly PackedArticle[]): Steps<Ind
     }
     seen.length = 0;
   }
+  // A misspelling corrected to a word must lead to paragraphs that hold it.
+  const allWords = words.list();
+  const kept = allWords.map((_, w) => terms.has(wordTerms[w]!));
   return {
     articles: items.map((i) => i.article),
     languages: items.map((i) => i.packed.languages[i.at]!),
     docArticle,
     docParagraph,
     docLength,
-    terms: vocabulary.terms(),
+    terms: terms.list(),
     offsets,
     docs,
     freqs,
     titleTerms: items.map(({ packed, at }) =>
       Array.from(packed.title.subarray(packed.titleAt[at], packed.titleAt[at + 1]), (s) => packed.strings[s]!),
     ),
-    words: [...words.keys()],
-    wordTerms: [...words.values()],
+    words: allWords.filter((_, w) => kept[w]),
+    wordTerms: wordTerms.filter((_, w) => kept[w]),
     builtAt: Date.now(),
   };
 }
 
-/** The index's terms numbered in the order first met, with how many paragraphs hold each. */
-class TermNumbers {
+function grown(list: Int32Array, fill: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(list.length * 2).fill(fill);
+  bigger.set(list);
+  return bigger;
+}
+
+/**
+ * Strings numbered in the order first met. Each analysis's strings are looked up once, through its
+ * own table of their numbers (`of`): a file of many articles repeats most of its words.
+ */
+class Numbering {
   private readonly ids = new Map<string, number>();
-  /** Per analysis, its strings' term numbers (-1: not met yet), so a string is looked up once per analysis. */
   private readonly perAnalysis = new Map<PackedAnalysis, Int32Array>();
-  df = new Int32Array(1024);
-  /** The last paragraph counted for each term. */
-  private lastDoc = new Int32Array(1024).fill(-1);
 
   get size(): number {
     return this.ids.size;
   }
 
-  has(term: string): boolean {
-    return this.ids.has(term);
+  has(s: string): boolean {
+    return this.ids.has(s);
   }
 
-  terms(): string[] {
+  list(): string[] {
     return [...this.ids.keys()];
   }
 
+  /** The numbers of `packed`'s strings (-1: not looked up yet). */
   of(packed: PackedAnalysis): Int32Array {
     let numbers = this.perAnalysis.get(packed);
     if (!numbers) this.perAnalysis.set(packed, (numbers = new Int32Array(packed.strings.length).fill(-1)));
     return numbers;
   }
 
-  /** Counts string `s` of an analysis (its `numbers`) as a term of paragraph `doc`. */
-  count(numbers: Int32Array, s: number, strings: readonly string[], doc: number): void {
-    let t = numbers[s]!;
-    if (t < 0) {
-      const term = strings[s]!;
-      t = this.ids.get(term) ?? this.add(term);
-      numbers[s] = t;
+  /** The number of string `s` of an analysis (`strings`, its `numbers`). */
+  number(numbers: Int32Array, s: number, strings: readonly string[]): number {
+    let n = numbers[s]!;
+    if (n < 0) {
+      const string = strings[s]!;
+      n = this.ids.get(string) ?? this.ids.size;
+      if (n === this.ids.size) this.ids.set(string, n);
+      numbers[s] = n;
     }
-    if (this.lastDoc[t] !== doc) {
-      this.lastDoc[t] = doc;
-      this.df[t]!++;
-    }
-  }
-
-  private add(term: string): number {
-    const t = this.ids.size;
-    this.ids.set(term, t);
-    if (t === this.df.length) {
-      const df = new Int32Array(t * 2);
-      df.set(this.df);
-      this.df = df;
-      const lastDoc = new Int32Array(t * 2).fill(-1);
-      lastDoc.set(this.lastDoc);
-      this.lastDoc = lastDoc;
-    }
-    return t;
+    return n;
   }
 }
