@@ -25,7 +25,7 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
  * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length; 11: a sentence
- * starting "Copyright" kept as news; 12: the index's articles in parts of their own.)
+ * starting "Copyright" kept as news; 12: the index's typed arrays and its articles in parts of their own.)
  */
 export const CACHE_FORMAT = 12;
 
