@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { FileResult } from '../articles/library.js';
@@ -86,25 +87,69 @@ const ARTICLES_PER_PART = 200;
 /** At most this many files per part of `files.v8`, however few articles they hold. */
 const FILES_PER_PART = 250;
 
-/** The value of a cache file and the parts after it, or why it cannot be trusted. Parses only what passed the checksum. */
-export function openCacheFile(bytes: Buffer): { value: unknown; parts: Buffer[] } | { problem: string } {
-  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a cache file of this version' };
-  const body = bytes.subarray(HEADER_BYTES);
-  if (!createHash('sha256').update(body).digest().equals(bytes.subarray(MAGIC.length, HEADER_BYTES))) {
-    return { problem: 'checksum mismatch (damaged or changed since written)' };
-  }
-  const parts: Buffer[] = [];
-  for (let at = 0; at < body.length;) {
-    const end = at + LENGTH_BYTES + (at + LENGTH_BYTES <= body.length ? body.readUInt32LE(at) : 0);
-    if (at + LENGTH_BYTES > body.length || end > body.length) return { problem: 'does not parse' };
-    parts.push(body.subarray(at + LENGTH_BYTES, end));
-    at = end;
-  }
+/** Where a cache file is read from, a piece at a time. */
+interface Bytes {
+  size: number;
+  /** Up to `length` bytes from `at` (fewer only past the end): in `into`, or else in a buffer of their own. */
+  read(at: number, length: number, into?: Buffer): Promise<Buffer>;
+}
+
+/** Given a cache file's value, what takes each part after it in turn (none: the parts are not read). */
+type TakeParts = (value: unknown) => ((part: Buffer) => void) | undefined;
+
+/** Bytes hashed per read while checking a file. */
+const HASH_CHUNK = 1 << 20;
+
+/**
+ * A cache file's value, its parts handed to `take` one at a time, or why it cannot be trusted. The
+ * checksum is checked over the whole file (a megabyte at a time) before anything is parsed; then each
+ * part is read, taken and let go, so reading never holds the whole file either.
+ */
+async function openCacheBytes(bytes: Bytes, take: TakeParts): Promise<{ value: unknown } | { problem: string }> {
+  const header = await bytes.read(0, HEADER_BYTES);
+  if (header.length < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a cache file of this version' };
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(HASH_CHUNK);
+  for (let at = HEADER_BYTES; at < bytes.size; at += HASH_CHUNK) hash.update(await bytes.read(at, HASH_CHUNK, chunk));
+  if (!hash.digest().equals(header.subarray(MAGIC.length))) return { problem: 'checksum mismatch (damaged or changed since written)' };
+  const broken = { problem: 'does not parse' };
+  let opened: { value: unknown } | undefined;
+  let onPart: ((part: Buffer) => void) | undefined;
   try {
-    return { value: v8.deserialize(parts[0] ?? Buffer.alloc(0)), parts: parts.slice(1) };
+    for (let at = HEADER_BYTES; at < bytes.size;) {
+      const length = at + LENGTH_BYTES <= bytes.size ? (await bytes.read(at, LENGTH_BYTES)).readUInt32LE(0) : Infinity;
+      if (at + LENGTH_BYTES + length > bytes.size) return broken;
+      const part = await bytes.read(at + LENGTH_BYTES, length);
+      at += LENGTH_BYTES + length;
+      if (opened) onPart!(part);
+      else if (!(onPart = take((opened = { value: v8.deserialize(part) }).value))) break;
+    }
   } catch {
-    return { problem: 'does not parse' };
+    return broken;
   }
+  return opened ?? broken;
+}
+
+/** The value of a cache file in memory and the parts after it, or why it cannot be trusted (for tests). */
+export async function openCacheFile(bytes: Buffer): Promise<{ value: unknown; parts: Buffer[] } | { problem: string }> {
+  const parts: Buffer[] = [];
+  const read = async (at: number, length: number) => bytes.subarray(at, at + length);
+  const opened = await openCacheBytes({ size: bytes.length, read }, () => (part) => parts.push(part));
+  return 'problem' in opened ? opened : { value: opened.value, parts };
+}
+
+/** A file's bytes, read as asked. */
+async function fileBytes(handle: FileHandle): Promise<Bytes> {
+  const { size } = await handle.stat();
+  const read = async (at: number, length: number, into?: Buffer) => {
+    const n = Math.max(0, Math.min(length, size - at));
+    // Not from Buffer's shared pool: a part that is a typed array is then used where it was read.
+    const out = into ?? Buffer.allocUnsafeSlow(n);
+    let done = 0;
+    for (let got = -1; done < n && got !== 0; done += got) ({ bytesRead: got } = await handle.read(out, done, n - done, at + done));
+    return out.subarray(0, done);
+  };
+  return { size, read };
 }
 
 /** Why a cache file was not used; `undefined` problem: it is missing (a first start) or was made with other settings. */
@@ -163,22 +208,21 @@ export class IndexCache {
 
   /** The index snapshot, when there is one for these settings that can be trusted. */
   async readIndex(settings: string): Promise<CacheRead<IndexSnapshot>> {
-    const { value: snap, problem, parts = [] } = await this.read<IndexSnapshot>('index.v8');
+    const raw: Partial<Pick<IndexData, RawName>> = {};
+    const articles: IndexData['articles'] = [];
+    const { value: snap, problem } = await this.read<IndexSnapshot>('index.v8', (value) => {
+      if (!ours(value, settings)) return undefined;
+      let k = 0;
+      return (part) => {
+        const name = RAW_NAMES[k++];
+        if (name) Object.assign(raw, { [name]: typedArray(RAW[name], part) });
+        else for (const a of v8.deserialize(part) as IndexData['articles']) articles.push(a);
+      };
+    });
     if (!snap) return { problem };
-    if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return {};
+    if (!ours(snap, settings)) return {};
     const i = snap.index as IndexData | undefined;
-    try {
-      if (i && parts.length >= RAW_NAMES.length) {
-        RAW_NAMES.forEach((name, k) => {
-          const Type = RAW[name];
-          // A copy: a view would keep the whole file's bytes in memory for as long as the index.
-          if (parts[k]!.length % Type.BYTES_PER_ELEMENT === 0) Object.assign(i, { [name]: new Type(new Uint8Array(parts[k]!).buffer) });
-        });
-        i.articles = parts.slice(RAW_NAMES.length).flatMap((part) => v8.deserialize(part) as IndexData['articles']);
-      }
-    } catch {
-      return { problem: 'index.v8: not the shape written' };
-    }
+    if (typeof i === 'object' && i !== null) Object.assign(i, raw, { articles });
     const whole =
       typeof snap.fingerprints === 'object' &&
       snap.fingerprints !== null &&
@@ -201,18 +245,17 @@ export class IndexCache {
 
   /** Each file's cached load and analysis; entries that cannot be trusted are left out (those files are read again). */
   async readFiles(settings: string): Promise<CacheRead<Map<string, CachedFile>> & { value: Map<string, CachedFile> }> {
-    const { value: snap, problem, parts } = await this.read<FilesSnapshot>('files.v8');
-    if (!snap) return { value: new Map(), problem };
-    if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return { value: new Map() };
     const files = new Map<string, CachedFile>();
-    try {
-      for (const part of parts ?? []) {
-        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>)
+    const { value: snap, problem } = await this.read<FilesSnapshot>('files.v8', (value) => {
+      if (!ours(value, settings)) return undefined;
+      return (part) => {
+        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>) {
           if (typeof name === 'string' && isCachedFile(file)) files.set(name, file);
-      }
-    } catch {
-      return { value: new Map(), problem: 'files.v8: not the shape written' };
-    }
+        }
+      };
+    });
+    if (!snap) return { value: new Map(), problem };
+    if (!ours(snap, settings)) return { value: new Map() };
     return { value: files };
   }
 
@@ -255,18 +298,21 @@ export class IndexCache {
     await this.writeAtomic('index.v8', indexParts(), pause);
   }
 
-  private async read<T>(name: string): Promise<CacheRead<T> & { parts?: Buffer[] }> {
-    let bytes: Buffer;
+  /** A cache file's value, its parts handed to what `take` returns for it (see `openCacheBytes`). */
+  private async read<T>(name: string, take: TakeParts): Promise<CacheRead<T>> {
+    let handle: FileHandle | undefined;
     try {
-      bytes = await fs.readFile(path.join(this.dir, name));
+      handle = await fs.open(path.join(this.dir, name), 'r');
+      const opened = await openCacheBytes(await fileBytes(handle), take);
+      if ('problem' in opened) return { problem: `${name}: ${opened.problem}` };
+      const { value } = opened;
+      return typeof value === 'object' && value !== null ? { value: value as T } : { problem: `${name}: not the shape written` };
     } catch (err) {
       const code = (err as { code?: string }).code;
       return code === 'ENOENT' ? {} : { problem: `cannot be read (${code ?? String(err)})` };
+    } finally {
+      await handle?.close();
     }
-    const opened = openCacheFile(bytes);
-    if ('problem' in opened) return { problem: `${name}: ${opened.problem}` };
-    const { value, parts } = opened;
-    return typeof value === 'object' && value !== null ? { value: value as T, parts } : { problem: `${name}: not the shape written` };
   }
 
   private writeAtomic(name: string, parts: Iterable<Uint8Array>, pause: () => Promise<void>): Promise<void> {
@@ -274,6 +320,22 @@ export class IndexCache {
       writeCacheFile({ write: (bytes, at) => out.write(bytes, 0, bytes.length, at) }, parts, pause),
     );
   }
+}
+
+/** Whether a cache file's value was written in this format for these settings. */
+function ours(value: unknown, settings: string): boolean {
+  const v = value as Partial<FilesSnapshot> | null | undefined;
+  return v?.format === CACHE_FORMAT && v.settings === settings;
+}
+
+/**
+ * A typed array of a part's bytes: where they were read, when the part has a buffer of its own (as
+ * read from the file); else a copy, as a view would hold the whole buffer. Throws when the length
+ * does not fit the type.
+ */
+function typedArray(Type: Int32ArrayConstructor | Uint16ArrayConstructor, part: Buffer): Int32Array | Uint16Array {
+  const own = part.byteOffset === 0 && part.buffer.byteLength === part.length && part.buffer instanceof ArrayBuffer;
+  return new Type(own ? (part.buffer as ArrayBuffer) : new Uint8Array(part).buffer);
 }
 
 function isCachedFile(f: unknown): f is CachedFile {

@@ -32,7 +32,7 @@ async function run(): Promise<{ answers: ReturnType<typeof shown>[]; reload: Liv
 }
 
 const cacheFile = (name: string) => path.join(new IndexCache(folder.cache, folder.articles).dir, name);
-const readCache = (name: string) => (openCacheFile(readFileSync(cacheFile(name))) as { value: unknown }).value;
+const readCache = async (name: string) => ((await openCacheFile(readFileSync(cacheFile(name)))) as { value: unknown }).value;
 
 /** Moves a file's modification time on, as a later save would (mtime resolution is not a concern then). */
 function touchLater(rel: string, seconds = 10): void {
@@ -117,7 +117,7 @@ describe('persisted index', () => {
   it('is ignored when it was written by another format version: rebuilt from the articles', async () => {
     const first = await run();
     for (const name of ['index.v8', 'files.v8']) {
-      const snap = readCache(name) as { format: number };
+      const snap = (await readCache(name)) as { format: number };
       expect(snap.format).toBe(CACHE_FORMAT);
       writeFileSync(cacheFile(name), await sealCacheFile({ ...snap, format: CACHE_FORMAT + 1 }));
     }
@@ -125,7 +125,7 @@ describe('persisted index', () => {
     expect(second.reload).toMatchObject({ fromCache: false, reread: 3 });
     expect(second.answers).toEqual(first.answers);
     // The rebuild replaced it with the current format.
-    expect((readCache('index.v8') as { format: number }).format).toBe(CACHE_FORMAT);
+    expect(((await readCache('index.v8')) as { format: number }).format).toBe(CACHE_FORMAT);
   });
 
   it.each([
