@@ -16,9 +16,9 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:297-303', // fingerprints taken
-    'src/app/live-index.ts:316-354', // and compared
-    'src/app/live-index.ts:427-431', // sameFingerprints
+    'src/app/live-index.ts:288-294', // fingerprints taken
+    'src/app/live-index.ts:307-342', // and compared
+    'src/app/live-index.ts:395-399', // sameFingerprints
     'src/search/answer.ts:145-145', // the threshold
     'src/search/answer.ts:167-168', // abstaining
     'src/search/answer.ts:178-179', // tentative answers
