@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress } from 'node:zlib';
 import { x as untar } from 'tar';
 import { MODELS_DIR } from '../app/models-dir.js';
 
@@ -49,5 +51,6 @@ export function shippedTemplate(file = TEMPLATE_FILE, infoFile = TEMPLATE_INFO, 
 /** Writes the template's files into the folder `dir` (made if missing). */
 export async function extractTemplate(file: string, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await untar({ file, cwd: dir, brotli: true, strict: true });
+  // Node's own streaming decompressor, not tar's: that one turns the whole file into 40 MB at once.
+  await pipeline(createReadStream(file), createBrotliDecompress(), untar({ cwd: dir, strict: true }));
 }
