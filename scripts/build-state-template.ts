@@ -7,7 +7,7 @@
  * @electric-sql/pglite: the test in test/state/template.test.ts fails until then, and the bot
  * falls back to initdb meanwhile. The database is made in memory here, written out by PGlite's
  * own dumpDataDir, and packed again with relative names and Brotli, whose 16 MB window sees that
- * the three databases inside (template0, template1, postgres) are nearly the same: 1.4 MB, not
+ * the three databases inside (template0, template1, postgres) are nearly the same: 1.3 MB, not
  * gzip's 4.5 MB.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

@@ -33,7 +33,7 @@ export async function openState(
   if (settings.databaseUrl !== undefined) return onOpen(await openShared(settings.databaseUrl));
   const dir = path.resolve(settings.dir);
   const release = lockDir(dir);
-  // Closing stops a store still being made (its child process), which the next start makes again.
+  // Closing stops a store still being made, which the next start makes again.
   const making = new AbortController();
   const state = lazyState(
     async () => {

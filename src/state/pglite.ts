@@ -10,7 +10,7 @@ import type { Queryable, Rows, SqlDb } from './sql.js';
 
 /**
  * PGlite's default shared_buffers (128 MB) is memory the bot would hold for a few small tables:
- * 2 MB brings an open store from about 300 MB to about 150 MB of RSS (docs/state.md).
+ * 2 MB saves about 150 MB of RSS (docs/state.md).
  */
 const SMALL = ['shared_buffers=2MB'];
 export const PGLITE_OPTIONS = { postgresqlconf: SMALL, initDbStartParams: ['--set', ...SMALL] };

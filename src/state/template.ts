@@ -8,7 +8,7 @@ import { x as untar } from 'tar';
 import { MODELS_DIR } from '../app/models-dir.js';
 
 /**
- * A new, empty PGlite database as files (`pglite-empty.tar.br`, 1.4 MB), made once by
+ * A new, empty PGlite database as files (`pglite-empty.tar.br`, 1.3 MB), made once by
  * `npm run build-state-template` and shipped: a new store is these files copied out, which takes
  * a second and no memory to speak of, where PGlite's own initdb takes about 730 MB and 6-15 s of CPU.
  * The JSON beside it names the PGlite that made it; another version may not read its files.
