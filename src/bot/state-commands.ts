@@ -53,7 +53,11 @@ export const STATE_COMMANDS = {
       if (!kept) return void core.reply(m, NO_STORE);
       const days = args === '' ? UNANSWERED_DAYS : Number(args);
       if (!Number.isInteger(days) || days <= 0 || days > 36_500) return void core.reply(m, 'Usage: /unanswered [days], e.g. /unanswered 30');
-      withStore(core, m, async () => renderUnanswered(await kept.state.questionsSince(new Date(Date.now() - days * 86_400_000)), days));
+      withStore(core, m, async () => {
+        // Writes this process started before the command (a decline just sent) are listed too.
+        await Promise.all([...core.tasks]);
+        return renderUnanswered(await kept.state.questionsSince(new Date(Date.now() - days * 86_400_000)), days);
+      });
     },
   },
   block: { admin: true, run: (call) => setBlocked(call.core, call.m, call.args, true) },

@@ -19,6 +19,23 @@ let logs = captureLog();
 /** The operator's texts (TEXTS_FILE) as the bot reads them at each reply. */
 let texts: CustomTexts | undefined;
 const ADMIN = 1001;
+/** How long the store's writes of wanted questions are held back, to show /unanswered waits for them. */
+let questionWriteDelayMs = 0;
+
+/** The store as the bot sees it: the real one, with writes of wanted questions held back on demand. */
+function slowQuestionWrites(real: State): State {
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === 'addQuestion')
+        return async (...args: Parameters<State['addQuestion']>) => {
+          await new Promise((resolve) => setTimeout(resolve, questionWriteDelayMs));
+          return target.addQuestion(...args);
+        };
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 const noPostgres = await postgresUnavailable();
 
 const stores: Array<{ name: string; skip: string | undefined; open(): Promise<{ state: State; remove(): Promise<void> | void }> }> = [
@@ -86,7 +103,7 @@ for (const store of stores) {
       state = opened.state;
       remove = opened.remove;
       const config = testConfig({ telegramApiRoot: emu.apiRoot });
-      bot = await startBot(deps(config, logs.log, { state, texts: () => texts }), { send: FAST_SEND });
+      bot = await startBot(deps(config, logs.log, { state: slowQuestionWrites(state), texts: () => texts }), { send: FAST_SEND });
     }, 120_000);
 
     afterAll(async () => {
@@ -123,6 +140,16 @@ for (const store of stores) {
       expect(list).toContain('1. ×2 what is the price of Bitcoin today <i>(2 declined)</i>');
       expect(list).toContain('×1 What did the mayor say about the repairs cost? <i>(1 👎)</i>');
       expect(list).toContain('×1 Who won the football cup final? <i>(1 declined)</i>');
+    }, 60_000);
+
+    it('lists a question declined just before /unanswered, even while its write is still under way', async () => {
+      questionWriteDelayMs = 500;
+      try {
+        await ask(213, 'What will the lighthouse museum charge for tickets?', 'a decline');
+        expect(await unanswered()).toContain('What will the lighthouse museum charge for tickets?');
+      } finally {
+        questionWriteDelayMs = 0;
+      }
     }, 60_000);
 
     it('answers /unanswered, /block and /unblock for admins only: anyone else gets silence', async () => {
