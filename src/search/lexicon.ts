@@ -10,7 +10,8 @@ import { termOf } from './normalize.js';
  * Words of other languages in English: what lets a question in German, Spanish, French or Russian
  * find English articles. Built from Debian's FreeDict dictionaries by `npm run build-lexicon` into
  * `models/lexicon.tsv.gz` (an optional install: the dictionaries are GPL, see models/README.md).
- * Each line: `language TAB word TAB translation translation…`, lowercased, one-word entries only.
+ * Each line: `language TAB word TAB translation translation…`, lowercased, one-word headwords; a
+ * translation of several words has them joined by "_".
  */
 export class Lexicon {
   /** Per language, each stem's translations (the first headword's first), built on first use. */
@@ -47,7 +48,7 @@ export class Lexicon {
     if (!table) return undefined;
     const stems = this.stemsOf(language, table);
     const whole = table.get(word) ?? stems.get(termOf(word, language));
-    if (whole) return [[...whole]];
+    if (whole) return concepts(whole);
     const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
     return parts?.map((stem) => stems.get(stem)!);
   }
@@ -64,6 +65,16 @@ export class Lexicon {
     }
     return stems;
   }
+}
+
+/**
+ * A headword's translations as concepts: its one-word translations are alternatives for one; a
+ * phrase (a word English says in two, "Heiligabend" → christmas_eve) is one concept per word, all wanted.
+ */
+function concepts(translations: readonly string[]): string[][] {
+  const words = translations.filter((t) => !t.includes('_'));
+  if (words.length) return [words];
+  return translations[0]!.split('_').map((w) => [w]);
 }
 
 export const LEXICON_FILE = path.join(MODELS_DIR, 'lexicon.tsv.gz');
