@@ -14,6 +14,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LEXICON_FILE } from '../src/search/lexicon.js';
+import { decodeVectors, VECTORS_FILE } from '../src/app/vectors.js';
 import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 import { UsageError } from '../src/errors.js';
@@ -129,16 +130,27 @@ function add(table: Table, headword: string, translations: readonly string[]): v
   table.set(word, known);
 }
 
+/** How common an English word is: its rank among the word vectors' words (by frequency), unknown last. */
+export type Commonness = (english: string) => number;
+
 /**
- * A word's translations as the lexicon keeps them: its first MAX_TRANSLATIONS one-word ones, or,
+ * A word's translations as the lexicon keeps them, from what each dictionary gives it: the one-word
+ * ones more dictionaries agree on first, then the commoner English words (the dictionaries list
+ * rare senses alongside common ones: "abogado" → intercessor, lawyer), at most MAX_TRANSLATIONS; or,
  * when there are none, its first phrase; the word itself only when it is all there is ("test").
  */
-export function kept(word: string, translations: readonly string[]): string[] {
-  const others = translations.filter((t) => t !== word);
+export function kept(word: string, given: ReadonlyArray<readonly string[]>, commonness: Commonness = () => 0): string[] {
+  const votes = new Map<string, number>();
+  for (const translations of given) for (const t of new Set(translations)) votes.set(t, (votes.get(t) ?? 0) + 1);
+  const others = [...votes.keys()].filter((t) => t !== word);
   const words = others.filter((t) => !t.includes('_'));
-  if (words.length) return words.slice(0, MAX_TRANSLATIONS);
+  if (words.length) {
+    const order = new Map(words.map((t, i) => [t, i]));
+    const rank = (t: string) => commonness(t);
+    return words.sort((x, y) => votes.get(y)! - votes.get(x)! || rank(x) - rank(y) || order.get(x)! - order.get(y)!).slice(0, MAX_TRANSLATIONS);
+  }
   if (others.length) return others.slice(0, 1);
-  return translations.length ? [word] : [];
+  return votes.size ? [word] : [];
 }
 
 /** A language's translations from its dictionary's entries (reversed: English or German headwords, foreign translations). */
@@ -175,17 +187,37 @@ export function throughGerman(viaGerman: Table, german: ReadonlyMap<string, read
   return out;
 }
 
-/** The final lexicon of each language: its own dictionaries' translations first, then those through German. */
-export function buildLexicon(tables: ReadonlyMap<string, { direct: Table; viaGerman: Table }>): Map<string, Map<string, string[]>> {
-  const finished = (table: Table) => new Map([...table].map(([w, t]) => [w, kept(w, t)] as const).filter(([, t]) => t.length > 0));
-  const german = finished(tables.get('de')?.direct ?? new Map());
+/** What the dictionaries of one language give: each one's table, and the German words its pivot ones give. */
+export interface Sources {
+  direct: Table[];
+  viaGerman: Table;
+}
+
+/** The final lexicon of each language: what its own dictionaries and the pivot through German agree on first. */
+export function buildLexicon(sources: ReadonlyMap<string, Sources>, commonness?: Commonness): Map<string, Map<string, string[]>> {
+  const finished = (tables: readonly Table[]) => {
+    const out = new Map<string, string[]>();
+    for (const word of new Set(tables.flatMap((t) => [...t.keys()]))) {
+      const translations = kept(
+        word,
+        tables.flatMap((t) => (t.has(word) ? [t.get(word)!] : [])),
+        commonness,
+      );
+      if (translations.length) out.set(word, translations);
+    }
+    return out;
+  };
+  const german = finished(sources.get('de')?.direct ?? []);
   const out = new Map<string, Map<string, string[]>>();
-  for (const [language, { direct, viaGerman }] of tables) {
-    const merged: Table = new Map([...direct].map(([w, t]) => [w, [...t]]));
-    for (const [w, t] of throughGerman(viaGerman, german)) add(merged, w, t);
-    out.set(language, finished(merged));
-  }
+  for (const [language, { direct, viaGerman }] of sources) out.set(language, finished([...direct, throughGerman(viaGerman, german)]));
   return out;
+}
+
+/** English words by frequency, from the word vectors the repository ships (GloVe lists them commonest first). */
+async function commonness(): Promise<Commonness | undefined> {
+  if (!existsSync(VECTORS_FILE)) return undefined;
+  const vectors = decodeVectors(await fs.readFile(VECTORS_FILE));
+  return (english) => vectors.id(english) ?? vectors.size;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -196,7 +228,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: LEXICON_FILE },
     },
   });
-  const tables = new Map<string, { direct: Table; viaGerman: Table }>();
+  const tables = new Map<string, Sources>();
   const counts: string[] = [];
   for (const d of DICTIONARIES) {
     const base = path.join(values.dictd, d.name);
@@ -206,11 +238,12 @@ async function main(argv: string[]): Promise<number> {
     }
     const entries = readDictd(await fs.readFile(`${base}.index`, 'utf8'), gunzipSync(await fs.readFile(`${base}.dict.dz`)));
     let t = tables.get(d.language);
-    if (!t) tables.set(d.language, (t = { direct: new Map(), viaGerman: new Map() }));
-    lexiconOf(entries, d.reversed, d.via ? t.viaGerman : t.direct);
+    if (!t) tables.set(d.language, (t = { direct: [], viaGerman: new Map() }));
+    if (d.via) lexiconOf(entries, d.reversed, t.viaGerman);
+    else t.direct.push(lexiconOf(entries, d.reversed));
   }
   const lines: string[] = [];
-  for (const [language, lexicon] of buildLexicon(tables)) {
+  for (const [language, lexicon] of buildLexicon(tables, await commonness())) {
     for (const [word, translations] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
       lines.push(`${language}\t${word}\t${translations.join(' ')}`);
     counts.push(`${language}: ${lexicon.size} words`);

@@ -16,7 +16,7 @@ const lexicon = (tables: Record<string, { direct?: DictEntry[]; reversed?: DictE
   buildLexicon(
     new Map(
       Object.entries(tables).map(([language, t]) => {
-        const direct = lexiconOf(t.reversed ?? [], true, lexiconOf(t.direct ?? [], false));
+        const direct = [lexiconOf(t.direct ?? [], false), lexiconOf(t.reversed ?? [], true)];
         const viaGerman = lexiconOf(t.germanReversed ?? [], true, lexiconOf(t.viaGerman ?? [], false));
         return [language, { direct, viaGerman }];
       }),
@@ -39,9 +39,21 @@ describe('build-lexicon', () => {
   });
 
   it('keeps a phrase only for a word no one word translates', () => {
-    expect(kept('heiligabend', ['christmas_eve'])).toEqual(['christmas_eve']);
-    expect(kept('anwalt', ['legal_counsel', 'lawyer', 'attorney'])).toEqual(['lawyer', 'attorney']);
-    expect(kept('test', ['test'])).toEqual(['test']);
+    expect(kept('heiligabend', [['christmas_eve']])).toEqual(['christmas_eve']);
+    expect(kept('anwalt', [['legal_counsel', 'lawyer', 'attorney']])).toEqual(['lawyer', 'attorney']);
+    expect(kept('test', [['test']])).toEqual(['test']);
+  });
+
+  it('keeps the translations more dictionaries agree on, then the commoner English words', () => {
+    const given = [
+      ['advocate', 'barrister', 'counsel', 'intercessor', 'lawyer', 'solicitor'],
+      ['lawyer', 'attorney'],
+    ];
+    const common = ['lawyer', 'counsel', 'attorney', 'advocate', 'solicitor', 'barrister'];
+    const rank = (w: string) => (common.includes(w) ? common.indexOf(w) : common.length);
+    expect(kept('abogado', given, rank)).toEqual(['lawyer', 'counsel', 'attorney', 'advocate']);
+    // Without frequencies, the dictionaries' order.
+    expect(kept('abogado', given)).toEqual(['lawyer', 'advocate', 'barrister', 'counsel']);
   });
 
   it('reads a reversed dictionary with a word’s first-sense headwords first', () => {
