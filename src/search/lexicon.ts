@@ -14,7 +14,7 @@ import { termOf } from './normalize.js';
  * translation of several words has them joined by "_".
  */
 export class Lexicon {
-  /** Per language, each stem's translations (the first headword's first), built on first use. */
+  /** Per language, each stem's headwords, built on first use. */
   private readonly stems = new Map<Language, Map<string, string[]>>();
 
   constructor(private readonly words: ReadonlyMap<Language, ReadonlyMap<string, readonly string[]>>) {}
@@ -47,24 +47,46 @@ export class Lexicon {
     const table = this.words.get(language);
     if (!table) return undefined;
     const stems = this.stemsOf(language, table);
-    const whole = table.get(word) ?? stems.get(termOf(word, language));
-    if (whole) return concepts(whole);
+    const headword = table.has(word) ? word : likeForm(word, stems.get(termOf(word, language)));
+    if (headword) return concepts(table.get(headword)!);
     const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
-    return parts?.map((stem) => stems.get(stem)!);
+    return parts?.map((stem) => [...table.get(stems.get(stem)![0]!)!]);
   }
 
   private stemsOf(language: Language, table: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
     let stems = this.stems.get(language);
     if (!stems) {
       stems = new Map();
-      for (const [word, translations] of table) {
+      for (const word of table.keys()) {
         const stem = termOf(word, language);
-        if (!stems.has(stem)) stems.set(stem, [...translations]);
+        const words = stems.get(stem);
+        if (words) words.push(word);
+        else stems.set(stem, [word]);
       }
       this.stems.set(language, stems);
     }
     return stems;
   }
+}
+
+/**
+ * How much longer or shorter than the question's word a headword with its stem may be: an ending's
+ * worth. Past that the stemmer has cut the word down to another one ("родилась", was born → "род",
+ * kin).
+ */
+const MAX_ENDING = 3;
+
+/** Of the headwords sharing a word's stem, the one of a length near it that shares most of its letters. */
+function likeForm(word: string, headwords: readonly string[] | undefined): string | undefined {
+  let best: string | undefined;
+  let shared = 0;
+  for (const h of headwords ?? []) {
+    if (Math.abs(h.length - word.length) > MAX_ENDING) continue;
+    let n = 0;
+    while (n < h.length && h[n] === word[n]) n++;
+    if (n > shared) [best, shared] = [h, n];
+  }
+  return best;
 }
 
 /**

@@ -142,6 +142,13 @@ describe('the lexicon', () => {
     expect(lexicon.translate('flughafen', 'es')).toBeUndefined();
   });
 
+  it('does not read a word as a much shorter headword its stem happens to share', () => {
+    const russian = Lexicon.parse(['ru\tрод\tkind', 'ru\tземлетрясение\tearthquake'].join('\n'));
+    expect(russian.translate('родилась', 'ru')).toBeUndefined();
+    expect(russian.translate('рода', 'ru')).toEqual([['kind']]);
+    expect(russian.translate('землетрясения', 'ru')).toEqual([['earthquake']]);
+  });
+
   it('translates a word English says in two words as both, each wanted', () => {
     const phrases = Lexicon.parse(['de\theiligabend\tchristmas_eve', 'de\tanwalt\tlawyer attorney'].join('\n'));
     expect(phrases.translate('heiligabend', 'de')).toEqual([['christmas'], ['eve']]);
