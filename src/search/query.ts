@@ -141,8 +141,10 @@ export type Translate = (word: string) => ReadonlyArray<readonly string[]> | und
 
 /**
  * A word of a question in another language than the articles' as the articles' terms of its
- * translations, one group per concept. A concept's weight is split between its alternatives: a
- * paragraph holding all of a word's senses gets the word's share, one holding one sense of four a quarter.
+ * translations, one group per concept. A concept's weight is split between the alternatives the
+ * articles use (by the square root of their number): a paragraph usually holds one sense of a
+ * word, and senses the folder never uses ("abogado" → intercessor) cannot be what it means there.
+ * Figures in docs/benchmarks.md.
  */
 function translatedGroups(index: SearchIndex, word: string, translate: Translate): QueryGroup[] | undefined {
   const concepts = translate(word);
@@ -156,7 +158,7 @@ function translatedGroups(index: SearchIndex, word: string, translate: Translate
     if (found.length > 0)
       groups.push({
         word,
-        terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(terms.size) })),
+        terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(found.length) })),
         idf: Math.max(...found.map((t) => index.idf(t))),
       });
     else if (content.length > 0) return undefined;

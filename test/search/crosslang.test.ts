@@ -4,6 +4,7 @@ import { renderAnswerPlain } from '../../src/replies/plain.js';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { Lexicon } from '../../src/search/lexicon.js';
+import { queryGroups } from '../../src/search/query.js';
 import { article } from './fixture.js';
 import { where } from './helpers.js';
 
@@ -110,6 +111,15 @@ describe('names and unknown words in a question in another language', () => {
     const a = ask('Wie viele Leichensäcke bekam die Division?');
     expect(where(a.passages[0])).toBe('war#0');
     expect(a.tentative).toBeUndefined();
+  });
+});
+
+describe('the senses of a translated word', () => {
+  it('weighs a word by the senses the articles use, not by those they never do', () => {
+    const rare = Lexicon.parse('es\tabogado\tlawyer intercessor solicitor barrister');
+    const [group] = queryGroups(index, ['abogado'], 'es', (w) => rare.translate(w, 'es'));
+    // "lawyer" is the only sense these articles use: it is the word's whole weight, not a quarter.
+    expect(group!.terms).toEqual([{ term: 'lawyer', weight: 1 }]);
   });
 });
 
