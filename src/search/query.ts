@@ -93,6 +93,16 @@ export function queryGroups(
       groups.push(...acrossLanguages(index, word, language, translate, isName));
       continue;
     }
+    // A word the articles use that is no name may still be a word of the question's language that
+    // English articles happen to hold ("media" in "a media asta" is half): its translations join it.
+    if (translate && !names.has(word) && !CAPITALIZES_NOUNS.has(language)) {
+      const translated = translatedGroups(index, word, translate);
+      if (translated && translated.length === 1) {
+        const own = { term, weight: 1 };
+        groups.push({ ...translated[0]!, terms: [own, ...translated[0]!.terms.filter((t) => t.term !== term)] });
+        continue;
+      }
+    }
     if (index.postings.has(term)) {
       groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
       continue;

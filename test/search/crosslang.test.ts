@@ -123,6 +123,20 @@ describe('the senses of a translated word', () => {
   });
 });
 
+describe('a word the articles happen to use in another sense', () => {
+  it('is also read as its translations', () => {
+    const flags = SearchIndex.build([
+      article('mast', 'Mourning', [
+        'Flags will fly at half-staff on all state buildings until sunset on Sunday, the governor said.',
+        'The order was signed on Friday.',
+      ]),
+      article('posts', 'Online', ['Media posts showed the flags.', 'The posts were shared a million times.']),
+    ]);
+    const lexicon = Lexicon.parse(['es\tbandera\tflag banner', 'es\tmedia\thalf average', 'es\tasta\tstaff pole'].join('\n'));
+    expect(where(answer(flags, '¿Hasta cuándo ondearán las banderas a media asta?', { lexicon }).passages[0])).toBe('mast#0');
+  });
+});
+
 describe('a decline of a question in another language than the articles', () => {
   const declined = ask('Wie hoch ist die Miete in Berlin heute?', Lexicon.empty);
 
