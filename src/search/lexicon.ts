@@ -57,7 +57,10 @@ export class Lexicon {
     let stems = this.stems.get(language);
     if (!stems) {
       stems = new Map();
-      for (const word of table.keys()) {
+      for (const [word, translations] of table) {
+        // Words English says in a phrase are mostly German compounds and their forms, each its own
+        // headword: stemming them too would double the time the first question waits for this table.
+        if (translations[0]!.includes('_')) continue;
         const stem = termOf(word, language);
         const words = stems.get(stem);
         if (words) words.push(word);
