@@ -1,10 +1,11 @@
 /**
- * npm run bench:quality -- --dataset FILE [--dataset FILE…] [--distractors FILE] [--typos] [--abstain]
+ * npm run bench:quality -- --dataset FILE [--dataset FILE…] [--articles-from FILE] [--distractors FILE] [--typos] [--abstain]
  *                          [--fuse-sample N] [--systems product,minisearch,fuse]
  *
  * Answer quality side by side: this product (through `answer()`, as the bot answers), one Fuse over
  * all paragraphs, and MiniSearch. Prints top-1, top-3, MRR@10 and milliseconds per question.
  */
+import path from 'node:path';
 import { loadAnswerModels, type AnswerModels } from '../src/app/open.js';
 import { dedupeParagraphs, paragraphTextKey } from '../src/articles/dedupe.js';
 import type { Article } from '../src/articles/types.js';
@@ -102,11 +103,13 @@ const SMALL_TALK = [
   'hallo, wie geht es?',
 ];
 
-const USAGE = `usage: npm run bench:quality -- --dataset FILE [--dataset FILE…] [--distractors FILE] [--typos] [--abstain]
+const USAGE = `usage: npm run bench:quality -- --dataset FILE [--dataset FILE…] [--articles-from FILE] [--distractors FILE] [--typos] [--abstain]
                              [--fuse-sample N] [--systems product,minisearch,fuse] [--seed N] [--threshold X]
 
 Answer quality of this product, MiniSearch and Fuse: top-1, top-3, MRR@10 and ms per question.
   --dataset FILE      a QA set (format of shared/eval/README.md); repeat for several
+  --articles-from FILE  index this QA set's articles instead of each dataset's own (the same articles
+                      in another language: XQuAD's English ones for its Russian questions)
   --distractors FILE  extra articles (JSONL) indexed with every set
   --typos             also ask every question with typos
   --abstain           also measure declining questions about articles not indexed
@@ -121,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
     usage: USAGE,
     options: {
       dataset: { type: 'string', multiple: true },
+      'articles-from': { type: 'string' },
       distractors: { type: 'string' },
       typos: { type: 'boolean', default: false },
       abstain: { type: 'boolean', default: false },
@@ -148,8 +152,11 @@ async function main(argv: string[]): Promise<number> {
     );
   }
 
+  // Questions across languages: the datasets' questions over these articles (ids and paragraphs alike).
+  const across = values['articles-from'] ? loadQaSet(values['articles-from']).articles : undefined;
   for (const file of values.dataset) {
-    const set = loadQaSet(file);
+    const own = loadQaSet(file);
+    const set = across ? { ...own, name: `${own.name} over ${path.basename(values['articles-from']!)}`, articles: across } : own;
     // A paragraph several articles share is indexed once, as the bot's loader does.
     const { articles } = dedupeParagraphs([...set.articles, ...distractors]);
     const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);

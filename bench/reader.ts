@@ -150,7 +150,9 @@ async function main(argv: string[]): Promise<number> {
     for (const q of questions) {
       const a = live.ask(q.q);
       const outcome = judgeAnswer(q, a);
-      for (const kind of [q.kind, 'all']) {
+      // Questions in other languages are also counted per language, the goal being over all of them.
+      const rows = q.kind === 'crosslang' ? [q.kind, `  ${a.language ?? '?'}`, 'all'] : [q.kind, 'all'];
+      for (const kind of rows) {
         let t = tallies.get(kind);
         if (!t) tallies.set(kind, (t = { asked: 0, right: 0, wrong: 0, declined: 0, flaggedWrong: 0, flagged: 0, unflaggedRight: 0, unflagged: 0 }));
         t.asked++;
@@ -181,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `\n${'kind'.padEnd(10)} ${'asked'.padStart(5)} ${'right'.padStart(11)} ${'wrong'.padStart(11)} ${'declined'.padStart(11)} ${'sure? wrong'.padStart(12)} ${'sure: right'.padStart(12)}`,
     );
-    const order = ['reader', 'typo', 'keywords', 'crosslang', 'absent'];
+    const order = ['reader', 'typo', 'keywords', 'crosslang', ...['de', 'es', 'fr', 'ru'].map((l) => `  ${l}`), 'absent'];
     const kinds = [...order.filter((k) => tallies.has(k)), ...[...tallies.keys()].filter((k) => !order.includes(k) && k !== 'all'), 'all'];
     for (const kind of kinds) if (tallies.has(kind)) console.log(row(kind, tallies.get(kind)!));
     const absent = tallies.get('absent');

@@ -3,19 +3,18 @@
  *
  * Builds `models/lexicon.tsv.gz`, the bilingual word list that lets a question in German, Spanish,
  * French or Russian find English articles, from Debian's FreeDict dictionaries (GPL, so the file is
- * built where the bot runs rather than shipped with it; see models/README.md):
+ * built where the bot runs rather than shipped with it; see models/README.md for the install line).
  *
- *   sudo apt-get install dict-freedict-deu-eng dict-freedict-spa-eng dict-freedict-fra-eng dict-freedict-eng-rus
- *   npm run build-lexicon
- *
- * Only one-word headwords and one-word translations are kept ("Angriff" → attack, assault), a few
- * per headword, lowercased; English–Russian is read in reverse (Russian word → the English headwords
- * that give it). Each line is `language TAB word TAB translation translation…`.
+ * One-word headwords are kept with a few translations each, lowercased: one-word ones, or a phrase
+ * of up to three words when there is no one-word one ("Heiligabend" → christmas_eve). English–X
+ * dictionaries are read in reverse (X word → the English headwords that give it); German–X and X–German
+ * ones reach English through German–English. Each line is `language TAB word TAB translation…`.
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LEXICON_FILE } from '../src/search/lexicon.js';
+import { decodeVectors, VECTORS_FILE } from '../src/app/vectors.js';
 import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 import { UsageError } from '../src/errors.js';
@@ -23,8 +22,13 @@ import { writeFileAtomic } from '../src/write-atomic.js';
 
 const USAGE = 'usage: npm run build-lexicon -- [--dictd /usr/share/dictd] [--out models/lexicon.tsv.gz]\n  -h, --help  this help';
 
-/** The dictionaries read: FreeDict name, the question language, and whether English is its source side. */
-const DICTIONARIES = [
+/**
+ * The dictionaries read: FreeDict name, the question language, whether English (or the pivot) is its
+ * source side, and `via` for one that translates to German rather than English: its words reach
+ * English through the German–English one, by far the largest (Russian has only 1.7k English
+ * entries of its own, Spanish and French a few thousand).
+ */
+const DICTIONARIES: ReadonlyArray<{ name: string; language: string; reversed: boolean; via?: 'de' }> = [
   { name: 'freedict-deu-eng', language: 'de', reversed: false },
   { name: 'freedict-spa-eng', language: 'es', reversed: false },
   { name: 'freedict-fra-eng', language: 'fr', reversed: false },
@@ -32,10 +36,18 @@ const DICTIONARIES = [
   // Read in reverse as well: they add words the small Spanish and French ones lack ("abogado").
   { name: 'freedict-eng-spa', language: 'es', reversed: true },
   { name: 'freedict-eng-fra', language: 'fr', reversed: true },
-] as const;
+  { name: 'freedict-deu-rus', language: 'ru', reversed: true, via: 'de' },
+  { name: 'freedict-deu-spa', language: 'es', reversed: true, via: 'de' },
+  { name: 'freedict-spa-deu', language: 'es', reversed: false, via: 'de' },
+  { name: 'freedict-deu-fra', language: 'fr', reversed: true, via: 'de' },
+  { name: 'freedict-fra-deu', language: 'fr', reversed: false, via: 'de' },
+];
 
 /** Translations kept per word: the first senses are the common ones, and more only dilute the weight. */
 export const MAX_TRANSLATIONS = 4;
+/** German words a word reaches through the pivot, and English words each of them gives: their first senses. */
+const PIVOT_WORDS = 3;
+const PIVOT_TRANSLATIONS = 2;
 
 /** One dictd entry: its headword and the lines of its translations. */
 export interface DictEntry {
@@ -69,43 +81,143 @@ function base64Number(text: string): number {
   return n;
 }
 
-/** The one-word translations an entry's body gives, in its order (its first line is the headword's). */
+const WORD = /^\p{L}[\p{L}'-]*$/u;
+/** Longest phrase kept as a translation ("body bag", "Christmas Eve"): longer ones are explanations. */
+const MAX_PHRASE = 3;
+
+/**
+ * The translations an entry's body gives, in its order: one word as it is, a phrase of up to three
+ * words joined by "_" ("christmas_eve": what the lexicon offers when no one word will do). The
+ * translations are the entry's first line and its numbered senses; the lines under a sense in the
+ * Wiktionary-made dictionaries (deu-rus, fra-deu…) explain it in the source language.
+ */
 export function translationsOf(body: string): string[] {
   const out: string[] = [];
-  for (const raw of body.split('\n').slice(1)) {
-    const line = raw.trim();
+  const lines = body
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
     // Cross references, synonyms, notes and examples are not translations.
-    if (!line || /^(see:|synonyms?:|note:|antonyms?:|")/i.test(line)) continue;
-    const cleaned = line.replace(/\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}/g, ' ').replace(/^\d+\.\s*/, '');
+    .filter((l) => l && !/^(see:|synonyms?:|note:|antonyms?:|")/i.test(l));
+  for (const [i, line] of lines.entries()) {
+    if (i > 0 && !/^\d+\./.test(line)) continue;
+    const cleaned = line
+      .replace(/\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}/g, ' ')
+      .replace(/^\d+\.\s*/, '')
+      // A sense's reference to another one ("schießen 2.").
+      .replace(/\s\d+\.(?=\s*(?:[,;]|$))/g, ' ');
     for (const piece of cleaned.split(/[,;]/)) {
-      const word = piece
+      const words = piece
         .trim()
         .replace(/^(to|a|an|the)\s+/i, '')
-        .toLowerCase();
-      if (/^\p{L}[\p{L}'-]*$/u.test(word)) out.push(word);
+        .toLowerCase()
+        .split(/\s+/);
+      if (words.length <= MAX_PHRASE && words.every((w) => WORD.test(w))) out.push(words.join('_'));
     }
   }
   return out;
 }
 
-/** Adds translations for a headword (one word only), keeping the first MAX_TRANSLATIONS. */
-function add(lexicon: Map<string, string[]>, headword: string, translations: readonly string[]): void {
+/** Per headword, its translations in the order found (before `finish` keeps the best). */
+type Table = Map<string, string[]>;
+
+/** Adds translations for a headword (one word only). */
+function add(table: Table, headword: string, translations: readonly string[]): void {
   const word = headword.normalize('NFC').toLowerCase();
-  if (!/^\p{L}[\p{L}\p{M}]*$/u.test(word)) return;
-  const known = lexicon.get(word) ?? [];
-  for (const t of translations) if (known.length < MAX_TRANSLATIONS && !known.includes(t) && t !== word) known.push(t);
-  if (known.length) lexicon.set(word, known);
-  else if (translations.includes(word)) lexicon.set(word, [word]);
+  if (!/^\p{L}[\p{L}\p{M}]*$/u.test(word) || translations.length === 0) return;
+  const known = table.get(word) ?? [];
+  for (const t of translations) if (!known.includes(t)) known.push(t);
+  table.set(word, known);
 }
 
-/** A language's lexicon from its dictionary's entries (reversed: English headwords, foreign translations). */
-export function lexiconOf(entries: readonly DictEntry[], reversed: boolean, lexicon = new Map<string, string[]>()): Map<string, string[]> {
-  for (const { headword, body } of entries) {
-    const translations = translationsOf(body);
-    if (!reversed) add(lexicon, headword, translations);
-    else if (/^\p{L}+$/u.test(headword)) for (const foreign of translations) add(lexicon, foreign, [headword.toLowerCase()]);
+/** How common an English word is: its rank among the word vectors' words (by frequency), unknown last. */
+export type Commonness = (english: string) => number;
+
+/**
+ * A word's translations as the lexicon keeps them, from what each dictionary gives it: the one-word
+ * ones more dictionaries agree on first, then the commoner English words (the dictionaries list
+ * rare senses alongside common ones: "abogado" → intercessor, lawyer), at most MAX_TRANSLATIONS; or,
+ * when there are none, its first phrase; the word itself only when it is all there is ("test").
+ */
+export function kept(word: string, given: ReadonlyArray<readonly string[]>, commonness: Commonness = () => 0): string[] {
+  const votes = new Map<string, number>();
+  for (const translations of given) for (const t of new Set(translations)) votes.set(t, (votes.get(t) ?? 0) + 1);
+  const others = [...votes.keys()].filter((t) => t !== word);
+  const words = others.filter((t) => !t.includes('_'));
+  if (words.length) {
+    const order = new Map(words.map((t, i) => [t, i]));
+    const rank = (t: string) => commonness(t);
+    return words.sort((x, y) => votes.get(y)! - votes.get(x)! || rank(x) - rank(y) || order.get(x)! - order.get(y)!).slice(0, MAX_TRANSLATIONS);
   }
-  return lexicon;
+  if (others.length) return others.slice(0, 1);
+  return votes.size ? [word] : [];
+}
+
+/** A language's translations from its dictionary's entries (reversed: English or German headwords, foreign translations). */
+export function lexiconOf(entries: readonly DictEntry[], reversed: boolean, table: Table = new Map()): Table {
+  if (!reversed) {
+    for (const { headword, body } of entries) add(table, headword, translationsOf(body));
+    return table;
+  }
+  // Read in reverse, a word's headwords come in the order of where it stands in their entries: the
+  // headwords it is the first translation of before those it is a later sense of.
+  const reversals = entries
+    .map(({ headword, body }) => ({ source: headword.toLowerCase().split(/\s+/), translations: translationsOf(body) }))
+    .filter(({ source }) => source.length <= MAX_PHRASE && source.every((w) => WORD.test(w)));
+  const longest = Math.max(0, ...reversals.map((r) => r.translations.length));
+  for (let at = 0; at < longest; at++)
+    for (const { source, translations } of reversals) if (at < translations.length) add(table, translations[at]!, [source.join('_')]);
+  return table;
+}
+
+/**
+ * A table of German words made English through the German–English lexicon: each word's first
+ * PIVOT_WORDS German words, and their first PIVOT_TRANSLATIONS English ones, those that more of its
+ * German words give first ("землетрясение" → Erdbeben → earthquake, quake).
+ */
+export function throughGerman(viaGerman: Table, german: ReadonlyMap<string, readonly string[]>): Table {
+  const out: Table = new Map();
+  for (const [word, germanWords] of viaGerman) {
+    const votes = new Map<string, number>();
+    for (const g of germanWords.filter((g) => german.has(g)).slice(0, PIVOT_WORDS))
+      for (const e of german.get(g)!.slice(0, PIVOT_TRANSLATIONS)) votes.set(e, (votes.get(e) ?? 0) + 1);
+    const english = [...votes].sort((a, b) => b[1] - a[1]).map(([e]) => e);
+    if (english.length) out.set(word, english);
+  }
+  return out;
+}
+
+/** What the dictionaries of one language give: each one's table, and the German words its pivot ones give. */
+export interface Sources {
+  direct: Table[];
+  viaGerman: Table;
+}
+
+/** The final lexicon of each language: what its own dictionaries and the pivot through German agree on first. */
+export function buildLexicon(sources: ReadonlyMap<string, Sources>, commonness?: Commonness): Map<string, Map<string, string[]>> {
+  const finished = (tables: readonly Table[]) => {
+    const out = new Map<string, string[]>();
+    for (const word of new Set(tables.flatMap((t) => [...t.keys()]))) {
+      const translations = kept(
+        word,
+        tables.flatMap((t) => (t.has(word) ? [t.get(word)!] : [])),
+        commonness,
+      );
+      if (translations.length) out.set(word, translations);
+    }
+    return out;
+  };
+  const german = finished(sources.get('de')?.direct ?? []);
+  const out = new Map<string, Map<string, string[]>>();
+  for (const [language, { direct, viaGerman }] of sources) out.set(language, finished([...direct, throughGerman(viaGerman, german)]));
+  return out;
+}
+
+/** English words by frequency, from the word vectors the repository ships (GloVe lists them commonest first). */
+async function commonness(): Promise<Commonness | undefined> {
+  if (!existsSync(VECTORS_FILE)) return undefined;
+  const vectors = decodeVectors(await fs.readFile(VECTORS_FILE));
+  return (english) => vectors.id(english) ?? vectors.size;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -116,7 +228,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: LEXICON_FILE },
     },
   });
-  const byLanguage = new Map<string, Map<string, string[]>>();
+  const tables = new Map<string, Sources>();
   const counts: string[] = [];
   for (const d of DICTIONARIES) {
     const base = path.join(values.dictd, d.name);
@@ -125,10 +237,13 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     const entries = readDictd(await fs.readFile(`${base}.index`, 'utf8'), gunzipSync(await fs.readFile(`${base}.dict.dz`)));
-    byLanguage.set(d.language, lexiconOf(entries, d.reversed, byLanguage.get(d.language)));
+    let t = tables.get(d.language);
+    if (!t) tables.set(d.language, (t = { direct: [], viaGerman: new Map() }));
+    if (d.via) lexiconOf(entries, d.reversed, t.viaGerman);
+    else t.direct.push(lexiconOf(entries, d.reversed));
   }
   const lines: string[] = [];
-  for (const [language, lexicon] of byLanguage) {
+  for (const [language, lexicon] of buildLexicon(tables, await commonness())) {
     for (const [word, translations] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
       lines.push(`${language}\t${word}\t${translations.join(' ')}`);
     counts.push(`${language}: ${lexicon.size} words`);

@@ -92,7 +92,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const chat = chitChat(words, content, names);
   if (chat) return { ...base, passages: [], reason: chat };
 
-  const groups = queryGroups(index, content, language, translator(index, language, options.lexicon));
+  const groups = queryGroups(index, content, language, translator(index, language, options.lexicon), names);
   const rankingGroups = repeated(groups, words, language);
   // The candidates' terms (and content words, for the meaning match) are read again from their text
   // (cheaper in memory than keeping every paragraph's term list), once per question.

@@ -2,7 +2,8 @@ import { transliterate } from 'transliteration';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
 import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
-import { CYRILLIC, LANGUAGES, type Language } from './language.js';
+import { CAPITALIZES_NOUNS, CYRILLIC, LANGUAGES, type Language } from './language.js';
+import { SoundVocabulary } from './names.js';
 import { fold, isStopword, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import type { WordVectors } from './vectors.js';
@@ -60,7 +61,13 @@ function nearlyKnown(index: SearchIndex, word: string): boolean {
  * Each content word of the question as a group of terms: itself, or its likely corrections; or, for
  * a question in another language than the articles', its translations (see `translatedGroup`).
  */
-export function queryGroups(index: SearchIndex, words: readonly string[], language: Language, translate?: Translate): QueryGroup[] {
+export function queryGroups(
+  index: SearchIndex,
+  words: readonly string[],
+  language: Language,
+  translate?: Translate,
+  names: ReadonlySet<string> = new Set(),
+): QueryGroup[] {
   const unknownIdf = index.idf('');
   const df = (t: string) => index.postings.get(t)?.docs.length ?? 0;
   // In a compounding language a word also matches, for less, the compounds it is part of.
@@ -81,10 +88,20 @@ export function queryGroups(index: SearchIndex, words: readonly string[], langua
     seen.add(term);
     // A word the articles use as it is written is kept as it is: mostly a name ("Pedro Castillo" is
     // not "Peter Castle"), or a word both languages share ("test", "NASA").
-    const translated = translate && !index.words.has(word) ? translatedGroups(index, word, translate) : undefined;
-    if (translated) {
-      groups.push(...translated);
+    if (translate && !index.words.has(word)) {
+      const isName = names.has(word) && !CAPITALIZES_NOUNS.has(language);
+      groups.push(...acrossLanguages(index, word, language, translate, isName));
       continue;
+    }
+    // A word the articles use that is no name may still be a word of the question's language that
+    // English articles happen to hold ("media" in "a media asta" is half): its translations join it.
+    if (translate && !names.has(word) && !CAPITALIZES_NOUNS.has(language)) {
+      const translated = translatedGroups(index, word, translate);
+      if (translated && translated.length === 1) {
+        const own = { term, weight: 1 };
+        groups.push({ ...translated[0]!, terms: [own, ...translated[0]!.terms.filter((t) => t.term !== term)] });
+        continue;
+      }
     }
     if (index.postings.has(term)) {
       groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
@@ -134,8 +151,10 @@ export type Translate = (word: string) => ReadonlyArray<readonly string[]> | und
 
 /**
  * A word of a question in another language than the articles' as the articles' terms of its
- * translations, one group per concept. A concept's weight is split between its alternatives: a
- * paragraph holding all of a word's senses gets the word's share, one holding one sense of four a quarter.
+ * translations, one group per concept. A concept's weight is split between the alternatives the
+ * articles use (by the square root of their number): a paragraph usually holds one sense of a
+ * word, and senses the folder never uses ("abogado" → intercessor) cannot be what it means there.
+ * Figures in docs/benchmarks.md.
  */
 function translatedGroups(index: SearchIndex, word: string, translate: Translate): QueryGroup[] | undefined {
   const concepts = translate(word);
@@ -149,12 +168,42 @@ function translatedGroups(index: SearchIndex, word: string, translate: Translate
     if (found.length > 0)
       groups.push({
         word,
-        terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(terms.size) })),
+        terms: found.map((t) => ({ term: t, weight: 1 / Math.sqrt(found.length) })),
         idf: Math.max(...found.map((t) => index.idf(t))),
       });
     else if (content.length > 0) return undefined;
   }
   return groups;
+}
+
+/**
+ * A word of a question in another language than the articles', which they do not use as written:
+ * a Cyrillic name as the Latin spelling it sounds like ("Смита" → Smith), else its translations,
+ * else a Cyrillic word's Latin spellings ("Ковид"), else its own stem where the articles have it
+ * (the cognates French and Spanish share with English: "pandémie" → pandem). A word none of these
+ * finds is left out, unless it is a name: the lexicon's gap says nothing of the articles, while a
+ * name they do not have says the question is about something else.
+ */
+function acrossLanguages(index: SearchIndex, word: string, language: Language, translate: Translate, isName: boolean): QueryGroup[] {
+  const cyrillic = CYRILLIC.test(word);
+  const latin = () => nameGroup(index, word, latinSpellings(index, word));
+  if (cyrillic && isName) {
+    const group = latin();
+    if (group) return [group];
+  }
+  const translated = translatedGroups(index, word, translate);
+  if (translated) return translated;
+  const spelled = cyrillic ? latin() : undefined;
+  if (spelled) return [spelled];
+  const term = termOf(word, language);
+  if (!cyrillic && index.postings.has(term)) return [{ word, terms: [{ term, weight: 1 }], idf: index.idf(term) }];
+  return isName ? [{ word, terms: [], idf: index.idf('') }] : [];
+}
+
+function nameGroup(index: SearchIndex, word: string, terms: Array<{ term: string; weight: number }>): QueryGroup | undefined {
+  if (terms.length === 0) return undefined;
+  const unique = [...new Map([...terms].sort((a, b) => a.weight - b.weight).map((t) => [t.term, t])).values()].sort((a, b) => b.weight - a.weight);
+  return { word, terms: unique, idf: Math.max(...unique.map((t) => index.idf(t.term))) };
 }
 
 /** The language the lexicon translates into. */
@@ -228,18 +277,34 @@ function digitsOf(word: string): string {
   return word.replace(/\P{N}/gu, '');
 }
 
+/** The sound keys of an index's Latin words (see `names.ts`), built on first use. */
+const soundCache = new WeakMap<SearchIndex, SoundVocabulary>();
+
+/** How many Latin spellings a Cyrillic word keeps: the closest, and those one edit further. */
+const NAME_CANDIDATES = 3;
+
 /**
- * A Cyrillic word the articles lack may be a name they write in Latin letters ("Интернет2" for
- * "Internet2", "Тесла" for "Tesla"): the articles' words near its transliteration, at one edit more
- * than they are from it. Figures in docs/benchmarks.md.
+ * A Cyrillic word the articles lack may be a name they write in Latin letters ("Грайнер" for
+ * "Griner", "Интернет2" for "Internet2"): the articles' words that sound like it (see `names.ts`),
+ * the closest spelling at a fuzzy guess's one-edit weight, and, failing that, the words near its
+ * plain transliteration, at one edit more than they are from it. Figures in docs/benchmarks.md.
  */
 function latinSpellings(index: SearchIndex, word: string): Array<{ term: string; weight: number }> {
+  let sounds = soundCache.get(index);
+  if (!sounds) soundCache.set(index, (sounds = new SoundVocabulary(index.words.keys())));
+  const matches = sounds.match(word);
+  const closest = matches[0]?.edits ?? 0;
+  const alike = matches
+    .filter((m) => m.edits <= closest + 1)
+    .slice(0, NAME_CANDIDATES)
+    .map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits === closest ? 1 : 2]! }));
   const latin = transliterate(word).toLowerCase().replace(/'/g, '');
   const exact = index.words.get(latin);
   return [
+    ...alike,
     ...(exact ? [{ term: exact, weight: FUZZY_WEIGHT[1]! }] : []),
     ...fuzzyFor(index)
       .words.search(latin)
       .map((m) => ({ term: index.words.get(m.word)!, weight: FUZZY_WEIGHT[m.edits + 1] ?? 0 })),
-  ];
+  ].filter((t) => t.weight > 0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconOf, readDictd, translationsOf } from '../../scripts/build-lexicon.js';
+import { buildLexicon, kept, lexiconOf, readDictd, translationsOf, type DictEntry } from '../../scripts/build-lexicon.js';
 
 // Two entries as FreeDict's dictd files hold them: the index (headword without spaces, offset and
 // length in base64 digits) and the text.
@@ -11,13 +11,66 @@ const b64 = (n: number): string => (n < 64 ? DIGITS[n]! : b64(Math.floor(n / 64)
 const first = Buffer.byteLength(TEXT);
 const INDEX = `00databaseinfo\tA\tB\nAngriff\tA\t${b64(first)}\nllamaralapuerta\t${b64(first)}\t${b64(Buffer.byteLength(SECOND))}\n`;
 
+const entry = (headword: string, ...lines: string[]): DictEntry => ({ headword, body: [headword, ...lines, ''].join('\n') });
+const lexicon = (tables: Record<string, { direct?: DictEntry[]; reversed?: DictEntry[]; viaGerman?: DictEntry[]; germanReversed?: DictEntry[] }>) =>
+  buildLexicon(
+    new Map(
+      Object.entries(tables).map(([language, t]) => {
+        const direct = [lexiconOf(t.direct ?? [], false), lexiconOf(t.reversed ?? [], true)];
+        const viaGerman = lexiconOf(t.germanReversed ?? [], true, lexiconOf(t.viaGerman ?? [], false));
+        return [language, { direct, viaGerman }];
+      }),
+    ),
+  );
+
 describe('build-lexicon', () => {
-  it('reads one-word headwords with their one-word translations, lowercased, and skips phrases', () => {
-    const lexicon = lexiconOf(readDictd(INDEX, DICT), false);
-    expect([...lexicon]).toEqual([['angriff', ['attack', 'assault']]]);
+  it('reads one-word headwords with their one-word translations, lowercased, and skips phrase headwords', () => {
+    const table = lexiconOf(readDictd(INDEX, DICT), false);
+    expect([...table]).toEqual([['angriff', ['attack', 'assault']]]);
   });
 
   it('drops notes, examples, domains and a verb’s "to"', () => {
-    expect(translationsOf('x\n1. to give up, yield\n         Note: rare\n      "ein Beispiel"  - an example')).toEqual(['yield']);
+    expect(translationsOf('x\n1. to give up, yield\n         Note: rare\n      "ein Beispiel"  - an example')).toEqual(['give_up', 'yield']);
+  });
+
+  it('reads the translation lines only, not the explanations under them in the Wiktionary-made dictionaries', () => {
+    const body = ['Erdbeben <n, neut>', 'землетрясение', 'Erschütterungen des Erdbodens', '2. толчок 1.', 'Stoß', ''].join('\n');
+    expect(translationsOf(body)).toEqual(['землетрясение', 'толчок']);
+  });
+
+  it('keeps a phrase only for a word no one word translates', () => {
+    expect(kept('heiligabend', [['christmas_eve']])).toEqual(['christmas_eve']);
+    expect(kept('anwalt', [['legal_counsel', 'lawyer', 'attorney']])).toEqual(['lawyer', 'attorney']);
+    expect(kept('test', [['test']])).toEqual(['test']);
+  });
+
+  it('keeps the translations more dictionaries agree on, then the commoner English words', () => {
+    const given = [
+      ['advocate', 'barrister', 'counsel', 'intercessor', 'lawyer', 'solicitor'],
+      ['lawyer', 'attorney'],
+    ];
+    const common = ['lawyer', 'counsel', 'attorney', 'advocate', 'solicitor', 'barrister'];
+    const rank = (w: string) => (common.includes(w) ? common.indexOf(w) : common.length);
+    expect(kept('abogado', given, rank)).toEqual(['lawyer', 'counsel', 'attorney', 'advocate']);
+    // Without frequencies, the dictionaries' order.
+    expect(kept('abogado', given)).toEqual(['lawyer', 'advocate', 'barrister', 'counsel']);
+  });
+
+  it('reads a reversed dictionary with a word’s first-sense headwords first', () => {
+    const table = lexiconOf([entry('cause', '1. причина', '2. дело'), entry('case', '1. дело', '2. случай')], true);
+    expect(table.get('дело')).toEqual(['case', 'cause']);
+  });
+
+  it('reaches English through German for words the English dictionaries lack', () => {
+    const built = lexicon({
+      de: { direct: [entry('Erdbeben', 'earthquake <n>, quake <n>, seism <n>'), entry('Schule', 'school, pod')] },
+      ru: {
+        reversed: [entry('school', 'школа')],
+        germanReversed: [entry('Erdbeben', 'землетрясение', 'Erschütterungen des Erdbodens'), entry('Schule', 'школа')],
+      },
+    });
+    expect(built.get('ru')!.get('землетрясение')).toEqual(['earthquake', 'quake']);
+    // The word's own English dictionary first, then what German adds.
+    expect(built.get('ru')!.get('школа')).toEqual(['school', 'pod']);
   });
 });

@@ -1,0 +1,115 @@
+import { transliterate } from 'transliteration';
+import { editDistance } from './fuzzy.js';
+import { fold } from './normalize.js';
+
+/**
+ * Names written in Cyrillic letters meeting their Latin spelling: "Грайнер" is Griner, "Смита"
+ * Smith, "Нэшвилле" Nashville. Transliteration alone gets "grayner", "smita", "neshville": Russian
+ * writes English names by their sound, with its own conventions (э and е for a and e, у for w, х
+ * and г for h, a case ending on every name). So both sides are reduced to a sound key: consonants
+ * by class, each run of vowels one vowel, English silent letters dropped. Written here because
+ * English phonetic codes (Soundex, Metaphone) know nothing of Russian transcription.
+ */
+
+/**
+ * Letter groups written as one sound, longest first; capitals stand for sounds Latin has no one
+ * letter for (S: sh, zh, shch).
+ */
+const GROUPS: Array<[RegExp, string]> = [
+  [/shch|sch/g, 'S'],
+  [/dzh|dj/g, 'j'],
+  [/sh|zh/g, 'S'],
+  [/tch/g, 'k'],
+  [/ch|kh|ck/g, 'k'],
+  [/th/g, 't'],
+  [/ph/g, 'f'],
+  [/c(?=[eiy])/g, 's'],
+  [/x/g, 'ks'],
+  [/[cq]/g, 'k'],
+  [/w/g, 'v'],
+  [/z/g, 's'],
+  // h is silent in English names as often as not, and Russian writes it with х, г or nothing.
+  [/h/g, ''],
+  // A silent final e ("Vance", "Nashville"); Russian writes none.
+  [/(?<=...[^aeiouy])e$/, ''],
+  [/(.)\1+/g, '$1'],
+];
+
+/** A Latin-letter word as it sounds, spelled plainly ("nashville" → "naSvil", "smith" → "smit"). */
+export function plainSpelling(latin: string): string {
+  let w = fold(latin.toLowerCase()).replace(/[^a-z]/g, '');
+  for (const [from, to] of GROUPS) w = w.replace(from, to);
+  return w;
+}
+
+/** The sound key of a Latin-letter word: its plain spelling with each run of vowels one "a". */
+export function soundKey(latin: string): string {
+  return plainSpelling(latin).replace(/[aeiouy]+/g, 'a');
+}
+
+/**
+ * Russian case endings a name takes ("Криса", "Нэшвилле", "Вэнсом"): the name is tried with and
+ * without one. Only noun endings, and only these: Snowball's stemmer cuts names shorter than
+ * their Latin spelling ("Байден" → "байд").
+ */
+const CASE_ENDINGS = /(?:ами|ями|ом|ем|ём|ой|ей|ою|ам|ям|ах|ях|ов|ев|а|я|у|ю|е|ы|и)$/u;
+
+/**
+ * The Latin spellings a Cyrillic word may stand for, as transliterations: as written and without a
+ * case ending, each also with х and г read as the h Russian writes them for ("Хьюстон", "Гарри")
+ * or the k they are in German names ("Кирхнер"), and у before a vowel as w ("Уэльс").
+ */
+export function latinForms(cyrillic: string): string[] {
+  const lower = cyrillic.toLowerCase();
+  const bases = new Set([lower]);
+  const bare = lower.replace(CASE_ENDINGS, '');
+  if (bare.length >= 3) bases.add(bare);
+  const forms = new Set<string>();
+  for (const base of bases) {
+    const latin = transliterate(base)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    const w = latin.replace(/^u(?=[aeio])/, 'w');
+    forms.add(w);
+    forms.add(w.replace(/h/g, 'k'));
+    if (/^g/.test(w)) forms.add(w.replace(/^g/, 'h'));
+  }
+  return [...forms];
+}
+
+/** A Latin-letter word of the articles that a Cyrillic word may be, and how far its spelling is. */
+export interface NameMatch {
+  word: string;
+  /** Edits between the plain spellings (see `plainSpelling`) of the closest Latin form and the word. */
+  edits: number;
+}
+
+/** The articles' Latin words by sound key, to look Cyrillic names up in. */
+export class SoundVocabulary {
+  private readonly byKey = new Map<string, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      if (!/^[a-z][a-z'-]*$/.test(fold(word))) continue;
+      const key = soundKey(word);
+      if (key.length < 2) continue;
+      const list = this.byKey.get(key);
+      if (list) list.push(word);
+      else this.byKey.set(key, [word]);
+    }
+  }
+
+  /** The articles' words that sound like `cyrillic`, closest spelling first. */
+  match(cyrillic: string): NameMatch[] {
+    const best = new Map<string, number>();
+    for (const form of latinForms(cyrillic)) {
+      const plain = plainSpelling(form);
+      for (const word of this.byKey.get(soundKey(form)) ?? []) {
+        const other = plainSpelling(word);
+        const d = editDistance(plain, other, Math.max(plain.length, other.length));
+        best.set(word, Math.min(best.get(word) ?? Infinity, d));
+      }
+    }
+    return [...best].map(([word, edits]) => ({ word, edits })).sort((a, b) => a.edits - b.edits || (a.word < b.word ? -1 : 1));
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { latinForms, SoundVocabulary, soundKey } from '../../src/search/names.js';
+
+describe('Cyrillic names and their Latin spellings', () => {
+  const vocabulary = new SoundVocabulary([
+    'griner',
+    'smith',
+    'chris',
+    'cross',
+    'rock',
+    'rick',
+    'nashville',
+    'vance',
+    'kirchner',
+    'houston',
+    'biden',
+    'putin',
+    'doom',
+  ]);
+  const closest = (cyrillic: string) => vocabulary.match(cyrillic)[0]?.word;
+
+  it('finds the name Russian writes by its sound', () => {
+    expect(closest('Грайнер')).toBe('griner');
+    expect(closest('Смит')).toBe('smith');
+    expect(closest('Вэнс')).toBe('vance');
+    expect(closest('Хьюстон')).toBe('houston');
+    expect(closest('Кирхнер')).toBe('kirchner');
+  });
+
+  it('finds a name in another case than the nominative', () => {
+    expect(closest('Криса')).toBe('chris');
+    expect(closest('Рока')).toBe('rock');
+    expect(closest('Нэшвилле')).toBe('nashville');
+    expect(closest('Байдена')).toBe('biden');
+    expect(closest('Путину')).toBe('putin');
+  });
+
+  it('ranks the closest spelling first among words that sound alike', () => {
+    expect(vocabulary.match('Криса').map((m) => m.word)).toEqual(['chris', 'cross']);
+    expect(vocabulary.match('Рока').map((m) => m.word)).toEqual(['rock', 'rick']);
+  });
+
+  it('matches nothing that does not sound like it', () => {
+    expect(vocabulary.match('Ковальски')).toEqual([]);
+  });
+
+  it('keys English spellings by sound: silent letters dropped, sounds Russian writes alike merged', () => {
+    expect(soundKey('Smith')).toBe(soundKey('smit'));
+    expect(soundKey('Vance')).toBe(soundKey('vens'));
+    expect(soundKey('Nashville')).toBe(soundKey('neshvill'));
+    expect(soundKey('Biden')).not.toBe(soundKey('Putin'));
+    expect(latinForms('Уэльс')).toContain('wels');
+  });
+});
