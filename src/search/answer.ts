@@ -143,6 +143,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const headline = index.headlineTerms[article]!;
     const fits = (doc: number) => sentenceFit(paragraphOf(index, doc).text, language, groups, headline, slot, said);
     ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
+    // The check re-sorts by score: the newest article checked stays first.
+    if (recency !== undefined) ranked = newestFirst(index, ranked);
   }
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   const notFound = (): Answer => {
