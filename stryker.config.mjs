@@ -19,10 +19,10 @@ export default {
     'src/app/live-index.ts:297-303', // fingerprints taken
     'src/app/live-index.ts:316-354', // and compared
     'src/app/live-index.ts:427-431', // sameFingerprints
-    'src/search/answer.ts:145-145', // the threshold
-    'src/search/answer.ts:167-168', // abstaining
-    'src/search/answer.ts:178-179', // tentative answers
-    'src/search/answer.ts:220-240', // convictionOf
+    'src/search/answer.ts:149-149', // the threshold
+    'src/search/answer.ts:171-172', // abstaining
+    'src/search/answer.ts:182-184', // tentative answers
+    'src/search/answer.ts:257-277', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

@@ -155,7 +155,11 @@ async function main(argv: string[]): Promise<number> {
       const outcome = judgeAnswer(q, a);
       for (const kind of [q.kind, 'all']) {
         let t = tallies.get(kind);
-        if (!t) tallies.set(kind, (t = { asked: 0, right: 0, wrong: 0, declined: 0, flaggedWrong: 0, flagged: 0, unflaggedRight: 0, unflagged: 0, noted: 0 }));
+        if (!t)
+          tallies.set(
+            kind,
+            (t = { asked: 0, right: 0, wrong: 0, declined: 0, flaggedWrong: 0, flagged: 0, unflaggedRight: 0, unflagged: 0, noted: 0 }),
+          );
         t.asked++;
         t[outcome]++;
         if (outcome === 'declined') continue;

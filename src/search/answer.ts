@@ -205,7 +205,13 @@ function newestFirst(index: SearchIndex, ranked: readonly Ranked[]): Ranked[] {
  * passage, its headline and its date all lack; else, for "this year" or "latest", today's year when
  * the passage's article is older and does not say it. Undated articles say nothing (see `missingYears`).
  */
-function mismatchOf(index: SearchIndex, doc: number, years: readonly string[], recency: Recency | undefined, today: string): YearMismatch | undefined {
+function mismatchOf(
+  index: SearchIndex,
+  doc: number,
+  years: readonly string[],
+  recency: Recency | undefined,
+  today: string,
+): YearMismatch | undefined {
   const article = index.articles[index.docArticle[doc]!]!;
   if (!article.published) return undefined;
   const text = paragraphOf(index, doc).text;
@@ -213,7 +219,9 @@ function mismatchOf(index: SearchIndex, doc: number, years: readonly string[], r
   if (named !== undefined) return { asked: named, shown: article.published, kind: 'year' };
   if (recency === undefined || years.length > 0) return undefined;
   const year = today.slice(0, 4);
-  return missingYears([year], text, article.title, article.published).length > 0 ? { asked: year, shown: article.published, kind: 'recent' } : undefined;
+  return missingYears([year], text, article.title, article.published).length > 0
+    ? { asked: year, shown: article.published, kind: 'recent' }
+    : undefined;
 }
 
 /**

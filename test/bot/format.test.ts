@@ -367,6 +367,8 @@ describe('an answer from another year than asked', () => {
     const recent: Answer = { ...noted, mismatch: { asked: '2026', shown: '2024-04-21', kind: 'recent' } };
     expect(renderAnswerPlain(recent)).toMatch(/^I have nothing from 2026; the latest I have is from 21 April 2024:/);
     expect(renderAnswer({ ...recent, language: 'ru' }).html).toMatch(/^<i>За 2026 год у меня ничего нет; самое свежее — от 21 апреля 2024/);
-    expect(renderAnswer({ ...recent, language: 'de' }).html).toMatch(/^<i>Aus 2026 habe ich nichts; das Neueste, was ich habe, ist vom 21\. April 2024:/);
+    expect(renderAnswer({ ...recent, language: 'de' }).html).toMatch(
+      /^<i>Aus 2026 habe ich nichts; das Neueste, was ich habe, ist vom 21\. April 2024:/,
+    );
   });
 });
