@@ -22,7 +22,7 @@ export default {
     'src/search/answer.ts:149-149', // the threshold
     'src/search/answer.ts:171-172', // abstaining
     'src/search/answer.ts:182-184', // tentative answers
-    'src/search/answer.ts:257-277', // convictionOf
+    'src/search/answer.ts:274-294', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

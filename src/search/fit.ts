@@ -168,11 +168,11 @@ export function isHeading(text: string): boolean {
 const HEADING_MAX_WORDS = 14;
 
 /**
- * How a question asks for the newest news: 'this-year' ("who won the derby this year"), or 'latest'
- * ("the latest grammys", "how big is the jackpot now"). Either is read against today's date and the
+ * How a question asks for the newest news: 'this-year' ("who won the derby this year"), 'latest'
+ * ("the latest grammys") or 'now' ("how big is the jackpot now"). Either is read against today's date and the
  * articles' dates (see `answer()`).
  */
-export type Recency = 'latest' | 'this-year';
+export type Recency = 'latest' | 'this-year' | 'now';
 
 /** Cue word sequences per kind, lowercased as `tokenize` splits them, in the bot's eight languages. */
 const RECENCY_CUES: Array<[Recency, string[]]> = [
@@ -200,32 +200,22 @@ const RECENCY_CUES: Array<[Recency, string[]]> = [
       'latest',
       'newest',
       'most recent',
-      'now',
-      'right now',
-      'currently',
       'neueste',
       'neuesten',
       'neuester',
-      'aktuell',
-      'jetzt',
       'más reciente',
-      'ahora',
       'dernier',
       'dernière',
-      'maintenant',
       'последний',
       'последние',
       'последнем',
-      'сейчас',
       'останній',
       'останні',
-      'зараз',
       'ultimo',
       'ultima',
-      'adesso',
-      'agora',
     ],
   ],
+  ['now', ['now', 'right now', 'currently', 'aktuell', 'jetzt', 'ahora', 'maintenant', 'сейчас', 'зараз', 'adesso', 'agora']],
 ];
 
 /** Whether, and how, the question asks for the newest news. */
