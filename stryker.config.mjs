@@ -19,10 +19,10 @@ export default {
     'src/app/live-index.ts:288-294', // fingerprints taken
     'src/app/live-index.ts:307-342', // and compared
     'src/app/live-index.ts:395-399', // sameFingerprints
-    'src/search/answer.ts:145-145', // the threshold
-    'src/search/answer.ts:167-168', // abstaining
-    'src/search/answer.ts:178-179', // tentative answers
-    'src/search/answer.ts:220-240', // convictionOf
+    'src/search/answer.ts:149-149', // the threshold
+    'src/search/answer.ts:171-172', // abstaining
+    'src/search/answer.ts:182-184', // tentative answers
+    'src/search/answer.ts:274-294', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

@@ -98,6 +98,8 @@ interface Tally {
   flagged: number;
   unflaggedRight: number;
   unflagged: number;
+  /** Answers that say they are from another year than asked (`Answer.mismatch`). */
+  noted: number;
 }
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(0)}%` : '–');
@@ -111,6 +113,7 @@ function row(kind: string, t: Tally): string {
     `${t.declined} (${pct(t.declined, t.asked)})`.padStart(11),
     `${pct(t.flaggedWrong, t.flagged)} of ${t.flagged}`.padStart(12),
     `${pct(t.unflaggedRight, t.unflagged)} of ${t.unflagged}`.padStart(12),
+    String(t.noted).padStart(6),
   ];
   return cells.join(' ');
 }
@@ -154,10 +157,15 @@ async function main(argv: string[]): Promise<number> {
       const rows = q.kind === 'crosslang' ? [q.kind, `  ${a.language ?? '?'}`, 'all'] : [q.kind, 'all'];
       for (const kind of rows) {
         let t = tallies.get(kind);
-        if (!t) tallies.set(kind, (t = { asked: 0, right: 0, wrong: 0, declined: 0, flaggedWrong: 0, flagged: 0, unflaggedRight: 0, unflagged: 0 }));
+        if (!t)
+          tallies.set(
+            kind,
+            (t = { asked: 0, right: 0, wrong: 0, declined: 0, flaggedWrong: 0, flagged: 0, unflaggedRight: 0, unflagged: 0, noted: 0 }),
+          );
         t.asked++;
         t[outcome]++;
         if (outcome === 'declined') continue;
+        if (a.mismatch) t.noted++;
         if (a.tentative) {
           t.flagged++;
           if (outcome === 'wrong') t.flaggedWrong++;
@@ -170,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
       if (failed) {
         const top = a.passages[0];
         const got = top
-          ? `${a.tentative ? '(not sure) ' : ''}[${articleIdOf(top.article.file)} #${top.paragraph.index}] ${top.text}`
+          ? `${a.tentative ? '(not sure) ' : ''}${a.mismatch ? `(not from ${a.mismatch.asked}: ${a.mismatch.shown}) ` : ''}[${articleIdOf(top.article.file)} #${top.paragraph.index}] ${top.text}`
           : `declined (${a.reason})`;
         failures.push(
           `[${q.kind}] ${q.q}\n  expected: ${q.answer === null ? 'a decline' : `"${q.answer}" (${q.article} #${q.para})`}\n  got:      ${got}`,
@@ -181,7 +189,7 @@ async function main(argv: string[]): Promise<number> {
     await live.close();
 
     console.log(
-      `\n${'kind'.padEnd(10)} ${'asked'.padStart(5)} ${'right'.padStart(11)} ${'wrong'.padStart(11)} ${'declined'.padStart(11)} ${'sure? wrong'.padStart(12)} ${'sure: right'.padStart(12)}`,
+      `\n${'kind'.padEnd(10)} ${'asked'.padStart(5)} ${'right'.padStart(11)} ${'wrong'.padStart(11)} ${'declined'.padStart(11)} ${'sure? wrong'.padStart(12)} ${'sure: right'.padStart(12)} ${'noted'.padStart(6)}`,
     );
     const order = ['reader', 'typo', 'keywords', 'crosslang', ...['de', 'es', 'fr', 'ru'].map((l) => `  ${l}`), 'absent'];
     const kinds = [...order.filter((k) => tallies.has(k)), ...[...tallies.keys()].filter((k) => !order.includes(k) && k !== 'all'), 'all'];
@@ -204,7 +212,9 @@ async function main(argv: string[]): Promise<number> {
       `"not sure": ${pct(all.flaggedWrong, all.flagged)} of ${all.flagged} flagged answers wrong; ${pct(all.unflaggedRight, all.unflagged)} of ${all.unflagged} unflagged answers right`,
     );
     console.log(`${msPerQuestion.toFixed(1)} ms per question`);
-    console.log('("sure? wrong": of the answers flagged "not sure", the share wrong; "sure: right": of the unflagged, the share right)');
+    console.log(
+      '("sure? wrong": of the answers flagged "not sure", the share wrong; "sure: right": of the unflagged, the share right; "noted": answers that say they are from another year than asked, "this year" and "now" read against today)',
+    );
     if (values['show-failures']) console.log(`\n${failures.length} failures:\n\n${failures.join('\n\n')}`);
     return 0;
   } finally {

@@ -1,5 +1,5 @@
 import type { Article } from '../articles/types.js';
-import { articleLanguagesText, helpText, phrasesFor, welcomeText } from '../replies/phrases/index.js';
+import { articleLanguagesText, helpText, otherYearText, phrasesFor, welcomeText } from '../replies/phrases/index.js';
 import {
   escapeHtml,
   isHighSurrogate,
@@ -147,7 +147,9 @@ export function renderAnswer(answer: Answer, page = 0, options: AnswerRenderOpti
   const passage = answer.passages[p]!;
   const footer = articleHead(passage.article, p, total);
   const say = phrasesFor(answer.language);
-  const hedge = answer.tentative ? `<i>${say.notSure}</i>\n\n` : '';
+  // The year note is about the best passage only (see `Answer.mismatch`): on the first page.
+  const otherYear = p === 0 && answer.mismatch ? `<i>${escapeHtml(otherYearText(answer))}</i>\n\n` : '';
+  const hedge = (answer.tentative ? `<i>${say.notSure}</i>\n\n` : '') + otherYear;
   const body = passageHtml(passage, MAX_MESSAGE_LENGTH - hedge.length - footer.length - 2);
   const nav: InlineButton[] = [];
   if (p > 0) nav.push({ text: say.previous, callback_data: `${ANSWER_PAGE_PREFIX}${p - 1}` });
@@ -164,7 +166,7 @@ export function renderAnswer(answer: Answer, page = 0, options: AnswerRenderOpti
 export function renderInlinePassage(answer: Answer, index: number): { title: string; description: string; html: string } {
   const passage = answer.passages[index]!;
   // Without the "not sure" line: whoever picks an inline result has read it and chosen to post it.
-  const single: Answer = { ...answer, passages: [passage], tentative: undefined };
+  const single: Answer = { ...answer, passages: [passage], tentative: undefined, mismatch: index === 0 ? answer.mismatch : undefined };
   return {
     title: truncate(sanitize(passage.article.title || passage.article.file), 200),
     description: truncate(sanitize(passage.text).replace(/\s+/g, ' '), 200),

@@ -39,6 +39,8 @@ export function answerJson(answer: Answer): string {
     ...(answer.reason ? { reason: answer.reason } : {}),
     // Added too: true when the best answer only narrowly passed the bar (the reply says "not sure").
     ...(answer.tentative ? { tentative: true } : {}),
+    // Added too: the year asked about and the date of the best answer, when that answer is from another year.
+    ...(answer.mismatch ? { mismatch: answer.mismatch } : {}),
   });
 }
 

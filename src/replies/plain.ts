@@ -1,7 +1,7 @@
 import type { Article } from '../articles/types.js';
 import type { Language } from '../search/language.js';
 import type { Answer } from '../search/types.js';
-import { articleLanguagesText, phrasesFor } from './phrases/index.js';
+import { articleLanguagesText, otherYearText, phrasesFor } from './phrases/index.js';
 import { latestArticles, linkableUrl, noAnswerText, noLatestText, sanitize, sourceAndDate, type RenderOptions } from './text.js';
 
 /** Replies as plain text, for the console chat and `ask`: the same answers the bot gives, without HTML. */
@@ -15,6 +15,7 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
   const details = sourceAndDate(a);
   const lines = [
     ...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []),
+    ...(answer.mismatch ? [otherYearText(answer), ''] : []),
     sanitize(passage.text),
     '',
     `— ${sanitize(a.title || a.file)}`,

@@ -1,4 +1,4 @@
-import type { Answer, AnswerOptions, Passage } from './types.js';
+import type { Answer, AnswerOptions, Passage, YearMismatch } from './types.js';
 import { isCompounding } from './compound.js';
 import { analyzeText, type SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
@@ -12,7 +12,7 @@ import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
-import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn, type AnswerKind } from './fit.js';
+import { answerKind, hasAnswerKind, isHeading, missingYears, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -122,6 +122,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     return m;
   };
   let ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
+  const recency = recencyOf(words);
+  if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
   const first = ranked[0]?.doc;
   let margin = Infinity;
   if (first !== undefined && language === CHECK_LANGUAGE) {
@@ -141,6 +143,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const headline = index.headlineTerms[article]!;
     const fits = (doc: number) => sentenceFit(paragraphOf(index, doc).text, language, groups, headline, slot, said);
     ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
+    // The check re-sorts by score: the newest article checked stays first.
+    if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
   }
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   const notFound = (): Answer => {
@@ -176,7 +180,57 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
   });
   const unsure = conviction !== undefined && (conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN));
-  return unsure ? { ...base, passages, tentative: true } : { ...base, passages };
+  const mismatch = mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString());
+  return { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}) };
+}
+
+/**
+ * How far below the best candidate ("latest", "now", "this year") a newer article's paragraph may
+ * score and still be shown first: the newest article that answers nearly as well is the one asked
+ * for. Bounded, since a newer story that merely shares words is not (figures in docs/search.md).
+ */
+const RECENCY_MARGIN = 0.05;
+
+/**
+ * Whether the newest close candidate goes first: for "latest" and "this year", not for "now", which
+ * news quizzes use for the week they were asked in ("where will it now take place?"): with "now",
+ * RealTime QA lost 0.6 points top-1 (figures in docs/search.md).
+ */
+function prefersNewest(recency: Recency | undefined): boolean {
+  return recency === 'latest' || recency === 'this-year';
+}
+
+/** The candidates with the newest article among those within RECENCY_MARGIN of the best moved first. */
+function newestFirst(index: SearchIndex, ranked: readonly Ranked[]): Ranked[] {
+  if (ranked.length < 2) return [...ranked];
+  const dateOf = (r: Ranked) => index.articles[index.docArticle[r.doc]!]!.published ?? '';
+  let newest = ranked[0]!;
+  for (const r of ranked) if (r.score >= ranked[0]!.score - RECENCY_MARGIN && dateOf(r) > dateOf(newest)) newest = r;
+  return [newest, ...ranked.filter((r) => r !== newest)];
+}
+
+/**
+ * The year the question asks about that the best passage is not from: one it names and the
+ * passage, its headline and its date all lack; else, for "this year" or "latest", today's year when
+ * the passage's article is older and does not say it. Undated articles say nothing (see `missingYears`).
+ */
+function mismatchOf(
+  index: SearchIndex,
+  doc: number,
+  years: readonly string[],
+  recency: Recency | undefined,
+  today: string,
+): YearMismatch | undefined {
+  const article = index.articles[index.docArticle[doc]!]!;
+  if (!article.published) return undefined;
+  const text = paragraphOf(index, doc).text;
+  const named = missingYears(years, text, article.title, article.published)[0];
+  if (named !== undefined) return { asked: named, shown: article.published, kind: 'year' };
+  if (recency === undefined || years.length > 0) return undefined;
+  const year = today.slice(0, 4);
+  return missingYears([year], text, article.title, article.published).length > 0
+    ? { asked: year, shown: article.published, kind: 'recent' }
+    : undefined;
 }
 
 /**

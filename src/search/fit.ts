@@ -166,3 +166,61 @@ export function isHeading(text: string): boolean {
 }
 /** Longer lines without a full stop are sentences all the same: news quizzes' explanations often lack one. */
 const HEADING_MAX_WORDS = 14;
+
+/**
+ * How a question asks for the newest news: 'this-year' ("who won the derby this year"), 'latest'
+ * ("the latest grammys") or 'now' ("how big is the jackpot now"). Either is read against today's date and the
+ * articles' dates (see `answer()`).
+ */
+export type Recency = 'latest' | 'this-year' | 'now';
+
+/** Cue word sequences per kind, lowercased as `tokenize` splits them, in the bot's eight languages. */
+const RECENCY_CUES: Array<[Recency, string[]]> = [
+  [
+    'this-year',
+    [
+      'this year',
+      'dieses jahr',
+      'diesem jahr',
+      'dieses jahres',
+      'este año',
+      'cette année',
+      'этом году',
+      'этого года',
+      'цього року',
+      'цей рік',
+      'quest anno',
+      'este ano',
+      'neste ano',
+    ],
+  ],
+  [
+    'latest',
+    [
+      'latest',
+      'newest',
+      'most recent',
+      'neueste',
+      'neuesten',
+      'neuester',
+      'más reciente',
+      'dernier',
+      'dernière',
+      'последний',
+      'последние',
+      'последнем',
+      'останній',
+      'останні',
+      'ultimo',
+      'ultima',
+    ],
+  ],
+  ['now', ['now', 'right now', 'currently', 'aktuell', 'jetzt', 'ahora', 'maintenant', 'сейчас', 'зараз', 'adesso', 'agora']],
+];
+
+/** Whether, and how, the question asks for the newest news. */
+export function recencyOf(words: readonly string[]): Recency | undefined {
+  const text = ` ${words.join(' ')} `;
+  for (const [kind, cues] of RECENCY_CUES) if (cues.some((c) => text.includes(` ${c} `))) return kind;
+  return undefined;
+}

@@ -46,6 +46,22 @@ export interface Answer {
    * (in their language) what to ask in.
    */
   articleLanguages?: Language[];
+  /**
+   * Set when the question asks about a year (named, or "this year", "latest", "now" read against
+   * today's date) and the best passage's article is from another and does not say that year: the
+   * reply says so above the passage ("I have nothing from 2026; the latest I have is from …").
+   */
+  mismatch?: YearMismatch;
+}
+
+/** The year a question asked about, and the date of what the bot shows instead (see `Answer.mismatch`). */
+export interface YearMismatch {
+  /** The year asked about ("2026"). */
+  asked: string;
+  /** The shown article's publication date, as its metadata gives it ("2023-05-01"). */
+  shown: string;
+  /** 'year': the question named the year; 'recent': it asked for this year's or the latest news. */
+  kind: 'year' | 'recent';
 }
 
 export interface AnswerOptions {
@@ -77,6 +93,11 @@ export interface AnswerOptions {
    * `npm run build-lexicon` installed, if any; `Lexicon.empty` turns translating off).
    */
   lexicon?: Lexicon;
+  /**
+   * Today's date (ISO, "2026-12-02"): what "this year" and "now" in a question are read against
+   * (default: the clock).
+   */
+  today?: string;
 }
 
 /** Embeds texts as vectors whose cosine says how close they are in meaning (synchronously: `answer()` is). */

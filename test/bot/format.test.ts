@@ -346,3 +346,29 @@ describe('renderAnswer on hostile input (property)', () => {
     );
   });
 });
+
+describe('an answer from another year than asked', () => {
+  const older = answerOf([passage('Merriam-Webster has named “gaslighting” its word of the year.')], 'merriam webster word of the year 2023');
+  const noted: Answer = { ...older, mismatch: { asked: '2023', shown: '2022-11-28', kind: 'year' } };
+
+  it('says which year it has nothing on and the date of what it shows, above the passage', () => {
+    const { html } = renderAnswer(noted);
+    expect(html.startsWith('<i>I have nothing on 2023; the closest I have is from 28 November 2022:</i>\n\nMerriam-Webster')).toBe(true);
+    expect(telegramHtmlProblems(html)).toEqual([]);
+    expect(renderAnswerPlain(noted).split('\n').slice(0, 3)).toEqual([
+      'I have nothing on 2023; the closest I have is from 28 November 2022:',
+      '',
+      'Merriam-Webster has named “gaslighting” its word of the year.',
+    ]);
+    expect(renderAnswer(older).html).not.toContain('nothing on');
+  });
+
+  it('says "the latest I have" for "this year" and "now", in the reader\'s language', () => {
+    const recent: Answer = { ...noted, mismatch: { asked: '2026', shown: '2024-04-21', kind: 'recent' } };
+    expect(renderAnswerPlain(recent)).toMatch(/^I have nothing from 2026; the latest I have is from 21 April 2024:/);
+    expect(renderAnswer({ ...recent, language: 'ru' }).html).toMatch(/^<i>За 2026 год у меня ничего нет; самое свежее — от 21 апреля 2024/);
+    expect(renderAnswer({ ...recent, language: 'de' }).html).toMatch(
+      /^<i>Aus 2026 habe ich nichts; das Neueste, was ich habe, ist vom 21\. April 2024:/,
+    );
+  });
+});

@@ -148,6 +148,22 @@ describe('npm run ask (plain)', () => {
 });
 
 describe('npm run ask errors', () => {
+  it('says when its answer is from an older year than the "this year" asked about (a stable "mismatch" field in --json)', async () => {
+    const q = 'How did the Riverton council vote on the tram line this year?';
+    // "This year" is read against the clock; the fixture article is from 2024.
+    const year = String(new Date().getUTCFullYear());
+    const json = await ask(['--articles', ARTICLES, '--json', '--limit', '1', q]);
+    expect(JSON.parse(json.stdout) as JsonLine & { mismatch?: unknown }).toMatchObject({
+      mismatch: { asked: year, shown: '2024-03-11', kind: 'recent' },
+    });
+    const plain = await ask(['--articles', ARTICLES, '--limit', '1', q]);
+    expect(plain.stdout.split('\n').slice(0, 3)).toEqual([
+      `I have nothing from ${year}; the latest I have is from 11 March 2024:`,
+      '',
+      'The Riverton city council voted seven to two on Monday night to approve a new tram line linking the harbour district with the university campus.',
+    ]);
+  });
+
   it('a missing articles folder: one "error:" line on stderr, non-zero exit, no stack trace', async () => {
     const missing = path.join(cacheDir, 'no-such-folder');
     const { code, stdout, stderr } = await ask(['--articles', missing, '--json', 'anything']);

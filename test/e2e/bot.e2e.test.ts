@@ -68,6 +68,16 @@ describe('private chat', () => {
     expect(telegramHtmlProblems(text)).toEqual([]);
   });
 
+  it('says when its answer is from an older year than the "this year" asked about', async () => {
+    const m = await emu.say(112, 'How much did the harbour bridge repairs cost this year?');
+    const r = await emu.waitFor(replyTo(112, m.message_id), 'the answer with the year note');
+    const text = r.message.text as string;
+    // "This year" is read against the clock; the bridge story is from March 2024.
+    const year = new Date().getUTCFullYear();
+    expect(text).toContain(`<i>I have nothing from ${year}; the latest I have is from 5 March 2024:</i>\n\nMayor Lina Ortiz said the <b>repairs</b>`);
+    expect(telegramHtmlProblems(text)).toEqual([]);
+  });
+
   it('answers "what\'s new?" with the newest articles, linked, and "thanks" with "you\'re welcome"', async () => {
     const m = await emu.say(109, "what's new?");
     const r = await emu.waitFor(replyTo(109, m.message_id), 'the latest articles');

@@ -17,6 +17,10 @@ export const de: Phrases = {
   latestHeading: 'Neueste Artikel',
   empty: (n) => `Schicken Sie mir eine Frage zu den Nachrichten, und ich suche die Antwort (Artikel in meinem Bestand: ${n}).`,
   notSure: 'Nicht sicher, ob das Ihre Frage beantwortet; das Nächstliegende, was ich gefunden habe:',
+  otherYear: (asked, shown, latest) =>
+    latest
+      ? `Aus ${asked} habe ich nichts; das Neueste, was ich habe, ist vom ${shown}:`
+      : `Zu ${asked} habe ich nichts; das Nächste, was ich habe, ist vom ${shown}:`,
   openArticle: 'Artikel öffnen',
   previous: '◀ Zurück',
   next: 'Weiter ▶',

@@ -17,6 +17,8 @@ export const en: Phrases = {
   latestHeading: 'Latest articles',
   empty: (n) => `Send me a question about the news, and I will look for the answer in my ${englishCount(n)}.`,
   notSure: 'Not sure this answers your question; the closest I found:',
+  otherYear: (asked, shown, latest) =>
+    latest ? `I have nothing from ${asked}; the latest I have is from ${shown}:` : `I have nothing on ${asked}; the closest I have is from ${shown}:`,
   openArticle: 'Open article',
   previous: '◀ Prev',
   next: 'Next ▶',

@@ -17,6 +17,10 @@ export const es: Phrases = {
   latestHeading: 'Artículos más recientes',
   empty: (n) => `Envíame una pregunta sobre las noticias y buscaré la respuesta (artículos en mi colección: ${n}).`,
   notSure: 'No estoy seguro de que esto responda a tu pregunta; es lo más cercano que encontré:',
+  otherYear: (asked, shown, latest) =>
+    latest
+      ? `No tengo nada de ${asked}; lo más reciente que tengo es del ${shown}:`
+      : `No tengo nada de ${asked}; lo más cercano que tengo es del ${shown}:`,
   openArticle: 'Abrir artículo',
   previous: '◀ Anterior',
   next: 'Siguiente ▶',

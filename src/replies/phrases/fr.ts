@@ -17,6 +17,10 @@ export const fr: Phrases = {
   latestHeading: 'Articles les plus récents',
   empty: (n) => `Envoyez-moi une question sur l’actualité, et je chercherai la réponse (articles dans ma base : ${n}).`,
   notSure: 'Pas sûr que cela réponde à votre question ; voici ce que j’ai trouvé de plus proche :',
+  otherYear: (asked, shown, latest) =>
+    latest
+      ? `Je n’ai rien de ${asked} ; le plus récent que j’ai date du ${shown} :`
+      : `Je n’ai rien sur ${asked} ; le plus proche que j’ai date du ${shown} :`,
   openArticle: 'Ouvrir l’article',
   previous: '◀ Précédent',
   next: 'Suivant ▶',

@@ -1,4 +1,5 @@
 import type { Language } from '../../search/language.js';
+import type { YearMismatch } from '../../search/types.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -67,4 +68,19 @@ export function articleLanguagesText(answer: { language?: Language; articleLangu
   const names = new Intl.DisplayNames([language], { type: 'language' });
   const list = new Intl.ListFormat([language], { type: 'conjunction' }).format(answer.articleLanguages.map((l) => names.of(l) ?? l));
   return ` ${phrasesFor(language).articlesIn(list)}`;
+}
+
+/**
+ * The line above a passage from another year than asked ("I have nothing on 2026; the closest I have
+ * is from 1 May 2023:"), in the answer's language; '' when there is none.
+ */
+export function otherYearText(answer: { language?: Language; mismatch?: YearMismatch }): string {
+  const m = answer.mismatch;
+  if (!m) return '';
+  const language = answer.language && PHRASES[answer.language] ? answer.language : 'en';
+  const date = new Date(m.shown);
+  const shown = Number.isNaN(date.getTime())
+    ? m.shown
+    : date.toLocaleDateString(language === 'en' ? 'en-GB' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return phrasesFor(language).otherYear(m.asked, shown, m.kind === 'recent');
 }

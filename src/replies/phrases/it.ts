@@ -17,6 +17,8 @@ export const it: Phrases = {
   latestHeading: 'Articoli più recenti',
   empty: (n) => `Mandami una domanda sulle notizie e cercherò la risposta (articoli nel mio archivio: ${n}).`,
   notSure: 'Non sono sicuro che questo risponda alla tua domanda; è la cosa più vicina che ho trovato:',
+  otherYear: (asked, shown, latest) =>
+    latest ? `Non ho niente del ${asked}; il più recente che ho è del ${shown}:` : `Non ho niente sul ${asked}; il più vicino che ho è del ${shown}:`,
   openArticle: 'Apri articolo',
   previous: '◀ Indietro',
   next: 'Avanti ▶',

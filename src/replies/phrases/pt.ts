@@ -17,6 +17,10 @@ export const pt: Phrases = {
   latestHeading: 'Artigos mais recentes',
   empty: (n) => `Envie-me uma pergunta sobre as notícias e eu procuro a resposta (artigos no meu acervo: ${n}).`,
   notSure: 'Não tenho certeza de que isto responde à sua pergunta; é o mais próximo que encontrei:',
+  otherYear: (asked, shown, latest) =>
+    latest
+      ? `Não tenho nada de ${asked}; o mais recente que tenho é de ${shown}:`
+      : `Não tenho nada sobre ${asked}; o mais próximo que tenho é de ${shown}:`,
   openArticle: 'Abrir artigo',
   previous: '◀ Anterior',
   next: 'Próximo ▶',

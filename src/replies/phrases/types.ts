@@ -16,6 +16,11 @@ export interface Phrases {
   empty(articles: number): string;
   /** Above a passage that only narrowly passed the bar for answering. */
   notSure: string;
+  /**
+   * Above a passage from another year than the question asked about (`Answer.mismatch`): `shown` is
+   * the passage's date, already written out; `latest` when "this year" or "now" was asked.
+   */
+  otherYear(asked: string, shown: string, latest: boolean): string;
   openArticle: string;
   previous: string;
   next: string;

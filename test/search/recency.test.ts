@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { recencyOf } from '../../src/search/fit.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { article } from './fixture.js';
+
+// Two years of the same race: the older, shorter report matches the question's words a little better.
+const RACE_2023 = {
+  ...article('marathon-2023', 'Riverton marathon', ['Anna Kell won the Riverton marathon.']),
+  published: '2023-04-16',
+};
+const RACE_2024 = {
+  ...article('marathon-2024', 'Riverton marathon', ['Peter Osei won the Riverton city marathon on Sunday in warm weather, the organisers said.']),
+  published: '2024-04-21',
+};
+const OTHER = article('storm', 'Storm Ingrid floods coastal towns', [
+  'Storm Ingrid brought winds of up to 140 kilometres an hour to the northern coast overnight, flooding streets in several fishing towns.',
+]);
+const index = SearchIndex.build([RACE_2023, RACE_2024, OTHER]);
+const TODAY = '2026-12-02';
+const top = (q: string, today = TODAY) => answer(index, q, { today }).passages[0]?.article.id;
+
+describe('recency words', () => {
+  it('reads "latest", "now" and "this year" in the bot languages, and not "last year"', () => {
+    expect(recencyOf(['who', 'won', 'the', 'latest', 'marathon'])).toBe('latest');
+    expect(recencyOf(['how', 'big', 'is', 'the', 'jackpot', 'now'])).toBe('now');
+    expect(recencyOf(['who', 'won', 'this', 'year'])).toBe('this-year');
+    expect(recencyOf(['кто', 'выиграл', 'в', 'этом', 'году'])).toBe('this-year');
+    expect(recencyOf(['wer', 'ist', 'jetzt', 'trainer'])).toBe('now');
+    expect(recencyOf(['the', 'latest', 'score', 'now'])).toBe('latest');
+    expect(recencyOf(['who', 'won', 'last', 'year'])).toBeUndefined();
+  });
+});
+
+describe('"latest", "now", "this year"', () => {
+  it('shows the newest of the articles that answer nearly as well', () => {
+    expect(top('who won the riverton marathon')).toBe('marathon-2023');
+    expect(top('who won the latest riverton marathon')).toBe('marathon-2024');
+    expect(top('who won the riverton marathon this year')).toBe('marathon-2024');
+  });
+
+  it('says the shown article is from an older year than today, and not when it is from this year', () => {
+    expect(answer(index, 'who won the riverton marathon this year', { today: TODAY }).mismatch).toEqual({
+      asked: '2026',
+      shown: '2024-04-21',
+      kind: 'recent',
+    });
+    expect(answer(index, 'who won the riverton marathon this year', { today: '2024-11-30' }).mismatch).toBeUndefined();
+    // Without a recency word the date is not the reader's concern.
+    expect(answer(index, 'who won the riverton marathon', { today: TODAY }).mismatch).toBeUndefined();
+  });
+});
+
+describe('a year the question names', () => {
+  it('says when the passage shown is from another year than the one asked about', () => {
+    const a = answer(index, 'who won the riverton marathon in 2022', { today: TODAY, minConfidence: 0 });
+    expect(a.passages.length).toBeGreaterThan(0);
+    expect(a.mismatch).toMatchObject({ asked: '2022', kind: 'year' });
+    expect(a.mismatch?.shown).toBe(a.passages[0]!.article.published);
+  });
+
+  it('says nothing when the passage is from the year asked about', () => {
+    const a = answer(index, 'who won the riverton marathon in 2024', { today: TODAY });
+    expect(a.passages[0]?.article.id).toBe('marathon-2024');
+    expect(a.mismatch).toBeUndefined();
+  });
+});
