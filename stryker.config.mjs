@@ -16,9 +16,9 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:297-303', // fingerprints taken
-    'src/app/live-index.ts:316-354', // and compared
-    'src/app/live-index.ts:427-431', // sameFingerprints
+    'src/app/live-index.ts:312-318', // fingerprints taken
+    'src/app/live-index.ts:331-369', // and compared
+    'src/app/live-index.ts:442-446', // sameFingerprints
     'src/search/answer.ts:124-124', // the threshold
     'src/search/answer.ts:146-147', // abstaining
     'src/search/answer.ts:157-157', // tentative answers

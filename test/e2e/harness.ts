@@ -177,6 +177,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     state: { dir: '.state', databaseUrl: undefined },
     storeAskerIds: false,
     questionRetentionDays: 30,
+    channels: [],
     ...overrides,
   };
 }
