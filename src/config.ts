@@ -128,7 +128,10 @@ export interface Channel {
  */
 export function parseChannels(s: string | undefined): { channels: Channel[]; bad?: string } {
   const channels: Channel[] = [];
-  for (const entry of (s ?? '').split(';').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (s ?? '')
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const colon = entry.indexOf(':');
     const chat = (colon < 0 ? entry : entry.slice(0, colon)).trim();
     const words = colon < 0 ? undefined : entry.slice(colon + 1).trim() || undefined;

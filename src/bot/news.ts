@@ -139,11 +139,25 @@ export class NewsPoster {
   private async postTo(chat: number | string, matches: Match[]): Promise<void> {
     const chatId = await this.chatId(chat);
     if (chatId === undefined) return;
-    const claimed = new Set(await this.state.claimPosted(chatId, matches.map((m) => m.item.key), new Date()));
+    const claimed = new Set(
+      await this.state.claimPosted(
+        chatId,
+        matches.map((m) => m.item.key),
+        new Date(),
+      ),
+    );
     const toSend = matches.filter((m) => claimed.has(m.item.key));
     if (toSend.length === 0) return;
     this.core.counters.newsPosted = (this.core.counters.newsPosted ?? 0) + toSend.length;
-    const messages = toSend.length > DIGEST_OVER ? [renderDigest(toSend.map((m) => m.item.article), toSend[0]!.item.index.language)] : toSend.map(renderPost);
+    const messages =
+      toSend.length > DIGEST_OVER
+        ? [
+            renderDigest(
+              toSend.map((m) => m.item.article),
+              toSend[0]!.item.index.language,
+            ),
+          ]
+        : toSend.map(renderPost);
     for (const html of messages) {
       this.core.sender
         .send(chatId, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } })

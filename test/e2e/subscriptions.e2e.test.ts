@@ -60,13 +60,20 @@ async function stop(): Promise<void> {
 
 const inChat = (chatId: number) => emu.sent().filter((s) => String(s.message.chat_id) === String(chatId));
 /** Messages the bot sent to the chat on its own (not replies): the posts. */
-const posts = (chatId: number) => inChat(chatId).filter((s) => s.message.reply_parameters === undefined).map((s) => s.message.text as string);
+const posts = (chatId: number) =>
+  inChat(chatId)
+    .filter((s) => s.message.reply_parameters === undefined)
+    .map((s) => s.message.text as string);
 const postsAbout = (chatId: number, words: string) => posts(chatId).filter((t) => t.includes(words));
 
 /** Sends `text` in the chat and waits for the bot's reply: everything queued to the chat before it has gone out. */
 async function say(chatId: number, text: string, fromId?: number): Promise<string> {
   const m = await emu.say(chatId, text, {}, fromId);
-  const reply = await emu.waitFor(() => inChat(chatId).find((s) => s.message.reply_parameters?.message_id === m.message_id), `the reply to ${text}`, 30_000);
+  const reply = await emu.waitFor(
+    () => inChat(chatId).find((s) => s.message.reply_parameters?.message_id === m.message_id),
+    `the reply to ${text}`,
+    30_000,
+  );
   return reply.message.text as string;
 }
 
@@ -103,7 +110,11 @@ describe('subscriptions and channel posts through the Bot API emulator', () => {
     );
     expect(await say(301, '/subscribe harbour ferry')).toBe('This chat already follows “harbour ferry”.');
     article('ferry-1.md', 'Harbour ferry one starts service', FERRY(1));
-    article('football.md', 'Cup final goes to penalties', 'The football cup final ended in a penalty shoot-out after a goalless draw at the national stadium.');
+    article(
+      'football.md',
+      'Cup final goes to penalties',
+      'The football cup final ended in a penalty shoot-out after a goalless draw at the national stadium.',
+    );
     await live.reload();
     const post = await emu.waitFor(() => postsAbout(301, 'Harbour ferry one')[0], 'the post of the new ferry article', 30_000);
     expect(post).toContain('🔔 <i>harbour ferry</i>');
@@ -140,7 +151,8 @@ describe('subscriptions and channel posts through the Bot API emulator', () => {
     for (let i = 3; i <= 9; i++) article(`ferry-${i}.md`, `Harbour ferry ${i} in the burst`, FERRY(i));
     await live.reload();
     const digest = await emu.waitFor(() => postsAbout(301, 'New articles: 7')[0], 'the digest', 30_000);
-    for (let i = 3; i <= 9; i++) expect(digest).toContain(`<a href="https://news.example/ferry-${i}">Harbour ferry ${i} in the burst</a>`.replace(/<[^>]+>/g, ''));
+    for (let i = 3; i <= 9; i++)
+      expect(digest).toContain(`<a href="https://news.example/ferry-${i}">Harbour ferry ${i} in the burst</a>`.replace(/<[^>]+>/g, ''));
     await say(301, '/subscriptions');
     expect(posts(301).length - before).toBe(1);
   }, 120_000);
@@ -149,7 +161,15 @@ describe('subscriptions and channel posts through the Bot API emulator', () => {
     emu.chatMembers.set(`${GROUP}:8`, 'administrator');
     expect(await say(GROUP, '/subscribe@TestNameBot harbour ferry', 7)).toBe('Only the admins of this group can change its subscriptions.');
     expect(await say(GROUP, '/subscribe@TestNameBot harbour ferry', 8)).toContain('Subscribed to “harbour ferry”');
-    emu.push({ message: { message_id: 1, date: 0, chat: { id: GROUP, type: 'group', title: 'Group' }, from: { id: 8, is_bot: false, first_name: 'A' }, migrate_to_chat_id: SUPERGROUP } });
+    emu.push({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: GROUP, type: 'group', title: 'Group' },
+        from: { id: 8, is_bot: false, first_name: 'A' },
+        migrate_to_chat_id: SUPERGROUP,
+      },
+    });
     await untilStored(async () => (await state.subscriptions(SUPERGROUP)).length > 0, 'the move to the supergroup');
     expect(await say(SUPERGROUP, '/subscriptions@TestNameBot', 8)).toBe('Subscriptions of this chat:\n1. harbour ferry');
     expect(await say(GROUP, '/subscriptions@TestNameBot', 8)).toBe('This chat has no subscriptions. /subscribe followed by words adds one.');

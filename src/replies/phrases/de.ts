@@ -63,7 +63,8 @@ export const de: Phrases = {
   forgotten: (votes, questions) => `Erledigt. Gelöscht: Bewertungen: ${votes}, Fragen: ${questions}.`,
   notAllowed: 'Entschuldigung, dieser Bot steht nur den Chats und Personen offen, die sein Betreiber freigegeben hat.',
   newArticles: (n) => `Neue Artikel: ${n}`,
-  subscribeUsage: 'Schreiben Sie die Wörter eines Themas hinter den Befehl, z. B. <code>/subscribe Hafenbrücke</code>. Dann poste ich hier jeden neuen Artikel dazu.',
+  subscribeUsage:
+    'Schreiben Sie die Wörter eines Themas hinter den Befehl, z. B. <code>/subscribe Hafenbrücke</code>. Dann poste ich hier jeden neuen Artikel dazu.',
   subscribed: (words) => `Abonniert: „${words}“. Ich poste neue Artikel dazu hier. /subscriptions zeigt die Abonnements, /unsubscribe beendet eines.`,
   alreadySubscribed: (words) => `Dieser Chat folgt „${words}“ bereits.`,
   tooManySubscriptions: (max) => `Dieser Chat hat ${max} Abonnements, mehr geht nicht. /unsubscribe entfernt eines.`,

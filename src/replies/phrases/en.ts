@@ -62,7 +62,8 @@ export const en: Phrases = {
   forgotten: (votes, questions) => `Done. Deleted: ${votes} rating${votes === 1 ? '' : 's'}, ${questions} question${questions === 1 ? '' : 's'}.`,
   notAllowed: 'Sorry, this bot only answers the chats and people its owner has allowed.',
   newArticles: (n) => `New articles: ${n}`,
-  subscribeUsage: 'Put the words of a topic after the command, e.g. <code>/subscribe harbour bridge</code>. I then post each new article about it here.',
+  subscribeUsage:
+    'Put the words of a topic after the command, e.g. <code>/subscribe harbour bridge</code>. I then post each new article about it here.',
   subscribed: (words) => `Subscribed to “${words}”: I will post new articles about it here. /subscriptions lists them, /unsubscribe stops one.`,
   alreadySubscribed: (words) => `This chat already follows “${words}”.`,
   tooManySubscriptions: (max) => `This chat has ${max} subscriptions, the most it can have. /unsubscribe removes one.`,

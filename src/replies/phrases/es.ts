@@ -64,8 +64,10 @@ export const es: Phrases = {
   forgotten: (votes, questions) => `Hecho. Borrado: valoraciones: ${votes}, preguntas: ${questions}.`,
   notAllowed: 'Lo siento, este bot solo responde en los chats y a las personas que su propietario ha autorizado.',
   newArticles: (n) => `Artículos nuevos: ${n}`,
-  subscribeUsage: 'Escribe las palabras de un tema después del comando, p. ej. <code>/subscribe puente del puerto</code>. Publicaré aquí cada artículo nuevo sobre él.',
-  subscribed: (words) => `Suscrito a «${words}»: publicaré aquí los artículos nuevos sobre ello. /subscriptions las muestra, /unsubscribe cancela una.`,
+  subscribeUsage:
+    'Escribe las palabras de un tema después del comando, p. ej. <code>/subscribe puente del puerto</code>. Publicaré aquí cada artículo nuevo sobre él.',
+  subscribed: (words) =>
+    `Suscrito a «${words}»: publicaré aquí los artículos nuevos sobre ello. /subscriptions las muestra, /unsubscribe cancela una.`,
   alreadySubscribed: (words) => `Este chat ya sigue «${words}».`,
   tooManySubscriptions: (max) => `Este chat tiene ${max} suscripciones, el máximo. /unsubscribe quita una.`,
   noSubscriptions: 'Este chat no tiene suscripciones. /subscribe seguido de palabras añade una.',

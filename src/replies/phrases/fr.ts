@@ -64,8 +64,10 @@ export const fr: Phrases = {
   forgotten: (votes, questions) => `C’est fait. Supprimé : avis : ${votes}, questions : ${questions}.`,
   notAllowed: 'Désolé, ce bot ne répond qu’aux discussions et aux personnes que son propriétaire a autorisées.',
   newArticles: (n) => `Nouveaux articles : ${n}`,
-  subscribeUsage: 'Écrivez les mots d’un sujet après la commande, par ex. <code>/subscribe pont du port</code>. Je publierai ici chaque nouvel article à ce sujet.',
-  subscribed: (words) => `Abonné à « ${words} » : je publierai ici les nouveaux articles à ce sujet. /subscriptions les liste, /unsubscribe en arrête un.`,
+  subscribeUsage:
+    'Écrivez les mots d’un sujet après la commande, par ex. <code>/subscribe pont du port</code>. Je publierai ici chaque nouvel article à ce sujet.',
+  subscribed: (words) =>
+    `Abonné à « ${words} » : je publierai ici les nouveaux articles à ce sujet. /subscriptions les liste, /unsubscribe en arrête un.`,
   alreadySubscribed: (words) => `Cette discussion suit déjà « ${words} ».`,
   tooManySubscriptions: (max) => `Cette discussion a ${max} abonnements, le maximum. /unsubscribe en retire un.`,
   noSubscriptions: 'Cette discussion n’a aucun abonnement. /subscribe suivi de mots en ajoute un.',

@@ -63,7 +63,8 @@ export const it: Phrases = {
   forgotten: (votes, questions) => `Fatto. Cancellati: voti: ${votes}, domande: ${questions}.`,
   notAllowed: 'Mi dispiace, questo bot risponde solo nelle chat e alle persone autorizzate dal suo proprietario.',
   newArticles: (n) => `Nuovi articoli: ${n}`,
-  subscribeUsage: 'Scrivi le parole di un tema dopo il comando, ad es. <code>/subscribe ponte del porto</code>. Pubblicherò qui ogni nuovo articolo sul tema.',
+  subscribeUsage:
+    'Scrivi le parole di un tema dopo il comando, ad es. <code>/subscribe ponte del porto</code>. Pubblicherò qui ogni nuovo articolo sul tema.',
   subscribed: (words) => `Iscritto a «${words}»: pubblicherò qui i nuovi articoli sul tema. /subscriptions le elenca, /unsubscribe ne annulla una.`,
   alreadySubscribed: (words) => `Questa chat segue già «${words}».`,
   tooManySubscriptions: (max) => `Questa chat ha ${max} iscrizioni, il massimo. /unsubscribe ne toglie una.`,

@@ -63,8 +63,10 @@ export const pt: Phrases = {
   forgotten: (votes, questions) => `Pronto. Apagados: avaliações: ${votes}, perguntas: ${questions}.`,
   notAllowed: 'Desculpe, este bot só responde nos chats e às pessoas que o seu proprietário autorizou.',
   newArticles: (n) => `Novos artigos: ${n}`,
-  subscribeUsage: 'Escreva as palavras de um tema depois do comando, p. ex. <code>/subscribe ponte do porto</code>. Vou publicar aqui cada novo artigo sobre ele.',
-  subscribed: (words) => `Assinatura de “${words}” feita: vou publicar aqui os novos artigos sobre isso. /subscriptions lista as assinaturas, /unsubscribe cancela uma.`,
+  subscribeUsage:
+    'Escreva as palavras de um tema depois do comando, p. ex. <code>/subscribe ponte do porto</code>. Vou publicar aqui cada novo artigo sobre ele.',
+  subscribed: (words) =>
+    `Assinatura de “${words}” feita: vou publicar aqui os novos artigos sobre isso. /subscriptions lista as assinaturas, /unsubscribe cancela uma.`,
   alreadySubscribed: (words) => `Este chat já segue “${words}”.`,
   tooManySubscriptions: (max) => `Este chat tem ${max} assinaturas, o máximo. /unsubscribe remove uma.`,
   noSubscriptions: 'Este chat não tem assinaturas. /subscribe seguido de palavras adiciona uma.',

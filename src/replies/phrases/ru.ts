@@ -62,8 +62,10 @@ export const ru: Phrases = {
   forgotten: (votes, questions) => `Готово. Удалено: оценок — ${votes}, вопросов — ${questions}.`,
   notAllowed: 'Извините, этот бот отвечает только в чатах и людям, которых разрешил его владелец.',
   newArticles: (n) => `Новые статьи: ${n}`,
-  subscribeUsage: 'Напишите слова темы после команды, например <code>/subscribe мост в порту</code>. Тогда я буду присылать сюда каждую новую статью на эту тему.',
-  subscribed: (words) => `Подписка на «${words}» оформлена: новые статьи на эту тему будут приходить сюда. /subscriptions — список подписок, /unsubscribe — отменить.`,
+  subscribeUsage:
+    'Напишите слова темы после команды, например <code>/subscribe мост в порту</code>. Тогда я буду присылать сюда каждую новую статью на эту тему.',
+  subscribed: (words) =>
+    `Подписка на «${words}» оформлена: новые статьи на эту тему будут приходить сюда. /subscriptions — список подписок, /unsubscribe — отменить.`,
   alreadySubscribed: (words) => `Этот чат уже подписан на «${words}».`,
   tooManySubscriptions: (max) => `У этого чата уже ${max} подписок — это максимум. /unsubscribe удаляет одну.`,
   noSubscriptions: 'У этого чата нет подписок. /subscribe и слова темы добавляют подписку.',

@@ -85,5 +85,16 @@ export interface Phrases {
 }
 
 /** Commands anyone may use, in menu order (admin commands stay unlisted). */
-export const PUBLIC_COMMANDS = ['ask', 'sources', 'latest', 'help', 'start', 'subscribe', 'subscriptions', 'unsubscribe', 'privacy', 'forget'] as const;
+export const PUBLIC_COMMANDS = [
+  'ask',
+  'sources',
+  'latest',
+  'help',
+  'start',
+  'subscribe',
+  'subscriptions',
+  'unsubscribe',
+  'privacy',
+  'forget',
+] as const;
 export type PublicCommand = (typeof PUBLIC_COMMANDS)[number];

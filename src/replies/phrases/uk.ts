@@ -62,8 +62,10 @@ export const uk: Phrases = {
   forgotten: (votes, questions) => `Готово. Видалено: оцінок — ${votes}, запитань — ${questions}.`,
   notAllowed: 'Вибачте, цей бот відповідає лише в чатах і людям, яким це дозволив його власник.',
   newArticles: (n) => `Нові статті: ${n}`,
-  subscribeUsage: 'Напишіть слова теми після команди, наприклад <code>/subscribe міст у порту</code>. Тоді я надсилатиму сюди кожну нову статтю на цю тему.',
-  subscribed: (words) => `Підписку на «${words}» оформлено: нові статті на цю тему надходитимуть сюди. /subscriptions — список підписок, /unsubscribe — скасувати.`,
+  subscribeUsage:
+    'Напишіть слова теми після команди, наприклад <code>/subscribe міст у порту</code>. Тоді я надсилатиму сюди кожну нову статтю на цю тему.',
+  subscribed: (words) =>
+    `Підписку на «${words}» оформлено: нові статті на цю тему надходитимуть сюди. /subscriptions — список підписок, /unsubscribe — скасувати.`,
   alreadySubscribed: (words) => `Цей чат уже підписаний на «${words}».`,
   tooManySubscriptions: (max) => `У цього чату вже ${max} підписок — це максимум. /unsubscribe видаляє одну.`,
   noSubscriptions: 'У цього чату немає підписок. /subscribe і слова теми додають підписку.',
