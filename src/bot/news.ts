@@ -1,3 +1,4 @@
+import { setImmediate as giveWay } from 'node:timers/promises';
 import type { Article } from '../articles/types.js';
 import type { Channel } from '../config.js';
 import { phrasesFor } from '../replies/phrases/index.js';
@@ -120,7 +121,12 @@ export class NewsPoster {
     if (targets.length === 0 && !this.persisted) return;
     await this.persist([...fresh.keys()]);
     if (targets.length === 0) return;
-    const items = [...fresh.values()].map(newArticle);
+    // A burst (hundreds of articles) is matched in turns, so questions keep being answered meanwhile.
+    const items: NewArticle[] = [];
+    for (const a of fresh.values()) {
+      items.push(newArticle(a));
+      await giveWay();
+    }
     const byChat = new Map<number | string, Map<string, Match>>();
     const options = { ...this.source.models };
     for (const t of targets) {
@@ -132,6 +138,7 @@ export class NewsPoster {
         matches.set(item.key, { item, passage, words: t.words });
         byChat.set(t.chat, matches);
       }
+      await giveWay();
     }
     for (const [chat, matches] of byChat) await this.postTo(chat, [...matches.values()]);
   }
