@@ -128,6 +128,7 @@ describe('subscriptions and channel posts through the Bot API emulator', () => {
     expect(postsAbout(301, 'Old harbour ferry')).toEqual([]);
     expect(postsAbout(CHANNEL, 'Old harbour ferry')).toEqual([]);
     expect(await say(301, '/subscriptions')).toBe('Subscriptions of this chat:\n1. harbour ferry');
+    expect(await say(301, '/privacy')).toContain('A chat’s subscriptions (/subscribe) keep its id and their words until /unsubscribe');
   }, 120_000);
 
   it('does not post again after a restart, and posts what arrives after it', async () => {
