@@ -16,13 +16,13 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:312-318', // fingerprints taken
-    'src/app/live-index.ts:331-369', // and compared
-    'src/app/live-index.ts:442-446', // sameFingerprints
-    'src/search/answer.ts:124-124', // the threshold
-    'src/search/answer.ts:146-147', // abstaining
-    'src/search/answer.ts:157-157', // tentative answers
-    'src/search/answer.ts:198-218', // convictionOf
+    'src/app/live-index.ts:303-309', // fingerprints taken
+    'src/app/live-index.ts:322-357', // and compared
+    'src/app/live-index.ts:410-414', // sameFingerprints
+    'src/search/answer.ts:145-145', // the threshold
+    'src/search/answer.ts:167-168', // abstaining
+    'src/search/answer.ts:178-179', // tentative answers
+    'src/search/answer.ts:220-240', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

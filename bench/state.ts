@@ -5,8 +5,9 @@
  * BOT_TOKEN, long polling a fake Bot API on 127.0.0.1) over about N paragraphs of the corpus, with
  * the embedded store (PGlite) in a new STATE_DIR. VmRSS and VmHWM (peak) of the bot process:
  *   started      the index is built and the bot polls; no store yet (nothing written);
- *   store made   after a declined question (the first write): the store is made in a child process,
- *                whose own peak is shown apart, then opened in the bot;
+ *   store made   after a declined question (the first write): the store is made from the shipped
+ *                template (or, without it, by initdb in a child process whose own peak is shown
+ *                apart), then opened in the bot;
  *   restarted    the bot started again (warm index cache, store present) and asked one question: the
  *                store is opened at that first message (the blocked-user check reads it).
  * Progress goes to stderr, the table to stdout.
@@ -136,7 +137,13 @@ async function main(argv: string[]): Promise<number> {
     const second = telegram.userMessage(502, 502, 'what happened?');
     await until(replied(second), 'the reply to a second question');
     await new Promise((r) => setTimeout(r, 1000)); // the declined question's write finishes after its reply
-    rows.push({ phase: 'store made', m: mem(pid)!, note: `first write; the child process that made the store peaked at ${makerPeak.toFixed(0)} MB` });
+    rows.push({
+      phase: 'store made',
+      m: mem(pid)!,
+      note: makerPeak
+        ? `first write; the child process that made the store (initdb) peaked at ${makerPeak.toFixed(0)} MB`
+        : 'first write; made from the shipped template, no child process',
+    });
     await stopBot(bot.proc);
 
     bot = startBot(env);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { FileResult } from '../articles/library.js';
-import type { Article } from '../articles/types.js';
-import type { AnalyzedArticle, IndexData } from '../search/index.js';
-import type { Language } from '../search/language.js';
+import type { IndexData } from '../search/index.js';
+import type { PackedAnalysis } from '../search/packed.js';
 import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
 
 /**
@@ -26,15 +26,17 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * script; 6: a paragraph several articles share indexed once; 7: a question heading read with the
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
  * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length; 11: a sentence
- * starting "Copyright" kept as news; 12: "Register…"/"Sign-up…" dropped only as calls to action.)
+ * starting "Copyright" kept as news; 12: the index's typed arrays and its articles in parts of their own;
+ * 13: "Register…"/"Sign-up…" dropped only as calls to action.)
  */
-export const CACHE_FORMAT = 12;
+export const CACHE_FORMAT = 13;
 
 /**
  * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it
  * come parts, each its length (4 bytes) then its bytes: the first is the value serialized, any others
- * are bytes that go with it (`files.v8`: its entries, serialized a few hundred files at a time), so a
- * save never holds the whole file in memory.
+ * are bytes that go with it (`files.v8`: its entries, a few hundred articles' worth at a time;
+ * `index.v8`: the index's articles, as many at a time), so a save never holds the whole file in
+ * memory: each part is serialized, hashed, written and let go before the next is made.
  */
 const MAGIC = Buffer.from('newsqa-cache\n');
 const HEADER_BYTES = MAGIC.length + 32;
@@ -77,28 +79,78 @@ async function writeCacheFile(out: Sink, parts: Iterable<Uint8Array>, pause: () 
   await out.write(header, 0);
 }
 
-/** Files per separately serialized part of `files.v8`: serializing ten thousand at once held answers up for half a second. */
+/**
+ * Articles per separately serialized part of a cache file, a megabyte or two: serializing ten
+ * thousand files at once held answers up for half a second, and the whole index at once took as
+ * much memory again as its articles.
+ */
+const ARTICLES_PER_PART = 200;
+/** At most this many files per part of `files.v8`, however few articles they hold. */
 const FILES_PER_PART = 250;
 
-/** The value of a cache file and the parts after it, or why it cannot be trusted. Parses only what passed the checksum. */
-export function openCacheFile(bytes: Buffer): { value: unknown; parts: Buffer[] } | { problem: string } {
-  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a cache file of this version' };
-  const body = bytes.subarray(HEADER_BYTES);
-  if (!createHash('sha256').update(body).digest().equals(bytes.subarray(MAGIC.length, HEADER_BYTES))) {
-    return { problem: 'checksum mismatch (damaged or changed since written)' };
-  }
-  const parts: Buffer[] = [];
-  for (let at = 0; at < body.length;) {
-    const end = at + LENGTH_BYTES + (at + LENGTH_BYTES <= body.length ? body.readUInt32LE(at) : 0);
-    if (at + LENGTH_BYTES > body.length || end > body.length) return { problem: 'does not parse' };
-    parts.push(body.subarray(at + LENGTH_BYTES, end));
-    at = end;
-  }
+/** Where a cache file is read from, a piece at a time. */
+interface Bytes {
+  size: number;
+  /** Up to `length` bytes from `at` (fewer only past the end): in `into`, or else in a buffer of their own. */
+  read(at: number, length: number, into?: Buffer): Promise<Buffer>;
+}
+
+/** Given a cache file's value, what takes each part after it in turn (none: the parts are not read). */
+type TakeParts = (value: unknown) => ((part: Buffer) => void) | undefined;
+
+/** Bytes hashed per read while checking a file. */
+const HASH_CHUNK = 1 << 20;
+
+/**
+ * A cache file's value, its parts handed to `take` one at a time, or why it cannot be trusted. The
+ * checksum is checked over the whole file (a megabyte at a time) before anything is parsed; then each
+ * part is read, taken and let go, so reading never holds the whole file either.
+ */
+async function openCacheBytes(bytes: Bytes, take: TakeParts): Promise<{ value: unknown } | { problem: string }> {
+  const header = await bytes.read(0, HEADER_BYTES);
+  if (header.length < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a cache file of this version' };
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(HASH_CHUNK);
+  for (let at = HEADER_BYTES; at < bytes.size; at += HASH_CHUNK) hash.update(await bytes.read(at, HASH_CHUNK, chunk));
+  if (!hash.digest().equals(header.subarray(MAGIC.length))) return { problem: 'checksum mismatch (damaged or changed since written)' };
+  const broken = { problem: 'does not parse' };
+  let opened: { value: unknown } | undefined;
+  let onPart: ((part: Buffer) => void) | undefined;
   try {
-    return { value: v8.deserialize(parts[0] ?? Buffer.alloc(0)), parts: parts.slice(1) };
+    for (let at = HEADER_BYTES; at < bytes.size;) {
+      const length = at + LENGTH_BYTES <= bytes.size ? (await bytes.read(at, LENGTH_BYTES)).readUInt32LE(0) : Infinity;
+      if (at + LENGTH_BYTES + length > bytes.size) return broken;
+      const part = await bytes.read(at + LENGTH_BYTES, length);
+      at += LENGTH_BYTES + length;
+      if (opened) onPart!(part);
+      else if (!(onPart = take((opened = { value: v8.deserialize(part) }).value))) break;
+    }
   } catch {
-    return { problem: 'does not parse' };
+    return broken;
   }
+  return opened ?? broken;
+}
+
+/** The value of a cache file in memory and the parts after it, or why it cannot be trusted (for tests). */
+export async function openCacheFile(bytes: Buffer): Promise<{ value: unknown; parts: Buffer[] } | { problem: string }> {
+  const parts: Buffer[] = [];
+  const read = async (at: number, length: number) => bytes.subarray(at, at + length);
+  const opened = await openCacheBytes({ size: bytes.length, read }, () => (part) => parts.push(part));
+  return 'problem' in opened ? opened : { value: opened.value, parts };
+}
+
+/** A file's bytes, read as asked. */
+async function fileBytes(handle: FileHandle): Promise<Bytes> {
+  const { size } = await handle.stat();
+  const read = async (at: number, length: number, into?: Buffer) => {
+    const n = Math.max(0, Math.min(length, size - at));
+    // Not from Buffer's shared pool: a part that is a typed array is then used where it was read.
+    const out = into ?? Buffer.allocUnsafeSlow(n);
+    let done = 0;
+    for (let got = -1; done < n && got !== 0; done += got) ({ bytesRead: got } = await handle.read(out, done, n - done, at + done));
+    return out.subarray(0, done);
+  };
+  return { size, read };
 }
 
 /** Why a cache file was not used; `undefined` problem: it is missing (a first start) or was made with other settings. */
@@ -119,139 +171,6 @@ export interface CachedFile {
   analysis: PackedAnalysis;
 }
 
-/**
- * A file's analyzed articles (see `AnalyzedArticle`), packed: each distinct string once, every term
- * and word as a number into that list. Kept in memory for every file and written to `files.v8`; as
- * plain arrays of strings it took ten times the memory (a [word, term] pair alone is two objects)
- * and most of the cache's write time.
- */
-export interface PackedAnalysis {
-  languages: Language[];
-  strings: string[];
-  /** Article i's title terms are `title[titleAt[i] .. titleAt[i+1])`. */
-  titleAt: Uint32Array;
-  title: Uint32Array;
-  /** Article i's paragraphs are `paragraphAt[i] .. paragraphAt[i+1]`; paragraph p's terms are `terms[termAt[p] .. termAt[p+1])`. */
-  paragraphAt: Uint32Array;
-  termAt: Uint32Array;
-  terms: Uint32Array;
-  /** Article i's [word, term] pairs are `words/wordTerms[wordAt[i] .. wordAt[i+1])`. */
-  wordAt: Uint32Array;
-  words: Uint32Array;
-  wordTerms: Uint32Array;
-}
-
-export function packAnalysis(analyzed: readonly AnalyzedArticle[]): PackedAnalysis {
-  const ids = new Map<string, number>();
-  const id = (s: string) => {
-    let n = ids.get(s);
-    if (n === undefined) ids.set(s, (n = ids.size));
-    return n;
-  };
-  const paragraphCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
-  const termCount = analyzed.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n), 0);
-  const wordCount = analyzed.reduce((n, a) => n + a.words.length, 0);
-  const packed: PackedAnalysis = {
-    languages: analyzed.map((a) => a.language),
-    strings: [],
-    titleAt: new Uint32Array(analyzed.length + 1),
-    title: new Uint32Array(analyzed.reduce((n, a) => n + a.title.length, 0)),
-    paragraphAt: new Uint32Array(analyzed.length + 1),
-    termAt: new Uint32Array(paragraphCount + 1),
-    terms: new Uint32Array(termCount),
-    wordAt: new Uint32Array(analyzed.length + 1),
-    words: new Uint32Array(wordCount),
-    wordTerms: new Uint32Array(wordCount),
-  };
-  let t = 0;
-  let p = 0;
-  let w = 0;
-  let title = 0;
-  analyzed.forEach((a, i) => {
-    for (const term of a.title) packed.title[title++] = id(term);
-    packed.titleAt[i + 1] = title;
-    for (const para of a.paragraphs) {
-      for (const term of para) packed.terms[t++] = id(term);
-      packed.termAt[++p] = t;
-    }
-    packed.paragraphAt[i + 1] = p;
-    for (const [word, term] of a.words) {
-      packed.words[w] = id(word);
-      packed.wordTerms[w++] = id(term);
-    }
-    packed.wordAt[i + 1] = w;
-  });
-  packed.strings = [...ids.keys()];
-  return packed;
-}
-
-/**
- * The analyzed articles back, for `assemble`; `articles` are the file's articles in the order packed.
- * Pass one `shared` map to every call of a rebuild: each [word, term] pair is then one object for
- * the whole folder instead of one per article that uses the word (millions at 100,000 paragraphs).
- */
-export function unpackAnalysis(
-  articles: readonly Article[],
-  packed: PackedAnalysis,
-  shared: Map<string, [string, string]> = new Map(),
-): AnalyzedArticle[] {
-  const { strings } = packed;
-  const pair = (word: string, term: string): [string, string] => {
-    let p = shared.get(word);
-    if (p === undefined || p[1] !== term) shared.set(word, (p = [word, term]));
-    return p;
-  };
-  const range = (list: Uint32Array, from: number, to: number) => {
-    const out = new Array<string>(to - from);
-    for (let k = from; k < to; k++) out[k - from] = strings[list[k]!]!;
-    return out;
-  };
-  return articles.map((article, i) => {
-    const paragraphs: string[][] = [];
-    for (let p = packed.paragraphAt[i]!; p < packed.paragraphAt[i + 1]!; p++) {
-      paragraphs.push(range(packed.terms, packed.termAt[p]!, packed.termAt[p + 1]!));
-    }
-    const words: Array<[string, string]> = [];
-    for (let w = packed.wordAt[i]!; w < packed.wordAt[i + 1]!; w++) {
-      words.push(pair(strings[packed.words[w]!]!, strings[packed.wordTerms[w]!]!));
-    }
-    return {
-      article,
-      language: packed.languages[i]!,
-      title: range(packed.title, packed.titleAt[i]!, packed.titleAt[i + 1]!),
-      paragraphs,
-      words,
-    };
-  });
-}
-
-/**
- * Analyses just made, rewritten in place to share strings and [word, term] pairs across the whole
- * rebuild (as `unpackAnalysis` with one `shared` map): kept unpacked until the new index is built,
- * each term is otherwise a string of its own, several times the memory and the collector's work.
- */
-export function shareAnalysis(analyzed: readonly AnalyzedArticle[], strings: Map<string, string>, pairs: Map<string, [string, string]>): void {
-  const one = (s: string) => {
-    const known = strings.get(s);
-    if (known !== undefined) return known;
-    strings.set(s, s);
-    return s;
-  };
-  const all = (list: string[]) => {
-    for (let k = 0; k < list.length; k++) list[k] = one(list[k]!);
-  };
-  for (const a of analyzed) {
-    all(a.title);
-    for (const para of a.paragraphs) all(para);
-    for (let k = 0; k < a.words.length; k++) {
-      const [word, term] = a.words[k]!;
-      let p = pairs.get(word);
-      if (p === undefined || p[1] !== term) pairs.set(word, (p = [one(word), one(term)]));
-      a.words[k] = p;
-    }
-  }
-}
-
 export interface IndexSnapshot {
   format: number;
   /** Settings that change what a file loads to (MAX_AGE_DAYS and the day it was applied). */
@@ -261,7 +180,19 @@ export interface IndexSnapshot {
   warnings: Array<{ file: string; message: string }>;
 }
 
-/** What `files.v8` holds ahead of its parts, each a `v8.serialize` of up to FILES_PER_PART [file, CachedFile] entries. */
+/**
+ * The index's typed arrays: in `index.v8` each is a part of its own, its bytes as they are in memory
+ * (in this order, after the head), written without a copy. Then come its articles, in parts of up
+ * to ARTICLES_PER_PART, each a `v8.serialize` of them.
+ */
+const RAW = { docArticle: Int32Array, docParagraph: Int32Array, docLength: Uint16Array, offsets: Int32Array, docs: Int32Array, freqs: Uint16Array };
+type RawName = keyof typeof RAW;
+const RAW_NAMES = Object.keys(RAW) as RawName[];
+
+/** What `index.v8` holds ahead of its parts. */
+type IndexHead = Omit<IndexSnapshot, 'index'> & { index: Omit<IndexData, RawName | 'articles'> };
+
+/** What `files.v8` holds ahead of its parts, each a `v8.serialize` of [file, CachedFile] entries (see ARTICLES_PER_PART). */
 interface FilesSnapshot {
   format: number;
   settings: string;
@@ -278,37 +209,54 @@ export class IndexCache {
 
   /** The index snapshot, when there is one for these settings that can be trusted. */
   async readIndex(settings: string): Promise<CacheRead<IndexSnapshot>> {
-    const { value: snap, problem } = await this.read<IndexSnapshot>('index.v8');
+    const raw: Partial<Pick<IndexData, RawName>> = {};
+    const articles: IndexData['articles'] = [];
+    const { value: snap, problem } = await this.read<IndexSnapshot>('index.v8', (value) => {
+      if (!ours(value, settings)) return undefined;
+      let k = 0;
+      return (part) => {
+        const name = RAW_NAMES[k++];
+        if (name) Object.assign(raw, { [name]: typedArray(RAW[name], part) });
+        else for (const a of v8.deserialize(part) as IndexData['articles']) articles.push(a);
+      };
+    });
     if (!snap) return { problem };
-    if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return {};
+    if (!ours(snap, settings)) return {};
     const i = snap.index as IndexData | undefined;
+    if (typeof i === 'object' && i !== null) Object.assign(i, raw, { articles });
     const whole =
       typeof snap.fingerprints === 'object' &&
       snap.fingerprints !== null &&
       Array.isArray(snap.warnings) &&
       Array.isArray(i?.articles) &&
+      i.articles.length === i.languages?.length &&
       Array.isArray(i.terms) &&
       i.offsets instanceof Int32Array &&
       i.offsets.length === i.terms.length + 1 &&
       i.docs instanceof Int32Array &&
-      i.docArticle instanceof Int32Array;
+      i.freqs instanceof Uint16Array &&
+      i.freqs.length === i.docs.length &&
+      i.docArticle instanceof Int32Array &&
+      i.docParagraph instanceof Int32Array &&
+      i.docParagraph.length === i.docArticle.length &&
+      i.docLength instanceof Uint16Array &&
+      i.docLength.length === i.docArticle.length;
     return whole ? { value: snap } : { problem: 'index.v8: not the shape written' };
   }
 
   /** Each file's cached load and analysis; entries that cannot be trusted are left out (those files are read again). */
   async readFiles(settings: string): Promise<CacheRead<Map<string, CachedFile>> & { value: Map<string, CachedFile> }> {
-    const { value: snap, problem, parts } = await this.read<FilesSnapshot>('files.v8');
-    if (!snap) return { value: new Map(), problem };
-    if (snap.format !== CACHE_FORMAT || snap.settings !== settings) return { value: new Map() };
     const files = new Map<string, CachedFile>();
-    try {
-      for (const part of parts ?? []) {
-        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>)
+    const { value: snap, problem } = await this.read<FilesSnapshot>('files.v8', (value) => {
+      if (!ours(value, settings)) return undefined;
+      return (part) => {
+        for (const [name, file] of v8.deserialize(part) as Array<[string, unknown]>) {
           if (typeof name === 'string' && isCachedFile(file)) files.set(name, file);
-      }
-    } catch {
-      return { value: new Map(), problem: 'files.v8: not the shape written' };
-    }
+        }
+      };
+    });
+    if (!snap) return { value: new Map(), problem };
+    if (!ours(snap, settings)) return { value: new Map() };
     return { value: files };
   }
 
@@ -320,31 +268,52 @@ export class IndexCache {
   /** Writes both files; `pause` is called between steps, so a caller can let other work run. */
   async write(snapshot: Omit<IndexSnapshot, 'format'>, files: Map<string, CachedFile>, pause: () => Promise<void> = async () => {}): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    const index: IndexSnapshot = { format: CACHE_FORMAT, ...snapshot };
-    const entries = [...files];
+    const { settings } = snapshot;
     // One part at a time: serialized, hashed, written, let go.
     function* fileParts() {
-      yield v8.serialize({ format: CACHE_FORMAT, settings: index.settings } satisfies FilesSnapshot);
-      for (let at = 0; at < entries.length; at += FILES_PER_PART) yield v8.serialize(entries.slice(at, at + FILES_PER_PART));
+      yield v8.serialize({ format: CACHE_FORMAT, settings } satisfies FilesSnapshot);
+      let part: Array<[string, CachedFile]> = [];
+      let articles = 0;
+      for (const entry of files) {
+        part.push(entry);
+        articles += entry[1].result.articles.length;
+        if (articles < ARTICLES_PER_PART && part.length < FILES_PER_PART) continue;
+        yield v8.serialize(part);
+        part = [];
+        articles = 0;
+      }
+      if (part.length > 0) yield v8.serialize(part);
+    }
+    function* indexParts() {
+      const { articles, docArticle, docParagraph, docLength, offsets, docs, freqs, ...rest } = snapshot.index;
+      yield v8.serialize({ ...snapshot, format: CACHE_FORMAT, index: rest } satisfies IndexHead);
+      for (const name of RAW_NAMES) {
+        const a = snapshot.index[name];
+        yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      }
+      for (let at = 0; at < articles.length; at += ARTICLES_PER_PART) yield v8.serialize(articles.slice(at, at + ARTICLES_PER_PART));
     }
     // files.v8 first: an index.v8 never refers to analysis that is not on disk.
     await this.writeAtomic('files.v8', fileParts(), pause);
     await pause();
-    await this.writeAtomic('index.v8', [v8.serialize(index)], pause);
+    await this.writeAtomic('index.v8', indexParts(), pause);
   }
 
-  private async read<T>(name: string): Promise<CacheRead<T> & { parts?: Buffer[] }> {
-    let bytes: Buffer;
+  /** A cache file's value, its parts handed to what `take` returns for it (see `openCacheBytes`). */
+  private async read<T>(name: string, take: TakeParts): Promise<CacheRead<T>> {
+    let handle: FileHandle | undefined;
     try {
-      bytes = await fs.readFile(path.join(this.dir, name));
+      handle = await fs.open(path.join(this.dir, name), 'r');
+      const opened = await openCacheBytes(await fileBytes(handle), take);
+      if ('problem' in opened) return { problem: `${name}: ${opened.problem}` };
+      const { value } = opened;
+      return typeof value === 'object' && value !== null ? { value: value as T } : { problem: `${name}: not the shape written` };
     } catch (err) {
       const code = (err as { code?: string }).code;
       return code === 'ENOENT' ? {} : { problem: `cannot be read (${code ?? String(err)})` };
+    } finally {
+      await handle?.close();
     }
-    const opened = openCacheFile(bytes);
-    if ('problem' in opened) return { problem: `${name}: ${opened.problem}` };
-    const { value, parts } = opened;
-    return typeof value === 'object' && value !== null ? { value: value as T, parts } : { problem: `${name}: not the shape written` };
   }
 
   private writeAtomic(name: string, parts: Iterable<Uint8Array>, pause: () => Promise<void>): Promise<void> {
@@ -352,6 +321,22 @@ export class IndexCache {
       writeCacheFile({ write: (bytes, at) => out.write(bytes, 0, bytes.length, at) }, parts, pause),
     );
   }
+}
+
+/** Whether a cache file's value was written in this format for these settings. */
+function ours(value: unknown, settings: string): boolean {
+  const v = value as Partial<FilesSnapshot> | null | undefined;
+  return v?.format === CACHE_FORMAT && v.settings === settings;
+}
+
+/**
+ * A typed array of a part's bytes: where they were read, when the part has a buffer of its own (as
+ * read from the file); else a copy, as a view would hold the whole buffer. Throws when the length
+ * does not fit the type.
+ */
+function typedArray(Type: Int32ArrayConstructor | Uint16ArrayConstructor, part: Buffer): Int32Array | Uint16Array {
+  const own = part.byteOffset === 0 && part.buffer.byteLength === part.length && part.buffer instanceof ArrayBuffer;
+  return new Type(own ? (part.buffer as ArrayBuffer) : new Uint8Array(part).buffer);
 }
 
 function isCachedFile(f: unknown): f is CachedFile {

@@ -5,10 +5,11 @@ import type { Article, LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { answer } from '../search/answer.js';
-import { analyzeArticle, narrowAnalysis, SearchIndex, type AnalyzedArticle } from '../search/index.js';
+import { analyzeArticle, SearchIndex } from '../search/index.js';
+import { packAnalysis, type PackedArticle } from '../search/packed.js';
 import type { Answer, AnswerOptions, SentenceModel } from '../search/types.js';
 import type { WordVectors } from '../search/vectors.js';
-import { IndexCache, packAnalysis, shareAnalysis, unpackAnalysis, type CachedFile, type Fingerprint } from './cache.js';
+import { IndexCache, type CachedFile, type Fingerprint } from './cache.js';
 import { Slices } from './slices.js';
 
 export interface LiveIndexOptions {
@@ -29,14 +30,6 @@ export interface LiveIndexOptions {
   beforeSwap?: () => Promise<void> | void;
   /** Called as a save of the persisted index starts, after the swap (tests hold the save there). */
   beforeSave?: () => Promise<void> | void;
-}
-
-/** A file read in this run, its analysis not packed yet. */
-interface ReadFile {
-  rel: string;
-  fingerprint: Fingerprint;
-  result: FileResult;
-  analyzed: AnalyzedArticle[];
 }
 
 /** What a (re)load did, for logs and the admin's /reload. */
@@ -71,8 +64,6 @@ export class LiveIndex {
   private again = false;
   private watcher: FSWatcher | undefined;
   private saving: Promise<void> | undefined;
-  /** Packing the analyses of the files the last run read into `files`, after its swap. */
-  private packing: Promise<void> = Promise.resolve();
   private nextSave: (() => Promise<void>) | undefined;
   /** How long the last save of the persisted index took. */
   lastSaveMs = 0;
@@ -338,18 +329,15 @@ export class LiveIndex {
       this.lastBuildMs = performance.now() - started;
       return summary(true, 0, 0);
     }
-    await this.packing;
     const { known, knownFromCache } = fresh
       ? { known: new Map<string, CachedFile>(), knownFromCache: false }
       : await this.knownFiles(settings, doubts);
     if (doubts.length > 0) this.options.log.warn({ problems: doubts }, 'index cache not trusted: rebuilding from the articles');
     const next = new Map<string, CachedFile>();
-    // Files read in this run keep their analysis as it came until the new index is in: packing it
-    // (for memory and the cache) waits until after the swap, and nothing is unpacked straight back.
-    const readNow: ReadFile[] = [];
     const results: FileResult[] = [];
+    // Analyses are packed as each file is read (one string for all the files that use it): the
+    // index is assembled from that form, and it is what is kept and saved.
     const strings = new Map<string, string>();
-    const pairs = new Map<string, [string, string]>();
     let reread = 0;
     const changed = names.filter((rel) => {
       const old = known.get(rel);
@@ -367,9 +355,7 @@ export class LiveIndex {
         continue;
       }
       const result: FileResult = await loadFile(root, rel, { maxAgeDays: this.options.maxAgeDays });
-      const analyzed = result.articles.map(analyzeArticle);
-      shareAnalysis(analyzed, strings, pairs);
-      readNow.push({ rel, fingerprint: fp, result, analyzed });
+      next.set(rel, { fingerprint: fp, result, analysis: packAnalysis(result.articles.map(analyzeArticle), strings) });
       results.push(result);
       reread++;
       this.options.progress?.(reread, changed.length);
@@ -384,19 +370,12 @@ export class LiveIndex {
         modifiedMs: (file) => fingerprints[file]?.mtimeMs,
       }),
     );
-    await slices.giveWay();
-    const analyzedById = new Map<string, AnalyzedArticle>();
     strings.clear();
-    for (const f of next.values()) {
-      for (const a of unpackAnalysis(f.result.articles, f.analysis, pairs)) analyzedById.set(a.article.id, a);
-      await slices.pause();
-    }
-    for (const f of readNow) for (const a of f.analyzed) analyzedById.set(a.article.id, a);
-    const analyzed = merged.articles.map((a) => narrowAnalysis(analyzedById.get(a.id)!, a));
     await slices.giveWay();
-    // The closures below share this scope: let go of the analyses, or the save would hold them all.
-    analyzedById.clear();
-    const index = await slices.run(SearchIndex.fromAnalyzedSteps(analyzed));
+    const sources = new Map<string, Omit<PackedArticle, 'article'>>();
+    for (const f of next.values()) f.result.articles.forEach((source, at) => sources.set(source.id, { source, packed: f.analysis, at }));
+    const index = await slices.run(SearchIndex.fromPackedSteps(merged.articles.map((article) => ({ article, ...sources.get(article.id)! }))));
+    sources.clear();
     await slices.giveWay();
     await this.options.beforeSwap?.();
 
@@ -412,30 +391,19 @@ export class LiveIndex {
     // Problems of the files just read (a half-written file, say); those of unchanged files were logged before.
     const changedSet = new Set(changed);
     for (const w of merged.warnings) if (changedSet.has(w.file.replace(/#\d+$/, ''))) this.options.log.warn({ file: w.file }, w.message);
-    // Saved after the swap: answering does not wait for the disk. A save that fails only costs the
-    // next start a rebuild; the fingerprints in it are those of what was read, so it is never stale.
-    // Packing (for memory and the cache) starts a turn later, so questions waiting for this index go first.
-    const packing = (this.packing = packInto(next, readNow));
+    // Saved after the swap, from a turn later on: answering (first the questions waiting for this
+    // index) does not wait for the disk. A save that fails only costs the next start a rebuild; the
+    // fingerprints in it are those of what was read, so it is never stale.
     if (this.cache) {
       const cache = this.cache;
       this.save(async () => {
-        await packing;
-        await this.options.beforeSave?.();
         const slices = new Slices();
+        await slices.giveWay();
+        await this.options.beforeSave?.();
         return cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next, () => slices.pause());
       });
     }
     return summary(false, reread, removed);
-  }
-}
-
-/** Packs each read file's analysis into `files`, giving way between files; lets go of each analysis once packed. */
-async function packInto(files: Map<string, CachedFile>, readNow: ReadFile[]): Promise<void> {
-  const slices = new Slices();
-  await slices.giveWay();
-  for (let f = readNow.pop(); f; f = readNow.pop()) {
-    files.set(f.rel, { fingerprint: f.fingerprint, result: f.result, analysis: packAnalysis(f.analyzed) });
-    await slices.pause();
   }
 }
 

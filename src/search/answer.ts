@@ -6,11 +6,12 @@ import { isStopword, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
-import { backgroundWeight, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
+import { backgroundWeight, bm25Of, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
+import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn, type AnswerKind } from './fit.js';
 
 /**
@@ -112,15 +113,35 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const wordsOf = (doc: number) => analysisOf(doc).words;
   const byMeaning = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
   const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
-  const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
   const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
+  const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
   const misfits = new Map<number, Misfit>();
   const misfitOf = (doc: number) => {
     let m = misfits.get(doc);
     if (!m) misfits.set(doc, (m = misfit(index, doc, fit)));
     return m;
   };
-  const ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
+  let ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
+  const first = ranked[0]?.doc;
+  let margin = Infinity;
+  if (first !== undefined && language === CHECK_LANGUAGE) {
+    const article = index.docArticle[first]!;
+    // More of the best article's paragraphs, scored as the first candidates were.
+    const scored = (docs: readonly number[]) => {
+      const more = rerank(
+        index,
+        rankingGroups,
+        docs.map((doc) => ({ doc, score: bm25Of(index, rankingGroups, doc, termsOf(doc)) })),
+        termsOf,
+      );
+      return rerankByFit(meaning ? rerankByMeaning(meaning, more, wordsOf) : more, misfitOf);
+    };
+    const slot = slotOf(words, fit.kind, language);
+    const said = new Set(words);
+    const headline = index.headlineTerms[article]!;
+    const fits = (doc: number) => sentenceFit(paragraphOf(index, doc).text, language, groups, headline, slot, said);
+    ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
+  }
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   const notFound = (): Answer => {
     // The reply's language, not the guess: it is the question's only when the question clearly is in it.
@@ -154,7 +175,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
     return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
   });
-  return conviction !== undefined && conviction < SURE_CONFIDENCE ? { ...base, passages, tentative: true } : { ...base, passages };
+  const unsure = conviction !== undefined && (conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN));
+  return unsure ? { ...base, passages, tentative: true } : { ...base, passages };
 }
 
 /**
@@ -303,4 +325,34 @@ function paragraphOf(index: SearchIndex, doc: number) {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The answer check (see `check.ts`) for the best article: its other paragraphs holding a question
+ * word join the candidates (the first pass keeps only the best 20 of the whole folder, and an
+ * article's answering paragraph often says "she" where a teaser line repeats the name), scored by
+ * `score`; then its paragraphs are re-ordered among the places they hold by score plus CHECK_WEIGHT
+ * × how well their best sentence fits the question. Other articles keep their places.
+ */
+function withAnswerCheck(
+  index: SearchIndex,
+  ranked: readonly Ranked[],
+  article: number,
+  groups: readonly QueryGroup[],
+  score: (docs: readonly number[]) => Ranked[],
+  fits: (doc: number) => number,
+): { ranked: Ranked[]; margin: number } {
+  const have = new Set(ranked.map((r) => r.doc));
+  const more = score(articleDocs(index, groups, article).filter((d) => !have.has(d)));
+  const all = [...ranked, ...more].sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const places: number[] = [];
+  const mine: Ranked[] = [];
+  all.forEach((r, i) => {
+    if (index.docArticle[r.doc] !== article) return;
+    places.push(i);
+    mine.push({ doc: r.doc, score: r.score + CHECK_WEIGHT * fits(r.doc) });
+  });
+  mine.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  places.forEach((at, i) => (all[at] = { doc: mine[i]!.doc, score: all[at]!.score }));
+  return { ranked: all, margin: mine.length > 1 ? mine[0]!.score - mine[1]!.score : Infinity };
 }

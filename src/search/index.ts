@@ -1,7 +1,9 @@
 import type { Article } from '../articles/types.js';
 import { runSteps, type Steps } from '../steps.js';
 import { detectLanguage, type Language } from './language.js';
+import { assemblePackedSteps } from './assemble.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
+import { packAnalysis, type PackedArticle } from './packed.js';
 
 /**
  * An article reduced to index terms: the slow part of indexing (tokenizing, stemming), kept apart
@@ -50,18 +52,6 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   return { article, language, title: analyzeText(article.title, language), paragraphs, words: [...words] };
 }
 
-/**
- * The analysis of `article`, which is `analyzed.article` with some paragraphs left out (a paragraph
- * another article holds too), without reading the text again. Words found only in the paragraphs
- * left out stay in `words`; `assemble` drops words whose term no paragraph has.
- */
-export function narrowAnalysis(analyzed: AnalyzedArticle, article: Article): AnalyzedArticle {
-  if (analyzed.article === article) return analyzed;
-  const kept = new Set(article.paragraphs.map((p) => p.index));
-  const paragraphs = analyzed.paragraphs.filter((_, i) => kept.has(analyzed.article.paragraphs[i]!.index));
-  return { ...analyzed, article, paragraphs };
-}
-
 /** Postings of one term: the documents (paragraphs) that hold it and how often. */
 export interface Postings {
   docs: Int32Array;
@@ -94,74 +84,10 @@ export function assemble(analyzed: readonly AnalyzedArticle[]): IndexData {
   return runSteps(assembleSteps(analyzed));
 }
 
-/** Articles, then terms, assembled between two pauses of a reload (see `Steps`). */
-const ARTICLES_PER_STEP = 500;
-const TERMS_PER_STEP = 20_000;
-
 /** `assemble` written in steps, so a live reload can let questions in between them. */
 export function* assembleSteps(analyzed: readonly AnalyzedArticle[]): Steps<IndexData> {
-  const docCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
-  const docArticle = new Int32Array(docCount);
-  const docParagraph = new Int32Array(docCount);
-  const docLength = new Uint16Array(docCount);
-  const lists = new Map<string, number[]>(); // doc, freq, doc, freq…
-  const words = new Map<string, string>();
-  const tf = new Map<string, number>();
-  let doc = 0;
-  for (let articleIdx = 0; articleIdx < analyzed.length; articleIdx++) {
-    if (articleIdx % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
-    const a = analyzed[articleIdx]!;
-    for (const [w, t] of a.words) words.set(w, t);
-    a.paragraphs.forEach((terms, paragraphIdx) => {
-      docArticle[doc] = articleIdx;
-      docParagraph[doc] = paragraphIdx;
-      docLength[doc] = Math.min(terms.length, 65_535);
-      tf.clear();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) {
-        let list = lists.get(t);
-        if (!list) lists.set(t, (list = []));
-        list.push(doc, Math.min(n, 65_535));
-      }
-      doc++;
-    });
-  }
-  yield;
-  // A misspelling corrected to a word must lead to paragraphs that hold it.
-  for (const [w, t] of words) if (!lists.has(t)) words.delete(w);
-  const terms = [...lists.keys()];
-  const offsets = new Int32Array(terms.length + 1);
-  let total = 0;
-  terms.forEach((t, i) => {
-    offsets[i] = total;
-    total += lists.get(t)!.length / 2;
-  });
-  offsets[terms.length] = total;
-  const docs = new Int32Array(total);
-  const freqs = new Uint16Array(total);
-  for (let i = 0; i < terms.length; i++) {
-    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
-    const list = lists.get(terms[i]!)!;
-    for (let j = 0, at = offsets[i]!; j < list.length; j += 2, at++) {
-      docs[at] = list[j]!;
-      freqs[at] = list[j + 1]!;
-    }
-  }
-  return {
-    articles: analyzed.map((a) => a.article),
-    languages: analyzed.map((a) => a.language),
-    docArticle,
-    docParagraph,
-    docLength,
-    terms,
-    offsets,
-    docs,
-    freqs,
-    titleTerms: analyzed.map((a) => a.title),
-    words: [...words.keys()],
-    wordTerms: [...words.values()],
-    builtAt: Date.now(),
-  };
+  const packed = packAnalysis(analyzed);
+  return yield* assemblePackedSteps(analyzed.map((a, at) => ({ article: a.article, source: a.article, packed, at })));
 }
 
 /**
@@ -252,9 +178,16 @@ export class SearchIndex {
     return new SearchIndex(assemble(analyzed));
   }
 
-  /** `fromAnalyzed` in steps, for a live reload. */
+  /** `fromAnalyzed` in steps. */
   static *fromAnalyzedSteps(analyzed: readonly AnalyzedArticle[]): Steps<SearchIndex> {
     const data = yield* assembleSteps(analyzed);
+    yield;
+    return new SearchIndex(data);
+  }
+
+  /** An index of analyses as a live reload keeps them (see `PackedArticle`), in steps. */
+  static *fromPackedSteps(items: readonly PackedArticle[]): Steps<SearchIndex> {
+    const data = yield* assemblePackedSteps(items);
     yield;
     return new SearchIndex(data);
   }

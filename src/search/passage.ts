@@ -77,7 +77,7 @@ export function trimPassage(paragraph: string, language: Language, termWeights: 
 const SENTENCES = new Intl.Segmenter('und', { granularity: 'sentence' });
 
 /** Sentences with their offsets; fragments under 25 characters ("Mr. ") join the next one. */
-function splitSentences(text: string): Array<{ start: number; end: number }> {
+export function splitSentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let pendingStart = -1;
   for (const s of SENTENCES.segment(text)) {

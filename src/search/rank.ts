@@ -260,3 +260,19 @@ export function confidence(index: SearchIndex, groups: readonly QueryGroup[], te
   }
   return ideal > 0 ? score / ideal : 0;
 }
+
+/** `rankBm25`'s score for one paragraph, from its terms: for paragraphs the first pass did not pick. */
+export function bm25Of(index: SearchIndex, groups: readonly QueryGroup[], doc: number, terms: readonly string[]): number {
+  const ideal = idealScore(groups);
+  if (ideal === 0) return 0;
+  const tf = termCounts(terms);
+  const norm = lengthNorm(index, index.docLength[doc]!);
+  let score = 0;
+  for (const g of groups) {
+    for (const { term, weight } of g.terms) {
+      const n = tf.get(term) ?? 0;
+      if (n > 0) score += termScore(weight * index.idf(term), n, norm);
+    }
+  }
+  return score / ideal;
+}

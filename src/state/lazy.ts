@@ -9,7 +9,7 @@ export interface LazyOptions {
 
 /**
  * A State that opens its store at the first call that needs it, not at start: an open PGlite costs
- * the process about 150 MB (docs/state.md), and making a new one takes seconds. Reads of a store
+ * the process about 60 MB (docs/state.md), and making a new one takes a second or more. Reads of a store
  * not made yet need nothing opened: it holds nothing. An open that fails is tried again at the next call.
  */
 export function lazyState(open: () => Promise<State>, options: LazyOptions = {}): State {

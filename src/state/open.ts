@@ -19,9 +19,13 @@ export interface StateSettings {
  * The store chosen by the settings: PostgreSQL with DATABASE_URL (connected and migrated here, so a
  * wrong URL stops the start with one line), else PGlite in STATE_DIR (the folder is claimed here;
  * the database is made at the first write and opened at first use: see lazy.ts). `onOpen` runs once the database is open (the
- * retention clean-up). Problems an operator can fix are UserFacingErrors.
+ * retention clean-up); `warn` is told when a new store has to be made the slow way. Problems an
+ * operator can fix are UserFacingErrors.
  */
-export async function openState(settings: StateSettings, options: { onOpen?: (state: State) => Promise<unknown> } = {}): Promise<State> {
+export async function openState(
+  settings: StateSettings,
+  options: { onOpen?: (state: State) => Promise<unknown>; warn?: (message: string) => void } = {},
+): Promise<State> {
   const onOpen = async (state: State) => {
     await options.onOpen?.(state);
     return state;
@@ -29,13 +33,13 @@ export async function openState(settings: StateSettings, options: { onOpen?: (st
   if (settings.databaseUrl !== undefined) return onOpen(await openShared(settings.databaseUrl));
   const dir = path.resolve(settings.dir);
   const release = lockDir(dir);
-  // Closing stops a store still being made (its child process), which the next start makes again.
+  // Closing stops a store still being made, which the next start makes again.
   const making = new AbortController();
   const state = lazyState(
     async () => {
       let state: State;
       try {
-        state = await SqlState.open(await openPglite(dir, making.signal));
+        state = await SqlState.open(await openPglite(dir, { signal: making.signal, warn: options.warn }));
       } catch (err) {
         throw new UserFacingError(`STATE_DIR: cannot open the store in ${dir}: ${(err as Error).message}`);
       }

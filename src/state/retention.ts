@@ -24,7 +24,7 @@ export async function openBotState(config: Config, log: Logger): Promise<{ state
       log.error({ error: (err as Error).message }, 'could not delete stored questions past their retention');
     }
   };
-  const state = await openState(config.state, { onOpen: prune });
+  const state = await openState(config.state, { onOpen: prune, warn: (message) => log.warn(message) });
   const daily = setInterval(() => void prune(state), DAY_MS);
   daily.unref();
   return {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileS
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IndexCache, openCacheFile, sealCacheFile, type IndexSnapshot } from '../../src/app/cache.js';
+import { IndexCache } from '../../src/app/cache.js';
 import { LiveIndex } from '../../src/app/live-index.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { makeFolder, shown, type Folder } from './fixtures.js';
@@ -92,9 +92,10 @@ describe('persisted index integrity', () => {
 
   it('a cache that passes the checksum but breaks answering: the failed question starts one rebuild from the articles, the next is answered', async () => {
     const fresh = await run();
-    const snap = (openCacheFile(readFileSync(cacheFile('index.v8'))) as { value: IndexSnapshot }).value;
+    const cache = new IndexCache(folder.cache, folder.articles);
+    const snap = (await cache.readIndex('all')).value!;
     snap.index.docParagraph.fill(999); // every paragraph points past its article's end
-    writeFileSync(cacheFile('index.v8'), await sealCacheFile(snap));
+    await cache.write(snap, (await cache.readFiles('all')).value);
 
     const { log, lines } = capture();
     const live = await LiveIndex.open({ articlesDir: folder.articles, cacheDir: folder.cache, log });

@@ -276,14 +276,14 @@ describe('reload and stats', () => {
     const file = path.join(folder.articles, 'pier.md');
     const old = readFileSync(file, 'utf8');
     expect(shown(live.ask(PIER))[0]!.text).toContain('Tuesday');
-    const changed = old.replace('Tuesday', 'Thursda'); // same length: only the time tells them apart
+    const changed = old.replace('Tuesday', 'Monday,'); // same length: only the time tells them apart
     expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(old));
     folder.write('pier.md', changed);
     const later = statSync(file).mtime.getTime() / 1000 + 10; // clear of any file-system time resolution
     utimesSync(file, later, later);
 
     expect(await live.reload()).toMatchObject({ reread: 1, removed: 0, articles: 3 });
-    expect(shown(live.ask(PIER))[0]!.text).toContain('Thursda');
+    expect(shown(live.ask(PIER))[0]!.text).toContain('Monday');
     expect(shown(live.ask(PIER))[0]!.text).not.toContain('Tuesday');
   });
 

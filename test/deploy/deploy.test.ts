@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VECTORS_FILE } from '../../src/app/vectors.js';
 import { loadConfig } from '../../src/config.js';
+import { TEMPLATE_FILE, TEMPLATE_INFO } from '../../src/state/template.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UNIT = readFileSync(path.join(ROOT, 'deploy/news-qa-bot.service'), 'utf8');
@@ -77,6 +79,13 @@ describe('the container image definition', () => {
     const copied = [...DOCKERFILE.matchAll(/^COPY (.*) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
     for (const needed of ['package.json', 'package-lock.json', 'tsconfig.build.json', path.basename(tsconfig.extends), ...tsconfig.include]) {
       expect(copied).toContain(needed);
+    }
+  });
+
+  it('copies the files the bot reads at run time: the word vectors and the empty store it makes its store from', () => {
+    const copied = [...DOCKERFILE.matchAll(/^COPY (.*) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    for (const file of [VECTORS_FILE, TEMPLATE_FILE, TEMPLATE_INFO]) {
+      expect(copied).toContain(path.relative(ROOT, path.dirname(file)));
     }
   });
 });

@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,7 +8,7 @@ import { createPglite } from '../../src/state/pglite.js';
  * The two stores for the contract tests. PostgreSQL: the server at TEST_DATABASE_URL (default the
  * local one), a throwaway database per call, dropped afterwards; when it cannot be reached the tests
  * are skipped with the reason, unless REQUIRE_POSTGRES=1 (CI), where that is a failure. Embedded: a
- * copy of one freshly created PGlite folder, since creating one takes seconds and ~700 MB.
+ * new PGlite folder, made from the shipped template.
  */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -47,26 +46,9 @@ export async function throwawayDatabase(): Promise<{ url: string; drop(): Promis
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-/** Its version names the template: a PGlite upgrade gets a template of its own. */
-const PGLITE_VERSION = (
-  JSON.parse(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')) as {
-    version: string;
-  }
-).version;
-
 /** A STATE_DIR holding a new, empty PGlite database (no tables yet); `remove` deletes it. */
 export async function freshStateDir(): Promise<{ dir: string; remove(): void }> {
-  const template = path.join(os.tmpdir(), `news-bot-pglite-template-${PGLITE_VERSION}`);
-  if (!existsSync(template)) {
-    const building = mkdtempSync(`${template}.tmp-`);
-    await createPglite(building);
-    try {
-      renameSync(building, template);
-    } catch {
-      rmSync(building, { recursive: true, force: true }); // another worker made it first
-    }
-  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'news-bot-state-'));
-  cpSync(template, dir, { recursive: true });
+  await createPglite(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

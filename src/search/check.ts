@@ -1,0 +1,199 @@
+import type { Language } from './language.js';
+import { isStopword, termOf, tokenize } from './normalize.js';
+import { splitSentences } from './passage.js';
+import type { QueryGroup } from './rank.js';
+import type { AnswerKind } from './fit.js';
+import type { SearchIndex } from './index.js';
+
+/**
+ * The passage-level answer check: does one sentence of a paragraph hold the question's words and,
+ * beside them, something of the kind the question asks for (a number for "how many", a date for
+ * "when", a name that is not the question's own for "who")? A paragraph that only repeats the
+ * question's words, or says them in one sentence and something else in the next, is the wrong one.
+ */
+
+/** The check's cue words (units, months, "how many") are English ones. */
+export const CHECK_LANGUAGE: Language = 'en';
+/**
+ * How much the best sentence's fit (see `sentenceFit`, about 0.3-2) adds to a paragraph's score when
+ * choosing among the best article's paragraphs: enough to pass a teaser line that repeats the
+ * question's words, not so much that one number outweighs the question's words. Chosen with
+ * `npm run bench:reader` (held-out folds); figures in docs/benchmarks.md.
+ */
+export const CHECK_WEIGHT = 0.4;
+/**
+ * When the check puts another paragraph first than word match did, by less than this (in score plus
+ * CHECK_WEIGHT × fit), the answer is flagged "not sure": two of the article's paragraphs are about
+ * equally likely. Chosen with `npm run bench:reader`; figures in docs/benchmarks.md.
+ */
+export const CHECK_MARGIN = 0.1;
+/**
+ * What a question word only the headline has counts for in a sentence: the sentence may say "she"
+ * for the headline's subject, but one that names it is more surely about it. Figures in docs/search.md.
+ */
+const HEADLINE_CREDIT = 0.5;
+/** What a sentence holding the kind of answer asked for gains: once for a weak instance (any number), twice for a strong one ("two hours" for "how long"). */
+const SLOT_CREDIT = 0.5;
+
+export type CheckKind = AnswerKind | 'place';
+
+/** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
+export interface Slot {
+  kind: CheckKind;
+  /** Words one of which follows a strong answer's number ("hours" for "how long", the counted noun for "how many X"). */
+  units?: ReadonlySet<string>;
+  /** Whether a sum of money is the strong answer ("how much does it cost"). */
+  money?: boolean;
+  /** Whether a share ("52%", "52 percent") is the strong answer. */
+  percent?: boolean;
+}
+
+const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où', 'где', 'куда', 'dove', 'onde'];
+const UNITS: Array<[string, string]> = [
+  ['how long', 'second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades'],
+  ['how old', 'year years old age ages aged'],
+  ['how far', 'mile miles km kilometers kilometres feet foot meters metres yards'],
+  ['how high', 'feet foot meters metres miles km inches'],
+  ['how tall', 'feet foot meters metres inches'],
+  ['how deep', 'feet foot meters metres miles km inches'],
+  ['how big', 'acre acres square feet miles meters metres inches'],
+  ['how large', 'acre acres square feet miles meters metres'],
+];
+
+/** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
+export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
+  const text = ` ${words.join(' ')} `;
+  if (!kind) return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : undefined;
+  if (kind !== 'number') return { kind };
+  for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
+  if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
+  const many = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how');
+  if (many >= 0) {
+    const counted = words.slice(many + 1).find((w) => !isStopword(w, language));
+    if (counted) return { kind, units: new Set([counted, termOf(counted, language)]) };
+  }
+  if (text.includes(' how much ')) return { kind, money: true };
+  return { kind };
+}
+
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec'.split(' '),
+);
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half'.split(
+    ' ',
+  ),
+);
+const YEAR = /^(?:1[89]|20)\d\d$/;
+const NUMBER = /^\p{N}/u;
+const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:dollars|euros|pounds)\b/u;
+const PERCENT = /\p{N}\s?%|\bpercent\b/u;
+const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
+
+/** 0 when the sentence holds no answer of the slot's kind outside the question's words, 1 for a weak one, 2 for a strong one. */
+export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
+  if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot.kind);
+  const isNumber = (w: string) => (NUMBER.test(w) && !YEAR.test(w)) || NUMBER_WORDS.has(w);
+  let weak = false;
+  if (slot.kind === 'number') {
+    if (slot.money && MONEY.test(text)) return 2;
+    if (slot.percent && PERCENT.test(text)) return 2;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (said.has(w) || !isNumber(w)) continue;
+      weak = true;
+      if (slot.units && words.slice(i + 1, i + 4).some((u) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE)))) return 2;
+    }
+    return weak ? 1 : 0;
+  }
+  // A date: a month with a day or year, or a clock time, is strong; a year or a weekday alone weak.
+  if (CLOCK.test(text)) return 2;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (said.has(w)) continue;
+    if (MONTHS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
+    if (MONTHS.has(w) || WEEKDAYS.has(w) || YEAR.test(w)) weak = true;
+  }
+  return weak ? 1 : 0;
+}
+
+/** Names the question does not say: two capitalized words in a row are a strong one ("Greg Pettinaro"; for a place, "in Charlotte" too). */
+function newNameStrength(text: string, said: ReadonlySet<string>, kind: CheckKind): number {
+  let weak = false;
+  let run = 0;
+  let lastEnd = -1;
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’.-]*/gu)) {
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    const opens = m.index === 0 || /[.!?:"“”«»]\s*$/u.test(before);
+    const word = m[0].toLowerCase().replace(/['’].*$|\.$/u, '');
+    if (opens || said.has(word) || word.length < 2) {
+      run = 0;
+      continue;
+    }
+    weak = true;
+    run = lastEnd >= 0 && /^\s+$/.test(text.slice(lastEnd, m.index)) ? run + 1 : 1;
+    lastEnd = m.index + m[0].length;
+    if (run >= 2) return 2;
+    if (kind === 'place' && /\b(?:in|at|near|from)\s+$/u.test(text.slice(Math.max(0, m.index - 6), m.index))) return 2;
+  }
+  return weak ? 1 : 0;
+}
+
+/**
+ * How well a paragraph's best sentence fits the question: its share of the question's words (by their
+ * idf; a spelling alternative at its weight, a word only the headline has at HEADLINE_CREDIT), plus
+ * SLOT_CREDIT per degree of the slot's strength in it (see `slotStrength`). One sentence, because a
+ * paragraph that names the question's subject in one sentence and gives a number in another has
+ * not said the subject's number.
+ */
+export function sentenceFit(
+  text: string,
+  language: Language,
+  groups: readonly QueryGroup[],
+  headline: ReadonlySet<string>,
+  slot: Slot | undefined,
+  said: ReadonlySet<string>,
+): number {
+  const total = groups.reduce((s, g) => s + g.idf, 0) || 1;
+  const normalized = text.normalize('NFC');
+  let best = 0;
+  for (const s of splitSentences(normalized)) {
+    const sentence = normalized.slice(s.start, s.end);
+    const words = tokenize(sentence).map((t) => t.word);
+    const terms = new Set(words.filter((w) => !isStopword(w, language)).map((w) => termOf(w, language)));
+    let cover = 0;
+    for (const g of groups) {
+      let m = 0;
+      for (const t of g.terms) m = Math.max(m, terms.has(t.term) ? t.weight : headline.has(t.term) ? HEADLINE_CREDIT * t.weight : 0);
+      cover += g.idf * m;
+    }
+    best = Math.max(best, cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, words, slot, said) : 0));
+  }
+  return best;
+}
+
+/** The paragraphs of `article` that hold one of the question's terms, found in the postings (which list docs in order). */
+export function articleDocs(index: SearchIndex, groups: readonly QueryGroup[], article: number): number[] {
+  const from = lowerBound(index.docArticle, article);
+  const to = lowerBound(index.docArticle, article + 1);
+  const found = new Set<number>();
+  for (const g of groups)
+    for (const { term } of g.terms) {
+      const docs = index.postings.get(term)?.docs;
+      if (docs) for (let i = lowerBound(docs, from); i < docs.length && docs[i]! < to; i++) found.add(docs[i]!);
+    }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The first position in `sorted` holding `value` or more. */
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { slotOf, slotStrength } from '../../src/search/check.js';
+import { answerKind } from '../../src/search/fit.js';
+import { analyzeText, SearchIndex } from '../../src/search/index.js';
+import { queryGroups } from '../../src/search/query.js';
+import { bm25Of, rankBm25 } from '../../src/search/rank.js';
+import { tokenize } from '../../src/search/normalize.js';
+import { article, COUNCIL, TRANSFER } from './fixture.js';
+import { where } from './helpers.js';
+import { realVectors } from './vectors.js';
+
+const vectorsOn = await realVectors();
+
+// Invented stories: the lines that repeat the question's words are not the ones that answer.
+const RESCUE = article('rescue', 'Storm on the ridge', [
+  'The helicopter that flew to the stranded climbers on the ridge came from the Riverton base.',
+  'Pilot Maria Okafor flew it in after the wind dropped, the rescue team said.',
+  'They were trapped for more than 30 hours in a snow hole.',
+  'Climbers trapped on the ridge in 1998 were rescued by the same team.',
+]);
+const SHELTER = article('shelter', 'A day of giving', [
+  'Volunteers at the Riverton women’s shelter sorted donations for new mothers on Friday.',
+  '“We helped 800 mothers with our donations last year,” the director said.',
+  'The shelter, which helps mothers across Riverton, opened its doors in 1921.',
+]);
+// A guide whose thirty paragraphs share the question's words: the folder-wide first pass fills its
+// candidates with them.
+const TRAIL = article(
+  'trail',
+  'Ridge trail guide',
+  Array.from({ length: 30 }, (_, i) => `Section ${i + 1} of the ridge trail is popular with climbers and mothers in summer, the guide says.`),
+);
+
+const words = (q: string) => tokenize(q).map((t) => t.word);
+const strength = (question: string, sentence: string) => {
+  const w = words(question);
+  const slot = slotOf(w, answerKind(w), 'en')!;
+  return slotStrength(sentence, words(sentence), slot, new Set(w));
+};
+
+describe.each([
+  ['by words', undefined],
+  ['with word vectors', vectorsOn],
+])('the answer check, %s', (_mode, vectors) => {
+  const index = SearchIndex.build([SHELTER, RESCUE, TRAIL]);
+  const ask = (q: string) => where(answer(index, q, { vectors }).passages[0]);
+
+  it('answers "how long" with the sentence that gives a duration, not a line that repeats the question', () => {
+    expect(ask('how long were the climbers trapped on the ridge')).toBe('rescue#2');
+  });
+});
+
+it('finds the answering paragraph of the best article even when the folder-wide first pass left it out', () => {
+  // Thirty short lines elsewhere share the answer's words, and push it out of the first 20 candidates.
+  const lines = article(
+    'lines',
+    'Where to find help',
+    Array.from({ length: 30 }, (_, i) => `Shelter ${i + 1} helped mothers last year.`),
+  );
+  const index = SearchIndex.build([lines, SHELTER]);
+  const a = answer(index, 'how many mothers did the riverton shelter help last year', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('shelter#1');
+});
+
+it('says it is not sure when the check narrowly puts another paragraph of the article first than word match did', () => {
+  const fair = article('fair', 'Riverton summer fair returns', [
+    'The Riverton summer fair returns to Canal Street this year with a pie contest and a parade, organisers said.',
+    'The contest is held on May 12 in the old market hall.',
+    'Judges will taste every pie entered in the contest, and the winner gets a trophy.',
+  ]);
+  const a = answer(SearchIndex.build([fair, COUNCIL, TRANSFER]), 'when is the pie contest at the riverton fair');
+  expect(where(a.passages[0])).toBe('fair#1');
+  expect(a.tentative).toBe(true);
+});
+
+it('scores a paragraph the first pass left out as the first pass scores those it keeps', () => {
+  const index = SearchIndex.build([SHELTER, RESCUE, TRAIL]);
+  const groups = queryGroups(index, ['climbers', 'trapped', 'ridge'], 'en');
+  for (const r of rankBm25(index, groups, 50)) {
+    const a = index.articles[index.docArticle[r.doc]!]!;
+    const terms = analyzeText(a.paragraphs[index.docParagraph[r.doc]!]!.text, 'en');
+    expect(bm25Of(index, groups, r.doc, terms)).toBeCloseTo(r.score, 10);
+  }
+});
+
+describe('the slot a question asks to fill', () => {
+  it('a number with the unit or counted noun the question asks for is a strong answer; any other number a weak one', () => {
+    expect(strength('how long were they trapped', 'They were trapped for 30 hours.')).toBe(2);
+    expect(strength('how long were they trapped', 'Three of them were trapped.')).toBe(1);
+    expect(strength('how many jobs is the plant cutting', 'About 14,000 jobs are affected.')).toBe(2);
+    expect(strength('how many jobs is the plant cutting', 'The plant opened in 1998.')).toBe(0);
+    expect(strength('how many episodes are in the first season', 'The first 13-episode season is out.')).toBe(2);
+    expect(strength('how much is the new tablet', 'It costs $499 with 16GB.')).toBe(2);
+    expect(strength('what percent of voters agree', 'About 52% of voters agree.')).toBe(2);
+  });
+
+  it('a month with its day, or a clock time, is a strong date; a year alone a weak one', () => {
+    expect(strength('when did the ground war start', 'The ground assault began Feb. 24.')).toBe(2);
+    expect(strength('when is the show on', 'The show airs at 7 p.m. on Channel 58.')).toBe(2);
+    expect(strength('when did the ground war start', 'The war ended in 1991.')).toBe(1);
+    expect(strength('when did the ground war start', 'The ground war was short.')).toBe(0);
+  });
+
+  it('a full name the question does not say is a strong answer to "who"; its own names are none', () => {
+    expect(strength('who tried to shoot kirchner', 'The suspect, Fernando Sabag Montiel, was arrested.')).toBe(2);
+    expect(strength('who tried to shoot kirchner', 'A man tried to shoot Kirchner outside her home.')).toBe(0);
+    expect(strength('where is the convention', 'The event will be held in Charlotte.')).toBe(2);
+  });
+});
