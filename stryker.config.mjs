@@ -16,9 +16,9 @@ export default {
     'src/bot/run.ts:30-39', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
-    'src/app/live-index.ts:288-294', // fingerprints taken
-    'src/app/live-index.ts:307-342', // and compared
-    'src/app/live-index.ts:395-399', // sameFingerprints
+    'src/app/live-index.ts:303-309', // fingerprints taken
+    'src/app/live-index.ts:322-357', // and compared
+    'src/app/live-index.ts:410-414', // sameFingerprints
     'src/search/answer.ts:149-149', // the threshold
     'src/search/answer.ts:171-172', // abstaining
     'src/search/answer.ts:182-184', // tentative answers

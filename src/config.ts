@@ -114,6 +114,34 @@ function telegramIds(what: string, valid: (n: number) => boolean) {
     });
 }
 
+/** A chat the operator has new articles posted to (CHANNELS): all of them, or those matching `words`. */
+export interface Channel {
+  /** A numeric chat id, or a public "@name". */
+  chat: number | string;
+  words: string | undefined;
+}
+
+/**
+ * CHANNELS: entries separated by ";", each a chat ("@name" or a numeric id, a channel's starts with
+ * -100) alone (every new article) or followed by ":" and words (new articles matching them, as
+ * /subscribe matches). The error names the first bad entry.
+ */
+export function parseChannels(s: string | undefined): { channels: Channel[]; bad?: string } {
+  const channels: Channel[] = [];
+  for (const entry of (s ?? '')
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const colon = entry.indexOf(':');
+    const chat = (colon < 0 ? entry : entry.slice(0, colon)).trim();
+    const words = colon < 0 ? undefined : entry.slice(colon + 1).trim() || undefined;
+    if (/^@[A-Za-z][A-Za-z0-9_]{3,31}$/.test(chat)) channels.push({ chat, words });
+    else if (/^-?\d+$/.test(chat) && Number.isSafeInteger(Number(chat)) && Number(chat) !== 0) channels.push({ chat: Number(chat), words });
+    else return { channels, bad: entry };
+  }
+  return { channels };
+}
+
 /**
  * http(s)://[user:password@]host:port of a proxy. The error never repeats the value: it may hold a
  * password.
@@ -191,6 +219,18 @@ const schema = z.object({
     message: 'must be 16 to 256 characters of letters, digits, "_" and "-" (Telegram\'s rule)',
   }),
   HEALTH_PORT: port(undefined),
+  CHANNELS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const { channels, bad } = parseChannels(s);
+      if (bad === undefined) return channels;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be chats separated by ";", each "@name" or a numeric id, optionally followed by ":" and words; "${bad}" is not one`,
+      });
+      return z.NEVER;
+    }),
   FEEDS: z
     .string()
     .trim()
@@ -293,6 +333,8 @@ export type Config = Readonly<{
   storeAskerIds: boolean;
   /** Stored questions older than this are deleted (on start and daily). */
   questionRetentionDays: number;
+  /** Chats the operator has new articles posted to (CHANNELS). */
+  channels: readonly Channel[];
 }>;
 
 /**
@@ -359,6 +401,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     state: { dir: path.resolve(cwd, c.STATE_DIR), databaseUrl: c.DATABASE_URL },
     storeAskerIds: c.STORE_ASKER_IDS,
     questionRetentionDays: c.QUESTION_RETENTION_DAYS,
+    channels: c.CHANNELS,
   };
 }
 

@@ -65,6 +65,12 @@ async function main(): Promise<number> {
     config,
     log,
     state: state?.state,
+    // New articles for subscriptions and CHANNELS: the live index tells of each reload that changed them.
+    news: {
+      fromCache: live.fromCache,
+      onChanged: (listener) => (live.onChanged = listener),
+      models: live.models,
+    },
     ask: (question, options) => live.ask(question, options),
     articles: () => live.current.articles,
     stats: () => live.stats(),

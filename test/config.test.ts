@@ -136,3 +136,23 @@ describe('ADMIN_ALERTS and TEXTS_FILE', () => {
     expect(loadConfig({ ADMIN_ALERTS: 'off' }, { dotenvFile: false })).toMatchObject({ adminAlerts: false, textsFile: undefined });
   });
 });
+
+describe('CHANNELS', () => {
+  const read = (value: string | undefined) => loadConfig({ CHANNELS: value }, { dotenvFile: false }).channels;
+
+  it('is empty by default and reads chats, each with the words it wants or none (every new article)', () => {
+    expect(read(undefined)).toEqual([]);
+    expect(read('')).toEqual([]);
+    expect(read('@city_news; -1001234567890: harbour bridge, ferry ;@sport_desk:football')).toEqual([
+      { chat: '@city_news', words: undefined },
+      { chat: -1001234567890, words: 'harbour bridge, ferry' },
+      { chat: '@sport_desk', words: 'football' },
+    ]);
+  });
+
+  it('refuses a bad chat with one error naming the setting and the entry', () => {
+    expect(() => read('@ok_name; news')).toThrow(ConfigError);
+    expect(() => read('@ok_name; news')).toThrow(/CHANNELS: must be chats separated by ";".*"news" is not one/);
+    expect(() => read('0:words')).toThrow(/"0:words" is not one/);
+  });
+});

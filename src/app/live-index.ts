@@ -1,7 +1,7 @@
 import { watch, type FSWatcher, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { listArticleFiles, loadFile, mergeFileResultsSteps, type FileReport, type FileResult } from '../articles/library.js';
-import type { LoadWarning } from '../articles/types.js';
+import type { Article, LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { answer } from '../search/answer.js';
@@ -71,6 +71,8 @@ export class LiveIndex {
   private answered = 0;
   private latencies: number[] = [];
   warnings: LoadWarning[] = [];
+  /** Told after each later (re)load that changed the articles, with the articles now indexed (subscriptions). */
+  onChanged: ((articles: readonly Article[]) => void) | undefined;
   /** What the last finished (re)load did. */
   lastReload: ReloadSummary | undefined;
   /** Whether the current index holds anything read from the persisted cache (rather than from the articles). */
@@ -104,6 +106,16 @@ export class LiveIndex {
       'index ready',
     );
     return live;
+  }
+
+  /** Whether the index at start came (at least partly) from the persisted cache, not a full rebuild. */
+  get fromCache(): boolean {
+    return this.usesCache;
+  }
+
+  /** The answer models `ask` uses, for matching as answers do elsewhere (subscriptions). */
+  get models(): Pick<AnswerOptions, 'vectors' | 'sentences'> {
+    return { vectors: this.options.vectors, sentences: this.options.sentences };
   }
 
   get current(): SearchIndex {
@@ -143,7 +155,10 @@ export class LiveIndex {
     }
     this.running = this.rebuild()
       .then(
-        (s) => (this.lastReload = s),
+        (s) => {
+          if (s.reread > 0 || s.removed > 0) this.onChanged?.(this.index.articles);
+          return (this.lastReload = s);
+        },
         (err: unknown) => {
           this.options.onReloadFailed?.(err);
           throw err;

@@ -4,6 +4,7 @@ import { escapeHtml } from '../replies/text.js';
 import { accessGate } from './access.js';
 import { addressed } from './addressed.js';
 import { dropBlocked } from './blocked.js';
+import { followChats } from './chat-moves.js';
 import { createBotCore, type BotDeps, type BotOptions } from './core.js';
 import { handleCallback } from './handlers/callback.js';
 import { handleInline } from './handlers/inline.js';
@@ -59,6 +60,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });
 
+  // Telegram's notices that a chat went away or moved: its subscriptions end or follow.
+  bot.use(followChats(core));
   // Then the allow-list (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): no handler sees a refused update.
   bot.use(accessGate(core, options.now));
   // Then the users an admin blocked (kept in the state store): silence.

@@ -7,6 +7,7 @@ import type { BotCore } from './core.js';
 import { renderHelp, renderLatest, renderSources, renderWelcome } from './format.js';
 import { answerQuestion } from './handlers/question.js';
 import { STATE_COMMANDS } from './state-commands.js';
+import { SUBSCRIPTION_COMMANDS } from './subscription-commands.js';
 
 /** One command as received: who sent it, to which bot, and the text after the command. */
 export interface CommandCall {
@@ -62,6 +63,7 @@ const COMMANDS = {
     },
   },
   ...STATE_COMMANDS,
+  ...SUBSCRIPTION_COMMANDS,
   reload: {
     admin: true,
     run({ core, m }) {

@@ -15,6 +15,7 @@ import { SendFailure, Sender, type SendOptions, type SenderOptions } from './sen
 import type { UpdateLedger } from './ledger.js';
 import type { State } from '../state/types.js';
 import { Kept } from './kept.js';
+import { NewsPoster, type NewsSource } from './news.js';
 
 export interface BotDeps {
   config: Config;
@@ -32,6 +33,8 @@ export interface BotDeps {
   texts?(): CustomTexts | undefined;
   /** Votes, wanted questions and blocked users (src/state); without it there are no 👍/👎 buttons and nothing is kept. */
   state?: State;
+  /** The live index's reloads, for posting new articles to subscriptions and CHANNELS; none: nothing is posted. */
+  news?: NewsSource;
 }
 
 export interface BotOptions {
@@ -65,6 +68,8 @@ export interface BotCore {
   answers: Lru<string, Answer>;
   /** What the bot keeps about readers, when it has a state store. */
   kept: Kept | undefined;
+  /** Posts new articles to subscriptions and CHANNELS, when there is a store and a live index. */
+  news: NewsPoster | undefined;
   isAdmin(userId: number | undefined): boolean;
   /** An error's message with the token redacted. */
   safe(err: unknown): string;
@@ -133,7 +138,7 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     deliver(chatId, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
   );
 
-  return {
+  const core: BotCore = {
     deps,
     config,
     log,
@@ -146,6 +151,7 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     inlineLimiter: new FixedWindowLimiter(config.inlineRateLimit, config.rateLimit.windowSeconds * 1000, options.now),
     answers: new Lru<string, Answer>(options.answerCacheSize ?? 2000),
     kept: deps.state && new Kept(deps.state, config, log),
+    news: undefined,
     isAdmin: (userId) => userId !== undefined && config.adminIds.includes(userId),
     safe: (err) => redact(String((err as Error)?.message ?? err), secrets),
     suggestions,
@@ -179,4 +185,9 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
         ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
       }),
   };
+  if (deps.state && deps.news) {
+    core.news = new NewsPoster(core, deps.state, deps.news, config.channels);
+    core.news.start(deps.articles());
+  }
+  return core;
 }

@@ -102,7 +102,7 @@ function boldPrefix(text: string, spans: Array<[number, number]>, cut: number): 
 }
 
 /** The passage as HTML within `budget` characters, cut at a word boundary when it must be cut. */
-function passageHtml(passage: Passage, budget: number): string {
+export function passageHtml(passage: Passage, budget: number): string {
   const text = replaceUnsafe(passage.text);
   const spans = normalizeSpans(text, passage.highlights);
   if (boldPrefix(text, spans, text.length).length <= budget) return boldPrefix(text, spans, text.length);
@@ -121,7 +121,7 @@ function passageHtml(passage: Passage, budget: number): string {
 }
 
 /** 📰 the linked title, then source · date (· page/total when paging through passages). */
-function articleHead(a: Article, page = 0, total = 1): string {
+export function articleHead(a: Article, page = 0, total = 1): string {
   const title = escapeTruncated(sanitize(a.title || a.file), MAX_TITLE);
   const url = linkableUrl(a.url);
   const head = url ? `📰 <a href="${escapeHtml(url)}">${title}</a>` : `📰 <b>${title}</b> (${escapeTruncated(sanitize(a.file), MAX_TITLE)})`;

@@ -24,8 +24,8 @@ export interface RunningBot {
   port?: number;
 }
 
-/** Only the updates the bot acts on; edits and channel posts are never requested. */
-const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+/** Only the updates the bot acts on (my_chat_member: removed from a chat, which ends its subscriptions); edits and channel posts are never requested. */
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 const MAX_BODY = 1024 * 1024;
 
 /** Constant-time comparison of the webhook secret header. */

@@ -34,6 +34,14 @@ export function lazyState(open: () => Promise<State>, options: LazyOptions = {})
     setBlocked: async (userId, blocked, at) => (!blocked && empty() ? false : (await ready()).setBlocked(userId, blocked, at)),
     isBlocked: async (userId) => (empty() ? false : (await ready()).isBlocked(userId)),
     key: async (name) => (await ready()).key(name),
+    addSubscription: async (chatId, words, at) => (await ready()).addSubscription(chatId, words, at),
+    subscriptions: async (chatId) => (empty() ? [] : (await ready()).subscriptions(chatId)),
+    unsubscribe: async (chatId, id) => (empty() ? 0 : (await ready()).unsubscribe(chatId, id)),
+    moveChat: async (from, to) => (empty() ? 0 : (await ready()).moveChat(from, to)),
+    dropChat: async (chatId) => (empty() ? 0 : (await ready()).dropChat(chatId)),
+    knownArticles: async () => (empty() ? [] : (await ready()).knownArticles()),
+    addKnownArticles: async (keys, at) => (await ready()).addKnownArticles(keys, at),
+    claimPosted: async (chatId, keys, at) => (await ready()).claimPosted(chatId, keys, at),
     async close() {
       if (closed) return;
       closed = true;

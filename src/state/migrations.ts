@@ -31,6 +31,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       create table keys (name text primary key, value bytea not null);
     `,
   },
+  {
+    // Subscriptions and channel posts (issue 18): what each chat follows, which articles the bot has
+    // seen (so that only later ones count as new), and which it posted to each chat (never twice).
+    version: 2,
+    sql: `
+      create table subscriptions (
+        id bigserial primary key,
+        chat_id bigint not null,
+        words text not null,
+        at timestamptz not null,
+        unique (chat_id, words)
+      );
+      create table known_articles (key text primary key, at timestamptz not null);
+      create table posted (chat_id bigint not null, key text not null, at timestamptz not null, primary key (chat_id, key));
+    `,
+  },
 ];
 
 /** Applies the steps this database has not had yet; returns their versions. Safe when several processes start at once. */

@@ -36,6 +36,14 @@ export interface StoredQuestion {
   at: Date;
 }
 
+/** A chat's standing request to be sent new articles matching `words` (/subscribe). */
+export interface Subscription {
+  id: number;
+  chatId: number;
+  words: string;
+  at: Date;
+}
+
 export interface State {
   /** Records a vote; false (and nothing changes) when this voter already voted on this answer. */
   addFeedback(f: FeedbackRecord): Promise<boolean>;
@@ -51,5 +59,20 @@ export interface State {
   isBlocked(userId: number): Promise<boolean>;
   /** A random 32-byte key, made once and kept in the store: the same for every process sharing it. */
   key(name: string): Promise<Buffer>;
+  /** Adds a subscription; false when the chat already has one with these words. */
+  addSubscription(chatId: number, words: string, at: Date): Promise<boolean>;
+  /** One chat's subscriptions (or every chat's), oldest first. */
+  subscriptions(chatId?: number): Promise<Subscription[]>;
+  /** Removes one of the chat's subscriptions by id, or all of them; returns how many. */
+  unsubscribe(chatId: number, id?: number): Promise<number>;
+  /** A group became a supergroup: its subscriptions and posted articles follow it; returns how many subscriptions moved. */
+  moveChat(from: number, to: number): Promise<number>;
+  /** The bot left the chat: its subscriptions and posted articles go; returns how many subscriptions. */
+  dropChat(chatId: number): Promise<number>;
+  /** Article keys (URL, else file) the bot has seen in its index. */
+  knownArticles(): Promise<string[]>;
+  addKnownArticles(keys: readonly string[], at: Date): Promise<void>;
+  /** Records that `keys` are posted to the chat; returns those not posted there before (the only ones to send). */
+  claimPosted(chatId: number, keys: readonly string[], at: Date): Promise<string[]>;
   close(): Promise<void>;
 }

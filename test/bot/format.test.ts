@@ -294,7 +294,18 @@ describe("/start, /help and the menu in the reader's language", () => {
   it('describes the menu commands within what setMyCommands accepts, in every language', () => {
     for (const language of REPLY_LANGUAGES) {
       const commands = botCommands(language);
-      expect(commands.map((c) => c.command)).toEqual(['ask', 'sources', 'latest', 'help', 'start', 'privacy', 'forget']);
+      expect(commands.map((c) => c.command)).toEqual([
+        'ask',
+        'sources',
+        'latest',
+        'help',
+        'start',
+        'subscribe',
+        'subscriptions',
+        'unsubscribe',
+        'privacy',
+        'forget',
+      ]);
       for (const c of commands) {
         expect(c.description.length).toBeGreaterThanOrEqual(3);
         expect(c.description.length).toBeLessThanOrEqual(256);

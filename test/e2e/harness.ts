@@ -31,6 +31,8 @@ export async function startEmulator() {
   const inlineAnswers: Array<Record<string, unknown>> = [];
   const commandMenus: Array<Record<string, unknown>> = [];
   const callbackAnswers: Array<Record<string, unknown>> = [];
+  /** Members' statuses by "chat:user" for getChatMember, which the emulator lacks ('member' when not set). */
+  const chatMembers = new Map<string, string>();
   /** Every Bot API method the bot called, in order of arrival. */
   const calls: string[] = [];
   /** Updates the emulator cannot make (inline queries), handed out by the next getUpdates. */
@@ -57,6 +59,16 @@ export async function startEmulator() {
           commandMenus.push(payload);
           res.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":500,"description":"Internal Server Error"}');
         }
+      });
+      return;
+    }
+    if (method === 'getChatMember') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', () => {
+        const { chat_id, user_id } = JSON.parse(body) as { chat_id: number; user_id: number };
+        const status = chatMembers.get(`${chat_id}:${user_id}`) ?? 'member';
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: { status, user: user(user_id) } }));
       });
       return;
     }
@@ -89,6 +101,12 @@ export async function startEmulator() {
     /** The command menus the bot asked for (each refused with HTTP 500). */
     commandMenus,
     calls,
+    chatMembers,
+    /** Any update the emulator cannot make (my_chat_member, a migrating group's last message), handed out by the next getUpdates. */
+    push(update: Record<string, unknown>) {
+      extraUpdates.push({ update_id: extraUpdateId++, ...update });
+      emu.emit('AddedUserMessage');
+    },
     /** A user message as Telegram would deliver it; returns the message (its id is set by the emulator). */
     async say(chatId: number, text: string | undefined, extra: Record<string, unknown> = {}, fromId = chatId > 0 ? chatId : 7) {
       const entities: unknown[] = [];
@@ -177,6 +195,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     state: { dir: '.state', databaseUrl: undefined },
     storeAskerIds: false,
     questionRetentionDays: 30,
+    channels: [],
     ...overrides,
   };
 }

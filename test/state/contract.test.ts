@@ -128,6 +128,60 @@ for (const backend of backends) {
         expect(await s.questionsSince(at('2000-01-01T00:00:00Z'))).toEqual([{ text: 'kept', language: 'de', reason: 'declined', at: t }]);
         expect(await s.isBlocked(9)).toBe(true);
       });
+
+      it('keeps subscriptions per chat: no duplicates, removed one by one or all, across a restart', async () => {
+        let s = await start();
+        const t = at('2026-01-01T00:00:00Z');
+        expect(await s.addSubscription(-100, 'harbour bridge', t)).toBe(true);
+        expect(await s.addSubscription(-100, 'harbour bridge', t)).toBe(false);
+        expect(await s.addSubscription(-100, 'football', t)).toBe(true);
+        expect(await s.addSubscription(7, 'football', t)).toBe(true);
+        s = await restart(s);
+        const mine = await s.subscriptions(-100);
+        expect(mine.map((x) => [x.chatId, x.words])).toEqual([
+          [-100, 'harbour bridge'],
+          [-100, 'football'],
+        ]);
+        expect(await s.unsubscribe(7, mine[0]!.id)).toBe(0);
+        expect(await s.unsubscribe(-100, mine[0]!.id)).toBe(1);
+        expect((await s.subscriptions()).map((x) => [x.chatId, x.words])).toEqual([
+          [-100, 'football'],
+          [7, 'football'],
+        ]);
+        expect(await s.unsubscribe(-100)).toBe(1);
+        expect((await s.subscriptions()).map((x) => x.chatId)).toEqual([7]);
+      });
+
+      it('posts an article to a chat once, whoever claims it, and remembers it across a restart', async () => {
+        let s = await start();
+        const t = at('2026-01-01T00:00:00Z');
+        expect(await s.claimPosted(5, ['https://a', 'b.md'], t)).toEqual(['https://a', 'b.md']);
+        expect(await s.claimPosted(5, ['https://a', 'c.md'], t)).toEqual(['c.md']);
+        expect(await s.claimPosted(6, ['https://a'], t)).toEqual(['https://a']);
+        expect(await s.claimPosted(6, [], t)).toEqual([]);
+        s = await restart(s);
+        expect(await s.claimPosted(5, ['b.md', 'c.md'], t)).toEqual([]);
+        await s.addKnownArticles(['x', 'y'], t);
+        await s.addKnownArticles(['y', 'z'], t);
+        expect((await s.knownArticles()).sort()).toEqual(['x', 'y', 'z']);
+      });
+
+      it('moves a group to its supergroup and ends everything of a chat the bot left', async () => {
+        const s = await start();
+        const t = at('2026-01-01T00:00:00Z');
+        await s.addSubscription(-1, 'bridge', t);
+        await s.claimPosted(-1, ['a'], t);
+        await s.addSubscription(8, 'rain', t);
+        expect(await s.moveChat(-1, -1001)).toBe(1);
+        expect((await s.subscriptions()).map((x) => [x.chatId, x.words])).toEqual([
+          [8, 'rain'],
+          [-1001, 'bridge'],
+        ]);
+        expect(await s.claimPosted(-1001, ['a'], t)).toEqual([]);
+        expect(await s.dropChat(-1001)).toBe(1);
+        expect((await s.subscriptions()).map((x) => x.chatId)).toEqual([8]);
+        expect(await s.claimPosted(-1001, ['a'], t)).toEqual(['a']);
+      });
     },
   );
 }

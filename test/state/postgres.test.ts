@@ -3,6 +3,7 @@ import { UserFacingError } from '../../src/errors.js';
 import { openState } from '../../src/state/open.js';
 import { postgresUnavailable, throwawayDatabase } from './stores.js';
 import pg from 'pg';
+import { MIGRATIONS } from '../../src/state/migrations.js';
 
 const noPostgres = await postgresUnavailable();
 
@@ -21,9 +22,9 @@ describe('PostgreSQL store (DATABASE_URL)', { timeout: 60_000 }, () => {
         await Promise.all(states.map((s) => s.close()));
         const c = new pg.Client({ connectionString: db.url });
         await c.connect();
-        const applied = await c.query('select version from schema_migrations');
+        const applied = await c.query('select version from schema_migrations order by version');
         await c.end();
-        expect(applied.rows).toEqual([{ version: 1 }]);
+        expect(applied.rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
       } finally {
         await db.drop();
       }

@@ -42,6 +42,9 @@ export const es: Phrases = {
     start: 'Qué hace este bot',
     privacy: 'Qué guarda el bot sobre ti',
     forget: 'Borrar lo que el bot guarda sobre ti',
+    subscribe: 'Recibir aquí artículos nuevos sobre un tema',
+    subscriptions: 'Las suscripciones de este chat',
+    unsubscribe: 'Cancelar una suscripción',
   },
   inline: (mention) => `En cualquier chat, escribe <code>${mention} tu pregunta</code> para compartir una respuesta.`,
   askUsage: 'Escribe tu pregunta después del comando, por ejemplo: <code>/ask ¿quién ganó las elecciones?</code>',
@@ -61,7 +64,19 @@ export const es: Phrases = {
   feedbackThanks: '¡Gracias por tu valoración!',
   feedbackAgain: 'Ya valoraste esta respuesta.',
   privacy: (days, ids) =>
-    `Qué guardo: leo tus preguntas para responderlas y no las guardo, salvo las que no pude responder o cuya respuesta recibió 👎: su texto, idioma y hora, ${ids ? 'con tu id de usuario y de chat' : 'sin tu nombre ni tu id'}; se borran a los ${days} días. Tus votos 👍/👎 se guardan bajo un hash con clave de tu id de usuario, no bajo el propio id, hasta que los borres. /forget borra lo que guardo sobre ti.`,
+    `Qué guardo: leo tus preguntas para responderlas y no las guardo, salvo las que no pude responder o cuya respuesta recibió 👎: su texto, idioma y hora, ${ids ? 'con tu id de usuario y de chat' : 'sin tu nombre ni tu id'}; se borran a los ${days} días. Tus votos 👍/👎 se guardan bajo un hash con clave de tu id de usuario, no bajo el propio id, hasta que los borres. /forget borra lo que guardo sobre ti. Las suscripciones de un chat (/subscribe) guardan su id y sus palabras hasta /unsubscribe o hasta que salga del chat.`,
   forgotten: (votes, questions) => `Hecho. Borrado: valoraciones: ${votes}, preguntas: ${questions}.`,
   notAllowed: 'Lo siento, este bot solo responde en los chats y a las personas que su propietario ha autorizado.',
+  newArticles: (n) => `Artículos nuevos: ${n}`,
+  subscribeUsage:
+    'Escribe las palabras de un tema después del comando, p. ej. <code>/subscribe puente del puerto</code>. Publicaré aquí cada artículo nuevo sobre él.',
+  subscribed: (words) =>
+    `Suscrito a «${words}»: publicaré aquí los artículos nuevos sobre ello. /subscriptions las muestra, /unsubscribe cancela una.`,
+  alreadySubscribed: (words) => `Este chat ya sigue «${words}».`,
+  tooManySubscriptions: (max) => `Este chat tiene ${max} suscripciones, el máximo. /unsubscribe quita una.`,
+  noSubscriptions: 'Este chat no tiene suscripciones. /subscribe seguido de palabras añade una.',
+  subscriptionsHeading: 'Suscripciones de este chat:',
+  unsubscribed: (n) => `Eliminadas: ${n}.`,
+  unsubscribeUsage: 'Indica cuál quitar: /unsubscribe seguido de su número en /subscriptions, o /unsubscribe all.',
+  adminsOnly: 'Solo los administradores de este grupo pueden cambiar sus suscripciones.',
 };

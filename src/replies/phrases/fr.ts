@@ -42,6 +42,9 @@ export const fr: Phrases = {
     start: 'Ce que fait ce bot',
     privacy: 'Ce que le bot conserve sur vous',
     forget: 'Supprimer ce que le bot conserve sur vous',
+    subscribe: 'Recevoir ici les nouveaux articles sur un sujet',
+    subscriptions: 'Les abonnements de cette discussion',
+    unsubscribe: 'Arrêter un abonnement',
   },
   inline: (mention) => `Dans n’importe quelle discussion, tapez <code>${mention} votre question</code> pour partager une réponse.`,
   askUsage: 'Écrivez votre question après la commande, par exemple : <code>/ask qui a gagné l’élection ?</code>',
@@ -61,7 +64,19 @@ export const fr: Phrases = {
   feedbackThanks: 'Merci pour votre avis !',
   feedbackAgain: 'Vous avez déjà noté cette réponse.',
   privacy: (days, ids) =>
-    `Ce que je conserve : je lis vos questions pour y répondre et ne les conserve pas, sauf celles auxquelles je n’ai pas trouvé de réponse ou dont la réponse a reçu 👎 : leur texte, leur langue et l’heure, ${ids ? 'avec votre identifiant d’utilisateur et de discussion' : 'sans votre nom ni votre identifiant'} ; elles sont supprimées après ${days} jours. Vos votes 👍/👎 sont conservés sous une empreinte à clé de votre identifiant, pas sous l’identifiant lui-même, jusqu’à ce que vous les supprimiez. /forget supprime ce que je conserve sur vous.`,
+    `Ce que je conserve : je lis vos questions pour y répondre et ne les conserve pas, sauf celles auxquelles je n’ai pas trouvé de réponse ou dont la réponse a reçu 👎 : leur texte, leur langue et l’heure, ${ids ? 'avec votre identifiant d’utilisateur et de discussion' : 'sans votre nom ni votre identifiant'} ; elles sont supprimées après ${days} jours. Vos votes 👍/👎 sont conservés sous une empreinte à clé de votre identifiant, pas sous l’identifiant lui-même, jusqu’à ce que vous les supprimiez. /forget supprime ce que je conserve sur vous. Les abonnements d’une discussion (/subscribe) conservent son identifiant et leurs mots jusqu’à /unsubscribe ou jusqu’à ce que je quitte la discussion.`,
   forgotten: (votes, questions) => `C’est fait. Supprimé : avis : ${votes}, questions : ${questions}.`,
   notAllowed: 'Désolé, ce bot ne répond qu’aux discussions et aux personnes que son propriétaire a autorisées.',
+  newArticles: (n) => `Nouveaux articles : ${n}`,
+  subscribeUsage:
+    'Écrivez les mots d’un sujet après la commande, par ex. <code>/subscribe pont du port</code>. Je publierai ici chaque nouvel article à ce sujet.',
+  subscribed: (words) =>
+    `Abonné à « ${words} » : je publierai ici les nouveaux articles à ce sujet. /subscriptions les liste, /unsubscribe en arrête un.`,
+  alreadySubscribed: (words) => `Cette discussion suit déjà « ${words} ».`,
+  tooManySubscriptions: (max) => `Cette discussion a ${max} abonnements, le maximum. /unsubscribe en retire un.`,
+  noSubscriptions: 'Cette discussion n’a aucun abonnement. /subscribe suivi de mots en ajoute un.',
+  subscriptionsHeading: 'Abonnements de cette discussion :',
+  unsubscribed: (n) => `Retirés : ${n}.`,
+  unsubscribeUsage: 'Dites lequel retirer : /unsubscribe suivi de son numéro dans /subscriptions, ou /unsubscribe all.',
+  adminsOnly: 'Seuls les administrateurs de ce groupe peuvent modifier ses abonnements.',
 };

@@ -42,6 +42,9 @@ export const pt: Phrases = {
     start: 'O que este bot faz',
     privacy: 'O que o bot guarda sobre você',
     forget: 'Apagar o que o bot guarda sobre você',
+    subscribe: 'Receber aqui novos artigos sobre um tema',
+    subscriptions: 'As assinaturas deste chat',
+    unsubscribe: 'Cancelar uma assinatura',
   },
   inline: (mention) => `Em qualquer chat, digite <code>${mention} sua pergunta</code> para compartilhar uma resposta.`,
   askUsage: 'Escreva a pergunta depois do comando, por exemplo: <code>/ask quem ganhou a eleição?</code>',
@@ -60,7 +63,19 @@ export const pt: Phrases = {
   feedbackThanks: 'Obrigado pela avaliação!',
   feedbackAgain: 'Você já avaliou esta resposta.',
   privacy: (days, ids) =>
-    `O que guardo: leio suas perguntas para respondê-las e não as guardo, exceto as que não consegui responder ou cuja resposta recebeu 👎: texto, idioma e hora, ${ids ? 'com seu id de usuário e de chat' : 'sem seu nome nem seu id'}; são apagadas após ${days} dias. Seus votos 👍/👎 são guardados sob um hash com chave do seu id de usuário, não sob o próprio id, até que você os apague. /forget apaga o que guardo sobre você.`,
+    `O que guardo: leio suas perguntas para respondê-las e não as guardo, exceto as que não consegui responder ou cuja resposta recebeu 👎: texto, idioma e hora, ${ids ? 'com seu id de usuário e de chat' : 'sem seu nome nem seu id'}; são apagadas após ${days} dias. Seus votos 👍/👎 são guardados sob um hash com chave do seu id de usuário, não sob o próprio id, até que você os apague. /forget apaga o que guardo sobre você. As assinaturas de um chat (/subscribe) guardam o id dele e as palavras até /unsubscribe ou até eu sair do chat.`,
   forgotten: (votes, questions) => `Pronto. Apagados: avaliações: ${votes}, perguntas: ${questions}.`,
   notAllowed: 'Desculpe, este bot só responde nos chats e às pessoas que o seu proprietário autorizou.',
+  newArticles: (n) => `Novos artigos: ${n}`,
+  subscribeUsage:
+    'Escreva as palavras de um tema depois do comando, p. ex. <code>/subscribe ponte do porto</code>. Vou publicar aqui cada novo artigo sobre ele.',
+  subscribed: (words) =>
+    `Assinatura de “${words}” feita: vou publicar aqui os novos artigos sobre isso. /subscriptions lista as assinaturas, /unsubscribe cancela uma.`,
+  alreadySubscribed: (words) => `Este chat já segue “${words}”.`,
+  tooManySubscriptions: (max) => `Este chat tem ${max} assinaturas, o máximo. /unsubscribe remove uma.`,
+  noSubscriptions: 'Este chat não tem assinaturas. /subscribe seguido de palavras adiciona uma.',
+  subscriptionsHeading: 'Assinaturas deste chat:',
+  unsubscribed: (n) => `Removidas: ${n}.`,
+  unsubscribeUsage: 'Diga qual remover: /unsubscribe seguido do número dela em /subscriptions, ou /unsubscribe all.',
+  adminsOnly: 'Só os administradores deste grupo podem mudar as assinaturas dele.',
 };

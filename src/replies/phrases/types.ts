@@ -71,8 +71,35 @@ export interface Phrases {
   forgotten(votes: number, questions: number): string;
   /** To a private chat the bot may not serve (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): once per rate window. */
   notAllowed: string;
+  /** Heading of a digest of many new articles posted at once. Plain text. */
+  newArticles(count: number): string;
+  /** /subscribe without words. HTML. */
+  subscribeUsage: string;
+  /** /subscribe done, or the chat already had these words; the chat is at the most it may have. Plain text. */
+  subscribed(words: string): string;
+  alreadySubscribed(words: string): string;
+  tooManySubscriptions(max: number): string;
+  /** /subscriptions: none; the heading above the numbered list. Plain text. */
+  noSubscriptions: string;
+  subscriptionsHeading: string;
+  /** /unsubscribe: how many were removed; what it takes. Plain text. */
+  unsubscribed(count: number): string;
+  unsubscribeUsage: string;
+  /** A group member who is not its admin tried to change its subscriptions. Plain text. */
+  adminsOnly: string;
 }
 
 /** Commands anyone may use, in menu order (admin commands stay unlisted). */
-export const PUBLIC_COMMANDS = ['ask', 'sources', 'latest', 'help', 'start', 'privacy', 'forget'] as const;
+export const PUBLIC_COMMANDS = [
+  'ask',
+  'sources',
+  'latest',
+  'help',
+  'start',
+  'subscribe',
+  'subscriptions',
+  'unsubscribe',
+  'privacy',
+  'forget',
+] as const;
 export type PublicCommand = (typeof PUBLIC_COMMANDS)[number];
