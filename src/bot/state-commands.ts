@@ -39,10 +39,12 @@ export const STATE_COMMANDS = {
     run({ core, m }) {
       const { kept } = core;
       const userId = m.from?.id;
-      if (!kept || userId === undefined) return void core.reply(m, escapeHtml(core.sayTo(m).forgotten(0, 0)));
+      if (!kept || userId === undefined) return void core.reply(m, escapeHtml(core.sayTo(m).forgotten(0, 0, 0)));
       withStore(core, m, async () => {
         const gone = await kept.forget(userId);
-        return escapeHtml(core.sayTo(m).forgotten(gone.feedback, gone.questions));
+        // A private chat is the reader's own: its subscriptions go too (a group's belong to the group).
+        const subscriptions = m.chat.type === 'private' ? await kept.state.dropChat(m.chat.id) : 0;
+        return escapeHtml(core.sayTo(m).forgotten(gone.feedback, gone.questions, subscriptions));
       });
     },
   },

@@ -183,8 +183,8 @@ for (const store of stores) {
       const { reply } = await ask(209, 'How many basements did firefighters pump out?', 'the answer');
       expect(await press(209, reply, 'fb:+')).toBe('Thanks for your feedback!');
       const forgot = (await ask(209, '/forget')).reply.message.text;
-      expect(forgot).toBe('Done. Deleted: 1 rating, 0 questions.');
-      expect((await ask(209, '/forget')).reply.message.text).toBe('Done. Deleted: 0 ratings, 0 questions.');
+      expect(forgot).toBe('Done. Deleted: 1 rating, 0 questions, 0 subscriptions.');
+      expect((await ask(209, '/forget')).reply.message.text).toBe('Done. Deleted: 0 ratings, 0 questions, 0 subscriptions.');
       expect(await press(209, reply, 'fb:+')).toBe('Thanks for your feedback!');
     }, 60_000);
 

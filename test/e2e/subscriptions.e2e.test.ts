@@ -158,6 +158,13 @@ describe('subscriptions and channel posts through the Bot API emulator', () => {
     expect(posts(301).length - before).toBe(1);
   }, 120_000);
 
+  it("ends a reader's private subscriptions on /forget, and says how many went", async () => {
+    await say(302, '/subscribe council budget');
+    expect(await say(302, '/forget')).toBe('Done. Deleted: 0 ratings, 0 questions, 1 subscription.');
+    expect(await say(302, '/subscriptions')).not.toContain('council budget');
+    expect(await state.subscriptions(302)).toEqual([]);
+  }, 60_000);
+
   it('lets only group admins subscribe, follows a group to its supergroup, and ends when the bot is removed', async () => {
     emu.chatMembers.set(`${GROUP}:8`, 'administrator');
     expect(await say(GROUP, '/subscribe@TestNameBot harbour ferry', 7)).toBe('Only the admins of this group can change its subscriptions.');

@@ -64,7 +64,7 @@ export const de: Phrases = {
   feedbackAgain: 'Sie haben diese Antwort schon bewertet.',
   privacy: (days, ids) =>
     `Was ich speichere: Ihre Fragen lese ich, um sie zu beantworten, und speichere sie nicht, außer denen, auf die ich keine Antwort fand oder deren Antwort ein 👎 bekam: Text, Sprache und Zeit, ${ids ? 'mit Ihrer Nutzer- und Chat-ID' : 'ohne Ihren Namen oder Ihre ID'}; sie werden nach ${days} Tagen gelöscht. Ihre 👍/👎-Bewertungen werden unter einem schlüsselbasierten Hash Ihrer Nutzer-ID gespeichert, nicht unter der ID selbst, bis Sie sie löschen. /forget löscht, was ich über Sie gespeichert habe. Abonnements eines Chats (/subscribe) speichern seine ID und ihre Wörter, bis /unsubscribe oder bis ich den Chat verlasse.`,
-  forgotten: (votes, questions) => `Erledigt. Gelöscht: Bewertungen: ${votes}, Fragen: ${questions}.`,
+  forgotten: (votes, questions, subscriptions) => `Erledigt. Gelöscht: Bewertungen: ${votes}, Fragen: ${questions}, Abonnements: ${subscriptions}.`,
   notAllowed: 'Entschuldigung, dieser Bot steht nur den Chats und Personen offen, die sein Betreiber freigegeben hat.',
   newArticles: (n) => `Neue Artikel: ${n}`,
   subscribeUsage:

@@ -61,7 +61,8 @@ export const en: Phrases = {
   feedbackAgain: 'You have already rated this answer.',
   privacy: (days, ids) =>
     `What I keep: I read your questions to answer them and do not store them, except those I found no answer to or whose answer got 👎: their text, language and time, ${ids ? 'with your user and chat id' : 'without your name or id'}, deleted after ${days} days. Your 👍/👎 votes are stored under a keyed hash of your user id, not the id itself, until you delete them. /forget deletes what I keep about you. A chat’s subscriptions (/subscribe) keep its id and their words until /unsubscribe or until I leave the chat.`,
-  forgotten: (votes, questions) => `Done. Deleted: ${votes} rating${votes === 1 ? '' : 's'}, ${questions} question${questions === 1 ? '' : 's'}.`,
+  forgotten: (votes, questions, subscriptions) =>
+    `Done. Deleted: ${votes} rating${votes === 1 ? '' : 's'}, ${questions} question${questions === 1 ? '' : 's'}, ${subscriptions} subscription${subscriptions === 1 ? '' : 's'}.`,
   notAllowed: 'Sorry, this bot only answers the chats and people its owner has allowed.',
   newArticles: (n) => `New articles: ${n}`,
   subscribeUsage:

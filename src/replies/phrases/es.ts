@@ -65,7 +65,7 @@ export const es: Phrases = {
   feedbackAgain: 'Ya valoraste esta respuesta.',
   privacy: (days, ids) =>
     `Qué guardo: leo tus preguntas para responderlas y no las guardo, salvo las que no pude responder o cuya respuesta recibió 👎: su texto, idioma y hora, ${ids ? 'con tu id de usuario y de chat' : 'sin tu nombre ni tu id'}; se borran a los ${days} días. Tus votos 👍/👎 se guardan bajo un hash con clave de tu id de usuario, no bajo el propio id, hasta que los borres. /forget borra lo que guardo sobre ti. Las suscripciones de un chat (/subscribe) guardan su id y sus palabras hasta /unsubscribe o hasta que salga del chat.`,
-  forgotten: (votes, questions) => `Hecho. Borrado: valoraciones: ${votes}, preguntas: ${questions}.`,
+  forgotten: (votes, questions, subscriptions) => `Hecho. Borrado: valoraciones: ${votes}, preguntas: ${questions}, suscripciones: ${subscriptions}.`,
   notAllowed: 'Lo siento, este bot solo responde en los chats y a las personas que su propietario ha autorizado.',
   newArticles: (n) => `Artículos nuevos: ${n}`,
   subscribeUsage:

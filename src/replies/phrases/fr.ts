@@ -65,7 +65,7 @@ export const fr: Phrases = {
   feedbackAgain: 'Vous avez déjà noté cette réponse.',
   privacy: (days, ids) =>
     `Ce que je conserve : je lis vos questions pour y répondre et ne les conserve pas, sauf celles auxquelles je n’ai pas trouvé de réponse ou dont la réponse a reçu 👎 : leur texte, leur langue et l’heure, ${ids ? 'avec votre identifiant d’utilisateur et de discussion' : 'sans votre nom ni votre identifiant'} ; elles sont supprimées après ${days} jours. Vos votes 👍/👎 sont conservés sous une empreinte à clé de votre identifiant, pas sous l’identifiant lui-même, jusqu’à ce que vous les supprimiez. /forget supprime ce que je conserve sur vous. Les abonnements d’une discussion (/subscribe) conservent son identifiant et leurs mots jusqu’à /unsubscribe ou jusqu’à ce que je quitte la discussion.`,
-  forgotten: (votes, questions) => `C’est fait. Supprimé : avis : ${votes}, questions : ${questions}.`,
+  forgotten: (votes, questions, subscriptions) => `C’est fait. Supprimé : avis : ${votes}, questions : ${questions}, abonnements : ${subscriptions}.`,
   notAllowed: 'Désolé, ce bot ne répond qu’aux discussions et aux personnes que son propriétaire a autorisées.',
   newArticles: (n) => `Nouveaux articles : ${n}`,
   subscribeUsage:

@@ -62,7 +62,7 @@ export const it: Phrases = {
   feedbackAgain: 'Hai già votato questa risposta.',
   privacy: (days, ids) =>
     `Cosa conservo: leggo le tue domande per rispondere e non le conservo, tranne quelle a cui non ho trovato risposta o la cui risposta ha ricevuto 👎: testo, lingua e ora, ${ids ? 'con il tuo id utente e della chat' : 'senza il tuo nome né il tuo id'}; vengono cancellate dopo ${days} giorni. I tuoi voti 👍/👎 sono conservati sotto un hash con chiave del tuo id utente, non sotto l’id stesso, finché non li cancelli. /forget cancella ciò che conservo su di te. Le iscrizioni di una chat (/subscribe) conservano il suo id e le loro parole fino a /unsubscribe o finché non lascio la chat.`,
-  forgotten: (votes, questions) => `Fatto. Cancellati: voti: ${votes}, domande: ${questions}.`,
+  forgotten: (votes, questions, subscriptions) => `Fatto. Cancellati: voti: ${votes}, domande: ${questions}, iscrizioni: ${subscriptions}.`,
   notAllowed: 'Mi dispiace, questo bot risponde solo nelle chat e alle persone autorizzate dal suo proprietario.',
   newArticles: (n) => `Nuovi articoli: ${n}`,
   subscribeUsage:

@@ -64,7 +64,7 @@ export const pt: Phrases = {
   feedbackAgain: 'Você já avaliou esta resposta.',
   privacy: (days, ids) =>
     `O que guardo: leio suas perguntas para respondê-las e não as guardo, exceto as que não consegui responder ou cuja resposta recebeu 👎: texto, idioma e hora, ${ids ? 'com seu id de usuário e de chat' : 'sem seu nome nem seu id'}; são apagadas após ${days} dias. Seus votos 👍/👎 são guardados sob um hash com chave do seu id de usuário, não sob o próprio id, até que você os apague. /forget apaga o que guardo sobre você. As assinaturas de um chat (/subscribe) guardam o id dele e as palavras até /unsubscribe ou até eu sair do chat.`,
-  forgotten: (votes, questions) => `Pronto. Apagados: avaliações: ${votes}, perguntas: ${questions}.`,
+  forgotten: (votes, questions, subscriptions) => `Pronto. Apagados: avaliações: ${votes}, perguntas: ${questions}, assinaturas: ${subscriptions}.`,
   notAllowed: 'Desculpe, este bot só responde nos chats e às pessoas que o seu proprietário autorizou.',
   newArticles: (n) => `Novos artigos: ${n}`,
   subscribeUsage:

@@ -68,7 +68,7 @@ export interface Phrases {
   /** /privacy: what is stored, with or without the asker's ids (STORE_ASKER_IDS), kept `days` days. Plain text. */
   privacy(days: number, askerIds: boolean): string;
   /** /forget: how many votes and stored questions were deleted. Plain text. */
-  forgotten(votes: number, questions: number): string;
+  forgotten(votes: number, questions: number, subscriptions: number): string;
   /** To a private chat the bot may not serve (ALLOWED_CHAT_IDS, ALLOWED_USER_IDS): once per rate window. */
   notAllowed: string;
   /** Heading of a digest of many new articles posted at once. Plain text. */
