@@ -4,25 +4,13 @@ import { groupQuestions } from '../search/similar.js';
 import type { StoredQuestion } from '../state/types.js';
 import type { Command } from './commands.js';
 import type { BotCore } from './core.js';
+import { withStore } from './with-store.js';
 import { MAX_MESSAGE_LENGTH } from './format.js';
 
 /** /unanswered without a number looks this many days back. */
 const UNANSWERED_DAYS = 7;
 /** Groups listed by /unanswered. */
 const UNANSWERED_TOP = 20;
-
-/** Runs `work` (which reads or writes the store) in the background; a failure is logged and the sender told. */
-function withStore(core: BotCore, m: Message, work: () => Promise<string>): void {
-  core.track(
-    work().then(
-      (html) => core.reply(m, html),
-      (err: unknown) => {
-        core.log.error({ error: core.safe(err) }, 'a command could not use the state store');
-        return core.reply(m, escapeHtml(core.sayTo(m).failed));
-      },
-    ),
-  );
-}
 
 const NO_STORE = 'Nothing is stored in this setup.';
 

@@ -2,24 +2,12 @@ import type { Message } from 'telegraf/types';
 import { escapeHtml, truncate } from '../replies/text.js';
 import type { Command } from './commands.js';
 import type { BotCore } from './core.js';
+import { withStore } from './with-store.js';
 
 /** Subscriptions one chat may have: each is matched against every new article. */
 export const MAX_SUBSCRIPTIONS = 20;
 /** Longer words are cut: a subscription is a topic, not a text. */
 const MAX_WORDS = 200;
-
-/** Runs `work` with the store; its text is the reply (plain), a failure is logged and the sender told. */
-function withStore(core: BotCore, m: Message, work: () => Promise<string>): void {
-  core.track(
-    work().then(
-      (text) => core.reply(m, text),
-      (err: unknown) => {
-        core.log.error({ error: core.safe(err) }, 'a subscription command could not use the state store');
-        return core.reply(m, escapeHtml(core.sayTo(m).failed));
-      },
-    ),
-  );
-}
 
 /** In a group, only its admins (or ADMIN_IDS) change what the group is sent; in a private chat, anyone. */
 async function mayChange(core: BotCore, m: Message): Promise<boolean> {
