@@ -14,6 +14,7 @@ import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
 import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
 import type { UpdateLedger } from './ledger.js';
 import type { State } from '../state/types.js';
+import type { Coordination } from '../state/coordination.js';
 import { Kept } from './kept.js';
 import { NewsPoster, type NewsSource } from './news.js';
 
@@ -33,6 +34,8 @@ export interface BotDeps {
   texts?(): CustomTexts | undefined;
   /** Votes, wanted questions and blocked users (src/state); without it there are no 👍/👎 buttons and nothing is kept. */
   state?: State;
+  /** With DATABASE_URL: what replicas share (update claims, answer pages, counters, the polling lease); none: one process keeps it all. */
+  coordination?: Coordination;
   /** The live index's reloads, for posting new articles to subscriptions and CHANNELS; none: nothing is posted. */
   news?: NewsSource;
 }
@@ -107,6 +110,8 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     droppedOverBudget: 0,
     duplicateUpdates: 0,
     blockedUpdates: 0,
+    unclaimedUpdates: 0,
+    localClaims: 0,
   };
   const tasks = new Set<Promise<unknown>>();
 
