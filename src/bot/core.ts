@@ -69,6 +69,10 @@ export interface BotCore {
   inlineLimiter: FixedWindowLimiter;
   /** Answers with more than one passage (any passage, when votes are kept), by "chat:message", for the buttons. */
   answers: Lru<string, Answer>;
+  /** Keeps the answer a message shows, for its buttons: here, and with replicas in the database too (any replica may get the press). */
+  remember(chatId: number, messageId: number, answer: Answer): void;
+  /** The answer `remember` kept for a message: from this process, else from the database (replicas); undefined when neither has it. */
+  recall(chatId: number, messageId: number): Promise<Answer | undefined>;
   /** What the bot keeps about readers, when it has a state store. */
   kept: Kept | undefined;
   /** Posts new articles to subscriptions and CHANNELS, when there is a store and a live index. */
@@ -156,6 +160,30 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     inlineLimiter: new FixedWindowLimiter(config.inlineRateLimit, config.rateLimit.windowSeconds * 1000, options.now),
     answers: new Lru<string, Answer>(options.answerCacheSize ?? 2000),
     kept: deps.state && new Kept(deps.state, config, log),
+    remember(chatId, messageId, answer) {
+      core.answers.set(`${chatId}:${messageId}`, answer);
+      const shared = deps.coordination;
+      if (!shared) return;
+      core.track(
+        shared
+          .savePage(chatId, messageId, pageOf(answer))
+          .catch((err: unknown) =>
+            log.warn({ error: core.safe(err) }, 'could not keep an answer page in the database; its buttons work on this replica only'),
+          ),
+      );
+    },
+    async recall(chatId, messageId) {
+      const local = core.answers.get(`${chatId}:${messageId}`);
+      if (local || !deps.coordination) return local;
+      try {
+        const page = (await deps.coordination.page(chatId, messageId)) as Answer | undefined;
+        if (page) core.answers.set(`${chatId}:${messageId}`, page);
+        return page;
+      } catch (err) {
+        log.warn({ error: core.safe(err) }, 'could not read an answer page from the database');
+        return undefined;
+      }
+    },
     news: undefined,
     isAdmin: (userId) => userId !== undefined && config.adminIds.includes(userId),
     safe: (err) => redact(String((err as Error)?.message ?? err), secrets),
@@ -195,4 +223,12 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     core.news.start(deps.articles());
   }
   return core;
+}
+
+/**
+ * An answer as kept in the database for its buttons: each passage's article without its paragraphs
+ * (the pages show the passage, the title, link, source and date; the paragraphs would be kilobytes).
+ */
+export function pageOf(answer: Answer): Answer {
+  return { ...answer, passages: answer.passages.map((p) => ({ ...p, article: { ...p.article, paragraphs: [] } })) };
 }
