@@ -24,6 +24,8 @@ export interface BotRuntime {
   counters: Record<string, number>;
   /** Updates not taken because the shared ledger was unreachable (webhook mode): answered 503 so Telegram retries. */
   unclaimed: WeakSet<object>;
+  /** Stops the bot's own timers, after a last report of its counters (replicas). */
+  dispose(): Promise<void>;
 }
 
 const runtimes = new WeakMap<Telegraf, BotRuntime>();
@@ -53,9 +55,26 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   const core = createBotCore(bot, deps, options);
   const { counters } = core;
   const unclaimed = new WeakSet<object>();
-  runtimes.set(bot, { sender: core.sender, tasks: core.tasks, counters, unclaimed });
+  runtimes.set(bot, { sender: core.sender, tasks: core.tasks, counters, unclaimed, dispose: () => core.dispose() });
 
-  // First of all: an update seen before (Telegram re-delivering it, a replayed webhook body, or
+  // First of all, one update at a time per chat, in arrival order: the awaits below (the shared
+  // ledger's and limits' database round trips) must not let a chat's later message overtake an
+  // earlier one on its way to the chat's send queue.
+  const turns = new Map<number, Promise<unknown>>();
+  bot.use(async (_ctx, next) => {
+    const chat = _ctx.chat?.id;
+    if (chat === undefined) return next();
+    const mine = (turns.get(chat) ?? Promise.resolve()).then(() => next());
+    const settled = mine.catch(() => undefined);
+    turns.set(chat, settled);
+    try {
+      await mine;
+    } finally {
+      if (turns.get(chat) === settled) turns.delete(chat);
+    }
+  });
+
+  // Then: an update seen before (Telegram re-delivering it, a replayed webhook body, or
   // another replica's, with DATABASE_URL) is dropped.
   const ledger = options.ledger ?? defaultLedger(deps, counters);
   bot.use(async (ctx, next) => {

@@ -308,7 +308,10 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
       await Promise.race([Promise.allSettled([...inFlight, ...runtime.tasks]), delay(Math.max(0, deadline - Date.now()))]);
       const drained = await runtime.sender.drain(Math.max(0, deadline - Date.now()));
       if (!drained) log.warn({ unsent: runtime.sender.pending() }, 'shutdown bound reached; some replies were not sent');
+      // Work the sent replies started (keeping an answer's page for its buttons) finishes before the store closes.
+      await Promise.race([Promise.allSettled([...runtime.tasks]), delay(Math.max(0, deadline - Date.now()))]);
       runtime.sender.close();
+      await runtime.dispose();
       server?.closeAllConnections();
       log.info('bot stopped');
       markStopped();

@@ -12,6 +12,18 @@ export interface Lease {
   release(): Promise<void>;
 }
 
+/** Counts hits per key in fixed windows, shared by every replica (shared-limits.ts). */
+export interface SharedCounter {
+  /** Counts one hit for `key`; true while `key` is within its limit this window. */
+  hit(key: string): Promise<boolean>;
+}
+
+/** What only a PostgreSQL connection can make: leases (advisory locks) and counters (rate-limiter-flexible). */
+export interface Makers {
+  lease(key: number): Lease;
+  counter(name: string, limit: number, windowSeconds: number): SharedCounter;
+}
+
 /** Advisory lock keys: any numbers, the same in every process of the bot (migrations use another). */
 export const LEASE_KEYS = { polling: 7_318_042_017 } as const;
 
@@ -36,8 +48,10 @@ export interface Coordination {
   totalCounters(liveMs: number): Promise<{ replicas: number; totals: Record<string, number> }>;
   /** The lease named `name` (a new handle each call; only one process holds a name at a time). */
   lease(name: keyof typeof LEASE_KEYS): Lease;
+  /** A limit of `limit` hits per key per window, counted across replicas (`name` keeps limits apart). */
+  counter(name: string, limit: number, windowSeconds: number): SharedCounter;
   /** Deletes claims, pages and replica counters past their retention; returns how many rows of each. */
-  prune(now?: Date): Promise<{ claims: number; pages: number; replicas: number }>;
+  prune(now?: Date): Promise<{ claims: number; pages: number; replicas: number; limits: number }>;
   close(): Promise<void>;
 }
 
@@ -58,17 +72,21 @@ export class SqlCoordination implements Coordination {
   private constructor(
     private readonly db: SqlDb,
     private readonly retention: Retention,
-    private readonly leases: (key: number) => Lease,
+    private readonly makers: Makers,
   ) {}
 
   /** Brings the schema up to date (safe beside other replicas doing the same), then serves from `db`. */
-  static async open(db: SqlDb, leases: (key: number) => Lease, retention: Partial<Retention> = {}): Promise<SqlCoordination> {
+  static async open(db: SqlDb, makers: Makers, retention: Partial<Retention> = {}): Promise<SqlCoordination> {
     await migrate(db);
-    return new SqlCoordination(db, { ...DEFAULT_RETENTION, ...retention }, leases);
+    return new SqlCoordination(db, { ...DEFAULT_RETENTION, ...retention }, makers);
   }
 
   lease(name: keyof typeof LEASE_KEYS): Lease {
-    return this.leases(LEASE_KEYS[name]);
+    return this.makers.lease(LEASE_KEYS[name]);
+  }
+
+  counter(name: string, limit: number, windowSeconds: number): SharedCounter {
+    return this.makers.counter(name, limit, windowSeconds);
   }
 
   async claimUpdate(updateId: number): Promise<boolean> {
@@ -110,12 +128,14 @@ export class SqlCoordination implements Coordination {
     return { replicas: r.rows.length, totals };
   }
 
-  async prune(now = new Date()): Promise<{ claims: number; pages: number; replicas: number }> {
+  async prune(now = new Date()): Promise<{ claims: number; pages: number; replicas: number; limits: number }> {
     const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
     return {
       claims: (await this.db.query('delete from update_claims where at < $1', [before(this.retention.claimsMs)])).count,
       pages: (await this.db.query('delete from answer_pages where at < $1', [before(this.retention.pagesMs)])).count,
       replicas: (await this.db.query('delete from replica_counters where at < $1', [before(this.retention.replicasMs)])).count,
+      // Finished windows of the readers' limits (rate-limiter-flexible keeps them until deleted).
+      limits: (await this.db.query('delete from rate_limits where expire < $1', [now.getTime()])).count,
     };
   }
 

@@ -49,7 +49,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   },
   {
     // Replicas sharing DATABASE_URL (issue 17; coordination.ts): the update ids taken, the answers
-    // behind each message's Next/Prev buttons, and each live replica's /stats counters. The embedded
+    // behind each message's Next/Prev buttons, each live replica's /stats counters, and the readers'
+    // rate limits. The embedded
     // store has the tables too, unused: one schema for both.
     version: 3,
     sql: `
@@ -64,6 +65,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
       create index answer_pages_at on answer_pages (at);
       create table replica_counters (replica text primary key, counters jsonb not null, at timestamptz not null default now());
+      -- rate-limiter-flexible's own layout (RateLimiterPostgres): readers' limits shared by the replicas.
+      create table rate_limits (key varchar(255) primary key, points integer not null default 0, expire bigint);
     `,
   },
 ];

@@ -83,7 +83,12 @@ export async function openCoordination(url: string, options: LeaseOptions = {}):
     throw new UserFacingError(`DATABASE_URL: cannot connect to PostgreSQL at ${host}: ${safe(err) || (err as NodeJS.ErrnoException).code}`);
   }
   try {
-    return await SqlCoordination.open(db, (key) => new AdvisoryLease(url, key, options));
+    const { sharedCounter } = await import('./shared-limits.js');
+    const pool = db.pool;
+    return await SqlCoordination.open(db, {
+      lease: (key) => new AdvisoryLease(url, key, options),
+      counter: (name, limit, windowSeconds) => sharedCounter(pool, name, limit, windowSeconds),
+    });
   } catch (err) {
     await db.close().catch(() => undefined);
     throw new UserFacingError(`DATABASE_URL: could not prepare the tables at ${host}: ${safe(err)}`);

@@ -107,7 +107,8 @@ describe.skipIf(noPostgres !== undefined)(
         lease: () => {
           throw new Error('no lease in webhook mode');
         },
-        prune: async () => ({ claims: 0, pages: 0, replicas: 0 }),
+        counter: () => ({ hit: async () => true }),
+        prune: async () => ({ claims: 0, pages: 0, replicas: 0, limits: 0 }),
         close: async () => undefined,
       };
       const a = await replica(webhook, flaky);
@@ -162,6 +163,31 @@ describe.skipIf(noPostgres !== undefined)(
       await until('the edit', () => fake!.edits.length === 1);
       expect(fake!.edits[0]).toMatchObject({ chatId: 504, messageId: answer.messageId });
       expect(fake!.edits[0]!.text).toContain('2/');
+    });
+
+    it("holds a reader's rate limit across replicas, and tells them to slow down once", async () => {
+      const limited = { ...webhook, rateLimit: { perUser: 2, perChat: 100, windowSeconds: 60 } };
+      const a = await replica(limited);
+      const b = await replica(limited);
+      for (const [i, bot] of [a, b, a, b].entries()) expect((await post(bot, message(505, 40 + i, 'who approved the budget?'))).status).toBe(200);
+      await Promise.all(bots.map((bot) => bot.stop()));
+      const replies = fake!.delivered.filter((d) => d.chatId === 505);
+      expect(replies.filter((d) => /approved/.test(d.text))).toHaveLength(2);
+      expect(replies.filter((d) => /faster than I can keep up/.test(d.text))).toHaveLength(1);
+      expect(replies).toHaveLength(3);
+    });
+
+    it('shows the whole bot in /stats: the counts of every replica, summed', async () => {
+      const a = await replica(webhook);
+      const b = await replica(webhook);
+      for (const [i, bot] of [a, a, b].entries()) expect((await post(bot, message(506, 50 + i, 'who approved the budget?'))).status).toBe(200);
+      await a.stop(); // its counts stay in /stats for a minute after its last report
+      expect((await post(b, message(1001, 60, '/stats'))).status).toBe(200);
+      await until('the stats', () => fake!.delivered.some((d) => d.replyTo === 60));
+      const stats = fake!.delivered.find((d) => d.replyTo === 60)!.text;
+      expect(stats).toMatch(/^replicas: 2$/m);
+      expect(stats).toMatch(/^questions: 3$/m);
+      expect(stats).toMatch(/^answered: 3$/m);
     });
   },
 );

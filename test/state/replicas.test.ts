@@ -46,8 +46,9 @@ describe.skipIf(noPostgres !== undefined)(
       await a!.savePage(-5, 7, { question: 'q' });
       await a!.reportCounters({ questions: 3 });
       // Nothing is old yet.
-      expect(await a!.prune()).toEqual({ claims: 0, pages: 0, replicas: 0 });
-      expect(await a!.prune(new Date(Date.now() + 10 * 86_400_000))).toEqual({ claims: 1, pages: 1, replicas: 1 });
+      expect(await a!.counter('q', 5, 60).hit('user:1')).toBe(true);
+      expect(await a!.prune()).toEqual({ claims: 0, pages: 0, replicas: 0, limits: 0 });
+      expect(await a!.prune(new Date(Date.now() + 10 * 86_400_000))).toEqual({ claims: 1, pages: 1, replicas: 1, limits: 1 });
       expect(await a!.claimUpdate(10)).toBe(true);
       expect(await a!.page(-5, 7)).toBeUndefined();
     });
@@ -65,6 +66,18 @@ describe.skipIf(noPostgres !== undefined)(
       await b!.reportCounters({ questions: 4, errors: 1 });
       await a!.reportCounters({ questions: 5, answered: 4 }); // a replica reports its running totals: the latest counts
       expect(await a!.totalCounters(60_000)).toEqual({ replicas: 2, totals: { questions: 9, answered: 4, errors: 1 } });
+    });
+
+    it("counts a reader's questions across replicas: the limit holds however they are spread", async () => {
+      const [a, b, c] = await replicas(3);
+      const limits = [a!, b!, c!].map((r) => r.counter('questions-user', 4, 60));
+      const results = [];
+      for (let i = 0; i < 9; i++) results.push(await limits[i % 3]!.hit('42'));
+      expect(results.filter(Boolean)).toHaveLength(4);
+      expect(results.slice(4)).toEqual([false, false, false, false, false]);
+      // Another reader, and another limit over the same key, count apart.
+      expect(await limits[1]!.hit('43')).toBe(true);
+      expect(await a!.counter('questions-chat', 4, 60).hit('42')).toBe(true);
     });
 
     it('gives the polling lease to one replica at a time, and to another when the holder loses its connection', async () => {

@@ -22,7 +22,7 @@ export async function handleCallback(core: BotCore, ctx: Context): Promise<void>
   // Buttons act only on the bot's own messages: a crafted press on anyone else's does nothing.
   if (!('from' in message) || message.from?.id !== ctx.botInfo.id) return void ack();
   // Over the limits, the presser alone is told (a callback answer costs the chat nothing).
-  if (!core.limiter.allow(q.from.id, message.chat.id)) {
+  if (!(await core.limiter.allow(q.from.id, message.chat.id))) {
     counters.rateLimited!++;
     return void ack(say.slowDownShort);
   }
