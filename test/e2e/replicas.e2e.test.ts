@@ -191,3 +191,38 @@ describe.skipIf(noPostgres !== undefined)(
     });
   },
 );
+
+describe("a chat's order with a ledger in the database", () => {
+  it("keeps a chat's replies in the order of its messages when the first one's claim answers last", async () => {
+    // The first claim is held until the second has been answered (or a moment passes): a database
+    // answering out of order. Without one update at a time per chat, the second reply would be queued first.
+    let releaseFirst: () => void = () => undefined;
+    let firstAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (firstAsked = resolve));
+    const ledger = {
+      claim: (id: number) =>
+        new Promise<boolean>((resolve) => {
+          if (id === 101) {
+            releaseFirst = () => resolve(true);
+            setTimeout(releaseFirst, 300);
+            firstAsked();
+          } else {
+            resolve(true);
+            setImmediate(releaseFirst); // after everything the second answer sets off
+          }
+        }),
+    };
+    fake = new FakeTelegram(LIMITS);
+    const apiRoot = await fake.start();
+    const config = testConfig({ telegramApiRoot: apiRoot, ...webhook });
+    const bot = await startBot(deps(config, captureLog().log), { host: '127.0.0.1', send: { ...FAST_SEND, rates: LIMITS }, ledger });
+    bots.push(bot);
+    nextUpdate = 101;
+    const first = post(bot, message(507, 71, 'who approved the budget?'));
+    await asked;
+    const second = post(bot, message(507, 72, 'when did the harbour bridge reopen?'));
+    expect((await Promise.all([first, second])).map((r) => r.status)).toEqual([200, 200]);
+    await bot.stop();
+    expect(fake.delivered.map((d) => d.replyTo)).toEqual([71, 72]);
+  });
+});
