@@ -57,13 +57,15 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   const unclaimed = new WeakSet<object>();
   runtimes.set(bot, { sender: core.sender, tasks: core.tasks, counters, unclaimed, dispose: () => core.dispose() });
 
-  // First of all, one update at a time per chat, in arrival order: the awaits below (the shared
-  // ledger's and limits' database round trips) must not let a chat's later message overtake an
-  // earlier one on its way to the chat's send queue.
+  // First of all, with replicas (or a ledger of the caller's): one update at a time per chat, in
+  // arrival order, so the database round trips below (the shared ledger's and limits') cannot let a
+  // chat's later message overtake an earlier one on its way to the chat's send queue. One process
+  // alone keeps its order without it, as before.
   const turns = new Map<number, Promise<unknown>>();
+  const oneAtATime = deps.coordination !== undefined || options.ledger !== undefined;
   bot.use(async (_ctx, next) => {
     const chat = _ctx.chat?.id;
-    if (chat === undefined) return next();
+    if (chat === undefined || !oneAtATime) return next();
     const mine = (turns.get(chat) ?? Promise.resolve()).then(() => next());
     const settled = mine.catch(() => undefined);
     turns.set(chat, settled);
