@@ -13,7 +13,7 @@ export default {
     'src/bot/addressed.ts',
     'src/bot/limits.ts',
     'src/bot/send.ts',
-    'src/bot/run.ts:32-41', // secretMatches
+    'src/bot/run.ts:33-42', // secretMatches
     'src/log.ts',
     'src/articles/clean.ts',
     'src/app/live-index.ts:303-309', // fingerprints taken

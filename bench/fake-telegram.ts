@@ -216,7 +216,14 @@ export class FakeTelegram {
     }
   }
 
+  /** getUpdates calls open now, and how many arrived while another was open (Telegram answers those 409 Conflict). */
+  private openPolls = 0;
+  overlappingPolls = 0;
+
   private getUpdates(body: Record<string, any>, res: http.ServerResponse) {
+    if (this.openPolls > 0) this.overlappingPolls++;
+    this.openPolls++;
+    res.once('close', () => this.openPolls--);
     const offset = Number(body.offset ?? 0);
     if (offset > 0) this.updates = this.updates.filter((u) => u.update_id >= offset);
     const limit = Math.min(100, Number(body.limit ?? 100));

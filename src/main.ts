@@ -65,6 +65,7 @@ async function main(): Promise<number> {
     config,
     log,
     state: state?.state,
+    ...(state?.coordination ? { coordination: state.coordination } : {}),
     // New articles for subscriptions and CHANNELS: the live index tells of each reload that changed them.
     news: {
       fromCache: live.fromCache,

@@ -9,7 +9,7 @@ import { createBotCore, type BotDeps, type BotOptions } from './core.js';
 import { handleCallback } from './handlers/callback.js';
 import { handleInline } from './handlers/inline.js';
 import { handleMessage } from './handlers/message.js';
-import { RecentUpdates } from './ledger.js';
+import { ClaimUnavailable, RecentUpdates, SharedUpdates, type UpdateLedger } from './ledger.js';
 import { proxyAgent } from './proxy.js';
 import type { Sender } from './send.js';
 
@@ -22,6 +22,10 @@ export interface BotRuntime {
   /** Work started by handlers that outlives them (e.g. /reload); awaited on shutdown. */
   tasks: Set<Promise<unknown>>;
   counters: Record<string, number>;
+  /** Updates not taken because the shared ledger was unreachable (webhook mode): answered 503 so Telegram retries. */
+  unclaimed: WeakSet<object>;
+  /** Stops the bot's own timers, after a last report of its counters (replicas). */
+  dispose(): Promise<void>;
 }
 
 const runtimes = new WeakMap<Telegraf, BotRuntime>();
@@ -50,12 +54,43 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   if (agent) bot.telegram.options.agent = agent;
   const core = createBotCore(bot, deps, options);
   const { counters } = core;
-  runtimes.set(bot, { sender: core.sender, tasks: core.tasks, counters });
+  const unclaimed = new WeakSet<object>();
+  runtimes.set(bot, { sender: core.sender, tasks: core.tasks, counters, unclaimed, dispose: () => core.dispose() });
 
-  // First of all: an update seen before (Telegram re-delivering it, or a replayed webhook body) is dropped.
-  const ledger = options.ledger ?? new RecentUpdates();
+  // First of all, with replicas (or a ledger of the caller's): one update at a time per chat, in
+  // arrival order, so the database round trips below (the shared ledger's and limits') cannot let a
+  // chat's later message overtake an earlier one on its way to the chat's send queue. One process
+  // alone keeps its order without it, as before.
+  const turns = new Map<number, Promise<unknown>>();
+  const oneAtATime = deps.coordination !== undefined || options.ledger !== undefined;
+  bot.use(async (_ctx, next) => {
+    const chat = _ctx.chat?.id;
+    if (chat === undefined || !oneAtATime) return next();
+    const mine = (turns.get(chat) ?? Promise.resolve()).then(() => next());
+    const settled = mine.catch(() => undefined);
+    turns.set(chat, settled);
+    try {
+      await mine;
+    } finally {
+      if (turns.get(chat) === settled) turns.delete(chat);
+    }
+  });
+
+  // Then: an update seen before (Telegram re-delivering it, a replayed webhook body, or
+  // another replica's, with DATABASE_URL) is dropped.
+  const ledger = options.ledger ?? defaultLedger(deps, counters);
   bot.use(async (ctx, next) => {
-    if (await ledger.claim(ctx.update.update_id)) return next();
+    let first: boolean;
+    try {
+      first = await ledger.claim(ctx.update.update_id);
+    } catch (err) {
+      if (!(err instanceof ClaimUnavailable)) throw err;
+      counters.unclaimedUpdates!++;
+      unclaimed.add(ctx.update);
+      log.warn({ updateId: ctx.update.update_id, error: core.safe(err) }, 'the database did not answer; update left for Telegram to deliver again');
+      return;
+    }
+    if (first) return next();
     counters.duplicateUpdates!++;
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });
@@ -83,4 +118,17 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   });
 
   return bot;
+}
+
+/** In memory for one process; in the database for replicas (see SharedUpdates for when it is unreachable). */
+function defaultLedger(deps: BotDeps, counters: Record<string, number>): UpdateLedger {
+  const shared = deps.coordination;
+  if (!shared) return new RecentUpdates();
+  return new SharedUpdates((id) => shared.claimUpdate(id), {
+    whenUnavailable: deps.config.webhook ? 'refuse' : 'local',
+    onFallback: (err) => {
+      counters.localClaims!++;
+      deps.log.warn({ error: (err as Error).message }, 'the database did not answer; update claimed in this process only');
+    },
+  });
 }

@@ -51,15 +51,20 @@ const COMMANDS = {
   stats: {
     admin: true,
     run({ core, m }) {
-      const lines = {
-        articles: core.deps.articles().length,
-        ...core.deps.stats?.(),
-        ...core.counters,
-        ...core.sender.stats,
-        pendingReplies: core.sender.pending(),
-      };
-      const text = Object.entries(lines).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`);
-      void core.reply(m, `<b>Stats</b>\n${text.join('\n')}`);
+      core.track(
+        (async () => {
+          // With replicas: the whole bot's counts, summed over the live replicas (see core.ts).
+          const whole = await core.wholeBotCounters();
+          const lines = {
+            articles: core.deps.articles().length,
+            ...core.deps.stats?.(),
+            ...(whole ?? { ...core.counters, ...core.sender.stats }),
+            pendingReplies: core.sender.pending(),
+          };
+          const text = Object.entries(lines).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`);
+          await core.reply(m, `<b>Stats</b>\n${text.join('\n')}`);
+        })(),
+      );
     },
   },
   ...STATE_COMMANDS,

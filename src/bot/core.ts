@@ -10,10 +10,11 @@ import type { Language } from '../search/language.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
 import type { AdminAlerts } from './alerts.js';
 import type { InlineKeyboard, Rendered } from './format.js';
-import { FixedWindowLimiter, Lru, QuestionLimiter } from './limits.js';
+import { FixedWindowLimiter, Lru, QuestionLimiter, SharedQuestionLimiter, type Hits, type ReaderLimits } from './limits.js';
 import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
 import type { UpdateLedger } from './ledger.js';
 import type { State } from '../state/types.js';
+import type { Coordination } from '../state/coordination.js';
 import { Kept } from './kept.js';
 import { NewsPoster, type NewsSource } from './news.js';
 
@@ -33,6 +34,8 @@ export interface BotDeps {
   texts?(): CustomTexts | undefined;
   /** Votes, wanted questions and blocked users (src/state); without it there are no 👍/👎 buttons and nothing is kept. */
   state?: State;
+  /** With DATABASE_URL: what replicas share (update claims, answer pages, counters, the polling lease); none: one process keeps it all. */
+  coordination?: Coordination;
   /** The live index's reloads, for posting new articles to subscriptions and CHANNELS; none: nothing is posted. */
   news?: NewsSource;
 }
@@ -62,10 +65,15 @@ export interface BotCore {
   counters: Record<string, number>;
   /** Work started by handlers that outlives them (e.g. /reload); awaited on shutdown. */
   tasks: Set<Promise<unknown>>;
-  limiter: QuestionLimiter;
-  inlineLimiter: FixedWindowLimiter;
+  /** Readers' questions per user and chat: in this process, or counted across replicas. */
+  limiter: ReaderLimits;
+  inlineLimiter: Hits;
   /** Answers with more than one passage (any passage, when votes are kept), by "chat:message", for the buttons. */
   answers: Lru<string, Answer>;
+  /** Keeps the answer a message shows, for its buttons: here, and with replicas in the database too (any replica may get the press). */
+  remember(chatId: number, messageId: number, answer: Answer): void;
+  /** The answer `remember` kept for a message: from this process, else from the database (replicas); undefined when neither has it. */
+  recall(chatId: number, messageId: number): Promise<Answer | undefined>;
   /** What the bot keeps about readers, when it has a state store. */
   kept: Kept | undefined;
   /** Posts new articles to subscriptions and CHANNELS, when there is a store and a live index. */
@@ -81,6 +89,17 @@ export interface BotCore {
   sayTo(m: Message): Phrases;
   /** The operator's text `key` for a reply to `m` (TEXTS_FILE), in the sender's app language; undefined: the built-in one. */
   customText(key: CustomTextKey, m: Message, botUsername: string | undefined, values?: Record<string, string | number>): string | undefined;
+  /**
+   * Replicas: every live replica's counters and send statistics, summed, with `replicas` (how many);
+   * undefined for one process, or when the database does not answer (then /stats shows this process's).
+   */
+  wholeBotCounters(): Promise<Record<string, number> | undefined>;
+  /** Publishes this replica's counters now (also done every REPORT_MS while it runs); none without replicas. */
+  reportCounters(): Promise<void>;
+  /** Intervals to clear when the bot stops. */
+  timers: Array<ReturnType<typeof setInterval>>;
+  /** Stops the timers; replicas publish their counters a last time (they count in /stats while their report is recent). */
+  dispose(): Promise<void>;
   /** Keeps `p` in `tasks` until it settles. */
   track(p: Promise<unknown>): void;
   /** Queues a reply to `m` (quoting it, in its forum topic). Never rejects. */
@@ -88,6 +107,10 @@ export interface BotCore {
   /** Queues an edit of one of the bot's messages. Never rejects. */
   edit(chatId: number, messageId: number, r: Rendered): Promise<unknown>;
 }
+
+/** How often a replica publishes its counters, and how recent a report must be to count in /stats. */
+const REPORT_MS = 15_000;
+const REPLICA_LIVE_MS = 4 * REPORT_MS;
 
 export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions): BotCore {
   const { config, log } = deps;
@@ -107,6 +130,8 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     droppedOverBudget: 0,
     duplicateUpdates: 0,
     blockedUpdates: 0,
+    unclaimedUpdates: 0,
+    localClaims: 0,
   };
   const tasks = new Set<Promise<unknown>>();
 
@@ -146,11 +171,53 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     sender,
     counters,
     tasks,
-    limiter: new QuestionLimiter(config.rateLimit, options.now),
-    // Inline queries come one per keystroke pause: their own budget, so typing never silences a chat.
-    inlineLimiter: new FixedWindowLimiter(config.inlineRateLimit, config.rateLimit.windowSeconds * 1000, options.now),
+    ...readerLimits(deps, options),
     answers: new Lru<string, Answer>(options.answerCacheSize ?? 2000),
     kept: deps.state && new Kept(deps.state, config, log),
+    timers: [],
+    async dispose() {
+      core.timers.forEach(clearInterval);
+      await core.reportCounters().catch(() => undefined);
+    },
+    async reportCounters() {
+      await deps.coordination?.reportCounters({ ...counters, ...sender.stats });
+    },
+    async wholeBotCounters() {
+      const shared = deps.coordination;
+      if (!shared) return undefined;
+      try {
+        await core.reportCounters();
+        const { replicas, totals } = await shared.totalCounters(REPLICA_LIVE_MS);
+        return { replicas, ...totals };
+      } catch (err) {
+        log.warn({ error: core.safe(err) }, "could not read the other replicas' counters; /stats shows this replica only");
+        return undefined;
+      }
+    },
+    remember(chatId, messageId, answer) {
+      core.answers.set(`${chatId}:${messageId}`, answer);
+      const shared = deps.coordination;
+      if (!shared) return;
+      core.track(
+        shared
+          .savePage(chatId, messageId, pageOf(answer))
+          .catch((err: unknown) =>
+            log.warn({ error: core.safe(err) }, 'could not keep an answer page in the database; its buttons work on this replica only'),
+          ),
+      );
+    },
+    async recall(chatId, messageId) {
+      const local = core.answers.get(`${chatId}:${messageId}`);
+      if (local || !deps.coordination) return local;
+      try {
+        const page = (await deps.coordination.page(chatId, messageId)) as Answer | undefined;
+        if (page) core.answers.set(`${chatId}:${messageId}`, page);
+        return page;
+      } catch (err) {
+        log.warn({ error: core.safe(err) }, 'could not read an answer page from the database');
+        return undefined;
+      }
+    },
     news: undefined,
     isAdmin: (userId) => userId !== undefined && config.adminIds.includes(userId),
     safe: (err) => redact(String((err as Error)?.message ?? err), secrets),
@@ -185,9 +252,46 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
         ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
       }),
   };
+  if (deps.coordination) {
+    const report = setInterval(() => void core.reportCounters().catch(() => undefined), REPORT_MS);
+    report.unref();
+    core.timers.push(report);
+  }
   if (deps.state && deps.news) {
     core.news = new NewsPoster(core, deps.state, deps.news, config.channels);
     core.news.start(deps.articles());
   }
   return core;
+}
+
+/**
+ * An answer as kept in the database for its buttons: each passage's article without its paragraphs
+ * (the pages show the passage, the title, link, source and date; the paragraphs would be kilobytes).
+ */
+export function pageOf(answer: Answer): Answer {
+  return { ...answer, passages: answer.passages.map((p) => ({ ...p, article: { ...p.article, paragraphs: [] } })) };
+}
+
+/**
+ * The readers' limits: in memory for one process; with replicas, counted in the database so a reader
+ * spreading questions over replicas gets the same budget (options.now, a test clock, keeps them local).
+ */
+function readerLimits(deps: BotDeps, options: BotOptions): { limiter: ReaderLimits; inlineLimiter: Hits } {
+  const { rateLimit, inlineRateLimit } = deps.config;
+  const shared = options.now ? undefined : deps.coordination;
+  const window = rateLimit.windowSeconds;
+  if (shared)
+    return {
+      limiter: new SharedQuestionLimiter({
+        users: shared.counter('questions-user', rateLimit.perUser, window),
+        chats: shared.counter('questions-chat', rateLimit.perChat, window),
+        notices: shared.counter('slow-down-notice', 1, window),
+      }),
+      inlineLimiter: shared.counter('inline-user', inlineRateLimit, window),
+    };
+  return {
+    limiter: new QuestionLimiter(rateLimit, options.now),
+    // Inline queries come one per keystroke pause: their own budget, so typing never silences a chat.
+    inlineLimiter: new FixedWindowLimiter(inlineRateLimit, window * 1000, options.now),
+  };
 }

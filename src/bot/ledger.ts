@@ -28,7 +28,51 @@ export class RecentUpdates implements UpdateLedger {
     return true;
   }
 
+  /** Whether `updateId` was claimed here (without claiming it). */
+  has(updateId: number): boolean {
+    return this.seen.has(updateId);
+  }
+
   get size(): number {
     return this.seen.size;
+  }
+}
+
+/** The shared ledger could not be reached and the update was not taken (webhook mode): Telegram should deliver it again. */
+export class ClaimUnavailable extends Error {
+  override name = 'ClaimUnavailable';
+}
+
+/**
+ * The ledger of replicas sharing DATABASE_URL: an update is taken by whichever replica claims its id
+ * in the database first, so two replicas given the same update (a load balancer, Telegram retrying
+ * elsewhere) answer it once. A local ring in front saves the database the repeats one replica sees.
+ *
+ * When the database does not answer: with a webhook the claim fails (ClaimUnavailable; the webhook
+ * answers 503 and Telegram delivers the update again later, to this replica or another); when
+ * polling, only this replica receives updates, so it answers on the local ring alone (`onFallback`).
+ */
+export class SharedUpdates implements UpdateLedger {
+  private readonly recent: RecentUpdates;
+
+  constructor(
+    private readonly claimShared: (updateId: number) => Promise<boolean>,
+    private readonly options: { whenUnavailable: 'refuse' | 'local'; onFallback?: (err: unknown) => void; capacity?: number },
+  ) {
+    this.recent = new RecentUpdates(options.capacity);
+  }
+
+  async claim(updateId: number): Promise<boolean> {
+    if (this.recent.has(updateId)) return false;
+    let first: boolean;
+    try {
+      first = await this.claimShared(updateId);
+    } catch (err) {
+      if (this.options.whenUnavailable === 'refuse') throw new ClaimUnavailable(`could not claim update ${updateId}: ${(err as Error).message}`);
+      this.options.onFallback?.(err);
+      first = true;
+    }
+    // Two claims of one id racing in this process both reach the database, which picks one.
+    return this.recent.claim(updateId) && first;
   }
 }

@@ -41,7 +41,7 @@ export class FixedWindowLimiter {
 }
 
 /** Per-user and per-chat limits together (the user's limit is checked first), and one notice per chat. */
-export class QuestionLimiter {
+export class QuestionLimiter implements ReaderLimits {
   private readonly users: FixedWindowLimiter;
   private readonly chats: FixedWindowLimiter;
   private readonly notices: FixedWindowLimiter;
@@ -65,6 +65,31 @@ export class QuestionLimiter {
    */
   noticeDue(chatId: number): boolean {
     return this.notices.hit(String(chatId));
+  }
+}
+
+/** Anything that counts hits per key against a limit: FixedWindowLimiter here, or one shared by replicas (src/state/shared-limits.ts). */
+export interface Hits {
+  hit(key: string): boolean | Promise<boolean>;
+}
+
+/** The readers' limits as the handlers use them: in this process (QuestionLimiter) or shared by replicas (SharedQuestionLimiter). */
+export interface ReaderLimits {
+  allow(userId: number | undefined, chatId: number): boolean | Promise<boolean>;
+  noticeDue(chatId: number): boolean | Promise<boolean>;
+}
+
+/** QuestionLimiter's rules over counters replicas share: the user's limit first, then the chat's, and one notice per chat and window. */
+export class SharedQuestionLimiter implements ReaderLimits {
+  constructor(private readonly counters: { users: Hits; chats: Hits; notices: Hits }) {}
+
+  async allow(userId: number | undefined, chatId: number): Promise<boolean> {
+    if (userId !== undefined && !(await this.counters.users.hit(String(userId)))) return false;
+    return this.counters.chats.hit(String(chatId));
+  }
+
+  async noticeDue(chatId: number): Promise<boolean> {
+    return this.counters.notices.hit(String(chatId));
   }
 }
 

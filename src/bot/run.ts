@@ -8,6 +8,7 @@ import { botCommands, botRuntime, createBot, type BotDeps, type BotOptions } fro
 import { REPLY_LANGUAGES } from '../replies/phrases/index.js';
 import { proxyLabel, proxyRefusal } from './proxy.js';
 import { proxySecrets } from '../config.js';
+import type { Lease } from '../state/coordination.js';
 
 export interface StartOptions extends BotOptions {
   /** Interface the webhook / health server listens on (default: `config.listenHost`). */
@@ -141,7 +142,15 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
   const inFlight = new Set<Promise<unknown>>();
   const health = () => {
     const articles = deps.articles().length;
-    const body = { ok: articles > 0 && running, indexLoaded: articles > 0, articles, botRunning: running, pendingReplies: runtime.sender.pending() };
+    const body = {
+      ok: articles > 0 && running,
+      indexLoaded: articles > 0,
+      articles,
+      botRunning: running,
+      pendingReplies: runtime.sender.pending(),
+      // Replicas in polling mode: whether this one holds the polling lease (the others stand by).
+      ...(deps.coordination && !config.webhook ? { polling } : {}),
+    };
     return { status: body.ok ? 200 : 503, body: JSON.stringify(body) };
   };
 
@@ -173,6 +182,8 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
     inFlight.add(work);
     await work;
     inFlight.delete(work);
+    // Not taken (the shared ledger was unreachable): Telegram delivers it again later.
+    if (runtime.unclaimed.has(update)) return answer(res, 503, '{"error":"try again"}');
     answer(res, 200, '{}');
   };
 
@@ -191,6 +202,53 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
       server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, setting, host, port)));
       server.listen(port, host, () => resolve(server));
     });
+
+  /** Whether this process is the one polling (replicas: only the polling lease's holder does). */
+  let polling = false;
+  const standby = new AbortController();
+  /**
+   * Replicas: long-polls only while holding the lease, so exactly one replica polls; the others wait
+   * for it. A holder that loses its lease (its database connection died) stops polling at once and
+   * queues for the lease again. Resolves when stop() ends it; rejects when polling itself fails.
+   */
+  const pollWhileHolding = async (lease: Lease): Promise<void> => {
+    try {
+      while (running) {
+        if (!(await lease.acquire(standby.signal))) return;
+        if (!running) return;
+        let lost = false;
+        const onLost = new Promise<void>((resolve) =>
+          lease.onLost(() => {
+            lost = true;
+            resolve();
+          }),
+        );
+        log.info('took the polling lease: this replica polls');
+        polling = true;
+        const poll = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
+        try {
+          await Promise.race([poll, onLost]);
+        } catch (err) {
+          // A 409 (another replica polls) is a handover this replica had not noticed yet, not a failure.
+          if (!lost && (err as { code?: unknown }).code !== 409) throw err;
+          lost = true;
+          await lease.release();
+        } finally {
+          polling = false;
+        }
+        if (!lost) return;
+        log.warn('lost the polling lease (database connection ended): polling stopped, waiting to take it again');
+        try {
+          bot.stop('polling lease lost');
+        } catch {
+          // polling already ended
+        }
+        await poll.catch(() => undefined);
+      }
+    } finally {
+      await lease.release();
+    }
+  };
 
   let server: http.Server | undefined;
   let done: Promise<Error | undefined>;
@@ -213,8 +271,9 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
     done = stopped;
   } else {
     if (config.healthPort !== undefined) server = await listen('HEALTH_PORT', config.healthPort, undefined);
+    const lease = deps.coordination?.lease('polling');
     // launch() only resolves when polling ends, so it is not awaited here.
-    launched = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
+    launched = lease ? pollWhileHolding(lease) : bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
     done = launched.then(
       // Polling ends normally only through stop(): report that once stop has finished draining.
       () => stopped,
@@ -224,7 +283,7 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
         return err instanceof Error ? new Error(safe(err)) : new Error('polling failed');
       },
     );
-    log.info({ username: bot.botInfo.username }, 'bot running with long polling');
+    log.info({ username: bot.botInfo.username }, lease ? 'bot running; polls while it holds the polling lease' : 'bot running with long polling');
   }
 
   let stopping: Promise<void> | undefined;
@@ -232,6 +291,7 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
     (stopping ??= (async () => {
       const deadline = Date.now() + drainMs;
       running = false;
+      standby.abort();
       log.info({ reason }, 'stopping: no new updates, finishing replies');
       if (launched) {
         try {
@@ -248,7 +308,10 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
       await Promise.race([Promise.allSettled([...inFlight, ...runtime.tasks]), delay(Math.max(0, deadline - Date.now()))]);
       const drained = await runtime.sender.drain(Math.max(0, deadline - Date.now()));
       if (!drained) log.warn({ unsent: runtime.sender.pending() }, 'shutdown bound reached; some replies were not sent');
+      // Work the sent replies started (keeping an answer's page for its buttons) finishes before the store closes.
+      await Promise.race([Promise.allSettled([...runtime.tasks]), delay(Math.max(0, deadline - Date.now()))]);
       runtime.sender.close();
+      await runtime.dispose();
       server?.closeAllConnections();
       log.info('bot stopped');
       markStopped();

@@ -47,6 +47,28 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       create table posted (chat_id bigint not null, key text not null, at timestamptz not null, primary key (chat_id, key));
     `,
   },
+  {
+    // Replicas sharing DATABASE_URL (issue 17; coordination.ts): the update ids taken, the answers
+    // behind each message's Next/Prev buttons, each live replica's /stats counters, and the readers'
+    // rate limits. The embedded
+    // store has the tables too, unused: one schema for both.
+    version: 3,
+    sql: `
+      create table update_claims (update_id bigint primary key, at timestamptz not null default now());
+      create index update_claims_at on update_claims (at);
+      create table answer_pages (
+        chat_id bigint not null,
+        message_id bigint not null,
+        answer jsonb not null,
+        at timestamptz not null default now(),
+        primary key (chat_id, message_id)
+      );
+      create index answer_pages_at on answer_pages (at);
+      create table replica_counters (replica text primary key, counters jsonb not null, at timestamptz not null default now());
+      -- rate-limiter-flexible's own layout (RateLimiterPostgres): readers' limits shared by the replicas.
+      create table rate_limits (key varchar(255) primary key, points integer not null default 0, expire bigint);
+    `,
+  },
 ];
 
 /** Applies the steps this database has not had yet; returns their versions. Safe when several processes start at once. */

@@ -7,6 +7,8 @@ import { lazyState } from './lazy.js';
 import { openPglite, pgliteExists } from './pglite.js';
 import { SqlState } from './sql-state.js';
 import type { State } from './types.js';
+import { SqlCoordination, type Coordination } from './coordination.js';
+import type { LeaseOptions } from './lease.js';
 
 export interface StateSettings {
   /** STATE_DIR: the embedded store's folder. */
@@ -56,14 +58,45 @@ export async function openState(
   };
 }
 
-async function openShared(url: string): Promise<State> {
-  const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), [urlPassword(url) ?? '']);
+function describe(url: string): { host: string; safe: (err: unknown) => string } {
   let host = 'the server';
   try {
     host = new URL(url).host || host;
   } catch {
     // config.ts has checked the URL; the message then says "the server"
   }
+  return { host, safe: (err) => redact(String((err as Error)?.message ?? err), [urlPassword(url) ?? '']) };
+}
+
+/**
+ * What replicas sharing DATABASE_URL coordinate through (coordination.ts): its own small pool beside
+ * the State's, so a burst of claims never waits behind a slow store query, and the polling lease.
+ */
+export async function openCoordination(url: string, options: LeaseOptions = {}): Promise<Coordination> {
+  const { host, safe } = describe(url);
+  const { openPostgres } = await import('./postgres.js');
+  const { AdvisoryLease } = await import('./lease.js');
+  let db;
+  try {
+    db = await openPostgres(url);
+  } catch (err) {
+    throw new UserFacingError(`DATABASE_URL: cannot connect to PostgreSQL at ${host}: ${safe(err) || (err as NodeJS.ErrnoException).code}`);
+  }
+  try {
+    const { sharedCounter } = await import('./shared-limits.js');
+    const pool = db.pool;
+    return await SqlCoordination.open(db, {
+      lease: (key) => new AdvisoryLease(url, key, options),
+      counter: (name, limit, windowSeconds) => sharedCounter(pool, name, limit, windowSeconds),
+    });
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw new UserFacingError(`DATABASE_URL: could not prepare the tables at ${host}: ${safe(err)}`);
+  }
+}
+
+async function openShared(url: string): Promise<State> {
+  const { host, safe } = describe(url);
   let db;
   try {
     // Imported only here: the embedded store never loads the PostgreSQL client.

@@ -41,7 +41,7 @@ function onClient(client: pg.PoolClient): SqlDb {
 }
 
 /** PostgreSQL through a small `pg` pool. Connects once before returning, so a bad DATABASE_URL fails at start. */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<SqlDb> {
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<SqlDb & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -52,6 +52,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     throw err;
   }
   return {
+    pool,
     ...queryable(pool),
     async transaction(fn) {
       const client = await pool.connect();

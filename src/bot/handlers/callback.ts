@@ -22,7 +22,7 @@ export async function handleCallback(core: BotCore, ctx: Context): Promise<void>
   // Buttons act only on the bot's own messages: a crafted press on anyone else's does nothing.
   if (!('from' in message) || message.from?.id !== ctx.botInfo.id) return void ack();
   // Over the limits, the presser alone is told (a callback answer costs the chat nothing).
-  if (!core.limiter.allow(q.from.id, message.chat.id)) {
+  if (!(await core.limiter.allow(q.from.id, message.chat.id))) {
     counters.rateLimited!++;
     return void ack(say.slowDownShort);
   }
@@ -35,7 +35,7 @@ export async function handleCallback(core: BotCore, ctx: Context): Promise<void>
   if (q.data === VOTE_UP || q.data === VOTE_DOWN) return handleVote(core, q, message, me, say, ack);
   if (q.data.startsWith(ANSWER_PAGE_PREFIX)) {
     const key = `${message.chat.id}:${message.message_id}`;
-    const answer = core.answers.get(key) ?? recoverAnswer(core, message, me);
+    const answer = (await core.recall(message.chat.id, message.message_id)) ?? recoverAnswer(core, message, me);
     if (!answer || answer.passages.length === 0) return void ack(say.expired);
     core.answers.set(key, answer);
     void ack();

@@ -32,7 +32,7 @@ export async function handleVote(
   }
   void ack(recorded ? say.feedbackThanks : say.feedbackAgain);
   if (!recorded || vote === 'up') return;
-  const cached = core.answers.get(`${message.chat.id}:${message.message_id}`);
+  const cached = await core.recall(message.chat.id, message.message_id);
   const replied = repliedQuestion(message, me);
   const question = cached?.question ?? replied?.question;
   if (question === undefined) return;

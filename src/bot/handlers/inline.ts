@@ -8,7 +8,7 @@ import { renderAnswer, renderInlineArticle, renderInlinePassage, type InlineKeyb
 const INLINE_RESULTS = 5;
 
 /** "@bot question" typed in any chat: the best passages (or the newest articles) to pick and post. */
-export function handleInline(core: BotCore, ctx: Context): void {
+export async function handleInline(core: BotCore, ctx: Context): Promise<void> {
   const q = ctx.inlineQuery;
   if (!q) return;
   const { config, deps, log } = core;
@@ -17,7 +17,7 @@ export function handleInline(core: BotCore, ctx: Context): void {
   const send = (results: InlineQueryResultArticle[], cache = { cache_time: 60, is_personal: false }) =>
     core.telegram.answerInlineQuery(q.id, results, cache).catch((err: unknown) => log.debug({ error: core.safe(err) }, 'answerInlineQuery failed'));
   if (text === '' || text.length > config.maxQuestionLength) return void send([]);
-  if (!core.inlineLimiter.hit(String(q.from.id))) return void send([], { cache_time: 0, is_personal: true });
+  if (!(await core.inlineLimiter.hit(String(q.from.id)))) return void send([], { cache_time: 0, is_personal: true });
   const answer = deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
   // "@bot what's new?": the newest articles, each with its link.
   if (answer.reason === 'latest') {

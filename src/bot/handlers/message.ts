@@ -7,7 +7,7 @@ import type { BotCore } from '../core.js';
 import { answerQuestion } from './question.js';
 
 /** A message: ignored unless addressed to the bot; then within the limits, a command or a question. */
-export function handleMessage(core: BotCore, ctx: Context): void {
+export async function handleMessage(core: BotCore, ctx: Context): Promise<void> {
   const update = ctx.update as Update;
   const me: BotIdentity = { id: ctx.botInfo.id, username: ctx.botInfo.username };
   const decision = addressed(update, me);
@@ -16,7 +16,7 @@ export function handleMessage(core: BotCore, ctx: Context): void {
     return;
   }
   const m = (update as Update.MessageUpdate).message;
-  if (!allowed(core, m)) return;
+  if (!(await allowed(core, m))) return;
   if (decision.kind === 'non-text') return void core.reply(m, escapeHtml(core.sayTo(m).textOnly));
   if (decision.kind === 'command') return runCommand(core, m, me, decision.command, decision.args);
   return answerQuestion(core, m, decision.text);
@@ -27,11 +27,11 @@ export function handleMessage(core: BotCore, ctx: Context): void {
  * its one notice of the window (which may be dropped first if the chat's send budget is tight);
  * every later message gets nothing and is counted as over budget.
  */
-function allowed(core: BotCore, m: Message): boolean {
+async function allowed(core: BotCore, m: Message): Promise<boolean> {
   const { counters, limiter } = core;
-  if (limiter.allow(m.from?.id, m.chat.id)) return true;
+  if (await limiter.allow(m.from?.id, m.chat.id)) return true;
   counters.rateLimited!++;
-  if (limiter.noticeDue(m.chat.id))
+  if (await limiter.noticeDue(m.chat.id))
     void core.reply(m, escapeHtml(core.sayTo(m).slowDown(core.config.rateLimit.windowSeconds)), undefined, { droppable: true });
   else counters.droppedOverBudget!++;
   return false;

@@ -23,6 +23,6 @@ export function answerQuestion(core: BotCore, m: Message, question: string): voi
   // Kept for the pager, and with votes on also for a 👎, which stores the question it answered.
   const keep = kept ? 0 : 1;
   void core.reply(m, rendered.html, rendered.keyboard).then((sent) => {
-    if (sent && answer.passages.length > keep) core.answers.set(`${m.chat.id}:${sent.message_id}`, answer);
+    if (sent && answer.passages.length > keep) core.remember(m.chat.id, sent.message_id, answer);
   });
 }
