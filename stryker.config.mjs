@@ -19,10 +19,10 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:149-149', // the threshold
-    'src/search/answer.ts:171-172', // abstaining
-    'src/search/answer.ts:182-184', // tentative answers
-    'src/search/answer.ts:274-294', // convictionOf
+    'src/search/answer.ts:153-153', // the threshold
+    'src/search/answer.ts:175-176', // abstaining
+    'src/search/answer.ts:186-188', // tentative answers
+    'src/search/answer.ts:290-310', // convictionOf
     'src/search/rank.ts:237-262', // backgroundWeight, confidence
   ],
   concurrency: 2,

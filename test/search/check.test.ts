@@ -108,3 +108,15 @@ describe('the slot a question asks to fill', () => {
     expect(strength('where is the convention', 'The event will be held in Charlotte.')).toBe(2);
   });
 });
+
+it('counts the names the paragraph before gives as context, so the paragraph that says "the balloon" can answer', () => {
+  // Which balloon the answer is about, only the paragraph before it names.
+  const balloon = article('balloon', 'Jets down balloon off the coast', [
+    'A balloon drifted over the coast for three days before jets were sent up, officials said.',
+    'Jets shot down the Kestrel balloon on Saturday after a week over the country.',
+    'At the time, the balloon was flying at about 60,000 feet, six miles off the shore.',
+  ]);
+  const index = SearchIndex.build([balloon, COUNCIL, TRANSFER]);
+  const a = answer(index, 'how high was the kestrel balloon when it was shot down', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('balloon#2');
+});
