@@ -68,19 +68,6 @@ export function canonicalUrl(url: string): string | null {
   return `${host}${port}${pathname}${query}`;
 }
 
-/** 32-bit FNV-1a: cheap and good enough to tell shingles apart. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Letters and digits, roughly: a plain (non-Unicode-property) class is twice as fast here. */
-const WORD = /[a-z0-9\u00c0-\u1fff\u2c00-\uffff]+/g;
-
 const shingleCache = new WeakMap<Article, Uint32Array>();
 
 /**
@@ -92,8 +79,23 @@ export function shingles(article: Article): Uint32Array {
   const cached = shingleCache.get(article);
   if (cached) return cached;
   const wordHashes: number[] = [];
+  // 32-bit FNV-1a of each word (a run of `isWordChar`), hashed as the characters go by.
   for (const p of article.paragraphs) {
-    for (const w of p.text.toLowerCase().match(WORD) ?? []) wordHashes.push(fnv1a(w));
+    const lower = p.text.toLowerCase();
+    let h = 0x811c9dc5;
+    let inWord = false;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if (isWordChar(c)) {
+        h = Math.imul(h ^ c, 0x01000193);
+        inWord = true;
+      } else if (inWord) {
+        wordHashes.push(h >>> 0);
+        h = 0x811c9dc5;
+        inWord = false;
+      }
+    }
+    if (inWord) wordHashes.push(h >>> 0);
   }
   const all: number[] = [];
   const n = Math.min(SHINGLE_WORDS, wordHashes.length);
@@ -396,7 +398,11 @@ export function paragraphTextKey(text: string): number {
 
 const paragraphKeyCache = new WeakMap<Article, Float64Array>();
 
-/** A character of WORD. One pass over the text, not matching and joining its words, which is slower (figures in docs/search.md). */
+/**
+ * Letters and digits, roughly (a-z 0-9 U+00C0-U+1FFF U+2C00-U+FFFF, of lower-cased text): a plain
+ * test on each character, one pass over the text, not matching and joining its words, which is
+ * slower (figures in docs/search.md).
+ */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x1fff) || c >= 0x2c00;
 }
