@@ -131,17 +131,22 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'icon-ui-line',
     why: 'icon names and UI controls leak into scraped text from the page chrome, not the story',
     test: (t) => {
-      if (endsLikeSentence(t) && !/icon/i.test(t)) return false;
+      const sentence = endsLikeSentence(t);
+      // Only the ASCII letters lower-case to "icon": without them there is no icon word to count.
+      const iconish = /icon/i.test(t);
+      if (sentence && !iconish) return false;
       const ws = t
         .toLowerCase()
         .split(/[\s/|·•]+/)
         .filter(Boolean);
       if (ws.length < 3) return false;
-      const icons = ws.filter((w) => /icon$/.test(w) || /^icon/.test(w)).length;
+      const icons = iconish ? ws.filter((w) => /icon$/.test(w) || /^icon/.test(w)).length : 0;
       if (icons >= 3 && icons / ws.length >= 0.3) return true;
-      if (endsLikeSentence(t)) return false;
-      const ui = ws.filter((w) => UI_WORDS.has(w.replace(/[^a-z]/g, ''))).length;
-      return ui / ws.length >= 0.6;
+      if (sentence) return false;
+      // Stops at the first word that leaves too few to reach the share (a story's line stops at once).
+      let other = 0;
+      for (const w of ws) if (!UI_WORDS.has(w.replace(/[^a-z]/g, '')) && (ws.length - ++other) / ws.length < 0.6) return false;
+      return (ws.length - other) / ws.length >= 0.6;
     },
   },
   {

@@ -81,11 +81,19 @@ export function shingles(article: Article): Uint32Array {
   const wordHashes: number[] = [];
   // 32-bit FNV-1a of each word (a run of `isWordChar`), hashed as the characters go by.
   for (const p of article.paragraphs) {
-    const lower = p.text.toLowerCase();
+    const from = wordHashes.length;
+    let lower = p.text;
+    let lowered = false;
     let h = 0x811c9dc5;
     let inWord = false;
     for (let i = 0; i < lower.length; i++) {
-      const c = lower.charCodeAt(i);
+      let c = lower.charCodeAt(i);
+      if (!lowered && (c = lowerCode(c)) < 0) {
+        // A character only the whole text's lower case knows: again from the paragraph's start.
+        [lower, lowered, h, inWord, i] = [p.text.toLowerCase(), true, 0x811c9dc5, false, -1];
+        wordHashes.length = from;
+        continue;
+      }
       if (isWordChar(c)) {
         h = Math.imul(h ^ c, 0x01000193);
         inWord = true;
@@ -393,7 +401,17 @@ export function* dedupeParagraphsSteps(articles: readonly Article[]): Steps<{ ar
  * spacing aside), −1 for a text without words.
  */
 export function paragraphTextKey(text: string): number {
-  return paragraphKey(text.toLowerCase());
+  return paragraphKey(text);
+}
+
+/**
+ * A character's lower case where it does not depend on the rest of the text (ASCII, and the dashes,
+ * quotes and ellipses of U+2010-U+2027, which have no case); -1 for any other. Lower-casing as the
+ * characters go by spares a lower-cased copy of every paragraph.
+ */
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return c >= 0x2010 && c <= 0x2027 ? c : -1;
 }
 
 const paragraphKeyCache = new WeakMap<Article, Float64Array>();
@@ -409,15 +427,16 @@ function isWordChar(c: number): boolean {
 
 /**
  * FNV-1a and a polynomial hash (Java's, of another make, so their collisions do not coincide) of the
- * words of `lower`, one space between them.
+ * words of `text` lower-cased, one space between them.
  */
-function paragraphKey(lower: string): number {
+function paragraphKey(text: string, lowered = false): number {
   let a = 0x811c9dc5;
   let b = 0;
   let any = false;
   let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (!lowered && (c = lowerCode(c)) < 0) return paragraphKey(text.toLowerCase(), true);
     if (!isWordChar(c)) {
       inWord = false;
       continue;
@@ -442,7 +461,7 @@ function paragraphKey(lower: string): number {
 function paragraphKeys(article: Article): Float64Array {
   let keys = paragraphKeyCache.get(article);
   if (keys) return keys;
-  keys = Float64Array.from(article.paragraphs, (p) => paragraphKey(p.text.toLowerCase()));
+  keys = Float64Array.from(article.paragraphs, (p) => paragraphKey(p.text));
   paragraphKeyCache.set(article, keys);
   return keys;
 }

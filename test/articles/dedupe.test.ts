@@ -220,6 +220,8 @@ describe('dedupeParagraphs', () => {
 describe('paragraphTextKey', () => {
   it('is the same for the same words whatever the case, punctuation and spacing', () => {
     expect(paragraphTextKey('A score is 20 years.')).toBe(paragraphTextKey('a  score is 20 years'));
+    expect(paragraphTextKey('“ZÜRICH” — a score is 20 YEARS…')).toBe(paragraphTextKey('zürich a score is 20 years'));
+    expect(paragraphTextKey('Ночные ПОЕЗДА, Night TRAINS’ return')).toBe(paragraphTextKey('ночные поезда night trains return'));
   });
 
   it('tells different words apart, and has none for a text without words', () => {
@@ -249,7 +251,8 @@ describe('shingles', () => {
   it('hashes every run of five words, across paragraphs, whatever the punctuation, case or script', () => {
     const a = article('mixed', {}, [
       'Night TRAINS return—in December, says the operator (again).',
-      'Ночные поезда вернутся в декабре; Zürich–Wien 2024',
+      'Ночные поезда вернутся в декабре; ZÜRICH–Wien 2024, “ΟΔΟΣ” ÜBER',
+      'The operator’s “night” trains … RETURN to ZÜRICH and Wien',
       'last',
     ]);
     expect(Array.from(shingles(a))).toEqual(reference(a));
