@@ -5,8 +5,8 @@ import type { Article, LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { answer } from '../search/answer.js';
-import { analyzeArticle, SearchIndex } from '../search/index.js';
-import { packAnalysis, type PackedArticle } from '../search/packed.js';
+import { analyzeArticles, SearchIndex } from '../search/index.js';
+import type { PackedArticle } from '../search/packed.js';
 import type { Answer, AnswerOptions, SentenceModel } from '../search/types.js';
 import type { WordVectors } from '../search/vectors.js';
 import { IndexCache, type CachedFile, type Fingerprint } from './cache.js';
@@ -355,7 +355,7 @@ export class LiveIndex {
         continue;
       }
       const result: FileResult = await loadFile(root, rel, { maxAgeDays: this.options.maxAgeDays });
-      next.set(rel, { fingerprint: fp, result, analysis: packAnalysis(result.articles.map(analyzeArticle), strings) });
+      next.set(rel, { fingerprint: fp, result, analysis: analyzeArticles(result.articles, strings) });
       results.push(result);
       reread++;
       this.options.progress?.(reread, changed.length);

@@ -75,22 +75,49 @@ const NEWSLETTER_PROMO = /\bnewsletters?\b/i;
 const TRAILING_PROMO =
   /(?:^|(?<=[.!?…]["'”’]?)\s+)[^.!?…]*\b(?:sign[ -]?up|subscribe|get [^.!?…]* in your inbox)\b[^.!?…]*\bnewsletters?\b[^.!?…]*[.!?…]?\s*$/i;
 
-/** Space-separated tokens with a letter or digit. A plain character class: Unicode property escapes are slow. */
-const WORDISH = /[A-Za-z0-9\u00C0-\u1FFF\u2C00-\uFFFF]/;
 let lastCounted = '';
 let lastCount = 0;
-/** Every rule asks for the same text's word count in turn, so one remembered answer saves most of the work. */
+/**
+ * Words are space-separated tokens with a letter or digit, roughly: A-Z a-z 0-9 U+00C0-U+1FFF
+ * U+2C00-U+FFFF (a plain test: Unicode properties are slow).
+ */
+function isWordish(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x1fff) || c >= 0x2c00;
+}
+/**
+ * Every rule asks for the same text's word count in turn, so one remembered answer saves most of the work.
+ * Counted in one pass over the characters (every paragraph is counted: splitting made a string per word).
+ */
 function wordCount(s: string): number {
   if (s !== lastCounted) {
     let n = 0;
-    for (const w of s.split(' ')) if (WORDISH.test(w)) n++;
+    let wordish = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32) {
+        if (wordish) n++;
+        wordish = false;
+      } else if (!wordish && isWordish(c)) wordish = true;
+    }
+    if (wordish) n++;
     lastCounted = s;
     lastCount = n;
   }
   return lastCount;
 }
 const short = (s: string, max = FURNITURE_MAX_WORDS) => wordCount(s) <= max;
-const endsLikeSentence = (s: string) => /[.!?…](?:["'”’»)\]]+)?$/u.test(s);
+/** Sentence ends and the closing quotes or brackets that may follow them. */
+const SENTENCE_ENDS = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
+/**
+ * Ends in . ! ? or … with only closing quotes or brackets after it. Read backwards from the end:
+ * every paragraph is asked, and a regex anchored at the end tries every position of the text.
+ */
+function endsLikeSentence(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && CLOSERS.has(s[i]!)) i--;
+  return i >= 0 && SENTENCE_ENDS.has(s[i]!);
+}
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
@@ -104,17 +131,22 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'icon-ui-line',
     why: 'icon names and UI controls leak into scraped text from the page chrome, not the story',
     test: (t) => {
-      if (endsLikeSentence(t) && !/icon/i.test(t)) return false;
+      const sentence = endsLikeSentence(t);
+      // Only the ASCII letters lower-case to "icon": without them there is no icon word to count.
+      const iconish = /icon/i.test(t);
+      if (sentence && !iconish) return false;
       const ws = t
         .toLowerCase()
         .split(/[\s/|·•]+/)
         .filter(Boolean);
       if (ws.length < 3) return false;
-      const icons = ws.filter((w) => /icon$/.test(w) || /^icon/.test(w)).length;
+      const icons = iconish ? ws.filter((w) => /icon$/.test(w) || /^icon/.test(w)).length : 0;
       if (icons >= 3 && icons / ws.length >= 0.3) return true;
-      if (endsLikeSentence(t)) return false;
-      const ui = ws.filter((w) => UI_WORDS.has(w.replace(/[^a-z]/g, ''))).length;
-      return ui / ws.length >= 0.6;
+      if (sentence) return false;
+      // Stops at the first word that leaves too few to reach the share (a story's line stops at once).
+      let other = 0;
+      for (const w of ws) if (!UI_WORDS.has(w.replace(/[^a-z]/g, '')) && (ws.length - ++other) / ws.length < 0.6) return false;
+      return (ws.length - other) / ws.length >= 0.6;
     },
   },
   {
@@ -252,10 +284,29 @@ export function tooShort(text: string): boolean {
  * Persian or Indic spelling need them.
  */
 export function normaliseWhitespace(text: string): string {
+  if (isNormalised(text)) return text;
   return text
     .replace(/[\u200B\u2060\uFEFF\u00AD\u180E]/g, '')
     .replace(/[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
     .trim();
+}
+
+/**
+ * Whether `normaliseWhitespace` would leave `text` as it is: no space but single plain ones inside
+ * it, nothing invisible. Most text already is, and checking is cheaper than two replaces.
+ */
+function isNormalised(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
+    } else if (c <= 32 || (c >= 0x7f && c <= 0xad) || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || c === 0xfeff) {
+      // Other spaces, invisible characters (and a few harmless ones near them: the slow path decides).
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Loose form for comparing lines with the title: case, quotes, dashes and spacing do not matter. */
@@ -321,10 +372,13 @@ export function explainBlocks(blocks: readonly string[], ctx: CleaningContext): 
     const whole = normaliseWhitespace(raw);
     const rule = boilerplateRule(whole, ctx);
     if (whole === '' || rule) return { index, raw, text: null, dropped: rule ? [rule.name] : ['empty'] };
-    const lines = raw
-      .split('\n')
-      .map(normaliseWhitespace)
-      .filter((l) => l !== '');
+    // One line (most blocks): that line is `whole`, normalised already.
+    const lines = raw.includes('\n')
+      ? raw
+          .split('\n')
+          .map(normaliseWhitespace)
+          .filter((l) => l !== '')
+      : [whole];
     while (lines.length > 1) {
       const r = boilerplateRule(lines[0]!, ctx);
       if (!r) break;

@@ -68,19 +68,6 @@ export function canonicalUrl(url: string): string | null {
   return `${host}${port}${pathname}${query}`;
 }
 
-/** 32-bit FNV-1a: cheap and good enough to tell shingles apart. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Letters and digits, roughly: a plain (non-Unicode-property) class is twice as fast here. */
-const WORD = /[a-z0-9\u00c0-\u1fff\u2c00-\uffff]+/g;
-
 const shingleCache = new WeakMap<Article, Uint32Array>();
 
 /**
@@ -92,8 +79,31 @@ export function shingles(article: Article): Uint32Array {
   const cached = shingleCache.get(article);
   if (cached) return cached;
   const wordHashes: number[] = [];
+  // 32-bit FNV-1a of each word (a run of `isWordChar`), hashed as the characters go by.
   for (const p of article.paragraphs) {
-    for (const w of p.text.toLowerCase().match(WORD) ?? []) wordHashes.push(fnv1a(w));
+    const from = wordHashes.length;
+    let lower = p.text;
+    let lowered = false;
+    let h = 0x811c9dc5;
+    let inWord = false;
+    for (let i = 0; i < lower.length; i++) {
+      let c = lower.charCodeAt(i);
+      if (!lowered && (c = lowerCode(c)) < 0) {
+        // A character only the whole text's lower case knows: again from the paragraph's start.
+        [lower, lowered, h, inWord, i] = [p.text.toLowerCase(), true, 0x811c9dc5, false, -1];
+        wordHashes.length = from;
+        continue;
+      }
+      if (isWordChar(c)) {
+        h = Math.imul(h ^ c, 0x01000193);
+        inWord = true;
+      } else if (inWord) {
+        wordHashes.push(h >>> 0);
+        h = 0x811c9dc5;
+        inWord = false;
+      }
+    }
+    if (inWord) wordHashes.push(h >>> 0);
   }
   const all: number[] = [];
   const n = Math.min(SHINGLE_WORDS, wordHashes.length);
@@ -391,27 +401,42 @@ export function* dedupeParagraphsSteps(articles: readonly Article[]): Steps<{ ar
  * spacing aside), −1 for a text without words.
  */
 export function paragraphTextKey(text: string): number {
-  return paragraphKey(text.toLowerCase());
+  return paragraphKey(text);
+}
+
+/**
+ * A character's lower case where it does not depend on the rest of the text (ASCII, and the dashes,
+ * quotes and ellipses of U+2010-U+2027, which have no case); -1 for any other. Lower-casing as the
+ * characters go by spares a lower-cased copy of every paragraph.
+ */
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return c >= 0x2010 && c <= 0x2027 ? c : -1;
 }
 
 const paragraphKeyCache = new WeakMap<Article, Float64Array>();
 
-/** A character of WORD. One pass over the text, not matching and joining its words, which is slower (figures in docs/search.md). */
+/**
+ * Letters and digits, roughly (a-z 0-9 U+00C0-U+1FFF U+2C00-U+FFFF, of lower-cased text): a plain
+ * test on each character, one pass over the text, not matching and joining its words, which is
+ * slower (figures in docs/search.md).
+ */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x1fff) || c >= 0x2c00;
 }
 
 /**
  * FNV-1a and a polynomial hash (Java's, of another make, so their collisions do not coincide) of the
- * words of `lower`, one space between them.
+ * words of `text` lower-cased, one space between them.
  */
-function paragraphKey(lower: string): number {
+function paragraphKey(text: string, lowered = false): number {
   let a = 0x811c9dc5;
   let b = 0;
   let any = false;
   let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (!lowered && (c = lowerCode(c)) < 0) return paragraphKey(text.toLowerCase(), true);
     if (!isWordChar(c)) {
       inWord = false;
       continue;
@@ -436,7 +461,7 @@ function paragraphKey(lower: string): number {
 function paragraphKeys(article: Article): Float64Array {
   let keys = paragraphKeyCache.get(article);
   if (keys) return keys;
-  keys = Float64Array.from(article.paragraphs, (p) => paragraphKey(p.text.toLowerCase()));
+  keys = Float64Array.from(article.paragraphs, (p) => paragraphKey(p.text));
   paragraphKeyCache.set(article, keys);
   return keys;
 }

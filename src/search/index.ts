@@ -3,7 +3,7 @@ import { runSteps, type Steps } from '../steps.js';
 import { detectLanguage, type Language } from './language.js';
 import { assemblePackedSteps } from './assemble.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
-import { packAnalysis, type PackedArticle } from './packed.js';
+import { packAnalysis, type PackedAnalysis, type PackedArticle } from './packed.js';
 
 /**
  * An article reduced to index terms: the slow part of indexing (tokenizing, stemming), kept apart
@@ -50,6 +50,96 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
     return terms;
   });
   return { article, language, title: analyzeText(article.title, language), paragraphs, words: [...words] };
+}
+
+/** How a word reads in one language within `analyzeArticles`: its term's and its own string numbers. */
+interface WordEntry {
+  term: number;
+  /** -1 until the word is listed in an article's words. */
+  word: number;
+  /** The last article whose words list it. */
+  listedIn: number;
+}
+
+/**
+ * `packAnalysis(articles.map(analyzeArticle), shared)` in one pass, as a reload reads each file: the
+ * same strings, terms and words (numbered in another order, which the index does not depend on).
+ * Written out because the two steps looked each word up about five times (stopword, stem cache,
+ * word list, then each string's number twice); here a file's words are looked up once per use.
+ */
+export function analyzeArticles(articles: readonly Article[], shared?: Map<string, string>): PackedAnalysis {
+  const ids = new Map<string, number>();
+  const strings: string[] = [];
+  const id = (s: string) => {
+    let n = ids.get(s);
+    if (n === undefined) {
+      ids.set(s, (n = strings.length));
+      const one = shared?.get(s);
+      if (one === undefined) shared?.set(s, s);
+      strings.push(one ?? s);
+    }
+    return n;
+  };
+  /** Per language, each word met in the file: null for a stopword. */
+  const dictionaries = new Map<Language, Map<string, WordEntry | null>>();
+  const lookUp = (word: string, language: Language, dictionary: Map<string, WordEntry | null>): WordEntry | null => {
+    let entry = dictionary.get(word);
+    if (entry === undefined) {
+      entry = isStopword(word, language) ? null : { term: id(termOf(word, language)), word: -1, listedIn: -1 };
+      dictionary.set(word, entry);
+    }
+    return entry;
+  };
+  const languages: Language[] = [];
+  const title: number[] = [];
+  const titleAt = new Uint32Array(articles.length + 1);
+  const paragraphAt = new Uint32Array(articles.length + 1);
+  const termAt: number[] = [0];
+  const terms: number[] = [];
+  const wordAt = new Uint32Array(articles.length + 1);
+  const words: number[] = [];
+  const wordTerms: number[] = [];
+  articles.forEach((article, i) => {
+    const paragraphWords = article.paragraphs.map((p) => wordsOf(p.text));
+    // As analyzeArticle: the words of the first 8 paragraphs decide the language.
+    const language = detectLanguage(paragraphWords.slice(0, 8).flat(), 'en');
+    languages.push(language);
+    let dictionary = dictionaries.get(language);
+    if (!dictionary) dictionaries.set(language, (dictionary = new Map()));
+    for (const word of wordsOf(article.title)) {
+      const entry = lookUp(word, language, dictionary);
+      if (entry) title.push(entry.term);
+    }
+    titleAt[i + 1] = title.length;
+    for (const list of paragraphWords) {
+      for (const word of list) {
+        const entry = lookUp(word, language, dictionary);
+        if (!entry) continue;
+        terms.push(entry.term);
+        if (entry.listedIn !== i) {
+          entry.listedIn = i;
+          if (entry.word < 0) entry.word = id(word);
+          words.push(entry.word);
+          wordTerms.push(entry.term);
+        }
+      }
+      termAt.push(terms.length);
+    }
+    paragraphAt[i + 1] = termAt.length - 1;
+    wordAt[i + 1] = words.length;
+  });
+  return {
+    languages,
+    strings,
+    titleAt,
+    title: Uint32Array.from(title),
+    paragraphAt,
+    termAt: Uint32Array.from(termAt),
+    terms: Uint32Array.from(terms),
+    wordAt,
+    words: Uint32Array.from(words),
+    wordTerms: Uint32Array.from(wordTerms),
+  };
 }
 
 /** Postings of one term: the documents (paragraphs) that hold it and how often. */
@@ -171,7 +261,8 @@ export class SearchIndex {
   readonly freshness: Float32Array;
 
   static build(articles: readonly Article[]): SearchIndex {
-    return SearchIndex.fromAnalyzed(articles.map(analyzeArticle));
+    const packed = analyzeArticles(articles);
+    return new SearchIndex(runSteps(assemblePackedSteps(articles.map((article, at) => ({ article, source: article, packed, at })))));
   }
 
   static fromAnalyzed(analyzed: readonly AnalyzedArticle[]): SearchIndex {

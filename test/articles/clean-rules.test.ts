@@ -17,6 +17,8 @@ describe('every wording of each rule', () => {
     ['icon-ui-line', 'icon-share icon-print icon-mail'],
     ['icon-ui-line', 'Share / Tweet / Email'],
     ['icon-ui-line', 'arrow icon · caret icon · close icon.'],
+    // Three in five words are controls: the share the rule asks for, just.
+    ['icon-ui-line', 'Menu Search Login Weather Sports'],
     ['teaser', 'Read also: the budget in charts'],
     ['teaser', 'More on this story'],
     ['teaser', 'More from Example News'],
@@ -84,6 +86,7 @@ describe('every wording of each rule', () => {
 
   const news = [
     'Share prices rose.',
+    'Menu Search Weather Sports Traffic',
     'Watch the skies tonight, astronomers said, as the comet passes closest to Earth since 1986.',
     'Jane Doe, a teacher from Leeds, said the strike would close schools for three days next week.',
     'By the end of the year the city expects to have hired 300 new bus drivers for its routes.',

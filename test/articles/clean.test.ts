@@ -217,6 +217,19 @@ describe('short paragraphs and whitespace', () => {
     ]);
   });
 
+  it('collapses runs of plain spaces and trims them, with nothing else to clean in the text', () => {
+    expect(normaliseWhitespace('The council approved  the budget')).toBe('The council approved the budget');
+    expect(normaliseWhitespace(' The council approved the budget ')).toBe('The council approved the budget');
+    expect(normaliseWhitespace('The council\tapproved the bud\u00ADget')).toBe('The council approved the budget');
+    expect(normaliseWhitespace('The council approved the budget')).toBe('The council approved the budget');
+  });
+
+  it('reads a sentence closed by quotes or brackets as a sentence', () => {
+    expect(tooShort('Schools reopen [on Monday.]')).toBe(false);
+    expect(tooShort('“Schools reopen on Monday!”')).toBe(false);
+    expect(tooShort('Schools reopen on Monday]')).toBe(true);
+  });
+
   it('keeps ZWJ emoji sequences intact', () => {
     expect(normaliseWhitespace('family 👨\u200D👩\u200D👧 here')).toBe('family 👨\u200D👩\u200D👧 here');
   });

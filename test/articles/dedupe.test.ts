@@ -220,10 +220,42 @@ describe('dedupeParagraphs', () => {
 describe('paragraphTextKey', () => {
   it('is the same for the same words whatever the case, punctuation and spacing', () => {
     expect(paragraphTextKey('A score is 20 years.')).toBe(paragraphTextKey('a  score is 20 years'));
+    expect(paragraphTextKey('“ZÜRICH” — a score is 20 YEARS…')).toBe(paragraphTextKey('zürich a score is 20 years'));
+    expect(paragraphTextKey('Ночные ПОЕЗДА, Night TRAINS’ return')).toBe(paragraphTextKey('ночные поезда night trains return'));
   });
 
   it('tells different words apart, and has none for a text without words', () => {
     expect(paragraphTextKey('A score is 20 years.')).not.toBe(paragraphTextKey('A score is 21 years.'));
     expect(paragraphTextKey('— …')).toBe(-1);
+  });
+});
+
+describe('shingles', () => {
+  /** The definition: FNV-1a of each lower-cased word, then of each run of five word hashes; sorted, unique. */
+  function reference(a: Article): number[] {
+    const fnv = (s: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    const words = a.paragraphs.flatMap((p) => p.text.toLowerCase().match(/[a-z0-9\u00c0-\u1fff\u2c00-\uffff]+/g) ?? []).map(fnv);
+    const runs = new Set<number>();
+    for (let i = 0; i + 5 <= words.length; i++) {
+      let h = 0x811c9dc5;
+      for (let j = i; j < i + 5; j++) h = Math.imul(h ^ words[j]!, 0x01000193) >>> 0;
+      runs.add(h);
+    }
+    return [...runs].sort((x, y) => x - y);
+  }
+
+  it('hashes every run of five words, across paragraphs, whatever the punctuation, case or script', () => {
+    const a = article('mixed', {}, [
+      'Night TRAINS return—in December, says the operator (again).',
+      'Ночные поезда вернутся в декабре; ZÜRICH–Wien 2024, “ΟΔΟΣ” ÜBER',
+      'The operator’s “night” trains … RETURN to ZÜRICH and Wien',
+      'last',
+    ]);
+    expect(Array.from(shingles(a))).toEqual(reference(a));
+    expect(shingles(a).length).toBe(reference(a).length);
   });
 });

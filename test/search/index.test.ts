@@ -99,6 +99,17 @@ describe('what gets indexed', () => {
     );
   });
 
+  it('reads plain English text (ASCII with curly quotes, dashes, ellipses) as the question side does', () => {
+    const text = fc.string({ unit: fc.constantFrom(..."aBz Z09 I7-.,'’“”—–…\u2010\u2027\u2028\t", 'COVID-19', 'Russia’s', 'x\u0301', '‘A’') });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(wordsOf(s)).toEqual(words(s));
+      }),
+      { numRuns: 500 },
+    );
+    expect(wordsOf('Kim Jong-un’s 2 letters — “I” said… a 9')).toEqual(['kim', 'jong', 'un', '2', 'letters', 'said', '9']);
+  });
+
   it("stopwords of each article's language are not indexed", () => {
     for (const stop of ['the', 'of', 'and', 'will', 'die', 'und', 'das', 'los', 'el', 'que', 'через', 'почти']) {
       expect(index.postings.has(termOf(stop, 'en')) || index.postings.has(stop), stop).toBe(false);

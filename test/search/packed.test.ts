@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/types.js';
-import { analyzeArticle, SearchIndex } from '../../src/search/index.js';
-import { packAnalysis } from '../../src/search/packed.js';
+import { analyzeArticle, analyzeArticles, SearchIndex } from '../../src/search/index.js';
+import { packAnalysis, type PackedAnalysis } from '../../src/search/packed.js';
 import { runSteps } from '../../src/steps.js';
 import { article } from './fixture.js';
 
@@ -55,5 +55,45 @@ describe('an index assembled from packed analyses (as a live reload keeps them)'
     expect(Array.from(index.docParagraph.subarray(0, 2))).toEqual([0, 1]);
     expect(index.words.has('newsletter')).toBe(false);
     expect(index.words.has('ferries')).toBe(true);
+  });
+});
+
+describe('analysing a file in one pass (as a reload reads each file)', () => {
+  // Two articles in one language, so words and stopwords met before are met again; a title word
+  // that no paragraph has; a word repeated inside a paragraph and across paragraphs.
+  const more = [
+    ...file,
+    article('pier2', 'Pier ferries return', ['Ferries returned to the pier on Friday, and the ferries were full.', 'The pier stays open.']),
+    article('hafen2', 'Hafen Fähren', ['Die Fähren kehrten am Freitag in den Hafen zurück, und die Fähren waren voll.']),
+  ];
+
+  it('gives the same index as analysing each article apart and packing them', () => {
+    const apart = packAnalysis(more.map(analyzeArticle));
+    const oneGo = analyzeArticles(more);
+    const build = (packed: PackedAnalysis) =>
+      runSteps(SearchIndex.fromPackedSteps(more.map((a, at) => ({ article: a, source: a, packed, at })))).data;
+    expect({ ...build(oneGo), builtAt: 0 }).toEqual({ ...build(apart), builtAt: 0 });
+    expect(oneGo.languages).toEqual(['en', 'de', 'ru', 'en', 'de']);
+    expect([...new Set(oneGo.strings)].sort()).toEqual([...new Set(apart.strings)].sort());
+  });
+
+  it('lists each article its own words once, with their terms', () => {
+    const packed = analyzeArticles(more);
+    const wordsOf = (at: number) =>
+      Array.from(packed.words.subarray(packed.wordAt[at], packed.wordAt[at + 1]), (w, i) => [
+        packed.strings[w],
+        packed.strings[packed.wordTerms[packed.wordAt[at]! + i]!],
+      ]);
+    expect(wordsOf(3)).toEqual(analyzeArticle(more[3]!).words);
+    expect(wordsOf(0)).toEqual(analyzeArticle(more[0]!).words);
+  });
+
+  it('shares one string among the files of a reload', () => {
+    const shared = new Map<string, string>();
+    const first = analyzeArticles([more[0]!], shared);
+    const second = analyzeArticles([more[3]!], shared);
+    const pier = (p: PackedAnalysis) => p.strings.find((s) => s === 'pier');
+    expect(pier(second)).toBe(pier(first));
+    expect(shared.has('ferri')).toBe(true);
   });
 });
