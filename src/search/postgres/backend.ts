@@ -62,6 +62,8 @@ export class PostgresSearch {
     for (const c of corrections) df.set(c.term, c.df);
     const articles = await this.candidates(terms, corrections, totals);
     const index = new SearchIndex(assemble(articles.map(analyzeArticle)));
+    // The unknown word's idf (see `SearchIndex.idf('')`): no paragraph holds the empty term.
+    df.set('', 0);
     const missing = new Set<string>();
     const corpus: CorpusStats = {
       documentCount: totals.paragraphs,
@@ -137,12 +139,22 @@ export class PostgresSearch {
         for (const concept of lexicon.translate(w, language) ?? []) for (const t of concept) wanted.add(termOf(t, TRANSLATED_TO));
     }
     // Words the articles use as written stand for their own term ("NASA" across languages).
-    const known = await this.db.query<{ word: string; term: string }>('select word, term from search_words where word = any($1)', [words]);
-    for (const r of known.rows) wanted.add(r.term);
-    const rows = await this.db.query<{ term: string; df: string }>('select term, df from search_terms where term = any($1)', [[...wanted]]);
+    // One round trip: the question's words the articles use (with their terms), and the terms' frequencies.
+    const rows = await this.db.query<{ word: string | null; term: string; df: string | null }>(
+      `with w as (select word, term from search_words where word = any($1))
+       select word, term, null as df from w
+       union all
+       select null, t.term, t.df from search_terms t where t.term = any($2) or t.term in (select term from w)`,
+      [words, [...wanted]],
+    );
     const terms = new Map<string, number>([...wanted].map((t) => [t, 0]));
-    for (const r of rows.rows) terms.set(r.term, Number(r.df));
-    const knownWords = new Set(known.rows.map((r) => r.word));
+    const knownWords = new Set<string>();
+    for (const r of rows.rows) {
+      if (r.word !== null) {
+        knownWords.add(r.word);
+        if (!terms.has(r.term)) terms.set(r.term, 0);
+      } else terms.set(r.term, Number(r.df));
+    }
     const unknown = words.filter((w) => !knownWords.has(w) && !terms.get(termOf(w, language)) && /\p{L}/u.test(w) && allowedEdits(w.length) > 0);
     const stems = unknown.filter((w) => w.length >= STEM_FUZZY_MIN_LENGTH).map((w) => termOf(w, language));
     return { terms, corrections: [...(await this.corrections(unknown)), ...(await this.stemCorrections(stems))] };
@@ -153,7 +165,7 @@ export class PostgresSearch {
     if (words.length === 0) return [];
     const r = await this.db.query<{ query: string; word: string; term: string; df: string }>(
       `select q.w as query, s.word, s.term, coalesce(t.df, 0) as df from unnest($1::text[]) q(w)
-       cross join lateral (select word, term from search_words where word % q.w order by similarity(word, q.w) desc, word limit $2) s
+       cross join lateral (select word, term from search_words where lower(word) % q.w order by similarity(lower(word), q.w) desc, word limit $2) s
        left join search_terms t on t.term = s.term`,
       [words, TRIGRAM_CANDIDATES],
     );
@@ -165,7 +177,7 @@ export class PostgresSearch {
     if (stems.length === 0) return [];
     const r = await this.db.query<{ query: string; word: string; term: string; df: string }>(
       `select q.s as query, s.term as word, s.term, s.df from unnest($1::text[]) q(s)
-       cross join lateral (select term, df from search_terms where term % q.s order by similarity(term, q.s) desc, term limit $2) s`,
+       cross join lateral (select term, df from search_terms where lower(term) % q.s order by similarity(lower(term), q.s) desc, term limit $2) s`,
       [stems, TRIGRAM_CANDIDATES],
     );
     return withinEdits(r.rows);

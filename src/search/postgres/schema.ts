@@ -58,10 +58,12 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
       create index search_paragraphs_terms on search_paragraphs using ${rum ? 'rum (terms rum_tsvector_ops)' : 'gin (terms)'};
       -- Document frequencies: paragraphs holding each term, the corpus statistics ranking reads.
       create table search_terms (term text primary key, df bigint not null);
-      create index search_terms_trgm on search_terms using gin (term gin_trgm_ops);
+      -- On lower(term), which is the term: an index on the column itself would also serve (slowly)
+      -- the planner's equality lookups, which the primary key serves well.
+      create index search_terms_trgm on search_terms using gin (lower(term) gin_trgm_ops);
       -- Surface words and their terms, for correcting misspellings by trigram similarity.
       create table search_words (word text primary key, term text not null, refs integer not null);
-      create index search_words_trgm on search_words using gin (word gin_trgm_ops);
+      create index search_words_trgm on search_words using gin (lower(word) gin_trgm_ops);
       create table search_languages (language text primary key, paragraphs bigint not null);
       create table search_stats (
         id integer primary key check (id = 1),

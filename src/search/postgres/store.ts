@@ -236,6 +236,34 @@ function pgArray(items: readonly string[]): string {
 }
 
 /**
+ * Stores articles that come from no folder (benchmarks' data sets, and later feed items), grouped by
+ * their `file`, each file in place of what it held. Returns the paragraphs stored.
+ */
+export async function storeArticles(db: SqlDb, articles: readonly Article[]): Promise<number> {
+  const byFile = new Map<string, Article[]>();
+  for (const a of articles) {
+    let list = byFile.get(a.file);
+    if (!list) byFile.set(a.file, (list = []));
+    list.push(a);
+  }
+  let batch: FileArticles[] = [];
+  let size = 0;
+  let stored = 0;
+  for (const [file, list] of byFile) {
+    batch.push({ file, fingerprint: { size: 0, mtimeMs: 0, hash: '' }, articles: list });
+    const n = list.reduce((k, a) => k + a.paragraphs.length, 0);
+    size += n;
+    stored += n;
+    if (size >= BATCH_PARAGRAPHS) {
+      await storeFiles(db, batch);
+      [batch, size] = [[], 0];
+    }
+  }
+  if (batch.length > 0) await storeFiles(db, batch);
+  return stored;
+}
+
+/**
  * Brings the articles folder into the database: new files are read and stored, changed ones (size or
  * mtime differ and so does the content's hash) replaced, deleted ones removed; unchanged files are
  * not read at all.

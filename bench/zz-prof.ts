@@ -1,0 +1,18 @@
+import { loadQaSet } from './data.js';
+import { benchDatabase } from './postgres.js';
+import { storeArticles } from '../src/search/postgres/store.js';
+import { PostgresSearch } from '../src/search/postgres/backend.js';
+const set = loadQaSet('/work/shared/eval/xquad.en.dev.jsonl');
+const { db, drop } = await benchDatabase();
+await storeArticles(db, set.articles);
+await db.query('analyze');
+const times = new Map<string, number>();
+const q0 = db.query.bind(db);
+(db as any).query = async (sql: string, p?: unknown[]) => { const t = performance.now(); try { return await q0(sql, p); } finally { const k = sql.replace(/\s+/g, ' ').slice(0, 60); times.set(k, (times.get(k) ?? 0) + performance.now() - t); } };
+const s = new PostgresSearch(db);
+const qs = set.questions.slice(0, 8);
+const t = performance.now();
+for (const q of qs) await s.answer(q.q, { minConfidence: 0 });
+console.log('ms/q', ((performance.now() - t) / qs.length).toFixed(1));
+for (const [k, v] of [...times].sort((a, b) => b[1] - a[1])) console.log((v / qs.length).toFixed(2), k);
+await drop();
