@@ -92,6 +92,23 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect(shown(got)).toEqual(shown(answer(embedded, 'How many homes lost electrcity?')));
   });
 
+  it('hands over an article for every question word the articles hold, even past the best candidates', async () => {
+    for (const a of NEWS) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    // One candidate paragraph: the other words' articles come only from the covering lookup. Without
+    // it "tram" would be read as a word no article has, and its passage would be missing.
+    const search = new PostgresSearch(db, { candidates: 1 });
+    for (const q of ['Storm Ingrid in Port Elwin and the tram line cost', 'Lumatech revenue and the Varga transfer fee']) {
+      const got = await search.answer(q, { minConfidence: 0 });
+      expect(got.passages.map((p) => p.article.file).sort(), q).toEqual(
+        answer(embedded, q, { minConfidence: 0 })
+          .passages.map((p) => p.article.file)
+          .sort(),
+      );
+    }
+  });
+
   it('takes in new, changed and deleted files, and does not read files whose size and time are unchanged', async () => {
     const [council, transfer, storm] = NEWS as [Article, Article, Article];
     write(council);

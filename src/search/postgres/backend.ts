@@ -52,7 +52,15 @@ interface Totals {
  * database, so scores are those the embedded index would give.
  */
 export class PostgresSearch {
-  constructor(private readonly db: SqlDb) {}
+  private readonly candidateCount: number;
+
+  /** `candidates`: paragraphs taken from the database per question (tests lower it to reach the edge cases). */
+  constructor(
+    private readonly db: SqlDb,
+    options: { candidates?: number } = {},
+  ) {
+    this.candidateCount = options.candidates ?? CANDIDATES;
+  }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const totals = await this.totals();
@@ -203,7 +211,7 @@ export class PostgresSearch {
        group by p.article_id, p.position
        order by score desc, p.article_id, p.position
        limit $5`,
-      [all, all.map((t) => weights.get(t)!), selecting.map(quoteLexeme).join(' | '), totals.avgLength || 1, CANDIDATES],
+      [all, all.map((t) => weights.get(t)!), selecting.map(quoteLexeme).join(' | '), totals.avgLength || 1, this.candidateCount],
     );
     const ids = new Set(best.rows.map((r) => r.article_id));
     // Every term the articles hold must be in some candidate: the product tells a known word from a
