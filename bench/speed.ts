@@ -262,7 +262,7 @@ async function askLatencies(env: NodeJS.ProcessEnv, cwd: string, questions: read
     p.proc.stdin.write(`${q}\n`);
     const line = await p.nextLine();
     const now = performance.now();
-    if (!line.startsWith('{')) throw p.failure(`printed "${line.slice(0, 200)}" instead of a JSON line`);
+    if (!(line.startsWith('{') || line.startsWith('['))) throw p.failure(`printed "${line.slice(0, 200)}" instead of a JSON line`);
     if (i === 0) {
       firstAnswerMs = now - p.spawnedAt;
       cpuAtFirst = p.sample()?.cpuS ?? NaN;
@@ -411,7 +411,7 @@ function runBaseline(mode: string, dir: string, questionsFile: string, count: nu
     proc.on('error', reject);
     proc.on('close', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`${mode} child exited with ${code}: ${out.slice(-500)}`));
+      if (code !== 0 || !(line.startsWith('{') || line.startsWith('['))) reject(new Error(`${mode} child exited with ${code}: ${out.slice(-500)}`));
       else resolve(JSON.parse(line) as Measure | Measure[]);
     });
   });

@@ -257,8 +257,7 @@ const FUZZY_KEPT = 3;
  * as if the articles used its word DOUBLE_SLIP times as often ("letter" before the likelier "later").
  */
 function likeliest(index: SearchIndex, misspelled: string, matches: readonly FuzzyMatch[]): Array<{ term: string; weight: number }> {
-  const prior = (word: string) =>
-    index.df(index.words.get(word)!) * (undoubled(word) === undoubled(misspelled) ? DOUBLE_SLIP : 1);
+  const prior = (word: string) => index.df(index.words.get(word)!) * (undoubled(word) === undoubled(misspelled) ? DOUBLE_SLIP : 1);
   const most = new Map<number, number>();
   for (const m of matches) most.set(m.edits, Math.max(most.get(m.edits) ?? 0, prior(m.word)));
   return matches
