@@ -262,7 +262,7 @@ async function askLatencies(env: NodeJS.ProcessEnv, cwd: string, questions: read
     p.proc.stdin.write(`${q}\n`);
     const line = await p.nextLine();
     const now = performance.now();
-    if (!(line.startsWith('{') || line.startsWith('['))) throw p.failure(`printed "${line.slice(0, 200)}" instead of a JSON line`);
+    if (!line.startsWith('{')) throw p.failure(`printed "${line.slice(0, 200)}" instead of a JSON line`);
     if (i === 0) {
       firstAnswerMs = now - p.spawnedAt;
       cpuAtFirst = p.sample()?.cpuS ?? NaN;

@@ -63,6 +63,9 @@ export function termVector(terms: readonly string[]): string {
 export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], deleted: readonly string[] = []): Promise<void> {
   await db.transaction(async (q) => {
     await q.query('select pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+    // A batch lost to a server crash is read again by the next ingest (its files' fingerprints are
+    // lost with it), so its commit need not wait for the disk.
+    await q.query('set local synchronous_commit = off');
     const gone = [...changed.map((c) => c.file), ...deleted];
     if (gone.length > 0) await removeFiles(q, gone);
     if (deleted.length > 0) await q.query('delete from search_files where file = any($1)', [deleted]);
