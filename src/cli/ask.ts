@@ -8,13 +8,12 @@ import { createInterface } from 'node:readline';
 import { loadAnswerModels, openLiveIndex } from '../app/open.js';
 import { createLogger } from '../log.js';
 import { PostgresSearch } from '../search/postgres/backend.js';
-import { migrateSearch } from '../search/postgres/schema.js';
-import { openPostgres } from '../state/postgres.js';
 import { renderAnswerPlain } from '../replies/plain.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Answer } from '../search/types.js';
 import { parseCommandLine } from './args.js';
+import { connectSearch } from './postgres-index.js';
 import { terminalProgress } from './progress.js';
 import { runCli } from './run.js';
 
@@ -85,11 +84,8 @@ async function main(argv: string[]): Promise<number> {
 
 /** `--backend postgres`: the same answers and output, from the PostgreSQL search backend. */
 async function askPostgres(config: ReturnType<typeof loadConfig>, positionals: readonly string[], json: boolean, limit: number): Promise<number> {
-  const url = config.state.databaseUrl;
-  if (url === undefined) throw new UsageError('--backend postgres needs DATABASE_URL (where npm run index -- --to-postgres stored the articles)');
-  const db = await openPostgres(url);
+  const db = await connectSearch(config, '--backend postgres needs DATABASE_URL (where npm run index -- --to-postgres stored the articles)');
   try {
-    await migrateSearch(db);
     const models = await loadAnswerModels(config, createLogger({ level: 'warn' }));
     const search = new PostgresSearch(db);
     const print = async (question: string) => {

@@ -11,9 +11,13 @@ import type { CliStreams } from './run.js';
 
 /** `npm run index -- --to-postgres` and `--from-postgres DIR`: moving the articles folder into the database and back. */
 
-async function connect(config: Config): Promise<SqlDb> {
+/** The search tables at DATABASE_URL, migrated; a server that cannot be reached is one clear error. */
+export async function connectSearch(
+  config: Config,
+  missing = '--to-postgres and --from-postgres need DATABASE_URL (the PostgreSQL server to use)',
+): Promise<SqlDb> {
   const url = config.state.databaseUrl;
-  if (url === undefined) throw new UsageError('--to-postgres and --from-postgres need DATABASE_URL (the PostgreSQL server to use)');
+  if (url === undefined) throw new UsageError(missing);
   try {
     const db = await openPostgres(url);
     await migrateSearch(db);
@@ -27,7 +31,7 @@ async function connect(config: Config): Promise<SqlDb> {
 
 /** Brings the folder into the database incrementally and prints what changed and how fast. */
 export async function toPostgres(config: Config, dir: string, io: CliStreams): Promise<number> {
-  const db = await connect(config);
+  const db = await connectSearch(config);
   try {
     const started = performance.now();
     const r = await ingestFolder(db, dir, { maxAgeDays: config.maxAgeDays });
@@ -52,7 +56,7 @@ export async function toPostgres(config: Config, dir: string, io: CliStreams): P
 export async function fromPostgres(config: Config, out: string, io: CliStreams): Promise<number> {
   const existing = await fs.readdir(out).catch(() => []);
   if (existing.length > 0) throw new UsageError(`${out} is not empty: give a new or empty folder to write the articles into`);
-  const db = await connect(config);
+  const db = await connectSearch(config);
   const lines = new Map<string, string[]>();
   let articles = 0;
   try {

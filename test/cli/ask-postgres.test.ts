@@ -43,6 +43,14 @@ describe('npm run ask -- --backend postgres', () => {
     expect(r.stderr).toBe('error: --backend postgres needs DATABASE_URL (where npm run index -- --to-postgres stored the articles)\n');
   });
 
+  it('a server that cannot be reached: one "error:" line without the password, exit 2', async () => {
+    // Port 9 (discard) on loopback: nothing listens there.
+    const r = await ask(['--backend', 'postgres', 'who won?'], '', { DATABASE_URL: 'postgres://bot:s3cret@127.0.0.1:9/news' });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^error: cannot use the database at DATABASE_URL: .*ECONNREFUSED.*\n$/);
+    expect(r.stderr).not.toContain('s3cret');
+  });
+
   it.skipIf(unavailable !== undefined)('prints the same --json lines as the embedded index over the same folder', async () => {
     const { url, drop } = await throwawayDatabase();
     try {
