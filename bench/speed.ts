@@ -1,7 +1,7 @@
 /**
  * npm run bench:speed -- --corpus FILE [--paragraphs N[,N…]] [--questions FILE] [--warm-runs N]
  *                        [--systems product,minisearch,fuse] [--fuse-questions N] [--fuse-max N]
- *                        [--minisearch-questions N] [--no-build] [--keep]
+ *                        [--minisearch-questions N] [--no-build] [--keep] [--backend postgres]
  *
  * Speed and memory where the operator waits. For each size the corpus is written as JSONL article
  * files in a folder (past the corpus's own paragraphs, synthetic copies: see `syntheticParagraph`),
@@ -15,6 +15,8 @@
  * memory from /proc/<pid>/status: VmHWM (peak) over the process's life, VmRSS once it has answered.
  * Beside it, in their own processes: MiniSearch (defaults) and one Fuse over the same cleaned
  * paragraphs, built in memory from articles read outside the timing, asked by direct calls.
+ * With --backend postgres, also the PostgreSQL backend in a child process (see `postgresChild`):
+ * the folder ingested into a throwaway database on BENCH_DATABASE_URL, then questions answered.
  * Progress goes to stderr, the table and the goals to stdout.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -31,6 +33,12 @@ import { UsageError } from '../src/errors.js';
 import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 import { corpusArticleLine, loadCorpus, loadQaSet } from './data.js';
+import { benchDatabase } from './postgres.js';
+import { loadAnswerModels } from '../src/app/open.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { PostgresSearch } from '../src/search/postgres/backend.js';
+import { ingestFolder } from '../src/search/postgres/store.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
@@ -302,6 +310,65 @@ function paragraphsOf(articles: readonly Article[]): Doc[] {
   return out;
 }
 
+/** Bounds of the worst case: questions of only the corpus's most common words. */
+const COMMON_QUESTIONS = 20;
+
+/**
+ * The PostgreSQL backend as a bot process would run it: the folder ingested (timed: paragraphs per
+ * second), the answer models loaded as the bot loads them, then each question answered through the
+ * database (ms per question); RSS after the questions; and questions of only the corpus's most
+ * common words, the worst case for candidate search.
+ */
+async function postgresChild(dir: string, questions: readonly string[]): Promise<Measure[]> {
+  const { db, drop } = await benchDatabase();
+  try {
+    const started = performance.now();
+    const report = await ingestFolder(db, dir);
+    const buildMs = performance.now() - started;
+    await db.query('analyze');
+    const models = await loadAnswerModels(loadConfig(), createLogger({ level: 'warn' }));
+    const search = new PostgresSearch(db);
+    const times: number[] = [];
+    for (const q of questions) {
+      const t = performance.now();
+      await search.answer(q, models);
+      times.push(performance.now() - t);
+    }
+    const mem = await memoryAfterGc();
+    const common = (
+      await db.query<{ word: string }>(
+        "select w.word from search_words w join search_terms t on t.term = w.term where w.word ~ '^[a-z]{4,}$' order by t.df desc limit 40",
+      )
+    ).rows.map((r) => r.word);
+    const commonTimes: number[] = [];
+    for (let i = 0; i < COMMON_QUESTIONS && common.length >= 4; i++) {
+      const q = `${common.slice((i * 2) % (common.length - 3), ((i * 2) % (common.length - 3)) + 4).join(' ')}?`;
+      const t = performance.now();
+      await search.answer(q, models);
+      commonTimes.push(performance.now() - t);
+    }
+    const rate = Math.round(report.paragraphs / (buildMs / 1000));
+    return [
+      {
+        system: 'postgres answers',
+        paragraphs: report.paragraphs,
+        buildMs,
+        ...mem,
+        ...summarize(times),
+        note: `in-process calls to PostgresSearch.answer (SQL round trips included); ingest ${rate} paragraphs/s (npm run index -- --to-postgres path); RSS after the questions`,
+      },
+      {
+        system: 'postgres common words',
+        paragraphs: report.paragraphs,
+        ...summarize(commonTimes),
+        note: `questions of 4 of the corpus's 40 most frequent words ("${common.slice(0, 4).join(' ')}?"…)`,
+      },
+    ];
+  } finally {
+    await drop();
+  }
+}
+
 async function baselineChild(mode: string, dir: string, questions: readonly string[]): Promise<Measure> {
   // The very paragraphs the product indexes (same reading, cleaning and duplicate removal), outside the timing.
   const docs = paragraphsOf((await loadArticles(dir)).articles);
@@ -322,7 +389,7 @@ async function baselineChild(mode: string, dir: string, questions: readonly stri
   throw new UsageError(`unknown child mode ${mode}`);
 }
 
-function runBaseline(mode: string, dir: string, questionsFile: string, count: number): Promise<Measure> {
+function runBaseline(mode: string, dir: string, questionsFile: string, count: number): Promise<Measure | Measure[]> {
   const args = [
     '--expose-gc',
     '--import',
@@ -344,8 +411,8 @@ function runBaseline(mode: string, dir: string, questionsFile: string, count: nu
     proc.on('error', reject);
     proc.on('close', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`${mode} child exited with ${code}: ${out.slice(-500)}`));
-      else resolve(JSON.parse(line) as Measure);
+      if (code !== 0 || !(line.startsWith('{') || line.startsWith('['))) reject(new Error(`${mode} child exited with ${code}: ${out.slice(-500)}`));
+      else resolve(JSON.parse(line) as Measure | Measure[]);
     });
   });
 }
@@ -466,7 +533,7 @@ function goals(size: number, rows: readonly Measure[]): string {
 
 const USAGE = `usage: npm run bench:speed -- --corpus FILE [--paragraphs N[,N…]] [--questions FILE] [--warm-runs N]
                            [--systems product,minisearch,fuse] [--fuse-questions N] [--fuse-max N]
-                           [--minisearch-questions N] [--no-build] [--keep]
+                           [--minisearch-questions N] [--no-build] [--keep] [--backend postgres]
 
 Start-up time, answer latency and memory of the compiled bot started as a process over a folder of
 article files, beside MiniSearch and Fuse built in memory; the goals at 100,000 paragraphs, met or not.
@@ -481,6 +548,9 @@ article files, beside MiniSearch and Fuse built in memory; the goals at 100,000 
                             paragraphs one takes a tenth of a second or more)
   --no-build                run dist/ as it is (default: npm run build first, so dist/ is the current code)
   --keep                    keep the generated folders
+  --backend postgres        also the PostgreSQL backend: ingest paragraphs/s, ms per question, RSS
+                            (a throwaway database on BENCH_DATABASE_URL, default the local server)
+  --postgres-questions N    questions the PostgreSQL backend answers, an even sample (default 500)
   -h, --help                this help
 The bot gets this shell's settings (WORD_VECTORS, SENTENCE_MODEL…) except those that would start Telegram,
 feeds or a health port, or change the folder, cache, age limit or log level: it runs its console (no
@@ -505,6 +575,8 @@ async function main(argv: string[]): Promise<number> {
       'fuse-max': { type: 'string', default: '10000' },
       'minisearch-questions': { type: 'string', default: '500' },
       'no-build': { type: 'boolean', default: false },
+      backend: { type: 'string', default: 'embedded' },
+      'postgres-questions': { type: 'string', default: '500' },
       keep: { type: 'boolean', default: false },
       // Internal: a child process measuring a baseline.
       child: { type: 'string' },
@@ -514,7 +586,9 @@ async function main(argv: string[]): Promise<number> {
   });
   if (values.child) {
     const questions = sample(readQuestions(values.questions!), Number(values['child-questions']));
-    process.stdout.write(`${JSON.stringify(await baselineChild(values.child, values.dir!, questions))}\n`);
+    const measured =
+      values.child === 'postgres' ? await postgresChild(values.dir!, questions) : await baselineChild(values.child, values.dir!, questions);
+    process.stdout.write(`${JSON.stringify(measured)}\n`);
     return 0;
   }
 
@@ -526,7 +600,9 @@ async function main(argv: string[]): Promise<number> {
   const fuseQuestions = positive(values['fuse-questions'], '--fuse-questions');
   const fuseMax = positive(values['fuse-max'], '--fuse-max');
   const systems = new Set(values.systems.split(','));
-  for (const s of systems) if (!['product', 'minisearch', 'fuse'].includes(s)) throw new UsageError(`--systems: unknown system "${s}"`);
+  if (!['embedded', 'postgres'].includes(values.backend)) throw new UsageError('--backend is embedded or postgres');
+  if (values.backend === 'postgres') systems.add('postgres');
+  for (const s of systems) if (!['product', 'minisearch', 'fuse', 'postgres'].includes(s)) throw new UsageError(`--systems: unknown system "${s}"`);
   const questions = readQuestions(questionsFile);
   const minisearchQuestions = positive(values['minisearch-questions'], '--minisearch-questions');
 
@@ -599,10 +675,16 @@ async function main(argv: string[]): Promise<number> {
           note: `node dist/cli/ask.js --json, warm: per question, written to stdin → its JSON line read (pipe round trip included); CPU ${ask.cpuMsPerQuestion.toFixed(2)} ms a question (mean); RSS after all questions`,
         });
       }
+      if (systems.has('postgres')) {
+        process.stderr.write('  postgres: ingest, then questions…\n');
+        for (const m of [await runBaseline('postgres', dir, questionsFile, positive(values['postgres-questions'], '--postgres-questions'))].flat()) {
+          add({ ...m, synthetic });
+        }
+      }
       if (systems.has('minisearch')) {
         process.stderr.write('  minisearch…\n');
         add({
-          ...(await runBaseline('minisearch', dir, questionsFile, minisearchQuestions)),
+          ...((await runBaseline('minisearch', dir, questionsFile, minisearchQuestions)) as Measure),
           synthetic,
           note: 'in memory, in-process calls: no files read in the timing, no process start, no output; RSS after GC',
         });
@@ -612,7 +694,11 @@ async function main(argv: string[]): Promise<number> {
           add({ system: 'fuse', ...base, note: `skipped: over --fuse-max ${fuseMax} (a question takes seconds)` });
         } else {
           process.stderr.write(`  fuse (${fuseQuestions} questions)…\n`);
-          add({ ...(await runBaseline('fuse', dir, questionsFile, fuseQuestions)), synthetic, note: 'in memory, in-process calls, like MiniSearch' });
+          add({
+            ...((await runBaseline('fuse', dir, questionsFile, fuseQuestions)) as Measure),
+            synthetic,
+            note: 'in memory, in-process calls, like MiniSearch',
+          });
         }
       }
       if (systems.has('product')) goalLines.push(goals(size, sizeRows));

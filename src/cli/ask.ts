@@ -1,25 +1,30 @@
 /**
- * npm run --silent ask -- [--articles DIR] [--json] [--limit N] [QUESTION]
+ * npm run --silent ask -- [--articles DIR] [--json] [--limit N] [--backend postgres] [QUESTION]
  *
  * Answers one question, or every line of standard input in order. With --json, exactly one JSON line
  * per question on standard output (the contract scripts and benchmarks rely on); logs go to stderr.
  */
 import { createInterface } from 'node:readline';
-import { openLiveIndex } from '../app/open.js';
+import { loadAnswerModels, openLiveIndex } from '../app/open.js';
+import { createLogger } from '../log.js';
+import { PostgresSearch } from '../search/postgres/backend.js';
 import { renderAnswerPlain } from '../replies/plain.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Answer } from '../search/types.js';
 import { parseCommandLine } from './args.js';
+import { connectSearch } from './postgres-index.js';
 import { terminalProgress } from './progress.js';
 import { runCli } from './run.js';
 
-const USAGE = `usage: npm run --silent ask -- [--articles DIR] [--json] [--limit N] [QUESTION]
+const USAGE = `usage: npm run --silent ask -- [--articles DIR] [--json] [--limit N] [--backend postgres] [QUESTION]
 
 Answers the question, or else every line of standard input, as the bot would.
   --articles DIR  the articles folder (default: ARTICLES_DIR, else ./articles)
   --json          one JSON line per question on standard output (a stable format for scripts)
   --limit N       passages per answer (default 3)
+  --backend NAME  postgres: answer from the articles stored at DATABASE_URL (npm run index --
+                  --to-postgres) instead of the folder (default embedded)
   -h, --help      this help`;
 
 /** The `ask --json` line: stable for operators' scripts. Extend it; never rename or drop a field. */
@@ -52,11 +57,14 @@ async function main(argv: string[]): Promise<number> {
       articles: { type: 'string' },
       json: { type: 'boolean', default: false },
       limit: { type: 'string', default: '3' },
+      backend: { type: 'string', default: 'embedded' },
     },
   });
+  if (!['embedded', 'postgres'].includes(values.backend)) throw new UsageError(`--backend is embedded or postgres, got "${values.backend}"`);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
   const config = loadConfig();
+  if (values.backend === 'postgres') return askPostgres(config, positionals, values.json, limit);
   const progress = terminalProgress(process.stderr);
   const live = await openLiveIndex(config, { articlesDir: values.articles, logLevel: 'warn', progress: progress?.update }).finally(() =>
     progress?.done(),
@@ -71,6 +79,24 @@ async function main(argv: string[]): Promise<number> {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) print(line);
   }
   await live.close();
+  return 0;
+}
+
+/** `--backend postgres`: the same answers and output, from the PostgreSQL search backend. */
+async function askPostgres(config: ReturnType<typeof loadConfig>, positionals: readonly string[], json: boolean, limit: number): Promise<number> {
+  const db = await connectSearch(config, '--backend postgres needs DATABASE_URL (where npm run index -- --to-postgres stored the articles)');
+  try {
+    const models = await loadAnswerModels(config, createLogger({ level: 'warn' }));
+    const search = new PostgresSearch(db);
+    const print = async (question: string) => {
+      const a = await search.answer(question, { limit, ...models });
+      process.stdout.write((json ? answerJson(a) : renderAnswerPlain(a) + '\n') + '\n');
+    };
+    if (positionals.length > 0) await print(positionals.join(' '));
+    else for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) await print(line);
+  } finally {
+    await db.close();
+  }
   return 0;
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm run index -- [--articles DIR] [--show FILE]
+ * npm run index -- [--articles DIR] [--show FILE] [--to-postgres] [--from-postgres DIR]
  *
  * Loads the articles folder the way the bot does and prints, per file, which reader handled it and
  * what it extracted (title, date, paragraphs, URL), then every warning and a summary line. Exits 1
@@ -13,17 +13,21 @@ import { explainArticle } from '../articles/clean.js';
 import { loadArticles, readTextFile, type FileReport, type LoadResult } from '../articles/library.js';
 import { readerFor } from '../articles/read.js';
 import { ArticleError, UsageError } from '../errors.js';
+import { fromPostgres, toPostgres } from './postgres-index.js';
 
 export interface IndexIo extends CliIo {
   now?: Date;
 }
 
-const USAGE = `usage: npm run index -- [--articles DIR] [--show FILE]
+const USAGE = `usage: npm run index -- [--articles DIR] [--show FILE] [--to-postgres] [--from-postgres DIR]
 
 Reads the articles folder as the bot does and prints what it took from each file.
-  --articles DIR  the articles folder (default: ARTICLES_DIR, else ./articles)
-  --show FILE     one file in detail: every block, kept or dropped and by which rule
-  -h, --help      this help`;
+  --articles DIR       the articles folder (default: ARTICLES_DIR, else ./articles)
+  --show FILE          one file in detail: every block, kept or dropped and by which rule
+  --to-postgres        bring the folder into the PostgreSQL at DATABASE_URL (new, changed and
+                       deleted files; unchanged ones are not read), for SEARCH_BACKEND=postgres
+  --from-postgres DIR  write the articles stored there into DIR (new or empty), as JSON Lines
+  -h, --help           this help`;
 
 /** Runs the command; returns the exit code. Errors a user can cause become one `error:` line. */
 export async function main(argv: string[], io: IndexIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -35,8 +39,13 @@ export async function main(argv: string[], io: IndexIo = { stdout: process.stdou
 }
 
 async function run(argv: string[], io: IndexIo): Promise<number> {
-  const { values } = parseCommandLine(argv, { usage: USAGE, options: { articles: { type: 'string' }, show: { type: 'string' } } });
-  const { config, articlesDir: dir } = commandSetup(values, io);
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
+    options: { articles: { type: 'string' }, show: { type: 'string' }, 'to-postgres': { type: 'boolean' }, 'from-postgres': { type: 'string' } },
+  });
+  const { cwd, config, articlesDir: dir } = commandSetup(values, io);
+  if (values['to-postgres']) return toPostgres(config, dir, io);
+  if (values['from-postgres'] !== undefined) return fromPostgres(config, path.resolve(cwd, values['from-postgres']), io);
 
   if (values.show !== undefined) return show(dir, values.show, io);
 

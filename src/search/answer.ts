@@ -73,7 +73,7 @@ const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
  */
 export function answer(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
   const limit = Math.max(1, options.limit ?? 3);
-  const articleCount = index.articles.length;
+  const articleCount = index.articleCount;
   // A link pasted with the question ("is this true? https://…") is not words of it: "https", "www"
   // and the host would count as unknown names and turn the answer down.
   const asked = question.replace(LINK, ' ');
@@ -84,7 +84,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const language = detectLanguage(written, index.language);
   const words = expandShorthand(written, language, (w) => {
     const term = index.words.get(w);
-    return term === undefined ? 0 : (index.postings.get(term)?.docs.length ?? 0);
+    return term === undefined ? 0 : index.df(term);
   });
   const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
@@ -376,7 +376,7 @@ const languagesCache = new WeakMap<SearchIndex, Language[]>();
 
 /** The languages an index's articles are written in, most paragraphs first. */
 function languagesOf(index: SearchIndex): Language[] {
-  let languages = languagesCache.get(index);
+  let languages = index.corpus ? [...index.corpus.languages] : languagesCache.get(index);
   if (!languages) {
     const counts = new Map<Language, number>();
     for (let doc = 0; doc < index.documentCount; doc++) {

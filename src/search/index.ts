@@ -190,6 +190,25 @@ export function* assembleSteps(analyzed: readonly AnalyzedArticle[]): Steps<Inde
 export const BACKGROUND_DOCS = 1000;
 
 /**
+ * Statistics of a whole corpus that an index holds only part of: the PostgreSQL backend builds a small
+ * index over each question's candidate articles and reads document frequencies, lengths, dates and
+ * languages from the database, so scores are those of the embedded index over the whole folder.
+ */
+export interface CorpusStats {
+  /** Paragraphs in the corpus. */
+  documentCount: number;
+  avgDocLength: number;
+  articleCount: number;
+  /** The corpus's languages, most paragraphs first (the first is its main language). */
+  languages: readonly Language[];
+  /** Oldest and newest publication dates (ms), for freshness. */
+  oldest: number;
+  newest: number;
+  /** Paragraphs holding `term` in the corpus. */
+  df(term: string): number;
+}
+
+/**
  * The inverted index over every indexed paragraph. A document is one paragraph; `docArticle` and
  * `docParagraph` say which. Never mutated: a reload builds a new one and swaps it in.
  */
@@ -213,14 +232,17 @@ export class SearchIndex {
   readonly language: Language;
   readonly builtAt: Date;
 
-  constructor(readonly data: IndexData) {
+  constructor(
+    readonly data: IndexData,
+    readonly corpus?: CorpusStats,
+  ) {
     this.articles = data.articles;
     this.docArticle = data.docArticle;
     this.docParagraph = data.docParagraph;
     this.docLength = data.docLength;
     let total = 0;
     for (const n of data.docLength) total += n;
-    this.avgDocLength = data.docLength.length ? total / data.docLength.length : 0;
+    this.avgDocLength = corpus ? corpus.avgDocLength : data.docLength.length ? total / data.docLength.length : 0;
     const postings = new Map<string, Postings>();
     data.terms.forEach((t, i) => {
       const from = data.offsets[i]!;
@@ -244,7 +266,7 @@ export class SearchIndex {
     let main: Language = 'en';
     let most = -1;
     for (const [lang, n] of counts) if (n > most) [main, most] = [lang, n];
-    this.language = main;
+    this.language = corpus?.languages[0] ?? main;
     this.builtAt = new Date(data.builtAt);
     const times = data.articles.map((a) => (a.published ? Date.parse(a.published) : NaN));
     let oldest = Infinity;
@@ -253,8 +275,9 @@ export class SearchIndex {
       if (t < oldest) oldest = t;
       if (t > newest) newest = t;
     }
+    if (corpus) [oldest, newest] = [corpus.oldest, corpus.newest];
     const span = newest - oldest || 1;
-    this.freshness = Float32Array.from(times, (t) => (Number.isNaN(t) ? 0 : (t - oldest) / span));
+    this.freshness = Float32Array.from(times, (t) => (Number.isNaN(t) ? 0 : Math.min(1, Math.max(0, (t - oldest) / span))));
   }
 
   /** Per article, how recent it is among the indexed ones: 0 the oldest (or undated), 1 the newest. */
@@ -287,6 +310,16 @@ export class SearchIndex {
     return this.docArticle.length;
   }
 
+  /** Articles searched: the whole corpus's when this index holds part of it. */
+  get articleCount(): number {
+    return this.corpus ? this.corpus.articleCount : this.articles.length;
+  }
+
+  /** Paragraphs holding `term` (in the whole corpus, see `CorpusStats`). */
+  df(term: string): number {
+    return this.corpus ? this.corpus.df(term) : (this.postings.get(term)?.docs.length ?? 0);
+  }
+
   /** Distinct index terms. */
   get vocabularySize(): number {
     return this.postings.size;
@@ -298,13 +331,15 @@ export class SearchIndex {
 
   /** Inverse document frequency (BM25's, floored at a small positive value). */
   idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
-    return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
+    const df = this.df(term);
+    const n = this.corpus ? this.corpus.documentCount : this.documentCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** Idf against the index plus a background collection, for judging confidence (see BACKGROUND_DOCS). */
   backgroundIdf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
-    return Math.log(1 + (this.documentCount + BACKGROUND_DOCS - df + 0.5) / (df + 0.5));
+    const df = this.df(term);
+    const n = this.corpus ? this.corpus.documentCount : this.documentCount;
+    return Math.log(1 + (n + BACKGROUND_DOCS - df + 0.5) / (df + 0.5));
   }
 }

@@ -69,7 +69,7 @@ export function queryGroups(
   names: ReadonlySet<string> = new Set(),
 ): QueryGroup[] {
   const unknownIdf = index.idf('');
-  const df = (t: string) => index.postings.get(t)?.docs.length ?? 0;
+  const df = (t: string) => index.df(t);
   // In a compounding language a word also matches, for less, the compounds it is part of.
   const compounds = isCompounding(language) ? compoundsFor(index) : undefined;
   const compoundsOf = (t: string, w?: string) =>
@@ -257,8 +257,7 @@ const FUZZY_KEPT = 3;
  * as if the articles used its word DOUBLE_SLIP times as often ("letter" before the likelier "later").
  */
 function likeliest(index: SearchIndex, misspelled: string, matches: readonly FuzzyMatch[]): Array<{ term: string; weight: number }> {
-  const prior = (word: string) =>
-    (index.postings.get(index.words.get(word)!)?.docs.length ?? 0) * (undoubled(word) === undoubled(misspelled) ? DOUBLE_SLIP : 1);
+  const prior = (word: string) => index.df(index.words.get(word)!) * (undoubled(word) === undoubled(misspelled) ? DOUBLE_SLIP : 1);
   const most = new Map<number, number>();
   for (const m of matches) most.set(m.edits, Math.max(most.get(m.edits) ?? 0, prior(m.word)));
   return matches

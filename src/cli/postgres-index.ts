@@ -1,0 +1,94 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { UsageError, UserFacingError } from '../errors.js';
+import { migrateSearch } from '../search/postgres/schema.js';
+import { ingestFolder, storedArticles } from '../search/postgres/store.js';
+import { openPostgres } from '../state/postgres.js';
+import { urlPassword } from '../state/url.js';
+import type { SqlDb } from '../state/sql.js';
+import type { CliStreams } from './run.js';
+
+/** `npm run index -- --to-postgres` and `--from-postgres DIR`: moving the articles folder into the database and back. */
+
+/** The search tables at DATABASE_URL, migrated; a server that cannot be reached is one clear error. */
+export async function connectSearch(
+  config: Config,
+  missing = '--to-postgres and --from-postgres need DATABASE_URL (the PostgreSQL server to use)',
+): Promise<SqlDb> {
+  const url = config.state.databaseUrl;
+  if (url === undefined) throw new UsageError(missing);
+  try {
+    const db = await openPostgres(url);
+    await migrateSearch(db);
+    return db;
+  } catch (err) {
+    const secret = urlPassword(url);
+    const message = (err as Error).message || String(err);
+    throw new UserFacingError(`cannot use the database at DATABASE_URL: ${secret ? message.split(secret).join('***') : message}`);
+  }
+}
+
+/** Brings the folder into the database incrementally and prints what changed and how fast. */
+export async function toPostgres(config: Config, dir: string, io: CliStreams): Promise<number> {
+  const db = await connectSearch(config);
+  try {
+    const started = performance.now();
+    const r = await ingestFolder(db, dir, { maxAgeDays: config.maxAgeDays });
+    const seconds = (performance.now() - started) / 1000;
+    for (const w of r.warnings) io.stdout.write(`warning: ${w.file}: ${w.message}\n`);
+    io.stdout.write(
+      `${r.files} files: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged; ` +
+        `${r.articles} articles (${r.paragraphs} paragraphs) stored in ${seconds.toFixed(1)} s` +
+        (r.paragraphs > 0 ? ` (${Math.round(r.paragraphs / seconds)} paragraphs/s)` : '') +
+        '\n',
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Writes every stored article into `out` (a new or empty folder) as JSON Lines, one file per file the
+ * articles came from (its name with .jsonl for its extension), which the embedded bot reads back.
+ */
+export async function fromPostgres(config: Config, out: string, io: CliStreams): Promise<number> {
+  const existing = await fs.readdir(out).catch(() => []);
+  if (existing.length > 0) throw new UsageError(`${out} is not empty: give a new or empty folder to write the articles into`);
+  const db = await connectSearch(config);
+  const lines = new Map<string, string[]>();
+  let articles = 0;
+  try {
+    for await (const a of storedArticles(db)) {
+      const entry = {
+        title: a.title,
+        url: a.url ?? undefined,
+        published: a.published ?? undefined,
+        source: a.source ?? undefined,
+        paragraphs: a.paragraphs.map((p) => p.text),
+      };
+      let list = lines.get(a.file);
+      if (!list) lines.set(a.file, (list = []));
+      list.push(JSON.stringify(entry));
+      articles++;
+    }
+  } finally {
+    await db.close();
+  }
+  const taken = new Set<string>();
+  for (const [file, entries] of lines) {
+    const base = file.slice(0, file.length - path.extname(file).length);
+    // Two files differing only in extension ("a.md", "a.html") keep theirs in the name.
+    const name = taken.has(`${base}.jsonl`) ? `${file}.jsonl` : `${base}.jsonl`;
+    taken.add(name);
+    // Names come from the folder's own listing; one leading out of `out` would be a corrupt row, not a file to write.
+    if (name.split('/').some((part) => part === '..' || part === '') || path.isAbsolute(name))
+      throw new UserFacingError(`stored file name ${JSON.stringify(file)} is not a relative path`);
+    const abs = path.join(out, ...name.split('/'));
+    await fs.mkdir(path.dirname(abs), { recursive: true });
+    await fs.writeFile(abs, `${entries.join('\n')}\n`);
+  }
+  io.stdout.write(`${articles} articles written to ${lines.size} files in ${out}\n`);
+  return 0;
+}

@@ -1,0 +1,260 @@
+import type { Article } from '../../articles/types.js';
+import type { SqlDb } from '../../state/sql.js';
+import { answer } from '../answer.js';
+import { expandShorthand } from '../chat.js';
+import { allowedEdits, editDistance } from '../fuzzy.js';
+import { analyzeArticle, assemble, SearchIndex, type CorpusStats } from '../index.js';
+import { detectLanguage, type Language } from '../language.js';
+import { installedLexicon } from '../lexicon.js';
+import { isStopword, termOf, tokenize } from '../normalize.js';
+import { TRANSLATED_TO } from '../query.js';
+import type { Answer, AnswerOptions } from '../types.js';
+import { paragraphsOf } from './store.js';
+
+/**
+ * How many paragraphs PostgreSQL hands over per question, best BM25 first. The product's ranking then
+ * runs over their whole articles; answer() keeps 20 of its own first pass, and more room here keeps
+ * the same 20 when the rest of the pipeline (headlines, answer check) reorders them.
+ */
+const CANDIDATES = 60;
+/**
+ * A term in more than this share of paragraphs does not select candidates when the question has a
+ * rarer one (it still scores them): matching "year" alone would hand over most of the archive, and
+ * a paragraph holding only the common words of a question is seldom its best answer.
+ */
+const COMMON_SHARE = 0.1;
+/** Corrections PostgreSQL's trigram index proposes per misspelled word, checked against the edit bound here. */
+const TRIGRAM_CANDIDATES = 12;
+// BM25's constants, as in rank.ts.
+const K1 = 1.2;
+const B = 0.75;
+/** Stems are matched fuzzily only for words this long, as in query.ts. */
+const STEM_FUZZY_MIN_LENGTH = 7;
+/** A fuzzy guess counts for less than the word itself, as in query.ts. */
+const FUZZY_WEIGHT = [1, 0.7, 0.45];
+
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+
+interface Totals {
+  paragraphs: number;
+  avgLength: number;
+  articles: number;
+  languages: Language[];
+  oldest: number;
+  newest: number;
+}
+
+/**
+ * answer() over articles kept in PostgreSQL (see docs/search.md, "PostgreSQL backend"): the database
+ * finds the candidate paragraphs (BM25 over the product's own terms, misspellings corrected by
+ * trigram similarity against the vocabulary), and the product's ranking, passage trimming and
+ * abstention run over the candidates' articles with the whole corpus's statistics, read from the
+ * database, so scores are those the embedded index would give.
+ */
+export class PostgresSearch {
+  private readonly candidateCount: number;
+
+  /** `candidates`: paragraphs taken from the database per question (tests lower it to reach the edge cases). */
+  constructor(
+    private readonly db: SqlDb,
+    options: { candidates?: number } = {},
+  ) {
+    this.candidateCount = options.candidates ?? CANDIDATES;
+  }
+
+  async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
+    const totals = await this.totals();
+    const { terms, corrections } = await this.queryTerms(question, totals);
+    const df = new Map<string, number>();
+    for (const [t, n] of terms) df.set(t, n);
+    for (const c of corrections) df.set(c.term, c.df);
+    const articles = await this.candidates(terms, corrections, totals);
+    const index = new SearchIndex(assemble(articles.map(analyzeArticle)));
+    // The unknown word's idf (see `SearchIndex.idf('')`): no paragraph holds the empty term.
+    df.set('', 0);
+    const missing = new Set<string>();
+    const corpus: CorpusStats = {
+      documentCount: totals.paragraphs,
+      avgDocLength: totals.avgLength,
+      articleCount: totals.articles,
+      languages: totals.languages,
+      oldest: totals.oldest,
+      newest: totals.newest,
+      df(term) {
+        const n = df.get(term);
+        if (n !== undefined) return n;
+        missing.add(term);
+        return index.postings.get(term)?.docs.length ?? 0;
+      },
+    };
+    const scoped = new SearchIndex(index.data, corpus);
+    // Statistics of terms the pipeline looked up beyond the question's own (compounds, corrections
+    // found in the candidates' vocabulary) are fetched and the answer computed again with them.
+    let result = answer(scoped, question, options);
+    for (let round = 0; round < 3 && missing.size > 0; round++) {
+      const wanted = [...missing];
+      missing.clear();
+      const rows = await this.db.query<{ term: string; df: string }>('select term, df from search_terms where term = any($1)', [wanted]);
+      for (const t of wanted) df.set(t, index.postings.get(t)?.docs.length ?? 0);
+      for (const r of rows.rows) df.set(r.term, Number(r.df));
+      result = answer(new SearchIndex(index.data, corpus), question, options);
+    }
+    return result;
+  }
+
+  /** Corpus-wide counts, read per question so newly stored articles count at once. */
+  private async totals(): Promise<Totals> {
+    const r = await this.db.query<{
+      paragraphs: string;
+      total_length: string;
+      articles: string;
+      languages: Language[];
+      oldest: number | null;
+      newest: number | null;
+    }>(
+      `select s.paragraphs, s.total_length, s.articles,
+         (select coalesce(json_agg(language order by paragraphs desc, language), '[]') from search_languages where paragraphs > 0) as languages,
+         (select min(published_ms) from search_articles) as oldest, (select max(published_ms) from search_articles) as newest
+       from search_stats s`,
+    );
+    const row = r.rows[0];
+    const paragraphs = Number(row?.paragraphs ?? 0);
+    return {
+      paragraphs,
+      avgLength: paragraphs ? Number(row!.total_length) / paragraphs : 0,
+      articles: Number(row?.articles ?? 0),
+      languages: row?.languages ?? [],
+      oldest: row?.oldest ?? NaN,
+      newest: row?.newest ?? NaN,
+    };
+  }
+
+  /**
+   * The terms the question may be looking for, with their document frequencies (0: the articles lack
+   * it), and the vocabulary's likely corrections of words the articles lack.
+   */
+  private async queryTerms(question: string, totals: Totals): Promise<{ terms: Map<string, number>; corrections: Correction[] }> {
+    const main = totals.languages[0] ?? 'en';
+    const written = tokenize(question.replace(LINK, ' ')).map((t) => t.word);
+    const language = detectLanguage(written, main);
+    const words = [...new Set([...written, ...expandShorthand(written, language, () => 0)])].filter((w) => !isStopword(w, language));
+    const wanted = new Set<string>();
+    for (const w of words) wanted.add(termOf(w, language));
+    // A question in a language no article is in may be translated (see `translator` in answer.ts).
+    const lexicon = installedLexicon();
+    if (!totals.languages.includes(language) && totals.languages.includes(TRANSLATED_TO) && lexicon.has(language)) {
+      for (const w of words)
+        for (const concept of lexicon.translate(w, language) ?? []) for (const t of concept) wanted.add(termOf(t, TRANSLATED_TO));
+    }
+    // Words the articles use as written stand for their own term ("NASA" across languages).
+    // One round trip: the question's words the articles use (with their terms), and the terms' frequencies.
+    const rows = await this.db.query<{ word: string | null; term: string; df: string | null }>(
+      `with w as (select word, term from search_words where word = any($1))
+       select word, term, null as df from w
+       union all
+       select null, t.term, t.df from search_terms t where t.term = any($2) or t.term in (select term from w)`,
+      [words, [...wanted]],
+    );
+    const terms = new Map<string, number>([...wanted].map((t) => [t, 0]));
+    const knownWords = new Set<string>();
+    for (const r of rows.rows) {
+      if (r.word !== null) {
+        knownWords.add(r.word);
+        if (!terms.has(r.term)) terms.set(r.term, 0);
+      } else terms.set(r.term, Number(r.df));
+    }
+    const unknown = words.filter((w) => !knownWords.has(w) && !terms.get(termOf(w, language)) && /\p{L}/u.test(w) && allowedEdits(w.length) > 0);
+    const stems = unknown.filter((w) => w.length >= STEM_FUZZY_MIN_LENGTH).map((w) => termOf(w, language));
+    return { terms, corrections: [...(await this.corrections(unknown)), ...(await this.stemCorrections(stems))] };
+  }
+
+  /** Vocabulary words within the allowed edits of each misspelled word, found through the trigram index. */
+  private async corrections(words: readonly string[]): Promise<Correction[]> {
+    if (words.length === 0) return [];
+    const r = await this.db.query<{ query: string; word: string; term: string; df: string }>(
+      `select q.w as query, s.word, s.term, coalesce(t.df, 0) as df from unnest($1::text[]) q(w)
+       cross join lateral (select word, term from search_words where lower(word) % q.w order by similarity(lower(word), q.w) desc, word limit $2) s
+       left join search_terms t on t.term = s.term`,
+      [words, TRIGRAM_CANDIDATES],
+    );
+    return withinEdits(r.rows);
+  }
+
+  /** Stems within the allowed edits of a long misspelled word's stem (an inflected form the articles lack), as query.ts matches them. */
+  private async stemCorrections(stems: readonly string[]): Promise<Correction[]> {
+    if (stems.length === 0) return [];
+    const r = await this.db.query<{ query: string; word: string; term: string; df: string }>(
+      `select q.s as query, s.term as word, s.term, s.df from unnest($1::text[]) q(s)
+       cross join lateral (select term, df from search_terms where lower(term) % q.s order by similarity(lower(term), q.s) desc, term limit $2) s`,
+      [stems, TRIGRAM_CANDIDATES],
+    );
+    return withinEdits(r.rows);
+  }
+
+  /** The articles of the best paragraphs by BM25 over the terms, each term held by at least one of them, in stored order. */
+  private async candidates(terms: ReadonlyMap<string, number>, corrections: readonly Correction[], totals: Totals): Promise<Article[]> {
+    const weights = new Map<string, number>();
+    const idf = (df: number) => Math.log(1 + (totals.paragraphs - df + 0.5) / (df + 0.5));
+    for (const [t, df] of terms) if (df > 0) weights.set(t, idf(df));
+    for (const c of corrections) if (c.df > 0) weights.set(c.term, Math.max(weights.get(c.term) ?? 0, c.weight * idf(c.df)));
+    if (weights.size === 0) return [];
+    const dfOf = (t: string) => terms.get(t) ?? corrections.find((c) => c.term === t)?.df ?? 0;
+    const all = [...weights.keys()];
+    const rare = all.filter((t) => dfOf(t) <= COMMON_SHARE * totals.paragraphs);
+    const selecting = rare.length > 0 ? rare : all;
+    const best = await this.db.query<{ article_id: string }>(
+      `select p.article_id, sum(q.w * u.tf * ${K1 + 1} / (u.tf + ${K1} * (${1 - B} + ${B} * p.length / $4::float8))) as score
+       from search_paragraphs p
+       cross join lateral (select lexeme, array_length(positions, 1) as tf from unnest(p.terms)) u
+       join unnest($1::text[], $2::float8[]) q(term, w) on q.term = u.lexeme
+       where p.terms @@ $3::tsquery
+       group by p.article_id, p.position
+       order by score desc, p.article_id, p.position
+       limit $5`,
+      [all, all.map((t) => weights.get(t)!), selecting.map(quoteLexeme).join(' | '), totals.avgLength || 1, this.candidateCount],
+    );
+    const ids = new Set(best.rows.map((r) => r.article_id));
+    // Every term the articles hold must be in some candidate: the product tells a known word from a
+    // misspelling by whether its index has the word.
+    const covering = await this.db.query<{ article_id: string | null }>(
+      `select (select p.article_id from search_paragraphs p where p.terms @@ q.t::tsquery and not (p.article_id = any($2::bigint[])) limit 1) as article_id
+       from unnest($1::text[]) q(t)
+       where not exists (select 1 from search_paragraphs p where p.article_id = any($2::bigint[]) and p.terms @@ q.t::tsquery)`,
+      [all.map(quoteLexeme), [...ids]],
+    );
+    for (const r of covering.rows) if (r.article_id) ids.add(r.article_id);
+    return this.articles([...ids].sort((a, b) => Number(a) - Number(b)));
+  }
+
+  private async articles(ids: readonly string[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const metas = await this.db.query<{ article_id: string; meta: Omit<Article, 'paragraphs'> }>(
+      'select article_id, meta from search_articles where article_id = any($1::bigint[]) order by article_id',
+      [ids],
+    );
+    const paragraphs = await paragraphsOf(this.db, ids);
+    return metas.rows.map((r) => ({ ...r.meta, paragraphs: paragraphs.get(r.article_id) ?? [] }));
+  }
+}
+
+interface Correction {
+  term: string;
+  df: number;
+  weight: number;
+}
+
+/** A term as a tsquery operand. */
+function quoteLexeme(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The trigram index's proposals that are within the edit bound of the word they correct. */
+function withinEdits(rows: ReadonlyArray<{ query: string; word: string; term: string; df: string }>): Correction[] {
+  const out: Correction[] = [];
+  for (const row of rows) {
+    const max = allowedEdits(row.query.length);
+    const edits = editDistance(row.query, row.word, max);
+    if (edits <= max) out.push({ term: row.term, df: Number(row.df), weight: FUZZY_WEIGHT[edits] ?? 0 });
+  }
+  return out;
+}

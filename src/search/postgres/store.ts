@@ -1,0 +1,361 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Article } from '../../articles/types.js';
+import { listArticleFiles, loadFile, type LoadOptions } from '../../articles/library.js';
+import type { LoadWarning } from '../../articles/types.js';
+import type { Queryable, SqlDb } from '../../state/sql.js';
+import { analyzeArticle } from '../index.js';
+
+/** Any number, the same in every process: two ingests write their batches in turn. */
+const INGEST_LOCK = 7_318_042_017;
+/** Paragraphs written per transaction: large enough for few round trips, small enough to keep locks short. */
+const BATCH_PARAGRAPHS = 4_000;
+/** PostgreSQL's limits on a tsvector: positions up to 16,383, 256 per lexeme, lexemes under 2 KB. */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS = 256;
+const MAX_LEXEME_BYTES = 2_000;
+
+/** A file of the folder as last read: size and mtime say "maybe changed", the hash decides. */
+export interface FileFingerprint {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/** One file's articles to store in place of what it held before (none for a new file). */
+export interface FileArticles {
+  file: string;
+  fingerprint: FileFingerprint;
+  articles: readonly Article[];
+}
+
+/** What an ingest did. */
+export interface IngestReport {
+  files: number;
+  unchanged: number;
+  added: number;
+  changed: number;
+  deleted: number;
+  articles: number;
+  paragraphs: number;
+  warnings: LoadWarning[];
+}
+
+/**
+ * A paragraph's terms as a tsvector literal ('term':1,4 …): positions kept, so PostgreSQL knows each
+ * term's frequency in the paragraph (BM25's tf) and ranking can compute it from the row.
+ */
+export function termVector(terms: readonly string[]): string {
+  const positions = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    if (Buffer.byteLength(t) > MAX_LEXEME_BYTES) return;
+    let list = positions.get(t);
+    if (!list) positions.set(t, (list = []));
+    if (list.length < MAX_POSITIONS) list.push(Math.min(i + 1, MAX_POSITION));
+  });
+  const parts: string[] = [];
+  for (const [t, list] of positions) parts.push(`'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${[...new Set(list)].join(',')}`);
+  return parts.join(' ');
+}
+
+/** Writes files' articles, replacing what those files held, and removes deleted files' articles: one transaction per call. */
+export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], deleted: readonly string[] = []): Promise<void> {
+  await db.transaction(async (q) => {
+    await q.query('select pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+    // A batch lost to a server crash is read again by the next ingest (its files' fingerprints are
+    // lost with it), so its commit need not wait for the disk.
+    await q.query('set local synchronous_commit = off');
+    const gone = [...changed.map((c) => c.file), ...deleted];
+    if (gone.length > 0) await removeFiles(q, gone);
+    if (deleted.length > 0) await q.query('delete from search_files where file = any($1)', [deleted]);
+    const articles = changed.flatMap((c) => c.articles);
+    if (articles.length > 0) await insertArticles(q, articles);
+    if (changed.length > 0) {
+      await q.query(
+        `insert into search_files (file, size, mtime_ms, hash) select * from unnest($1::text[], $2::bigint[], $3::float8[], $4::text[])
+         on conflict (file) do update set size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`,
+        [
+          changed.map((c) => c.file),
+          changed.map((c) => c.fingerprint.size),
+          changed.map((c) => c.fingerprint.mtimeMs),
+          changed.map((c) => c.fingerprint.hash),
+        ],
+      );
+    }
+  });
+}
+
+/** Takes the files' articles out, with their share of the term, word and language statistics. */
+async function removeFiles(q: Queryable, files: readonly string[]): Promise<void> {
+  const ids = (await q.query<{ article_id: string }>('select article_id from search_articles where file = any($1)', [files])).rows.map(
+    (r) => r.article_id,
+  );
+  if (ids.length === 0) return;
+  const terms = await q.query<{ term: string; n: string }>(
+    `select lexeme as term, count(*) as n from search_paragraphs p, unnest(tsvector_to_array(p.terms)) lexeme
+     where p.article_id = any($1::bigint[]) group by lexeme`,
+    [ids],
+  );
+  await decrement(
+    q,
+    'search_terms',
+    'term',
+    'df',
+    terms.rows.map((r) => [r.term, Number(r.n)]),
+  );
+  const words = await q.query<{ word: string; n: string }>(
+    'select w as word, count(*) as n from search_articles a, unnest(a.words) w where a.article_id = any($1::bigint[]) group by w',
+    [ids],
+  );
+  await decrement(
+    q,
+    'search_words',
+    'word',
+    'refs',
+    words.rows.map((r) => [r.word, Number(r.n)]),
+  );
+  const langs = await q.query<{ language: string; n: string; total: string }>(
+    `select a.language, count(*) as n, coalesce(sum(p.length), 0) as total from search_paragraphs p join search_articles a using (article_id)
+     where a.article_id = any($1::bigint[]) group by a.language`,
+    [ids],
+  );
+  await decrement(
+    q,
+    'search_languages',
+    'language',
+    'paragraphs',
+    langs.rows.map((r) => [r.language, Number(r.n)]),
+  );
+  const paragraphs = langs.rows.reduce((n, r) => n + Number(r.n), 0);
+  const total = langs.rows.reduce((n, r) => n + Number(r.total), 0);
+  await q.query('update search_stats set paragraphs = paragraphs - $1, total_length = total_length - $2, articles = articles - $3', [
+    paragraphs,
+    total,
+    ids.length,
+  ]);
+  await q.query('delete from search_paragraphs where article_id = any($1::bigint[])', [ids]);
+  await q.query('delete from search_articles where article_id = any($1::bigint[])', [ids]);
+}
+
+async function decrement(q: Queryable, table: string, key: string, column: string, counts: ReadonlyArray<[string, number]>): Promise<void> {
+  if (counts.length === 0) return;
+  const keys = counts.map((c) => c[0]);
+  await q.query(`update ${table} t set ${column} = t.${column} - d.n from unnest($1::text[], $2::bigint[]) d(k, n) where t.${key} = d.k`, [
+    keys,
+    counts.map((c) => c[1]),
+  ]);
+  await q.query(`delete from ${table} where ${key} = any($1) and ${column} <= 0`, [keys]);
+}
+
+async function insertArticles(q: Queryable, articles: readonly Article[]): Promise<void> {
+  const ids = (await q.query<{ id: string }>("select nextval('search_article_ids') as id from generate_series(1, $1)", [articles.length])).rows.map(
+    (r) => r.id,
+  );
+  const df = new Map<string, number>();
+  const refs = new Map<string, [term: string, n: number]>();
+  const languages = new Map<string, number>();
+  const p = {
+    article: [] as string[],
+    position: [] as number[],
+    index: [] as number[],
+    length: [] as number[],
+    terms: [] as string[],
+    text: [] as string[],
+  };
+  const a = {
+    id: ids,
+    file: [] as string[],
+    language: [] as string[],
+    published: [] as Array<number | null>,
+    meta: [] as string[],
+    words: [] as string[],
+  };
+  let total = 0;
+  articles.forEach((article, i) => {
+    const analyzed = analyzeArticle(article);
+    const { paragraphs: _, ...meta } = article;
+    a.file.push(article.file);
+    a.language.push(analyzed.language);
+    const published = article.published ? Date.parse(article.published) : NaN;
+    a.published.push(Number.isNaN(published) ? null : published);
+    a.meta.push(JSON.stringify(meta));
+    a.words.push(pgArray(analyzed.words.map(([w]) => w)));
+    for (const [word, term] of analyzed.words) refs.set(word, [term, (refs.get(word)?.[1] ?? 0) + 1]);
+    languages.set(analyzed.language, (languages.get(analyzed.language) ?? 0) + article.paragraphs.length);
+    analyzed.paragraphs.forEach((terms, at) => {
+      p.article.push(ids[i]!);
+      p.position.push(at);
+      p.index.push(article.paragraphs[at]!.index);
+      const length = Math.min(terms.length, 65_535);
+      p.length.push(length);
+      total += length;
+      p.terms.push(termVector(terms));
+      p.text.push(article.paragraphs[at]!.text);
+      for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    });
+  });
+  await q.query(
+    `insert into search_articles (article_id, file, language, published_ms, meta, words)
+     select id, file, language, published, meta::jsonb, words::text[] from unnest($1::bigint[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[])
+       as t(id, file, language, published, meta, words)`,
+    [a.id, a.file, a.language, a.published, a.meta, a.words],
+  );
+  await q.query(
+    `insert into search_paragraphs (article_id, position, index, length, terms, text)
+     select id, position, index, length, terms::tsvector, text from unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[])
+       as t(id, position, index, length, terms, text)`,
+    [p.article, p.position, p.index, p.length, p.terms, p.text],
+  );
+  // Keys in order, so two writers never wait on each other's rows in opposite orders.
+  const terms = [...df.keys()].filter((t) => Buffer.byteLength(t) <= MAX_LEXEME_BYTES).sort();
+  await q.query(
+    `insert into search_terms (term, df) select * from unnest($1::text[], $2::bigint[])
+     on conflict (term) do update set df = search_terms.df + excluded.df`,
+    [terms, terms.map((t) => df.get(t)!)],
+  );
+  const words = [...refs.keys()].sort();
+  await q.query(
+    `insert into search_words (word, term, refs) select * from unnest($1::text[], $2::text[], $3::int[])
+     on conflict (word) do update set refs = search_words.refs + excluded.refs, term = excluded.term`,
+    [words, words.map((w) => refs.get(w)![0]), words.map((w) => refs.get(w)![1])],
+  );
+  const langs = [...languages.keys()].sort();
+  await q.query(
+    `insert into search_languages (language, paragraphs) select * from unnest($1::text[], $2::bigint[])
+     on conflict (language) do update set paragraphs = search_languages.paragraphs + excluded.paragraphs`,
+    [langs, langs.map((l) => languages.get(l)!)],
+  );
+  await q.query('update search_stats set paragraphs = paragraphs + $1, total_length = total_length + $2, articles = articles + $3', [
+    p.article.length,
+    total,
+    articles.length,
+  ]);
+}
+
+/** A PostgreSQL array literal of strings (one parameter instead of a nested array pg cannot send). */
+function pgArray(items: readonly string[]): string {
+  return `{${items.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * Stores articles that come from no folder (benchmarks' data sets, and later feed items), grouped by
+ * their `file`, each file in place of what it held. Returns the paragraphs stored.
+ */
+export async function storeArticles(db: SqlDb, articles: readonly Article[]): Promise<number> {
+  const byFile = new Map<string, Article[]>();
+  for (const a of articles) {
+    let list = byFile.get(a.file);
+    if (!list) byFile.set(a.file, (list = []));
+    list.push(a);
+  }
+  let batch: FileArticles[] = [];
+  let size = 0;
+  let stored = 0;
+  for (const [file, list] of byFile) {
+    batch.push({ file, fingerprint: { size: 0, mtimeMs: 0, hash: '' }, articles: list });
+    const n = list.reduce((k, a) => k + a.paragraphs.length, 0);
+    size += n;
+    stored += n;
+    if (size >= BATCH_PARAGRAPHS) {
+      await storeFiles(db, batch);
+      [batch, size] = [[], 0];
+    }
+  }
+  if (batch.length > 0) await storeFiles(db, batch);
+  return stored;
+}
+
+/**
+ * Brings the articles folder into the database: new files are read and stored, changed ones (size or
+ * mtime differ and so does the content's hash) replaced, deleted ones removed; unchanged files are
+ * not read at all.
+ */
+export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions = {}): Promise<IngestReport> {
+  const root = path.resolve(dir);
+  const warnings: LoadWarning[] = [];
+  const files = await listArticleFiles(root, warnings);
+  const known = new Map(
+    (await db.query<{ file: string; size: string; mtime_ms: number; hash: string }>('select file, size, mtime_ms, hash from search_files')).rows.map(
+      (r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }],
+    ),
+  );
+  const report: IngestReport = { files: files.length, unchanged: 0, added: 0, changed: 0, deleted: 0, articles: 0, paragraphs: 0, warnings };
+  const present = new Set(files);
+  const deleted = [...known.keys()].filter((f) => !present.has(f));
+  report.deleted = deleted.length;
+  let batch: FileArticles[] = [];
+  let batchParagraphs = 0;
+  const flush = async (gone: readonly string[] = []) => {
+    if (batch.length === 0 && gone.length === 0) return;
+    await storeFiles(db, batch, gone);
+    batch = [];
+    batchParagraphs = 0;
+  };
+  await flush(deleted);
+  for (const file of files) {
+    const abs = path.join(root, file);
+    const st = await fs.stat(abs).catch(() => undefined);
+    if (!st) continue;
+    const before = known.get(file);
+    // Whole milliseconds: tools that copy or restore times (utimes, tar, rsync) keep no finer ones.
+    const mtimeMs = Math.trunc(st.mtimeMs);
+    if (before && before.size === st.size && before.mtimeMs === mtimeMs) {
+      report.unchanged++;
+      continue;
+    }
+    const hash = createHash('sha256')
+      .update(await fs.readFile(abs))
+      .digest('hex');
+    const fingerprint = { size: st.size, mtimeMs, hash };
+    if (before && before.hash === hash) {
+      // Touched, not changed: only the new size and mtime are noted.
+      await db.query('update search_files set size = $2, mtime_ms = $3 where file = $1', [file, st.size, mtimeMs]);
+      report.unchanged++;
+      continue;
+    }
+    const loaded = await loadFile(root, file, options);
+    warnings.push(...loaded.warnings);
+    if (before) report.changed++;
+    else report.added++;
+    report.articles += loaded.articles.length;
+    const paragraphs = loaded.articles.reduce((n, a) => n + a.paragraphs.length, 0);
+    report.paragraphs += paragraphs;
+    batch.push({ file, fingerprint, articles: loaded.articles });
+    batchParagraphs += paragraphs;
+    if (batchParagraphs >= BATCH_PARAGRAPHS) await flush();
+  }
+  await flush();
+  return report;
+}
+
+/** Every stored article with its paragraphs, in the order they were stored (for moving back to a folder). */
+export async function* storedArticles(db: SqlDb, pageSize = 500): AsyncGenerator<Article> {
+  let after = '0';
+  for (;;) {
+    const page = await db.query<{ article_id: string; meta: Omit<Article, 'paragraphs'> }>(
+      'select article_id, meta from search_articles where article_id > $1 order by article_id limit $2',
+      [after, pageSize],
+    );
+    if (page.rows.length === 0) return;
+    const ids = page.rows.map((r) => r.article_id);
+    const paragraphs = await paragraphsOf(db, ids);
+    for (const r of page.rows) yield { ...r.meta, paragraphs: paragraphs.get(r.article_id) ?? [] };
+    after = ids[ids.length - 1]!;
+  }
+}
+
+/** The stored paragraphs of these articles, in order, by article id. */
+export async function paragraphsOf(db: Queryable, ids: readonly string[]): Promise<Map<string, Article['paragraphs']>> {
+  const rows = await db.query<{ article_id: string; index: number; text: string }>(
+    'select article_id, index, text from search_paragraphs where article_id = any($1::bigint[]) order by article_id, position',
+    [ids],
+  );
+  const out = new Map<string, Article['paragraphs']>();
+  for (const r of rows.rows) {
+    let list = out.get(r.article_id);
+    if (!list) out.set(r.article_id, (list = []));
+    list.push({ index: r.index, text: r.text });
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/index.js';
+import { loadArticles } from '../../src/articles/library.js';
+import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
+
+const unavailable = await postgresUnavailable();
+
+const PIER = `---
+title: Harbour pier opens after two years of work
+url: https://example.org/news/pier
+published: 2024-05-02
+source: Harbour Times
+---
+The harbour authority opened the new pier on Tuesday after two years of construction work.
+
+Fishing boats will moor at the pier from June, the authority said in a statement on its website.
+`;
+
+let dir: string;
+const write = (rel: string, content: string) => {
+  const abs = path.join(dir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  writeFileSync(abs, content);
+};
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env, cwd: dir });
+  return { code, stdout, stderr };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'index-postgres-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run index -- --to-postgres / --from-postgres', () => {
+  it('without DATABASE_URL: one "error:" line, exit 2', async () => {
+    write('articles/pier.md', PIER);
+    const { code, stdout, stderr } = await run(['--articles', 'articles', '--to-postgres']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error: --to-postgres and --from-postgres need DATABASE_URL (the PostgreSQL server to use)\n');
+  });
+
+  it.skipIf(unavailable !== undefined)('moves a folder in, incrementally, and back out to a folder the embedded bot reads the same', async () => {
+    const { url, drop } = await throwawayDatabase();
+    try {
+      const env = { DATABASE_URL: url };
+      write('articles/pier.md', PIER);
+      write('articles/more/notes.txt', 'Weather notes\n\nHeavy rain is expected across the north of the country on Thursday night.');
+      const first = await run(['--articles', 'articles', '--to-postgres'], env);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(
+        /^warning: more\/notes\.txt: no url: replies will name the file instead\n2 files: 2 new, 0 changed, 0 deleted, 0 unchanged; 2 articles \(3 paragraphs\) stored in /m,
+      );
+      const again = await run(['--articles', 'articles', '--to-postgres'], env);
+      expect(again.stdout).toMatch(/^2 files: 0 new, 0 changed, 0 deleted, 2 unchanged; 0 articles \(0 paragraphs\) stored in /);
+
+      const out = await run(['--from-postgres', 'back'], env);
+      expect(out).toMatchObject({ code: 0, stderr: '' });
+      expect(out.stdout).toBe(`2 articles written to 2 files in ${path.join(dir, 'back')}\n`);
+      expect(readdirSync(path.join(dir, 'back'), { recursive: true }).sort()).toEqual(['more', 'more/notes.jsonl', 'pier.jsonl']);
+      const before = (await loadArticles(path.join(dir, 'articles'))).articles;
+      const after = (await loadArticles(path.join(dir, 'back'))).articles;
+      const seen = (a: (typeof before)[number]) => ({
+        title: a.title,
+        url: a.url,
+        published: a.published,
+        source: a.source,
+        texts: a.paragraphs.map((p) => p.text),
+      });
+      expect(after.map(seen)).toEqual(before.map(seen));
+
+      // Never into a folder that holds something: nothing there is overwritten.
+      const refused = await run(['--from-postgres', 'articles'], env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(`error: ${path.join(dir, 'articles')} is not empty: give a new or empty folder to write the articles into\n`);
+    } finally {
+      await drop();
+    }
+  });
+});

@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadArticles } from '../../src/articles/library.js';
+import type { Article } from '../../src/articles/types.js';
+import { openPostgres } from '../../src/state/postgres.js';
+import type { SqlDb } from '../../src/state/sql.js';
+import { answer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { PostgresSearch } from '../../src/search/postgres/backend.js';
+import { migrateSearch } from '../../src/search/postgres/schema.js';
+import { ingestFolder, storedArticles } from '../../src/search/postgres/store.js';
+import type { Answer } from '../../src/search/types.js';
+import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
+import { article, NEWS } from './fixture.js';
+
+const unavailable = await postgresUnavailable();
+
+/** An article as a Markdown file with front matter, as an operator's folder holds it. */
+function markdown(a: Article): string {
+  return `---\ntitle: ${JSON.stringify(a.title)}\nurl: ${a.url}\npublished: ${a.published}\nsource: ${a.source}\n---\n\n${a.paragraphs.map((p) => p.text).join('\n\n')}\n`;
+}
+
+/** What a reader sees of an answer: the passages' articles, paragraphs and texts, the reason, and whether it is tentative. */
+function shown(a: Answer) {
+  return {
+    reason: a.reason,
+    tentative: a.tentative,
+    articleCount: a.articleCount,
+    passages: a.passages.map((p) => ({ article: p.article.id, paragraph: p.paragraph.index, text: p.text, score: p.score })),
+  };
+}
+
+describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () => {
+  let drop: () => Promise<void>;
+  let url: string;
+  let db: SqlDb;
+  let dir: string;
+
+  beforeAll(async () => {
+    ({ url, drop } = await throwawayDatabase());
+  });
+  afterAll(async () => {
+    await drop();
+  });
+  beforeEach(async () => {
+    db = await openPostgres(url);
+    await migrateSearch(db);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pg-search-'));
+  });
+  afterEach(async () => {
+    await db.query('truncate search_files, search_articles, search_paragraphs, search_terms, search_words, search_languages');
+    await db.query('update search_stats set paragraphs = 0, total_length = 0, articles = 0');
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (a: Article) => writeFileSync(path.join(dir, a.file), markdown(a));
+
+  it('answers the fixture questions as the embedded index does, passage for passage and score for score', async () => {
+    for (const a of NEWS) write(a);
+    const report = await ingestFolder(db, dir);
+    expect(report).toMatchObject({ files: NEWS.length, added: NEWS.length, changed: 0, deleted: 0, unchanged: 0 });
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    const search = new PostgresSearch(db);
+    const questions = [
+      'How much will the tram line cost?',
+      'Who did Northbridge United sign?',
+      'How many homes lost electricity in the storm?',
+      'What was Lumatech quarterly revenue?',
+      'What did the astronomers detect?',
+      'Когда открыли мост в Казани?',
+      'Wie viele Radwege baut Hamburg?',
+      '¿Cómo están los embalses de Andalucía?',
+      'When does construction of the tram begin?',
+      'What is the weather on Mars?',
+      'thanks!',
+      '',
+    ];
+    for (const q of questions) expect(shown(await search.answer(q)), q).toEqual(shown(answer(embedded, q)));
+    // Not every question was declined: the comparison covers answers.
+    expect((await search.answer(questions[0]!)).passages[0]?.text).toContain('240 million dollars');
+  });
+
+  it('corrects a misspelled word through the vocabulary, as the embedded index does', async () => {
+    for (const a of NEWS) write(a);
+    await ingestFolder(db, dir);
+    const got = await new PostgresSearch(db).answer('How many homes lost electrcity?');
+    expect(got.passages[0]?.text).toContain('18,000 homes lost electricity');
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    expect(shown(got)).toEqual(shown(answer(embedded, 'How many homes lost electrcity?')));
+  });
+
+  it('hands over an article for every question word the articles hold, even past the best candidates', async () => {
+    for (const a of NEWS) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    // One candidate paragraph: the other words' articles come only from the covering lookup. Without
+    // it "tram" would be read as a word no article has, and its passage would be missing.
+    const search = new PostgresSearch(db, { candidates: 1 });
+    for (const q of ['Storm Ingrid in Port Elwin and the tram line cost', 'Lumatech revenue and the Varga transfer fee']) {
+      const got = await search.answer(q, { minConfidence: 0 });
+      expect(got.passages.map((p) => p.article.file).sort(), q).toEqual(
+        answer(embedded, q, { minConfidence: 0 })
+          .passages.map((p) => p.article.file)
+          .sort(),
+      );
+    }
+  });
+
+  it('takes in new, changed and deleted files, and does not read files whose size and time are unchanged', async () => {
+    const [council, transfer, storm] = NEWS as [Article, Article, Article];
+    write(council);
+    write(transfer);
+    expect(await ingestFolder(db, dir)).toMatchObject({ added: 2, changed: 0, deleted: 0, unchanged: 0, articles: 2 });
+    const search = new PostgresSearch(db);
+
+    // New: the storm story is found; deleted: the transfer story is not.
+    write(storm);
+    unlinkSync(path.join(dir, transfer.file));
+    expect(await ingestFolder(db, dir)).toMatchObject({ added: 1, changed: 0, deleted: 1, unchanged: 1 });
+    expect((await search.answer('How many homes lost electricity?')).passages[0]?.article.file).toBe(storm.file);
+    expect((await search.answer('Who did Northbridge United sign for a club record fee?')).reason).toBe('not-found');
+    expect((await search.answer('Who did Northbridge United sign?')).articleCount).toBe(2);
+
+    // Changed: the new text answers, the old one is gone from the vocabulary too.
+    const changed = article(council.id, council.title, [
+      council.paragraphs[0]!.text,
+      'The tram line will cost 310 million dollars after a review of the budget.',
+    ]);
+    write(changed);
+    utimesSync(path.join(dir, council.file), new Date(), new Date(Date.now() + 5_000));
+    expect(await ingestFolder(db, dir)).toMatchObject({ added: 0, changed: 1, deleted: 0, unchanged: 1 });
+    expect((await search.answer('How much will the tram line cost?')).passages[0]?.text).toContain('310 million');
+    const words = await db.query<{ word: string }>("select word from search_words where word = 'grant'");
+    expect(words.rows).toEqual([]);
+
+    // Touched, same bytes: noted, not stored again. Then same size and modification time: not read
+    // again, even though (unusually) its bytes differ.
+    const file = path.join(dir, storm.file);
+    const when = new Date('2026-01-02T03:04:05Z');
+    utimesSync(file, when, when);
+    expect(await ingestFolder(db, dir)).toMatchObject({ added: 0, changed: 0, deleted: 0, unchanged: 2 });
+    writeFileSync(file, markdown(storm).replace('18,000', '19,000'));
+    utimesSync(file, when, when);
+    expect(await ingestFolder(db, dir)).toMatchObject({ added: 0, changed: 0, deleted: 0, unchanged: 2 });
+    expect((await search.answer('How many homes lost electricity?')).passages[0]?.text).toContain('18,000');
+
+    // The statistics are those of what is stored now, as if it had been stored in one go.
+    const stats = await db.query<{ paragraphs: string; articles: string }>('select paragraphs, articles from search_stats');
+    expect(stats.rows[0]).toEqual({ paragraphs: String(changed.paragraphs.length + storm.paragraphs.length), articles: '2' });
+    const df = await db.query<{ df: string }>("select df from search_terms where term = 'tram'");
+    expect(df.rows).toEqual([{ df: '2' }]);
+  });
+
+  it('gives back every stored article (moving back to a folder)', async () => {
+    for (const a of NEWS.slice(0, 3)) write(a);
+    await ingestFolder(db, dir);
+    const back: Article[] = [];
+    for await (const a of storedArticles(db, 2)) back.push(a);
+    expect(back).toEqual((await loadArticles(dir)).articles);
+  });
+});
+
+describe.skipIf(unavailable !== undefined)('search migrations', () => {
+  it('run once when several processes start at once', async () => {
+    const { url, drop } = await throwawayDatabase();
+    const dbs = await Promise.all([1, 2, 3, 4].map(() => openPostgres(url)));
+    try {
+      const applied = await Promise.all(dbs.map((db) => migrateSearch(db)));
+      expect(applied.flat()).toEqual([1]);
+      const tables = await dbs[0]!.query<{ n: string }>("select count(*) as n from pg_tables where tablename like 'search\\_%'");
+      expect(Number(tables.rows[0]!.n)).toBe(8);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await drop();
+    }
+  });
+});
