@@ -19,11 +19,11 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:149-149', // the threshold
-    'src/search/answer.ts:171-172', // abstaining
-    'src/search/answer.ts:182-184', // tentative answers
-    'src/search/answer.ts:274-294', // convictionOf
-    'src/search/rank.ts:237-262', // backgroundWeight, confidence
+    'src/search/answer.ts:148-148', // the threshold
+    'src/search/answer.ts:170-171', // abstaining
+    'src/search/answer.ts:181-183', // tentative answers
+    'src/search/answer.ts:273-293', // convictionOf
+    'src/search/rank.ts:242-267', // backgroundWeight, confidence
   ],
   concurrency: 2,
   timeoutMS: 20_000,
