@@ -19,11 +19,11 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:153-153', // the threshold
-    'src/search/answer.ts:175-176', // abstaining
-    'src/search/answer.ts:186-188', // tentative answers
-    'src/search/answer.ts:290-310', // convictionOf
-    'src/search/rank.ts:237-262', // backgroundWeight, confidence
+    'src/search/answer.ts:152-152', // the threshold
+    'src/search/answer.ts:174-175', // abstaining
+    'src/search/answer.ts:185-187', // tentative answers
+    'src/search/answer.ts:289-309', // convictionOf
+    'src/search/rank.ts:242-267', // backgroundWeight, confidence
   ],
   concurrency: 2,
   timeoutMS: 20_000,

@@ -1,9 +1,10 @@
 import type { Answer, AnswerOptions, Passage, YearMismatch } from './types.js';
 import { isCompounding } from './compound.js';
-import { analyzeText, type SearchIndex } from './index.js';
+import type { SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
-import { isStopword, termOf, tokenize, type Token } from './normalize.js';
+import { isStopword, termOf, tokenize, wordsOf as wordsIn, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
+import { readingOf } from './reading.js';
 import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import { backgroundWeight, bm25Of, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
@@ -95,22 +96,20 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const groups = queryGroups(index, content, language, translator(index, language, options.lexicon), names);
   const rankingGroups = repeated(groups, words, language);
   // The candidates' terms (and content words, for the meaning match) are read again from their text
-  // (cheaper in memory than keeping every paragraph's term list), once per question.
-  const seen = new Map<number, { terms: string[]; words: string[] }>();
-  const analysisOf = (doc: number) => {
-    let a = seen.get(doc);
-    if (!a) {
-      const words: string[] = [];
-      a = { terms: analyzeText(paragraphOf(index, doc).text, index.articleLanguage(index.docArticle[doc]!), words), words };
-      seen.set(doc, a);
+  // (cheaper in memory than keeping every paragraph's term list); terms are kept a while (see `reading.ts`).
+  const termsOf = (doc: number) => readingOf(paragraphOf(index, doc).text, index.articleLanguage(index.docArticle[doc]!)).terms;
+  const seen = new Map<number, string[]>();
+  const wordsOf = (doc: number) => {
+    let words = seen.get(doc);
+    if (!words) {
+      const language = index.articleLanguage(index.docArticle[doc]!);
+      seen.set(doc, (words = wordsIn(paragraphOf(index, doc).text).filter((w) => !isStopword(w, language))));
     }
-    return a;
+    return words;
   };
-  const termsOf = (doc: number) => analysisOf(doc).terms;
   const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
   const lexical = rerank(index, rankingGroups, rankBm25(index, rankingGroups, CANDIDATES), termsOf);
   const meaning = vectors && new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language);
-  const wordsOf = (doc: number) => analysisOf(doc).words;
   const byMeaning = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
   const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
   const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };

@@ -1,6 +1,6 @@
 import type { Language } from './language.js';
-import { isStopword, termOf, tokenize } from './normalize.js';
-import { splitSentences } from './passage.js';
+import { isStopword, termOf, wordsOf } from './normalize.js';
+import { readingOf, sentencesOf } from './reading.js';
 import type { QueryGroup } from './rank.js';
 import type { AnswerKind } from './fit.js';
 import type { SearchIndex } from './index.js';
@@ -156,19 +156,16 @@ export function sentenceFit(
   said: ReadonlySet<string>,
 ): number {
   const total = groups.reduce((s, g) => s + g.idf, 0) || 1;
-  const normalized = text.normalize('NFC');
   let best = 0;
-  for (const s of splitSentences(normalized)) {
-    const sentence = normalized.slice(s.start, s.end);
-    const words = tokenize(sentence).map((t) => t.word);
-    const terms = new Set(words.filter((w) => !isStopword(w, language)).map((w) => termOf(w, language)));
+  // The paragraph's sentences and their terms are read once and kept (see `reading.ts`).
+  for (const { sentence, terms } of sentencesOf(readingOf(text, language))) {
     let cover = 0;
     for (const g of groups) {
       let m = 0;
-      for (const t of g.terms) m = Math.max(m, terms.has(t.term) ? t.weight : headline.has(t.term) ? HEADLINE_CREDIT * t.weight : 0);
+      for (const t of g.terms) m = Math.max(m, terms.includes(t.term) ? t.weight : headline.has(t.term) ? HEADLINE_CREDIT * t.weight : 0);
       cover += g.idf * m;
     }
-    best = Math.max(best, cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, words, slot, said) : 0));
+    best = Math.max(best, cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, wordsOf(sentence), slot, said) : 0));
   }
   return best;
 }

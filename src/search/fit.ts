@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { tokenize } from './normalize.js';
+import { someWord, wordsOf } from './normalize.js';
 
 /**
  * What a question asks for besides its topic words, and whether a paragraph can give it: the kind of
@@ -118,9 +118,8 @@ export function hasAnswerKind(text: string, kind: AnswerKind, language: Language
     if (language === 'de') return true;
     return hasName(text);
   }
-  const words = tokenize(text).map((t) => t.word);
-  if (kind === 'number') return words.some((w) => DIGIT.test(w) || NUMBER_WORDS.has(w));
-  return words.some((w) => DIGIT.test(w) || DATE_WORDS.has(w));
+  if (kind === 'number') return someWord(text, (w) => DIGIT.test(w) || NUMBER_WORDS.has(w));
+  return someWord(text, (w) => DIGIT.test(w) || DATE_WORDS.has(w));
 }
 
 /** A capitalized word that does not open a sentence: the mark of a name in most languages. */
@@ -154,7 +153,7 @@ export function missingYears(years: readonly string[], paragraph: string, title:
 }
 
 function numbersOf(text: string): Set<string> {
-  return new Set(tokenize(text).map((t) => digits(t.word)));
+  return new Set(wordsOf(text).map(digits));
 }
 
 /**
@@ -162,7 +161,8 @@ function numbersOf(text: string): Set<string> {
  * jobs despite profits"), a photo credit. It names a topic; the answer is in the sentences under it.
  */
 export function isHeading(text: string): boolean {
-  return !/[.!?…:;"”'’»)\]]\s*$/u.test(text) && tokenize(text).length <= HEADING_MAX_WORDS;
+  let words = 0;
+  return !/[.!?…:;"”'’»)\]]\s*$/u.test(text) && !someWord(text, () => ++words > HEADING_MAX_WORDS);
 }
 /** Longer lines without a full stop are sentences all the same: news quizzes' explanations often lack one. */
 const HEADING_MAX_WORDS = 14;

@@ -104,19 +104,24 @@ function topK(docs: readonly number[], scores: Float64Array, k: number): number[
       i = m;
     }
   };
-  for (const d of docs) {
-    if (heap.length < k) {
-      heap.push(d);
-      for (let i = heap.length - 1; i > 0;) {
-        const parent = (i - 1) >> 1;
-        if (!less(heap[i]!, heap[parent]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
-      }
-    } else if (less(heap[0]!, d)) {
-      heap[0] = d;
-      down(0);
+  let at = 0;
+  for (; at < docs.length && heap.length < k; at++) {
+    heap.push(docs[at]!);
+    for (let i = heap.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!less(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
     }
+  }
+  // Most of tens of thousands of docs score below the heap's weakest: one comparison each, not a call.
+  let floor = scores[heap[0]!]!;
+  for (; at < docs.length; at++) {
+    const d = docs[at]!;
+    if (scores[d]! < floor || !less(heap[0]!, d)) continue;
+    heap[0] = d;
+    down(0);
+    floor = scores[heap[0]!]!;
   }
   return heap.sort((a, b) => scores[b]! - scores[a]! || a - b);
 }

@@ -91,6 +91,9 @@ describe('years and headings', () => {
   it('tells a heading or link teaser from a sentence', () => {
     expect(isHeading('Cut thousands of jobs despite profits')).toBe(true);
     expect(isHeading('The company cut thousands of jobs despite record profits.')).toBe(false);
+    // Up to 14 words without a full stop are a heading; 15 are a sentence.
+    expect(isHeading('One two three four five six seven eight nine ten eleven twelve thirteen fourteen')).toBe(true);
+    expect(isHeading('One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen')).toBe(false);
     // A long line without a full stop is a sentence all the same.
     expect(isHeading('Federer said he needed surgery on an injured knee and would miss the rest of the season on the advice of his doctors')).toBe(
       false,
