@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import type { SentenceModel } from '../../src/search/types.js';
-import { article, COUNCIL, EARNINGS, SCIENCE, STORM, TRANSFER } from './fixture.js';
+import { article, COUNCIL, EARNINGS, NEWS, SCIENCE, STORM, TRANSFER } from './fixture.js';
 import { where } from './helpers.js';
+import { realVectors } from './vectors.js';
+
+const vectors = await realVectors();
 
 // When the bot says it is not sure of an answer (`tentative`), and when it says nothing at all.
 
@@ -92,5 +95,19 @@ describe('the sentence model’s say in answering', () => {
   it('weighs a little doubt as a little: a passage just below its neutral point is still answered', () => {
     const a = answer(index, 'Why was the east wing of the city museum closed for two years?', { sentences: closeness(0.4) });
     expect(where(a.passages[0])).toBe('museum#0');
+  });
+});
+
+describe('word vectors’ say in answering', () => {
+  it('are sure of a passage that says what was asked in other words, where words alone are not', () => {
+    // "households … without electricity" against "homes lost electricity": close in meaning.
+    const index = SearchIndex.build(NEWS);
+    const question = 'How many households were left without electricity?';
+    const byWords = answer(index, question);
+    expect(where(byWords.passages[0])).toBe('storm#1');
+    expect(byWords.tentative).toBe(true);
+    const byMeaning = answer(index, question, { vectors });
+    expect(where(byMeaning.passages[0])).toBe('storm#1');
+    expect(byMeaning.tentative).toBeUndefined();
   });
 });
