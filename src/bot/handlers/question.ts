@@ -1,10 +1,11 @@
 import type { Message } from 'telegraf/types';
 import { escapeHtml } from '../../replies/text.js';
+import { SearchUnavailable } from '../../search/unavailable.js';
 import type { BotCore } from '../core.js';
 import { renderAnswer } from '../format.js';
 
 /** Answers a question from a message (plain text, a mention, a reply, or /ask), with the pager buttons. */
-export function answerQuestion(core: BotCore, m: Message, question: string): void {
+export async function answerQuestion(core: BotCore, m: Message, question: string): Promise<void> {
   const { config, counters, deps } = core;
   if (question.length > config.maxQuestionLength) {
     counters.tooLong!++;
@@ -12,7 +13,17 @@ export function answerQuestion(core: BotCore, m: Message, question: string): voi
     return;
   }
   counters.questions!++;
-  const answer = deps.ask(question, { readerLanguage: core.readerOf(m) });
+  let answer;
+  try {
+    answer = await deps.ask(question, { readerLanguage: core.readerOf(m) });
+  } catch (err) {
+    if (!(err instanceof SearchUnavailable)) throw err;
+    // The articles' database is down for a moment: say so, and the next question tries it again.
+    counters.errors!++;
+    core.log.warn({ error: core.safe(err.cause ?? err) }, 'the articles database did not answer');
+    void core.reply(m, escapeHtml(core.sayTo(m).unavailable));
+    return;
+  }
   if (answer.passages.length > 0) counters.answered!++;
   else counters.notFound!++;
   const { kept } = core;
