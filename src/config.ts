@@ -284,6 +284,12 @@ const schema = z.object({
     },
     { message: 'must be a PostgreSQL URL: postgres://user:password@host:5432/database' },
   ),
+  SEARCH_BACKEND: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? 'embedded' : s.toLowerCase()))
+    .pipe(z.enum(['embedded', 'postgres'], { message: 'must be "embedded" (the folder in memory) or "postgres" (needs DATABASE_URL)' })),
   STORE_ASKER_IDS: onOff(false),
   QUESTION_RETENTION_DAYS: positiveInt(30),
   FEEDS_ALLOW_PRIVATE_ADDRESSES: onOff(false),
@@ -329,6 +335,8 @@ export type Config = Readonly<{
   sentenceModel: boolean;
   /** Where the bot keeps votes, wanted questions and blocked users: a folder (embedded), or PostgreSQL. */
   state: Readonly<{ dir: string; databaseUrl: string | undefined }>;
+  /** Where questions are answered from: the folder in memory, or the articles brought into PostgreSQL at DATABASE_URL. */
+  searchBackend: 'embedded' | 'postgres';
   /** Keep the asker's user and chat id with a stored question (off: text, language and time only). */
   storeAskerIds: boolean;
   /** Stored questions older than this are deleted (on start and daily). */
@@ -370,6 +378,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     };
   }
 
+  // DATABASE_URL alone is the state store (issue 18): search moves only when asked to.
+  if (c.SEARCH_BACKEND === 'postgres' && c.DATABASE_URL === undefined) {
+    throw new ConfigError('SEARCH_BACKEND', 'postgres needs DATABASE_URL (the PostgreSQL server to keep the articles in)');
+  }
+
   return {
     botToken: c.BOT_TOKEN,
     articlesDir: path.resolve(cwd, c.ARTICLES_DIR),
@@ -399,6 +412,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     wordVectors: c.WORD_VECTORS,
     sentenceModel: c.SENTENCE_MODEL,
     state: { dir: path.resolve(cwd, c.STATE_DIR), databaseUrl: c.DATABASE_URL },
+    searchBackend: c.SEARCH_BACKEND,
     storeAskerIds: c.STORE_ASKER_IDS,
     questionRetentionDays: c.QUESTION_RETENTION_DAYS,
     channels: c.CHANNELS,

@@ -4,14 +4,14 @@
  * queued within its drain bound, and the process exits 0.
  */
 import path from 'node:path';
-import { openLiveIndex } from './app/open.js';
+import { loadAnswerModels, openLiveIndex } from './app/open.js';
 import { loadTextsFile } from './app/texts-file.js';
 import { AdminAlerts } from './bot/alerts.js';
 import { runConsole } from './cli/console.js';
 import { terminalProgress } from './cli/progress.js';
-import { loadConfig, proxySecrets } from './config.js';
+import { loadConfig, proxySecrets, type Config } from './config.js';
 import { UserFacingError } from './errors.js';
-import { createLogger, redact } from './log.js';
+import { createLogger, redact, type Logger } from './log.js';
 import { urlPassword } from './state/url.js';
 
 /** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
@@ -44,6 +44,8 @@ async function main(): Promise<number> {
   const progress = terminalProgress(process.stderr);
   // Problems an admin must act on are told in Telegram once the bot runs (ADMIN_ALERTS).
   const alerts = new AdminAlerts({ adminIds: config.botToken && config.adminAlerts ? config.adminIds : [], log });
+  // SEARCH_BACKEND=postgres: the bot answers from the database (the console chat keeps the folder: `npm run ask -- --backend postgres`).
+  if (config.botToken && config.searchBackend === 'postgres') return runOnPostgres(config, log, alerts, state);
   const live = await openLiveIndex(config, { log, progress: progress?.update, onReloadFailed: (err) => alerts.indexFailed(err) }).finally(() =>
     progress?.done(),
   );
@@ -126,6 +128,80 @@ async function main(): Promise<number> {
     return 1;
   }
   await stopped; // bot.done resolves as soon as the replies are out; the feeds and the index close after
+  return 0;
+}
+
+type BotState = Awaited<ReturnType<typeof import('./state/retention.js').openBotState>>;
+
+/**
+ * The bot with SEARCH_BACKEND=postgres: the folder is brought into PostgreSQL at start and on every
+ * change, and questions are answered there; nothing is indexed in this process. Subscriptions and
+ * CHANNELS get no new-article posts in this mode yet (they follow the in-memory index's reloads).
+ */
+async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, state: BotState | undefined): Promise<number> {
+  const { PostgresLiveSearch } = await import('./app/postgres-search.js');
+  const search = await PostgresLiveSearch.open(config, log, await loadAnswerModels(config, log));
+  const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
+  let texts = await readTexts();
+  const stopWatching = search.watch();
+  const { startBot } = await import('./bot/run.js');
+  const bot = await startBot({
+    config,
+    log,
+    state: state?.state,
+    ...(state?.coordination ? { coordination: state.coordination } : {}),
+    ask: (question, options) => search.ask(question, options),
+    articles: () => search.articles(),
+    stats: () => search.stats(),
+    alerts,
+    texts: () => texts?.texts,
+    reload: async () => {
+      texts = await readTexts();
+      const started = performance.now();
+      const r = await search.reload();
+      const summary = r
+        ? `Brought into PostgreSQL in ${Math.round(performance.now() - started)} ms: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted file(s); ${search.articles().length} articles, ${r.warnings.length} warning(s).`
+        : 'Another replica is bringing the articles folder into PostgreSQL just now.';
+      return texts ? `${summary}\n${texts.status}` : summary;
+    },
+  });
+  log.info({ articles: search.articles().length, searchBackend: 'postgres' }, 'bot running');
+  const stopFeeds =
+    config.feeds.length > 0 && config.feedIntervalMinutes !== undefined
+      ? (await import('./feeds/schedule.js')).startFeedSchedule({
+          feeds: config.feeds,
+          articlesDir: search.articlesDir,
+          stateFile: path.join(config.indexCacheDir, 'feeds.json'),
+          log,
+          maxAgeDays: config.maxAgeDays,
+          allowPrivateAddresses: config.feedsAllowPrivateAddresses,
+          intervalMinutes: config.feedIntervalMinutes,
+          onRun: async (summary) => {
+            alerts.feedRun(summary);
+            if (summary.stored > 0) await search.reload();
+          },
+        })
+      : async () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    onStopSignal = (signal) => {
+      log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        log.error({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown took too long; exiting now');
+        process.exit(1);
+      }, SHUTDOWN_BOUND_MS).unref();
+      stopWatching();
+      void Promise.all([bot.stop(signal), stopFeeds()])
+        .then(() => Promise.all([search.close(), state?.close()]))
+        .finally(resolve);
+    };
+  });
+  const error = await Promise.race([stopped.then(() => undefined), bot.done]);
+  if (error) {
+    log.error({ err: error }, 'the bot stopped');
+    await Promise.all([search.close(), state?.close()]);
+    return 1;
+  }
+  await stopped;
   return 0;
 }
 

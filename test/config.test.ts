@@ -156,3 +156,20 @@ describe('CHANNELS', () => {
     expect(() => read('0:words')).toThrow(/"0:words" is not one/);
   });
 });
+
+describe('SEARCH_BACKEND', () => {
+  const read = (env: Record<string, string>) => loadConfig(env, { dotenvFile: false });
+  const url = 'postgres://bot@127.0.0.1:5432/news';
+
+  it('is embedded by default, and DATABASE_URL alone (the state store) does not switch it', () => {
+    expect(read({}).searchBackend).toBe('embedded');
+    expect(read({ DATABASE_URL: url }).searchBackend).toBe('embedded');
+    expect(read({ SEARCH_BACKEND: 'Postgres', DATABASE_URL: url }).searchBackend).toBe('postgres');
+  });
+
+  it('refuses postgres without DATABASE_URL, and unknown backends, with one message naming the setting', () => {
+    expect(() => read({ SEARCH_BACKEND: 'postgres' })).toThrow(ConfigError);
+    expect(() => read({ SEARCH_BACKEND: 'postgres' })).toThrow(/^SEARCH_BACKEND: postgres needs DATABASE_URL/);
+    expect(() => read({ SEARCH_BACKEND: 'elastic', DATABASE_URL: url })).toThrow(/^SEARCH_BACKEND: must be "embedded" .* or "postgres"/);
+  });
+});

@@ -20,7 +20,7 @@ export interface CommandCall {
 export interface Command {
   /** Only for ADMIN_IDS; anyone else gets no answer at all. */
   admin?: boolean;
-  run(call: CommandCall): void;
+  run(call: CommandCall): void | Promise<void>;
 }
 
 /**
@@ -88,12 +88,12 @@ const COMMANDS = {
 } satisfies Record<PublicCommand, Command> & Record<string, Command>;
 
 /** Runs command `name` (lower case, without "/"); an unknown one gets a hint. */
-export function runCommand(core: BotCore, m: Message, me: BotIdentity, name: string, args: string): void {
+export function runCommand(core: BotCore, m: Message, me: BotIdentity, name: string, args: string): void | Promise<void> {
   // Own keys only: "/constructor" is no command.
   const command: Command | undefined = Object.hasOwn(COMMANDS, name) ? (COMMANDS as Record<string, Command>)[name] : undefined;
   if (!command) return void core.reply(m, escapeHtml(core.sayTo(m).unknownCommand));
   if (command.admin && !core.isAdmin(m.from?.id)) return;
-  command.run({ core, m, me, args });
+  return command.run({ core, m, me, args });
 }
 
 /** Commands shown in Telegram's menu (setMyCommands), described in `language`. Admin commands stay unlisted. */

@@ -21,8 +21,11 @@ import { NewsPoster, type NewsSource } from './news.js';
 export interface BotDeps {
   config: Config;
   log: Logger;
-  /** The one answer(), bound to the current index (live reload swaps the index underneath). */
-  ask(question: string, options?: AnswerOptions): Answer;
+  /**
+   * The one answer(), bound to the current index (live reload swaps the index underneath); a promise
+   * from the PostgreSQL backend, which rejects with SearchUnavailable while the database does not answer.
+   */
+  ask(question: string, options?: AnswerOptions): Answer | Promise<Answer>;
   /** Indexed articles, for /sources and /latest. */
   articles(): readonly Article[];
   /** Admin-only /stats lines and /reload (issue 3); may be absent. */

@@ -2,6 +2,7 @@ import type { Context } from 'telegraf';
 import type { CallbackQuery } from 'telegraf/types';
 import { phrasesFor, userLanguage } from '../../replies/phrases/index.js';
 import type { Answer } from '../../search/types.js';
+import { SearchUnavailable } from '../../search/unavailable.js';
 import type { BotIdentity } from '../addressed.js';
 import type { BotCore } from '../core.js';
 import { ANSWER_PAGE_PREFIX, SOURCES_PAGE_PREFIX, VOTE_DOWN, VOTE_UP, renderAnswer, renderSources } from '../format.js';
@@ -35,7 +36,7 @@ export async function handleCallback(core: BotCore, ctx: Context): Promise<void>
   if (q.data === VOTE_UP || q.data === VOTE_DOWN) return handleVote(core, q, message, me, say, ack);
   if (q.data.startsWith(ANSWER_PAGE_PREFIX)) {
     const key = `${message.chat.id}:${message.message_id}`;
-    const answer = (await core.recall(message.chat.id, message.message_id)) ?? recoverAnswer(core, message, me);
+    const answer = (await core.recall(message.chat.id, message.message_id)) ?? (await recoverAnswer(core, message, me));
     if (!answer || answer.passages.length === 0) return void ack(say.expired);
     core.answers.set(key, answer);
     void ack();
@@ -45,7 +46,12 @@ export async function handleCallback(core: BotCore, ctx: Context): Promise<void>
 }
 
 /** Recovers the answer to the question an answer message replied to, when the answer fell out of the cache. */
-function recoverAnswer(core: BotCore, message: CallbackQuery['message'], me: BotIdentity): Answer | undefined {
+async function recoverAnswer(core: BotCore, message: CallbackQuery['message'], me: BotIdentity): Promise<Answer | undefined> {
   const r = repliedQuestion(message, me);
-  return r ? core.deps.ask(r.question, { readerLanguage: r.language }) : undefined;
+  if (!r) return undefined;
+  // The database down for a moment: the button says the answer is gone rather than failing.
+  return Promise.resolve(core.deps.ask(r.question, { readerLanguage: r.language })).catch((err: unknown) => {
+    if (err instanceof SearchUnavailable) return undefined;
+    throw err;
+  });
 }

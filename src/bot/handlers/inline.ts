@@ -18,7 +18,7 @@ export async function handleInline(core: BotCore, ctx: Context): Promise<void> {
     core.telegram.answerInlineQuery(q.id, results, cache).catch((err: unknown) => log.debug({ error: core.safe(err) }, 'answerInlineQuery failed'));
   if (text === '' || text.length > config.maxQuestionLength) return void send([]);
   if (!(await core.inlineLimiter.hit(String(q.from.id)))) return void send([], { cache_time: 0, is_personal: true });
-  const answer = deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
+  const answer = await deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
   // "@bot what's new?": the newest articles, each with its link.
   if (answer.reason === 'latest') {
     return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a, answer.language))));

@@ -1,10 +1,16 @@
 import type { Message } from 'telegraf/types';
 import { escapeHtml } from '../../replies/text.js';
+import type { Answer } from '../../search/types.js';
+import { SearchUnavailable } from '../../search/unavailable.js';
 import type { BotCore } from '../core.js';
 import { renderAnswer } from '../format.js';
 
-/** Answers a question from a message (plain text, a mention, a reply, or /ask), with the pager buttons. */
-export function answerQuestion(core: BotCore, m: Message, question: string): void {
+/**
+ * Answers a question from a message (plain text, a mention, a reply, or /ask), with the pager buttons.
+ * An answer at hand (the embedded index) is queued at once, so a chat's replies keep their order; one
+ * from the database is queued when it arrives.
+ */
+export function answerQuestion(core: BotCore, m: Message, question: string): void | Promise<void> {
   const { config, counters, deps } = core;
   if (question.length > config.maxQuestionLength) {
     counters.tooLong!++;
@@ -13,9 +19,23 @@ export function answerQuestion(core: BotCore, m: Message, question: string): voi
   }
   counters.questions!++;
   const answer = deps.ask(question, { readerLanguage: core.readerOf(m) });
+  if (!(answer instanceof Promise)) return replyWith(core, m, question, answer);
+  return answer.then(
+    (a) => replyWith(core, m, question, a),
+    (err: unknown) => {
+      if (!(err instanceof SearchUnavailable)) throw err;
+      // The articles' database is down for a moment: say so, and the next question tries it again.
+      counters.errors!++;
+      core.log.warn({ error: core.safe(err.cause ?? err) }, 'the articles database did not answer');
+      void core.reply(m, escapeHtml(core.sayTo(m).unavailable));
+    },
+  );
+}
+
+function replyWith(core: BotCore, m: Message, question: string, answer: Answer): void {
+  const { counters, deps, kept } = core;
   if (answer.passages.length > 0) counters.answered!++;
   else counters.notFound!++;
-  const { kept } = core;
   // What readers wanted and did not get, for /unanswered (small talk and empty messages are not questions).
   if (kept && answer.reason === 'not-found')
     core.track(kept.question(question, answer.language, 'declined', { userId: m.from?.id, chatId: m.chat.id }));

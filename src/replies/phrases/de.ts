@@ -53,6 +53,7 @@ export const de: Phrases = {
   tooLong: (length, max) => `Die Frage ist zu lang (${length} Zeichen). Bitte bleiben Sie unter ${max} Zeichen: ein, zwei Sätze genügen.`,
   slowDown: (s) => `Sie fragen schneller, als ich antworten kann. Bitte warten Sie etwa ${s} Sekunden und fragen Sie dann erneut.`,
   failed: 'Entschuldigung, beim Antworten ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
+  unavailable: 'Ich komme gerade nicht an meine Artikel. Bitte fragen Sie in einem Moment noch einmal.',
   sourcesHeading: (n) => `Artikel in meinem Bestand: ${n}`,
   pageOf: (p, pages) => `Seite ${p}/${pages}`,
   nothingIndexed: 'Es sind noch keine Artikel im Bestand.',

@@ -50,6 +50,7 @@ export const en: Phrases = {
   tooLong: (length, max) => `That question is too long (${length} characters). Please keep it under ${max} characters: a sentence or two is enough.`,
   slowDown: (s) => `You are asking faster than I can keep up. Please wait about ${s} seconds, then ask again.`,
   failed: 'Sorry, something went wrong while answering. Please try again.',
+  unavailable: 'I cannot reach my articles right now. Please ask again in a moment.',
   sourcesHeading: (n) => `${n} indexed article${n === 1 ? '' : 's'}`,
   pageOf: (p, pages) => `page ${p}/${pages}`,
   nothingIndexed: 'No articles are indexed yet.',

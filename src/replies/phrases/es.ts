@@ -54,6 +54,7 @@ export const es: Phrases = {
     `La pregunta es demasiado larga (${length} caracteres). Mantenla por debajo de ${max} caracteres: basta con una o dos frases.`,
   slowDown: (s) => `Preguntas más rápido de lo que puedo responder. Espera unos ${s} segundos y vuelve a preguntar.`,
   failed: 'Lo siento, algo salió mal al responder. Inténtalo de nuevo.',
+  unavailable: 'Ahora mismo no puedo acceder a mis artículos. Vuelve a preguntar en un momento.',
   sourcesHeading: (n) => `Artículos en mi colección: ${n}`,
   pageOf: (p, pages) => `página ${p}/${pages}`,
   nothingIndexed: 'Todavía no hay artículos en mi colección.',

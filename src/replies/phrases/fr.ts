@@ -54,6 +54,7 @@ export const fr: Phrases = {
     `Cette question est trop longue (${length} caractères). Restez sous les ${max} caractères : une ou deux phrases suffisent.`,
   slowDown: (s) => `Vous posez des questions plus vite que je ne peux répondre. Attendez environ ${s} secondes, puis reposez votre question.`,
   failed: 'Désolé, un problème est survenu pendant la réponse. Veuillez réessayer.',
+  unavailable: 'Je n’arrive pas à accéder à mes articles pour le moment. Reposez votre question dans un instant.',
   sourcesHeading: (n) => `Articles dans ma base : ${n}`,
   pageOf: (p, pages) => `page ${p}/${pages}`,
   nothingIndexed: 'Aucun article n’est encore dans ma base.',

@@ -51,6 +51,7 @@ export const it: Phrases = {
   tooLong: (length, max) => `La domanda è troppo lunga (${length} caratteri). Resta sotto i ${max} caratteri: bastano una o due frasi.`,
   slowDown: (s) => `Fai domande più in fretta di quanto riesca a rispondere. Aspetta circa ${s} secondi, poi chiedi di nuovo.`,
   failed: 'Scusa, qualcosa è andato storto durante la risposta. Riprova.',
+  unavailable: 'In questo momento non riesco a raggiungere i miei articoli. Riprova tra un attimo.',
   sourcesHeading: (n) => `Articoli nel mio archivio: ${n}`,
   pageOf: (p, pages) => `pagina ${p}/${pages}`,
   nothingIndexed: 'Non ci sono ancora articoli nel mio archivio.',

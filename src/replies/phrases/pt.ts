@@ -53,6 +53,7 @@ export const pt: Phrases = {
   tooLong: (length, max) => `A pergunta é longa demais (${length} caracteres). Mantenha-a abaixo de ${max} caracteres: uma ou duas frases bastam.`,
   slowDown: (s) => `Você está perguntando mais rápido do que consigo responder. Espere cerca de ${s} segundos e pergunte de novo.`,
   failed: 'Desculpe, algo deu errado ao responder. Tente novamente.',
+  unavailable: 'Não consigo acessar meus artigos agora. Pergunte de novo daqui a pouco.',
   sourcesHeading: (n) => `Artigos no meu acervo: ${n}`,
   pageOf: (p, pages) => `página ${p}/${pages}`,
   nothingIndexed: 'Ainda não há artigos no meu acervo.',

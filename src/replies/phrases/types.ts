@@ -50,6 +50,8 @@ export interface Phrases {
   slowDown(seconds: number): string;
   /** An error while answering. */
   failed: string;
+  /** The articles' database does not answer just now (SEARCH_BACKEND=postgres): ask again shortly. */
+  unavailable: string;
   /** /sources' heading: how many articles there are. */
   sourcesHeading(articles: number): string;
   /** After the heading when the list has pages. */

@@ -7,8 +7,11 @@ import type { LoadWarning } from '../../articles/types.js';
 import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle } from '../index.js';
 
-/** Any number, the same in every process: two ingests write their batches in turn. */
-const INGEST_LOCK = 7_318_042_017;
+/**
+ * Any number, the same in every process, and no other lock's (the polling lease is 7_318_042_017,
+ * migrations 7_318_042_018): two ingests write their batches in turn.
+ */
+const INGEST_LOCK = 7_318_042_020;
 /** Paragraphs written per transaction: large enough for few round trips, small enough to keep locks short. */
 const BATCH_PARAGRAPHS = 4_000;
 /** PostgreSQL's limits on a tsvector: positions up to 16,383, 256 per lexeme, lexemes under 2 KB. */
