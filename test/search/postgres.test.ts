@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     dir = mkdtempSync(path.join(os.tmpdir(), 'pg-search-'));
   });
   afterEach(async () => {
-    await db.query('truncate search_files, search_articles, search_paragraphs, search_terms, search_words, search_languages');
+    await db.query('truncate search_files, search_articles, search_paragraphs, search_postings, search_terms, search_words, search_languages');
     await db.query('update search_stats set paragraphs = 0, total_length = 0, articles = 0');
     await db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -107,6 +107,28 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
           .sort(),
       );
     }
+  });
+
+  it('reads each question term only where it weighs most, and still finds the paragraph that answers', async () => {
+    // "Ferry" is in every article, mostly in passing in long paragraphs; one short paragraph is about it.
+    const filler = 'the council met on tuesday to discuss parking budgets schools libraries and the new swimming pool near the station';
+    const passing = Array.from({ length: 8 }, (_, i) => article(`passing-${i}`, `Council notes ${i}`, [`${filler} and a ferry timetable note number ${i}.`]));
+    const about = article('about', 'Ferry news', ['The ferry ferry service to Kessel Island resumes on Monday.']);
+    for (const a of [...passing, about]) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    // One posting per term and one candidate: only the posting with the best weight can give the answer.
+    const search = new PostgresSearch(db, { perTerm: 1, candidates: 1 });
+    for (const q of ['When does the ferry resume?', 'ferry']) {
+      const got = await search.answer(q, { minConfidence: 0 });
+      expect(got.passages[0]?.article.file, q).toBe('about.md');
+      expect(got.passages[0]?.text, q).toBe(answer(embedded, q, { minConfidence: 0 }).passages[0]?.text);
+    }
+    // Taking the articles out takes their postings with them.
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    await ingestFolder(db, dir);
+    expect((await db.query<{ n: string }>('select count(*) as n from search_postings')).rows).toEqual([{ n: '0' }]);
   });
 
   it('takes in new, changed and deleted files, and does not read files whose size and time are unchanged', async () => {
@@ -169,9 +191,9 @@ describe.skipIf(unavailable !== undefined)('search migrations', () => {
     const dbs = await Promise.all([1, 2, 3, 4].map(() => openPostgres(url)));
     try {
       const applied = await Promise.all(dbs.map((db) => migrateSearch(db)));
-      expect(applied.flat()).toEqual([1]);
+      expect(applied.flat()).toEqual([1, 2]);
       const tables = await dbs[0]!.query<{ n: string }>("select count(*) as n from pg_tables where tablename like 'search\\_%'");
-      expect(Number(tables.rows[0]!.n)).toBe(8);
+      expect(Number(tables.rows[0]!.n)).toBe(9);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
       await drop();

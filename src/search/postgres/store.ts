@@ -6,6 +6,7 @@ import { listArticleFiles, loadFile, type LoadOptions } from '../../articles/lib
 import type { LoadWarning } from '../../articles/types.js';
 import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle } from '../index.js';
+import { B, K1 } from './schema.js';
 
 /** Any number, the same in every process: two ingests write their batches in turn. */
 const INGEST_LOCK = 7_318_042_017;
@@ -134,6 +135,7 @@ async function removeFiles(q: Queryable, files: readonly string[]): Promise<void
     total,
     ids.length,
   ]);
+  await q.query('delete from search_postings where article_id = any($1::bigint[])', [ids]);
   await q.query('delete from search_paragraphs where article_id = any($1::bigint[])', [ids]);
   await q.query('delete from search_articles where article_id = any($1::bigint[])', [ids]);
 }
@@ -163,6 +165,7 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
     terms: [] as string[],
     text: [] as string[],
   };
+  const posting = { term: [] as string[], article: [] as string[], position: [] as number[], tf: [] as number[], length: [] as number[] };
   const a = {
     id: ids,
     file: [] as string[],
@@ -192,7 +195,17 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
       total += length;
       p.terms.push(termVector(terms));
       p.text.push(article.paragraphs[at]!.text);
-      for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+      const tf = new Map<string, number>();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        df.set(t, (df.get(t) ?? 0) + 1);
+        if (Buffer.byteLength(t) > MAX_LEXEME_BYTES) continue;
+        posting.term.push(t);
+        posting.article.push(ids[i]!);
+        posting.position.push(at);
+        posting.tf.push(n);
+        posting.length.push(length);
+      }
     });
   });
   await q.query(
@@ -206,6 +219,14 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
      select id, position, index, length, terms::tsvector, text from unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[])
        as t(id, position, index, length, terms, text)`,
     [p.article, p.position, p.index, p.length, p.terms, p.text],
+  );
+  // Weighted with the average length once this batch is in (the stats are updated below, in this transaction).
+  await q.query(
+    `insert into search_postings (term, article_id, position, tf, length, impact)
+     select t.term, t.id, t.position, t.tf, t.length, t.tf * ${K1 + 1} / (t.tf + ${K1} * (${1 - B} + ${B} * t.length / s.avg))
+     from unnest($1::text[], $2::bigint[], $3::int[], $4::int[], $5::int[]) as t(term, id, position, tf, length)
+     cross join (select greatest(1, (total_length + $6)::float8 / greatest(paragraphs + $7, 1)) as avg from search_stats) s`,
+    [posting.term, posting.article, posting.position, posting.tf, posting.length, total, p.article.length],
   );
   // Keys in order, so two writers never wait on each other's rows in opposite orders.
   const terms = [...df.keys()].filter((t) => Buffer.byteLength(t) <= MAX_LEXEME_BYTES).sort();
