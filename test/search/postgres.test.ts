@@ -112,7 +112,9 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
   it('reads each question term only where it weighs most, and still finds the paragraph that answers', async () => {
     // "Ferry" is in every article, mostly in passing in long paragraphs; one short paragraph is about it.
     const filler = 'the council met on tuesday to discuss parking budgets schools libraries and the new swimming pool near the station';
-    const passing = Array.from({ length: 8 }, (_, i) => article(`passing-${i}`, `Council notes ${i}`, [`${filler} and a ferry timetable note number ${i}.`]));
+    const passing = Array.from({ length: 8 }, (_, i) =>
+      article(`passing-${i}`, `Council notes ${i}`, [`${filler} and a ferry timetable note number ${i}.`]),
+    );
     const about = article('about', 'Ferry news', ['The ferry ferry service to Kessel Island resumes on Monday.']);
     for (const a of [...passing, about]) write(a);
     await ingestFolder(db, dir);
