@@ -217,7 +217,7 @@ export class PostgresSearch {
       `with q as (select * from unnest($1::text[], $2::float8[], $3::bool[]) q(term, w, selecting)),
        cand as (
          select distinct s.article_id, s.position from q
-         cross join lateral (select article_id, position from search_postings where term = q.term order by impact desc limit $6) s
+         cross join lateral search_best_postings(q.term, $6) s
          where q.selecting),
        best as (
          select c.article_id, sum(q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))) as score

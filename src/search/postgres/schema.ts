@@ -102,8 +102,14 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
         from search_paragraphs p
         cross join lateral (select lexeme, coalesce(array_length(positions, 1), 1) as tf from unnest(p.terms)) u
         cross join search_stats s;
-      create index search_postings_impact on search_postings (term, impact desc) include (article_id, position, tf, length);
-      drop index search_paragraphs_terms;
+      create index search_postings_impact on search_postings (term, impact desc);
+      -- The postings hold the terms now: the tsvector is no longer read or written.
+      alter table search_paragraphs drop column terms;
+      -- A term's best postings, read in the index's order. Without a bitmap scan: the planner cannot
+      -- know how many postings a term has, guesses a few hundred, and would read and sort them all.
+      create function search_best_postings(t text, k integer) returns table (article_id bigint, "position" integer)
+        language sql stable set enable_bitmapscan = off
+        as $$ select article_id, position from search_postings where term = t order by impact desc limit k $$;
     `,
   },
 ];
