@@ -9,7 +9,7 @@ import type { SqlDb } from '../../src/state/sql.js';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { PostgresSearch } from '../../src/search/postgres/backend.js';
-import { migrateSearch } from '../../src/search/postgres/schema.js';
+import { migrateSearch, SEARCH_MIGRATIONS } from '../../src/search/postgres/schema.js';
 import { ingestFolder, storedArticles } from '../../src/search/postgres/store.js';
 import type { Answer } from '../../src/search/types.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
@@ -198,6 +198,26 @@ describe.skipIf(unavailable !== undefined)('search migrations', () => {
       expect(Number(tables.rows[0]!.n)).toBe(9);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
+      await drop();
+    }
+  });
+
+  it('give a database stored before postings existed the postings of its paragraphs', async () => {
+    const { url, drop } = await throwawayDatabase();
+    const db = await openPostgres(url);
+    try {
+      await migrateSearch(db, SEARCH_MIGRATIONS.slice(0, 1));
+      await db.query("insert into search_articles values (1, 'a.md', 'en', null, '{}', '{ferry}')");
+      await db.query("insert into search_paragraphs values (1, 0, 0, 3, 'ferry:1,3 kessel:2', 'Ferry to Kessel, the ferry.')");
+      await db.query('update search_stats set paragraphs = 1, total_length = 3, articles = 1');
+      expect(await migrateSearch(db)).toEqual([2]);
+      const rows = await db.query('select term, article_id, position, tf, length from search_postings order by term');
+      expect(rows.rows).toEqual([
+        { term: 'ferry', article_id: '1', position: 0, tf: 2, length: 3 },
+        { term: 'kessel', article_id: '1', position: 0, tf: 1, length: 3 },
+      ]);
+    } finally {
+      await db.close();
       await drop();
     }
   });
