@@ -23,6 +23,11 @@ const CANDIDATES = 60;
  */
 const PER_TERM = 400;
 /**
+ * Paragraphs (per candidate wanted) scored over all the question's terms, best first by the postings
+ * read: scoring every paragraph read costs more than all the rest for long questions.
+ */
+const RESCORED = 5;
+/**
  * A term in more than this share of paragraphs does not select candidates when the question has a
  * rarer one (it still scores them): matching "year" alone would hand over most of the archive, and
  * a paragraph holding only the common words of a question is seldom its best answer.
@@ -210,15 +215,18 @@ export class PostgresSearch {
     const rare = all.filter((t) => dfOf(t) <= COMMON_SHARE * totals.paragraphs);
     const selecting = new Set(rare.length > 0 ? rare : all);
     // One statement: each selecting term's best postings by their BM25 weight (an index range read,
-    // however frequent the term), those paragraphs scored over all the question's terms, the best
-    // ones' articles, one more article for every term none of them holds (the product tells a known
+    // however frequent the term), the paragraphs best by the postings read, those scored again over
+    // all the question's terms, the best ones' articles, one more article for every term none of them holds (the product tells a known
     // word from a misspelling by whether its index has the word), and the articles' texts.
     const rows = await this.db.query<{ meta: Omit<Article, 'paragraphs'>; paragraphs: Article['paragraphs'] }>(
       `with q as (select * from unnest($1::text[], $2::float8[], $3::bool[]) q(term, w, selecting)),
        cand as (
-         select distinct s.article_id, s.position from q
+         select s.article_id, s.position from q
          cross join lateral search_best_postings(q.term, $6) s
-         where q.selecting),
+         where q.selecting
+         group by s.article_id, s.position
+         order by sum(q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))) desc, s.article_id, s.position
+         limit $7),
        best as (
          select c.article_id, sum(q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))) as score
          from cand c
@@ -237,7 +245,15 @@ export class PostgresSearch {
           from search_paragraphs p where p.article_id = a.article_id) as paragraphs
        from search_articles a join chosen using (article_id)
        order by a.article_id`,
-      [all, all.map((t) => weights.get(t)!), all.map((t) => selecting.has(t)), totals.avgLength || 1, this.candidateCount, this.perTerm],
+      [
+        all,
+        all.map((t) => weights.get(t)!),
+        all.map((t) => selecting.has(t)),
+        totals.avgLength || 1,
+        this.candidateCount,
+        this.perTerm,
+        RESCORED * this.candidateCount,
+      ],
     );
     return rows.rows.map((r) => ({ ...r.meta, paragraphs: r.paragraphs }));
   }

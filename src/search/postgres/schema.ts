@@ -107,9 +107,9 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
       alter table search_paragraphs drop column terms;
       -- A term's best postings, read in the index's order. Without a bitmap scan: the planner cannot
       -- know how many postings a term has, guesses a few hundred, and would read and sort them all.
-      create function search_best_postings(t text, k integer) returns table (article_id bigint, "position" integer)
+      create function search_best_postings(t text, k integer) returns table (article_id bigint, "position" integer, tf integer, length integer)
         language sql stable set enable_bitmapscan = off
-        as $$ select article_id, position from search_postings where term = t order by impact desc limit k $$;
+        as $$ select article_id, position, tf, length from search_postings where term = t order by impact desc limit k $$;
     `,
   },
 ];
