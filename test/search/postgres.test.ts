@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/articles/library.js';
 import type { Article } from '../../src/articles/types.js';
+import { LEASE_KEYS } from '../../src/state/coordination.js';
 import { openPostgres } from '../../src/state/postgres.js';
 import type { SqlDb } from '../../src/state/sql.js';
 import { answer } from '../../src/search/answer.js';
@@ -176,6 +178,18 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect(stats.rows[0]).toEqual({ paragraphs: String(changed.paragraphs.length + storm.paragraphs.length), articles: '2' });
     const df = await db.query<{ df: string }>("select df from search_terms where term = 'tram'");
     expect(df.rows).toEqual([{ df: '2' }]);
+  });
+
+  it('stores files while a replica of the bot holds the polling lease on the same database', async () => {
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('select pg_advisory_lock($1)', [LEASE_KEYS.polling]);
+      write(NEWS[0]!);
+      expect(await ingestFolder(db, dir)).toMatchObject({ added: 1 });
+    } finally {
+      await holder.end();
+    }
   });
 
   it('gives back every stored article (moving back to a folder)', async () => {

@@ -8,8 +8,12 @@ import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle } from '../index.js';
 import { B, K1 } from './schema.js';
 
-/** Any number, the same in every process: two ingests write their batches in turn. */
-const INGEST_LOCK = 7_318_042_017;
+/**
+ * Any number, the same in every process: two ingests write their batches in turn. Not one of the
+ * store's keys (migrations, `LEASE_KEYS`), which share the database: the polling lease is held for
+ * as long as a replica polls, and would hold every ingest back.
+ */
+export const INGEST_LOCK = 7_318_042_027;
 /** Paragraphs written per transaction: large enough for few round trips, small enough to keep locks short. */
 const BATCH_PARAGRAPHS = 4_000;
 /** Longer terms are not indexed (PostgreSQL's btree entries must fit in a third of a page). */
