@@ -1,15 +1,17 @@
-import { mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/articles/library.js';
 import type { Article } from '../../src/articles/types.js';
+import { LEASE_KEYS } from '../../src/state/coordination.js';
 import { openPostgres } from '../../src/state/postgres.js';
 import type { SqlDb } from '../../src/state/sql.js';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { PostgresSearch } from '../../src/search/postgres/backend.js';
-import { migrateSearch } from '../../src/search/postgres/schema.js';
+import { migrateSearch, SEARCH_MIGRATIONS } from '../../src/search/postgres/schema.js';
 import { ingestFolder, storedArticles } from '../../src/search/postgres/store.js';
 import type { Answer } from '../../src/search/types.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
@@ -50,7 +52,7 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     dir = mkdtempSync(path.join(os.tmpdir(), 'pg-search-'));
   });
   afterEach(async () => {
-    await db.query('truncate search_files, search_articles, search_paragraphs, search_terms, search_words, search_languages');
+    await db.query('truncate search_files, search_articles, search_paragraphs, search_postings, search_terms, search_words, search_languages');
     await db.query('update search_stats set paragraphs = 0, total_length = 0, articles = 0');
     await db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -109,6 +111,30 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     }
   });
 
+  it('reads each question term only where it weighs most, and still finds the paragraph that answers', async () => {
+    // "Ferry" is in every article, mostly in passing in long paragraphs; one short paragraph is about it.
+    const filler = 'the council met on tuesday to discuss parking budgets schools libraries and the new swimming pool near the station';
+    const passing = Array.from({ length: 8 }, (_, i) =>
+      article(`passing-${i}`, `Council notes ${i}`, [`${filler} and a ferry timetable note number ${i}.`]),
+    );
+    const about = article('about', 'Ferry news', ['The ferry ferry service to Kessel Island resumes on Monday.']);
+    for (const a of [...passing, about]) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    // One posting per term and one candidate: only the posting with the best weight can give the answer.
+    const search = new PostgresSearch(db, { perTerm: 1, candidates: 1 });
+    for (const q of ['When does the ferry resume?', 'ferry']) {
+      const got = await search.answer(q, { minConfidence: 0 });
+      expect(got.passages[0]?.article.file, q).toBe('about.md');
+      expect(got.passages[0]?.text, q).toBe(answer(embedded, q, { minConfidence: 0 }).passages[0]?.text);
+    }
+    // Taking the articles out takes their postings with them.
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    await ingestFolder(db, dir);
+    expect((await db.query<{ n: string }>('select count(*) as n from search_postings')).rows).toEqual([{ n: '0' }]);
+  });
+
   it('takes in new, changed and deleted files, and does not read files whose size and time are unchanged', async () => {
     const [council, transfer, storm] = NEWS as [Article, Article, Article];
     write(council);
@@ -154,6 +180,18 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect(df.rows).toEqual([{ df: '2' }]);
   });
 
+  it('stores files while a replica of the bot holds the polling lease on the same database', async () => {
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('select pg_advisory_lock($1)', [LEASE_KEYS.polling]);
+      write(NEWS[0]!);
+      expect(await ingestFolder(db, dir)).toMatchObject({ added: 1 });
+    } finally {
+      await holder.end();
+    }
+  });
+
   it('gives back every stored article (moving back to a folder)', async () => {
     for (const a of NEWS.slice(0, 3)) write(a);
     await ingestFolder(db, dir);
@@ -169,11 +207,31 @@ describe.skipIf(unavailable !== undefined)('search migrations', () => {
     const dbs = await Promise.all([1, 2, 3, 4].map(() => openPostgres(url)));
     try {
       const applied = await Promise.all(dbs.map((db) => migrateSearch(db)));
-      expect(applied.flat()).toEqual([1]);
+      expect(applied.flat()).toEqual([1, 2]);
       const tables = await dbs[0]!.query<{ n: string }>("select count(*) as n from pg_tables where tablename like 'search\\_%'");
-      expect(Number(tables.rows[0]!.n)).toBe(8);
+      expect(Number(tables.rows[0]!.n)).toBe(9);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
+      await drop();
+    }
+  });
+
+  it('give a database stored before postings existed the postings of its paragraphs', async () => {
+    const { url, drop } = await throwawayDatabase();
+    const db = await openPostgres(url);
+    try {
+      await migrateSearch(db, SEARCH_MIGRATIONS.slice(0, 1));
+      await db.query("insert into search_articles values (1, 'a.md', 'en', null, '{}', '{ferry}')");
+      await db.query("insert into search_paragraphs values (1, 0, 0, 3, 'ferry:1,3 kessel:2', 'Ferry to Kessel, the ferry.')");
+      await db.query('update search_stats set paragraphs = 1, total_length = 3, articles = 1');
+      expect(await migrateSearch(db)).toEqual([2]);
+      const rows = await db.query('select term, article_id, position, tf, length from search_postings order by term');
+      expect(rows.rows).toEqual([
+        { term: 'ferry', article_id: '1', position: 0, tf: 2, length: 3 },
+        { term: 'kessel', article_id: '1', position: 0, tf: 1, length: 3 },
+      ]);
+    } finally {
+      await db.close();
       await drop();
     }
   });

@@ -9,7 +9,7 @@ import { installedLexicon } from '../lexicon.js';
 import { isStopword, termOf, tokenize } from '../normalize.js';
 import { TRANSLATED_TO } from '../query.js';
 import type { Answer, AnswerOptions } from '../types.js';
-import { paragraphsOf } from './store.js';
+import { B, K1 } from './schema.js';
 
 /**
  * How many paragraphs PostgreSQL hands over per question, best BM25 first. The product's ranking then
@@ -18,6 +18,16 @@ import { paragraphsOf } from './store.js';
  */
 const CANDIDATES = 60;
 /**
+ * Postings each selecting term hands over, best BM25 weight first: enough that the paragraphs which
+ * hold several of the question's terms are among them (a term in fewer paragraphs hands over all).
+ */
+const PER_TERM = 400;
+/**
+ * Paragraphs (per candidate wanted) scored over all the question's terms, best first by the postings
+ * read: scoring every paragraph read costs more than all the rest for long questions.
+ */
+const RESCORED = 5;
+/**
  * A term in more than this share of paragraphs does not select candidates when the question has a
  * rarer one (it still scores them): matching "year" alone would hand over most of the archive, and
  * a paragraph holding only the common words of a question is seldom its best answer.
@@ -25,9 +35,6 @@ const CANDIDATES = 60;
 const COMMON_SHARE = 0.1;
 /** Corrections PostgreSQL's trigram index proposes per misspelled word, checked against the edit bound here. */
 const TRIGRAM_CANDIDATES = 12;
-// BM25's constants, as in rank.ts.
-const K1 = 1.2;
-const B = 0.75;
 /** Stems are matched fuzzily only for words this long, as in query.ts. */
 const STEM_FUZZY_MIN_LENGTH = 7;
 /** A fuzzy guess counts for less than the word itself, as in query.ts. */
@@ -53,13 +60,18 @@ interface Totals {
  */
 export class PostgresSearch {
   private readonly candidateCount: number;
+  private readonly perTerm: number;
 
-  /** `candidates`: paragraphs taken from the database per question (tests lower it to reach the edge cases). */
+  /**
+   * `candidates`: paragraphs taken from the database per question; `perTerm`: postings read per
+   * question term (tests lower them to reach the edge cases).
+   */
   constructor(
     private readonly db: SqlDb,
-    options: { candidates?: number } = {},
+    options: { candidates?: number; perTerm?: number } = {},
   ) {
     this.candidateCount = options.candidates ?? CANDIDATES;
+    this.perTerm = options.perTerm ?? PER_TERM;
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -201,39 +213,49 @@ export class PostgresSearch {
     const dfOf = (t: string) => terms.get(t) ?? corrections.find((c) => c.term === t)?.df ?? 0;
     const all = [...weights.keys()];
     const rare = all.filter((t) => dfOf(t) <= COMMON_SHARE * totals.paragraphs);
-    const selecting = rare.length > 0 ? rare : all;
-    const best = await this.db.query<{ article_id: string }>(
-      `select p.article_id, sum(q.w * u.tf * ${K1 + 1} / (u.tf + ${K1} * (${1 - B} + ${B} * p.length / $4::float8))) as score
-       from search_paragraphs p
-       cross join lateral (select lexeme, array_length(positions, 1) as tf from unnest(p.terms)) u
-       join unnest($1::text[], $2::float8[]) q(term, w) on q.term = u.lexeme
-       where p.terms @@ $3::tsquery
-       group by p.article_id, p.position
-       order by score desc, p.article_id, p.position
-       limit $5`,
-      [all, all.map((t) => weights.get(t)!), selecting.map(quoteLexeme).join(' | '), totals.avgLength || 1, this.candidateCount],
+    const selecting = new Set(rare.length > 0 ? rare : all);
+    // One statement: each selecting term's best postings by their BM25 weight (an index range read,
+    // however frequent the term), the paragraphs best by the postings read, those scored again over
+    // all the question's terms, the best ones' articles, one more article for every term none of them holds (the product tells a known
+    // word from a misspelling by whether its index has the word), and the articles' texts.
+    const rows = await this.db.query<{ meta: Omit<Article, 'paragraphs'>; paragraphs: Article['paragraphs'] }>(
+      `with q as (select * from unnest($1::text[], $2::float8[], $3::bool[]) q(term, w, selecting)),
+       cand as (
+         select s.article_id, s.position from q
+         cross join lateral search_best_postings(q.term, $6) s
+         where q.selecting
+         group by s.article_id, s.position
+         order by sum(q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))) desc, s.article_id, s.position
+         limit $7),
+       best as (
+         select c.article_id, sum(q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))) as score
+         from cand c
+         join search_postings s on s.article_id = c.article_id and s.position = c.position
+         join q on q.term = s.term
+         group by c.article_id, c.position
+         order by score desc, c.article_id, c.position
+         limit $5),
+       ids as (select distinct article_id from best),
+       covering as (
+         select (select s.article_id from search_postings s where s.term = q.term limit 1) as article_id from q
+         where not exists (select 1 from search_postings s where s.term = q.term and s.article_id in (select article_id from ids))),
+       chosen as (select article_id from ids union select article_id from covering where article_id is not null)
+       select a.meta,
+         (select coalesce(json_agg(json_build_object('index', p.index, 'text', p.text) order by p.position), '[]')
+          from search_paragraphs p where p.article_id = a.article_id) as paragraphs
+       from search_articles a join chosen using (article_id)
+       order by a.article_id`,
+      [
+        all,
+        all.map((t) => weights.get(t)!),
+        all.map((t) => selecting.has(t)),
+        totals.avgLength || 1,
+        this.candidateCount,
+        this.perTerm,
+        RESCORED * this.candidateCount,
+      ],
     );
-    const ids = new Set(best.rows.map((r) => r.article_id));
-    // Every term the articles hold must be in some candidate: the product tells a known word from a
-    // misspelling by whether its index has the word.
-    const covering = await this.db.query<{ article_id: string | null }>(
-      `select (select p.article_id from search_paragraphs p where p.terms @@ q.t::tsquery and not (p.article_id = any($2::bigint[])) limit 1) as article_id
-       from unnest($1::text[]) q(t)
-       where not exists (select 1 from search_paragraphs p where p.article_id = any($2::bigint[]) and p.terms @@ q.t::tsquery)`,
-      [all.map(quoteLexeme), [...ids]],
-    );
-    for (const r of covering.rows) if (r.article_id) ids.add(r.article_id);
-    return this.articles([...ids].sort((a, b) => Number(a) - Number(b)));
-  }
-
-  private async articles(ids: readonly string[]): Promise<Article[]> {
-    if (ids.length === 0) return [];
-    const metas = await this.db.query<{ article_id: string; meta: Omit<Article, 'paragraphs'> }>(
-      'select article_id, meta from search_articles where article_id = any($1::bigint[]) order by article_id',
-      [ids],
-    );
-    const paragraphs = await paragraphsOf(this.db, ids);
-    return metas.rows.map((r) => ({ ...r.meta, paragraphs: paragraphs.get(r.article_id) ?? [] }));
+    return rows.rows.map((r) => ({ ...r.meta, paragraphs: r.paragraphs }));
   }
 }
 
@@ -241,11 +263,6 @@ interface Correction {
   term: string;
   df: number;
   weight: number;
-}
-
-/** A term as a tsquery operand. */
-function quoteLexeme(term: string): string {
-  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /** The trigram index's proposals that are within the edit bound of the word they correct. */

@@ -1,5 +1,9 @@
 import type { SqlDb } from '../../state/sql.js';
 
+// BM25's constants, as in rank.ts.
+export const K1 = 1.2;
+export const B = 0.75;
+
 /**
  * The search tables of the PostgreSQL backend, as numbered steps that run once each, in order (the
  * state store's steps are counted apart, in `schema_migrations`, so the two never contend for a
@@ -72,6 +76,40 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
         articles bigint not null
       );
       insert into search_stats values (1, 0, 0, 0);
+    `,
+  },
+  {
+    version: 2,
+    // Postings: a question term reads only its best paragraphs from an index ordered by their BM25
+    // weight, instead of every paragraph holding it (the GIN index matched and then unnested them
+    // all, which made frequent words slow). Distributed by article_id like the paragraphs.
+    sql: () => `
+      create table search_postings (
+        term text not null,
+        article_id bigint not null,
+        position integer not null,
+        -- The term's frequency in the paragraph, and the paragraph's length in terms: BM25's inputs.
+        tf integer not null,
+        length integer not null,
+        -- BM25's term-frequency part with the average length when stored: it only orders the
+        -- postings (the question's score is computed again from tf and length).
+        impact real not null,
+        primary key (article_id, position, term)
+      );
+      insert into search_postings (term, article_id, position, tf, length, impact)
+        select u.lexeme, p.article_id, p.position, u.tf, p.length,
+          u.tf * ${K1 + 1} / (u.tf + ${K1} * (${1 - B} + ${B} * p.length / greatest(1, s.total_length::float8 / greatest(s.paragraphs, 1))))
+        from search_paragraphs p
+        cross join lateral (select lexeme, coalesce(array_length(positions, 1), 1) as tf from unnest(p.terms)) u
+        cross join search_stats s;
+      create index search_postings_impact on search_postings (term, impact desc);
+      -- The postings hold the terms now: the tsvector is no longer read or written.
+      alter table search_paragraphs drop column terms;
+      -- A term's best postings, read in the index's order. Without a bitmap scan: the planner cannot
+      -- know how many postings a term has, guesses a few hundred, and would read and sort them all.
+      create function search_best_postings(t text, k integer) returns table (article_id bigint, "position" integer, tf integer, length integer)
+        language sql stable set enable_bitmapscan = off
+        as $$ select article_id, position, tf, length from search_postings where term = t order by impact desc limit k $$;
     `,
   },
 ];

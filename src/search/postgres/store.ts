@@ -6,17 +6,17 @@ import { listArticleFiles, loadFile, type LoadOptions } from '../../articles/lib
 import type { LoadWarning } from '../../articles/types.js';
 import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle } from '../index.js';
+import { B, K1 } from './schema.js';
 
 /**
- * Any number, the same in every process, and no other lock's (the polling lease is 7_318_042_017,
- * migrations 7_318_042_018): two ingests write their batches in turn.
+ * Any number, the same in every process: two ingests write their batches in turn. Not one of the
+ * store's keys (migrations, `LEASE_KEYS`), which share the database: the polling lease is held for
+ * as long as a replica polls, and would hold every ingest back.
  */
-const INGEST_LOCK = 7_318_042_020;
+export const INGEST_LOCK = 7_318_042_027;
 /** Paragraphs written per transaction: large enough for few round trips, small enough to keep locks short. */
 const BATCH_PARAGRAPHS = 4_000;
-/** PostgreSQL's limits on a tsvector: positions up to 16,383, 256 per lexeme, lexemes under 2 KB. */
-const MAX_POSITION = 16_383;
-const MAX_POSITIONS = 256;
+/** Longer terms are not indexed (PostgreSQL's btree entries must fit in a third of a page). */
 const MAX_LEXEME_BYTES = 2_000;
 
 /** A file of the folder as last read: size and mtime say "maybe changed", the hash decides. */
@@ -43,23 +43,6 @@ export interface IngestReport {
   articles: number;
   paragraphs: number;
   warnings: LoadWarning[];
-}
-
-/**
- * A paragraph's terms as a tsvector literal ('term':1,4 …): positions kept, so PostgreSQL knows each
- * term's frequency in the paragraph (BM25's tf) and ranking can compute it from the row.
- */
-export function termVector(terms: readonly string[]): string {
-  const positions = new Map<string, number[]>();
-  terms.forEach((t, i) => {
-    if (Buffer.byteLength(t) > MAX_LEXEME_BYTES) return;
-    let list = positions.get(t);
-    if (!list) positions.set(t, (list = []));
-    if (list.length < MAX_POSITIONS) list.push(Math.min(i + 1, MAX_POSITION));
-  });
-  const parts: string[] = [];
-  for (const [t, list] of positions) parts.push(`'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${[...new Set(list)].join(',')}`);
-  return parts.join(' ');
 }
 
 /** Writes files' articles, replacing what those files held, and removes deleted files' articles: one transaction per call. */
@@ -96,8 +79,7 @@ async function removeFiles(q: Queryable, files: readonly string[]): Promise<void
   );
   if (ids.length === 0) return;
   const terms = await q.query<{ term: string; n: string }>(
-    `select lexeme as term, count(*) as n from search_paragraphs p, unnest(tsvector_to_array(p.terms)) lexeme
-     where p.article_id = any($1::bigint[]) group by lexeme`,
+    'select term, count(*) as n from search_postings where article_id = any($1::bigint[]) group by term',
     [ids],
   );
   await decrement(
@@ -137,6 +119,7 @@ async function removeFiles(q: Queryable, files: readonly string[]): Promise<void
     total,
     ids.length,
   ]);
+  await q.query('delete from search_postings where article_id = any($1::bigint[])', [ids]);
   await q.query('delete from search_paragraphs where article_id = any($1::bigint[])', [ids]);
   await q.query('delete from search_articles where article_id = any($1::bigint[])', [ids]);
 }
@@ -163,9 +146,9 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
     position: [] as number[],
     index: [] as number[],
     length: [] as number[],
-    terms: [] as string[],
     text: [] as string[],
   };
+  const posting = { term: [] as string[], article: [] as string[], position: [] as number[], tf: [] as number[], length: [] as number[] };
   const a = {
     id: ids,
     file: [] as string[],
@@ -193,9 +176,18 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
       const length = Math.min(terms.length, 65_535);
       p.length.push(length);
       total += length;
-      p.terms.push(termVector(terms));
       p.text.push(article.paragraphs[at]!.text);
-      for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+      const tf = new Map<string, number>();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        df.set(t, (df.get(t) ?? 0) + 1);
+        if (Buffer.byteLength(t) > MAX_LEXEME_BYTES) continue;
+        posting.term.push(t);
+        posting.article.push(ids[i]!);
+        posting.position.push(at);
+        posting.tf.push(n);
+        posting.length.push(length);
+      }
     });
   });
   await q.query(
@@ -205,10 +197,17 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
     [a.id, a.file, a.language, a.published, a.meta, a.words],
   );
   await q.query(
-    `insert into search_paragraphs (article_id, position, index, length, terms, text)
-     select id, position, index, length, terms::tsvector, text from unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[])
-       as t(id, position, index, length, terms, text)`,
-    [p.article, p.position, p.index, p.length, p.terms, p.text],
+    `insert into search_paragraphs (article_id, position, index, length, text)
+     select * from unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[])`,
+    [p.article, p.position, p.index, p.length, p.text],
+  );
+  // Weighted with the average length once this batch is in (the stats are updated below, in this transaction).
+  await q.query(
+    `insert into search_postings (term, article_id, position, tf, length, impact)
+     select t.term, t.id, t.position, t.tf, t.length, t.tf * ${K1 + 1} / (t.tf + ${K1} * (${1 - B} + ${B} * t.length / s.avg))
+     from unnest($1::text[], $2::bigint[], $3::int[], $4::int[], $5::int[]) as t(term, id, position, tf, length)
+     cross join (select greatest(1, (total_length + $6)::float8 / greatest(paragraphs + $7, 1)) as avg from search_stats) s`,
+    [posting.term, posting.article, posting.position, posting.tf, posting.length, total, p.article.length],
   );
   // Keys in order, so two writers never wait on each other's rows in opposite orders.
   const terms = [...df.keys()].filter((t) => Buffer.byteLength(t) <= MAX_LEXEME_BYTES).sort();
