@@ -6,8 +6,7 @@ import { BOILERPLATE_RULES, explainBlocks, normaliseWhitespace, tooShort, type D
 // one-pass word count, a sentence end read backwards, an early stop in the UI-words rule). Each must
 // give exactly what the plain way gives; the plain ways are written out here as the reference.
 
-const stringOf = (chars: readonly string[], maxLength: number) =>
-  fc.array(fc.constantFrom(...chars), { maxLength }).map((a) => a.join(''));
+const stringOf = (chars: readonly string[], maxLength: number) => fc.array(fc.constantFrom(...chars), { maxLength }).map((a) => a.join(''));
 
 describe('normaliseWhitespace', () => {
   // Every space and invisible character it knows, the characters just outside those ranges, and letters.
@@ -54,10 +53,37 @@ describe('the word count behind the short-text rules', () => {
     return !plainEndsLikeSentence(s);
   };
   // The edges of each range, their neighbours outside it, sentence ends and closers.
-  const EDGES = ['@', 'A', 'Z', '[', '`', 'a', 'z', '{', '/', '0', '9', ':', '\u00BF', '\u00C0', '\u1FFF', '\u2014', '\u2BFF', '\u2C00', '\uFFFF', '—', '•', '|', '&'];
+  const EDGES = [
+    '@',
+    'A',
+    'Z',
+    '[',
+    '`',
+    'a',
+    'z',
+    '{',
+    '/',
+    '0',
+    '9',
+    ':',
+    '\u00BF',
+    '\u00C0',
+    '\u1FFF',
+    '\u2014',
+    '\u2BFF',
+    '\u2C00',
+    '\uFFFF',
+    '—',
+    '•',
+    '|',
+    '&',
+  ];
   const TAIL = ['', '.', '!', '?', '…', '."', '.)', '”', ')'];
   // Texts of 1-9 short tokens: counts near the 4- and 6-word limits, lengths near 30 characters.
-  const token = fc.oneof(stringOf(EDGES, 2).filter((t) => t !== ''), stringOf(EDGES, 6).filter((t) => t !== ''));
+  const token = fc.oneof(
+    stringOf(EDGES, 2).filter((t) => t !== ''),
+    stringOf(EDGES, 6).filter((t) => t !== ''),
+  );
   const text = fc
     .tuple(fc.array(token, { minLength: 1, maxLength: 9 }), fc.constantFrom(...TAIL), fc.boolean())
     .map(([ws, tail, lead]) => `${lead ? ' ' : ''}${ws.join(' ')}${tail}`);
