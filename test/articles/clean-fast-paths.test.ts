@@ -184,6 +184,7 @@ describe('rules anchored at the start of the text keep news that merely contains
     "Disney's copyright on Mickey Mouse expired in 2024.",
     'The photo is © its owner, the court ruled on Monday.',
     'Copyright law is changing across the union',
+    'The newsletter industry grew by half last year.',
   ];
   for (const line of news) it(line, () => expect(dropped(line)).toEqual([]));
 
@@ -199,6 +200,12 @@ describe('rules anchored at the start of the text keep news that merely contains
     ['follow-subscribe-footer', 'Subscribe'],
   ];
   for (const [rule, line] of junk) it(`${rule}: ${line}`, () => expect(dropped(line)).toEqual([rule]));
+
+  it('a newsletter promo too long for the footer rule is still cut, by the trim rule', () => {
+    const promo =
+      "To get the week's most important stories about science, health, climate, technology and the people behind them, please subscribe to our free weekly email newsletter today.";
+    expect(dropped(promo)).toEqual(['trailing-newsletter-promo']);
+  });
 
   it('share-footer: a row of share buttons', () => {
     const share = BOILERPLATE_RULES.find((r): r is DropRule => r.name === 'share-footer')!;
