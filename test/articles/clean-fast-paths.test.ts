@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOILERPLATE_RULES, explainBlocks, normaliseWhitespace, tooShort, type DropRule } from '../../src/articles/clean.js';
+import { BOILERPLATE_RULES, cleanArticle, explainBlocks, normaliseWhitespace, tooShort, type DropRule } from '../../src/articles/clean.js';
 
 // clean.ts answers the common case by hand-written shortcuts (a check before normalising spaces, a
 // one-pass word count, a sentence end read backwards, an early stop in the UI-words rule). Each must
@@ -210,5 +210,32 @@ describe('rules anchored at the start of the text keep news that merely contains
   it('share-footer: a row of share buttons', () => {
     const share = BOILERPLATE_RULES.find((r): r is DropRule => r.name === 'share-footer')!;
     expect(share.test('Share Tweet Email', { title: '' })).toBe(true);
+  });
+});
+
+describe('edges of the heading join and the UI-words share', () => {
+  const paragraphs = (blocks: string[]) =>
+    cleanArticle({ meta: { title: 'Job cuts' }, paragraphs: blocks, reader: 'text' }, 'a.txt').paragraphs.map((p) => p.text);
+  const BODY = 'Retailers and banks cut the most, about 14,000 jobs between them, the survey found.';
+
+  it('a question with a decimal point in it is still one sentence, read with its answer', () => {
+    const q = 'Over 3.5 million jobs went: which firms cut the most?';
+    expect(paragraphs([q, BODY])).toEqual([`${q} ${BODY}`]);
+  });
+
+  it('a question of twenty words is a heading; of twenty-one, a paragraph that asks', () => {
+    const q20 = 'Which of the twenty largest companies in the country cut the most jobs in the first half of this year?';
+    expect(paragraphs([q20, BODY])).toEqual([`${q20} ${BODY}`]);
+    const q21 = 'Which of the twenty largest companies in the whole country cut the most jobs in the first half of this year?';
+    expect(paragraphs([q21, BODY])).toEqual([q21, BODY]);
+  });
+
+  it('a separator before the first word is not a word of the line', () => {
+    // Four controls in six words: 67%, dropped (with the separator counted as a word, 57% would keep it).
+    expect(explainBlocks(['| share print edit menu about this'], { title: '' })[0]!.dropped).toEqual(['icon-ui-line']);
+  });
+
+  it('a caption label is the word itself, not a longer word that starts with it', () => {
+    expect(explainBlocks(['Photography: the oldest studio in town closes after ninety years'], { title: '' })[0]!.dropped).toEqual([]);
   });
 });
