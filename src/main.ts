@@ -88,47 +88,12 @@ async function main(): Promise<number> {
   });
   log.info({ articles: live.current.articles.length }, 'bot running');
 
-  // New feed items land as files in the articles folder; the watcher indexes them, and the reload
-  // here makes that prompt even where file events are unreliable (network filesystems).
-  const stopFeeds =
-    config.feeds.length > 0 && config.feedIntervalMinutes !== undefined
-      ? (await import('./feeds/schedule.js')).startFeedSchedule({
-          feeds: config.feeds,
-          articlesDir: live.articlesDir,
-          stateFile: path.join(config.indexCacheDir, 'feeds.json'),
-          log,
-          maxAgeDays: config.maxAgeDays,
-          allowPrivateAddresses: config.feedsAllowPrivateAddresses,
-          intervalMinutes: config.feedIntervalMinutes,
-          onRun: async (summary) => {
-            alerts.feedRun(summary);
-            if (summary.stored > 0) await live.reload();
-          },
-        })
-      : async () => undefined;
-
-  const stopped = new Promise<void>((resolve) => {
-    onStopSignal = (signal) => {
-      log.info({ signal }, 'shutting down');
-      setTimeout(() => {
-        log.error({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown took too long; exiting now');
-        process.exit(1);
-      }, SHUTDOWN_BOUND_MS).unref();
-      stopWatching();
-      // Both at once: a feed run winding down must not keep the bot taking updates.
-      void Promise.all([bot.stop(signal), stopFeeds()])
-        .then(() => Promise.all([live.close(), state?.close()]))
-        .finally(resolve);
-    };
+  return serveUntilStopped(config, log, alerts, bot, {
+    articlesDir: live.articlesDir,
+    reload: () => live.reload(),
+    close: () => Promise.all([live.close(), state?.close()]),
+    stopWatching,
   });
-  const error = await Promise.race([stopped.then(() => undefined), bot.done]);
-  if (error) {
-    log.error({ err: error }, 'the bot stopped');
-    await Promise.all([live.close(), state?.close()]);
-    return 1;
-  }
-  await stopped; // bot.done resolves as soon as the replies are out; the feeds and the index close after
-  return 0;
 }
 
 type BotState = Awaited<ReturnType<typeof import('./state/retention.js').openBotState>>;
@@ -166,11 +131,40 @@ async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, s
     },
   });
   log.info({ articles: search.articles().length, searchBackend: 'postgres' }, 'bot running');
+  return serveUntilStopped(config, log, alerts, bot, {
+    articlesDir: search.articlesDir,
+    reload: () => search.reload(),
+    close: () => Promise.all([search.close(), state?.close()]),
+    stopWatching,
+  });
+}
+
+/** What the running bot answers from, as the feeds and shutdown need it. */
+interface ServedArticles {
+  articlesDir: string;
+  reload(): Promise<unknown>;
+  /** Closes the index or search and the state store. */
+  close(): Promise<unknown>;
+  stopWatching(): void;
+}
+
+/**
+ * Runs the feeds (when set) beside the started bot until a stop signal or the bot's end. New feed
+ * items land as files in the articles folder; the watcher picks them up, and the reload here makes
+ * that prompt even where file events are unreliable (network filesystems).
+ */
+async function serveUntilStopped(
+  config: Config,
+  log: Logger,
+  alerts: AdminAlerts,
+  bot: { stop(signal: string): Promise<unknown>; done: Promise<unknown> },
+  served: ServedArticles,
+): Promise<number> {
   const stopFeeds =
     config.feeds.length > 0 && config.feedIntervalMinutes !== undefined
       ? (await import('./feeds/schedule.js')).startFeedSchedule({
           feeds: config.feeds,
-          articlesDir: search.articlesDir,
+          articlesDir: served.articlesDir,
           stateFile: path.join(config.indexCacheDir, 'feeds.json'),
           log,
           maxAgeDays: config.maxAgeDays,
@@ -178,10 +172,11 @@ async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, s
           intervalMinutes: config.feedIntervalMinutes,
           onRun: async (summary) => {
             alerts.feedRun(summary);
-            if (summary.stored > 0) await search.reload();
+            if (summary.stored > 0) await served.reload();
           },
         })
       : async () => undefined;
+
   const stopped = new Promise<void>((resolve) => {
     onStopSignal = (signal) => {
       log.info({ signal }, 'shutting down');
@@ -189,19 +184,20 @@ async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, s
         log.error({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown took too long; exiting now');
         process.exit(1);
       }, SHUTDOWN_BOUND_MS).unref();
-      stopWatching();
+      served.stopWatching();
+      // Both at once: a feed run winding down must not keep the bot taking updates.
       void Promise.all([bot.stop(signal), stopFeeds()])
-        .then(() => Promise.all([search.close(), state?.close()]))
+        .then(() => served.close())
         .finally(resolve);
     };
   });
   const error = await Promise.race([stopped.then(() => undefined), bot.done]);
   if (error) {
     log.error({ err: error }, 'the bot stopped');
-    await Promise.all([search.close(), state?.close()]);
+    await served.close();
     return 1;
   }
-  await stopped;
+  await stopped; // bot.done resolves as soon as the replies are out; the feeds and the index close after
   return 0;
 }
 
