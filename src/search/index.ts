@@ -3,7 +3,7 @@ import { runSteps, type Steps } from '../steps.js';
 import { detectLanguage, type Language } from './language.js';
 import { assemblePackedSteps } from './assemble.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
-import { packAnalysis, type PackedAnalysis, type PackedArticle } from './packed.js';
+import { packAnalysis, stringTable, type PackedAnalysis, type PackedArticle } from './packed.js';
 
 /**
  * An article reduced to index terms: the slow part of indexing (tokenizing, stemming), kept apart
@@ -68,18 +68,7 @@ interface WordEntry {
  * word list, then each string's number twice); here a file's words are looked up once per use.
  */
 export function analyzeArticles(articles: readonly Article[], shared?: Map<string, string>): PackedAnalysis {
-  const ids = new Map<string, number>();
-  const strings: string[] = [];
-  const id = (s: string) => {
-    let n = ids.get(s);
-    if (n === undefined) {
-      ids.set(s, (n = strings.length));
-      const one = shared?.get(s);
-      if (one === undefined) shared?.set(s, s);
-      strings.push(one ?? s);
-    }
-    return n;
-  };
+  const { strings, id } = stringTable(shared);
   /** Per language, each word met in the file: null for a stopword. */
   const dictionaries = new Map<Language, Map<string, WordEntry | null>>();
   const lookUp = (word: string, language: Language, dictionary: Map<string, WordEntry | null>): WordEntry | null => {

@@ -26,10 +26,10 @@ export interface PackedAnalysis {
 }
 
 /**
- * Packs analyses. Pass one `shared` map to every call of a rebuild: the strings of all the files
- * read are then one string each, not one per file that uses it.
+ * A file's strings, numbered in the order first met; with a `shared` map, one string object for
+ * every file of a rebuild instead of one per file that uses it.
  */
-export function packAnalysis(analyzed: readonly AnalyzedArticle[], shared?: Map<string, string>): PackedAnalysis {
+export function stringTable(shared?: Map<string, string>): { strings: string[]; id(s: string): number } {
   const ids = new Map<string, number>();
   const strings: string[] = [];
   const id = (s: string) => {
@@ -42,6 +42,15 @@ export function packAnalysis(analyzed: readonly AnalyzedArticle[], shared?: Map<
     }
     return n;
   };
+  return { strings, id };
+}
+
+/**
+ * Packs analyses. Pass one `shared` map to every call of a rebuild: the strings of all the files
+ * read are then one string each, not one per file that uses it.
+ */
+export function packAnalysis(analyzed: readonly AnalyzedArticle[], shared?: Map<string, string>): PackedAnalysis {
+  const { strings, id } = stringTable(shared);
   const paragraphCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
   const termCount = analyzed.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n), 0);
   const wordCount = analyzed.reduce((n, a) => n + a.words.length, 0);
