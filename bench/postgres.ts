@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Article } from '../src/articles/types.js';
 import type { AnswerModels } from '../src/app/open.js';
 import { PostgresSearch } from '../src/search/postgres/backend.js';
@@ -7,6 +6,7 @@ import { storeArticles } from '../src/search/postgres/store.js';
 import { openPostgres } from '../src/state/postgres.js';
 import type { SqlDb } from '../src/state/sql.js';
 import type { BenchHit } from './systems.js';
+import { throwawayDatabase } from './throwaway-database.js';
 
 /** The server benchmarks make their throwaway databases on (loopback only, like the tests'). */
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -15,26 +15,14 @@ export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://
 export async function benchDatabase(): Promise<{ db: SqlDb; drop(): Promise<void> }> {
   const host = new URL(BENCH_DATABASE_URL).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`BENCH_DATABASE_URL must be a loopback server, not ${host}`);
-  const name = `news_bot_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: BENCH_DATABASE_URL });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(BENCH_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
+  const { url, drop } = await throwawayDatabase(BENCH_DATABASE_URL, 'news_bot_bench');
+  const db = await openPostgres(url);
   await migrateSearch(db);
   return {
     db,
     drop: async () => {
       await db.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await drop();
     },
   };
 }

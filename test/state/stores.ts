@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createPglite } from '../../src/state/pglite.js';
+import { throwawayDatabase as createDatabase } from '../../bench/throwaway-database.js';
 
 /**
  * The two stores for the contract tests. PostgreSQL: the server at TEST_DATABASE_URL (default the
@@ -29,21 +30,8 @@ export async function postgresUnavailable(): Promise<string | undefined> {
 }
 
 /** A new empty database on the test server; `drop` removes it (and ends its connections). */
-export async function throwawayDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `news_bot_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+export function throwawayDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createDatabase(TEST_DATABASE_URL, 'news_bot_test');
 }
 
 /** A STATE_DIR holding a new, empty PGlite database (no tables yet); `remove` deletes it. */
