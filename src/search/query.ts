@@ -14,13 +14,13 @@ import type { WordVectors } from './vectors.js';
  */
 
 /** A fuzzy guess counts for less than the word itself, and less with each edit. */
-const FUZZY_WEIGHT = [1, 0.7, 0.45];
+export const FUZZY_WEIGHT = [1, 0.7, 0.45];
 /**
  * Stems are matched fuzzily only for words this long: inflected long words are where a misspelling
  * and another ending add up past the edit bound (Russian, German), and short stems have too many
  * neighbours ("wann" is not "warn"). Chosen with `npm run bench:quality -- --typos`; figures in docs/benchmarks.md.
  */
-const STEM_FUZZY_MIN_LENGTH = 7;
+export const STEM_FUZZY_MIN_LENGTH = 7;
 /**
  * What a compound holding a question's word counts for ("Spieler" in "Verteidigungsspieler"): a hit,
  * but a weaker one than the word itself, since the compound may be about something else; higher

@@ -7,7 +7,7 @@ import { analyzeArticle, assemble, SearchIndex, type CorpusStats } from '../inde
 import { detectLanguage, type Language } from '../language.js';
 import { installedLexicon } from '../lexicon.js';
 import { isStopword, termOf, tokenize } from '../normalize.js';
-import { TRANSLATED_TO } from '../query.js';
+import { FUZZY_WEIGHT, STEM_FUZZY_MIN_LENGTH, TRANSLATED_TO } from '../query.js';
 import type { Answer, AnswerOptions } from '../types.js';
 import { B, K1 } from './schema.js';
 
@@ -35,10 +35,6 @@ const RESCORED = 5;
 const COMMON_SHARE = 0.1;
 /** Corrections PostgreSQL's trigram index proposes per misspelled word, checked against the edit bound here. */
 const TRIGRAM_CANDIDATES = 12;
-/** Stems are matched fuzzily only for words this long, as in query.ts. */
-const STEM_FUZZY_MIN_LENGTH = 7;
-/** A fuzzy guess counts for less than the word itself, as in query.ts. */
-const FUZZY_WEIGHT = [1, 0.7, 0.45];
 
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 
