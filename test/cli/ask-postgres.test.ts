@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './run-cli.js';
 import { migrateSearch } from '../../src/search/postgres/schema.js';
 import { ingestFolder } from '../../src/search/postgres/store.js';
 import { openPostgres } from '../../src/state/postgres.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTICLES = 'test/fixtures/news';
 const unavailable = await postgresUnavailable();
 
@@ -21,19 +19,7 @@ afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 /** The compiled `ask`, as a script runs it, with only the settings given. */
 function ask(args: string[], stdin: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/cli/ask.js', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, INDEX_CACHE_DIR: cacheDir, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runCli('dist/cli/ask.js', args, { stdin, cacheDir, env });
 }
 
 describe('npm run ask -- --backend postgres', () => {

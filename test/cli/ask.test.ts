@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTICLES = 'test/fixtures/news';
 
 let cacheDir: string;
@@ -16,20 +14,7 @@ afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 /** Runs the compiled `ask` (what `npm run ask` runs) as a script would: a separate process, arguments, optional standard input. */
 function ask(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/cli/ask.js', ...args], {
-      cwd: ROOT,
-      // Only what the command needs: no settings leak in from the developer's shell.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, INDEX_CACHE_DIR: cacheDir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runCli('dist/cli/ask.js', args, { stdin, cacheDir });
 }
 
 /** Logs may go to stderr (a warning about an article without a URL, say), but nothing worse. */
