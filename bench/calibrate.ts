@@ -1,6 +1,9 @@
 /**
  * npm run bench:calibrate -- [--eval DIR] [--folds K] [--weights]
  *
+ * With the answer models as the settings give them: the shipped weights were fitted with word
+ * vectors on and no sentence model, the only case `answer()` applies them in.
+ *
  * Fits the calibrated confidence of `src/search/calibrate.ts` and says how it does on questions it
  * was not fitted on. Samples (English questions, each with the best passage's features and whether
  * that passage answers): the reader questions over the news corpus (the absent ones never answer),
@@ -18,7 +21,8 @@ import { loadAnswerModels, type AnswerModels } from '../src/app/open.js';
 import { dedupeParagraphs } from '../src/articles/dedupe.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { explainAnswer } from '../src/search/answer.js';
+import { explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE } from '../src/search/answer.js';
+import { CHECK_MARGIN } from '../src/search/check.js';
 import { FEATURE_NAMES, type ConfidenceFeatures } from '../src/search/calibrate.js';
 import { SearchIndex } from '../src/search/index.js';
 import { parseCommandLine } from '../src/cli/args.js';
@@ -173,6 +177,13 @@ function sampleWeights(samples: readonly Sample[], extra: ReadonlyMap<string, nu
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '–');
 
+const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
+/** As `answer()` decides, the conviction's bars staying as a floor: declined below either bar. */
+const declines = (x: readonly number[], p: number, bar: number) => x[at('conviction')]! < MIN_CONFIDENCE || p < bar;
+/** "Not sure" by the conviction's rules (see `answer()`) or below the model's bar. */
+const unsure = (x: readonly number[], p: number, bar: number) =>
+  x[at('conviction')]! < SURE_CONFIDENCE || (x[at('overridden')] === 1 && x[at('margin')]! < CHECK_MARGIN) || p < bar;
+
 /** The curve on held-out scores: per set, at each decline bar and "not sure" bar. */
 function printCurve(samples: readonly Sample[], scores: readonly number[], declineBars: number[], unsureBars: number[]): void {
   const sets = [...new Set(samples.map((s) => s.set))];
@@ -188,20 +199,21 @@ function printCurve(samples: readonly Sample[], scores: readonly number[], decli
       'decline<  unsure<   right kept   wrong answered   declined(answerable)   absent declined   flagged wrong   unflagged right  right flagged',
     );
     for (const d of declineBars)
-      for (const u of unsureBars.filter((u) => u >= d)) {
-        const answered = mine.filter((e) => e.p >= d);
+      for (const u of unsureBars) {
+        const answered = mine.filter((e) => !declines(e.s.x, e.p, d));
         const right = answered.filter((e) => e.s.right).length;
         const wrong = answered.length - right;
-        const flagged = answered.filter((e) => e.p < u);
-        const unflagged = answered.filter((e) => e.p >= u);
+        const absentDeclined = absent.filter((e) => declines(e.s.x, e.p, d)).length;
+        const flagged = answered.filter((e) => unsure(e.s.x, e.p, u));
+        const unflagged = answered.filter((e) => !unsure(e.s.x, e.p, u));
         console.log(
           [
             d.toFixed(2).padEnd(9),
             u.toFixed(2).padEnd(8),
             `${right}/${rightAll} (${pct(right, rightAll)})`.padStart(14),
             `${wrong}/${mine.length} (${pct(wrong, mine.length)})`.padStart(16),
-            `${answerable.length - answerable.filter((e) => e.p >= d).length}`.padStart(22),
-            `${absent.filter((e) => e.p < d).length}/${absent.length} (${pct(absent.filter((e) => e.p < d).length, absent.length)})`.padStart(17),
+            `${answerable.filter((e) => declines(e.s.x, e.p, d)).length}`.padStart(22),
+            `${absentDeclined}/${absent.length} (${pct(absentDeclined, absent.length)})`.padStart(17),
             `${pct(flagged.filter((e) => !e.s.right).length, flagged.length)} of ${flagged.length}`.padStart(15),
             `${pct(unflagged.filter((e) => e.s.right).length, unflagged.length)} of ${unflagged.length}`.padStart(17),
             pct(flagged.filter((e) => e.s.right).length, right).padStart(14),
@@ -230,8 +242,8 @@ async function main(argv: string[]): Promise<number> {
       weigh: { type: 'string', default: '' },
       ridge: { type: 'string', default: '300' },
       dump: { type: 'string' },
-      decline: { type: 'string', default: '0.2,0.25,0.3,0.35,0.4' },
-      unsure: { type: 'string', default: '0.35,0.4,0.5,0.6' },
+      decline: { type: 'string', default: '0,0.15,0.2,0.25,0.3' },
+      unsure: { type: 'string', default: '0.3,0.35,0.4' },
     },
   });
   const k = Math.max(2, Number(values.folds));

@@ -184,8 +184,9 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     misfit: misfitOf(best),
   };
   const conviction = convictionOf(index, groups, evidence);
-  // English questions (the answer check's language, where the features were fitted) are judged by
-  // the calibrated confidence unless the caller sets its own bar; others by the conviction's bars.
+  // English questions (the answer check's language) are also judged by the calibrated confidence
+  // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where
+  // the conviction's bars alone would not (see `calibrate.ts`).
   const features =
     fitOf &&
     featuresOf(index, {
@@ -206,8 +207,11 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
       meaning: evidence.meaning,
       meaningNeutral: MEANING_NEUTRAL,
     });
-  const probability = features && options.minConfidence === undefined ? calibrated(features) : undefined;
-  const decline = threshold > 0 && (conviction === -Infinity || (probability === undefined ? conviction < threshold : probability < DECLINE_BELOW));
+  // Only with the answer models it was fitted with (word vectors, no sentence model): without them
+  // the same passage's features read lower, and right answers in small folders were declined.
+  const fitted = features && options.minConfidence === undefined && meaning !== undefined && !read;
+  const probability = fitted ? calibrated(features) : undefined;
+  const decline = threshold > 0 && (conviction < threshold || (probability !== undefined && probability < DECLINE_BELOW));
   if (decline) return { answer: notFound(), features };
 
   const termWeights = new Map<string, number>();
@@ -220,7 +224,9 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   });
   const unsure =
     threshold > 0 &&
-    (probability === undefined ? conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN) : probability < UNSURE_BELOW);
+    (conviction < SURE_CONFIDENCE ||
+      (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
+      (probability !== undefined && probability < UNSURE_BELOW));
   const mismatch = mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString());
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
