@@ -19,10 +19,10 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:152-152', // the threshold
-    'src/search/answer.ts:174-175', // abstaining
-    'src/search/answer.ts:185-187', // tentative answers
-    'src/search/answer.ts:289-309', // convictionOf
+    'src/search/answer.ts:164-164', // the threshold
+    'src/search/answer.ts:214-215', // abstaining
+    'src/search/answer.ts:225-229', // tentative answers
+    'src/search/answer.ts:343-362', // convictionOf
     'src/search/rank.ts:242-267', // backgroundWeight, confidence
   ],
   concurrency: 2,
