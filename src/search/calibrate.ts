@@ -77,8 +77,9 @@ export const FEATURE_NAMES = [
 ] as const satisfies ReadonlyArray<keyof ConfidenceFeatures>;
 
 /**
- * The fitted weights (`npm run bench:calibrate -- --weights`, all folds together): a handful of
- * numbers in place of hand-set bars, because the bars could not tell right from wrong answers.
+ * The weights on each feature's own scale, fitted on every sample (`npm run bench:calibrate --
+ * --eval ../shared/eval --weights`, word vectors on): the hand-set bars alone let half the questions
+ * about news the folder lacks through, and the model tells more of them from right answers.
  */
 export const BIAS = -4.931;
 export const WEIGHTS: Readonly<Record<keyof ConfidenceFeatures, number>> = {
@@ -104,8 +105,11 @@ export const WEIGHTS: Readonly<Record<keyof ConfidenceFeatures, number>> = {
 };
 
 /**
- * Below DECLINE_BELOW the bot says it found nothing; below UNSURE_BELOW it answers "not sure". Chosen
- * on the held-out predictions (`npm run bench:calibrate`): figures and the curve in docs/benchmarks.md.
+ * Below DECLINE_BELOW the bot declines, below UNSURE_BELOW it says "not sure" (besides the
+ * conviction's bars). Chosen on the held-out curve of `npm run bench:calibrate`: higher declining
+ * bars (0.25, 0.3) declined more news the folder lacks, but also right answers in small folders
+ * (the tests' fixtures) and RealTime QA's; a higher "not sure" bar flagged more right XQuAD and
+ * RealTime QA answers than the 1-point guard allows. Figures in docs/benchmarks.md.
  */
 export const DECLINE_BELOW = 0.2;
 export const UNSURE_BELOW = 0.3;
