@@ -235,7 +235,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   };
 }
 
-/** An answer and the features its confidence was computed from (none when no passage was ranked). */
+/** An answer and the features of its best passage (English questions with a ranked passage only: the answer check's language). */
 export interface Explained {
   answer: Answer;
   features?: ConfidenceFeatures;
