@@ -39,7 +39,7 @@ function compoundsFor(index: SearchIndex): CompoundVocabulary {
 
 const fuzzyCache = new WeakMap<SearchIndex, { words: FuzzyVocabulary; terms: FuzzyVocabulary }>();
 
-/** fuse.js vocabularies of an index, built on first use: its surface words, and its stems. */
+/** The fuzzy vocabularies of an index, built on first use: its surface words, and its stems. */
 function fuzzyFor(index: SearchIndex): { words: FuzzyVocabulary; terms: FuzzyVocabulary } {
   let f = fuzzyCache.get(index);
   if (!f) fuzzyCache.set(index, (f = { words: new FuzzyVocabulary(index.words.keys()), terms: new FuzzyVocabulary(index.postings.keys()) }));
