@@ -81,7 +81,12 @@ export function queryGroups(
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   // The question's words the articles use as written: what a misspelling's corrections are read beside.
-  const context = translate ? undefined : contextOf(index, words.map((w) => termOf(w, language)).filter((t) => index.postings.has(t)));
+  const context = translate
+    ? undefined
+    : contextOf(
+        index,
+        words.map((w) => termOf(w, language)).filter((t) => index.postings.has(t)),
+      );
   for (const word of words) {
     // Across languages a word the articles use as written ("NASA", "Pedro") is their term for it,
     // not the stem the question's language would give it.
@@ -130,7 +135,11 @@ export function queryGroups(
     const slip = (a: string, b: string) => undoubled(a) === undoubled(b);
     const corrections: Correction[] = [
       ...fuzzy.words.search(word, FUZZY_CANDIDATES).map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: slip(m.word, word) })),
-      ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({ term: m.word, edits: m.edits, slip: slip(m.word, term) })),
+      ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({
+        term: m.word,
+        edits: m.edits,
+        slip: slip(m.word, term),
+      })),
     ];
     const terms = [...likeliest(index, corrections, context), ...(CYRILLIC.test(word) ? latinSpellings(index, word) : [])]
       // A word with digits ("Intrenet2") is corrected to words with the same digits ("internet2", not "internet3").
@@ -270,7 +279,11 @@ interface Correction {
  * holds them all counts as if used CONTEXT_ODDS times as often ("orgin" beside "blue" and "reef" is
  * "origin", not the commoner "organ"). Corrections of the word and of its stem are weighed together.
  */
-function likeliest(index: SearchIndex, corrections: readonly Correction[], context?: (term: string) => number): Array<{ term: string; weight: number }> {
+function likeliest(
+  index: SearchIndex,
+  corrections: readonly Correction[],
+  context?: (term: string) => number,
+): Array<{ term: string; weight: number }> {
   const best = new Map<string, Correction>();
   for (const c of corrections) {
     const known = best.get(c.term);

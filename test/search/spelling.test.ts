@@ -56,7 +56,7 @@ describe('misspellings and chat shorthand', () => {
   });
 });
 
-describe('corrections read beside the question\'s other words', () => {
+describe("corrections read beside the question's other words", () => {
   // "organ" is the commoner word here, as "organization" makes it in most news; only "origin" is
   // said where the question's other words are.
   const music = article('music', 'Organ recitals this spring', [
@@ -70,14 +70,14 @@ describe('corrections read beside the question\'s other words', () => {
   ]);
   const index = SearchIndex.build([music, space]);
 
-  it('prefers the correction whose paragraphs hold the question\'s other words over a commoner one', () => {
+  it("prefers the correction whose paragraphs hold the question's other words over a commoner one", () => {
     const orgin = queryGroups(index, ['blue', 'orgin', 'orbital', 'reef'], 'en')[1]!;
     expect(orgin.terms[0]!.term).toBe('origin');
     expect(orgin.terms.find((t) => t.term === 'organ')!.weight).toBeLessThan(orgin.terms[0]!.weight);
     expect(where(answer(index, 'how much did blue orgin get for orbital reef').passages[0])).toBe('space#1');
   });
 
-  it('weighs corrections of a long word\'s stem by the same odds, not all alike', () => {
+  it("weighs corrections of a long word's stem by the same odds, not all alike", () => {
     const physics = article('physics', 'Electron beams and electors', [
       'The electron beam was aimed at a gold foil.',
       'Each electron carries a negative charge, and electron microscopes use them.',
