@@ -4,7 +4,7 @@ import { expandShorthand } from '../../src/search/chat.js';
 import { FuzzyVocabulary } from '../../src/search/fuzzy.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { queryGroups } from '../../src/search/query.js';
-import { article } from './fixture.js';
+import { article, COUNCIL, TRANSFER } from './fixture.js';
 import { where } from './helpers.js';
 
 // "later" is said more often than "letter" here, as in most news: a correction by frequency alone
@@ -39,6 +39,13 @@ describe('misspellings and chat shorthand', () => {
   it('spells out chat shorthand in English questions', () => {
     expect(expandShorthand(['how', 'many', 'ppl', 'wat', 'tonite'], 'en', () => 0)).toEqual(['how', 'many', 'people', 'what', 'tonight']);
     expect(where(answer(index, 'how many ppl can attend services in houses of worship').passages[0])).toBe('church#0');
+  });
+
+  it('reads a question word typed without its apostrophe as the word, not as an unknown one', () => {
+    const desk = SearchIndex.build([COUNCIL, TRANSFER]);
+    expect(where(answer(desk, 'where is varga from').passages[0])).toBe('transfer#0');
+    expect(where(answer(desk, 'wheres varga from').passages[0])).toBe('transfer#0');
+    expect(expandShorthand(['whos', 'the', 'mayor', 'rn'], 'en', () => 0)).toEqual(['who', 'the', 'mayor', 'now']);
   });
 
   it('keeps a shorthand the articles use as a name, and leaves other languages alone', () => {
