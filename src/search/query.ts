@@ -301,6 +301,10 @@ function likeliest(
 }
 
 const DOUBLE_SLIP = 4;
+/**
+ * Set by hand, not tuned: a correction among all the question's other words outweighs one used up to
+ * this many times as often that is not. Figures in docs/benchmarks.md ("Misspellings as a noisy channel").
+ */
 const CONTEXT_ODDS = 100;
 
 /**
