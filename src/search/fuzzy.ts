@@ -1,3 +1,5 @@
+import Fuse from 'fuse.js';
+
 /** A vocabulary word close enough to a misspelled query word. */
 export interface FuzzyMatch {
   word: string;
@@ -43,21 +45,23 @@ export function editDistance(a: string, b: string, max: number): number {
 let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /**
- * The index's vocabulary, to map a misspelled question word to words the articles really contain.
- * It is split by first letter and length: a word within 2 edits has a length within 2 of the
- * misspelling, and people rarely get the first letter wrong (Elasticsearch's `prefix_length` makes
- * the same bet), so a search measures the edits to a few hundred words instead of the whole
- * vocabulary. Every word of those slices is measured: a ranked search (fuse.js's bitap, tried first)
- * scores a swap as two slips and left "fair" out of its best guesses for "fiar". Results are
- * memoized: the same misspellings come back.
+ * fuse.js over the index's vocabulary, to map a misspelled question word to words the articles
+ * really contain. The vocabulary is split by first letter and length, and each slice gets its own
+ * Fuse, built on first use: a word within 2 edits has a length within 2 of the misspelling, and
+ * people rarely get the first letter wrong (Elasticsearch's `prefix_length` makes the same bet), so
+ * a search scans a few hundred words instead of the whole vocabulary. Results are memoized: the
+ * same misspellings come back.
  */
 export class FuzzyVocabulary {
   private readonly slices = new Map<string, string[]>();
+  private readonly fuses = new Map<string, Fuse<string>>();
+  private readonly known = new Set<string>();
   private readonly memo = new Map<string, FuzzyMatch[]>();
 
   constructor(words: Iterable<string>) {
     for (const w of words) {
       if (w.length < 3) continue;
+      this.known.add(w);
       const key = sliceKey(w, w.length);
       let slice = this.slices.get(key);
       if (!slice) this.slices.set(key, (slice = []));
@@ -72,29 +76,67 @@ export class FuzzyVocabulary {
     if (known) return known;
     const max = allowedEdits(word.length);
     const found: FuzzyMatch[] = [];
+    const add = (item: string) => {
+      const edits = editDistance(word, item, max);
+      if (edits <= max && item !== word && !found.some((f) => f.word === item)) found.push({ word: item, edits });
+    };
     const scan = (probe: string, spread: number) => {
       for (let len = probe.length - spread; max > 0 && len <= probe.length + spread; len++) {
-        for (const item of this.slices.get(sliceKey(probe, len)) ?? []) {
-          if (item === word) continue;
-          const edits = editDistance(word, item, max);
-          if (edits <= max && !found.some((f) => f.word === item)) found.push({ word: item, edits });
-        }
+        const key = sliceKey(probe, len);
+        // fuse.js scores every word of the slice; only words within the edits are kept of what it
+        // finds, so a slice with none of those is not searched (the same result, much sooner).
+        if (!this.slices.get(key)?.some((w) => w !== word && editDistance(word, w, max) <= max)) continue;
+        for (const { item } of this.fuse(key)?.search(probe, { limit: FUSE_LIMIT }) ?? []) add(item);
       }
     };
     scan(word, max);
     // The one first-letter slip the slices would miss and people often make: the first two letters
     // swapped ("rpesident"). Looked up in the other letter's slice, at its own length only.
     if (word.length > 3 && word[0] !== word[1]) scan(word[1]! + word[0]! + word.slice(2), 0);
-    // Ties in the order of the vocabulary, as they were found.
+    // Any two neighbouring letters swapped, looked up directly: fuse.js's bitap scores a swap as two
+    // slips, and among a slice's many two-slip words "fair" fell out of its best guesses for "fiar".
+    for (const swapped of swapsOf(word)) if (max > 0 && this.known.has(swapped)) add(swapped);
     found.sort((a, b) => a.edits - b.edits);
     const result = found.slice(0, limit);
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, result);
     return result;
   }
+
+  private fuse(key: string): Fuse<string> | undefined {
+    let fuse = this.fuses.get(key);
+    if (!fuse) {
+      const slice = this.slices.get(key);
+      if (!slice) return undefined;
+      // Threshold 0.4 lets fuse's bitap through anything 2 edits away in words of 5+ letters;
+      // editDistance then applies the exact bound. Location does not matter inside one word.
+      fuse = new Fuse(slice, { threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
+      this.fuses.set(key, fuse);
+    }
+    return fuse;
+  }
+}
+
+/** The word with each pair of neighbouring letters swapped in turn. */
+function swapsOf(word: string): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const c = chars.slice();
+    [c[i], c[i + 1]] = [c[i + 1]!, c[i]!];
+    out.push(c.join(''));
+  }
+  return out;
 }
 
 const MEMO_LIMIT = 10_000;
+/**
+ * How many of fuse.js's best guesses per slice are checked for edits: fuse.js scores by its own
+ * measure, and at 20 a word one letter short ("aply", "orgin") missed its word among a few hundred
+ * of the same first letter and length.
+ */
+const FUSE_LIMIT = 60;
 
 function sliceKey(word: string, length: number): string {
   return `${String.fromCodePoint(word.codePointAt(0)!)}${length}`;
