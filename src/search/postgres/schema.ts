@@ -5,6 +5,13 @@ export const K1 = 1.2;
 export const B = 0.75;
 
 /**
+ * Any number, the same in every process: two ingests write their batches in turn. Not one of the
+ * store's keys (migrations, `LEASE_KEYS`), which share the database: the polling lease is held for
+ * as long as a replica polls, and would hold every ingest back.
+ */
+export const INGEST_LOCK = 7_318_042_027;
+
+/**
  * The search tables of the PostgreSQL backend, as numbered steps that run once each, in order (the
  * state store's steps are counted apart, in `schema_migrations`, so the two never contend for a
  * number). Never edit a step that has shipped: add the next one.
