@@ -16,7 +16,7 @@ import { B, K1 } from './schema.js';
  * runs over their whole articles; answer() keeps 20 of its own first pass, and more room here keeps
  * the same 20 when the rest of the pipeline (headlines, answer check) reorders them.
  */
-const CANDIDATES = 60;
+const CANDIDATES = 40;
 /**
  * Postings each selecting term hands over, best BM25 weight first: enough that the paragraphs which
  * hold several of the question's terms are among them (a term in fewer paragraphs hands over all).
@@ -26,7 +26,13 @@ const PER_TERM = 400;
  * Paragraphs (per candidate wanted) scored over all the question's terms, best first by the postings
  * read: scoring every paragraph read costs more than all the rest for long questions.
  */
-const RESCORED = 5;
+const RESCORED = 2;
+/**
+ * The best candidates whose articles also hand over the paragraph before each paragraph holding a
+ * question term: answer() reads it only in its answer check, for the best article's paragraphs (a
+ * paragraph may say "she" for whom the one before names), and the best article is among these.
+ */
+const CONTEXT_CANDIDATES = 10;
 /**
  * A term in more than this share of paragraphs does not select candidates when the question has a
  * rarer one (it still scores them): matching "year" alone would hand over most of the archive, and
@@ -254,7 +260,7 @@ export class PostgresSearch {
          order by sum(${bm25}) desc, s.article_id, s.position
          limit $7),
        best as (
-         select c.article_id, sum(${bm25}) as score
+         select c.article_id, c.position, sum(${bm25}) as score
          from cand c
          cross join q
          cross join lateral (select tf, length from search_postings s
@@ -276,9 +282,10 @@ export class PostgresSearch {
          cross join lateral (select s.article_id, s.position, s.tf from search_postings s
            where s.article_id = c.article_id and s.term = q.term offset 0) s),
        heldp as (select article_id, position, json_object_agg(term, tf) as terms from held group by article_id, position),
+       lead as (select article_id from best order by score desc, article_id, position limit $8),
        wanted as (
          select article_id, position from heldp
-         union select article_id, position - 1 from heldp where position > 0
+         union select article_id, position - 1 from heldp where position > 0 and article_id in (select article_id from lead)
          union select article_id, 0 from chosen),
        paras as (
          select w.article_id, json_agg(json_build_object('position', p.position, 'index', p.index, 'text', p.text, 'length', p.length, 'terms', h.terms)
@@ -298,6 +305,7 @@ export class PostgresSearch {
         this.candidateCount,
         this.perTerm,
         RESCORED * this.candidateCount,
+        CONTEXT_CANDIDATES,
       ],
     );
     return rows.rows;
