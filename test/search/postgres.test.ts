@@ -180,6 +180,29 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect(df.rows).toEqual([{ df: '2' }]);
   });
 
+  it('builds the indexes a first load leaves out, and one a crash left missing at the next ingest that stores something', async () => {
+    const indexes = async () =>
+      (
+        await db.query<{ name: string }>(
+          "select indexname as name from pg_indexes where tablename in ('search_postings', 'search_terms', 'search_words') order by 1",
+        )
+      ).rows.map((r) => r.name);
+    const all = await indexes();
+    expect(all).toEqual(expect.arrayContaining(['search_postings_impact', 'search_postings_pkey', 'search_terms_trgm', 'search_words_trgm']));
+    const [council, transfer] = NEWS as [Article, Article];
+    write(council);
+    await ingestFolder(db, dir);
+    expect(await indexes()).toEqual(all);
+    // As a first load stopped before its end leaves the store.
+    await db.query('drop index search_postings_impact');
+    await db.query('drop index search_words_trgm');
+    expect(await ingestFolder(db, dir)).toMatchObject({ added: 0, unchanged: 1 });
+    write(transfer);
+    expect(await ingestFolder(db, dir)).toMatchObject({ added: 1, unchanged: 1 });
+    expect(await indexes()).toEqual(all);
+    expect((await new PostgresSearch(db).answer('Who did Northbridge United sign?')).passages[0]?.article.file).toBe(transfer.file);
+  });
+
   it('stores files while a replica of the bot holds the polling lease on the same database', async () => {
     const holder = new pg.Client({ connectionString: url });
     await holder.connect();

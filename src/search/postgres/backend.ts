@@ -63,6 +63,7 @@ interface Totals {
 export class PostgresSearch {
   private readonly candidateCount: number;
   private readonly perTerm: number;
+  private lastTotals: Totals | undefined;
 
   /**
    * `candidates`: paragraphs taken from the database per question; `perTerm`: postings read per
@@ -77,8 +78,17 @@ export class PostgresSearch {
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
-    const totals = await this.totals();
-    const { terms, corrections, vocabulary } = await this.queryTerms(question, totals);
+    // The corpus's totals and the question's vocabulary in parallel, the latter read with the last
+    // totals' languages (and read again in the rare case they changed): one round trip fewer.
+    const reading = this.totals();
+    reading.catch(() => {});
+    const guess = this.lastTotals ?? (await reading);
+    const guessed = this.queryTerms(question, guess);
+    guessed.catch(() => {});
+    const totals = await reading;
+    this.lastTotals = totals;
+    const sameLanguages = totals.languages.join() === guess.languages.join();
+    const { terms, corrections, vocabulary } = sameLanguages ? await guessed : await this.queryTerms(question, totals);
     const df = new Map<string, number>();
     for (const [t, n] of terms) df.set(t, n);
     for (const c of corrections) df.set(c.term, c.df);
@@ -230,11 +240,7 @@ export class PostgresSearch {
    * headline from an opening). Paragraphs holding none of the terms never score, and analysing whole
    * articles cost more than all the rest of a question.
    */
-  private async candidates(
-    terms: ReadonlyMap<string, number>,
-    corrections: readonly Correction[],
-    totals: Totals,
-  ): Promise<CandidateArticle[]> {
+  private async candidates(terms: ReadonlyMap<string, number>, corrections: readonly Correction[], totals: Totals): Promise<CandidateArticle[]> {
     const weights = new Map<string, number>();
     const idf = (df: number) => Math.log(1 + (totals.paragraphs - df + 0.5) / (df + 0.5));
     for (const [t, df] of terms) if (df > 0) weights.set(t, idf(df));
