@@ -94,6 +94,22 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect(shown(got)).toEqual(shown(answer(embedded, 'How many homes lost electrcity?')));
   });
 
+  it('matches a compound the articles never write through its parts, as the embedded index does', async () => {
+    // "Radwegnetz" is in no article: split into "Radweg" + "Netz", whose paragraphs the parts find.
+    const city = article('hamburg', 'Nachrichten aus Hamburg', [
+      'Hamburg, Hamburg: die Stadt Hamburg feiert am Wochenende ihr Hafenfest.',
+      'In Hamburg soll das Netz der Radwege bis zum Jahr 2028 um 120 Kilometer wachsen, sagte der Senat.',
+      'Die Stadt Hamburg plant außerdem neue Parks und Spielplätze für die Familien.',
+    ]);
+    write(city);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    const q = 'Wie wächst das Radwegnetz in Hamburg?';
+    const got = await new PostgresSearch(db).answer(q, { minConfidence: 0 });
+    expect(got.passages[0]?.text).toContain('Netz der Radwege');
+    expect(shown(got)).toEqual(shown(answer(embedded, q, { minConfidence: 0 })));
+  });
+
   it('hands over an article for every question word the articles hold, even past the best candidates', async () => {
     for (const a of NEWS) write(a);
     await ingestFolder(db, dir);
