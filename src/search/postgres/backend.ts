@@ -180,8 +180,9 @@ export class PostgresSearch {
     const wanted = new Set<string>();
     for (const w of words) wanted.add(termOf(w, language));
     // A question in a language no article is in may be translated (see `translator` in answer.ts).
-    const lexicon = installedLexicon();
-    if (!totals.languages.includes(language) && totals.languages.includes(TRANSLATED_TO) && lexicon.has(language)) {
+    // The word list (over 100 MB in memory) is read only once a question needs translating, as answer() reads it.
+    const lexicon = !totals.languages.includes(language) && totals.languages.includes(TRANSLATED_TO) ? installedLexicon() : undefined;
+    if (lexicon?.has(language)) {
       for (const w of words)
         for (const concept of lexicon.translate(w, language) ?? []) for (const t of concept) wanted.add(termOf(t, TRANSLATED_TO));
     }
