@@ -39,6 +39,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { PostgresSearch } from '../src/search/postgres/backend.js';
 import { ingestFolder } from '../src/search/postgres/store.js';
+import type { SqlDb } from '../src/state/sql.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
@@ -323,20 +324,32 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
   const { db, drop } = await benchDatabase();
   try {
     const started = performance.now();
+    const ingestCpu = process.cpuUsage();
     const report = await ingestFolder(db, dir);
     const buildMs = performance.now() - started;
+    const ingestCpuS = (process.cpuUsage(ingestCpu).user + process.cpuUsage(ingestCpu).system) / 1e6;
+    // The server processes that wrote the rows are still connected (the pool keeps them a while).
+    const ingestServerS = [...(await databaseCpu(db)).values()].reduce((a, b) => a + b, 0);
     await db.query('analyze');
     const models = await loadAnswerModels(loadConfig(), createLogger({ level: 'warn' }));
     const search = new PostgresSearch(db);
     // As the product's rows leave out the first answer: it loads the word list and warms the caches.
     await search.answer(questions[0] ?? 'news', models);
     const loadBefore = os.loadavg()[0]!;
+    const serverBefore = await databaseCpu(db);
+    const cpuBefore = process.cpuUsage();
     const times: number[] = [];
     for (const q of questions) {
       const t = performance.now();
       await search.answer(q, models);
       times.push(performance.now() - t);
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverAfter = await databaseCpu(db);
+    let serverMs = 0;
+    for (const [pid, s] of serverAfter) serverMs += (s - (serverBefore.get(pid) ?? 0)) * 1000;
+    const ingestNote = `ingest CPU ${ingestCpuS.toFixed(0)} s this process, ${ingestServerS.toFixed(0)} s the database's server processes`;
+    const cpuNote = `CPU a question: ${((cpu.user + cpu.system) / 1000 / Math.max(1, times.length)).toFixed(1)} ms this process, ${(serverMs / Math.max(1, times.length)).toFixed(1)} ms the database's server processes`;
     const mem = await memoryAfterGc();
     const common = (
       await db.query<{ word: string }>(
@@ -359,7 +372,7 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
         buildMs,
         ...mem,
         ...summarize(times),
-        note: `in-process calls to PostgresSearch.answer (SQL round trips included); ingest ${rate} paragraphs/s (npm run index -- --to-postgres path); RSS after the questions; ${load}`,
+        note: `in-process calls to PostgresSearch.answer (SQL round trips included); ingest ${rate} paragraphs/s (npm run index -- --to-postgres path); RSS after the questions; ${ingestNote}; ${cpuNote}; ${load}`,
       },
       {
         system: 'postgres common words',
@@ -371,6 +384,21 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
   } finally {
     await drop();
   }
+}
+
+/**
+ * CPU seconds used so far by each server process serving this database (the server is on this
+ * machine: the benchmark's URL is loopback), by process id: what a question costs the database,
+ * which a busy machine does not change.
+ */
+async function databaseCpu(db: SqlDb): Promise<Map<number, number>> {
+  const pids = await db.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()');
+  const out = new Map<number, number>();
+  for (const { pid } of pids.rows) {
+    const m = procStatus(pid);
+    if (m) out.set(pid, m.cpuS);
+  }
+  return out;
 }
 
 async function baselineChild(mode: string, dir: string, questions: readonly string[]): Promise<Measure> {
