@@ -13,8 +13,9 @@ import { B, K1 } from './schema.js';
 
 /**
  * How many paragraphs PostgreSQL hands over per question, best BM25 first. The product's ranking then
- * runs over their whole articles; answer() keeps 20 of its own first pass, and more room here keeps
- * the same 20 when the rest of the pipeline (headlines, answer check) reorders them.
+ * runs over their articles' paragraphs that hold a question term; answer() keeps 20 of its own first
+ * pass, and more room here keeps the same 20 when the rest of the pipeline (headlines, answer check)
+ * reorders them. Fewer cost right answers on RealTime QA among the news corpus (benchmarks.md).
  */
 const CANDIDATES = 40;
 /**
@@ -24,7 +25,7 @@ const CANDIDATES = 40;
 const PER_TERM = 400;
 /**
  * Paragraphs (per candidate wanted) scored over all the question's terms, best first by the postings
- * read: scoring every paragraph read costs more than all the rest for long questions.
+ * read: each is a probe of the postings per question term, the statement's largest cost.
  */
 const RESCORED = 2;
 /**
