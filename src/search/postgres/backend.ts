@@ -15,7 +15,7 @@ import { B, K1 } from './schema.js';
  * How many paragraphs PostgreSQL hands over per question, best BM25 first. The product's ranking then
  * runs over their articles' paragraphs that hold a question term; answer() keeps 20 of its own first
  * pass, and more room here keeps the same 20 when the rest of the pipeline (headlines, answer check)
- * reorders them. 40 keep the quality figures of 60 (benchmarks.md) and cost a third less.
+ * reorders them. 40 keep the quality figures of 60 (benchmarks.md) and cost a fifth less.
  */
 const CANDIDATES = 40;
 /**
