@@ -81,8 +81,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   const ledger = options.ledger ?? defaultLedger(deps, counters);
   bot.use(async (ctx, next) => {
     let first: boolean;
+    const chat = ctx.chat?.id;
     try {
-      first = await ledger.claim(ctx.update.update_id);
+      first = await ledger.claim(ctx.update.update_id, chat);
     } catch (err) {
       if (!(err instanceof ClaimUnavailable)) throw err;
       counters.unclaimedUpdates!++;
@@ -90,7 +91,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
       log.warn({ updateId: ctx.update.update_id, error: core.safe(err) }, 'the database did not answer; update left for Telegram to deliver again');
       return;
     }
-    if (first) return next();
+    // Replicas behind a webhook: in the chat's turn across them, acknowledged once the replies are out.
+    if (first) return core.sharedSends && chat !== undefined ? core.sharedSends.inTurn(chat, ctx.update.update_id, next) : next();
     counters.duplicateUpdates!++;
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });
@@ -124,7 +126,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
 function defaultLedger(deps: BotDeps, counters: Record<string, number>): UpdateLedger {
   const shared = deps.coordination;
   if (!shared) return new RecentUpdates();
-  return new SharedUpdates((id) => shared.claimUpdate(id), {
+  // Behind a webhook a claim names its chat, whose updates then take turns across replicas (shared-sends.ts).
+  const webhook = deps.config.webhook !== undefined;
+  return new SharedUpdates((id, chat) => shared.claimUpdate(id, webhook ? chat : undefined), {
     whenUnavailable: deps.config.webhook ? 'refuse' : 'local',
     onFallback: (err) => {
       counters.localClaims!++;

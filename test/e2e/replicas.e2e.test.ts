@@ -100,6 +100,10 @@ describe.skipIf(noPostgres !== undefined)(
           if (down) throw new Error('connection refused');
           return true;
         },
+        finishUpdate: async () => undefined,
+        earlierOpen: async () => false,
+        recentSends: async () => [],
+        sendSlot: async () => 0,
         savePage: async () => undefined,
         page: async () => undefined,
         reportCounters: async () => undefined,
