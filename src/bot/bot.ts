@@ -62,7 +62,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   // chat's later message overtake an earlier one on its way to the chat's send queue. One process
   // alone keeps its order without it, as before.
   const turns = new Map<number, Promise<unknown>>();
-  const oneAtATime = deps.coordination !== undefined || options.ledger !== undefined;
+  // Behind a webhook, replicas take turns at a chat in update order (shared-sends.ts), which orders
+  // this replica's updates too; a queue here could hold an earlier update (delivered again after its
+  // replica died) behind a later one that waits for it.
+  const oneAtATime = (deps.coordination !== undefined || options.ledger !== undefined) && core.sharedSends === undefined;
   bot.use(async (_ctx, next) => {
     const chat = _ctx.chat?.id;
     if (chat === undefined || !oneAtATime) return next();
@@ -91,8 +94,22 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
       log.warn({ updateId: ctx.update.update_id, error: core.safe(err) }, 'the database did not answer; update left for Telegram to deliver again');
       return;
     }
+    const shared = chat === undefined ? undefined : core.sharedSends;
     // Replicas behind a webhook: in the chat's turn across them, acknowledged once the replies are out.
-    if (first) return core.sharedSends && chat !== undefined ? core.sharedSends.inTurn(chat, ctx.update.update_id, next) : next();
+    if (first) return shared ? shared.inTurn(chat!, ctx.update.update_id, next) : next();
+    if (shared) {
+      // Acknowledged only once the replica that has it is done, or handled here when that one died.
+      let mine: boolean;
+      try {
+        mine = await shared.whileOthersHandle(chat!, ctx.update.update_id);
+      } catch (err) {
+        counters.unclaimedUpdates!++;
+        unclaimed.add(ctx.update);
+        log.warn({ updateId: ctx.update.update_id, error: core.safe(err) }, 'update left for Telegram to deliver again');
+        return;
+      }
+      if (mine) return shared.inTurn(chat!, ctx.update.update_id, next);
+    }
     counters.duplicateUpdates!++;
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });

@@ -28,6 +28,11 @@ export interface SharedSendOptions {
   staleMs?: number;
   /** Between checks whether a chat's turn has come. */
   pollMs?: number;
+  /**
+   * How long a claimed update waits before its first check: an earlier update of the chat delivered
+   * at about the same time (to another replica, a moment slower) is claimed by then.
+   */
+  reorderMs?: number;
   /** How long to keep trying to record a finished update while the database does not answer. */
   finishMs?: number;
 }
@@ -41,6 +46,7 @@ export class SharedSends {
   private readonly spacingMs: number;
   private readonly staleMs: number;
   private readonly pollMs: number;
+  private readonly reorderMs: number;
   private readonly finishMs: number;
 
   constructor(
@@ -52,6 +58,7 @@ export class SharedSends {
     this.spacingMs = ((1000 * rates.timeScale) / rates.globalPerSecond) * 1.5;
     this.staleMs = options.staleMs ?? 30_000;
     this.pollMs = options.pollMs ?? 100;
+    this.reorderMs = options.reorderMs ?? 100;
     this.finishMs = options.finishMs ?? 30_000;
   }
 
@@ -92,7 +99,28 @@ export class SharedSends {
     }
   }
 
+  /**
+   * Another replica holds the claim of `updateId`: waits until it has finished the update (false), or
+   * takes the claim over when that replica died first (true: this one handles it). So whichever copy
+   * of an update a load balancer's answer comes from, the update is handled by then. Rejects when
+   * neither happens within the stale bound (the webhook then answers 503: Telegram delivers it again).
+   */
+  async whileOthersHandle(chatId: number, updateId: number): Promise<boolean> {
+    const end = Date.now() + this.staleMs;
+    while (Date.now() < end) {
+      try {
+        if (await this.shared.updateFinished(updateId)) return false;
+        if (await this.shared.claimUpdate(updateId, chatId)) return true;
+      } catch {
+        // The database is away: keep waiting (bounded).
+      }
+      await sleep(this.pollMs);
+    }
+    throw new Error(`update ${updateId} is still being handled by another replica`);
+  }
+
   private async waitTurn(chatId: number, updateId: number): Promise<void> {
+    await sleep(this.reorderMs);
     const end = Date.now() + this.staleMs;
     while (Date.now() < end) {
       try {

@@ -43,6 +43,8 @@ export interface Coordination {
   claimUpdate(updateId: number, chatId?: number): Promise<boolean>;
   /** Marks a claimed update finished (its replies are out) and records the sends to its chat, given as how long ago each was answered. */
   finishUpdate(updateId: number, chatId: number, sentAgoMs: readonly number[]): Promise<void>;
+  /** Whether the claimed update `updateId` is finished (`finishUpdate`). */
+  updateFinished(updateId: number): Promise<boolean>;
   /** Whether an earlier update of `chatId` is claimed and not finished yet (claimed within `staleMs`). */
   earlierOpen(chatId: number, updateId: number, staleMs: number): Promise<boolean>;
   /** How long ago each message to `chatId` in the last minute was answered, by any replica. */
@@ -132,16 +134,20 @@ export class SqlCoordination implements Coordination {
   }
 
   async finishUpdate(updateId: number, chatId: number, sentAgoMs: readonly number[]): Promise<void> {
-    await this.db.transaction(async (q) => {
-      await q.query('update update_claims set done_at = now() where update_id = $1', [updateId]);
-      if (sentAgoMs.length === 0) return;
-      await q.query(
-        `insert into chat_sends as c (chat_id, sent) select $1, array_agg(${DB_MS} - a) from unnest($2::float8[]) a
-         on conflict (chat_id) do update set at = now(),
-           sent = (select coalesce(array_agg(x order by x), '{}') from unnest(c.sent || excluded.sent) x where x > ${DB_MS} - 60000)`,
-        [chatId, sentAgoMs],
-      );
-    });
+    // One statement, so a finished update and its chat's sends are recorded together or not at all.
+    await this.db.query(
+      `with done as (update update_claims set done_at = now() where update_id = $1)
+       insert into chat_sends as c (chat_id, sent)
+         select $2, array_agg(${DB_MS} - a) from unnest($3::float8[]) a having count(*) > 0
+       on conflict (chat_id) do update set at = now(),
+         sent = (select coalesce(array_agg(x order by x), '{}') from unnest(c.sent || excluded.sent) x where x > ${DB_MS} - 60000)`,
+      [updateId, chatId, sentAgoMs],
+    );
+  }
+
+  async updateFinished(updateId: number): Promise<boolean> {
+    const r = await this.db.query('select 1 from update_claims where update_id = $1 and done_at is not null', [updateId]);
+    return r.rows.length > 0;
   }
 
   async earlierOpen(chatId: number, updateId: number, staleMs: number): Promise<boolean> {

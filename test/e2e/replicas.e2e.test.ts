@@ -102,6 +102,7 @@ describe.skipIf(noPostgres !== undefined)(
         },
         finishUpdate: async () => undefined,
         earlierOpen: async () => false,
+        updateFinished: async () => false,
         recentSends: async () => [],
         sendSlot: async () => 0,
         savePage: async () => undefined,
