@@ -46,6 +46,8 @@ export interface FaultReport {
   /** Questions never answered. */
   lost: number;
   floodErrors: number;
+  /** The limit each flood error broke. */
+  floodReasons: { chat: number; group: number; global: number };
   /** Deliveries answered 503 (database unreachable) or cut off (replica killed, connection refused). */
   refused: number;
   cutOff: number;
@@ -156,6 +158,9 @@ interface Question {
   duplicate: boolean;
   /** When a delivery of it failed (503 or cut off). */
   failedAt: number[];
+  /** When it was first delivered, and acknowledged (200). */
+  firstAt?: number;
+  ackedAt?: number;
 }
 
 /** `count` questions from `chats` chats (a quarter of them groups), each chat's in a row. */
@@ -240,7 +245,10 @@ export async function runFaults(plan: FaultPlan, options: FaultOptions): Promise
         let left = targets.length;
         for (const r of targets)
           void post(r, q.update).then((status) => {
-            if (status === 200) return resolve(true);
+            if (status === 200) {
+              q.ackedAt ??= Date.now();
+              return resolve(true);
+            }
             if (status === 'cut off') cutOff++;
             else refused++;
             q.failedAt.push(Date.now());
@@ -253,6 +261,7 @@ export async function runFaults(plan: FaultPlan, options: FaultOptions): Promise
      * replicas at once.
      */
     const deliver = async (q: Question) => {
+      q.firstAt = Date.now();
       for (let i = q.replica; Date.now() < deadline && !over; i++) {
         const targets = [replicas[i % 3]!, ...(q.duplicate && i === q.replica ? [replicas[(i + 1) % 3]!] : [])];
         if (await attempt(q, targets)) return;
@@ -307,11 +316,16 @@ export async function runFaults(plan: FaultPlan, options: FaultOptions): Promise
       if ((lastInChat.get(d.chatId) ?? 0) > d.replyTo) outOfOrder++;
       lastInChat.set(d.chatId, Math.max(lastInChat.get(d.chatId) ?? 0, d.replyTo));
     }
+    /**
+     * From a fault until the bot takes new updates again (the first acknowledged among those first
+     * delivered after it) and has answered every question whose delivery the fault refused or cut off.
+     */
     const recovery = (at: number | undefined, until: number | undefined) => {
       if (at === undefined) return undefined;
       const hit = questions.filter((q) => q.failedAt.some((t) => t >= at && (until === undefined || t < until)));
-      const answered = hit.map((q) => replyAt.get(q.messageId) ?? Infinity);
-      return answered.length === 0 ? 0 : Math.max(...answered) - at;
+      const answered = Math.max(at, ...hit.map((q) => replyAt.get(q.messageId) ?? Infinity));
+      const taking = Math.min(...questions.filter((q) => (q.firstAt ?? 0) >= at).map((q) => q.ackedAt ?? Infinity));
+      return Math.max(answered, taking === Infinity ? at : taking) - at;
     };
     const [first, second] = [killedAt, databaseAt].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
     const nextAfter = (at: number | undefined) => (at === first ? second : undefined);
@@ -323,6 +337,7 @@ export async function runFaults(plan: FaultPlan, options: FaultOptions): Promise
       outOfOrder,
       lost: questions.length - replyAt.size,
       floodErrors: fake.counts.floodErrors,
+      floodReasons: { ...fake.floodReasons },
       refused,
       cutOff,
       recoveryKillMs: recovery(killedAt, nextAfter(killedAt)),

@@ -59,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
   row('duplicates', r.duplicates);
   row('out of order', r.outOfOrder);
   row('lost', r.lost);
-  row('flood errors', r.floodErrors);
+  const reasons = r.floodReasons;
+  row('flood errors', `${r.floodErrors}${r.floodErrors ? ` (per chat ${reasons.chat}, per group ${reasons.group}, per bot ${reasons.global})` : ''}`);
   row('deliveries refused', `${r.refused} (503: database away), ${r.cutOff} cut off (replica killed or down)`);
   row('recovery, kill', ms(r.recoveryKillMs));
   row('recovery, PostgreSQL', ms(r.recoveryDatabaseMs));

@@ -13,10 +13,10 @@ import type { Sender, SendRates } from './send.js';
  * - Per chat (1/s) and per group (20/min): taking its turn, a replica reads when the chat's messages
  *   of the last minute were answered (whoever sent them) into its send queue, and records its own
  *   when it finishes. A chat's sends never overlap between replicas, so these counts are exact.
- * - The bot's 30/s: every send takes the next slot of one schedule in the database (GCRA), spaced a
- *   third wider than 1/30 s, so a message delayed on its way by up to a third of a second still
- *   lands within the limit. While the database does not answer, each replica spaces its own sends
- *   three times wider (so up to three replicas stay within it).
+ * - The bot's 30/s: every send takes the next slot of one schedule in the database (GCRA), spaced
+ *   half as wide again as 1/30 s, so messages delayed on their way by up to 450 ms still land within
+ *   the limit. While the database does not answer, sends wait for it (bounded; then each replica
+ *   spaces its own three times wider, so up to three replicas stay within the limit).
  *
  * Written here rather than with rate-limiter-flexible (already used for readers' limits): its windows
  * are fixed, so two windows' worth can land within one second at their boundary, and Telegram counts
@@ -41,9 +41,11 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class SharedSends {
   private sender: Sender | undefined;
-  /** The chats whose turn this replica holds, and when each of their messages was answered meanwhile. */
-  private readonly answered = new Map<string, number[]>();
+  /** The chats whose turn this replica holds: for which update, and the records of its sends under way. */
+  private readonly turns = new Map<string, { updateId: number; records: Array<Promise<void>> }>();
   private readonly spacingMs: number;
+  /** The next free slot of this replica's own schedule, while the database does not answer. */
+  private localSlot = 0;
   private readonly staleMs: number;
   private readonly pollMs: number;
   private readonly reorderMs: number;
@@ -66,20 +68,36 @@ export class SharedSends {
     this.sender = sender;
   }
 
-  /** The Sender's `beforeCall`: waits for the bot's next send slot. Never rejects. */
+  /**
+   * The Sender's `beforeCall`: waits for the bot's next send slot. While the database does not answer
+   * it waits for it (a restart takes seconds; the slots reserved before still go), so no replica's
+   * sends overlap another schedule; past `finishMs` it keeps the schedule alone, three times wider.
+   * Never rejects.
+   */
   readonly slot = async (): Promise<void> => {
-    let wait: number;
-    try {
-      wait = await this.shared.sendSlot(this.spacingMs);
-    } catch {
-      wait = 3 * this.spacingMs;
+    const end = Date.now() + this.finishMs;
+    let wait: number | undefined;
+    while (wait === undefined) {
+      try {
+        wait = await this.shared.sendSlot(this.spacingMs);
+      } catch {
+        if (Date.now() < end) {
+          await sleep(500);
+          continue;
+        }
+        const now = Date.now();
+        this.localSlot = Math.max(this.localSlot, now) + 3 * this.spacingMs;
+        wait = this.localSlot - 3 * this.spacingMs - now;
+      }
     }
     if (wait > 0) await sleep(wait);
   };
 
-  /** The Sender's `onAnswered`. */
+  /** The Sender's `onAnswered`: recorded at once, so a replica killed right after never has the update handled again. */
   readonly onAnswered = (chatId: string, at: number): void => {
-    this.answered.get(chatId)?.push(at);
+    const turn = this.turns.get(chatId);
+    if (!turn) return;
+    turn.records.push(this.retry(() => this.shared.recordSend(turn.updateId, Number(chatId), Date.now() - at), 'a sent message'));
   };
 
   /** Runs `handle` for claimed update `updateId` of `chatId` in the chat's turn, and finishes the update once its replies are out. */
@@ -88,14 +106,15 @@ export class SharedSends {
     const sender = this.sender!;
     sender.seed(chatId, await this.shared.recentSends(chatId).catch(() => []));
     const key = String(chatId);
-    const times: number[] = [];
-    this.answered.set(key, times);
+    const turn = { updateId, records: [] as Array<Promise<void>> };
+    this.turns.set(key, turn);
     try {
       await handle();
     } finally {
       await sender.chatIdle(chatId);
-      this.answered.delete(key);
-      await this.finish(chatId, updateId, times);
+      this.turns.delete(key);
+      await Promise.all(turn.records);
+      await this.retry(() => this.shared.finishUpdate(updateId), 'a finished update');
     }
   }
 
@@ -133,22 +152,15 @@ export class SharedSends {
     this.log.warn({ chat: chatId, updateId }, 'an earlier update of this chat is still not finished; answering this one without waiting for it');
   }
 
-  private async finish(chatId: number, updateId: number, answeredAt: number[]): Promise<void> {
+  /** Runs `write` until the database takes it, within `finishMs`; then gives up (the chat's next update waits for the stale bound). */
+  private async retry(write: () => Promise<void>, what: string): Promise<void> {
     const end = Date.now() + this.finishMs;
     for (;;) {
-      const now = Date.now();
       try {
-        return await this.shared.finishUpdate(
-          updateId,
-          chatId,
-          answeredAt.map((t) => now - t),
-        );
+        return await write();
       } catch (err) {
         if (Date.now() > end) {
-          this.log.warn(
-            { chat: chatId, updateId, error: (err as Error).message },
-            'could not record a finished update; its chat waits for it to go stale',
-          );
+          this.log.warn({ error: (err as Error).message }, `could not record ${what} in the database`);
           return;
         }
         await sleep(500);

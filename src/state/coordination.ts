@@ -41,9 +41,11 @@ export interface Coordination {
    * before finishing it (`finishUpdate`); false for a repeat. Rejects when the database cannot be reached.
    */
   claimUpdate(updateId: number, chatId?: number): Promise<boolean>;
-  /** Marks a claimed update finished (its replies are out) and records the sends to its chat, given as how long ago each was answered. */
-  finishUpdate(updateId: number, chatId: number, sentAgoMs: readonly number[]): Promise<void>;
-  /** Whether the claimed update `updateId` is finished (`finishUpdate`). */
+  /** Marks a claimed update finished (its replies are out, each recorded with `recordSend`). */
+  finishUpdate(updateId: number): Promise<void>;
+  /** Records a message to `chatId` for claimed update `updateId`, answered by Telegram `agoMs` ago: from now on it is never handled again. */
+  recordSend(updateId: number, chatId: number, agoMs: number): Promise<void>;
+  /** Whether the claimed update `updateId` is finished (`finishUpdate`), or replied to by a replica since gone. */
   updateFinished(updateId: number): Promise<boolean>;
   /** Whether an earlier update of `chatId` is claimed and not finished yet (claimed within `staleMs`). */
   earlierOpen(chatId: number, updateId: number, staleMs: number): Promise<boolean>;
@@ -82,6 +84,15 @@ export const DEFAULT_RETENTION: Retention = { claimsMs: 2 * 86_400_000, pagesMs:
 /** Now in epoch milliseconds by the database's clock, so replicas on hosts whose clocks differ agree. */
 const DB_MS = 'extract(epoch from clock_timestamp()) * 1000';
 
+/**
+ * The owner of claim row `c` is gone: its presence lock is not held. After a database restart every
+ * lock is gone at once, so for 10 s after the server started nobody counts as gone: the live
+ * replicas take their locks again by then.
+ */
+const OWNER_GONE = (c: string) => `(${c}.owner is not null and pg_postmaster_start_time() < now() - interval '10 seconds'
+  and not exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+                  and ((l.classid::bigint << 32) | l.objid::bigint) = ${c}.owner))`;
+
 export class SqlCoordination implements Coordination {
   readonly replica = randomUUID();
   /** This process's presence key: held as an advisory lock while it lives, named as the owner of its claims. */
@@ -110,14 +121,12 @@ export class SqlCoordination implements Coordination {
 
   async claimUpdate(updateId: number, chatId?: number): Promise<boolean> {
     await this.bePresent();
-    // A claim whose owner's presence lock is gone (killed, crashed) and that it never finished is
-    // taken over: the delivery in hand is the one that will be answered.
+    // A claim whose owner is gone (killed, crashed) before it replied is taken over: the delivery in
+    // hand is the one that will be answered.
     const r = await this.db.query(
-      `insert into update_claims (update_id, chat_id, owner) values ($1, $2, $3)
+      `insert into update_claims as c (update_id, chat_id, owner) values ($1, $2, $3)
        on conflict (update_id) do update set owner = excluded.owner, at = now()
-       where update_claims.done_at is null and update_claims.owner is not null and update_claims.owner <> excluded.owner
-         and not exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.objsubid = 1
-                         and ((l.classid::bigint << 32) | l.objid::bigint) = update_claims.owner)`,
+       where c.done_at is null and c.replied_at is null and c.owner <> excluded.owner and ${OWNER_GONE('c')}`,
       [updateId, chatId ?? null, this.ownerKey],
     );
     return r.count === 1;
@@ -128,32 +137,46 @@ export class SqlCoordination implements Coordination {
    * claims for a dead one's. Lost with its connection (a database restart): taken again at the next claim.
    */
   private async bePresent(): Promise<void> {
-    this.presence ??= this.makers.lease(this.ownerKey);
-    if (this.presence.isHeld) return;
-    if (!(await this.presence.acquire(AbortSignal.timeout(5000)))) throw new Error('could not take the presence lock');
+    const lease = (this.presence ??= this.makers.lease(this.ownerKey));
+    if (lease.isHeld) return;
+    this.presenceTaking ??= lease.acquire(AbortSignal.timeout(5000)).finally(() => (this.presenceTaking = undefined));
+    if (!(await this.presenceTaking)) throw new Error('could not take the presence lock');
+    // Lost with its connection (a database restart): taken again at once, not only at the next claim.
+    const again = () => {
+      if (!this.closing) this.bePresent().catch(() => setTimeout(again, 1000).unref());
+    };
+    lease.onLost(again);
   }
 
-  async finishUpdate(updateId: number, chatId: number, sentAgoMs: readonly number[]): Promise<void> {
-    // One statement, so a finished update and its chat's sends are recorded together or not at all.
+  private presenceTaking: Promise<boolean> | undefined;
+
+  async recordSend(updateId: number, chatId: number, agoMs: number): Promise<void> {
     await this.db.query(
-      `with done as (update update_claims set done_at = now() where update_id = $1)
-       insert into chat_sends as c (chat_id, sent)
-         select $2, array_agg(${DB_MS} - a) from unnest($3::float8[]) a having count(*) > 0
+      `with replied as (update update_claims set replied_at = coalesce(replied_at, now()) where update_id = $1)
+       insert into chat_sends as c (chat_id, sent) values ($2, array[${DB_MS} - $3::float8])
        on conflict (chat_id) do update set at = now(),
          sent = (select coalesce(array_agg(x order by x), '{}') from unnest(c.sent || excluded.sent) x where x > ${DB_MS} - 60000)`,
-      [updateId, chatId, sentAgoMs],
+      [updateId, chatId, agoMs],
     );
   }
 
+  async finishUpdate(updateId: number): Promise<void> {
+    await this.db.query('update update_claims set done_at = now() where update_id = $1', [updateId]);
+  }
+
   async updateFinished(updateId: number): Promise<boolean> {
-    const r = await this.db.query('select 1 from update_claims where update_id = $1 and done_at is not null', [updateId]);
+    const r = await this.db.query(
+      `select 1 from update_claims c where update_id = $1 and (done_at is not null or (replied_at is not null and ${OWNER_GONE('c')}))`,
+      [updateId],
+    );
     return r.rows.length > 0;
   }
 
   async earlierOpen(chatId: number, updateId: number, staleMs: number): Promise<boolean> {
+    // An update replied to by a replica since gone holds up nobody: nothing more of it will come.
     const r = await this.db.query(
-      `select 1 from update_claims where chat_id = $1 and update_id < $2 and done_at is null
-       and at > now() - $3 * interval '1 millisecond' limit 1`,
+      `select 1 from update_claims c where chat_id = $1 and update_id < $2 and done_at is null
+       and at > now() - $3 * interval '1 millisecond' and not (replied_at is not null and ${OWNER_GONE('c')}) limit 1`,
       [chatId, updateId, staleMs],
     );
     return r.rows.length > 0;

@@ -76,7 +76,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     // per-chat and per-group limits across replicas) and the bot's next free send slot (its global one).
     version: 4,
     sql: `
-      alter table update_claims add column chat_id bigint, add column owner bigint, add column done_at timestamptz;
+      alter table update_claims add column chat_id bigint, add column owner bigint, add column replied_at timestamptz, add column done_at timestamptz;
       create index update_claims_open on update_claims (chat_id, update_id) where done_at is null;
       create table chat_sends (chat_id bigint primary key, sent double precision[] not null, at timestamptz not null default now());
       create table send_slots (key text primary key, tat double precision not null);

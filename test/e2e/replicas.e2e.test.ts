@@ -103,6 +103,7 @@ describe.skipIf(noPostgres !== undefined)(
         finishUpdate: async () => undefined,
         earlierOpen: async () => false,
         updateFinished: async () => false,
+        recordSend: async () => undefined,
         recentSends: async () => [],
         sendSlot: async () => 0,
         savePage: async () => undefined,
