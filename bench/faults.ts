@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
       questions,
       chats,
       duplicateShare: 0.1,
-      gapMs: 40,
+      gapMs: 20,
       killAt: Math.floor(questions * 0.35),
       restartReplicaMs: 2000,
       databaseRestartAt: Math.floor(questions * 0.7),

@@ -14,8 +14,8 @@ import type { Sender, SendRates } from './send.js';
  *   of the last minute were answered (whoever sent them) into its send queue, and records its own
  *   when it finishes. A chat's sends never overlap between replicas, so these counts are exact.
  * - The bot's 30/s: every send takes the next slot of one schedule in the database (GCRA), spaced
- *   half as wide again as 1/30 s, so messages delayed on their way by up to 450 ms still land within
- *   the limit. While the database does not answer, sends wait for it (bounded; then each replica
+ *   twice 1/30 s, so messages delayed on their way by up to 850 ms more than others still land
+ *   within the limit (a busy machine delays some by hundreds of milliseconds). While the database does not answer, sends wait for it (bounded; then each replica
  *   spaces its own three times wider, so up to three replicas stay within the limit).
  *
  * Written here rather than with rate-limiter-flexible (already used for readers' limits): its windows
@@ -57,7 +57,7 @@ export class SharedSends {
     private readonly log: Logger,
     options: SharedSendOptions = {},
   ) {
-    this.spacingMs = ((1000 * rates.timeScale) / rates.globalPerSecond) * 1.5;
+    this.spacingMs = ((1000 * rates.timeScale) / rates.globalPerSecond) * 2;
     this.staleMs = options.staleMs ?? 30_000;
     this.pollMs = options.pollMs ?? 100;
     this.reorderMs = options.reorderMs ?? 100;

@@ -1,7 +1,7 @@
 /**
  * Issue 17's fault run, small (the full one is `npm run bench:faults`): three compiled bots behind a
  * webhook share a PostgreSQL of their own (a throwaway cluster: this test stops and starts it) and a
- * fake Bot API that answers 429 to any message over Telegram's limits. 200 questions from 40 chats,
+ * fake Bot API that answers 429 to any message over Telegram's limits. 200 questions from 100 chats, faster than the bot may answer them,
  * 10% of them delivered to two replicas at once; one replica is killed with SIGKILL and started
  * again, and PostgreSQL is stopped and started again. Every question must be answered exactly once,
  * in order within its chat, with no flood error. Skipped with the reason when no PostgreSQL answers,
