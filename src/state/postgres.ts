@@ -40,6 +40,16 @@ function onClient(client: pg.PoolClient): SqlDb {
   };
 }
 
+/**
+ * A client out of the pool. Its connection ending between two of our queries (a database restart)
+ * is an 'error' event with no query to reject, which would crash the process: the next query fails instead.
+ */
+async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  if (client.listenerCount('error') === 0) client.on('error', () => undefined);
+  return client;
+}
+
 /** PostgreSQL through a small `pg` pool. Connects once before returning, so a bad DATABASE_URL fails at start. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<SqlDb & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4, connectionTimeoutMillis: 10_000 });
@@ -55,7 +65,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     pool,
     ...queryable(pool),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       try {
         return await inTransaction(client, fn);
       } finally {
@@ -63,7 +73,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       }
     },
     async exclusive(fn) {
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {
