@@ -34,18 +34,31 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const secrets = [config.botToken, config.webhook?.secret, ...proxySecrets(config.telegramProxy), urlPassword(config.state.databaseUrl)].filter(
-    (s): s is string => s !== undefined,
-  );
+  const secrets = [
+    config.botToken,
+    config.webhook?.secret,
+    ...proxySecrets(config.telegramProxy),
+    urlPassword(config.state.databaseUrl),
+    urlPassword(config.databaseReadUrl),
+  ].filter((s): s is string => s !== undefined);
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
   // The bot's store first: a wrong STATE_DIR or DATABASE_URL stops the start before the index is built.
   const state = config.botToken ? await (await import('./state/retention.js')).openBotState(config, log) : undefined;
+  // /healthz reports the databases (replicas and SEARCH_BACKEND=postgres); loaded only then, like the PostgreSQL client.
+  const databases =
+    config.botToken && config.state.databaseUrl !== undefined
+      ? (await import('./app/db-health.js')).databaseHealth({
+          ...config.state,
+          databaseReadUrl: config.databaseReadUrl,
+          searchBackend: config.searchBackend,
+        })
+      : undefined;
   const progress = terminalProgress(process.stderr);
   // Problems an admin must act on are told in Telegram once the bot runs (ADMIN_ALERTS).
   const alerts = new AdminAlerts({ adminIds: config.botToken && config.adminAlerts ? config.adminIds : [], log });
   // SEARCH_BACKEND=postgres: the bot answers from the database (the console chat keeps the folder: `npm run ask -- --backend postgres`).
-  if (config.botToken && config.searchBackend === 'postgres') return runOnPostgres(config, log, alerts, state);
+  if (config.botToken && config.searchBackend === 'postgres') return runOnPostgres(config, log, alerts, state, databases);
   const live = await openLiveIndex(config, { log, progress: progress?.update, onReloadFailed: (err) => alerts.indexFailed(err) }).finally(() =>
     progress?.done(),
   );
@@ -68,6 +81,7 @@ async function main(): Promise<number> {
     log,
     state: state?.state,
     ...(state?.coordination ? { coordination: state.coordination } : {}),
+    ...(databases ? { health: () => databases.check() } : {}),
     // New articles for subscriptions and CHANNELS: the live index tells of each reload that changed them.
     news: {
       fromCache: live.fromCache,
@@ -91,19 +105,26 @@ async function main(): Promise<number> {
   return serveUntilStopped(config, log, alerts, bot, {
     articlesDir: live.articlesDir,
     reload: () => live.reload(),
-    close: () => Promise.all([live.close(), state?.close()]),
+    close: () => Promise.all([live.close(), state?.close(), databases?.close()]),
     stopWatching,
   });
 }
 
 type BotState = Awaited<ReturnType<typeof import('./state/retention.js').openBotState>>;
+type DatabaseHealthCheck = NonNullable<ReturnType<typeof import('./app/db-health.js').databaseHealth>>;
 
 /**
  * The bot with SEARCH_BACKEND=postgres: the folder is brought into PostgreSQL at start and on every
  * change, and questions are answered there; nothing is indexed in this process. Subscriptions and
  * CHANNELS get no new-article posts in this mode yet (they follow the in-memory index's reloads).
  */
-async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, state: BotState | undefined): Promise<number> {
+async function runOnPostgres(
+  config: Config,
+  log: Logger,
+  alerts: AdminAlerts,
+  state: BotState | undefined,
+  databases: DatabaseHealthCheck | undefined,
+): Promise<number> {
   const { PostgresLiveSearch } = await import('./app/postgres-search.js');
   const search = await PostgresLiveSearch.open(config, log, await loadAnswerModels(config, log));
   const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
@@ -115,6 +136,7 @@ async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, s
     log,
     state: state?.state,
     ...(state?.coordination ? { coordination: state.coordination } : {}),
+    ...(databases ? { health: () => databases.check() } : {}),
     ask: (question, options) => search.ask(question, options),
     articles: () => search.articles(),
     stats: () => search.stats(),
@@ -134,7 +156,7 @@ async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, s
   return serveUntilStopped(config, log, alerts, bot, {
     articlesDir: search.articlesDir,
     reload: () => search.reload(),
-    close: () => Promise.all([search.close(), state?.close()]),
+    close: () => Promise.all([search.close(), state?.close(), databases?.close()]),
     stopWatching,
   });
 }

@@ -43,32 +43,35 @@ export class PostgresLiveSearch {
 
   private constructor(
     private readonly db: SqlDb & { pool: import('pg').Pool },
+    /** Where questions are answered from: a read-only replica (DATABASE_READ_URL), else `db`. */
+    private readonly reads: SqlDb,
     private readonly config: Config,
     private readonly log: Logger,
     private readonly models: AnswerModels,
   ) {
-    this.search = new PostgresSearch(db);
+    this.search = new PostgresSearch(reads);
     this.articlesDir = path.resolve(config.articlesDir);
   }
 
-  /** Connects, migrates the search tables and brings the folder in (waiting for a replica doing the same). */
+  /**
+   * Connects, migrates the search tables and brings the folder in (waiting for a replica doing the
+   * same). With DATABASE_READ_URL, questions go to that server; the ingest, and the article list
+   * read after it, stay on DATABASE_URL (a replica lags its primary by a moment).
+   */
   static async open(config: Config, log: Logger, models: AnswerModels): Promise<PostgresLiveSearch> {
     const url = config.state.databaseUrl!;
     const stat = await fs.stat(config.articlesDir).catch(() => undefined);
     if (!stat?.isDirectory())
       throw new UserFacingError(`articles folder ${path.resolve(config.articlesDir)} does not exist or is not a folder (ARTICLES_DIR)`);
-    let db: SqlDb & { pool: import('pg').Pool };
-    try {
-      db = await openPostgres(url, { max: 6 });
-      await migrateSearch(db);
-    } catch (err) {
-      const secret = urlPassword(url);
-      const message = (err as Error).message || String(err);
-      throw new UserFacingError(
-        `SEARCH_BACKEND=postgres: cannot use the database at DATABASE_URL: ${secret ? message.split(secret).join('***') : message}`,
-      );
+    const db = await connect(url, 'DATABASE_URL', (db) => migrateSearch(db));
+    let reads: SqlDb = db;
+    if (config.databaseReadUrl !== undefined) {
+      reads = await connect(config.databaseReadUrl, 'DATABASE_READ_URL').catch(async (err: unknown) => {
+        await db.close();
+        throw err;
+      });
     }
-    const live = new PostgresLiveSearch(db, config, log, models);
+    const live = new PostgresLiveSearch(db, reads, config, log, models);
     const started = performance.now();
     const report = await live.ingest(true);
     log.info(
@@ -148,7 +151,7 @@ export class PostgresLiveSearch {
   async close(): Promise<void> {
     this.unwatch();
     await this.running?.catch(() => undefined);
-    await this.db.close();
+    await Promise.all([this.db.close(), this.reads === this.db ? undefined : this.reads.close()]);
   }
 
   private unwatch(): void {
@@ -189,6 +192,23 @@ export class PostgresLiveSearch {
     if (!changed && count === this.list.length) return;
     const rows = await this.db.query<{ meta: Omit<Article, 'paragraphs'> }>('select meta from search_articles order by article_id');
     this.list = rows.rows.map((r) => ({ ...r.meta, paragraphs: [] }));
+  }
+}
+
+/** A pool on `url` (connected once, and `prepare`d); a server that cannot be used is one line naming the setting. */
+async function connect(url: string, setting: string, prepare?: (db: SqlDb) => Promise<unknown>): Promise<SqlDb & { pool: import('pg').Pool }> {
+  let db: (SqlDb & { pool: import('pg').Pool }) | undefined;
+  try {
+    db = await openPostgres(url, { max: 6 });
+    await prepare?.(db);
+    return db;
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    const secret = urlPassword(url);
+    const message = (err as Error).message || String(err);
+    throw new UserFacingError(
+      `SEARCH_BACKEND=postgres: cannot use the database at ${setting}: ${secret ? message.split(secret).join('***') : message}`,
+    );
   }
 }
 
