@@ -51,7 +51,6 @@ async function main(): Promise<number> {
       ? (await import('./app/db-health.js')).databaseHealth({
           ...config.state,
           databaseReadUrl: config.databaseReadUrl,
-          searchBackend: config.searchBackend,
         })
       : undefined;
   const progress = terminalProgress(process.stderr);

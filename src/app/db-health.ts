@@ -59,14 +59,13 @@ export interface HealthExtra {
 
 /**
  * The databases /healthz reports, from the settings: DATABASE_URL as `database` (and
- * DATABASE_READ_URL as `readDatabase`). Only the one questions are answered from (SEARCH_BACKEND=
- * postgres) makes the bot unhealthy when it is down: with the embedded search a replica still answers
- * (docs/replicas.md, "database unreachable").
+ * DATABASE_READ_URL as `readDatabase`). Either unreachable makes the bot unhealthy: without the
+ * primary no update can be claimed (a webhook answers 503) and the polling lease is gone; without the
+ * read replica no question can be answered.
  */
 export function databaseHealth(settings: {
   databaseUrl: string | undefined;
   databaseReadUrl: string | undefined;
-  searchBackend: 'embedded' | 'postgres';
 }): { check(): Promise<HealthExtra>; close(): Promise<void> } | undefined {
   if (settings.databaseUrl === undefined) return undefined;
   const primary = new DatabaseProbe(settings.databaseUrl);
@@ -74,9 +73,8 @@ export function databaseHealth(settings: {
   return {
     async check() {
       const [database, readDatabase] = await Promise.all([primary.check(), reads?.check()]);
-      const answersFrom = readDatabase ?? database;
       return {
-        healthy: settings.searchBackend !== 'postgres' || answersFrom.reachable,
+        healthy: database.reachable && (readDatabase?.reachable ?? true),
         report: { database, ...(readDatabase ? { readDatabase } : {}) },
       };
     },
