@@ -13,6 +13,8 @@ import { loadConfig, proxySecrets, type Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redact, type Logger } from './log.js';
 import { urlPassword } from './state/url.js';
+import type { FeedSink } from './feeds/fetch.js';
+import type { Lease } from './state/coordination.js';
 
 /** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
 const SHUTDOWN_BOUND_MS = 11_000;
@@ -157,6 +159,8 @@ async function runOnPostgres(
     reload: () => search.reload(),
     close: () => Promise.all([search.close(), state?.close(), databases?.close()]),
     stopWatching,
+    // Feed items go into PostgreSQL, fetched by one replica at a time.
+    ...(state?.coordination ? { feeds: { sink: search.feedSink(), lease: state.coordination.lease('feeds') } } : {}),
   });
 }
 
@@ -167,6 +171,8 @@ interface ServedArticles {
   /** Closes the index or search and the state store. */
   close(): Promise<unknown>;
   stopWatching(): void;
+  /** SEARCH_BACKEND=postgres: where feed items go instead of the folder, and the lease the replica fetching holds. */
+  feeds?: { sink: FeedSink; lease: Lease };
 }
 
 /**
@@ -183,19 +189,7 @@ async function serveUntilStopped(
 ): Promise<number> {
   const stopFeeds =
     config.feeds.length > 0 && config.feedIntervalMinutes !== undefined
-      ? (await import('./feeds/schedule.js')).startFeedSchedule({
-          feeds: config.feeds,
-          articlesDir: served.articlesDir,
-          stateFile: path.join(config.indexCacheDir, 'feeds.json'),
-          log,
-          maxAgeDays: config.maxAgeDays,
-          allowPrivateAddresses: config.feedsAllowPrivateAddresses,
-          intervalMinutes: config.feedIntervalMinutes,
-          onRun: async (summary) => {
-            alerts.feedRun(summary);
-            if (summary.stored > 0) await served.reload();
-          },
-        })
+      ? await startFeeds(config, log, alerts, served, config.feedIntervalMinutes)
       : async () => undefined;
 
   const stopped = new Promise<void>((resolve) => {
@@ -220,6 +214,38 @@ async function serveUntilStopped(
   }
   await stopped; // bot.done resolves as soon as the replies are out; the feeds and the index close after
   return 0;
+}
+
+/**
+ * The feed schedule: into the folder (then reloaded), or with SEARCH_BACKEND=postgres into the
+ * database, fetched only while this replica holds the feeds lease. Returns its stop.
+ */
+async function startFeeds(
+  config: Config,
+  log: Logger,
+  alerts: AdminAlerts,
+  served: ServedArticles,
+  intervalMinutes: number,
+): Promise<() => Promise<void>> {
+  // Imported only when used: the feed reader is a part of every start otherwise.
+  const { startFeedSchedule } = await import('./feeds/schedule.js');
+  const start = () =>
+    startFeedSchedule({
+      feeds: config.feeds,
+      articlesDir: served.articlesDir,
+      stateFile: path.join(config.indexCacheDir, 'feeds.json'),
+      log,
+      maxAgeDays: config.maxAgeDays,
+      allowPrivateAddresses: config.feedsAllowPrivateAddresses,
+      intervalMinutes,
+      ...(served.feeds ? { sink: served.feeds.sink } : {}),
+      onRun: async (summary) => {
+        alerts.feedRun(summary);
+        if (summary.stored > 0) await served.reload();
+      },
+    });
+  if (!served.feeds) return start();
+  return (await import('./feeds/leased.js')).feedsWhileHolding(served.feeds.lease, start, log);
 }
 
 main().then(

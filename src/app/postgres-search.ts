@@ -5,6 +5,8 @@ import type { Article } from '../articles/types.js';
 import type { Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { FeedSink } from '../feeds/fetch.js';
+import { postgresFeedSink } from '../feeds/postgres-sink.js';
 import { PostgresSearch } from '../search/postgres/backend.js';
 import { migrateSearch } from '../search/postgres/schema.js';
 import { ingestFolder, type IngestReport } from '../search/postgres/store.js';
@@ -90,6 +92,11 @@ export class PostgresLiveSearch {
       this.unavailable++;
       throw new SearchUnavailable(err);
     }
+  }
+
+  /** Where feed items go in this mode: the search tables, shared by every replica (feeds/postgres-sink.ts). */
+  feedSink(): FeedSink {
+    return postgresFeedSink(this.db);
   }
 
   articles(): readonly Article[] {

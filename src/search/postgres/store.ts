@@ -19,6 +19,12 @@ const BATCH_PARAGRAPHS = 4_000;
 /** Longer terms are not indexed (PostgreSQL's btree entries must fit in a third of a page). */
 const MAX_LEXEME_BYTES = 2_000;
 
+/**
+ * Feed items fetched in the scaled mode are stored under `feed:<the file the folder would hold>`: no
+ * file of the folder has that name, so bringing the folder in never takes them for deleted files.
+ */
+export const FEED_ITEM_PREFIX = 'feed:';
+
 /** A file of the folder as last read: size and mtime say "maybe changed", the hash decides. */
 export interface FileFingerprint {
   size: number;
@@ -284,7 +290,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
   );
   const report: IngestReport = { files: files.length, unchanged: 0, added: 0, changed: 0, deleted: 0, articles: 0, paragraphs: 0, warnings };
   const present = new Set(files);
-  const deleted = [...known.keys()].filter((f) => !present.has(f));
+  const deleted = [...known.keys()].filter((f) => !present.has(f) && !f.startsWith(FEED_ITEM_PREFIX));
   report.deleted = deleted.length;
   let batch: FileArticles[] = [];
   let batchParagraphs = 0;
