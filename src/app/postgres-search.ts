@@ -136,7 +136,7 @@ export class PostgresLiveSearch {
     const check = () =>
       void this.reload().then(
         (r) => {
-          if (r && r.added + r.changed + r.deleted > 0) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
+          if (r && r.added + r.changed + r.deleted + r.expired > 0) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
         },
         (err: unknown) =>
           this.log.warn({ error: String((err as Error)?.message ?? err) }, 'could not bring the articles folder into PostgreSQL; will retry'),
@@ -190,7 +190,7 @@ export class PostgresLiveSearch {
     this.lastIngest = report;
     for (const w of report.warnings) this.log.warn({ file: w.file }, w.message);
     // Other replicas' ingests change the articles too: the list is re-read whenever the count moved or this one stored something.
-    await this.refreshList(report.added + report.changed + report.deleted > 0);
+    await this.refreshList(report.added + report.changed + report.deleted + report.expired > 0);
     return report;
   }
 
@@ -225,6 +225,7 @@ function summary(r: IngestReport) {
     added: r.added,
     changed: r.changed,
     deleted: r.deleted,
+    expired: r.expired,
     unchanged: r.unchanged,
     paragraphs: r.paragraphs,
     warnings: r.warnings.length,

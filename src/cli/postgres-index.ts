@@ -38,7 +38,9 @@ export async function toPostgres(config: Config, dir: string, io: CliStreams): P
     const seconds = (performance.now() - started) / 1000;
     for (const w of r.warnings) io.stdout.write(`warning: ${w.file}: ${w.message}\n`);
     io.stdout.write(
-      `${r.files} files: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged; ` +
+      `${r.files} files: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged` +
+        (r.expired > 0 ? `, ${r.expired} read again for MAX_AGE_DAYS` : '') +
+        '; ' +
         `${r.articles} articles (${r.paragraphs} paragraphs) stored in ${seconds.toFixed(1)} s` +
         (r.paragraphs > 0 ? ` (${Math.round(r.paragraphs / seconds)} paragraphs/s)` : '') +
         '\n',
