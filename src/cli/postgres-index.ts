@@ -34,6 +34,17 @@ export async function connectSearch(
   }
 }
 
+/** The read-only replica at DATABASE_READ_URL, for questions (not migrated: the primary's tables reach it by replication). */
+export async function connectReads(url: string): Promise<SqlDb> {
+  try {
+    return await openPostgres(url);
+  } catch (err) {
+    const secret = urlPassword(url);
+    const message = (err as Error).message || String(err);
+    throw new UserFacingError(`cannot use the database at DATABASE_READ_URL: ${secret ? message.split(secret).join('***') : message}`);
+  }
+}
+
 /** Brings the folder into the database incrementally and prints what changed and how fast. */
 export async function toPostgres(config: Config, dir: string, io: CliStreams): Promise<number> {
   const db = await connectSearch(config);
