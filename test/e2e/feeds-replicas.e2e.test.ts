@@ -78,7 +78,7 @@ describe.skipIf(noPostgres !== undefined)(
             INDEX_CACHE_DIR: path.join(home, 'cache'),
             FEEDS: `${feeds.base}/rss-full.xml`,
             FEED_INTERVAL: '60',
-          FEEDS_ALLOW_PRIVATE_ADDRESSES: 'on',
+            FEEDS_ALLOW_PRIVATE_ADDRESSES: 'on',
             HEALTH_PORT: String(ports[i]),
             LOG_LEVEL: 'info',
             WORD_VECTORS: 'off',
