@@ -16,6 +16,7 @@ import { SharedSends } from './shared-sends.js';
 import type { UpdateLedger } from './ledger.js';
 import type { State } from '../state/types.js';
 import type { Coordination } from '../state/coordination.js';
+import type { HealthExtra } from '../app/db-health.js';
 import { Kept } from './kept.js';
 import { NewsPoster, type NewsSource } from './news.js';
 
@@ -42,6 +43,8 @@ export interface BotDeps {
   coordination?: Coordination;
   /** The live index's reloads, for posting new articles to subscriptions and CHANNELS; none: nothing is posted. */
   news?: NewsSource;
+  /** What /healthz adds: the databases, reachable or not (app/db-health.ts); `healthy: false` answers 503. */
+  health?(): Promise<HealthExtra>;
 }
 
 export interface BotOptions {

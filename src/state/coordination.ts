@@ -25,7 +25,7 @@ export interface Makers {
 }
 
 /** Advisory lock keys: any numbers, the same in every process of the bot (migrations use another). */
-export const LEASE_KEYS = { polling: 7_318_042_017 } as const;
+export const LEASE_KEYS = { polling: 7_318_042_017, feeds: 7_318_042_031 } as const;
 
 /**
  * What several bot processes sharing DATABASE_URL (replicas, issue 17) agree on through PostgreSQL:

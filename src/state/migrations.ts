@@ -82,6 +82,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       create table send_slots (key text primary key, tat double precision not null);
     `,
   },
+  {
+    // Feeds in the scaled mode (issue 17; feeds/postgres-sink.ts): what the feed state file holds for
+    // one process, shared by the replicas that take turns fetching: each feed's validators and
+    // failures, and the items already stored, by GUID and by URL.
+    version: 5,
+    sql: `
+      create table feed_state (feed text primary key, state jsonb not null);
+      create table feed_seen (key text primary key, file text not null, at timestamptz not null default now());
+    `,
+  },
 ];
 
 /** Applies the steps this database has not had yet; returns their versions. Safe when several processes start at once. */

@@ -17,6 +17,12 @@ const MAX_LEXEME_BYTES = 2_000;
 /** Between a paragraph's terms as sent (chr(31), the unit separator: no word holds it). */
 const SEPARATOR = '\u001f';
 
+/**
+ * Feed items fetched in the scaled mode are stored under `feed:<the file the folder would hold>`: no
+ * file of the folder has that name, so bringing the folder in never takes them for deleted files.
+ */
+export const FEED_ITEM_PREFIX = 'feed:';
+
 /** A file of the folder as last read: size and mtime say "maybe changed", the hash decides. */
 export interface FileFingerprint {
   size: number;
@@ -38,6 +44,8 @@ export interface IngestReport {
   added: number;
   changed: number;
   deleted: number;
+  /** Files read again (or feed items removed) because an article in them is now older than MAX_AGE_DAYS. */
+  expired: number;
   articles: number;
   paragraphs: number;
   warnings: LoadWarning[];
@@ -287,10 +295,25 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
       (r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }],
     ),
   );
-  const report: IngestReport = { files: files.length, unchanged: 0, added: 0, changed: 0, deleted: 0, articles: 0, paragraphs: 0, warnings };
+  const report: IngestReport = {
+    files: files.length,
+    unchanged: 0,
+    added: 0,
+    changed: 0,
+    deleted: 0,
+    expired: 0,
+    articles: 0,
+    paragraphs: 0,
+    warnings,
+  };
   const present = new Set(files);
-  const deleted = [...known.keys()].filter((f) => !present.has(f));
-  report.deleted = deleted.length;
+  const expired = await expiredFiles(db, options);
+  // Feed items have no file in the folder: they leave only when they grow too old.
+  const gone = [...known.keys()].filter((f) => !present.has(f) && !f.startsWith(FEED_ITEM_PREFIX));
+  const agedItems = [...expired].filter((f) => f.startsWith(FEED_ITEM_PREFIX));
+  const deleted = [...gone, ...agedItems];
+  report.deleted = gone.length;
+  report.expired = agedItems.length;
   const bulk = await beginBulkLoad(db);
   let batch: FileArticles[] = [];
   let batchParagraphs = 0;
@@ -314,7 +337,8 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     const before = known.get(file);
     // Whole milliseconds: tools that copy or restore times (utimes, tar, rsync) keep no finer ones.
     const mtimeMs = Math.trunc(st.mtimeMs);
-    if (before && before.size === st.size && before.mtimeMs === mtimeMs) {
+    const aged = expired.has(file);
+    if (before && !aged && before.size === st.size && before.mtimeMs === mtimeMs) {
       report.unchanged++;
       continue;
     }
@@ -322,7 +346,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
       .update(await fs.readFile(abs))
       .digest('hex');
     const fingerprint = { size: st.size, mtimeMs, hash };
-    if (before && before.hash === hash) {
+    if (before && !aged && before.hash === hash) {
       // Touched, not changed: only the new size and mtime are noted.
       await db.query('update search_files set size = $2, mtime_ms = $3 where file = $1', [file, st.size, mtimeMs]);
       report.unchanged++;
@@ -330,7 +354,8 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     }
     const loaded = await loadFile(root, file, options);
     warnings.push(...loaded.warnings);
-    if (before) report.changed++;
+    if (aged) report.expired++;
+    else if (before) report.changed++;
     else report.added++;
     report.articles += loaded.articles.length;
     const paragraphs = loaded.articles.reduce((n, a) => n + a.paragraphs.length, 0);
@@ -342,8 +367,19 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
   await flush();
   await writing;
   // Not after a check that found nothing to do: it would build the indexes under another process's first load.
-  if (bulk || report.added + report.changed + report.deleted > 0) await finishLoad(db, bulk);
+  if (bulk || report.added + report.changed + report.deleted + report.expired > 0) await finishLoad(db, bulk);
   return report;
+}
+
+/**
+ * Files holding an article published before MAX_AGE_DAYS ago: read again, unchanged or not, so that
+ * the age limit leaves it out as the embedded index does at every load (a feed item is removed).
+ */
+async function expiredFiles(db: SqlDb, options: LoadOptions): Promise<Set<string>> {
+  if (options.maxAgeDays === undefined) return new Set();
+  const cutoff = (options.now ?? new Date()).getTime() - options.maxAgeDays * 86_400_000;
+  const r = await db.query<{ file: string }>('select distinct file from search_articles where published_ms < $1', [cutoff]);
+  return new Set(r.rows.map((row) => row.file));
 }
 
 /** Every stored article with its paragraphs, in the order they were stored (for moving back to a folder). */
