@@ -52,11 +52,8 @@ export class MeaningMatch {
     this.generation = nextGeneration(this.scratch);
   }
 
-  /**
-   * Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word
-   * has a vector. `words` gives the paragraph's content words, when they are not known yet.
-   */
-  score(doc: number, words: () => readonly string[]): number {
+  /** Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word has a vector. */
+  score(doc: number): number {
     if (this.total === 0) return 0;
     const best = this.best.fill(0);
     const question = this.question;
@@ -65,7 +62,7 @@ export class MeaningMatch {
     // paragraph's other words need not be computed (about half of them, where candidates share the
     // question's words).
     const title = this.titleIds(this.index.docArticle[doc]!);
-    const paragraph = this.paragraphIds(doc, words);
+    const paragraph = this.paragraphIds(doc);
     for (const ids of [title, paragraph]) {
       for (let i = 0; i < ids.length; i++)
         for (let q = 0; q < n; q++) if (ids[i] === question[q]!.id) best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
@@ -103,8 +100,17 @@ export class MeaningMatch {
     return this.rows++;
   }
 
-  private paragraphIds(doc: number, words: () => readonly string[]): Uint32Array {
-    return remember(this.cache.paragraphs, doc, () => this.idsOf(words()));
+  /** The vector numbers of the paragraph's words (see `IndexData.docWords`), each once, in the order first met. */
+  private paragraphIds(doc: number): Uint32Array {
+    return remember(this.cache.paragraphs, doc, () => {
+      const { docWordAt, docWords } = this.index.data;
+      const found = new Set<number>();
+      for (let k = docWordAt[doc]!; k < docWordAt[doc + 1]!; k++) {
+        const id = this.cache.vectorOf(docWords[k]!);
+        if (id >= 0) found.add(id);
+      }
+      return Uint32Array.from(found);
+    });
   }
 
   private titleIds(article: number): Uint32Array {
@@ -160,6 +166,8 @@ const IDS_CACHED = 50_000;
 interface IdsCache {
   paragraphs: Map<number, Uint32Array>;
   titles: Map<number, Uint32Array>;
+  /** The vector number of word `w` of the index's `allWords` (-1: none), looked up once per word. */
+  vectorOf(w: number): number;
 }
 const idsCaches = new WeakMap<WordVectors, WeakMap<SearchIndex, IdsCache>>();
 
@@ -174,17 +182,28 @@ function remember(cache: Map<number, Uint32Array>, key: number, compute: () => U
   return ids;
 }
 
+/** A word whose vector number is not looked up yet. */
+const UNKNOWN = -2;
+
 function idsCache(vectors: WordVectors, index: SearchIndex): IdsCache {
   let byIndex = idsCaches.get(vectors);
   if (!byIndex) idsCaches.set(vectors, (byIndex = new WeakMap()));
   let cache = byIndex.get(index);
-  if (!cache) byIndex.set(index, (cache = { paragraphs: new Map(), titles: new Map() }));
+  if (!cache) {
+    const ids = new Int32Array(index.data.allWords.length).fill(UNKNOWN);
+    const vectorOf = (w: number) => {
+      let id = ids[w]!;
+      if (id === UNKNOWN) ids[w] = id = vectors.id(index.data.allWords[w]!) ?? -1;
+      return id;
+    };
+    byIndex.set(index, (cache = { paragraphs: new Map(), titles: new Map(), vectorOf }));
+  }
   return cache;
 }
 
-/** The word-match ranking re-ordered by word match plus meaning match. Scores stay in [0, 1]. `words` gives a paragraph's content words. */
-export function rerankByMeaning(match: MeaningMatch, candidates: readonly Ranked[], words: (doc: number) => readonly string[]): Ranked[] {
+/** The word-match ranking re-ordered by word match plus meaning match. Scores stay in [0, 1]. */
+export function rerankByMeaning(match: MeaningMatch, candidates: readonly Ranked[]): Ranked[] {
   return candidates
-    .map((c) => ({ doc: c.doc, score: (c.score + SEMANTIC_WEIGHT * match.score(c.doc, () => words(c.doc))) / (1 + SEMANTIC_WEIGHT) }))
+    .map((c) => ({ doc: c.doc, score: (c.score + SEMANTIC_WEIGHT * match.score(c.doc)) / (1 + SEMANTIC_WEIGHT) }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
