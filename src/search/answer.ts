@@ -2,8 +2,9 @@ import type { Answer, AnswerOptions, Passage, YearMismatch } from './types.js';
 import { isCompounding } from './compound.js';
 import type { SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
-import { isStopword, termOf, tokenize, type Token } from './normalize.js';
+import { capitalizedWordsOf, isStopword, termOf, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
+import { sentencesOf } from './reading.js';
 import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import { backgroundWeight, bm25Of, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
@@ -132,7 +133,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     // in its fit as the headline's words do (figures in docs/benchmarks.md, "Readers' questions").
     const context = (doc: number) =>
       index.docArticle[doc - 1] === article ? new Set([...headline, ...namedTerms(paragraphOf(index, doc - 1).text, language)]) : headline;
-    const fits = (doc: number) => sentenceFit(paragraphOf(index, doc).text, language, groups, context(doc), slot, said);
+    const fits = (doc: number) => sentenceFit(sentencesOf(index, doc, language), groups, context(doc), slot, said);
     ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
     // The check re-sorts by score: the newest article checked stays first.
     if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
@@ -244,10 +245,7 @@ function namesIn(question: string, tokens: readonly Token[]): Set<string> {
  * 0.5 points (its paragraphs are long and about one subject), with its names 0.2.
  */
 function namedTerms(text: string, language: Language): string[] {
-  const normalized = text.normalize('NFC');
-  return tokenize(normalized)
-    .filter((t) => t.start > 0 && /\p{Lu}/u.test(normalized[t.start]!))
-    .map((t) => termOf(t.word, language));
+  return capitalizedWordsOf(text).map((word) => termOf(word, language));
 }
 
 /** What the best paragraph has going for it as the answer. */
