@@ -21,6 +21,8 @@ export const VECTOR_LANGUAGE: Language = 'en';
  */
 export class MeaningMatch {
   private readonly question: Array<{ id: number; weight: number }> = [];
+  /** The question words' vector numbers, in `question`'s order. */
+  private readonly ids: Uint32Array;
   private readonly total: number;
   /**
    * Per paragraph word met so far, its similarity to each question word, one row per word (where
@@ -45,6 +47,7 @@ export class MeaningMatch {
       if (id !== undefined) this.question.push({ id, weight: index.idf(termOf(word, language)) });
     }
     this.total = this.question.reduce((s, q) => s + q.weight, 0);
+    this.ids = Uint32Array.from(this.question, (q) => q.id);
     this.best = new Float32Array(this.question.length);
     this.cache = idsCache(vectors, index);
     this.similarities = new Float32Array(256 * this.question.length);
@@ -56,32 +59,50 @@ export class MeaningMatch {
   score(doc: number): number {
     if (this.total === 0) return 0;
     const best = this.best.fill(0);
-    const question = this.question;
-    const n = question.length;
-    // A paragraph's own copy of a question word settles that word at 1: its similarities to the
-    // paragraph's other words need not be computed (about half of them, where candidates share the
-    // question's words).
     const title = this.titleIds(this.index.docArticle[doc]!);
     const paragraph = this.paragraphIds(doc);
-    for (const ids of [title, paragraph]) {
-      for (let i = 0; i < ids.length; i++)
-        for (let q = 0; q < n; q++) if (ids[i] === question[q]!.id) best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
-    }
-    // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
-    for (const ids of [title, paragraph]) {
-      for (let i = 0; i < ids.length; i++) {
-        const at = this.rowOf(ids[i]!) * n;
-        for (let q = 0; q < n; q++) {
-          if (best[q] === 1) continue;
-          let sim = this.similarities[at + q]!;
-          if (sim !== sim) this.similarities[at + q] = sim = this.vectors.similarity(question[q]!.id, ids[i]!); // NaN: not computed yet
-          if (sim > best[q]!) best[q] = sim;
-        }
-      }
+    // A paragraph's own copy of a question word settles that word at 1: its similarities to the
+    // paragraph's other words need not be computed (about half of them, where candidates share the
+    // question's words), nor any when it has them all.
+    const settled = this.settle(title, best) + this.settle(paragraph, best);
+    if (settled < best.length) {
+      // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
+      this.closest(title, best);
+      this.closest(paragraph, best);
     }
     let sum = 0;
-    question.forEach((q, i) => (sum += q.weight * best[i]!));
+    this.question.forEach((q, i) => (sum += q.weight * best[i]!));
     return sum / this.total;
+  }
+
+  /** Sets `best` to 1 (or 0, for a vector of zeros) for each question word among `ids`; how many it set to 1 that were not. */
+  private settle(ids: Uint32Array, best: Float32Array): number {
+    const question = this.ids;
+    let settled = 0;
+    for (let i = 0; i < ids.length; i++)
+      for (let q = 0; q < question.length; q++)
+        if (ids[i] === question[q]) {
+          const before = best[q];
+          best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
+          if (best[q] === 1 && before !== 1) settled++;
+        }
+    return settled;
+  }
+
+  /** Raises each question word's `best` to its similarity with the closest of `ids`. */
+  private closest(ids: Uint32Array, best: Float32Array): void {
+    const question = this.ids;
+    const n = question.length;
+    for (let i = 0; i < ids.length; i++) {
+      const at = this.rowOf(ids[i]!) * n;
+      const similarities = this.similarities;
+      for (let q = 0; q < n; q++) {
+        if (best[q] === 1) continue;
+        let sim = similarities[at + q]!;
+        if (sim !== sim) similarities[at + q] = sim = this.vectors.similarity(question[q]!, ids[i]!); // NaN: not computed yet
+        if (sim > best[q]!) best[q] = sim;
+      }
+    }
   }
 
   /** Where word `id`'s row of similarities starts (NaN until each is first needed). */
