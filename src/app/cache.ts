@@ -368,6 +368,8 @@ function isCachedFile(f: unknown): f is CachedFile {
     typeof c.fingerprint.size === 'number' &&
     Array.isArray(c.result?.articles) &&
     c.analysis?.paragraphAt instanceof Uint32Array &&
-    c.analysis.paragraphAt.length === c.result.articles.length + 1
+    c.analysis.paragraphAt.length === c.result.articles.length + 1 &&
+    c.analysis.tokenAt instanceof Uint32Array &&
+    c.analysis.tokens instanceof Uint32Array
   );
 }
