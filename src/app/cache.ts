@@ -305,7 +305,8 @@ export class IndexCache {
       if (part.length > 0) yield v8.serialize(part);
     }
     function* indexParts() {
-      const { articles, docArticle, docParagraph, docLength, docTermAt, docTerms, docWordAt, docWords, offsets, docs, freqs, ...rest } = snapshot.index;
+      const { articles, docArticle, docParagraph, docLength, docTermAt, docTerms, docWordAt, docWords, offsets, docs, freqs, ...rest } =
+        snapshot.index;
       yield v8.serialize({ ...snapshot, format: CACHE_FORMAT, index: rest } satisfies IndexHead);
       for (const name of RAW_NAMES) {
         const a = snapshot.index[name];
@@ -354,7 +355,10 @@ function ours(value: unknown, settings: string): boolean {
  * read from the file); else a copy, as a view would hold the whole buffer. Throws when the length
  * does not fit the type.
  */
-function typedArray(Type: Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor, part: Buffer): Int32Array | Uint32Array | Uint16Array {
+function typedArray(
+  Type: Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor,
+  part: Buffer,
+): Int32Array | Uint32Array | Uint16Array {
   const own = part.byteOffset === 0 && part.buffer.byteLength === part.length && part.buffer instanceof ArrayBuffer;
   return new Type(own ? (part.buffer as ArrayBuffer) : new Uint8Array(part).buffer);
 }

@@ -78,18 +78,6 @@ export function capitalizedWordsOf(text: string): string[] {
 }
 
 /**
- * Each word of `tokenize(text)` with where it starts in `text.normalize('NFC')`, without a Token
- * object per word (see `reading.ts`).
- */
-export function eachWord(text: string, visit: (word: string, start: number) => void): void {
-  for (const m of text.normalize('NFC').matchAll(WORD)) {
-    const word = m[0].toLowerCase();
-    if (word.length === 1 && !DIGIT.test(word)) continue;
-    visit(word, m.index);
-  }
-}
-
-/**
  * Whether a word of `tokenize(text)` passes `test`, reading no further than the first that does: the
  * answer path asks this of dozens of paragraphs a question, and most answer within a few words.
  */

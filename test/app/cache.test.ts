@@ -233,10 +233,29 @@ describe('saving the persisted index', () => {
   it("leaves out a file whose analysis lacks its paragraphs' words (as a build without them wrote it): that file is read again", async () => {
     const { analyzeArticles, SearchIndex } = await import('../../src/search/index.js');
     const articles: Article[] = [
-      { id: 'a.jsonl#1', file: 'a.jsonl', title: 'Pier', url: null, published: null, source: null, paragraphs: [{ index: 0, text: 'The pier opened.' }] },
+      {
+        id: 'a.jsonl#1',
+        file: 'a.jsonl',
+        title: 'Pier',
+        url: null,
+        published: null,
+        source: null,
+        paragraphs: [{ index: 0, text: 'The pier opened.' }],
+      },
     ];
-    const report = { file: 'a.jsonl', reader: 'json', articles: 1, paragraphs: 1, title: null, published: null, hasUrl: false, warnings: [], tooOld: 0 };
-    const entry = (analysis: object) => ({ fingerprint: { mtimeMs: 1, size: 1 }, result: { articles, warnings: [], report }, analysis }) as CachedFile;
+    const report = {
+      file: 'a.jsonl',
+      reader: 'json',
+      articles: 1,
+      paragraphs: 1,
+      title: null,
+      published: null,
+      hasUrl: false,
+      warnings: [],
+      tooOld: 0,
+    };
+    const entry = (analysis: object) =>
+      ({ fingerprint: { mtimeMs: 1, size: 1 }, result: { articles, warnings: [], report }, analysis }) as CachedFile;
     const { tokenAt: _, tokens: __, ...older } = analyzeArticles(articles);
     const cache = new IndexCache(folder.cache, folder.articles);
     const index = { settings: 'all', fingerprints: {}, index: SearchIndex.build(articles).data, warnings: [] };
