@@ -69,9 +69,19 @@ export class FuzzyVocabulary {
 
   /** Vocabulary words within the allowed edits of `word`, closest first. */
   search(word: string, limit = 3): FuzzyMatch[] {
-    const key = `${limit}:${word}`;
-    const known = this.memo.get(key);
-    if (known) return known;
+    // One search serves every limit: a question's misspelling is looked up for ranking (12) and
+    // for the meaning match (3), and the shorter list is the longer one's start.
+    let found = this.memo.get(word);
+    if (!found) {
+      found = this.find(word);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, found);
+    }
+    return found.length > limit ? found.slice(0, limit) : found;
+  }
+
+  /** Every vocabulary word within the allowed edits of `word` that fuse.js proposes, closest first. */
+  private find(word: string): FuzzyMatch[] {
     const max = allowedEdits(word.length);
     const found: FuzzyMatch[] = [];
     const scan = (probe: string, spread: number) => {
@@ -90,11 +100,7 @@ export class FuzzyVocabulary {
     // The one first-letter slip the slices would miss and people often make: the first two letters
     // swapped ("rpesident"). Looked up in the other letter's slice, at its own length only.
     if (word.length > 3 && word[0] !== word[1]) scan(word[1]! + word[0]! + word.slice(2), 0);
-    found.sort((a, b) => a.edits - b.edits);
-    const result = found.slice(0, limit);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, result);
-    return result;
+    return found.sort((a, b) => a.edits - b.edits);
   }
 
   private fuse(key: string): Fuse<string> | undefined {
