@@ -83,8 +83,21 @@ export class FakeTelegram {
     this.server?.closeAllConnections();
   }
 
-  /** Queues an incoming message; returns its message_id. */
+  /** Queues an incoming message for getUpdates; returns its message_id. */
   userMessage(chatId: number, fromId: number, text: string, extra: Record<string, unknown> = {}): number {
+    const update = this.incoming(chatId, fromId, text, extra);
+    this.updates.push(update);
+    for (const w of [...this.waiters]) w();
+    return update.message.message_id;
+  }
+
+  /** A new incoming message as an update (its own update_id and message_id), for a webhook to be given. */
+  incoming(
+    chatId: number,
+    fromId: number,
+    text: string,
+    extra: Record<string, unknown> = {},
+  ): { update_id: number; message: Record<string, unknown> & { message_id: number } } {
     const messageId = this.nextMessageId++;
     const chat = chatId > 0 ? { id: chatId, type: 'private', first_name: `U${chatId}` } : { id: chatId, type: 'supergroup', title: `G${chatId}` };
     const entities: unknown[] = [];
@@ -100,9 +113,7 @@ export class FakeTelegram {
       ...(entities.length ? { entities } : {}),
       ...extra,
     };
-    this.updates.push({ update_id: this.nextUpdateId++, message });
-    for (const w of [...this.waiters]) w();
-    return messageId;
+    return { update_id: this.nextUpdateId++, message };
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown) {

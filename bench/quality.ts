@@ -9,12 +9,13 @@
  */
 import path from 'node:path';
 import { loadAnswerModels, type AnswerModels } from '../src/app/open.js';
-import { dedupeParagraphs, paragraphTextKey } from '../src/articles/dedupe.js';
+import { dedupeParagraphs } from '../src/articles/dedupe.js';
 import type { Article } from '../src/articles/types.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { UsageError } from '../src/errors.js';
 import { loadCorpus, loadQaSet, type Question } from './data.js';
+import { judge, textKeys, type Judge, type KeyOf } from './judge.js';
 import { fuseSystem, miniSearchSystem, productSystem, type BenchHit } from './systems.js';
 import { addTypos, seededRandom } from './typos.js';
 import { postgresSystem } from './postgres.js';
@@ -27,35 +28,6 @@ interface Score {
   mrr: number;
   ms: number;
   n: number;
-}
-
-/** Whether a hit answers a question. */
-type Judge = (hit: BenchHit | undefined, q: Question) => boolean;
-
-/**
- * A hit answers a question when it is the question's paragraph or has the same words: the bot
- * indexes a paragraph several articles share once, in the newest (`dedupeParagraphs`), and RealTime
- * QA's quizzes repeat a few paragraphs word for word, so the reader gets the same text from another
- * article.
- */
-function judge(keyOf: KeyOf): Judge {
-  return (hit, q) => {
-    if (hit === undefined) return false;
-    if (hit.articleId === q.articleId && hit.para === q.para) return true;
-    const key = keyOf(q.articleId, q.para);
-    return key >= 0 && keyOf(hit.articleId, hit.para) === key;
-  };
-}
-
-/** A paragraph's `paragraphTextKey` by article id and paragraph index (−1 for one not there). */
-type KeyOf = (articleId: string, para: number) => number;
-
-/** The keys of every paragraph of `articles`, computed once. */
-function textKeys(articles: readonly Article[]): KeyOf {
-  const at = (articleId: string, para: number) => `${articleId}\u0000${para}`;
-  const keys = new Map<string, number>();
-  for (const a of articles) for (const p of a.paragraphs) keys.set(at(a.id, p.index), paragraphTextKey(p.text));
-  return (articleId, para) => keys.get(at(articleId, para)) ?? -1;
 }
 
 /** A system whose answers may come from a database. */

@@ -7,15 +7,14 @@
  * prints how many were asked, answered right (the top passage holds the expected answer or is its
  * paragraph), answered wrong and declined, and whether the "not sure" flag separates right from wrong.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LiveIndex } from '../src/app/live-index.js';
 import { loadAnswerModels } from '../src/app/open.js';
 import { loadConfig } from '../src/config.js';
-import { UsageError } from '../src/errors.js';
 import { createLogger } from '../src/log.js';
-import type { Answer } from '../src/search/types.js';
+import { articleIdOf, judgeAnswer, readJsonLines, writeCorpus, type CorpusArticle, type ReaderQuestion } from './reader-data.js';
 import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 
@@ -24,70 +23,6 @@ const USAGE = `usage: npm run bench:reader -- [--questions FILE] [--corpus FILE]
   --corpus FILE      the news corpus they are about (default ../shared/eval/news-corpus.dev.jsonl)
   --show-failures    print every question answered wrong or declined wrongly, with what was expected and got
   -h, --help         this help`;
-
-/** A reader question as shared/eval/README.md describes it. */
-export interface ReaderQuestion {
-  q: string;
-  kind: string;
-  /** The corpus id of the answering article; null for a question the corpus cannot answer. */
-  article: string | null;
-  para: number | null;
-  answer: string | null;
-}
-
-interface CorpusArticle {
-  id: string;
-  title?: string;
-  text: string;
-  url?: string;
-  date?: string;
-}
-
-export type Outcome = 'right' | 'wrong' | 'declined';
-
-/**
- * Whether the top passage answers: it holds the expected span (case-insensitive, without Unicode
- * normalisation, as the README says) or is the gold paragraph. For an absent question any answer is wrong.
- */
-export function judgeAnswer(q: ReaderQuestion, a: Answer): Outcome {
-  const top = a.passages[0];
-  if (!top) return 'declined';
-  if (q.article === null || q.answer === null) return 'wrong';
-  if (top.paragraph.text.toLowerCase().includes(q.answer.toLowerCase())) return 'right';
-  return articleIdOf(top.article.file) === q.article && top.paragraph.index === q.para ? 'right' : 'wrong';
-}
-
-/** The corpus id an article file was written under (see `writeCorpus`). */
-function articleIdOf(file: string): string {
-  return path.basename(file).replace(/\.json$/, '');
-}
-
-/** The corpus as one JSON article file per article, paragraphs split as the README counts them. */
-function writeCorpus(articles: readonly CorpusArticle[], dir: string): void {
-  for (const a of articles) {
-    const body = { title: a.title, url: a.url, date: a.date, paragraphs: a.text.split('\n\n') };
-    writeFileSync(path.join(dir, `${a.id}.json`), JSON.stringify(body));
-  }
-}
-
-function readJsonLines<T>(file: string): T[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)} (give --questions / --corpus)`);
-  }
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as T;
-      } catch {
-        throw new UsageError(`${file}: line ${i + 1} is not JSON`);
-      }
-    });
-}
 
 interface Tally {
   asked: number;

@@ -171,6 +171,18 @@ const proxyUrl = z
     return u.href;
   });
 
+const postgresUrl = optionalString.refine(
+  (s) => {
+    if (s === undefined) return true;
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a PostgreSQL URL: postgres://user:password@host:5432/database' },
+);
+
 const schema = z.object({
   BOT_TOKEN: optionalString.refine((t) => t === undefined || /^\d+:[A-Za-z0-9_-]{30,}$/.test(t), {
     message: 'does not look like a bot token from @BotFather (digits, a colon, then 30+ letters)',
@@ -273,17 +285,8 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? '.state' : s)),
-  DATABASE_URL: optionalString.refine(
-    (s) => {
-      if (s === undefined) return true;
-      try {
-        return ['postgres:', 'postgresql:'].includes(new URL(s).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a PostgreSQL URL: postgres://user:password@host:5432/database' },
-  ),
+  DATABASE_URL: postgresUrl,
+  DATABASE_READ_URL: postgresUrl,
   SEARCH_BACKEND: z
     .string()
     .trim()
@@ -335,6 +338,8 @@ export type Config = Readonly<{
   sentenceModel: boolean;
   /** Where the bot keeps votes, wanted questions and blocked users: a folder (embedded), or PostgreSQL. */
   state: Readonly<{ dir: string; databaseUrl: string | undefined }>;
+  /** A read-only copy of DATABASE_URL (a streaming replica) that the PostgreSQL search backend answers questions from. */
+  databaseReadUrl: string | undefined;
   /** Where questions are answered from: the folder in memory, or the articles brought into PostgreSQL at DATABASE_URL. */
   searchBackend: 'embedded' | 'postgres';
   /** Keep the asker's user and chat id with a stored question (off: text, language and time only). */
@@ -382,6 +387,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
   if (c.SEARCH_BACKEND === 'postgres' && c.DATABASE_URL === undefined) {
     throw new ConfigError('SEARCH_BACKEND', 'postgres needs DATABASE_URL (the PostgreSQL server to keep the articles in)');
   }
+  if (c.DATABASE_READ_URL !== undefined && c.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_READ_URL', 'needs DATABASE_URL (the primary server it is a read-only copy of)');
+  }
 
   return {
     botToken: c.BOT_TOKEN,
@@ -412,6 +420,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     wordVectors: c.WORD_VECTORS,
     sentenceModel: c.SENTENCE_MODEL,
     state: { dir: path.resolve(cwd, c.STATE_DIR), databaseUrl: c.DATABASE_URL },
+    databaseReadUrl: c.DATABASE_READ_URL,
     searchBackend: c.SEARCH_BACKEND,
     storeAskerIds: c.STORE_ASKER_IDS,
     questionRetentionDays: c.QUESTION_RETENTION_DAYS,

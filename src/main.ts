@@ -13,6 +13,8 @@ import { loadConfig, proxySecrets, type Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redact, type Logger } from './log.js';
 import { urlPassword } from './state/url.js';
+import type { FeedSink } from './feeds/fetch.js';
+import type { Lease } from './state/coordination.js';
 
 /** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
 const SHUTDOWN_BOUND_MS = 11_000;
@@ -34,18 +36,30 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const secrets = [config.botToken, config.webhook?.secret, ...proxySecrets(config.telegramProxy), urlPassword(config.state.databaseUrl)].filter(
-    (s): s is string => s !== undefined,
-  );
+  const secrets = [
+    config.botToken,
+    config.webhook?.secret,
+    ...proxySecrets(config.telegramProxy),
+    urlPassword(config.state.databaseUrl),
+    urlPassword(config.databaseReadUrl),
+  ].filter((s): s is string => s !== undefined);
   // The console chat owns the terminal: only warnings reach it, unless LOG_LEVEL asks for more.
   const log = createLogger({ level: config.botToken ? config.logLevel : 'warn', secrets });
   // The bot's store first: a wrong STATE_DIR or DATABASE_URL stops the start before the index is built.
   const state = config.botToken ? await (await import('./state/retention.js')).openBotState(config, log) : undefined;
+  // /healthz reports the databases (replicas and SEARCH_BACKEND=postgres); loaded only then, like the PostgreSQL client.
+  const databases =
+    config.botToken && config.state.databaseUrl !== undefined
+      ? (await import('./app/db-health.js')).databaseHealth({
+          ...config.state,
+          databaseReadUrl: config.databaseReadUrl,
+        })
+      : undefined;
   const progress = terminalProgress(process.stderr);
   // Problems an admin must act on are told in Telegram once the bot runs (ADMIN_ALERTS).
   const alerts = new AdminAlerts({ adminIds: config.botToken && config.adminAlerts ? config.adminIds : [], log });
   // SEARCH_BACKEND=postgres: the bot answers from the database (the console chat keeps the folder: `npm run ask -- --backend postgres`).
-  if (config.botToken && config.searchBackend === 'postgres') return runOnPostgres(config, log, alerts, state);
+  if (config.botToken && config.searchBackend === 'postgres') return runOnPostgres(config, log, alerts, state, databases);
   const live = await openLiveIndex(config, { log, progress: progress?.update, onReloadFailed: (err) => alerts.indexFailed(err) }).finally(() =>
     progress?.done(),
   );
@@ -68,6 +82,7 @@ async function main(): Promise<number> {
     log,
     state: state?.state,
     ...(state?.coordination ? { coordination: state.coordination } : {}),
+    ...(databases ? { health: () => databases.check() } : {}),
     // New articles for subscriptions and CHANNELS: the live index tells of each reload that changed them.
     news: {
       fromCache: live.fromCache,
@@ -91,19 +106,26 @@ async function main(): Promise<number> {
   return serveUntilStopped(config, log, alerts, bot, {
     articlesDir: live.articlesDir,
     reload: () => live.reload(),
-    close: () => Promise.all([live.close(), state?.close()]),
+    close: () => Promise.all([live.close(), state?.close(), databases?.close()]),
     stopWatching,
   });
 }
 
 type BotState = Awaited<ReturnType<typeof import('./state/retention.js').openBotState>>;
+type DatabaseHealthCheck = NonNullable<ReturnType<typeof import('./app/db-health.js').databaseHealth>>;
 
 /**
  * The bot with SEARCH_BACKEND=postgres: the folder is brought into PostgreSQL at start and on every
  * change, and questions are answered there; nothing is indexed in this process. Subscriptions and
  * CHANNELS get no new-article posts in this mode yet (they follow the in-memory index's reloads).
  */
-async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, state: BotState | undefined): Promise<number> {
+async function runOnPostgres(
+  config: Config,
+  log: Logger,
+  alerts: AdminAlerts,
+  state: BotState | undefined,
+  databases: DatabaseHealthCheck | undefined,
+): Promise<number> {
   const { PostgresLiveSearch } = await import('./app/postgres-search.js');
   const search = await PostgresLiveSearch.open(config, log, await loadAnswerModels(config, log));
   const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
@@ -115,6 +137,7 @@ async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, s
     log,
     state: state?.state,
     ...(state?.coordination ? { coordination: state.coordination } : {}),
+    ...(databases ? { health: () => databases.check() } : {}),
     ask: (question, options) => search.ask(question, options),
     articles: () => search.articles(),
     stats: () => search.stats(),
@@ -134,8 +157,10 @@ async function runOnPostgres(config: Config, log: Logger, alerts: AdminAlerts, s
   return serveUntilStopped(config, log, alerts, bot, {
     articlesDir: search.articlesDir,
     reload: () => search.reload(),
-    close: () => Promise.all([search.close(), state?.close()]),
+    close: () => Promise.all([search.close(), state?.close(), databases?.close()]),
     stopWatching,
+    // Feed items go into PostgreSQL, fetched by one replica at a time.
+    ...(state?.coordination ? { feeds: { sink: search.feedSink(), lease: state.coordination.lease('feeds') } } : {}),
   });
 }
 
@@ -146,6 +171,8 @@ interface ServedArticles {
   /** Closes the index or search and the state store. */
   close(): Promise<unknown>;
   stopWatching(): void;
+  /** SEARCH_BACKEND=postgres: where feed items go instead of the folder, and the lease the replica fetching holds. */
+  feeds?: { sink: FeedSink; lease: Lease };
 }
 
 /**
@@ -162,19 +189,7 @@ async function serveUntilStopped(
 ): Promise<number> {
   const stopFeeds =
     config.feeds.length > 0 && config.feedIntervalMinutes !== undefined
-      ? (await import('./feeds/schedule.js')).startFeedSchedule({
-          feeds: config.feeds,
-          articlesDir: served.articlesDir,
-          stateFile: path.join(config.indexCacheDir, 'feeds.json'),
-          log,
-          maxAgeDays: config.maxAgeDays,
-          allowPrivateAddresses: config.feedsAllowPrivateAddresses,
-          intervalMinutes: config.feedIntervalMinutes,
-          onRun: async (summary) => {
-            alerts.feedRun(summary);
-            if (summary.stored > 0) await served.reload();
-          },
-        })
+      ? await startFeeds(config, log, alerts, served, config.feedIntervalMinutes)
       : async () => undefined;
 
   const stopped = new Promise<void>((resolve) => {
@@ -199,6 +214,38 @@ async function serveUntilStopped(
   }
   await stopped; // bot.done resolves as soon as the replies are out; the feeds and the index close after
   return 0;
+}
+
+/**
+ * The feed schedule: into the folder (then reloaded), or with SEARCH_BACKEND=postgres into the
+ * database, fetched only while this replica holds the feeds lease. Returns its stop.
+ */
+async function startFeeds(
+  config: Config,
+  log: Logger,
+  alerts: AdminAlerts,
+  served: ServedArticles,
+  intervalMinutes: number,
+): Promise<() => Promise<void>> {
+  // Imported only when used: the feed reader is a part of every start otherwise.
+  const { startFeedSchedule } = await import('./feeds/schedule.js');
+  const start = () =>
+    startFeedSchedule({
+      feeds: config.feeds,
+      articlesDir: served.articlesDir,
+      stateFile: path.join(config.indexCacheDir, 'feeds.json'),
+      log,
+      maxAgeDays: config.maxAgeDays,
+      allowPrivateAddresses: config.feedsAllowPrivateAddresses,
+      intervalMinutes,
+      ...(served.feeds ? { sink: served.feeds.sink } : {}),
+      onRun: async (summary) => {
+        alerts.feedRun(summary);
+        if (summary.stored > 0) await served.reload();
+      },
+    });
+  if (!served.feeds) return start();
+  return (await import('./feeds/leased.js')).feedsWhileHolding(served.feeds.lease, start, log);
 }
 
 main().then(

@@ -173,3 +173,20 @@ describe('SEARCH_BACKEND', () => {
     expect(() => read({ SEARCH_BACKEND: 'elastic', DATABASE_URL: url })).toThrow(/^SEARCH_BACKEND: must be "embedded" .* or "postgres"/);
   });
 });
+
+describe('DATABASE_READ_URL', () => {
+  const read = (env: Record<string, string>) => loadConfig(env, { dotenvFile: false });
+  const url = 'postgres://bot@127.0.0.1:5432/news';
+
+  it('is a read-only copy of DATABASE_URL questions are answered from: none by default', () => {
+    expect(read({ DATABASE_URL: url }).databaseReadUrl).toBeUndefined();
+    expect(read({ DATABASE_URL: url, DATABASE_READ_URL: 'postgres://bot@replica:5432/news' }).databaseReadUrl).toBe(
+      'postgres://bot@replica:5432/news',
+    );
+  });
+
+  it('is refused without DATABASE_URL, or when not a PostgreSQL URL, with one message naming the setting', () => {
+    expect(() => read({ DATABASE_READ_URL: url })).toThrow(/^DATABASE_READ_URL: needs DATABASE_URL/);
+    expect(() => read({ DATABASE_URL: url, DATABASE_READ_URL: 'mysql://bot:pw@db/news' })).toThrow(/^DATABASE_READ_URL: must be a PostgreSQL URL/);
+  });
+});

@@ -309,7 +309,8 @@ export class IndexCache {
         snapshot.index;
       yield v8.serialize({ ...snapshot, format: CACHE_FORMAT, index: rest } satisfies IndexHead);
       for (const name of RAW_NAMES) {
-        const a = snapshot.index[name];
+        // Every index the bot builds keeps all of them; one without (a database's candidates) is never saved.
+        const a = snapshot.index[name] ?? new Uint32Array(0);
         yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
       }
       for (let at = 0; at < articles.length; at += ARTICLES_PER_PART) yield v8.serialize(articles.slice(at, at + ARTICLES_PER_PART));

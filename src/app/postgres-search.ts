@@ -5,6 +5,8 @@ import type { Article } from '../articles/types.js';
 import type { Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { FeedSink } from '../feeds/fetch.js';
+import { postgresFeedSink } from '../feeds/postgres-sink.js';
 import { PostgresSearch } from '../search/postgres/backend.js';
 import { migrateSearch } from '../search/postgres/schema.js';
 import { ingestFolder, type IngestReport } from '../search/postgres/store.js';
@@ -43,32 +45,35 @@ export class PostgresLiveSearch {
 
   private constructor(
     private readonly db: SqlDb & { pool: import('pg').Pool },
+    /** Where questions are answered from: a read-only replica (DATABASE_READ_URL), else `db`. */
+    private readonly reads: SqlDb,
     private readonly config: Config,
     private readonly log: Logger,
     private readonly models: AnswerModels,
   ) {
-    this.search = new PostgresSearch(db);
+    this.search = new PostgresSearch(reads);
     this.articlesDir = path.resolve(config.articlesDir);
   }
 
-  /** Connects, migrates the search tables and brings the folder in (waiting for a replica doing the same). */
+  /**
+   * Connects, migrates the search tables and brings the folder in (waiting for a replica doing the
+   * same). With DATABASE_READ_URL, questions go to that server; the ingest, and the article list
+   * read after it, stay on DATABASE_URL (a replica lags its primary by a moment).
+   */
   static async open(config: Config, log: Logger, models: AnswerModels): Promise<PostgresLiveSearch> {
     const url = config.state.databaseUrl!;
     const stat = await fs.stat(config.articlesDir).catch(() => undefined);
     if (!stat?.isDirectory())
       throw new UserFacingError(`articles folder ${path.resolve(config.articlesDir)} does not exist or is not a folder (ARTICLES_DIR)`);
-    let db: SqlDb & { pool: import('pg').Pool };
-    try {
-      db = await openPostgres(url, { max: 6 });
-      await migrateSearch(db);
-    } catch (err) {
-      const secret = urlPassword(url);
-      const message = (err as Error).message || String(err);
-      throw new UserFacingError(
-        `SEARCH_BACKEND=postgres: cannot use the database at DATABASE_URL: ${secret ? message.split(secret).join('***') : message}`,
-      );
+    const db = await connect(url, 'DATABASE_URL', (db) => migrateSearch(db));
+    let reads: SqlDb = db;
+    if (config.databaseReadUrl !== undefined) {
+      reads = await connect(config.databaseReadUrl, 'DATABASE_READ_URL').catch(async (err: unknown) => {
+        await db.close();
+        throw err;
+      });
     }
-    const live = new PostgresLiveSearch(db, config, log, models);
+    const live = new PostgresLiveSearch(db, reads, config, log, models);
     const started = performance.now();
     const report = await live.ingest(true);
     log.info(
@@ -87,6 +92,11 @@ export class PostgresLiveSearch {
       this.unavailable++;
       throw new SearchUnavailable(err);
     }
+  }
+
+  /** Where feed items go in this mode: the search tables, shared by every replica (feeds/postgres-sink.ts). */
+  feedSink(): FeedSink {
+    return postgresFeedSink(this.db);
   }
 
   articles(): readonly Article[] {
@@ -126,7 +136,7 @@ export class PostgresLiveSearch {
     const check = () =>
       void this.reload().then(
         (r) => {
-          if (r && r.added + r.changed + r.deleted > 0) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
+          if (r && r.added + r.changed + r.deleted + r.expired > 0) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
         },
         (err: unknown) =>
           this.log.warn({ error: String((err as Error)?.message ?? err) }, 'could not bring the articles folder into PostgreSQL; will retry'),
@@ -148,7 +158,7 @@ export class PostgresLiveSearch {
   async close(): Promise<void> {
     this.unwatch();
     await this.running?.catch(() => undefined);
-    await this.db.close();
+    await Promise.all([this.db.close(), this.reads === this.db ? undefined : this.reads.close()]);
   }
 
   private unwatch(): void {
@@ -180,7 +190,7 @@ export class PostgresLiveSearch {
     this.lastIngest = report;
     for (const w of report.warnings) this.log.warn({ file: w.file }, w.message);
     // Other replicas' ingests change the articles too: the list is re-read whenever the count moved or this one stored something.
-    await this.refreshList(report.added + report.changed + report.deleted > 0);
+    await this.refreshList(report.added + report.changed + report.deleted + report.expired > 0);
     return report;
   }
 
@@ -192,12 +202,30 @@ export class PostgresLiveSearch {
   }
 }
 
+/** A pool on `url` (connected once, and `prepare`d); a server that cannot be used is one line naming the setting. */
+async function connect(url: string, setting: string, prepare?: (db: SqlDb) => Promise<unknown>): Promise<SqlDb & { pool: import('pg').Pool }> {
+  let db: (SqlDb & { pool: import('pg').Pool }) | undefined;
+  try {
+    db = await openPostgres(url, { max: 6 });
+    await prepare?.(db);
+    return db;
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    const secret = urlPassword(url);
+    const message = (err as Error).message || String(err);
+    throw new UserFacingError(
+      `SEARCH_BACKEND=postgres: cannot use the database at ${setting}: ${secret ? message.split(secret).join('***') : message}`,
+    );
+  }
+}
+
 function summary(r: IngestReport) {
   return {
     files: r.files,
     added: r.added,
     changed: r.changed,
     deleted: r.deleted,
+    expired: r.expired,
     unchanged: r.unchanged,
     paragraphs: r.paragraphs,
     warnings: r.warnings.length,

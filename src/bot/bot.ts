@@ -62,7 +62,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   // chat's later message overtake an earlier one on its way to the chat's send queue. One process
   // alone keeps its order without it, as before.
   const turns = new Map<number, Promise<unknown>>();
-  const oneAtATime = deps.coordination !== undefined || options.ledger !== undefined;
+  // Behind a webhook, replicas take turns at a chat in update order (shared-sends.ts), which orders
+  // this replica's updates too; a queue here could hold an earlier update (delivered again after its
+  // replica died) behind a later one that waits for it.
+  const oneAtATime = (deps.coordination !== undefined || options.ledger !== undefined) && core.sharedSends === undefined;
   bot.use(async (_ctx, next) => {
     const chat = _ctx.chat?.id;
     if (chat === undefined || !oneAtATime) return next();
@@ -81,8 +84,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
   const ledger = options.ledger ?? defaultLedger(deps, counters);
   bot.use(async (ctx, next) => {
     let first: boolean;
+    const chat = ctx.chat?.id;
     try {
-      first = await ledger.claim(ctx.update.update_id);
+      first = await ledger.claim(ctx.update.update_id, chat);
     } catch (err) {
       if (!(err instanceof ClaimUnavailable)) throw err;
       counters.unclaimedUpdates!++;
@@ -90,7 +94,22 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
       log.warn({ updateId: ctx.update.update_id, error: core.safe(err) }, 'the database did not answer; update left for Telegram to deliver again');
       return;
     }
-    if (first) return next();
+    const shared = chat === undefined ? undefined : core.sharedSends;
+    // Replicas behind a webhook: in the chat's turn across them, acknowledged once the replies are out.
+    if (first) return shared ? shared.inTurn(chat!, ctx.update.update_id, next) : next();
+    if (shared) {
+      // Acknowledged only once the replica that has it is done, or handled here when that one died.
+      let mine: boolean;
+      try {
+        mine = await shared.whileOthersHandle(chat!, ctx.update.update_id);
+      } catch (err) {
+        counters.unclaimedUpdates!++;
+        unclaimed.add(ctx.update);
+        log.warn({ updateId: ctx.update.update_id, error: core.safe(err) }, 'update left for Telegram to deliver again');
+        return;
+      }
+      if (mine) return shared.inTurn(chat!, ctx.update.update_id, next);
+    }
     counters.duplicateUpdates!++;
     log.debug({ updateId: ctx.update.update_id }, 'update already handled; dropped');
   });
@@ -124,7 +143,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Telegraf {
 function defaultLedger(deps: BotDeps, counters: Record<string, number>): UpdateLedger {
   const shared = deps.coordination;
   if (!shared) return new RecentUpdates();
-  return new SharedUpdates((id) => shared.claimUpdate(id), {
+  // Behind a webhook a claim names its chat, whose updates then take turns across replicas (shared-sends.ts).
+  const webhook = deps.config.webhook !== undefined;
+  return new SharedUpdates((id, chat) => shared.claimUpdate(id, webhook ? chat : undefined), {
     whenUnavailable: deps.config.webhook ? 'refuse' : 'local',
     onFallback: (err) => {
       counters.localClaims!++;

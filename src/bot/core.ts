@@ -11,10 +11,12 @@ import type { Answer, AnswerOptions } from '../search/types.js';
 import type { AdminAlerts } from './alerts.js';
 import type { InlineKeyboard, Rendered } from './format.js';
 import { FixedWindowLimiter, Lru, QuestionLimiter, SharedQuestionLimiter, type Hits, type ReaderLimits } from './limits.js';
-import { SendFailure, Sender, type SendOptions, type SenderOptions } from './send.js';
+import { SendFailure, Sender, TELEGRAM_RATES, type SendOptions, type SenderOptions } from './send.js';
+import { SharedSends } from './shared-sends.js';
 import type { UpdateLedger } from './ledger.js';
 import type { State } from '../state/types.js';
 import type { Coordination } from '../state/coordination.js';
+import type { HealthExtra } from '../app/db-health.js';
 import { Kept } from './kept.js';
 import { NewsPoster, type NewsSource } from './news.js';
 
@@ -41,6 +43,8 @@ export interface BotDeps {
   coordination?: Coordination;
   /** The live index's reloads, for posting new articles to subscriptions and CHANNELS; none: nothing is posted. */
   news?: NewsSource;
+  /** What /healthz adds: the databases, reachable or not (app/db-health.ts); `healthy: false` answers 503. */
+  health?(): Promise<HealthExtra>;
 }
 
 export interface BotOptions {
@@ -65,6 +69,8 @@ export interface BotCore {
   /** For the calls that answer a button press or an inline query (not queued: they cost the chat nothing). */
   telegram: Telegram;
   sender: Sender;
+  /** Replicas behind a webhook: chats' turns and Telegram's limits across them (shared-sends.ts). */
+  sharedSends?: SharedSends;
   counters: Record<string, number>;
   /** Work started by handlers that outlives them (e.g. /reload); awaited on shutdown. */
   tasks: Set<Promise<unknown>>;
@@ -118,11 +124,15 @@ const REPLICA_LIVE_MS = 4 * REPORT_MS;
 export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions): BotCore {
   const { config, log } = deps;
   const secrets = [config.botToken!, ...proxySecrets(config.telegramProxy)];
+  const sharedSends =
+    deps.coordination && config.webhook ? new SharedSends(deps.coordination, { ...TELEGRAM_RATES, ...options.send?.rates }, log) : undefined;
   const sender = new Sender((method, payload) => bot.telegram.callApi(method as 'getMe', payload as never), {
     ...options.send,
+    ...(sharedSends ? { beforeCall: sharedSends.slot, onAnswered: sharedSends.onAnswered } : {}),
     log,
     secrets,
   });
+  sharedSends?.attach(sender);
   const counters: Record<string, number> = {
     questions: 0,
     answered: 0,
@@ -172,6 +182,7 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     log,
     telegram: bot.telegram,
     sender,
+    ...(sharedSends ? { sharedSends } : {}),
     counters,
     tasks,
     ...readerLimits(deps, options),

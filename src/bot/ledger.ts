@@ -5,7 +5,7 @@
  */
 export interface UpdateLedger {
   /** True the first time `updateId` is claimed, false for a repeat. May be shared between processes later. */
-  claim(updateId: number): boolean | Promise<boolean>;
+  claim(updateId: number, chatId?: number): boolean | Promise<boolean>;
 }
 
 /** An in-memory ledger of the last `capacity` update ids (a ring, so memory stays flat). */
@@ -56,17 +56,17 @@ export class SharedUpdates implements UpdateLedger {
   private readonly recent: RecentUpdates;
 
   constructor(
-    private readonly claimShared: (updateId: number) => Promise<boolean>,
+    private readonly claimShared: (updateId: number, chatId?: number) => Promise<boolean>,
     private readonly options: { whenUnavailable: 'refuse' | 'local'; onFallback?: (err: unknown) => void; capacity?: number },
   ) {
     this.recent = new RecentUpdates(options.capacity);
   }
 
-  async claim(updateId: number): Promise<boolean> {
+  async claim(updateId: number, chatId?: number): Promise<boolean> {
     if (this.recent.has(updateId)) return false;
     let first: boolean;
     try {
-      first = await this.claimShared(updateId);
+      first = await this.claimShared(updateId, chatId);
     } catch (err) {
       if (this.options.whenUnavailable === 'refuse') throw new ClaimUnavailable(`could not claim update ${updateId}: ${(err as Error).message}`);
       this.options.onFallback?.(err);

@@ -140,16 +140,18 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
 
   let running = true;
   const inFlight = new Set<Promise<unknown>>();
-  const health = () => {
+  const health = async () => {
     const articles = deps.articles().length;
+    const extra = await deps.health?.();
     const body = {
-      ok: articles > 0 && running,
+      ok: articles > 0 && running && (extra?.healthy ?? true),
       indexLoaded: articles > 0,
       articles,
       botRunning: running,
       pendingReplies: runtime.sender.pending(),
       // Replicas in polling mode: whether this one holds the polling lease (the others stand by).
       ...(deps.coordination && !config.webhook ? { polling } : {}),
+      ...extra?.report,
     };
     return { status: body.ok ? 200 : 503, body: JSON.stringify(body) };
   };
@@ -158,7 +160,7 @@ export async function startBot(deps: BotDeps, options: StartOptions = {}): Promi
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, webhookPath: string | undefined, continueExpected: boolean) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const h = health();
+      const h = await health();
       return answer(res, h.status, h.body);
     }
     if (webhookPath === undefined || url.pathname !== webhookPath) return refuse(res, 404, '{"error":"not found"}');

@@ -54,6 +54,13 @@ export interface SenderOptions {
    * waits at most one group window plus its pacing, never minutes.
    */
   maxBacklog?: number;
+  /**
+   * Awaited before each call, after the local limits allowed it (replicas: the bot's shared send
+   * slot). The message counts against the limits while it waits.
+   */
+  beforeCall?: () => Promise<void>;
+  /** Told when Telegram answered a message to `chatId` (replicas record a chat's sends for the others). */
+  onAnswered?: (chatId: string, at: number) => void;
 }
 
 export interface SendOptions {
@@ -94,6 +101,8 @@ interface ChatQueue {
   nextAt: number;
   /** When each message of the last minute was answered (groups only; the one in flight is not here yet). */
   recent: number[];
+  /** Resolved when the queue is next empty (`chatIdle`). */
+  idle: Array<() => void>;
 }
 
 interface ErrorInfo {
@@ -149,11 +158,7 @@ export class Sender {
   send<T = unknown>(chatId: number | string, method: string, payload: Record<string, unknown>, options: SendOptions = {}): Promise<T> {
     if (this.closed) return Promise.reject(new SendFailure('closed', 'the bot is shutting down'));
     const id = String(chatId);
-    let q = this.chats.get(id);
-    if (!q) {
-      q = { id, group: typeof chatId === 'string' || chatId < 0, jobs: [], busy: false, nextAt: 0, recent: [] };
-      this.chats.set(id, q);
-    }
+    const q = this.queueOf(chatId);
     const droppable = options.droppable ?? false;
     if (!this.makeRoom(q, droppable)) {
       this.stats.overBacklog++;
@@ -194,6 +199,38 @@ export class Sender {
     return false;
   }
 
+  private queueOf(chatId: number | string): ChatQueue {
+    const id = String(chatId);
+    let q = this.chats.get(id);
+    if (!q) {
+      q = { id, group: typeof chatId === 'string' || chatId < 0, jobs: [], busy: false, nextAt: 0, recent: [], idle: [] };
+      this.chats.set(id, q);
+    }
+    return q;
+  }
+
+  /** Resolves once nothing is queued or being sent to `chatId`. */
+  chatIdle(chatId: number | string): Promise<void> {
+    const q = this.chats.get(String(chatId));
+    if (!q || (q.jobs.length === 0 && !q.busy)) return Promise.resolve();
+    return new Promise((resolve) => q.idle.push(resolve));
+  }
+
+  /**
+   * Tells the queue of `chatId` about messages other processes sent it (how long ago each was
+   * answered), so its pacing and group budget count them: replicas take turns at a chat.
+   */
+  seed(chatId: number, answeredAgoMs: readonly number[]): void {
+    if (answeredAgoMs.length === 0) return;
+    const q = this.queueOf(chatId);
+    const now = this.clock.now();
+    const times = answeredAgoMs.map((ago) => now - ago);
+    q.nextAt = Math.max(q.nextAt, Math.max(...times) + this.rates.perChatIntervalMs);
+    // The shared record holds this process's own sends too: it replaces the local one.
+    if (q.group) q.recent = times.filter((t) => t > now - 60_000 * this.rates.timeScale).sort((a, b) => a - b);
+    this.schedule(q.nextAt);
+  }
+
   /** Messages queued or being sent. */
   pending(): number {
     return this.queued + this.inFlight;
@@ -228,11 +265,12 @@ export class Sender {
     this.queued -= jobs.length;
     this.stats.dropped += jobs.length;
     for (const job of jobs) job.reject(failure);
-    this.checkIdle();
+    this.checkIdle(q);
     return jobs.length;
   }
 
-  private checkIdle(): void {
+  private checkIdle(q?: ChatQueue): void {
+    if (q && q.jobs.length === 0 && !q.busy) for (const w of q.idle.splice(0)) w();
     if (this.pending() !== 0) return;
     const waiters = this.idleWaiters.splice(0);
     for (const w of waiters) w();
@@ -307,8 +345,10 @@ export class Sender {
       this.recentGlobal.push(done);
       if (q.group) q.recent.push(done);
       q.nextAt = Math.max(q.nextAt, done + this.rates.perChatIntervalMs);
+      this.options.onAnswered?.(q.id, done);
     };
-    this.call(job.method, job.payload).then(
+    const before = this.options.beforeCall;
+    (before ? before().then(() => this.call(job.method, job.payload)) : this.call(job.method, job.payload)).then(
       (result) => {
         settle();
         q.jobs.shift();
@@ -327,7 +367,7 @@ export class Sender {
   private finish(q: ChatQueue): void {
     q.busy = false;
     this.inFlight--;
-    this.checkIdle();
+    this.checkIdle(q);
     this.pump();
   }
 

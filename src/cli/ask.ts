@@ -13,7 +13,7 @@ import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Answer } from '../search/types.js';
 import { parseCommandLine } from './args.js';
-import { connectSearch } from './postgres-index.js';
+import { connectReads, connectSearch } from './postgres-index.js';
 import { terminalProgress } from './progress.js';
 import { runCli } from './run.js';
 
@@ -46,6 +46,8 @@ export function answerJson(answer: Answer): string {
     ...(answer.tentative ? { tentative: true } : {}),
     // Added too: the year asked about and the date of the best answer, when that answer is from another year.
     ...(answer.mismatch ? { mismatch: answer.mismatch } : {}),
+    // Added too: the calibrated probability that the best answer answers (English questions).
+    ...(answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
   });
 }
 
@@ -85,9 +87,17 @@ async function main(argv: string[]): Promise<number> {
 /** `--backend postgres`: the same answers and output, from the PostgreSQL search backend. */
 async function askPostgres(config: ReturnType<typeof loadConfig>, positionals: readonly string[], json: boolean, limit: number): Promise<number> {
   const db = await connectSearch(config, '--backend postgres needs DATABASE_URL (where npm run index -- --to-postgres stored the articles)');
+  // DATABASE_READ_URL: questions go to the read-only replica, as the bot's do.
+  const reads =
+    config.databaseReadUrl === undefined
+      ? db
+      : await connectReads(config.databaseReadUrl).catch(async (err: unknown) => {
+          await db.close();
+          throw err;
+        });
   try {
     const models = await loadAnswerModels(config, createLogger({ level: 'warn' }));
-    const search = new PostgresSearch(db);
+    const search = new PostgresSearch(reads);
     const print = async (question: string) => {
       const a = await search.answer(question, { limit, ...models });
       process.stdout.write((json ? answerJson(a) : renderAnswerPlain(a) + '\n') + '\n');
@@ -95,7 +105,7 @@ async function askPostgres(config: ReturnType<typeof loadConfig>, positionals: r
     if (positionals.length > 0) await print(positionals.join(' '));
     else for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) await print(line);
   } finally {
-    await db.close();
+    await Promise.all([db.close(), reads === db ? undefined : reads.close()]);
   }
   return 0;
 }

@@ -34,6 +34,35 @@ export interface FetchFeedsOptions {
   concurrency?: number;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Where items and the state go instead of the articles folder and `stateFile` (PostgreSQL for replicas: postgres-sink.ts). */
+  sink?: FeedSink;
+}
+
+/**
+ * Where a feed run keeps what it stores and remembers. The default is the articles folder (an item
+ * is a file, `<articlesDir>/feeds/<host>/…`) and the state file.
+ */
+export interface FeedSink {
+  load(): Promise<FeedState>;
+  save(state: FeedState): Promise<void>;
+  /** Items stored before, by key (`guid:…`, `url:…`), beyond those the state remembers. */
+  known(): Promise<Map<string, string>>;
+  /** Whether an item is stored under `file` (relative to the articles folder, `/`-separated). */
+  exists(file: string): Promise<boolean>;
+  /** Stores an item: `text` is the article as Markdown with front matter (store.ts, renderArticle). */
+  write(file: string, text: string): Promise<void>;
+}
+
+/** The articles folder and the state file: every item a Markdown file the library reads like any other. */
+export function folderSink(options: Pick<FetchFeedsOptions, 'articlesDir' | 'stateFile' | 'log'>): FeedSink {
+  const target = (file: string) => path.join(options.articlesDir, ...file.split('/'));
+  return {
+    load: () => loadState(options.stateFile, options.log),
+    save: (state) => saveState(options.stateFile, state),
+    known: () => scanStored(options.articlesDir),
+    exists: (file) => exists(target(file)),
+    write: (file, text) => writeFileAtomic(target(file), text),
+  };
 }
 
 export interface FeedResult {
@@ -68,11 +97,13 @@ export const DEFAULT_FULL_TEXT_MIN_WORDS = 150;
  * others carry on, and it is retried on the next run because its validators are not updated.
  */
 export async function fetchFeeds(options: FetchFeedsOptions): Promise<FeedsSummary> {
-  const state = await loadState(options.stateFile, options.log);
-  const known = await scanStored(options.articlesDir);
+  const sink = options.sink ?? folderSink(options);
+  const state = await sink.load();
+  const known = await sink.known();
   const seen = (key: string | undefined): string | undefined => (key === undefined ? undefined : (state.seen[key] ?? known.get(key)));
   const ctx: FeedContext = {
     options,
+    sink,
     state,
     seen,
     remember: (keys, file) => {
@@ -98,7 +129,7 @@ export async function fetchFeeds(options: FetchFeedsOptions): Promise<FeedsSumma
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, feeds.length) }, worker));
-  await saveState(options.stateFile, state);
+  await sink.save(state);
 
   return {
     results,
@@ -109,6 +140,7 @@ export async function fetchFeeds(options: FetchFeedsOptions): Promise<FeedsSumma
 
 interface FeedContext {
   options: FetchFeedsOptions;
+  sink: FeedSink;
   state: FeedState;
   seen: (key: string | undefined) => string | undefined;
   remember: (keys: (string | undefined)[], file: string) => void;
@@ -244,13 +276,12 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
     feedFolder(feedUrl),
     storedFileName({ ...(date ? { published: date } : {}), ...(title ? { title } : {}), identity: guid ?? title ?? '' }),
   );
-  const target = path.join(ctx.options.articlesDir, ...file.split('/'));
-  if (await exists(target)) {
+  if (await ctx.sink.exists(file)) {
     ctx.remember(keys, file);
     return undefined;
   }
-  await writeFileAtomic(
-    target,
+  await ctx.sink.write(
+    file,
     renderArticle(
       {
         title: title ?? paragraphs[0]!.slice(0, 80),

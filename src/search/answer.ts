@@ -13,6 +13,7 @@ import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
+import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
 
 /**
@@ -73,6 +74,14 @@ const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
  * The bot, the console chat, `ask` and the benchmarks all call this.
  */
 export function answer(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
+  return explainAnswer(index, question, options).answer;
+}
+
+/**
+ * `answer()` with what its confidence was computed from (for fitting the calibrated confidence:
+ * `npm run bench:calibrate`). The features are those of the best passage, also when it is declined.
+ */
+export function explainAnswer(index: SearchIndex, question: string, options: AnswerOptions = {}): Explained {
   const limit = Math.max(1, options.limit ?? 3);
   const articleCount = index.articleCount;
   // A link pasted with the question ("is this true? https://…") is not words of it: "https", "www"
@@ -80,7 +89,8 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const asked = question.replace(LINK, ' ');
   const tokens = tokenize(asked);
   const written = tokens.map((t) => t.word);
-  if (written.length === 0) return { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' };
+  if (written.length === 0)
+    return { answer: { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' } };
 
   const language = detectLanguage(written, index.language);
   const words = expandShorthand(written, language, (w) => {
@@ -91,7 +101,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
   const names = namesIn(asked, tokens);
   const chat = chitChat(words, content, names);
-  if (chat) return { ...base, passages: [], reason: chat };
+  if (chat) return { answer: { ...base, passages: [], reason: chat } };
 
   const groups = queryGroups(index, content, language, translator(index, language, options.lexicon), names);
   const rankingGroups = repeated(groups, words, language);
@@ -114,6 +124,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
   if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
   const first = ranked[0]?.doc;
   let margin = Infinity;
+  let fitOf: ((doc: number) => number) | undefined;
   if (first !== undefined && language === CHECK_LANGUAGE) {
     const article = index.docArticle[first]!;
     // More of the best article's paragraphs, scored as the first candidates were.
@@ -134,6 +145,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const context = (doc: number) =>
       index.docArticle[doc - 1] === article ? new Set([...headline, ...namedTerms(paragraphOf(index, doc - 1).text, language)]) : headline;
     const fits = (doc: number) => sentenceFit(sentencesOf(index, doc, language), groups, context(doc), slot, said);
+    fitOf = fits;
     ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
     // The check re-sorts by score: the newest article checked stays first.
     if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
@@ -146,7 +158,7 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
       ? { ...base, passages: [], reason: 'not-found' }
       : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
   };
-  if (ranked.length === 0) return notFound();
+  if (ranked.length === 0) return { answer: notFound() };
   const best = ranked[0]!.doc;
   const evidence: Evidence = {
     // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`), so a
@@ -160,8 +172,36 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     sentence: read?.similarity.get(best),
     misfit: misfitOf(best),
   };
-  const conviction = threshold > 0 ? convictionOf(index, groups, evidence) : undefined;
-  if (conviction !== undefined && conviction < threshold) return notFound();
+  const conviction = convictionOf(index, groups, evidence);
+  // English questions (the answer check's language) are also judged by the calibrated confidence
+  // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where
+  // the conviction's bars alone would not (see `calibrate.ts`).
+  const features =
+    fitOf &&
+    featuresOf(index, {
+      groups,
+      doc: best,
+      article: index.docArticle[best]!,
+      terms: termsOf(best),
+      conviction,
+      lead: evidence.lead,
+      margin,
+      overridden: best !== first,
+      fit: fitOf(best),
+      kindAsked: fit.kind !== undefined,
+      kindMissing: evidence.misfit.kind,
+      ranked,
+      yearMissing: evidence.misfit.year,
+      heading: evidence.misfit.heading,
+      meaning: evidence.meaning,
+      meaningNeutral: MEANING_NEUTRAL,
+    });
+  // Only with the answer models it was fitted with (word vectors, no sentence model): without them
+  // the same passage's features read lower, and right answers in small folders were declined.
+  const fitted = features && options.minConfidence === undefined && meaning !== undefined && !read;
+  const probability = fitted ? calibrated(features) : undefined;
+  const decline = threshold > 0 && (conviction < threshold || (probability !== undefined && probability < DECLINE_BELOW));
+  if (decline) return { answer: notFound(), features };
 
   const termWeights = new Map<string, number>();
   for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
@@ -171,9 +211,23 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
     const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
     return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
   });
-  const unsure = conviction !== undefined && (conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN));
+  const unsure =
+    threshold > 0 &&
+    (conviction < SURE_CONFIDENCE ||
+      (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
+      (probability !== undefined && probability < UNSURE_BELOW));
   const mismatch = mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString());
-  return { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}) };
+  const sureness = probability === undefined ? {} : { confidence: round(probability) };
+  return {
+    answer: { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
+    features,
+  };
+}
+
+/** An answer and the features of its best passage (English questions with a ranked passage only: the answer check's language). */
+export interface Explained {
+  answer: Answer;
+  features?: ConfidenceFeatures;
 }
 
 /**

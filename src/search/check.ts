@@ -182,7 +182,7 @@ export function articleDocs(index: SearchIndex, groups: readonly QueryGroup[], a
 }
 
 /** The first position in `sorted` holding `value` or more. */
-function lowerBound(sorted: ArrayLike<number>, value: number): number {
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

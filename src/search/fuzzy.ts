@@ -55,11 +55,13 @@ let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32A
 export class FuzzyVocabulary {
   private readonly slices = new Map<string, string[]>();
   private readonly fuses = new Map<string, Fuse<string>>();
+  private readonly known = new Set<string>();
   private readonly memo = new Map<string, FuzzyMatch[]>();
 
   constructor(words: Iterable<string>) {
     for (const w of words) {
       if (w.length < 3) continue;
+      this.known.add(w);
       const key = sliceKey(w, w.length);
       let slice = this.slices.get(key);
       if (!slice) this.slices.set(key, (slice = []));
@@ -84,22 +86,26 @@ export class FuzzyVocabulary {
   private find(word: string): FuzzyMatch[] {
     const max = allowedEdits(word.length);
     const found: FuzzyMatch[] = [];
+    const add = (item: string) => {
+      const edits = editDistance(word, item, max);
+      if (edits <= max && item !== word && !found.some((f) => f.word === item)) found.push({ word: item, edits });
+    };
     const scan = (probe: string, spread: number) => {
       for (let len = probe.length - spread; max > 0 && len <= probe.length + spread; len++) {
         const key = sliceKey(probe, len);
         // fuse.js scores every word of the slice; only words within the edits are kept of what it
         // finds, so a slice with none of those is not searched (the same result, much sooner).
         if (!this.slices.get(key)?.some((w) => w !== word && editDistance(word, w, max) <= max)) continue;
-        for (const { item } of this.fuse(key)?.search(probe, { limit: FUSE_LIMIT }) ?? []) {
-          const edits = editDistance(word, item, max);
-          if (edits <= max && item !== word && !found.some((f) => f.word === item)) found.push({ word: item, edits });
-        }
+        for (const { item } of this.fuse(key)?.search(probe, { limit: FUSE_LIMIT }) ?? []) add(item);
       }
     };
     scan(word, max);
     // The one first-letter slip the slices would miss and people often make: the first two letters
     // swapped ("rpesident"). Looked up in the other letter's slice, at its own length only.
     if (word.length > 3 && word[0] !== word[1]) scan(word[1]! + word[0]! + word.slice(2), 0);
+    // Any two neighbouring letters swapped, looked up directly: fuse.js's bitap scores a swap as two
+    // slips, and among a slice's many two-slip words "fair" fell out of its best guesses for "fiar".
+    for (const swapped of swapsOf(word)) if (max > 0 && this.known.has(swapped)) add(swapped);
     return found.sort((a, b) => a.edits - b.edits);
   }
 
@@ -115,6 +121,19 @@ export class FuzzyVocabulary {
     }
     return fuse;
   }
+}
+
+/** The word with each pair of neighbouring letters swapped in turn. */
+function swapsOf(word: string): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const c = chars.slice();
+    [c[i], c[i + 1]] = [c[i + 1]!, c[i]!];
+    out.push(c.join(''));
+  }
+  return out;
 }
 
 const MEMO_LIMIT = 10_000;

@@ -150,19 +150,21 @@ export interface IndexData {
   /**
    * Paragraph d's index terms in order, as numbers into `terms`: `docTerms[docTermAt[d] ..
    * docTermAt[d+1])`. What `analyzeText` gives for its text, kept so answering need not read the
-   * candidates' text again (tokenizing and stemming them was a fifth of a question's time).
+   * candidates' text again (tokenizing and stemming them was a fifth of a question's time). Absent
+   * from the small index of a database's candidates (see `postgres/candidates.ts`): there the text is
+   * read when a paragraph is asked for.
    */
-  docTermAt: Uint32Array;
-  docTerms: Uint32Array;
+  docTermAt?: Uint32Array;
+  docTerms?: Uint32Array;
   /**
    * Paragraph d's distinct words (stopwords left out), as written (lowercased), in the order first
    * met, as numbers into `allWords`: `docWords[docWordAt[d] .. docWordAt[d+1])`. What the meaning
-   * match reads of a paragraph (see `semantic.ts`).
+   * match reads of a paragraph (see `semantic.ts`). Absent where `docTerms` is.
    */
-  docWordAt: Uint32Array;
-  docWords: Uint32Array;
+  docWordAt?: Uint32Array;
+  docWords?: Uint32Array;
   /** Every word the analyses list: what `docWords` number into (`words` keeps those fuzzy matching may propose). */
-  allWords: string[];
+  allWords?: string[];
   /** Term i's postings are docs/freqs[offsets[i] .. offsets[i+1]). */
   terms: string[];
   offsets: Int32Array;
@@ -328,10 +330,32 @@ export class SearchIndex {
   /** Paragraph `doc`'s index terms in order (stopwords left out): `analyzeText` of its text. */
   paragraphTerms(doc: number): string[] {
     const { docTermAt, docTerms, terms } = this.data;
+    if (!docTermAt || !docTerms) return this.read(doc).terms;
     const out = new Array<string>(docTermAt[doc + 1]! - docTermAt[doc]!);
     for (let i = 0, k = docTermAt[doc]!; i < out.length; i++, k++) out[i] = terms[docTerms[k]!]!;
     return out;
   }
+
+  /** Paragraph `doc`'s distinct words (stopwords left out) in the order first met: `IndexData.docWords`, as strings. */
+  paragraphWords(doc: number): string[] {
+    const { docWordAt, docWords, allWords } = this.data;
+    if (!docWordAt || !docWords || !allWords) return this.read(doc).words;
+    return Array.from(docWords.subarray(docWordAt[doc], docWordAt[doc + 1]), (w) => allWords[w]!);
+  }
+
+  /** A paragraph's terms and distinct words from its text, for an index that does not keep them (kept once read). */
+  private read(doc: number): { terms: string[]; words: string[] } {
+    let read = this.readings.get(doc);
+    if (!read) {
+      const article = this.docArticle[doc]!;
+      const written: string[] = [];
+      const terms = analyzeText(this.articles[article]!.paragraphs[this.docParagraph[doc]!]!.text, this.articleLanguage(article), written);
+      this.readings.set(doc, (read = { terms, words: [...new Set(written)] }));
+    }
+    return read;
+  }
+
+  private readonly readings = new Map<number, { terms: string[]; words: string[] }>();
 
   /** Distinct index terms. */
   get vocabularySize(): number {

@@ -1,6 +1,6 @@
 import { transliterate } from 'transliteration';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
-import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
+import { FuzzyVocabulary } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, CYRILLIC, LANGUAGES, type Language } from './language.js';
 import { SoundVocabulary } from './names.js';
@@ -39,7 +39,7 @@ function compoundsFor(index: SearchIndex): CompoundVocabulary {
 
 const fuzzyCache = new WeakMap<SearchIndex, { words: FuzzyVocabulary; terms: FuzzyVocabulary }>();
 
-/** fuse.js vocabularies of an index, built on first use: its surface words, and its stems. */
+/** The fuzzy vocabularies of an index, built on first use: its surface words, and its stems. */
 function fuzzyFor(index: SearchIndex): { words: FuzzyVocabulary; terms: FuzzyVocabulary } {
   let f = fuzzyCache.get(index);
   if (!f) fuzzyCache.set(index, (f = { words: new FuzzyVocabulary(index.words.keys()), terms: new FuzzyVocabulary(index.postings.keys()) }));
@@ -80,6 +80,13 @@ export function queryGroups(
     }));
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
+  // The question's words the articles use as written: what a misspelling's corrections are read beside.
+  const context = translate
+    ? undefined
+    : contextOf(
+        index,
+        words.map((w) => termOf(w, language)).filter((t) => index.postings.has(t)),
+      );
   for (const word of words) {
     // Across languages a word the articles use as written ("NASA", "Pedro") is their term for it,
     // not the stem the question's language would give it.
@@ -125,11 +132,16 @@ export function queryGroups(
     // A misspelled word: the articles' words it may stand for, and (for an inflected form the
     // articles do not use) the stems its own stem may stand for.
     const fuzzy = fuzzyFor(index);
-    const terms = [
-      ...likeliest(index, word, fuzzy.words.search(word, FUZZY_CANDIDATES)),
-      ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({ term: m.word, weight: FUZZY_WEIGHT[m.edits] ?? 0 })),
-      ...(CYRILLIC.test(word) ? latinSpellings(index, word) : []),
-    ]
+    const slip = (a: string, b: string) => undoubled(a) === undoubled(b);
+    const corrections: Correction[] = [
+      ...fuzzy.words.search(word, FUZZY_CANDIDATES).map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: slip(m.word, word) })),
+      ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({
+        term: m.word,
+        edits: m.edits,
+        slip: slip(m.word, term),
+      })),
+    ];
+    const terms = [...likeliest(index, corrections, context), ...(CYRILLIC.test(word) ? latinSpellings(index, word) : [])]
       // A word with digits ("Intrenet2") is corrected to words with the same digits ("internet2", not "internet3").
       .filter((t) => t.weight > 0 && !seen.has(t.term) && digitsOf(t.term) === digitsOf(word))
       .sort((a, b) => b.weight - a.weight);
@@ -249,24 +261,88 @@ const FUZZY_CANDIDATES = 12;
 /** How many of them the question keeps. */
 const FUZZY_KEPT = 3;
 
+/** A word of the articles a misspelling may stand for, as its index term. */
+interface Correction {
+  term: string;
+  edits: number;
+  /** Whether it is the misspelling with a doubled letter typed once ("leter" for "letter"). */
+  slip: boolean;
+}
+
 /**
  * The likeliest corrections of a misspelling, as a noisy channel reads it: fewer edits first, and
  * among equal edits the word the articles use most ("seson" is "season" sooner than "seton"); a
  * rarer word counts for less, by the square root of its share of the likeliest one's paragraphs.
  * A doubled letter typed once ("leter", "adress") is the commonest slip, so such a correction counts
  * as if the articles used its word DOUBLE_SLIP times as often ("letter" before the likelier "later").
+ * And a word is likelier where the question's other words are (`context`): one whose paragraph
+ * holds them all counts as if used CONTEXT_ODDS times as often ("orgin" beside "blue" and "reef" is
+ * "origin", not the commoner "organ"). Corrections of the word and of its stem are weighed together.
  */
-function likeliest(index: SearchIndex, misspelled: string, matches: readonly FuzzyMatch[]): Array<{ term: string; weight: number }> {
-  const prior = (word: string) => index.df(index.words.get(word)!) * (undoubled(word) === undoubled(misspelled) ? DOUBLE_SLIP : 1);
+function likeliest(
+  index: SearchIndex,
+  corrections: readonly Correction[],
+  context?: (term: string) => number,
+): Array<{ term: string; weight: number }> {
+  const best = new Map<string, Correction>();
+  for (const c of corrections) {
+    const known = best.get(c.term);
+    if (!known || c.edits < known.edits || (c.edits === known.edits && c.slip && !known.slip)) best.set(c.term, c);
+  }
+  const unique = [...best.values()];
+  const besides = (term: string) => (context && unique.length > 1 ? CONTEXT_ODDS ** context(term) : 1);
+  const prior = (c: Correction) => index.df(c.term) * (c.slip ? DOUBLE_SLIP : 1) * besides(c.term);
   const most = new Map<number, number>();
-  for (const m of matches) most.set(m.edits, Math.max(most.get(m.edits) ?? 0, prior(m.word)));
-  return matches
-    .map((m) => ({ term: index.words.get(m.word)!, weight: (FUZZY_WEIGHT[m.edits] ?? 0) * Math.sqrt(prior(m.word) / (most.get(m.edits) || 1)) }))
+  for (const c of unique) most.set(c.edits, Math.max(most.get(c.edits) ?? 0, prior(c)));
+  return unique
+    .map((c) => ({ term: c.term, weight: (FUZZY_WEIGHT[c.edits] ?? 0) * Math.sqrt(prior(c) / (most.get(c.edits) || 1)) }))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, FUZZY_KEPT);
 }
 
 const DOUBLE_SLIP = 4;
+/**
+ * Set by hand, not tuned: a correction among all the question's other words outweighs one used up to
+ * this many times as often that is not. Figures in docs/benchmarks.md ("Misspellings as a noisy channel").
+ */
+const CONTEXT_ODDS = 100;
+
+/**
+ * How much of the question's other words (`known`, index terms) a term keeps company with: the
+ * largest share of their weight (idf) that one paragraph holding the term also holds, its headline
+ * included, in [0, 1]. A paragraph, not an article: a long article holds most common words
+ * ("organization" beside "Blue Origin").
+ */
+function contextOf(index: SearchIndex, known: readonly string[]): (term: string) => number {
+  const total = known.reduce((s, t) => s + index.idf(t), 0);
+  const memo = new Map<string, number>();
+  return (term) => {
+    let best = memo.get(term);
+    if (best !== undefined) return best;
+    best = 0;
+    for (const doc of total > 0 ? (index.postings.get(term)?.docs ?? []) : []) {
+      const headline = index.headlineTerms[index.docArticle[doc]!]!;
+      let held = 0;
+      for (const t of known) if (t !== term && (headline.has(t) || holds(index.postings.get(t)!.docs, doc))) held += index.idf(t);
+      best = Math.max(best, held / total);
+    }
+    memo.set(term, best);
+    return best;
+  };
+}
+
+/** Whether sorted `docs` hold `doc`. */
+function holds(docs: Int32Array, doc: number): boolean {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] === doc) return true;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 
 function undoubled(word: string): string {
   return word.replace(/(\p{L})\1+/gu, '$1');

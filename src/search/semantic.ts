@@ -125,6 +125,7 @@ export class MeaningMatch {
   private paragraphIds(doc: number): Uint32Array {
     return remember(this.cache.paragraphs, doc, () => {
       const { docWordAt, docWords } = this.index.data;
+      if (!docWordAt || !docWords) return this.idsOf(this.index.paragraphWords(doc));
       const found = new Set<number>();
       for (let k = docWordAt[doc]!; k < docWordAt[doc + 1]!; k++) {
         const id = this.cache.vectorOf(docWords[k]!);
@@ -211,10 +212,11 @@ function idsCache(vectors: WordVectors, index: SearchIndex): IdsCache {
   if (!byIndex) idsCaches.set(vectors, (byIndex = new WeakMap()));
   let cache = byIndex.get(index);
   if (!cache) {
-    const ids = new Int32Array(index.data.allWords.length).fill(UNKNOWN);
+    const words = index.data.allWords ?? [];
+    const ids = new Int32Array(words.length).fill(UNKNOWN);
     const vectorOf = (w: number) => {
       let id = ids[w]!;
-      if (id === UNKNOWN) ids[w] = id = vectors.id(index.data.allWords[w]!) ?? -1;
+      if (id === UNKNOWN) ids[w] = id = vectors.id(words[w]!) ?? -1;
       return id;
     };
     byIndex.set(index, (cache = { paragraphs: new Map(), titles: new Map(), vectorOf }));

@@ -33,6 +33,12 @@ export interface Answer {
    * the reply says the bot is not sure it answers the question.
    */
   tentative?: true;
+  /**
+   * For English questions answered with the default bar, word vectors on and no sentence model: the
+   * calibrated probability that the best passage answers (see `calibrate.ts`); below `DECLINE_BELOW`
+   * the bot declines, below `UNSURE_BELOW` it says it is not sure.
+   */
+  confidence?: number;
   /** How many articles were searched, for "nothing about that in my N articles". */
   articleCount: number;
   /**
@@ -68,8 +74,9 @@ export interface AnswerOptions {
   /** At most this many passages (default 3). */
   limit?: number;
   /**
-   * Abstain when the best passage's confidence is below this (default: the tuned `MIN_CONFIDENCE`).
-   * 0 turns abstention off: benchmarks pass it to measure ranking apart from abstention.
+   * Abstain when the best passage's conviction is below this (default: English questions by the
+   * calibrated confidence of `calibrate.ts`, others below the tuned `MIN_CONFIDENCE`). Set, it applies
+   * to every language. 0 turns abstention off: benchmarks pass it to measure ranking apart from abstention.
    */
   minConfidence?: number;
   /**

@@ -69,6 +69,29 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       create table rate_limits (key varchar(255) primary key, points integer not null default 0, expire bigint);
     `,
   },
+  {
+    // Replicas behind a webhook as one bot (issue 17; coordination.ts): who holds each claim until its
+    // replies are out (a replica killed meanwhile leaves it to the next delivery), the chat it is for
+    // (a chat's updates take turns in update order), each chat's sends of the last minute (Telegram's
+    // per-chat and per-group limits across replicas) and the bot's next free send slot (its global one).
+    version: 4,
+    sql: `
+      alter table update_claims add column chat_id bigint, add column owner bigint, add column replied_at timestamptz, add column done_at timestamptz;
+      create index update_claims_open on update_claims (chat_id, update_id) where done_at is null;
+      create table chat_sends (chat_id bigint primary key, sent double precision[] not null, at timestamptz not null default now());
+      create table send_slots (key text primary key, tat double precision not null);
+    `,
+  },
+  {
+    // Feeds in the scaled mode (issue 17; feeds/postgres-sink.ts): what the feed state file holds for
+    // one process, shared by the replicas that take turns fetching: each feed's validators and
+    // failures, and the items already stored, by GUID and by URL.
+    version: 5,
+    sql: `
+      create table feed_state (feed text primary key, state jsonb not null);
+      create table feed_seen (key text primary key, file text not null, at timestamptz not null default now());
+    `,
+  },
 ];
 
 /** Applies the steps this database has not had yet; returns their versions. Safe when several processes start at once. */

@@ -40,11 +40,24 @@ function onClient(client: pg.PoolClient): SqlDb {
   };
 }
 
+/**
+ * A client out of the pool. Its connection ending between two of our queries (a database restart)
+ * is an 'error' event with no query to reject, which would crash the process: the next query fails instead.
+ */
+async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  if (client.listenerCount('error') === 0) client.on('error', () => undefined);
+  return client;
+}
+
 /** PostgreSQL through a small `pg` pool. Connects once before returning, so a bad DATABASE_URL fails at start. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<SqlDb & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor one checked out between two queries (a transaction's work, an ingest under its lock): the pool
+  // listens only to idle clients. The next query on it fails, and the pool drops it when released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     (await pool.connect()).release();
   } catch (err) {
@@ -55,7 +68,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     pool,
     ...queryable(pool),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       try {
         return await inTransaction(client, fn);
       } finally {
@@ -63,7 +76,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       }
     },
     async exclusive(fn) {
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {

@@ -33,7 +33,7 @@ export async function openBotState(config: Config, log: Logger): Promise<{ state
   if (config.state.databaseUrl !== undefined) {
     try {
       coordination = await openCoordination(config.state.databaseUrl, {
-        onError: (err) => log.warn({ error: err.message }, 'polling lease: the database did not answer; trying again'),
+        onError: (err) => log.warn({ error: err.message }, 'a lease (polling or feeds): the database did not answer; trying again'),
       });
     } catch (err) {
       await state.close();

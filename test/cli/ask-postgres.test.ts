@@ -37,6 +37,32 @@ describe('npm run ask -- --backend postgres', () => {
     expect(r.stderr).not.toContain('s3cret');
   });
 
+  it.skipIf(unavailable !== undefined)('asks DATABASE_READ_URL when it is set, not DATABASE_URL', async () => {
+    const primary = await throwawayDatabase();
+    const replica = await throwawayDatabase();
+    try {
+      // Two databases stand for a primary and its replica: only the "replica" holds the articles.
+      for (const target of [primary, replica]) {
+        const db = await openPostgres(target.url);
+        await migrateSearch(db);
+        if (target === replica) await ingestFolder(db, path.join(ROOT, ARTICLES));
+        await db.close();
+      }
+      const question = ['How many homes lost electricity in the storm?'];
+      const both = await ask(['--backend', 'postgres', ...question], '', {
+        WORD_VECTORS: 'off',
+        DATABASE_URL: primary.url,
+        DATABASE_READ_URL: replica.url,
+      });
+      expect(both).toMatchObject({ code: 0, stderr: '' });
+      expect(both.stdout).toContain('electricity');
+      const primaryOnly = await ask(['--backend', 'postgres', ...question], '', { WORD_VECTORS: 'off', DATABASE_URL: primary.url });
+      expect(primaryOnly.stdout).not.toContain('electricity');
+    } finally {
+      await Promise.all([primary.drop(), replica.drop()]);
+    }
+  });
+
   it.skipIf(unavailable !== undefined)('prints the same --json lines as the embedded index over the same folder', async () => {
     const { url, drop } = await throwawayDatabase();
     try {

@@ -39,6 +39,7 @@ interface JsonLine {
   answers: JsonAnswer[];
   reason?: string;
   tentative?: boolean;
+  confidence?: number;
 }
 
 const TRAM_COST =
@@ -53,8 +54,11 @@ describe('npm run ask --json', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const first = JSON.parse(lines[0]!) as JsonLine;
-    expect(Object.keys(first)).toEqual(['question', 'answers']);
+    // "confidence": the calibrated confidence, added to the contract for English questions.
+    expect(Object.keys(first)).toEqual(['question', 'answers', 'confidence']);
     expect(first.question).toBe('How much will the tram line cost?');
+    expect(first.confidence).toBeGreaterThan(0.5);
+    expect(first.confidence).toBeLessThanOrEqual(1);
     expect(first.answers).toHaveLength(1); // --limit 1
     const a = first.answers[0]!;
     expect(Object.keys(a).sort()).toEqual(['file', 'paragraph', 'passage', 'score', 'text', 'title', 'url']);

@@ -1,9 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { loadArticles } from '../../src/articles/library.js';
+import { postgresFeedSink } from '../../src/feeds/postgres-sink.js';
+import { saveState } from '../../src/feeds/state.js';
+import { renderArticle } from '../../src/feeds/store.js';
+import { openPostgres } from '../../src/state/postgres.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
 
 const unavailable = await postgresUnavailable();
@@ -81,6 +85,62 @@ describe('npm run index -- --to-postgres / --from-postgres', () => {
       const refused = await run(['--from-postgres', 'articles'], env);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toBe(`error: ${path.join(dir, 'articles')} is not empty: give a new or empty folder to write the articles into\n`);
+    } finally {
+      await drop();
+    }
+  });
+
+  it.skipIf(unavailable !== undefined)('moves the feeds along: the state file in, and feed items and state back out', async () => {
+    const { url, drop } = await throwawayDatabase();
+    try {
+      write('articles/pier.md', PIER);
+      mkdirSync(path.join(dir, 'cache'));
+      const feed = 'https://example.org/rss.xml';
+      await saveState(path.join(dir, 'cache/feeds.json'), {
+        version: 1,
+        feeds: { [feed]: { etag: '"v7"', lastSuccess: '2024-05-02T10:00:00.000Z' } },
+        seen: { 'guid:pier-1': 'feeds/example.org/2024-05-02-pier-1a2b3c4d.md' },
+      });
+      const moved = await run(['--articles', 'articles', '--to-postgres'], { DATABASE_URL: url, INDEX_CACHE_DIR: 'cache' });
+      expect(moved.code).toBe(0);
+      expect(moved.stdout).toContain(`feed state: 1 feeds and 1 stored items brought in from ${path.join(dir, 'cache/feeds.json')}\n`);
+      // What the scaled mode's feeds carry on from, and an item they stored since.
+      const db = await openPostgres(url);
+      try {
+        const sink = postgresFeedSink(db);
+        expect(await sink.load()).toEqual({
+          version: 1,
+          feeds: { [feed]: { etag: '"v7"', lastSuccess: '2024-05-02T10:00:00.000Z' } },
+          seen: { 'guid:pier-1': 'feeds/example.org/2024-05-02-pier-1a2b3c4d.md' },
+        });
+        const item = renderArticle(
+          { title: 'Ferry timetable changes', url: 'https://example.org/ferry', published: '2024-05-03', guid: 'ferry-2', feed },
+          ['The harbour ferry will run every twenty minutes from the first of June, the operator said.'],
+        );
+        await sink.write('feeds/example.org/2024-05-03-ferry-timetable-changes-5e6f7a8b.md', item);
+        const state = await sink.load();
+        state.seen['guid:ferry-2'] = 'feed:feeds/example.org/2024-05-03-ferry-timetable-changes-5e6f7a8b.md';
+        await sink.save(state);
+      } finally {
+        await db.close();
+      }
+
+      const out = await run(['--from-postgres', 'back'], { DATABASE_URL: url, INDEX_CACHE_DIR: 'cache-back' });
+      expect(out).toMatchObject({ code: 0, stderr: '' });
+      expect(readdirSync(path.join(dir, 'back'), { recursive: true }).sort()).toEqual([
+        'feeds',
+        'feeds/example.org',
+        'feeds/example.org/2024-05-03-ferry-timetable-changes-5e6f7a8b.jsonl',
+        'pier.jsonl',
+      ]);
+      const titles = (await loadArticles(path.join(dir, 'back'))).articles.map((a) => a.title).sort();
+      expect(titles).toEqual(['Ferry timetable changes', 'Harbour pier opens after two years of work']);
+      const back = JSON.parse(readFileSync(path.join(dir, 'cache-back/feeds.json'), 'utf8')) as { feeds: object; seen: object };
+      expect(back.feeds).toEqual({ [feed]: { etag: '"v7"', lastSuccess: '2024-05-02T10:00:00.000Z' } });
+      expect(back.seen).toEqual({
+        'guid:pier-1': 'feeds/example.org/2024-05-02-pier-1a2b3c4d.md',
+        'guid:ferry-2': 'feeds/example.org/2024-05-03-ferry-timetable-changes-5e6f7a8b.md',
+      });
     } finally {
       await drop();
     }

@@ -193,6 +193,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     wordVectors: false,
     sentenceModel: false,
     state: { dir: '.state', databaseUrl: undefined },
+    databaseReadUrl: undefined,
     searchBackend: 'embedded',
     storeAskerIds: false,
     questionRetentionDays: 30,

@@ -100,6 +100,12 @@ describe.skipIf(noPostgres !== undefined)(
           if (down) throw new Error('connection refused');
           return true;
         },
+        finishUpdate: async () => undefined,
+        earlierOpen: async () => false,
+        updateFinished: async () => false,
+        recordSend: async () => undefined,
+        recentSends: async () => [],
+        sendSlot: async () => 0,
         savePage: async () => undefined,
         page: async () => undefined,
         reportCounters: async () => undefined,

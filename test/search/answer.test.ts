@@ -148,13 +148,23 @@ describe.each([
     );
 
     // The bot answers these, but with what shares a word or two and is no answer: it says it is not sure.
-    it.each([
-      ['Why did the lights go out?', 'science#0'],
-      ['What is the new signing like?', 'council#0'],
-    ])('a passage that only narrowly passes the bar is answered tentatively: "%s"', (q, shown) => {
-      const a = ask(q);
-      expect(where(a.passages[0])).toBe(shown);
-      expect(a.tentative).toBe(true);
+    it.each([['Why did the lights go out?', 'science#0']])(
+      'a passage that only narrowly passes the bar is answered tentatively: "%s"',
+      (q, shown) => {
+        const a = ask(q);
+        expect(where(a.passages[0])).toBe(shown);
+        expect(a.tentative).toBe(true);
+      },
+    );
+
+    it('"What is the new signing like?", where only a council line shares its words: "not sure" by words alone, declined by the calibrated confidence (word vectors)', () => {
+      const a = ask('What is the new signing like?');
+      if (vectors) {
+        expect(a.reason).toBe('not-found');
+      } else {
+        expect(where(a.passages[0])).toBe('council#0');
+        expect(a.tentative).toBe(true);
+      }
     });
 
     it.each(['When was Helena Marsh elected?', 'How much will the tram line cost?', 'Who opposed the plan?'])(

@@ -121,3 +121,13 @@ describe('FuzzyVocabulary searched at two limits', () => {
     }
   });
 });
+
+describe('FuzzyVocabulary among many near words', () => {
+  it('finds a swapped pair of letters however many words of its first letter and length there are', () => {
+    // 256 words two slips from "fiar" ("fibc", "fibd", …): a ranked search that keeps only its best
+    // guesses per slice scores the swap as two slips too, and never got to "fair".
+    const consonants = 'bcdghjklmnpstvwz';
+    const filler = [...consonants].flatMap((a) => [...consonants].map((b) => `fi${a}${b}`));
+    expect(new FuzzyVocabulary([...filler, 'fair']).search('fiar')).toEqual([{ word: 'fair', edits: 1 }]);
+  });
+});

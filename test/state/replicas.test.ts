@@ -40,6 +40,51 @@ describe.skipIf(noPostgres !== undefined)(
       expect(await b!.claimUpdate(2)).toBe(false);
     });
 
+    it('gives an update whose replica died before finishing it to the next replica it reaches, and never a live or finished one', async () => {
+      const [a, b, c, d] = await replicas(4);
+      expect(await a!.claimUpdate(5, 100)).toBe(true);
+      expect(await b!.claimUpdate(5, 100)).toBe(false); // a is alive and on it
+      await a!.close(); // as a killed process: its connection, and its presence lock, end
+      expect(await b!.claimUpdate(5, 100)).toBe(true);
+      expect(await c!.claimUpdate(5, 100)).toBe(false);
+      expect(await c!.updateFinished(5)).toBe(false);
+      await b!.finishUpdate(5);
+      expect(await c!.updateFinished(5)).toBe(true);
+      await b!.close();
+      expect(await c!.claimUpdate(5, 100)).toBe(false); // finished: answered once, whoever dies later
+      // Replied to, then its replica died before finishing: done, never answered again.
+      expect(await c!.claimUpdate(6, 100)).toBe(true);
+      await c!.recordSend(6, 100, 0);
+      await c!.close();
+      expect(await d!.claimUpdate(6, 100)).toBe(false);
+      expect(await d!.updateFinished(6)).toBe(true);
+      expect(await d!.earlierOpen(100, 7, 30_000)).toBe(false);
+    });
+
+    it("keeps a chat's turns in update order, and its sends and the bot's send slots where every replica sees them", async () => {
+      const [a, b] = await replicas(2);
+      await a!.claimUpdate(7, -300);
+      await b!.claimUpdate(8, -300);
+      await b!.claimUpdate(9, -301);
+      expect(await b!.earlierOpen(-300, 8, 30_000)).toBe(true); // 7 first
+      expect(await b!.earlierOpen(-301, 9, 30_000)).toBe(false); // another chat
+      await a!.recordSend(7, -300, 100);
+      await a!.recordSend(7, -300, 1500);
+      expect(await b!.earlierOpen(-300, 8, 30_000)).toBe(true); // replied, not finished: a may send more
+      await a!.finishUpdate(7);
+      expect(await b!.earlierOpen(-300, 8, 30_000)).toBe(false);
+      const ago = (await b!.recentSends(-300)).sort((x, y) => x - y);
+      expect(ago).toHaveLength(2);
+      expect(ago[0]).toBeGreaterThanOrEqual(100);
+      expect(ago[1]).toBeGreaterThanOrEqual(1500);
+      expect(ago[1]).toBeLessThan(60_000);
+      // One schedule for all: each slot 10 s after the one before, whichever replica asks.
+      const waits = [await a!.sendSlot(10_000), await b!.sendSlot(10_000), await a!.sendSlot(10_000)];
+      expect(waits[0]).toBeLessThan(5_000);
+      expect(waits[1]).toBeGreaterThan(5_000);
+      expect(waits[2]).toBeGreaterThan(waits[1]! + 5_000);
+    });
+
     it('forgets claims, pages and silent replicas past their retention, and keeps newer ones', async () => {
       const [a] = await replicas(1);
       await a!.claimUpdate(10);

@@ -1,7 +1,8 @@
 import type { Context } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
-import { userLanguage } from '../../replies/phrases/index.js';
-import { latestArticles } from '../../replies/text.js';
+import { phrasesFor, userLanguage } from '../../replies/phrases/index.js';
+import { escapeHtml, latestArticles } from '../../replies/text.js';
+import { SearchUnavailable } from '../../search/unavailable.js';
 import type { BotCore } from '../core.js';
 import { renderAnswer, renderInlineArticle, renderInlinePassage, type InlineKeyboard } from '../format.js';
 
@@ -18,7 +19,18 @@ export async function handleInline(core: BotCore, ctx: Context): Promise<void> {
     core.telegram.answerInlineQuery(q.id, results, cache).catch((err: unknown) => log.debug({ error: core.safe(err) }, 'answerInlineQuery failed'));
   if (text === '' || text.length > config.maxQuestionLength) return void send([]);
   if (!(await core.inlineLimiter.hit(String(q.from.id)))) return void send([], { cache_time: 0, is_personal: true });
-  const answer = await deps.ask(text, { limit: INLINE_RESULTS, readerLanguage: userLanguage(q.from.language_code) });
+  const readerLanguage = userLanguage(q.from.language_code);
+  let answer;
+  try {
+    answer = await deps.ask(text, { limit: INLINE_RESULTS, readerLanguage });
+  } catch (err) {
+    if (!(err instanceof SearchUnavailable)) throw err;
+    // The articles' database is down for a moment: one result saying so, for this user and not cached, so the next keystroke asks again.
+    core.counters.errors!++;
+    log.warn({ error: core.safe(err.cause ?? err) }, 'the articles database did not answer an inline query');
+    const say = phrasesFor(readerLanguage).unavailable;
+    return void send([result(0, { title: say, description: '', html: escapeHtml(say) })], { cache_time: 0, is_personal: true });
+  }
   // "@bot what's new?": the newest articles, each with its link.
   if (answer.reason === 'latest') {
     return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a, answer.language))));

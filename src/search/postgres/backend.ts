@@ -1,22 +1,23 @@
-import type { Article } from '../../articles/types.js';
 import type { SqlDb } from '../../state/sql.js';
 import { answer } from '../answer.js';
 import { expandShorthand } from '../chat.js';
 import { allowedEdits, editDistance } from '../fuzzy.js';
-import { analyzeArticle, assemble, SearchIndex, type CorpusStats } from '../index.js';
+import { SearchIndex, type CorpusStats } from '../index.js';
 import { detectLanguage, type Language } from '../language.js';
 import { installedLexicon } from '../lexicon.js';
 import { isStopword, termOf, tokenize } from '../normalize.js';
 import { FUZZY_WEIGHT, STEM_FUZZY_MIN_LENGTH, TRANSLATED_TO } from '../query.js';
 import type { Answer, AnswerOptions } from '../types.js';
+import { CandidateIndex, type CandidateArticle } from './candidates.js';
 import { B, K1 } from './schema.js';
 
 /**
  * How many paragraphs PostgreSQL hands over per question, best BM25 first. The product's ranking then
- * runs over their whole articles; answer() keeps 20 of its own first pass, and more room here keeps
- * the same 20 when the rest of the pipeline (headlines, answer check) reorders them.
+ * runs over their articles' paragraphs that hold a question term; answer() keeps 20 of its own first
+ * pass, and more room here keeps the same 20 when the rest of the pipeline (headlines, answer check)
+ * reorders them. 40 keep the quality figures of 60 (benchmarks.md) and cost a fifth less.
  */
-const CANDIDATES = 60;
+const CANDIDATES = 40;
 /**
  * Postings each selecting term hands over, best BM25 weight first: enough that the paragraphs which
  * hold several of the question's terms are among them (a term in fewer paragraphs hands over all).
@@ -24,9 +25,15 @@ const CANDIDATES = 60;
 const PER_TERM = 400;
 /**
  * Paragraphs (per candidate wanted) scored over all the question's terms, best first by the postings
- * read: scoring every paragraph read costs more than all the rest for long questions.
+ * read: each is a probe of the postings per question term, the statement's largest cost.
  */
-const RESCORED = 5;
+const RESCORED = 2;
+/**
+ * The best candidates whose articles also hand over the paragraph before each paragraph holding a
+ * question term: answer() reads it only in its answer check, for the best article's paragraphs (a
+ * paragraph may say "she" for whom the one before names), and the best article is among these.
+ */
+const CONTEXT_CANDIDATES = 10;
 /**
  * A term in more than this share of paragraphs does not select candidates when the question has a
  * rarer one (it still scores them): matching "year" alone would hand over most of the archive, and
@@ -57,6 +64,7 @@ interface Totals {
 export class PostgresSearch {
   private readonly candidateCount: number;
   private readonly perTerm: number;
+  private lastTotals: Totals | undefined;
 
   /**
    * `candidates`: paragraphs taken from the database per question; `perTerm`: postings read per
@@ -71,13 +79,25 @@ export class PostgresSearch {
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
-    const totals = await this.totals();
-    const { terms, corrections } = await this.queryTerms(question, totals);
+    // The corpus's totals and the question's vocabulary in parallel, the latter read with the last
+    // totals' languages (and read again in the rare case they changed): one round trip fewer.
+    const reading = this.totals();
+    reading.catch(() => {});
+    const guess = this.lastTotals ?? (await reading);
+    const guessed = this.queryTerms(question, guess);
+    guessed.catch(() => {});
+    const totals = await reading;
+    this.lastTotals = totals;
+    const sameLanguages = totals.languages.join() === guess.languages.join();
+    const { terms, corrections, vocabulary } = sameLanguages ? await guessed : await this.queryTerms(question, totals);
     const df = new Map<string, number>();
     for (const [t, n] of terms) df.set(t, n);
     for (const c of corrections) df.set(c.term, c.df);
-    const articles = await this.candidates(terms, corrections, totals);
-    const index = new SearchIndex(assemble(articles.map(analyzeArticle)));
+    const candidates = new CandidateIndex(await this.candidates(terms, corrections, totals), [
+      ...vocabulary,
+      ...corrections.map((c) => [c.word, c.term] as const),
+    ]);
+    let index = new SearchIndex(candidates.data());
     // The unknown word's idf (see `SearchIndex.idf('')`): no paragraph holds the empty term.
     df.set('', 0);
     const missing = new Set<string>();
@@ -95,16 +115,25 @@ export class PostgresSearch {
         return index.postings.get(term)?.docs.length ?? 0;
       },
     };
-    const scoped = new SearchIndex(index.data, corpus);
-    // Statistics of terms the pipeline looked up beyond the question's own (compounds, corrections
-    // found in the candidates' vocabulary) are fetched and the answer computed again with them.
-    let result = answer(scoped, question, options);
+    // Terms the pipeline looked up beyond the question's own (compounds, corrections found in the
+    // vocabulary): their frequencies and their postings in the candidates are fetched and the answer
+    // computed again with them.
+    let result = answer(new SearchIndex(index.data, corpus), question, options);
     for (let round = 0; round < 3 && missing.size > 0; round++) {
       const wanted = [...missing];
       missing.clear();
-      const rows = await this.db.query<{ term: string; df: string }>('select term, df from search_terms where term = any($1)', [wanted]);
-      for (const t of wanted) df.set(t, index.postings.get(t)?.docs.length ?? 0);
-      for (const r of rows.rows) df.set(r.term, Number(r.df));
+      const rows = await this.db.query<{ term: string; df: string | null; article_id: string | null; position: number | null; tf: number | null }>(
+        `select term, df, null as article_id, null as position, null as tf from search_terms where term = any($1)
+         union all
+         select term, null, article_id, position, tf from search_postings where article_id = any($2::bigint[]) and term = any($1)`,
+        [wanted, candidates.articleIds],
+      );
+      for (const t of wanted) df.set(t, 0);
+      for (const r of rows.rows) {
+        if (r.df !== null) df.set(r.term, Number(r.df));
+        else candidates.add(r.article_id!, r.position!, r.term, r.tf!);
+      }
+      index = new SearchIndex(candidates.data());
       result = answer(new SearchIndex(index.data, corpus), question, options);
     }
     return result;
@@ -141,7 +170,10 @@ export class PostgresSearch {
    * The terms the question may be looking for, with their document frequencies (0: the articles lack
    * it), and the vocabulary's likely corrections of words the articles lack.
    */
-  private async queryTerms(question: string, totals: Totals): Promise<{ terms: Map<string, number>; corrections: Correction[] }> {
+  private async queryTerms(
+    question: string,
+    totals: Totals,
+  ): Promise<{ terms: Map<string, number>; corrections: Correction[]; vocabulary: Array<[word: string, term: string]> }> {
     const main = totals.languages[0] ?? 'en';
     const written = tokenize(question.replace(LINK, ' ')).map((t) => t.word);
     const language = detectLanguage(written, main);
@@ -149,31 +181,35 @@ export class PostgresSearch {
     const wanted = new Set<string>();
     for (const w of words) wanted.add(termOf(w, language));
     // A question in a language no article is in may be translated (see `translator` in answer.ts).
-    const lexicon = installedLexicon();
-    if (!totals.languages.includes(language) && totals.languages.includes(TRANSLATED_TO) && lexicon.has(language)) {
+    // The word list (over 100 MB in memory) is read only once a question needs translating, as answer() reads it.
+    const lexicon = !totals.languages.includes(language) && totals.languages.includes(TRANSLATED_TO) ? installedLexicon() : undefined;
+    if (lexicon?.has(language)) {
       for (const w of words)
         for (const concept of lexicon.translate(w, language) ?? []) for (const t of concept) wanted.add(termOf(t, TRANSLATED_TO));
     }
     // Words the articles use as written stand for their own term ("NASA" across languages).
     // One round trip: the question's words the articles use (with their terms), and the terms' frequencies.
     const rows = await this.db.query<{ word: string | null; term: string; df: string | null }>(
+      // One array of keys, not "= any($2) or in (…)", which the planner serves with a whole-table scan.
       `with w as (select word, term from search_words where word = any($1))
        select word, term, null as df from w
        union all
-       select null, t.term, t.df from search_terms t where t.term = any($2) or t.term in (select term from w)`,
+       select null, t.term, t.df from search_terms t where t.term = any($2::text[] || array(select term from w))`,
       [words, [...wanted]],
     );
     const terms = new Map<string, number>([...wanted].map((t) => [t, 0]));
     const knownWords = new Set<string>();
+    const vocabulary: Array<[string, string]> = [];
     for (const r of rows.rows) {
       if (r.word !== null) {
         knownWords.add(r.word);
+        vocabulary.push([r.word, r.term]);
         if (!terms.has(r.term)) terms.set(r.term, 0);
       } else terms.set(r.term, Number(r.df));
     }
     const unknown = words.filter((w) => !knownWords.has(w) && !terms.get(termOf(w, language)) && /\p{L}/u.test(w) && allowedEdits(w.length) > 0);
     const stems = unknown.filter((w) => w.length >= STEM_FUZZY_MIN_LENGTH).map((w) => termOf(w, language));
-    return { terms, corrections: [...(await this.corrections(unknown)), ...(await this.stemCorrections(stems))] };
+    return { terms, corrections: [...(await this.corrections(unknown)), ...(await this.stemCorrections(stems))], vocabulary };
   }
 
   /** Vocabulary words within the allowed edits of each misspelled word, found through the trigram index. */
@@ -199,8 +235,14 @@ export class PostgresSearch {
     return withinEdits(r.rows);
   }
 
-  /** The articles of the best paragraphs by BM25 over the terms, each term held by at least one of them, in stored order. */
-  private async candidates(terms: ReadonlyMap<string, number>, corrections: readonly Correction[], totals: Totals): Promise<Article[]> {
+  /**
+   * The articles of the best paragraphs by BM25 over the terms, each term held by at least one of
+   * them, in stored order, each with only the paragraphs answer() can use: those holding a question
+   * term, the one before each (it names whom a paragraph calls "she"), and the first (it tells a
+   * headline from an opening). Paragraphs holding none of the terms never score, and analysing whole
+   * articles cost more than all the rest of a question.
+   */
+  private async candidates(terms: ReadonlyMap<string, number>, corrections: readonly Correction[], totals: Totals): Promise<CandidateArticle[]> {
     const weights = new Map<string, number>();
     const idf = (df: number) => Math.log(1 + (totals.paragraphs - df + 0.5) / (df + 0.5));
     for (const [t, df] of terms) if (df > 0) weights.set(t, idf(df));
@@ -210,36 +252,58 @@ export class PostgresSearch {
     const all = [...weights.keys()];
     const rare = all.filter((t) => dfOf(t) <= COMMON_SHARE * totals.paragraphs);
     const selecting = new Set(rare.length > 0 ? rare : all);
+    const bm25 = `q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))`;
     // One statement: each selecting term's best postings by their BM25 weight (an index range read,
     // however frequent the term), the paragraphs best by the postings read, those scored again over
-    // all the question's terms, the best ones' articles, one more article for every term none of them holds (the product tells a known
-    // word from a misspelling by whether its index has the word), and the articles' texts.
-    const rows = await this.db.query<{ meta: Omit<Article, 'paragraphs'>; paragraphs: Article['paragraphs'] }>(
+    // all the question's terms, the best ones' articles, one more article for every term none of them
+    // holds (the product tells a known word from a misspelling by whether its index has the word),
+    // and those articles' paragraphs that answer() can use (see above).
+    const rows = await this.db.query<CandidateArticle>(
       `with q as (select * from unnest($1::text[], $2::float8[], $3::bool[]) q(term, w, selecting)),
        cand as (
          select s.article_id, s.position from q
          cross join lateral search_best_postings(q.term, $6) s
          where q.selecting
          group by s.article_id, s.position
-         order by sum(q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))) desc, s.article_id, s.position
+         order by sum(${bm25}) desc, s.article_id, s.position
          limit $7),
        best as (
-         select c.article_id, sum(q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))) as score
+         select c.article_id, c.position, sum(${bm25}) as score
          from cand c
-         join search_postings s on s.article_id = c.article_id and s.position = c.position
-         join q on q.term = s.term
+         cross join q
+         cross join lateral (select tf, length from search_postings s
+           where s.article_id = c.article_id and s.term = q.term and s.position = c.position offset 0) s
          group by c.article_id, c.position
          order by score desc, c.article_id, c.position
          limit $5),
        ids as (select distinct article_id from best),
        covering as (
          select (select s.article_id from search_postings s where s.term = q.term limit 1) as article_id from q
-         where not exists (select 1 from search_postings s where s.term = q.term and s.article_id in (select article_id from ids))),
-       chosen as (select article_id from ids union select article_id from covering where article_id is not null)
-       select a.meta,
-         (select coalesce(json_agg(json_build_object('index', p.index, 'text', p.text) order by p.position), '[]')
-          from search_paragraphs p where p.article_id = a.article_id) as paragraphs
-       from search_articles a join chosen using (article_id)
+         where not exists (select 1 from ids cross join lateral (select 1 from search_postings s
+           where s.article_id = ids.article_id and s.term = q.term limit 1) s)),
+       chosen as (select article_id from ids union select article_id from covering where article_id is not null),
+       -- Each (article, term) a probe of the primary key ("offset 0" keeps the planner from merging the
+       -- lateral reads into a join that, knowing no sizes, reads every posting of each term).
+       held as (
+         select s.article_id, s.position, q.term, s.tf from chosen c
+         cross join q
+         cross join lateral (select s.article_id, s.position, s.tf from search_postings s
+           where s.article_id = c.article_id and s.term = q.term offset 0) s),
+       heldp as (select article_id, position, json_object_agg(term, tf) as terms from held group by article_id, position),
+       lead as (select article_id from best order by score desc, article_id, position limit $8),
+       wanted as (
+         select article_id, position from heldp
+         union select article_id, position - 1 from heldp where position > 0 and article_id in (select article_id from lead)
+         union select article_id, 0 from chosen),
+       paras as (
+         select w.article_id, json_agg(json_build_object('position', p.position, 'index', p.index, 'text', p.text, 'length', p.length, 'terms', h.terms)
+           order by p.position) as paragraphs
+         from wanted w
+         join search_paragraphs p on p.article_id = w.article_id and p.position = w.position
+         left join heldp h on h.article_id = w.article_id and h.position = w.position
+         group by w.article_id)
+       select a.article_id, a.language, a.meta, paras.paragraphs
+       from search_articles a join paras using (article_id)
        order by a.article_id`,
       [
         all,
@@ -249,13 +313,16 @@ export class PostgresSearch {
         this.candidateCount,
         this.perTerm,
         RESCORED * this.candidateCount,
+        CONTEXT_CANDIDATES,
       ],
     );
-    return rows.rows.map((r) => ({ ...r.meta, paragraphs: r.paragraphs }));
+    return rows.rows;
   }
 }
 
 interface Correction {
+  /** The vocabulary's word (a stem correction: the term itself). */
+  word: string;
   term: string;
   df: number;
   weight: number;
@@ -267,7 +334,7 @@ function withinEdits(rows: ReadonlyArray<{ query: string; word: string; term: st
   for (const row of rows) {
     const max = allowedEdits(row.query.length);
     const edits = editDistance(row.query, row.word, max);
-    if (edits <= max) out.push({ term: row.term, df: Number(row.df), weight: FUZZY_WEIGHT[edits] ?? 0 });
+    if (edits <= max) out.push({ word: row.word, term: row.term, df: Number(row.df), weight: FUZZY_WEIGHT[edits] ?? 0 });
   }
   return out;
 }

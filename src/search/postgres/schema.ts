@@ -5,6 +5,13 @@ export const K1 = 1.2;
 export const B = 0.75;
 
 /**
+ * Any number, the same in every process: two ingests write their batches in turn. Not one of the
+ * store's keys (migrations, `LEASE_KEYS`), which share the database: the polling lease is held for
+ * as long as a replica polls, and would hold every ingest back.
+ */
+export const INGEST_LOCK = 7_318_042_027;
+
+/**
  * The search tables of the PostgreSQL backend, as numbered steps that run once each, in order (the
  * state store's steps are counted apart, in `schema_migrations`, so the two never contend for a
  * number). Never edit a step that has shipped: add the next one.
@@ -110,6 +117,18 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
       create function search_best_postings(t text, k integer) returns table (article_id bigint, "position" integer, tf integer, length integer)
         language sql stable set enable_bitmapscan = off
         as $$ select article_id, position, tf, length from search_postings where term = t order by impact desc limit k $$;
+    `,
+  },
+  {
+    version: 3,
+    // The best postings of a term are read from the index alone (its included columns; a vacuum after
+    // a bulk load marks the pages all-visible), and the key leads with (article, term) so "which of
+    // these articles' paragraphs hold these terms" is a few index probes, not a read of whole articles.
+    sql: () => `
+      alter table search_postings drop constraint search_postings_pkey;
+      alter table search_postings add primary key (article_id, term, position) include (tf, length);
+      drop index search_postings_impact;
+      create index search_postings_impact on search_postings (term, impact desc) include (article_id, position, tf, length);
     `,
   },
 ];

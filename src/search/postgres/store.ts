@@ -6,18 +6,22 @@ import { listArticleFiles, loadFile, type LoadOptions } from '../../articles/lib
 import type { LoadWarning } from '../../articles/types.js';
 import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle } from '../index.js';
-import { B, K1 } from './schema.js';
+import { beginBulkLoad, finishLoad } from './bulk.js';
+import { B, INGEST_LOCK, K1 } from './schema.js';
 
-/**
- * Any number, the same in every process: two ingests write their batches in turn. Not one of the
- * store's keys (migrations, `LEASE_KEYS`), which share the database: the polling lease is held for
- * as long as a replica polls, and would hold every ingest back.
- */
-export const INGEST_LOCK = 7_318_042_027;
+export { INGEST_LOCK } from './schema.js';
 /** Paragraphs written per transaction: large enough for few round trips, small enough to keep locks short. */
 const BATCH_PARAGRAPHS = 4_000;
 /** Longer terms are not indexed (PostgreSQL's btree entries must fit in a third of a page). */
 const MAX_LEXEME_BYTES = 2_000;
+/** Between a paragraph's terms as sent (chr(31), the unit separator: no word holds it). */
+const SEPARATOR = '\u001f';
+
+/**
+ * Feed items fetched in the scaled mode are stored under `feed:<the file the folder would hold>`: no
+ * file of the folder has that name, so bringing the folder in never takes them for deleted files.
+ */
+export const FEED_ITEM_PREFIX = 'feed:';
 
 /** A file of the folder as last read: size and mtime say "maybe changed", the hash decides. */
 export interface FileFingerprint {
@@ -40,6 +44,8 @@ export interface IngestReport {
   added: number;
   changed: number;
   deleted: number;
+  /** Files read again (or feed items removed) because an article in them is now older than MAX_AGE_DAYS. */
+  expired: number;
   articles: number;
   paragraphs: number;
   warnings: LoadWarning[];
@@ -148,7 +154,9 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
     length: [] as number[],
     text: [] as string[],
   };
-  const posting = { term: [] as string[], article: [] as string[], position: [] as number[], tf: [] as number[], length: [] as number[] };
+  // Each paragraph's posted terms and their frequencies as one string each, split again by the
+  // server: arrays with an element per posting took longer to send and parse than to store.
+  const posting = { terms: [] as string[], tfs: [] as string[] };
   const a = {
     id: ids,
     file: [] as string[],
@@ -179,15 +187,16 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
       p.text.push(article.paragraphs[at]!.text);
       const tf = new Map<string, number>();
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      const posted: string[] = [];
+      const counts: number[] = [];
       for (const [t, n] of tf) {
         df.set(t, (df.get(t) ?? 0) + 1);
-        if (Buffer.byteLength(t) > MAX_LEXEME_BYTES) continue;
-        posting.term.push(t);
-        posting.article.push(ids[i]!);
-        posting.position.push(at);
-        posting.tf.push(n);
-        posting.length.push(length);
+        if (Buffer.byteLength(t) > MAX_LEXEME_BYTES || t.includes(SEPARATOR)) continue;
+        posted.push(t);
+        counts.push(n);
       }
+      posting.terms.push(posted.join(SEPARATOR));
+      posting.tfs.push(counts.join(','));
     });
   });
   await q.query(
@@ -204,10 +213,12 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
   // Weighted with the average length once this batch is in (the stats are updated below, in this transaction).
   await q.query(
     `insert into search_postings (term, article_id, position, tf, length, impact)
-     select t.term, t.id, t.position, t.tf, t.length, t.tf * ${K1 + 1} / (t.tf + ${K1} * (${1 - B} + ${B} * t.length / s.avg))
-     from unnest($1::text[], $2::bigint[], $3::int[], $4::int[], $5::int[]) as t(term, id, position, tf, length)
-     cross join (select greatest(1, (total_length + $6)::float8 / greatest(paragraphs + $7, 1)) as avg from search_stats) s`,
-    [posting.term, posting.article, posting.position, posting.tf, posting.length, total, p.article.length],
+     select t.term, p.id, p.position, t.tf, p.length, t.tf * ${K1 + 1} / (t.tf + ${K1} * (${1 - B} + ${B} * p.length / s.avg))
+     from unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[]) as p(id, position, length, terms, tfs)
+     cross join lateral unnest(string_to_array(p.terms, chr(31)), string_to_array(p.tfs, ',')::int[]) as t(term, tf)
+     cross join (select greatest(1, (total_length + $6)::float8 / greatest(paragraphs + $7, 1)) as avg from search_stats) s
+     where t.term <> ''`,
+    [p.article, p.position, p.length, posting.terms, posting.tfs, total, p.article.length],
   );
   // Keys in order, so two writers never wait on each other's rows in opposite orders.
   const terms = [...df.keys()].filter((t) => Buffer.byteLength(t) <= MAX_LEXEME_BYTES).sort();
@@ -251,6 +262,7 @@ export async function storeArticles(db: SqlDb, articles: readonly Article[]): Pr
     if (!list) byFile.set(a.file, (list = []));
     list.push(a);
   }
+  const bulk = await beginBulkLoad(db);
   let batch: FileArticles[] = [];
   let size = 0;
   let stored = 0;
@@ -265,6 +277,7 @@ export async function storeArticles(db: SqlDb, articles: readonly Article[]): Pr
     }
   }
   if (batch.length > 0) await storeFiles(db, batch);
+  await finishLoad(db, bulk);
   return stored;
 }
 
@@ -282,15 +295,37 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
       (r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }],
     ),
   );
-  const report: IngestReport = { files: files.length, unchanged: 0, added: 0, changed: 0, deleted: 0, articles: 0, paragraphs: 0, warnings };
+  const report: IngestReport = {
+    files: files.length,
+    unchanged: 0,
+    added: 0,
+    changed: 0,
+    deleted: 0,
+    expired: 0,
+    articles: 0,
+    paragraphs: 0,
+    warnings,
+  };
   const present = new Set(files);
-  const deleted = [...known.keys()].filter((f) => !present.has(f));
-  report.deleted = deleted.length;
+  const expired = await expiredFiles(db, options);
+  // Feed items have no file in the folder: they leave only when they grow too old.
+  const gone = [...known.keys()].filter((f) => !present.has(f) && !f.startsWith(FEED_ITEM_PREFIX));
+  const agedItems = [...expired].filter((f) => f.startsWith(FEED_ITEM_PREFIX));
+  const deleted = [...gone, ...agedItems];
+  report.deleted = gone.length;
+  report.expired = agedItems.length;
+  const bulk = await beginBulkLoad(db);
   let batch: FileArticles[] = [];
   let batchParagraphs = 0;
+  // One batch is written while the next is read and cleaned: the database's work and this
+  // process's overlap on two cores. Batches still commit one at a time, in order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (gone: readonly string[] = []) => {
     if (batch.length === 0 && gone.length === 0) return;
-    await storeFiles(db, batch, gone);
+    await writing;
+    writing = storeFiles(db, batch, gone);
+    // Seen as handled now; a failure is thrown where `writing` is next awaited.
+    writing.catch(() => {});
     batch = [];
     batchParagraphs = 0;
   };
@@ -302,7 +337,8 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     const before = known.get(file);
     // Whole milliseconds: tools that copy or restore times (utimes, tar, rsync) keep no finer ones.
     const mtimeMs = Math.trunc(st.mtimeMs);
-    if (before && before.size === st.size && before.mtimeMs === mtimeMs) {
+    const aged = expired.has(file);
+    if (before && !aged && before.size === st.size && before.mtimeMs === mtimeMs) {
       report.unchanged++;
       continue;
     }
@@ -310,7 +346,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
       .update(await fs.readFile(abs))
       .digest('hex');
     const fingerprint = { size: st.size, mtimeMs, hash };
-    if (before && before.hash === hash) {
+    if (before && !aged && before.hash === hash) {
       // Touched, not changed: only the new size and mtime are noted.
       await db.query('update search_files set size = $2, mtime_ms = $3 where file = $1', [file, st.size, mtimeMs]);
       report.unchanged++;
@@ -318,7 +354,8 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     }
     const loaded = await loadFile(root, file, options);
     warnings.push(...loaded.warnings);
-    if (before) report.changed++;
+    if (aged) report.expired++;
+    else if (before) report.changed++;
     else report.added++;
     report.articles += loaded.articles.length;
     const paragraphs = loaded.articles.reduce((n, a) => n + a.paragraphs.length, 0);
@@ -328,7 +365,21 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     if (batchParagraphs >= BATCH_PARAGRAPHS) await flush();
   }
   await flush();
+  await writing;
+  // Not after a check that found nothing to do: it would build the indexes under another process's first load.
+  if (bulk || report.added + report.changed + report.deleted + report.expired > 0) await finishLoad(db, bulk);
   return report;
+}
+
+/**
+ * Files holding an article published before MAX_AGE_DAYS ago: read again, unchanged or not, so that
+ * the age limit leaves it out as the embedded index does at every load (a feed item is removed).
+ */
+async function expiredFiles(db: SqlDb, options: LoadOptions): Promise<Set<string>> {
+  if (options.maxAgeDays === undefined) return new Set();
+  const cutoff = (options.now ?? new Date()).getTime() - options.maxAgeDays * 86_400_000;
+  const r = await db.query<{ file: string }>('select distinct file from search_articles where published_ms < $1', [cutoff]);
+  return new Set(r.rows.map((row) => row.file));
 }
 
 /** Every stored article with its paragraphs, in the order they were stored (for moving back to a folder). */
