@@ -27,9 +27,9 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * paragraph after it; 8: a lead-in ending in a colon too; 9: a checksum ahead of the contents, and two
  * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length; 11: a sentence
  * starting "Copyright" kept as news; 12: the index's typed arrays and its articles in parts of their own;
- * 13: "Register…"/"Sign-up…" dropped only as calls to action.)
+ * 13: "Register…"/"Sign-up…" dropped only as calls to action; 14: each paragraph's terms and words.)
  */
-export const CACHE_FORMAT = 13;
+export const CACHE_FORMAT = 14;
 
 /**
  * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it
@@ -185,7 +185,18 @@ export interface IndexSnapshot {
  * (in this order, after the head), written without a copy. Then come its articles, in parts of up
  * to ARTICLES_PER_PART, each a `v8.serialize` of them.
  */
-const RAW = { docArticle: Int32Array, docParagraph: Int32Array, docLength: Uint16Array, offsets: Int32Array, docs: Int32Array, freqs: Uint16Array };
+const RAW = {
+  docArticle: Int32Array,
+  docParagraph: Int32Array,
+  docLength: Uint16Array,
+  docTermAt: Uint32Array,
+  docTerms: Uint32Array,
+  docWordAt: Uint32Array,
+  docWords: Uint32Array,
+  offsets: Int32Array,
+  docs: Int32Array,
+  freqs: Uint16Array,
+};
 type RawName = keyof typeof RAW;
 const RAW_NAMES = Object.keys(RAW) as RawName[];
 
@@ -240,7 +251,16 @@ export class IndexCache {
       i.docParagraph instanceof Int32Array &&
       i.docParagraph.length === i.docArticle.length &&
       i.docLength instanceof Uint16Array &&
-      i.docLength.length === i.docArticle.length;
+      i.docLength.length === i.docArticle.length &&
+      i.docTermAt instanceof Uint32Array &&
+      i.docTermAt.length === i.docArticle.length + 1 &&
+      i.docTerms instanceof Uint32Array &&
+      i.docTerms.length === i.docTermAt[i.docArticle.length] &&
+      i.docWordAt instanceof Uint32Array &&
+      i.docWordAt.length === i.docArticle.length + 1 &&
+      i.docWords instanceof Uint32Array &&
+      i.docWords.length === i.docWordAt[i.docArticle.length] &&
+      Array.isArray(i.allWords);
     return whole ? { value: snap } : { problem: 'index.v8: not the shape written' };
   }
 
@@ -285,10 +305,12 @@ export class IndexCache {
       if (part.length > 0) yield v8.serialize(part);
     }
     function* indexParts() {
-      const { articles, docArticle, docParagraph, docLength, offsets, docs, freqs, ...rest } = snapshot.index;
+      const { articles, docArticle, docParagraph, docLength, docTermAt, docTerms, docWordAt, docWords, offsets, docs, freqs, ...rest } =
+        snapshot.index;
       yield v8.serialize({ ...snapshot, format: CACHE_FORMAT, index: rest } satisfies IndexHead);
       for (const name of RAW_NAMES) {
-        const a = snapshot.index[name];
+        // Every index the bot builds keeps all of them; one without (a database's candidates) is never saved.
+        const a = snapshot.index[name] ?? new Uint32Array(0);
         yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
       }
       for (let at = 0; at < articles.length; at += ARTICLES_PER_PART) yield v8.serialize(articles.slice(at, at + ARTICLES_PER_PART));
@@ -334,7 +356,10 @@ function ours(value: unknown, settings: string): boolean {
  * read from the file); else a copy, as a view would hold the whole buffer. Throws when the length
  * does not fit the type.
  */
-function typedArray(Type: Int32ArrayConstructor | Uint16ArrayConstructor, part: Buffer): Int32Array | Uint16Array {
+function typedArray(
+  Type: Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor,
+  part: Buffer,
+): Int32Array | Uint32Array | Uint16Array {
   const own = part.byteOffset === 0 && part.buffer.byteLength === part.length && part.buffer instanceof ArrayBuffer;
   return new Type(own ? (part.buffer as ArrayBuffer) : new Uint8Array(part).buffer);
 }
@@ -348,6 +373,8 @@ function isCachedFile(f: unknown): f is CachedFile {
     typeof c.fingerprint.size === 'number' &&
     Array.isArray(c.result?.articles) &&
     c.analysis?.paragraphAt instanceof Uint32Array &&
-    c.analysis.paragraphAt.length === c.result.articles.length + 1
+    c.analysis.paragraphAt.length === c.result.articles.length + 1 &&
+    c.analysis.tokenAt instanceof Uint32Array &&
+    c.analysis.tokens instanceof Uint32Array
   );
 }

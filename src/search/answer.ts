@@ -2,9 +2,9 @@ import type { Answer, AnswerOptions, Passage, YearMismatch } from './types.js';
 import { isCompounding } from './compound.js';
 import type { SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
-import { isStopword, termOf, tokenize, wordsOf as wordsIn, type Token } from './normalize.js';
+import { capitalizedWordsOf, isStopword, termOf, tokenize, type Token } from './normalize.js';
 import { trimPassage } from './passage.js';
-import { readingOf } from './reading.js';
+import { sentencesOf } from './reading.js';
 import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import { backgroundWeight, bm25Of, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
@@ -105,22 +105,11 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
 
   const groups = queryGroups(index, content, language, translator(index, language, options.lexicon), names);
   const rankingGroups = repeated(groups, words, language);
-  // The candidates' terms (and content words, for the meaning match) are read again from their text
-  // (cheaper in memory than keeping every paragraph's term list); terms are kept a while (see `reading.ts`).
-  const termsOf = (doc: number) => readingOf(paragraphOf(index, doc).text, index.articleLanguage(index.docArticle[doc]!)).terms;
-  const seen = new Map<number, string[]>();
-  const wordsOf = (doc: number) => {
-    let words = seen.get(doc);
-    if (!words) {
-      const language = index.articleLanguage(index.docArticle[doc]!);
-      seen.set(doc, (words = wordsIn(paragraphOf(index, doc).text).filter((w) => !isStopword(w, language))));
-    }
-    return words;
-  };
+  const termsOf = (doc: number) => index.paragraphTerms(doc);
   const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
   const lexical = rerank(index, rankingGroups, rankBm25(index, rankingGroups, CANDIDATES), termsOf);
   const meaning = vectors && new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language);
-  const byMeaning = meaning ? rerankByMeaning(meaning, lexical, wordsOf) : lexical;
+  const byMeaning = meaning ? rerankByMeaning(meaning, lexical) : lexical;
   const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
   const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
   const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
@@ -146,7 +135,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
         docs.map((doc) => ({ doc, score: bm25Of(index, rankingGroups, doc, termsOf(doc)) })),
         termsOf,
       );
-      return rerankByFit(meaning ? rerankByMeaning(meaning, more, wordsOf) : more, misfitOf);
+      return rerankByFit(meaning ? rerankByMeaning(meaning, more) : more, misfitOf);
     };
     const slot = slotOf(words, fit.kind, language);
     const said = new Set(words);
@@ -155,7 +144,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     // in its fit as the headline's words do (figures in docs/benchmarks.md, "Readers' questions").
     const context = (doc: number) =>
       index.docArticle[doc - 1] === article ? new Set([...headline, ...namedTerms(paragraphOf(index, doc - 1).text, language)]) : headline;
-    const fits = (doc: number) => sentenceFit(paragraphOf(index, doc).text, language, groups, context(doc), slot, said);
+    const fits = (doc: number) => sentenceFit(sentencesOf(index, doc, language), groups, context(doc), slot, said);
     fitOf = fits;
     ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
     // The check re-sorts by score: the newest article checked stays first.
@@ -179,7 +168,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     names,
     namesCount: !CAPITALIZES_NOUNS.has(language),
     compounding: isCompounding(language),
-    meaning: meaning?.score(best, () => wordsOf(best)),
+    meaning: meaning?.score(best),
     sentence: read?.similarity.get(best),
     misfit: misfitOf(best),
   };
@@ -310,10 +299,7 @@ function namesIn(question: string, tokens: readonly Token[]): Set<string> {
  * 0.5 points (its paragraphs are long and about one subject), with its names 0.2.
  */
 function namedTerms(text: string, language: Language): string[] {
-  const normalized = text.normalize('NFC');
-  return tokenize(normalized)
-    .filter((t) => t.start > 0 && /\p{Lu}/u.test(normalized[t.start]!))
-    .map((t) => termOf(t.word, language));
+  return capitalizedWordsOf(text).map((word) => termOf(word, language));
 }
 
 /** What the best paragraph has going for it as the answer. */

@@ -1,6 +1,6 @@
 import type { Language } from './language.js';
-import { isStopword, termOf, wordsOf } from './normalize.js';
-import { readingOf, sentencesOf } from './reading.js';
+import { isStopword, termOf } from './normalize.js';
+import type { SentenceReading } from './reading.js';
 import type { QueryGroup } from './rank.js';
 import type { AnswerKind } from './fit.js';
 import type { SearchIndex } from './index.js';
@@ -148,8 +148,7 @@ function newNameStrength(text: string, said: ReadonlySet<string>, kind: CheckKin
  * not said the subject's number.
  */
 export function sentenceFit(
-  text: string,
-  language: Language,
+  sentences: readonly SentenceReading[],
   groups: readonly QueryGroup[],
   headline: ReadonlySet<string>,
   slot: Slot | undefined,
@@ -157,15 +156,14 @@ export function sentenceFit(
 ): number {
   const total = groups.reduce((s, g) => s + g.idf, 0) || 1;
   let best = 0;
-  // The paragraph's sentences and their terms are read once and kept (see `reading.ts`).
-  for (const { sentence, terms } of sentencesOf(readingOf(text, language))) {
+  for (const { sentence, words, terms } of sentences) {
     let cover = 0;
     for (const g of groups) {
       let m = 0;
       for (const t of g.terms) m = Math.max(m, terms.includes(t.term) ? t.weight : headline.has(t.term) ? HEADLINE_CREDIT * t.weight : 0);
       cover += g.idf * m;
     }
-    best = Math.max(best, cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, wordsOf(sentence), slot, said) : 0));
+    best = Math.max(best, cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, words, slot, said) : 0));
   }
   return best;
 }

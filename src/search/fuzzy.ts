@@ -71,9 +71,19 @@ export class FuzzyVocabulary {
 
   /** Vocabulary words within the allowed edits of `word`, closest first. */
   search(word: string, limit = 3): FuzzyMatch[] {
-    const key = `${limit}:${word}`;
-    const known = this.memo.get(key);
-    if (known) return known;
+    // One search serves every limit: a question's misspelling is looked up for ranking (12) and
+    // for the meaning match (3), and the shorter list is the longer one's start.
+    let found = this.memo.get(word);
+    if (!found) {
+      found = this.find(word);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, found);
+    }
+    return found.length > limit ? found.slice(0, limit) : found;
+  }
+
+  /** Every vocabulary word within the allowed edits of `word` that fuse.js proposes, closest first. */
+  private find(word: string): FuzzyMatch[] {
     const max = allowedEdits(word.length);
     const found: FuzzyMatch[] = [];
     const add = (item: string) => {
@@ -96,11 +106,7 @@ export class FuzzyVocabulary {
     // Any two neighbouring letters swapped, looked up directly: fuse.js's bitap scores a swap as two
     // slips, and among a slice's many two-slip words "fair" fell out of its best guesses for "fiar".
     for (const swapped of swapsOf(word)) if (max > 0 && this.known.has(swapped)) add(swapped);
-    found.sort((a, b) => a.edits - b.edits);
-    const result = found.slice(0, limit);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, result);
-    return result;
+    return found.sort((a, b) => a.edits - b.edits);
   }
 
   private fuse(key: string): Fuse<string> | undefined {

@@ -16,6 +16,8 @@ export interface AnalyzedArticle {
   title: string[];
   /** Index terms of each indexed paragraph, in order (stopwords dropped). */
   paragraphs: string[][];
+  /** The words those terms are of, as written (lowercased), in the same order. */
+  paragraphWords: string[][];
   /** Each distinct lowercased word of the text with its term, for fuzzy matching of misspellings. */
   words: Array<[word: string, term: string]>;
 }
@@ -39,17 +41,15 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
     .join(' ');
   const language = detectLanguage(wordsOf(sample), 'en');
   const words = new Map<string, string>();
-  const paragraphs = article.paragraphs.map((p) => {
-    const terms: string[] = [];
-    for (const word of wordsOf(p.text)) {
-      if (isStopword(word, language)) continue;
+  const paragraphWords = article.paragraphs.map((p) => wordsOf(p.text).filter((word) => !isStopword(word, language)));
+  const paragraphs = paragraphWords.map((list) =>
+    list.map((word) => {
       const term = termOf(word, language);
-      terms.push(term);
       words.set(word, term);
-    }
-    return terms;
-  });
-  return { article, language, title: analyzeText(article.title, language), paragraphs, words: [...words] };
+      return term;
+    }),
+  );
+  return { article, language, title: analyzeText(article.title, language), paragraphs, paragraphWords, words: [...words] };
 }
 
 /** How a word reads in one language within `analyzeArticles`: its term's and its own string numbers. */
@@ -83,8 +83,8 @@ export function analyzeArticles(articles: readonly Article[], shared?: Map<strin
   const title: number[] = [];
   const titleAt = new Uint32Array(articles.length + 1);
   const paragraphAt = new Uint32Array(articles.length + 1);
-  const termAt: number[] = [0];
-  const terms: number[] = [];
+  const tokenAt: number[] = [0];
+  const tokens: number[] = [];
   const wordAt = new Uint32Array(articles.length + 1);
   const words: number[] = [];
   const wordTerms: number[] = [];
@@ -104,17 +104,17 @@ export function analyzeArticles(articles: readonly Article[], shared?: Map<strin
       for (const word of list) {
         const entry = lookUp(word, language, dictionary);
         if (!entry) continue;
-        terms.push(entry.term);
         if (entry.listedIn !== i) {
           entry.listedIn = i;
           if (entry.word < 0) entry.word = id(word);
           words.push(entry.word);
           wordTerms.push(entry.term);
         }
+        tokens.push(entry.word);
       }
-      termAt.push(terms.length);
+      tokenAt.push(tokens.length);
     }
-    paragraphAt[i + 1] = termAt.length - 1;
+    paragraphAt[i + 1] = tokenAt.length - 1;
     wordAt[i + 1] = words.length;
   });
   return {
@@ -123,8 +123,8 @@ export function analyzeArticles(articles: readonly Article[], shared?: Map<strin
     titleAt,
     title: Uint32Array.from(title),
     paragraphAt,
-    termAt: Uint32Array.from(termAt),
-    terms: Uint32Array.from(terms),
+    tokenAt: Uint32Array.from(tokenAt),
+    tokens: Uint32Array.from(tokens),
     wordAt,
     words: Uint32Array.from(words),
     wordTerms: Uint32Array.from(wordTerms),
@@ -147,6 +147,24 @@ export interface IndexData {
   docArticle: Int32Array;
   docParagraph: Int32Array;
   docLength: Uint16Array;
+  /**
+   * Paragraph d's index terms in order, as numbers into `terms`: `docTerms[docTermAt[d] ..
+   * docTermAt[d+1])`. What `analyzeText` gives for its text, kept so answering need not read the
+   * candidates' text again (tokenizing and stemming them was a fifth of a question's time). Absent
+   * from the small index of a database's candidates (see `postgres/candidates.ts`): there the text is
+   * read when a paragraph is asked for.
+   */
+  docTermAt?: Uint32Array;
+  docTerms?: Uint32Array;
+  /**
+   * Paragraph d's distinct words (stopwords left out), as written (lowercased), in the order first
+   * met, as numbers into `allWords`: `docWords[docWordAt[d] .. docWordAt[d+1])`. What the meaning
+   * match reads of a paragraph (see `semantic.ts`). Absent where `docTerms` is.
+   */
+  docWordAt?: Uint32Array;
+  docWords?: Uint32Array;
+  /** Every word the analyses list: what `docWords` number into (`words` keeps those fuzzy matching may propose). */
+  allWords?: string[];
   /** Term i's postings are docs/freqs[offsets[i] .. offsets[i+1]). */
   terms: string[];
   offsets: Int32Array;
@@ -308,6 +326,36 @@ export class SearchIndex {
   df(term: string): number {
     return this.corpus ? this.corpus.df(term) : (this.postings.get(term)?.docs.length ?? 0);
   }
+
+  /** Paragraph `doc`'s index terms in order (stopwords left out): `analyzeText` of its text. */
+  paragraphTerms(doc: number): string[] {
+    const { docTermAt, docTerms, terms } = this.data;
+    if (!docTermAt || !docTerms) return this.read(doc).terms;
+    const out = new Array<string>(docTermAt[doc + 1]! - docTermAt[doc]!);
+    for (let i = 0, k = docTermAt[doc]!; i < out.length; i++, k++) out[i] = terms[docTerms[k]!]!;
+    return out;
+  }
+
+  /** Paragraph `doc`'s distinct words (stopwords left out) in the order first met: `IndexData.docWords`, as strings. */
+  paragraphWords(doc: number): string[] {
+    const { docWordAt, docWords, allWords } = this.data;
+    if (!docWordAt || !docWords || !allWords) return this.read(doc).words;
+    return Array.from(docWords.subarray(docWordAt[doc], docWordAt[doc + 1]), (w) => allWords[w]!);
+  }
+
+  /** A paragraph's terms and distinct words from its text, for an index that does not keep them (kept once read). */
+  private read(doc: number): { terms: string[]; words: string[] } {
+    let read = this.readings.get(doc);
+    if (!read) {
+      const article = this.docArticle[doc]!;
+      const written: string[] = [];
+      const terms = analyzeText(this.articles[article]!.paragraphs[this.docParagraph[doc]!]!.text, this.articleLanguage(article), written);
+      this.readings.set(doc, (read = { terms, words: [...new Set(written)] }));
+    }
+    return read;
+  }
+
+  private readonly readings = new Map<number, { terms: string[]; words: string[] }>();
 
   /** Distinct index terms. */
   get vocabularySize(): number {

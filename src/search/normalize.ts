@@ -42,9 +42,10 @@ export function wordsOf(text: string): string[] {
 /**
  * `wordsOf` for text in ASCII, give or take dashes, quotes and ellipses (U+2010-U+2027, never part
  * of a word): there NFC changes nothing and a word is a run of [A-Za-z0-9], found in one pass over
- * the characters, twice as fast as the Unicode regex. Undefined for any other text.
+ * the characters, twice as fast as the Unicode regex. Undefined for any other text. With
+ * `capitalized`, only the words that start with a capital letter, past the text's first character.
  */
-function asciiWordsOf(text: string): string[] | undefined {
+function asciiWordsOf(text: string, capitalized = false): string[] | undefined {
   const words: string[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -53,8 +54,10 @@ function asciiWordsOf(text: string): string[] | undefined {
     if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
+      const first = text.charCodeAt(start);
       // A lone letter is left out, as in `tokenize`; a lone digit stays.
-      if (i - start > 1 || text.charCodeAt(start) <= 57) words.push(text.slice(start, i).toLowerCase());
+      const kept = i - start > 1 || first <= 57;
+      if (kept && (!capitalized || (start > 0 && first >= 65 && first <= 90))) words.push(text.slice(start, i).toLowerCase());
       start = -1;
     }
   }
@@ -62,15 +65,16 @@ function asciiWordsOf(text: string): string[] | undefined {
 }
 
 /**
- * Each word of `tokenize(text)` with where it starts in `text.normalize('NFC')`, without a Token
- * object per word (see `reading.ts`).
+ * The words of `tokenize(text)` written with a capital letter, but one starting the text: the names
+ * a paragraph carries over to the next (see `answer.ts`), without a Token per word.
  */
-export function eachWord(text: string, visit: (word: string, start: number) => void): void {
-  for (const m of text.normalize('NFC').matchAll(WORD)) {
-    const word = m[0].toLowerCase();
-    if (word.length === 1 && !DIGIT.test(word)) continue;
-    visit(word, m.index);
-  }
+export function capitalizedWordsOf(text: string): string[] {
+  const ascii = asciiWordsOf(text, true);
+  if (ascii) return ascii;
+  const normalized = text.normalize('NFC');
+  return tokenize(normalized)
+    .filter((t) => t.start > 0 && /\p{Lu}/u.test(normalized[t.start]!))
+    .map((t) => t.word);
 }
 
 /**

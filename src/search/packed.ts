@@ -15,11 +15,14 @@ export interface PackedAnalysis {
   /** Article i's title terms are `title[titleAt[i] .. titleAt[i+1])`. */
   titleAt: Uint32Array;
   title: Uint32Array;
-  /** Article i's paragraphs are `paragraphAt[i] .. paragraphAt[i+1]`; paragraph p's terms are `terms[termAt[p] .. termAt[p+1])`. */
+  /**
+   * Article i's paragraphs are `paragraphAt[i] .. paragraphAt[i+1]`; paragraph p's words (stopwords
+   * left out, in order) are `tokens[tokenAt[p] .. tokenAt[p+1])`, each one's term its article's pair's.
+   */
   paragraphAt: Uint32Array;
-  termAt: Uint32Array;
-  terms: Uint32Array;
-  /** Article i's [word, term] pairs are `words/wordTerms[wordAt[i] .. wordAt[i+1])`. */
+  tokenAt: Uint32Array;
+  tokens: Uint32Array;
+  /** Article i's [word, term] pairs, one per distinct word of its paragraphs, are `words/wordTerms[wordAt[i] .. wordAt[i+1])`. */
   wordAt: Uint32Array;
   words: Uint32Array;
   wordTerms: Uint32Array;
@@ -52,7 +55,7 @@ export function stringTable(shared?: Map<string, string>): { strings: string[]; 
 export function packAnalysis(analyzed: readonly AnalyzedArticle[], shared?: Map<string, string>): PackedAnalysis {
   const { strings, id } = stringTable(shared);
   const paragraphCount = analyzed.reduce((n, a) => n + a.paragraphs.length, 0);
-  const termCount = analyzed.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n), 0);
+  const tokenCount = analyzed.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n), 0);
   const wordCount = analyzed.reduce((n, a) => n + a.words.length, 0);
   const packed: PackedAnalysis = {
     languages: analyzed.map((a) => a.language),
@@ -60,8 +63,8 @@ export function packAnalysis(analyzed: readonly AnalyzedArticle[], shared?: Map<
     titleAt: new Uint32Array(analyzed.length + 1),
     title: new Uint32Array(analyzed.reduce((n, a) => n + a.title.length, 0)),
     paragraphAt: new Uint32Array(analyzed.length + 1),
-    termAt: new Uint32Array(paragraphCount + 1),
-    terms: new Uint32Array(termCount),
+    tokenAt: new Uint32Array(paragraphCount + 1),
+    tokens: new Uint32Array(tokenCount),
     wordAt: new Uint32Array(analyzed.length + 1),
     words: new Uint32Array(wordCount),
     wordTerms: new Uint32Array(wordCount),
@@ -73,9 +76,9 @@ export function packAnalysis(analyzed: readonly AnalyzedArticle[], shared?: Map<
   analyzed.forEach((a, i) => {
     for (const term of a.title) packed.title[title++] = id(term);
     packed.titleAt[i + 1] = title;
-    for (const para of a.paragraphs) {
-      for (const term of para) packed.terms[t++] = id(term);
-      packed.termAt[++p] = t;
+    for (const words of a.paragraphWords) {
+      for (const word of words) packed.tokens[t++] = id(word);
+      packed.tokenAt[++p] = t;
     }
     packed.paragraphAt[i + 1] = p;
     for (const [word, term] of a.words) {

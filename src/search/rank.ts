@@ -53,42 +53,52 @@ function termCounts(terms: readonly string[]): Map<string, number> {
 export function rankBm25(index: SearchIndex, groups: readonly QueryGroup[], limit: number): Ranked[] {
   const ideal = idealScore(groups);
   if (ideal === 0) return [];
-  const scores = scratchScores(index);
-  const touched: number[] = [];
+  const { scores, touched, norms } = scratchFor(index);
+  let count = 0;
   for (const g of groups) {
     for (const { term, weight } of g.terms) {
       const p = index.postings.get(term);
       if (!p) continue;
       const w = weight * index.idf(term);
-      for (let i = 0; i < p.docs.length; i++) {
-        const d = p.docs[i]!;
-        if (scores[d] === 0) touched.push(d);
-        scores[d]! += termScore(w, p.freqs[i]!, lengthNorm(index, index.docLength[d]!));
+      const { docs, freqs } = p;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        if (scores[d] === 0) touched[count++] = d;
+        scores[d]! += termScore(w, freqs[i]!, norms[d]!);
       }
     }
   }
-  const top = topK(touched, scores, limit);
+  const top = topK(touched.subarray(0, count), scores, limit);
   const ranked = top.map((doc) => ({ doc, score: scores[doc]! / ideal }));
-  for (const d of touched) scores[d] = 0; // clean for the next question
+  for (let i = 0; i < count; i++) scores[touched[i]!] = 0; // clean for the next question
   return ranked;
 }
 
-const scratch = new WeakMap<SearchIndex, Float64Array>();
+/** Per index, what every question's first pass reuses (answering is synchronous, so questions never share it at once). */
+interface Scratch {
+  /** Each paragraph's score so far: allocating and zeroing 800 KB per question at 100,000 paragraphs cost more than the scoring. */
+  scores: Float64Array;
+  /** The paragraphs scored so far, in the order first met. */
+  touched: Int32Array;
+  /** Each paragraph's `lengthNorm`, computed once instead of once per posting. */
+  norms: Float64Array;
+}
 
-/**
- * One score array per index, reused by every question (answering is synchronous, so questions
- * never share it at once): allocating and zeroing 800 KB per question at 100,000 paragraphs cost
- * more than the scoring.
- */
-function scratchScores(index: SearchIndex): Float64Array {
-  let scores = scratch.get(index);
-  if (!scores) scratch.set(index, (scores = new Float64Array(index.documentCount)));
-  return scores;
+const scratch = new WeakMap<SearchIndex, Scratch>();
+
+function scratchFor(index: SearchIndex): Scratch {
+  let s = scratch.get(index);
+  if (!s) {
+    const n = index.documentCount;
+    s = { scores: new Float64Array(n), touched: new Int32Array(n), norms: Float64Array.from(index.docLength, (length) => lengthNorm(index, length)) };
+    scratch.set(index, s);
+  }
+  return s;
 }
 
 /** The `k` highest-scoring docs, best first, without sorting everything. */
-function topK(docs: readonly number[], scores: Float64Array, k: number): number[] {
-  if (docs.length <= k) return [...docs].sort((a, b) => scores[b]! - scores[a]! || a - b);
+function topK(docs: Int32Array, scores: Float64Array, k: number): number[] {
+  if (docs.length <= k) return Array.from(docs).sort((a, b) => scores[b]! - scores[a]! || a - b);
   // A bounded min-heap of size k.
   const heap: number[] = [];
   const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);

@@ -1,70 +1,36 @@
+import { analyzeText, type SearchIndex } from './index.js';
 import type { Language } from './language.js';
-import { Memo } from './memo.js';
-import { eachWord, isStopword, termOf } from './normalize.js';
+import { isStopword, wordsOf } from './normalize.js';
 import { splitSentences } from './passage.js';
 
-/**
- * A paragraph as answering reads it: the index terms of its words in order (what `analyzeText`
- * gives) and, on demand, its sentences with theirs. A question reads some 30 paragraphs this way
- * (ranking needs their terms, the answer check their sentences): one pass over each text serves
- * both, and readings are kept between questions for the paragraphs met lately (see READINGS_KEPT),
- * since the same stories come back.
- */
-export interface Reading {
-  /** The text, NFC-normalized: what the offsets below point into. */
-  readonly text: string;
-  /** The index terms of its words, stopwords left out, in order. */
-  readonly terms: string[];
-  /** Where each term's word starts in `text`. */
-  readonly starts: Int32Array;
-  /** Its sentences (see `sentencesOf`), once asked for. */
-  sentences?: SentenceReading[];
-}
-
-/** A sentence of a paragraph: its text and its words' index terms (stopwords left out). */
+/** A sentence of a paragraph as the answer check reads it. */
 export interface SentenceReading {
   readonly sentence: string;
+  /** All its words (`wordsOf`), stopwords too. */
+  readonly words: readonly string[];
+  /** The index terms of its words read in the check's language, stopwords left out. */
   readonly terms: readonly string[];
 }
 
 /**
- * How many paragraphs' readings are kept per language: some 600 bytes each with their sentences
- * (the term strings are the stemmer memo's own), about 12 MB.
+ * Paragraph `doc`'s sentences as `splitSentences` cuts its NFC text, each with its words and its
+ * terms read in `language`. A word never straddles a sentence's end (sentences end after punctuation
+ * or a space), so when `language` is the article's own, a sentence's terms are the next as many of
+ * the paragraph's index terms (see `IndexData.docTerms`) as it has words that are not stopwords: no
+ * word is stemmed again. Otherwise each sentence is read alone.
  */
-const READINGS_KEPT = 20_000;
-const memos = new Map<Language, Memo<string, Reading>>();
-
-/** `text` read in `language` (memoized: see READINGS_KEPT). */
-export function readingOf(text: string, language: Language): Reading {
-  let memo = memos.get(language);
-  if (!memo) memos.set(language, (memo = new Memo(READINGS_KEPT)));
-  return memo.get(text, () => read(text, language));
-}
-
-function read(text: string, language: Language): Reading {
-  const terms: string[] = [];
-  const starts: number[] = [];
-  eachWord(text, (word, start) => {
-    if (isStopword(word, language)) return;
-    terms.push(termOf(word, language));
-    starts.push(start);
-  });
-  return { text: text.normalize('NFC'), terms, starts: Int32Array.from(starts) };
-}
-
-/**
- * The reading's sentences as `splitSentences` cuts them, each with the terms of the words inside it:
- * a word never straddles a sentence's end (sentences end after punctuation or a space), so these
- * are the terms the sentence has read alone.
- */
-export function sentencesOf(reading: Reading): SentenceReading[] {
-  if (reading.sentences) return reading.sentences;
-  const { text, terms, starts } = reading;
+export function sentencesOf(index: SearchIndex, doc: number, language: Language): SentenceReading[] {
+  const article = index.docArticle[doc]!;
+  const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text.normalize('NFC');
+  const own = index.articleLanguage(article) === language ? index.paragraphTerms(doc) : undefined;
   let at = 0;
-  reading.sentences = splitSentences(text).map((s) => {
-    const from = at;
-    while (at < starts.length && starts[at]! < s.end) at++;
-    return { sentence: text.slice(s.start, s.end), terms: terms.slice(from, at) };
+  return splitSentences(text).map((s) => {
+    const sentence = text.slice(s.start, s.end);
+    const words = wordsOf(sentence);
+    if (!own) return { sentence, words, terms: analyzeText(sentence, language) };
+    let count = 0;
+    for (const word of words) if (!isStopword(word, language)) count++;
+    at += count;
+    return { sentence, words, terms: own.slice(at - count, at) };
   });
-  return reading.sentences;
 }

@@ -21,6 +21,8 @@ export const VECTOR_LANGUAGE: Language = 'en';
  */
 export class MeaningMatch {
   private readonly question: Array<{ id: number; weight: number }> = [];
+  /** The question words' vector numbers, in `question`'s order. */
+  private readonly ids: Uint32Array;
   private readonly total: number;
   /**
    * Per paragraph word met so far, its similarity to each question word, one row per word (where
@@ -45,6 +47,7 @@ export class MeaningMatch {
       if (id !== undefined) this.question.push({ id, weight: index.idf(termOf(word, language)) });
     }
     this.total = this.question.reduce((s, q) => s + q.weight, 0);
+    this.ids = Uint32Array.from(this.question, (q) => q.id);
     this.best = new Float32Array(this.question.length);
     this.cache = idsCache(vectors, index);
     this.similarities = new Float32Array(256 * this.question.length);
@@ -52,39 +55,54 @@ export class MeaningMatch {
     this.generation = nextGeneration(this.scratch);
   }
 
-  /**
-   * Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word
-   * has a vector. `words` gives the paragraph's content words, when they are not known yet.
-   */
-  score(doc: number, words: () => readonly string[]): number {
+  /** Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word has a vector. */
+  score(doc: number): number {
     if (this.total === 0) return 0;
     const best = this.best.fill(0);
-    const question = this.question;
-    const n = question.length;
+    const title = this.titleIds(this.index.docArticle[doc]!);
+    const paragraph = this.paragraphIds(doc);
     // A paragraph's own copy of a question word settles that word at 1: its similarities to the
     // paragraph's other words need not be computed (about half of them, where candidates share the
-    // question's words).
-    const title = this.titleIds(this.index.docArticle[doc]!);
-    const paragraph = this.paragraphIds(doc, words);
-    for (const ids of [title, paragraph]) {
-      for (let i = 0; i < ids.length; i++)
-        for (let q = 0; q < n; q++) if (ids[i] === question[q]!.id) best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
-    }
-    // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
-    for (const ids of [title, paragraph]) {
-      for (let i = 0; i < ids.length; i++) {
-        const at = this.rowOf(ids[i]!) * n;
-        for (let q = 0; q < n; q++) {
-          if (best[q] === 1) continue;
-          let sim = this.similarities[at + q]!;
-          if (sim !== sim) this.similarities[at + q] = sim = this.vectors.similarity(question[q]!.id, ids[i]!); // NaN: not computed yet
-          if (sim > best[q]!) best[q] = sim;
-        }
-      }
+    // question's words), nor any when it has them all.
+    const settled = this.settle(title, best) + this.settle(paragraph, best);
+    if (settled < best.length) {
+      // A paragraph is read under its headline: "Mayor Helena Marsh…" is about Riverton when the title says so.
+      this.closest(title, best);
+      this.closest(paragraph, best);
     }
     let sum = 0;
-    question.forEach((q, i) => (sum += q.weight * best[i]!));
+    this.question.forEach((q, i) => (sum += q.weight * best[i]!));
     return sum / this.total;
+  }
+
+  /** Sets `best` to 1 (or 0, for a vector of zeros) for each question word among `ids`; how many it set to 1 that were not. */
+  private settle(ids: Uint32Array, best: Float32Array): number {
+    const question = this.ids;
+    let settled = 0;
+    for (let i = 0; i < ids.length; i++)
+      for (let q = 0; q < question.length; q++)
+        if (ids[i] === question[q]) {
+          const before = best[q];
+          best[q] = this.vectors.similarity(ids[i]!, ids[i]!);
+          if (best[q] === 1 && before !== 1) settled++;
+        }
+    return settled;
+  }
+
+  /** Raises each question word's `best` to its similarity with the closest of `ids`. */
+  private closest(ids: Uint32Array, best: Float32Array): void {
+    const question = this.ids;
+    const n = question.length;
+    for (let i = 0; i < ids.length; i++) {
+      const at = this.rowOf(ids[i]!) * n;
+      const similarities = this.similarities;
+      for (let q = 0; q < n; q++) {
+        if (best[q] === 1) continue;
+        let sim = similarities[at + q]!;
+        if (sim !== sim) similarities[at + q] = sim = this.vectors.similarity(question[q]!, ids[i]!); // NaN: not computed yet
+        if (sim > best[q]!) best[q] = sim;
+      }
+    }
   }
 
   /** Where word `id`'s row of similarities starts (NaN until each is first needed). */
@@ -103,8 +121,18 @@ export class MeaningMatch {
     return this.rows++;
   }
 
-  private paragraphIds(doc: number, words: () => readonly string[]): Uint32Array {
-    return remember(this.cache.paragraphs, doc, () => this.idsOf(words()));
+  /** The vector numbers of the paragraph's words (see `IndexData.docWords`), each once, in the order first met. */
+  private paragraphIds(doc: number): Uint32Array {
+    return remember(this.cache.paragraphs, doc, () => {
+      const { docWordAt, docWords } = this.index.data;
+      if (!docWordAt || !docWords) return this.idsOf(this.index.paragraphWords(doc));
+      const found = new Set<number>();
+      for (let k = docWordAt[doc]!; k < docWordAt[doc + 1]!; k++) {
+        const id = this.cache.vectorOf(docWords[k]!);
+        if (id >= 0) found.add(id);
+      }
+      return Uint32Array.from(found);
+    });
   }
 
   private titleIds(article: number): Uint32Array {
@@ -160,6 +188,8 @@ const IDS_CACHED = 50_000;
 interface IdsCache {
   paragraphs: Map<number, Uint32Array>;
   titles: Map<number, Uint32Array>;
+  /** The vector number of word `w` of the index's `allWords` (-1: none), looked up once per word. */
+  vectorOf(w: number): number;
 }
 const idsCaches = new WeakMap<WordVectors, WeakMap<SearchIndex, IdsCache>>();
 
@@ -174,17 +204,29 @@ function remember(cache: Map<number, Uint32Array>, key: number, compute: () => U
   return ids;
 }
 
+/** A word whose vector number is not looked up yet. */
+const UNKNOWN = -2;
+
 function idsCache(vectors: WordVectors, index: SearchIndex): IdsCache {
   let byIndex = idsCaches.get(vectors);
   if (!byIndex) idsCaches.set(vectors, (byIndex = new WeakMap()));
   let cache = byIndex.get(index);
-  if (!cache) byIndex.set(index, (cache = { paragraphs: new Map(), titles: new Map() }));
+  if (!cache) {
+    const words = index.data.allWords ?? [];
+    const ids = new Int32Array(words.length).fill(UNKNOWN);
+    const vectorOf = (w: number) => {
+      let id = ids[w]!;
+      if (id === UNKNOWN) ids[w] = id = vectors.id(words[w]!) ?? -1;
+      return id;
+    };
+    byIndex.set(index, (cache = { paragraphs: new Map(), titles: new Map(), vectorOf }));
+  }
   return cache;
 }
 
-/** The word-match ranking re-ordered by word match plus meaning match. Scores stay in [0, 1]. `words` gives a paragraph's content words. */
-export function rerankByMeaning(match: MeaningMatch, candidates: readonly Ranked[], words: (doc: number) => readonly string[]): Ranked[] {
+/** The word-match ranking re-ordered by word match plus meaning match. Scores stay in [0, 1]. */
+export function rerankByMeaning(match: MeaningMatch, candidates: readonly Ranked[]): Ranked[] {
   return candidates
-    .map((c) => ({ doc: c.doc, score: (c.score + SEMANTIC_WEIGHT * match.score(c.doc, () => words(c.doc))) / (1 + SEMANTIC_WEIGHT) }))
+    .map((c) => ({ doc: c.doc, score: (c.score + SEMANTIC_WEIGHT * match.score(c.doc)) / (1 + SEMANTIC_WEIGHT) }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
 }

@@ -229,4 +229,39 @@ describe('saving the persisted index', () => {
     expect((await cache.readIndex('all')).value?.index).toEqual(index.data);
     expect((await cache.readFiles('all')).value).toEqual(files);
   });
+
+  it("leaves out a file whose analysis lacks its paragraphs' words (as a build without them wrote it): that file is read again", async () => {
+    const { analyzeArticles, SearchIndex } = await import('../../src/search/index.js');
+    const articles: Article[] = [
+      {
+        id: 'a.jsonl#1',
+        file: 'a.jsonl',
+        title: 'Pier',
+        url: null,
+        published: null,
+        source: null,
+        paragraphs: [{ index: 0, text: 'The pier opened.' }],
+      },
+    ];
+    const report = {
+      file: 'a.jsonl',
+      reader: 'json',
+      articles: 1,
+      paragraphs: 1,
+      title: null,
+      published: null,
+      hasUrl: false,
+      warnings: [],
+      tooOld: 0,
+    };
+    const entry = (analysis: object) =>
+      ({ fingerprint: { mtimeMs: 1, size: 1 }, result: { articles, warnings: [], report }, analysis }) as CachedFile;
+    const { tokenAt: _, tokens: __, ...older } = analyzeArticles(articles);
+    const cache = new IndexCache(folder.cache, folder.articles);
+    const index = { settings: 'all', fingerprints: {}, index: SearchIndex.build(articles).data, warnings: [] };
+    await cache.write(index, new Map([['a.jsonl', entry(analyzeArticles(articles))]]));
+    expect((await cache.readFiles('all')).value.has('a.jsonl')).toBe(true);
+    await cache.write(index, new Map([['a.jsonl', entry(older)]]));
+    expect((await cache.readFiles('all')).value.has('a.jsonl')).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import Fuse from 'fuse.js';
+import { describe, expect, it, vi } from 'vitest';
 import { allowedEdits, editDistance, FuzzyVocabulary } from '../../src/search/fuzzy.js';
 
 describe('allowedEdits (AUTO fuzziness)', () => {
@@ -101,6 +102,23 @@ describe('FuzzyVocabulary', () => {
 
   it('does not offer a word with no letters in common', () => {
     expect(words('xyzzyq')).toEqual([]);
+  });
+});
+
+describe('FuzzyVocabulary searched at two limits', () => {
+  it('gives the start of the longer list for the shorter limit, from one search of the vocabulary', () => {
+    const words = ['election', 'elections', 'elected', 'selection', 'erection', 'electron', 'elector', 'ejection', 'eviction', 'electing'];
+    const vocabulary = new FuzzyVocabulary(words);
+    const search = vi.spyOn(Fuse.prototype, 'search');
+    try {
+      const long = vocabulary.search('electon', 12);
+      const searches = search.mock.calls.length;
+      expect(long.length).toBeGreaterThan(3);
+      expect(vocabulary.search('electon', 3)).toEqual(long.slice(0, 3));
+      expect(search.mock.calls.length).toBe(searches);
+    } finally {
+      search.mockRestore();
+    }
   });
 });
 

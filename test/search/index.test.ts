@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { detectLanguage, replyLanguage, type Language } from '../../src/search/language.js';
-import { termOf, tokenize, wordsOf } from '../../src/search/normalize.js';
+import { capitalizedWordsOf, termOf, tokenize, wordsOf } from '../../src/search/normalize.js';
 import type { Article } from '../../src/articles/types.js';
 import { article, GERMAN, NEWS, RUSSIAN } from './fixture.js';
 import { where } from './helpers.js';
@@ -108,6 +108,23 @@ describe('what gets indexed', () => {
       { numRuns: 500 },
     );
     expect(wordsOf('Kim Jong-un’s 2 letters — “I” said… a 9')).toEqual(['kim', 'jong', 'un', '2', 'letters', 'said', '9']);
+  });
+
+  it('finds the capitalized words after the first as tokenizing finds them, in ASCII and other text', () => {
+    const capitalized = (s: string) => {
+      const text = s.normalize('NFC');
+      return tokenize(text)
+        .filter((t) => t.start > 0 && /\p{Lu}/u.test(text[t.start]!))
+        .map((t) => t.word);
+    };
+    const text = fc.string({ unit: fc.constantFrom(..."aBz Z09 I7-.,'’“”—\u2010", 'COVID-19', 'Zürich', 'x\u0301', 'Ёлка', 'İ') });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(capitalizedWordsOf(s)).toEqual(capitalized(s));
+      }),
+      { numRuns: 500 },
+    );
+    expect(capitalizedWordsOf('Mayor Helena Marsh’s plan: I saw COVID-19 in Zürich')).toEqual(['helena', 'marsh', 'covid', 'zürich']);
   });
 
   it("stopwords of each article's language are not indexed", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/types.js';
-import { analyzeArticle, analyzeArticles, SearchIndex } from '../../src/search/index.js';
+import { analyzeArticle, analyzeArticles, analyzeText, SearchIndex } from '../../src/search/index.js';
+import { isStopword, wordsOf } from '../../src/search/normalize.js';
 import { packAnalysis, type PackedAnalysis } from '../../src/search/packed.js';
 import { runSteps } from '../../src/steps.js';
 import { article } from './fixture.js';
@@ -32,6 +33,27 @@ function expectedPostings(indexed: readonly Article[]): Map<string, Array<[doc: 
   return out;
 }
 
+/**
+ * Each indexed paragraph's terms in order and its distinct words as the index keeps them (what
+ * answering reads instead of the text), beside what its text gives.
+ */
+function expectParagraphsAsTheirText(index: SearchIndex): void {
+  for (let doc = 0; doc < index.documentCount; doc++) {
+    const article = index.docArticle[doc]!;
+    const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text;
+    const language = index.articleLanguage(article);
+    const words = wordsOf(text).filter((w) => !isStopword(w, language));
+    expect(index.data.docTerms && index.data.docWords).toBeDefined();
+    expect(index.paragraphTerms(doc)).toEqual(analyzeText(text, language));
+    expect(index.paragraphWords(doc)).toEqual([...new Set(words)]);
+    // An index without them (a database's candidates) reads the same from the text.
+    const { docTermAt: _t, docTerms: _d, docWordAt: _w, docWords: _v, allWords: _a, ...bare } = index.data;
+    const fromText = new SearchIndex(bare);
+    expect(fromText.paragraphTerms(doc)).toEqual(index.paragraphTerms(doc));
+    expect(fromText.paragraphWords(doc)).toEqual(index.paragraphWords(doc));
+  }
+}
+
 function postingsOf(index: SearchIndex): Map<string, Array<[number, number]>> {
   return new Map([...index.postings].map(([t, p]) => [t, Array.from(p.docs, (d, i): [number, number] => [d, p.freqs[i]!])]));
 }
@@ -44,6 +66,7 @@ describe('an index assembled from packed analyses (as a live reload keeps them)'
     expect(new Set(index.data.languages).size).toBe(3);
     expect(postingsOf(index)).toEqual(expectedPostings(file));
     expect(index.titleTerms.map((t) => [...t])).toEqual(file.map((a) => [...new Set(analyzeArticle(a).title)]));
+    expectParagraphsAsTheirText(index);
   });
 
   it('leaves out the paragraphs duplicate removal left out of an article, and their words', () => {
@@ -55,6 +78,7 @@ describe('an index assembled from packed analyses (as a live reload keeps them)'
     expect(Array.from(index.docParagraph.subarray(0, 2))).toEqual([0, 1]);
     expect(index.words.has('newsletter')).toBe(false);
     expect(index.words.has('ferries')).toBe(true);
+    expectParagraphsAsTheirText(index);
   });
 });
 
@@ -74,18 +98,19 @@ describe('analysing a file in one pass (as a reload reads each file)', () => {
       runSteps(SearchIndex.fromPackedSteps(more.map((a, at) => ({ article: a, source: a, packed, at })))).data;
     expect({ ...build(oneGo), builtAt: 0 }).toEqual({ ...build(apart), builtAt: 0 });
     expect(oneGo.languages).toEqual(['en', 'de', 'ru', 'en', 'de']);
+    expectParagraphsAsTheirText(runSteps(SearchIndex.fromPackedSteps(more.map((a, at) => ({ article: a, source: a, packed: oneGo, at })))));
     expect([...new Set(oneGo.strings)].sort()).toEqual([...new Set(apart.strings)].sort());
   });
 
   it('lists each article its own words once, with their terms', () => {
     const packed = analyzeArticles(more);
-    const wordsOf = (at: number) =>
+    const pairsOf = (at: number) =>
       Array.from(packed.words.subarray(packed.wordAt[at], packed.wordAt[at + 1]), (w, i) => [
         packed.strings[w],
         packed.strings[packed.wordTerms[packed.wordAt[at]! + i]!],
       ]);
-    expect(wordsOf(3)).toEqual(analyzeArticle(more[3]!).words);
-    expect(wordsOf(0)).toEqual(analyzeArticle(more[0]!).words);
+    expect(pairsOf(3)).toEqual(analyzeArticle(more[3]!).words);
+    expect(pairsOf(0)).toEqual(analyzeArticle(more[0]!).words);
   });
 
   it('shares one string among the files of a reload', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/search/index.js';
-import { Memo } from '../../src/search/memo.js';
+import { analyzeText, SearchIndex } from '../../src/search/index.js';
+import { wordsOf } from '../../src/search/normalize.js';
 import { splitSentences } from '../../src/search/passage.js';
-import { readingOf, sentencesOf } from '../../src/search/reading.js';
+import { sentencesOf } from '../../src/search/reading.js';
+import { article } from './fixture.js';
 
 // Invented lines: curly quotes, abbreviations that do not end a sentence, accents written both
 // composed and decomposed, numbers, one-letter leftovers ("Russia’s") and a short fragment.
@@ -11,63 +12,28 @@ const TEXTS = [
   'The café in Zu\u0308rich reopened on Jan. 3. Its owner said sales rose 12% in 2024; prices did not.',
   'Short. Then a longer sentence about the tram line that links the harbour with the campus?',
   'No full stop at the end of this line about the derby winner',
-  'Der Stadtrat stimmte am Montag für die neue Straßenbahn. Die Bauarbeiten beginnen 2026.',
 ];
+const GERMAN = 'Der Stadtrat stimmte am Montag für die neue Straßenbahn. Die Bauarbeiten beginnen 2026. Die Spieler gewannen die Spiele.';
 
-describe('a paragraph read once for ranking and for the answer check', () => {
-  it('gives the terms the index gives the text', () => {
-    for (const text of TEXTS)
-      for (const language of ['en', 'de'] as const) expect(readingOf(text, language).terms).toEqual(analyzeText(text, language));
-  });
+describe("a paragraph's sentences as the answer check reads them", () => {
+  const index = SearchIndex.build([article('en', 'Council news', TEXTS), article('de', 'Stadtrat', [GERMAN])]);
 
-  it('keeps one reading per language: the same text stems differently in German', () => {
-    const text = 'Die Spieler gewannen die Spiele';
-    expect(readingOf(text, 'en').terms).toEqual(analyzeText(text, 'en'));
-    expect(readingOf(text, 'de').terms).toEqual(analyzeText(text, 'de'));
-    expect(readingOf(text, 'de').terms).not.toEqual(readingOf(text, 'en').terms);
-  });
-
-  it('gives each sentence the terms it has read alone', () => {
-    for (const text of TEXTS) {
-      const normalized = text.normalize('NFC');
-      const alone = splitSentences(normalized).map((s) => normalized.slice(s.start, s.end));
-      const read = sentencesOf(readingOf(text, 'en'));
-      expect(read.map((s) => s.sentence)).toEqual(alone);
-      expect(read.map((s) => s.terms)).toEqual(alone.map((s) => analyzeText(s, 'en')));
+  it('gives each sentence its words and the terms it has read alone, in its article language or another', () => {
+    for (let doc = 0; doc < index.documentCount; doc++) {
+      const text = index.articles[index.docArticle[doc]!]!.paragraphs[index.docParagraph[doc]!]!.text.normalize('NFC');
+      const alone = splitSentences(text).map((s) => text.slice(s.start, s.end));
+      for (const language of ['en', 'de'] as const) {
+        const read = sentencesOf(index, doc, language);
+        expect(read.map((s) => s.sentence)).toEqual(alone);
+        expect(read.map((s) => s.words)).toEqual(alone.map((s) => wordsOf(s)));
+        expect(read.map((s) => s.terms)).toEqual(alone.map((s) => analyzeText(s, language)));
+      }
     }
   });
-});
 
-describe('Memo', () => {
-  it('computes a value once while it is kept', () => {
-    const memo = new Memo<string, number>(3);
-    let calls = 0;
-    const length = (s: string) => (calls++, s.length);
-    expect(memo.get('abc', length)).toBe(3);
-    expect(memo.get('abc', length)).toBe(3);
-    expect(calls).toBe(1);
-  });
-
-  it('drops the least recently used value when full', () => {
-    const memo = new Memo<string, string>(2);
-    const computed: string[] = [];
-    const upper = (s: string) => (computed.push(s), s.toUpperCase());
-    memo.get('a', upper);
-    memo.get('b', upper);
-    memo.get('a', upper); // a is now the most recent
-    memo.get('c', upper); // so b goes
-    expect(memo.size).toBe(2);
-    memo.get('a', upper);
-    memo.get('b', upper);
-    expect(computed).toEqual(['a', 'b', 'c', 'b']);
-  });
-
-  it('keeps nothing at capacity 0', () => {
-    const memo = new Memo<string, number>(0);
-    let calls = 0;
-    memo.get('a', () => ++calls);
-    memo.get('a', () => ++calls);
-    expect(calls).toBe(2);
-    expect(memo.size).toBe(0);
+  it('reads a German article in German: the same text stems differently in English', () => {
+    const doc = index.documentCount - 1;
+    expect(index.articleLanguage(index.docArticle[doc]!)).toBe('de');
+    expect(sentencesOf(index, doc, 'de').at(-1)!.terms).not.toEqual(sentencesOf(index, doc, 'en').at(-1)!.terms);
   });
 });
