@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { TELEGRAM_RATES } from '../src/bot/send.js';
 import { FakeTelegram } from './fake-telegram.js';
 import { throwawayCluster, type ThrowawayCluster } from './throwaway-cluster.js';
 import { seededRandom } from './typos.js';
+import { freePort } from './free-port.js';
 
 /**
  * The fault run of issue 17: three compiled bots (`node dist/main.js`, webhook mode) share one
@@ -75,14 +75,6 @@ const QUESTIONS = [
   'Who approved the budget for the tram line?',
   'what is the weather on mars tomorrow?',
 ];
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

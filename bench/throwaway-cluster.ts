@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, chownSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port.js';
 
 /**
  * A PostgreSQL server of its own, for tests and benchmarks that stop, start or replicate a server:
@@ -53,17 +53,6 @@ async function pg(name: string, args: string[]): Promise<string> {
   const [file, argv] = asRoot ? [binary('runuser')!, ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   const r = await run(file, argv, { timeout: COMMAND_MS, cwd: os.tmpdir() });
   return r.stdout;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function serve(root: string, data: string): Promise<ThrowawayCluster> {

@@ -8,42 +8,20 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { clusterUnavailable, throwawayCluster } from '../../bench/throwaway-cluster.js';
 import { TOKEN } from './harness.js';
+import { BOUND_MS, cleanupsAfterEach, freePort, until } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noCluster = clusterUnavailable();
 if (noCluster && process.env.REQUIRE_POSTGRES === '1') throw new Error(`REQUIRE_POSTGRES=1 but ${noCluster}`);
-/** Safety bound only (a busy machine starts a bot in a few seconds). */
-const BOUND_MS = 60_000;
 
-async function until(what: string, check: () => boolean | Promise<boolean>, log: () => string): Promise<void> {
-  const end = Date.now() + BOUND_MS;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; log:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 describe.skipIf(noCluster !== undefined)(
   `the database stopped and started again${noCluster ? ` (skipped: ${noCluster})` : ''}`,

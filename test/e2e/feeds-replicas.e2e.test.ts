@@ -7,42 +7,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { startFeedServer } from '../feeds/server.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
 import { TOKEN } from './harness.js';
+import { BOUND_MS, cleanupsAfterEach, freePort, until } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noPostgres = await postgresUnavailable();
-/** Safety bound only (a busy machine starts a bot in a few seconds). */
-const BOUND_MS = 60_000;
 
-async function until(what: string, check: () => boolean, log: () => string): Promise<void> {
-  const end = Date.now() + BOUND_MS;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; logs:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 describe.skipIf(noPostgres !== undefined)(
   `feeds with two replicas${noPostgres ? ` (skipped: ${noPostgres})` : ''}`,

@@ -13,19 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
 import { TOKEN } from './harness.js';
+import { BOUND_MS, until } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noPostgres = await postgresUnavailable();
-/** Safety bound only (a busy machine starts a bot in a few seconds). */
-const BOUND_MS = 60_000;
-
-async function until(what: string, check: () => boolean, log: () => string): Promise<void> {
-  const end = Date.now() + BOUND_MS;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; logs:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.skipIf(noPostgres !== undefined)(
   `a replica killed mid-run${noPostgres ? ` (skipped: ${noPostgres})` : ''}`,

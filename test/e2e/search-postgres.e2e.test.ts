@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { PostgresLiveSearch } from '../../src/app/postgres-search.js';
 import { LiveIndex } from '../../src/app/live-index.js';
@@ -21,25 +21,13 @@ import { en } from '../../src/replies/phrases/en.js';
 import { escapeHtml } from '../../src/replies/text.js';
 import { postgresUnavailable, throwawayDatabase, TEST_DATABASE_URL } from '../state/stores.js';
 import { captureLog, deps, FAST_SEND, testConfig, TOKEN } from './harness.js';
+import { BOUND_MS, cleanupsAfterEach, until } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noPostgres = await postgresUnavailable();
-/** Safety bound only (a busy machine starts a bot in a few seconds). */
-const BOUND_MS = 60_000;
 const LIMITS = { perChatIntervalMs: 20, groupPerMinute: 1000, globalPerSecond: 1000, timeScale: 1 };
 
-async function until(what: string, check: () => boolean | Promise<boolean>, log = () => ''): Promise<void> {
-  const end = Date.now() + BOUND_MS;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; log:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 /** A copy of the fixture folder to add files to. */
 function articlesCopy(): string {

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresLiveSearch } from '../../src/app/postgres-search.js';
 import { feedsWhileHolding } from '../../src/feeds/leased.js';
 import { startFeedSchedule } from '../../src/feeds/schedule.js';
@@ -18,24 +18,14 @@ import { openCoordination } from '../../src/state/open.js';
 import { captureLog, testConfig } from '../e2e/harness.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
 import { startFeedServer } from './server.js';
+import { cleanupsAfterEach, until } from '../e2e/processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noPostgres = await postgresUnavailable();
 /** Safety bound only. */
 const BOUND_MS = 30_000;
 
-async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
-  const end = Date.now() + BOUND_MS;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 describe.skipIf(noPostgres !== undefined)(
   `feeds with several replicas${noPostgres ? ` (skipped: ${noPostgres})` : ''}`,
