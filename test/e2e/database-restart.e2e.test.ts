@@ -6,7 +6,6 @@
  * 200 with the database reachable, and the question asked during the outage is answered. Skipped
  * with the reason when initdb, pg_ctl or pg_basebackup are missing, unless REQUIRE_POSTGRES=1.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { clusterUnavailable, throwawayCluster } from '../../bench/throwaway-cluster.js';
-import { TOKEN } from './harness.js';
-import { BOUND_MS, cleanupsAfterEach, freePort, until } from './processes.js';
+import { BOUND_MS, cleanupsAfterEach, freePort, spawnBot, until } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noCluster = clusterUnavailable();
@@ -36,34 +34,18 @@ describe.skipIf(noCluster !== undefined)(
       const home = mkdtempSync(path.join(os.tmpdir(), 'db-restart-'));
       cleanups.push(() => rmSync(home, { recursive: true, force: true }));
       const healthPort = await freePort();
-      let log = '';
-      const proc = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-        cwd: home,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          BOT_TOKEN: TOKEN,
-          TELEGRAM_API_ROOT: apiRoot,
-          DATABASE_URL: cluster.url,
-          SEARCH_BACKEND: 'postgres',
-          ARTICLES_DIR: path.join(ROOT, 'test/fixtures/news'),
-          INDEX_CACHE_DIR: path.join(home, 'cache'),
-          HEALTH_PORT: String(healthPort),
-          LOG_LEVEL: 'info',
-          WORD_VECTORS: 'off',
-          SENTENCE_MODEL: 'off',
-        },
+      const bot = spawnBot(home, {
+        TELEGRAM_API_ROOT: apiRoot,
+        DATABASE_URL: cluster.url,
+        SEARCH_BACKEND: 'postgres',
+        ARTICLES_DIR: path.join(ROOT, 'test/fixtures/news'),
+        INDEX_CACHE_DIR: path.join(home, 'cache'),
+        HEALTH_PORT: String(healthPort),
       });
+      cleanups.push(() => bot.kill());
+      const logs = () => bot.log;
       let exitCode: number | null | undefined;
-      const exited = new Promise((resolve) => proc.on('exit', (code) => resolve((exitCode = code))));
-      cleanups.push(async () => {
-        proc.kill('SIGKILL');
-        await exited;
-      });
-      proc.stdout.on('data', (c: Buffer) => (log += c));
-      proc.stderr.on('data', (c: Buffer) => (log += c));
-      const logs = () => log;
+      void bot.exited.then((code) => (exitCode = code));
       const health = async () => {
         const r = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
         return {
@@ -76,7 +58,7 @@ describe.skipIf(noCluster !== undefined)(
 
       await until(
         'the bot to poll',
-        async () => log.includes('took the polling lease') && (await health().catch(() => undefined))?.body.polling === true,
+        async () => bot.log.includes('took the polling lease') && (await health().catch(() => undefined))?.body.polling === true,
         logs,
       );
       // Until, not at once: on a loaded machine a probe's first connection can take past its 2 s bound.

@@ -5,7 +5,6 @@
  * nothing is written into either folder, and both replicas list the new item. Skipped with the
  * reason when no PostgreSQL answers, unless REQUIRE_POSTGRES=1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { startFeedServer } from '../feeds/server.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
-import { TOKEN } from './harness.js';
-import { BOUND_MS, cleanupsAfterEach, freePort, until } from './processes.js';
+import { BOUND_MS, type BotProcess, cleanupsAfterEach, freePort, spawnBot, until } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noPostgres = await postgresUnavailable();
@@ -34,7 +32,7 @@ describe.skipIf(noPostgres !== undefined)(
       cleanups.push(() => feeds.close());
       const db = await throwawayDatabase();
       cleanups.push(() => db.drop());
-      const replicas: Array<{ proc: ChildProcess; log: string; articlesDir: string }> = [];
+      const replicas: Array<BotProcess & { articlesDir: string }> = [];
       const logs = () => replicas.map((r, i) => `--- replica ${i}\n${r.log}`).join('\n');
       const ports = [await freePort(), await freePort()];
       for (let i = 0; i < 2; i++) {
@@ -42,35 +40,19 @@ describe.skipIf(noPostgres !== undefined)(
         cleanups.push(() => rmSync(home, { recursive: true, force: true }));
         const articlesDir = path.join(home, 'articles');
         cpSync(path.join(ROOT, 'test/fixtures/news'), articlesDir, { recursive: true });
-        const proc = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-          cwd: home,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            BOT_TOKEN: TOKEN,
-            TELEGRAM_API_ROOT: apiRoot,
-            DATABASE_URL: db.url,
-            SEARCH_BACKEND: 'postgres',
-            ARTICLES_DIR: articlesDir,
-            INDEX_CACHE_DIR: path.join(home, 'cache'),
-            FEEDS: `${feeds.base}/rss-full.xml`,
-            FEED_INTERVAL: '60',
-            FEEDS_ALLOW_PRIVATE_ADDRESSES: 'on',
-            HEALTH_PORT: String(ports[i]),
-            LOG_LEVEL: 'info',
-            WORD_VECTORS: 'off',
-            SENTENCE_MODEL: 'off',
-          },
+        const bot = spawnBot(home, {
+          TELEGRAM_API_ROOT: apiRoot,
+          DATABASE_URL: db.url,
+          SEARCH_BACKEND: 'postgres',
+          ARTICLES_DIR: articlesDir,
+          INDEX_CACHE_DIR: path.join(home, 'cache'),
+          FEEDS: `${feeds.base}/rss-full.xml`,
+          FEED_INTERVAL: '60',
+          FEEDS_ALLOW_PRIVATE_ADDRESSES: 'on',
+          HEALTH_PORT: String(ports[i]),
         });
-        const entry = { proc, log: '', articlesDir };
-        const exited = new Promise((resolve) => proc.on('exit', resolve));
-        cleanups.push(async () => {
-          proc.kill('SIGKILL');
-          await exited;
-        });
-        proc.stdout.on('data', (c: Buffer) => (entry.log += c));
-        proc.stderr.on('data', (c: Buffer) => (entry.log += c));
+        cleanups.push(() => bot.kill());
+        const entry = Object.assign(bot, { articlesDir });
         replicas.push(entry);
       }
       await until('both replicas to run', () => replicas.every((r) => r.log.includes('"bot running"')), logs);

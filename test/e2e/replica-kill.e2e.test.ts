@@ -4,7 +4,6 @@
  * answers what comes next. Every question is answered exactly once and no two replicas ever poll at
  * once. Skipped with the reason when no PostgreSQL answers, unless REQUIRE_POSTGRES=1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../bench/fake-telegram.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
-import { TOKEN } from './harness.js';
-import { BOUND_MS, until } from './processes.js';
+import { BOUND_MS, spawnBot, until, type BotProcess } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noPostgres = await postgresUnavailable();
@@ -26,31 +24,18 @@ describe.skipIf(noPostgres !== undefined)(
       const fake = new FakeTelegram({ perChatIntervalMs: 50, groupPerMinute: 1000, globalPerSecond: 1000, timeScale: 1 });
       const apiRoot = await fake.start();
       const db = await throwawayDatabase();
-      const procs: Array<{ proc: ChildProcess; log: string; dir: string; exited: Promise<unknown> }> = [];
+      const procs: Array<BotProcess & { dir: string }> = [];
       const logs = () => procs.map((p, i) => `--- replica ${i}\n${p.log}`).join('\n');
       const startReplica = () => {
         const dir = mkdtempSync(path.join(os.tmpdir(), 'replica-kill-'));
-        const proc = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-          cwd: dir,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            BOT_TOKEN: TOKEN,
-            TELEGRAM_API_ROOT: apiRoot,
-            DATABASE_URL: db.url,
-            ARTICLES_DIR: path.join(ROOT, 'test/fixtures/news'),
-            INDEX_CACHE_DIR: path.join(dir, 'cache'),
-            LOG_LEVEL: 'info',
-            WORD_VECTORS: 'off',
-            SENTENCE_MODEL: 'off',
-          },
+        const bot = spawnBot(dir, {
+          TELEGRAM_API_ROOT: apiRoot,
+          DATABASE_URL: db.url,
+          ARTICLES_DIR: path.join(ROOT, 'test/fixtures/news'),
+          INDEX_CACHE_DIR: path.join(dir, 'cache'),
         });
-        const entry = { proc, log: '', dir, exited: new Promise((resolve) => proc.on('exit', resolve)) };
-        proc.stdout!.on('data', (c: Buffer) => (entry.log += c));
-        proc.stderr!.on('data', (c: Buffer) => (entry.log += c));
-        procs.push(entry);
-        return entry;
+        procs.push(Object.assign(bot, { dir }));
+        return bot;
       };
       const answered = (ids: number[]) => () => ids.every((id) => fake.delivered.some((d) => d.replyTo === id));
       try {
@@ -62,8 +47,7 @@ describe.skipIf(noPostgres !== undefined)(
         await until('the answers before the kill', answered(before), logs);
         expect(second.log).not.toContain('took the polling lease');
 
-        first.proc.kill('SIGKILL');
-        await first.exited;
+        await first.kill();
         const after = [1, 2, 3].map((i) => fake.userMessage(710 + i, 710 + i, 'What happened to the tram?'));
         await until('the answers after the kill', answered(after), logs);
         expect(second.log).toContain('took the polling lease');
@@ -73,8 +57,7 @@ describe.skipIf(noPostgres !== undefined)(
         expect(fake.overlappingPolls).toBe(0);
       } finally {
         for (const p of procs) {
-          p.proc.kill('SIGKILL');
-          await p.exited;
+          await p.kill();
           rmSync(p.dir, { recursive: true, force: true });
         }
         await fake.stop();

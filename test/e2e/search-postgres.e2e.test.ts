@@ -5,7 +5,7 @@
  * "ask again in a moment", and once it is back questions are answered again. Skipped with the
  * reason when no PostgreSQL answers, unless REQUIRE_POSTGRES=1.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import { en } from '../../src/replies/phrases/en.js';
 import { escapeHtml } from '../../src/replies/text.js';
 import { postgresUnavailable, throwawayDatabase, TEST_DATABASE_URL } from '../state/stores.js';
 import { captureLog, deps, FAST_SEND, testConfig, TOKEN } from './harness.js';
-import { BOUND_MS, cleanupsAfterEach, until } from './processes.js';
+import { BOUND_MS, cleanupsAfterEach, spawnBot, until } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const noPostgres = await postgresUnavailable();
@@ -81,33 +81,16 @@ describe.skipIf(noPostgres !== undefined)(
       cleanups.push(() => db.drop());
       const home = mkdtempSync(path.join(os.tmpdir(), 'pg-bot-'));
       cleanups.push(() => rmSync(home, { recursive: true, force: true }));
-      let log = '';
-      const proc: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-        cwd: home,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          BOT_TOKEN: TOKEN,
-          TELEGRAM_API_ROOT: apiRoot,
-          DATABASE_URL: db.url,
-          SEARCH_BACKEND: 'postgres',
-          ARTICLES_DIR: articlesDir,
-          INDEX_CACHE_DIR: path.join(home, 'cache'),
-          LOG_LEVEL: 'info',
-          WORD_VECTORS: 'off',
-          SENTENCE_MODEL: 'off',
-        },
+      const bot = spawnBot(home, {
+        TELEGRAM_API_ROOT: apiRoot,
+        DATABASE_URL: db.url,
+        SEARCH_BACKEND: 'postgres',
+        ARTICLES_DIR: articlesDir,
+        INDEX_CACHE_DIR: path.join(home, 'cache'),
       });
-      const exited = new Promise((resolve) => proc.on('exit', resolve));
-      cleanups.push(async () => {
-        proc.kill('SIGKILL');
-        await exited;
-      });
-      proc.stdout!.on('data', (c: Buffer) => (log += c));
-      proc.stderr!.on('data', (c: Buffer) => (log += c));
-      const logs = () => log;
-      await until('the bot to run', () => log.includes('"bot running"'), logs);
+      cleanups.push(() => bot.kill());
+      const logs = () => bot.log;
+      await until('the bot to run', () => bot.log.includes('"bot running"'), logs);
 
       // The folder is in the database (the embedded bot makes no search tables at all).
       const files = await query<{ file: string }>(db.url, 'select file from search_files order by file');
