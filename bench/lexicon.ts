@@ -54,14 +54,24 @@ function formsOf(word: string): string[] {
 /** Every 7th headword's forms, up to `lookups` words a language. */
 function samplesOf(bytes: Buffer, lookups: number): Map<Language, string[]> {
   const headwords = ReferenceLexicon.parse(bytes.toString('utf8'));
-  return new Map(LANGUAGES.map((l) => [l, [...headwords.headwords(l)].filter((_, i) => i % 7 === 0).flatMap(formsOf).slice(0, lookups)]));
+  return new Map(
+    LANGUAGES.map((l) => [
+      l,
+      [...headwords.headwords(l)]
+        .filter((_, i) => i % 7 === 0)
+        .flatMap(formsOf)
+        .slice(0, lookups),
+    ]),
+  );
 }
 
 function measure(reference: boolean, lookups: number, bytes: Buffer): void {
   const samples = samplesOf(bytes, lookups);
   const before = memory();
   let started = performance.now();
-  const lexicon: Translator = reference ? ReferenceLexicon.parse(gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8')) : Lexicon.parse(gunzipSync(readFileSync(LEXICON_FILE)));
+  const lexicon: Translator = reference
+    ? ReferenceLexicon.parse(gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8'))
+    : Lexicon.parse(gunzipSync(readFileSync(LEXICON_FILE)));
   const out = [describeGrowth(`${reference ? 'reference' : 'compact'} load`, before, performance.now() - started)];
   for (const language of LANGUAGES) {
     const words = samples.get(language)!;
@@ -95,7 +105,8 @@ function compare(bytes: Buffer): number {
     for (const [stem, words] of old.stemsOf(language)) {
       checked++;
       const found = compact.headwordsOfStem(stem, language);
-      if (JSON.stringify(found) !== JSON.stringify(words) && differences++ < 10) process.stdout.write(`${language} stem ${stem}: ${words} vs ${found}\n`);
+      if (JSON.stringify(found) !== JSON.stringify(words) && differences++ < 10)
+        process.stdout.write(`${language} stem ${stem}: ${words} vs ${found}\n`);
     }
   }
   process.stdout.write(`${checked} lookups and stems compared, ${differences} differ\n`);

@@ -28,7 +28,7 @@ export class Headwords {
    */
   static ofLines(bytes: Buffer, languageOf: (code: string) => Language | undefined): Map<Language, Headwords> {
     const lines = new Map<Language, { starts: number[]; ends: number[] }>();
-    for (let pos = 0; pos < bytes.length; ) {
+    for (let pos = 0; pos < bytes.length;) {
       let end = bytes.indexOf(NEWLINE, pos);
       if (end < 0) end = bytes.length;
       const tab = indexIn(bytes, TAB, pos, end);
@@ -57,7 +57,11 @@ export class Headwords {
     // A list written some other way: sort (stably, so the later of a word's lines comes last) and keep its last line.
     const order = starts.map((_, i) => i).sort(compare);
     const kept = order.filter((i, k) => k === order.length - 1 || compare(i, order[k + 1]!) !== 0);
-    return new Headwords(bytes, Uint32Array.from(kept, (i) => starts[i]!), Uint32Array.from(kept, (i) => ends[i]!));
+    return new Headwords(
+      bytes,
+      Uint32Array.from(kept, (i) => starts[i]!),
+      Uint32Array.from(kept, (i) => ends[i]!),
+    );
   }
 
   /** The index of headword `word`, or -1. */
@@ -130,7 +134,12 @@ export class StemGroups {
     groups.push(order.length);
     const bounds = new Uint32Array(distinct.length + 1);
     distinct.forEach((s, k) => (bounds[k + 1] = bounds[k]! + s.length));
-    return new StemGroups(distinct.join(''), bounds, Uint32Array.from(groups), Uint32Array.from(order, (k) => words[k]!));
+    return new StemGroups(
+      distinct.join(''),
+      bounds,
+      Uint32Array.from(groups),
+      Uint32Array.from(order, (k) => words[k]!),
+    );
   }
 
   /** The headwords (in `Headwords` order) whose stem is `stem`; undefined when none. */
