@@ -37,6 +37,7 @@ import { benchDatabase } from './postgres.js';
 import { loadAnswerModels } from '../src/app/open.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
+import { installedLexiconRead } from '../src/search/lexicon.js';
 import { PostgresSearch } from '../src/search/postgres/backend.js';
 import { ingestFolder } from '../src/search/postgres/store.js';
 import type { SqlDb } from '../src/state/sql.js';
@@ -363,6 +364,8 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
       await search.answer(q, models);
       commonTimes.push(performance.now() - t);
     }
+    // A question of common English words can read as another language and load the word list.
+    const memAfterCommon = await memoryAfterGc();
     const rate = Math.round(report.paragraphs / (buildMs / 1000));
     const load = `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`;
     return [
@@ -378,7 +381,7 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
         system: 'postgres common words',
         paragraphs: report.paragraphs,
         ...summarize(commonTimes),
-        note: `questions of 4 of the corpus's 40 most frequent words ("${common.slice(0, 4).join(' ')}?"…)`,
+        note: `questions of 4 of the corpus's 40 most frequent words ("${common.slice(0, 4).join(' ')}?"…); RSS after them ${(memAfterCommon.rssMb ?? NaN).toFixed(0)} MB, word list ${installedLexiconRead() ? 'read' : 'not read'}`,
       },
     ];
   } finally {

@@ -105,3 +105,8 @@ export function installedLexicon(): Lexicon {
   installed ??= existsSync(LEXICON_FILE) ? Lexicon.parse(gunzipSync(readFileSync(LEXICON_FILE))) : Lexicon.empty;
   return installed;
 }
+
+/** Whether `installedLexicon` has read the word list yet (benchmarks report it beside the memory). */
+export function installedLexiconRead(): boolean {
+  return installed !== undefined;
+}
