@@ -352,6 +352,7 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
     const ingestNote = `ingest CPU ${ingestCpuS.toFixed(0)} s this process, ${ingestServerS.toFixed(0)} s the database's server processes`;
     const cpuNote = `CPU a question: ${((cpu.user + cpu.system) / 1000 / Math.max(1, times.length)).toFixed(1)} ms this process, ${(serverMs / Math.max(1, times.length)).toFixed(1)} ms the database's server processes`;
     const mem = await memoryAfterGc();
+    const listAfterQuestions = installedLexiconRead() ? 'read' : 'not read';
     const common = (
       await db.query<{ word: string }>(
         "select w.word from search_words w join search_terms t on t.term = w.term where w.word ~ '^[a-z]{4,}$' order by t.df desc limit 40",
@@ -375,7 +376,7 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
         buildMs,
         ...mem,
         ...summarize(times),
-        note: `in-process calls to PostgresSearch.answer (SQL round trips included); ingest ${rate} paragraphs/s (npm run index -- --to-postgres path); RSS after the questions; ${ingestNote}; ${cpuNote}; ${load}`,
+        note: `in-process calls to PostgresSearch.answer (SQL round trips included); ingest ${rate} paragraphs/s (npm run index -- --to-postgres path); RSS after the questions (word list ${listAfterQuestions}); ${ingestNote}; ${cpuNote}; ${load}`,
       },
       {
         system: 'postgres common words',
