@@ -37,6 +37,7 @@ import { benchDatabase } from './postgres.js';
 import { loadAnswerModels } from '../src/app/open.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
+import { installedLexiconRead } from '../src/search/lexicon.js';
 import { PostgresSearch } from '../src/search/postgres/backend.js';
 import { ingestFolder } from '../src/search/postgres/store.js';
 import type { SqlDb } from '../src/state/sql.js';
@@ -351,6 +352,7 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
     const ingestNote = `ingest CPU ${ingestCpuS.toFixed(0)} s this process, ${ingestServerS.toFixed(0)} s the database's server processes`;
     const cpuNote = `CPU a question: ${((cpu.user + cpu.system) / 1000 / Math.max(1, times.length)).toFixed(1)} ms this process, ${(serverMs / Math.max(1, times.length)).toFixed(1)} ms the database's server processes`;
     const mem = await memoryAfterGc();
+    const listAfterQuestions = installedLexiconRead() ? 'read' : 'not read';
     const common = (
       await db.query<{ word: string }>(
         "select w.word from search_words w join search_terms t on t.term = w.term where w.word ~ '^[a-z]{4,}$' order by t.df desc limit 40",
@@ -363,6 +365,8 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
       await search.answer(q, models);
       commonTimes.push(performance.now() - t);
     }
+    // A question of common English words can read as another language and load the word list.
+    const memAfterCommon = await memoryAfterGc();
     const rate = Math.round(report.paragraphs / (buildMs / 1000));
     const load = `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`;
     return [
@@ -372,13 +376,13 @@ async function postgresChild(dir: string, questions: readonly string[]): Promise
         buildMs,
         ...mem,
         ...summarize(times),
-        note: `in-process calls to PostgresSearch.answer (SQL round trips included); ingest ${rate} paragraphs/s (npm run index -- --to-postgres path); RSS after the questions; ${ingestNote}; ${cpuNote}; ${load}`,
+        note: `in-process calls to PostgresSearch.answer (SQL round trips included); ingest ${rate} paragraphs/s (npm run index -- --to-postgres path); RSS after the questions (word list ${listAfterQuestions}); ${ingestNote}; ${cpuNote}; ${load}`,
       },
       {
         system: 'postgres common words',
         paragraphs: report.paragraphs,
         ...summarize(commonTimes),
-        note: `questions of 4 of the corpus's 40 most frequent words ("${common.slice(0, 4).join(' ')}?"…)`,
+        note: `questions of 4 of the corpus's 40 most frequent words ("${common.slice(0, 4).join(' ')}?"…); RSS after them ${(memAfterCommon.rssMb ?? NaN).toFixed(0)} MB, word list ${installedLexiconRead() ? 'read' : 'not read'}`,
       },
     ];
   } finally {

@@ -5,6 +5,7 @@ import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { LANGUAGES, type Language } from './language.js';
 import { termOf } from './normalize.js';
+import { Headwords, StemGroups } from './lexicon-table.js';
 
 /**
  * Words of other languages in English: what lets a question in German, Spanish, French or Russian
@@ -12,25 +13,22 @@ import { termOf } from './normalize.js';
  * `models/lexicon.tsv.gz` (an optional install: the dictionaries are GPL, see models/README.md).
  * Each line: `language TAB word TAB translation translation…`, lowercased, one-word headwords; a
  * translation of several words has them joined by "_".
+ *
+ * Held as the file's bytes with a sorted table of where each language's lines start (see
+ * lexicon-table.ts), not as a Map of strings: a third of a million headwords as objects took
+ * 135 MB and seconds to build, past the bot's memory goals.
  */
 export class Lexicon {
-  /** Per language, each stem's headwords, built on first use. */
-  private readonly stems = new Map<Language, Map<string, string[]>>();
+  /** Per language, the headwords grouped by stem, built on first use. */
+  private readonly stems = new Map<Language, StemGroups>();
 
-  constructor(private readonly words: ReadonlyMap<Language, ReadonlyMap<string, readonly string[]>>) {}
+  constructor(private readonly words: ReadonlyMap<Language, Headwords>) {}
 
   static readonly empty = new Lexicon(new Map());
 
-  static parse(text: string): Lexicon {
-    const words = new Map<Language, Map<string, string[]>>();
-    for (const line of text.split('\n')) {
-      const [language, word, translations] = line.split('\t');
-      if (!word || !translations || !LANGUAGES.has(language as Language)) continue;
-      let table = words.get(language as Language);
-      if (!table) words.set(language as Language, (table = new Map()));
-      table.set(word, translations.split(' '));
-    }
-    return new Lexicon(words);
+  static parse(text: string | Buffer): Lexicon {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    return new Lexicon(Headwords.ofLines(bytes, (code) => (LANGUAGES.has(code as Language) ? (code as Language) : undefined)));
   }
 
   /** Whether it translates words of `language`. */
@@ -47,27 +45,22 @@ export class Lexicon {
     const table = this.words.get(language);
     if (!table) return undefined;
     const stems = this.stemsOf(language, table);
-    const headword = table.has(word) ? word : likeForm(word, stems.get(termOf(word, language)));
-    if (headword) return concepts(table.get(headword)!);
+    const found = table.find(word);
+    const headword = found >= 0 ? found : likeForm(word, stems.get(termOf(word, language)), table);
+    if (headword !== undefined) return concepts(table.translations(headword));
     const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
-    return parts?.map((stem) => [...table.get(stems.get(stem)![0]!)!]);
+    return parts?.map((stem) => table.translations(stems.get(stem)![0]!));
   }
 
-  private stemsOf(language: Language, table: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  /** The headwords `translate` takes a word of stem `stem` for (what `npm run bench:lexicon -- --compare` checks). */
+  headwordsOfStem(stem: string, language: Language): string[] {
+    const table = this.words.get(language);
+    return table ? [...(this.stemsOf(language, table).get(stem) ?? [])].map((i) => table.word(i)) : [];
+  }
+
+  private stemsOf(language: Language, table: Headwords): StemGroups {
     let stems = this.stems.get(language);
-    if (!stems) {
-      stems = new Map();
-      for (const [word, translations] of table) {
-        // Words English says in a phrase are mostly German compounds and their forms, each its own
-        // headword: stemming them too would double the time the first question waits for this table.
-        if (translations[0]!.includes('_')) continue;
-        const stem = termOf(word, language);
-        const words = stems.get(stem);
-        if (words) words.push(word);
-        else stems.set(stem, [word]);
-      }
-      this.stems.set(language, stems);
-    }
+    if (!stems) this.stems.set(language, (stems = StemGroups.of(table, language)));
     return stems;
   }
 }
@@ -80,14 +73,15 @@ export class Lexicon {
 const MAX_ENDING = 3;
 
 /** Of the headwords sharing a word's stem, the one of a length near it that shares most of its letters. */
-function likeForm(word: string, headwords: readonly string[] | undefined): string | undefined {
-  let best: string | undefined;
+function likeForm(word: string, headwords: Iterable<number> | undefined, table: Headwords): number | undefined {
+  let best: number | undefined;
   let shared = 0;
-  for (const h of headwords ?? []) {
+  for (const i of headwords ?? []) {
+    const h = table.word(i);
     if (Math.abs(h.length - word.length) > MAX_ENDING) continue;
     let n = 0;
     while (n < h.length && h[n] === word[n]) n++;
-    if (n > shared) [best, shared] = [h, n];
+    if (n > shared) [best, shared] = [i, n];
   }
   return best;
 }
@@ -108,6 +102,11 @@ let installed: Lexicon | undefined;
 
 /** The lexicon `npm run build-lexicon` installed, read on the first question that needs it; empty when there is none. */
 export function installedLexicon(): Lexicon {
-  installed ??= existsSync(LEXICON_FILE) ? Lexicon.parse(gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8')) : Lexicon.empty;
+  installed ??= existsSync(LEXICON_FILE) ? Lexicon.parse(gunzipSync(readFileSync(LEXICON_FILE))) : Lexicon.empty;
   return installed;
+}
+
+/** Whether `installedLexicon` has read the word list yet (benchmarks report it beside the memory). */
+export function installedLexiconRead(): boolean {
+  return installed !== undefined;
 }

@@ -108,14 +108,23 @@ export function termOf(word: string, language: Language): string {
   let term = cache.get(word);
   if (term === undefined) {
     if (cache.size > STEM_CACHE_LIMIT) cache.clear();
-    // Numbers and mixed tokens ("70th", "covid19") are kept whole: stemming them only loses meaning.
-    const info = LANGUAGES.get(language)!;
-    // Latin-script words are folded before stemming too, so "andalucía" and "andalucia" (typed
-    // without accents) get one stem; Cyrillic keeps "й" for the stemmer's suffix rules.
-    term = DIGIT.test(word) ? word : fold(info.stem(info.script === 'latin' ? fold(word) : word));
+    term = uncachedTermOf(word, language);
     cache.set(word, term);
   }
   return term;
+}
+
+/**
+ * `termOf` without its memo, for words read once (the word list's headwords): memoizing a
+ * dictionary's worth of them would hold their stems for as long as the process runs.
+ */
+export function uncachedTermOf(word: string, language: Language): string {
+  // Numbers and mixed tokens ("70th", "covid19") are kept whole: stemming them only loses meaning.
+  if (DIGIT.test(word)) return word;
+  const info = LANGUAGES.get(language)!;
+  // Latin-script words are folded before stemming too, so "andalucía" and "andalucia" (typed
+  // without accents) get one stem; Cyrillic keeps "й" for the stemmer's suffix rules.
+  return fold(info.stem(info.script === 'latin' ? fold(word) : word));
 }
 
 export function isStopword(word: string, language: Language): boolean {

@@ -28,6 +28,7 @@ const COMMANDS = [
   'bench:reload',
   'bench:reader',
   'bench:state',
+  'bench:lexicon',
   'build-vectors',
   'build-lexicon',
 ];

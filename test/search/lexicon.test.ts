@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from '../../src/search/lexicon.js';
+
+// A word list in the shape `npm run build-lexicon` writes: per language, headwords sorted and once.
+const LINES = [
+  'de\tangriff\tattack assault',
+  'de\tangriffe\tattacks',
+  'de\tbrücke\tbridge',
+  'de\tgebäude\tbuilding',
+  'de\theiligabend\tchristmas_eve',
+  'de\tkrieg\twar',
+  'de\tstraße\tstreet road',
+  'es\tabogado\tlawyer counsel',
+  'fr\tpère\tfather dad',
+  'ru\tаэропорт\tairport',
+  'ru\tсамолёт\tairplane plane',
+  'xx\tmot\tword',
+  'de\tleer',
+];
+
+describe('the word list', () => {
+  const lexicon = Lexicon.parse(LINES.join('\n'));
+
+  it('translates a headword to its translations, in the order the list gives them', () => {
+    expect(lexicon.translate('angriff', 'de')).toEqual([['attack', 'assault']]);
+    expect(lexicon.translate('straße', 'de')).toEqual([['street', 'road']]);
+    expect(lexicon.translate('abogado', 'es')).toEqual([['lawyer', 'counsel']]);
+    expect(lexicon.translate('père', 'fr')).toEqual([['father', 'dad']]);
+    expect(lexicon.translate('самолёт', 'ru')).toEqual([['airplane', 'plane']]);
+  });
+
+  it('translates another form of a word by the headword of its stem nearest in spelling', () => {
+    expect(lexicon.translate('angriffs', 'de')).toEqual([['attack', 'assault']]);
+    expect(lexicon.translate('brücken', 'de')).toEqual([['bridge']]);
+    expect(lexicon.translate('straßen', 'de')).toEqual([['street', 'road']]);
+    expect(lexicon.translate('аэропорту', 'ru')).toEqual([['airport']]);
+    expect(lexicon.translate('самолёта', 'ru')).toEqual([['airplane', 'plane']]);
+  });
+
+  it('splits a German compound it lacks into the headwords of its parts, a phrase into its words', () => {
+    expect(lexicon.translate('brückengebäude', 'de')).toEqual([['bridge'], ['building']]);
+    expect(lexicon.translate('kriegsbrücke', 'de')).toEqual([['war'], ['bridge']]);
+    expect(lexicon.translate('heiligabend', 'de')).toEqual([['christmas'], ['eve']]);
+  });
+
+  it('knows nothing of words, languages and lines it lacks', () => {
+    expect(lexicon.translate('flugzeug', 'de')).toBeUndefined();
+    // Headwords English says in a phrase are found as written only (they are not grouped by stem).
+    expect(lexicon.translate('heiligabends', 'de')).toBeUndefined();
+    expect(lexicon.translate('leer', 'de')).toBeUndefined();
+    expect(lexicon.translate('angriff', 'es')).toBeUndefined();
+    expect(lexicon.has('de')).toBe(true);
+    expect(lexicon.has('it')).toBe(false);
+    expect(Lexicon.empty.translate('angriff', 'de')).toBeUndefined();
+  });
+
+  it('reads a list written in another order the same, the later of a word’s lines counting', () => {
+    const shuffled = Lexicon.parse([...LINES.slice(6), 'de\tkrieg\tconflict', ...LINES.slice(0, 6), 'de\tkrieg\twarfare'].join('\n'));
+    for (const word of ['angriffs', 'brücken', 'straßen', 'brückengebäude', 'heiligabend', 'аэропорту', 'père'])
+      expect(shuffled.translate(word, word === 'père' ? 'fr' : /[а-я]/.test(word) ? 'ru' : 'de'), word).toEqual(
+        lexicon.translate(word, word === 'père' ? 'fr' : /[а-я]/.test(word) ? 'ru' : 'de'),
+      );
+    expect(shuffled.translate('krieg', 'de')).toEqual([['warfare']]);
+  });
+});
