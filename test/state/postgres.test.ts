@@ -32,7 +32,7 @@ describe('PostgreSQL store (DATABASE_URL)', { timeout: 60_000 }, () => {
     },
   );
 
-  it.skipIf(noPostgres !== undefined)('runs a named (prepared) statement with each call\'s parameters, on every connection of the pool', async () => {
+  it.skipIf(noPostgres !== undefined)("runs a named (prepared) statement with each call's parameters, on every connection of the pool", async () => {
     const db = await throwawayDatabase();
     const sql = await openPostgres(db.url);
     try {
