@@ -8,8 +8,8 @@ type Client = pg.Pool | pg.PoolClient;
 
 function queryable(c: Client): Queryable {
   return {
-    async query<T>(sql: string, params: unknown[] = []): Promise<Rows<T>> {
-      const r = await c.query(sql, params);
+    async query<T>(sql: string, params: unknown[] = [], options: { name?: string } = {}): Promise<Rows<T>> {
+      const r = options.name ? await c.query({ name: options.name, text: sql, values: params }) : await c.query(sql, params);
       return { rows: r.rows as T[], count: r.rowCount ?? 0 };
     },
     async exec(sql: string) {

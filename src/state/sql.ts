@@ -7,8 +7,11 @@ export interface Rows<T> {
 }
 
 export interface Queryable {
-  /** One statement with $1… parameters. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Rows<T>>;
+  /**
+   * One statement with $1… parameters. `name`: a prepared statement each connection parses and plans
+   * once (a name always stands for the same SQL), for statements run on every question.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { name?: string }): Promise<Rows<T>>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -151,6 +151,20 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect((await db.query<{ n: string }>('select count(*) as n from search_postings')).rows).toEqual([{ n: '0' }]);
   });
 
+  it('counts articles stored after its previous answer in the very next one', async () => {
+    const [council, transfer, storm] = NEWS as [Article, Article, Article];
+    write(council);
+    await ingestFolder(db, dir);
+    const search = new PostgresSearch(db);
+    expect((await search.answer('How much will the tram line cost?')).articleCount).toBe(1);
+    write(transfer);
+    write(storm);
+    await ingestFolder(db, dir);
+    const next = await search.answer('How many homes lost electricity?');
+    expect(next.articleCount).toBe(3);
+    expect(next.passages[0]?.article.file).toBe(storm.file);
+  });
+
   it('takes in new, changed and deleted files, and does not read files whose size and time are unchanged', async () => {
     const [council, transfer, storm] = NEWS as [Article, Article, Article];
     write(council);

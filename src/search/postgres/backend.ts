@@ -79,17 +79,13 @@ export class PostgresSearch {
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
-    // The corpus's totals and the question's vocabulary in parallel, the latter read with the last
-    // totals' languages (and read again in the rare case they changed): one round trip fewer.
-    const reading = this.totals();
-    reading.catch(() => {});
-    const guess = this.lastTotals ?? (await reading);
-    const guessed = this.queryTerms(question, guess);
-    guessed.catch(() => {});
-    const totals = await reading;
+    // The corpus's totals come in the statement that reads the question's vocabulary, which is read
+    // with the last totals' languages (and read again in the rare case they changed): one round trip.
+    const guess = this.lastTotals ?? (await this.totals());
+    let read = await this.queryTerms(question, guess);
+    if (read.totals.languages.join() !== guess.languages.join()) read = await this.queryTerms(question, read.totals);
+    const { terms, corrections, vocabulary, totals } = read;
     this.lastTotals = totals;
-    const sameLanguages = totals.languages.join() === guess.languages.join();
-    const { terms, corrections, vocabulary } = sameLanguages ? await guessed : await this.queryTerms(question, totals);
     const df = new Map<string, number>();
     for (const [t, n] of terms) df.set(t, n);
     for (const c of corrections) df.set(c.term, c.df);
@@ -127,6 +123,7 @@ export class PostgresSearch {
          union all
          select term, null, article_id, position, tf from search_postings where article_id = any($2::bigint[]) and term = any($1)`,
         [wanted, candidates.articleIds],
+        { name: 'search_more_terms' },
       );
       for (const t of wanted) df.set(t, 0);
       for (const r of rows.rows) {
@@ -139,31 +136,10 @@ export class PostgresSearch {
     return result;
   }
 
-  /** Corpus-wide counts, read per question so newly stored articles count at once. */
+  /** Corpus-wide counts (read with each question's vocabulary, so newly stored articles count at once). */
   private async totals(): Promise<Totals> {
-    const r = await this.db.query<{
-      paragraphs: string;
-      total_length: string;
-      articles: string;
-      languages: Language[];
-      oldest: number | null;
-      newest: number | null;
-    }>(
-      `select s.paragraphs, s.total_length, s.articles,
-         (select coalesce(json_agg(language order by paragraphs desc, language), '[]') from search_languages where paragraphs > 0) as languages,
-         (select min(published_ms) from search_articles) as oldest, (select max(published_ms) from search_articles) as newest
-       from search_stats s`,
-    );
-    const row = r.rows[0];
-    const paragraphs = Number(row?.paragraphs ?? 0);
-    return {
-      paragraphs,
-      avgLength: paragraphs ? Number(row!.total_length) / paragraphs : 0,
-      articles: Number(row?.articles ?? 0),
-      languages: row?.languages ?? [],
-      oldest: row?.oldest ?? NaN,
-      newest: row?.newest ?? NaN,
-    };
+    const r = await this.db.query<{ totals: TotalsRow }>(`select ${TOTALS} as totals`);
+    return totalsOf(r.rows[0]?.totals);
   }
 
   /**
@@ -173,7 +149,7 @@ export class PostgresSearch {
   private async queryTerms(
     question: string,
     totals: Totals,
-  ): Promise<{ terms: Map<string, number>; corrections: Correction[]; vocabulary: Array<[word: string, term: string]> }> {
+  ): Promise<{ terms: Map<string, number>; corrections: Correction[]; vocabulary: Array<[word: string, term: string]>; totals: Totals }> {
     const main = totals.languages[0] ?? 'en';
     const written = tokenize(question.replace(LINK, ' ')).map((t) => t.word);
     const language = detectLanguage(written, main);
@@ -189,27 +165,33 @@ export class PostgresSearch {
     }
     // Words the articles use as written stand for their own term ("NASA" across languages).
     // One round trip: the question's words the articles use (with their terms), and the terms' frequencies.
-    const rows = await this.db.query<{ word: string | null; term: string; df: string | null }>(
+    const rows = await this.db.query<{ word: string | null; term: string | null; df: string | null; totals: TotalsRow | null }>(
       // One array of keys, not "= any($2) or in (…)", which the planner serves with a whole-table scan.
       `with w as (select word, term from search_words where word = any($1))
-       select word, term, null as df from w
+       select word, term, null as df, null::json as totals from w
        union all
-       select null, t.term, t.df from search_terms t where t.term = any($2::text[] || array(select term from w))`,
+       select null, t.term, t.df, null from search_terms t where t.term = any($2::text[] || array(select term from w))
+       union all
+       select null, null, null, ${TOTALS}`,
       [words, [...wanted]],
+      { name: 'search_vocabulary' },
     );
     const terms = new Map<string, number>([...wanted].map((t) => [t, 0]));
     const knownWords = new Set<string>();
     const vocabulary: Array<[string, string]> = [];
+    let totalsRow: TotalsRow | undefined;
     for (const r of rows.rows) {
-      if (r.word !== null) {
+      if (r.totals !== null) totalsRow = r.totals;
+      else if (r.word !== null) {
         knownWords.add(r.word);
-        vocabulary.push([r.word, r.term]);
-        if (!terms.has(r.term)) terms.set(r.term, 0);
-      } else terms.set(r.term, Number(r.df));
+        vocabulary.push([r.word, r.term!]);
+        if (!terms.has(r.term!)) terms.set(r.term!, 0);
+      } else terms.set(r.term!, Number(r.df));
     }
     const unknown = words.filter((w) => !knownWords.has(w) && !terms.get(termOf(w, language)) && /\p{L}/u.test(w) && allowedEdits(w.length) > 0);
     const stems = unknown.filter((w) => w.length >= STEM_FUZZY_MIN_LENGTH).map((w) => termOf(w, language));
-    return { terms, corrections: [...(await this.corrections(unknown)), ...(await this.stemCorrections(stems))], vocabulary };
+    const corrections = [...(await this.corrections(unknown)), ...(await this.stemCorrections(stems))];
+    return { terms, corrections, vocabulary, totals: totalsOf(totalsRow) };
   }
 
   /** Vocabulary words within the allowed edits of each misspelled word, found through the trigram index. */
@@ -220,6 +202,7 @@ export class PostgresSearch {
        cross join lateral (select word, term from search_words where lower(word) % q.w order by similarity(lower(word), q.w) desc, word limit $2) s
        left join search_terms t on t.term = s.term`,
       [words, TRIGRAM_CANDIDATES],
+      { name: 'search_corrections' },
     );
     return withinEdits(r.rows);
   }
@@ -231,6 +214,7 @@ export class PostgresSearch {
       `select q.s as query, s.term as word, s.term, s.df from unnest($1::text[]) q(s)
        cross join lateral (select term, df from search_terms where lower(term) % q.s order by similarity(lower(term), q.s) desc, term limit $2) s`,
       [stems, TRIGRAM_CANDIDATES],
+      { name: 'search_stem_corrections' },
     );
     return withinEdits(r.rows);
   }
@@ -252,7 +236,7 @@ export class PostgresSearch {
     const all = [...weights.keys()];
     const rare = all.filter((t) => dfOf(t) <= COMMON_SHARE * totals.paragraphs);
     const selecting = new Set(rare.length > 0 ? rare : all);
-    const bm25 = `q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B} * s.length / $4::float8))`;
+    const bm25 = `q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B}::float8 * s.length / $4::float8))`;
     // One statement: each selecting term's best postings by their BM25 weight (an index range read,
     // however frequent the term), the paragraphs best by the postings read, those scored again over
     // all the question's terms, the best ones' articles, one more article for every term none of them
@@ -293,7 +277,7 @@ export class PostgresSearch {
        lead as (select article_id from best order by score desc, article_id, position limit $8),
        wanted as (
          select article_id, position from heldp
-         union select article_id, position - 1 from heldp where position > 0 and article_id in (select article_id from lead)
+         union select article_id, position - 1 from heldp where position > 0 and article_id = any(array(select article_id from lead))
          union select article_id, 0 from chosen),
        paras as (
          select w.article_id, json_agg(json_build_object('position', p.position, 'index', p.index, 'text', p.text, 'length', p.length, 'terms', h.terms)
@@ -315,9 +299,38 @@ export class PostgresSearch {
         RESCORED * this.candidateCount,
         CONTEXT_CANDIDATES,
       ],
+      // Parsed and planned once per connection: planning this statement cost a tenth of running it.
+      { name: 'search_candidates' },
     );
     return rows.rows;
   }
+}
+
+/** The corpus's totals as one JSON value (counts as text: bigint sums may pass 2^53 in principle). */
+const TOTALS = `(select json_build_object('paragraphs', s.paragraphs::text, 'total_length', s.total_length::text, 'articles', s.articles::text,
+    'languages', (select coalesce(json_agg(language order by paragraphs desc, language), '[]') from search_languages where paragraphs > 0),
+    'oldest', (select min(published_ms) from search_articles), 'newest', (select max(published_ms) from search_articles))
+  from search_stats s)`;
+
+interface TotalsRow {
+  paragraphs: string;
+  total_length: string;
+  articles: string;
+  languages: Language[];
+  oldest: number | null;
+  newest: number | null;
+}
+
+function totalsOf(row: TotalsRow | undefined): Totals {
+  const paragraphs = Number(row?.paragraphs ?? 0);
+  return {
+    paragraphs,
+    avgLength: paragraphs ? Number(row!.total_length) / paragraphs : 0,
+    articles: Number(row?.articles ?? 0),
+    languages: row?.languages ?? [],
+    oldest: row?.oldest ?? NaN,
+    newest: row?.newest ?? NaN,
+  };
 }
 
 interface Correction {

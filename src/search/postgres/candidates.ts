@@ -94,10 +94,31 @@ export class CandidateIndex {
       offsets,
       docs,
       freqs,
-      titleTerms: this.candidates.map((a) => analyzeText(a.meta.title, a.language)),
+      titleTerms: this.candidates.map((a) => titleTermsOf(a)),
       words: known.map(([w]) => w),
       wordTerms: known.map(([, t]) => t),
       builtAt: Date.now(),
     };
   }
+}
+
+/**
+ * Titles analysed before, by article id: the same articles come back question after question, and
+ * an id is never given to another article (a changed file's articles get new ids).
+ */
+const titleCache = new Map<string, string[]>();
+const TITLE_CACHE_SIZE = 20_000;
+
+function titleTermsOf(a: CandidateArticle): string[] {
+  const key = `${a.article_id}\u0000${a.language}\u0000${a.meta.title}`;
+  let terms = titleCache.get(key);
+  if (terms) {
+    // Used again: the newest entry, so the least recently used leave first.
+    titleCache.delete(key);
+  } else {
+    terms = analyzeText(a.meta.title, a.language);
+    if (titleCache.size >= TITLE_CACHE_SIZE) titleCache.delete(titleCache.keys().next().value!);
+  }
+  titleCache.set(key, terms);
+  return terms;
 }
