@@ -64,6 +64,11 @@ export async function withoutStoredDuplicates(q: Queryable, incoming: readonly A
     // Follow a chain (a copy of a copy) to the copy that stays; bounded, as a chain cannot loop back.
     for (let n = 0; n < 8 && keeperOf.has(keeper) && !storedId.has(keeper); n++) keeper = keeperOf.get(keeper)!;
     const id = storedId.get(keeper);
+    if (id === undefined && keeperOf.has(keeper)) {
+      // No copy that stays at the chain's end: stored, rather than waiting on nothing.
+      kept.push(article);
+      continue;
+    }
     dropped.push({ article, keeper: id !== undefined ? { stored: id } : { incoming: keeper } });
   }
   return { kept, dropped };
