@@ -59,6 +59,7 @@ export async function toPostgres(config: Config, dir: string, io: CliStreams): P
         '; ' +
         `${r.articles} articles (${r.paragraphs} paragraphs) stored in ${seconds.toFixed(1)} s` +
         (r.paragraphs > 0 ? ` (${Math.round(r.paragraphs / seconds)} paragraphs/s)` : '') +
+        (r.duplicates > 0 ? `; ${r.duplicates} left out as duplicates of a story stored from another file` : '') +
         '\n',
     );
     const feeds = await feedStateIn(db, path.join(config.indexCacheDir, 'feeds.json'));

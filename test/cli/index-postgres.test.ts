@@ -85,6 +85,13 @@ describe('npm run index -- --to-postgres / --from-postgres', () => {
       const refused = await run(['--from-postgres', 'articles'], env);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toBe(`error: ${path.join(dir, 'articles')} is not empty: give a new or empty folder to write the articles into\n`);
+
+      // A second copy of the pier story (another scrape, with a tracking parameter): said, not stored.
+      write('articles/pier-again.md', PIER.replace('news/pier', 'news/pier?utm_source=rss'));
+      const copy = await run(['--articles', 'articles', '--to-postgres'], env);
+      expect(copy.stdout).toMatch(
+        /^3 files: 1 new, 0 changed, 0 deleted, 2 unchanged; .*; 1 left out as duplicates of a story stored from another file\n/m,
+      );
     } finally {
       await drop();
     }

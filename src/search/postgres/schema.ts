@@ -131,6 +131,24 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
       create index search_postings_impact on search_postings (term, impact desc) include (article_id, position, tf, length);
     `,
   },
+  {
+    version: 4,
+    // A story stored from several files is stored once (stories.ts): its keys find the stored copy, and
+    // the copies left out wait, whole, under the kept copy's id, to be stored when it goes. Rows that
+    // step 4 finds stored already have no keys: only articles stored from now on are compared.
+    sql: () => `
+      create table search_story_keys (key text not null, article_id bigint not null, primary key (key, article_id));
+      create index search_story_keys_article on search_story_keys (article_id);
+      create table search_dropped (
+        kept_id bigint not null,
+        article_key text not null,
+        file text not null,
+        article jsonb not null,
+        primary key (kept_id, article_key)
+      );
+      create index search_dropped_file on search_dropped (file);
+    `,
+  },
 ];
 
 /** Whether this server offers an extension (RUM is optional: GIN is used without it). */

@@ -8,6 +8,7 @@ import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle } from '../index.js';
 import { beginBulkLoad, finishLoad } from './bulk.js';
 import { B, INGEST_LOCK, K1 } from './schema.js';
+import { recordStories, takeDropped, withoutStoredDuplicates } from './stories.js';
 
 export { INGEST_LOCK } from './schema.js';
 /** Paragraphs written per transaction: large enough for few round trips, small enough to keep locks short. */
@@ -48,21 +49,29 @@ export interface IngestReport {
   expired: number;
   articles: number;
   paragraphs: number;
+  /** Articles not stored: another file's article, stored or stored with them, is the same story (`dedupe.ts`). */
+  duplicates: number;
   warnings: LoadWarning[];
 }
 
-/** Writes files' articles, replacing what those files held, and removes deleted files' articles: one transaction per call. */
-export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], deleted: readonly string[] = []): Promise<void> {
-  await db.transaction(async (q) => {
+/**
+ * Writes files' articles, replacing what those files held, and removes deleted files' articles: one
+ * transaction per call. A copy of a story stored already is left out (returns how many were); a copy
+ * left out earlier is stored when the copy kept instead is removed.
+ */
+export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], deleted: readonly string[] = []): Promise<number> {
+  return db.transaction(async (q) => {
     await q.query('select pg_advisory_xact_lock($1)', [INGEST_LOCK]);
     // A batch lost to a server crash is read again by the next ingest (its files' fingerprints are
     // lost with it), so its commit need not wait for the disk.
     await q.query('set local synchronous_commit = off');
     const gone = [...changed.map((c) => c.file), ...deleted];
-    if (gone.length > 0) await removeFiles(q, gone);
+    const removed = gone.length > 0 ? await removeFiles(q, gone) : [];
     if (deleted.length > 0) await q.query('delete from search_files where file = any($1)', [deleted]);
-    const articles = changed.flatMap((c) => c.articles);
-    if (articles.length > 0) await insertArticles(q, articles);
+    const revived = await takeDropped(q, gone, removed);
+    const { kept, dropped } = await withoutStoredDuplicates(q, [...changed.flatMap((c) => c.articles), ...revived]);
+    const ids = kept.length > 0 ? await insertArticles(q, kept) : [];
+    await recordStories(q, kept, ids, dropped);
     if (changed.length > 0) {
       await q.query(
         `insert into search_files (file, size, mtime_ms, hash) select * from unnest($1::text[], $2::bigint[], $3::float8[], $4::text[])
@@ -75,15 +84,16 @@ export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], de
         ],
       );
     }
+    return dropped.length;
   });
 }
 
-/** Takes the files' articles out, with their share of the term, word and language statistics. */
-async function removeFiles(q: Queryable, files: readonly string[]): Promise<void> {
+/** Takes the files' articles out, with their share of the term, word and language statistics; returns their ids. */
+async function removeFiles(q: Queryable, files: readonly string[]): Promise<string[]> {
   const ids = (await q.query<{ article_id: string }>('select article_id from search_articles where file = any($1)', [files])).rows.map(
     (r) => r.article_id,
   );
-  if (ids.length === 0) return;
+  if (ids.length === 0) return ids;
   const terms = await q.query<{ term: string; n: string }>(
     'select term, count(*) as n from search_postings where article_id = any($1::bigint[]) group by term',
     [ids],
@@ -128,6 +138,7 @@ async function removeFiles(q: Queryable, files: readonly string[]): Promise<void
   await q.query('delete from search_postings where article_id = any($1::bigint[])', [ids]);
   await q.query('delete from search_paragraphs where article_id = any($1::bigint[])', [ids]);
   await q.query('delete from search_articles where article_id = any($1::bigint[])', [ids]);
+  return ids;
 }
 
 async function decrement(q: Queryable, table: string, key: string, column: string, counts: ReadonlyArray<[string, number]>): Promise<void> {
@@ -140,7 +151,8 @@ async function decrement(q: Queryable, table: string, key: string, column: strin
   await q.query(`delete from ${table} where ${key} = any($1) and ${column} <= 0`, [keys]);
 }
 
-async function insertArticles(q: Queryable, articles: readonly Article[]): Promise<void> {
+/** Stores the articles; returns their ids, in order. */
+async function insertArticles(q: Queryable, articles: readonly Article[]): Promise<string[]> {
   const ids = (await q.query<{ id: string }>("select nextval('search_article_ids') as id from generate_series(1, $1)", [articles.length])).rows.map(
     (r) => r.id,
   );
@@ -244,6 +256,7 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
     total,
     articles.length,
   ]);
+  return ids;
 }
 
 /** A PostgreSQL array literal of strings (one parameter instead of a nested array pg cannot send). */
@@ -304,6 +317,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     expired: 0,
     articles: 0,
     paragraphs: 0,
+    duplicates: 0,
     warnings,
   };
   const present = new Set(files);
@@ -323,7 +337,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
   const flush = async (gone: readonly string[] = []) => {
     if (batch.length === 0 && gone.length === 0) return;
     await writing;
-    writing = storeFiles(db, batch, gone);
+    writing = storeFiles(db, batch, gone).then((n) => void (report.duplicates += n));
     // Seen as handled now; a failure is thrown where `writing` is next awaited.
     writing.catch(() => {});
     batch = [];
