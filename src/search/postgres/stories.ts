@@ -13,8 +13,12 @@ import { paragraphsOf } from './store.js';
 
 /** Shingle hashes per article used as keys: near-identical texts share most of their smallest. */
 const SKETCH_SIZE = 8;
-/** Stored articles looked at per key: a stock phrase shared by thousands of articles stays cheap. */
-const PER_KEY = 64;
+/**
+ * Stored articles looked at per key: a story's copies share most of its keys, so a few per key find
+ * them, and a phrase shared by thousands of articles stays cheap (at 64, ingesting a million
+ * near-alike paragraphs fetched each batch's thousands of look-alikes and peaked at 450 MB).
+ */
+const PER_KEY = 8;
 
 /** The keys under which a story's copies meet: its canonical URL and its smallest shingle hashes. */
 export function storyKeys(article: Article): string[] {
