@@ -7,7 +7,17 @@ import { trimPassage } from './passage.js';
 import { sentencesOf } from './reading.js';
 import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
-import { backgroundWeight, bm25Of, confidence, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
+import {
+  ARTICLE_SUPPORT_WEIGHT,
+  articleSupport,
+  backgroundWeight,
+  bm25Of,
+  confidence,
+  rankBm25,
+  rerank,
+  type QueryGroup,
+  type Ranked,
+} from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
@@ -119,7 +129,15 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     if (!m) misfits.set(doc, (m = misfit(index, doc, fit)));
     return m;
   };
-  let ranked = rerankByFit(read ? read.ranked : byMeaning, misfitOf);
+  const supports = new Map<number, number>();
+  // Each article's support, weighted: computed once per article among the candidates.
+  const supportOf = (doc: number) => {
+    const article = index.docArticle[doc]!;
+    let s = supports.get(article);
+    if (s === undefined) supports.set(article, (s = ARTICLE_SUPPORT_WEIGHT * articleSupport(index, rankingGroups, article)));
+    return s;
+  };
+  let ranked = withSupport(rerankByFit(read ? read.ranked : byMeaning, misfitOf), supportOf);
   const recency = recencyOf(words);
   if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
   const first = ranked[0]?.doc;
@@ -135,7 +153,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
         docs.map((doc) => ({ doc, score: bm25Of(index, rankingGroups, doc, termsOf(doc)) })),
         termsOf,
       );
-      return rerankByFit(meaning ? rerankByMeaning(meaning, more) : more, misfitOf);
+      return withSupport(rerankByFit(meaning ? rerankByMeaning(meaning, more) : more, misfitOf), supportOf);
     };
     const slot = slotOf(words, fit.kind, language);
     const said = new Set(words);
@@ -190,7 +208,8 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
       fit: fitOf(best),
       kindAsked: fit.kind !== undefined,
       kindMissing: evidence.misfit.kind,
-      ranked,
+      // The calibrated confidence was fitted on scores without the article's support.
+      ranked: ranked.map((r) => ({ doc: r.doc, score: r.score - supportOf(r.doc) })),
       yearMissing: evidence.misfit.year,
       heading: evidence.misfit.heading,
       meaning: evidence.meaning,
@@ -398,6 +417,14 @@ function convictionPenalty(m: Misfit): number {
 /** The candidates re-ordered by how well each fits what the question asks besides its words. */
 function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfit): Ranked[] {
   return ranked.map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/**
+ * The candidates with their article's support (see `articleSupport`) added, re-sorted: between
+ * articles, the one whose other paragraphs also match the question goes first.
+ */
+function withSupport(ranked: readonly Ranked[], supportOf: (doc: number) => number): Ranked[] {
+  return ranked.map((r) => ({ doc: r.doc, score: r.score + supportOf(r.doc) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
 /**

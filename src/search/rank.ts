@@ -1,3 +1,4 @@
+import { lowerBound } from './check.js';
 import type { SearchIndex } from './index.js';
 
 /** One concept of the question: a word's term, or the terms its misspelling may stand for. */
@@ -157,6 +158,14 @@ export const HEADLINE_WEIGHT = 0.7;
  */
 export const FRESHNESS_WEIGHT = 0.01;
 /**
+ * How much an article's second-best paragraph (see `articleSupport`) adds to each of its candidates:
+ * a story that answers a question says its words in several paragraphs, while a related story (a
+ * quiz, a roundup, last year's report) often matches them in one paragraph only. Every paragraph of
+ * an article gets the same, so it decides between articles, not within one. Chosen with
+ * `npm run bench:reader` (held-out folds); figures in docs/benchmarks.md.
+ */
+export const ARTICLE_SUPPORT_WEIGHT = 0.2;
+/**
  * What a common word of the question (a number word: see `LanguageInfo.common`) counts for in
  * `confidence`, against a plain word of the same rarity: it helps find the paragraph, but "dos" or
  * "tercera" fits any topic, so matching it says little about whether the paragraph is the answer.
@@ -274,6 +283,41 @@ export function confidence(index: SearchIndex, groups: readonly QueryGroup[], te
     score += idf * best;
   }
   return ideal > 0 ? score / ideal : 0;
+}
+
+/**
+ * `rankBm25`'s score of article `article`'s second-best paragraph (0 when only one matches): how well
+ * the rest of the article backs its best paragraph. An article of one paragraph has no rest to back
+ * or fail it, so its paragraph stands for it: scored 0, one-paragraph items lost to full stories
+ * (figures in docs/benchmarks.md). Read from the postings within the article's range of paragraphs,
+ * a few binary searches per term. (The PostgreSQL backend's small index holds every paragraph of a
+ * candidate article that holds a question term, and its second paragraph, so this reads the same there.)
+ */
+export function articleSupport(index: SearchIndex, groups: readonly QueryGroup[], article: number): number {
+  const ideal = idealScore(groups);
+  if (ideal === 0) return 0;
+  const from = lowerBound(index.docArticle, article);
+  const to = lowerBound(index.docArticle, article + 1);
+  const { norms } = scratchFor(index);
+  const scores = new Map<number, number>();
+  for (const g of groups) {
+    for (const { term, weight } of g.terms) {
+      const p = index.postings.get(term);
+      if (!p) continue;
+      const w = weight * index.idf(term);
+      for (let i = lowerBound(p.docs, from); i < p.docs.length && p.docs[i]! < to; i++) {
+        const d = p.docs[i]!;
+        scores.set(d, (scores.get(d) ?? 0) + termScore(w, p.freqs[i]!, norms[d]!));
+      }
+    }
+  }
+  let best = 0;
+  let second = 0;
+  for (const s of scores.values()) {
+    if (s > best) [best, second] = [s, best];
+    else if (s > second) second = s;
+  }
+  return (to - from === 1 ? best : second) / ideal;
 }
 
 /** `rankBm25`'s score for one paragraph, from its terms: for paragraphs the first pass did not pick. */

@@ -20,6 +20,9 @@ const FILES = {
     'Academy picks no host',
     'https://example.org/oscars',
     'The Academy Awards ceremony will take place without a presenter for the second year in a row.',
+    // A second paragraph: an article of one paragraph would gain its paragraph's own score as its
+    // support in ranking (see articleSupport), and word match alone would pick it too.
+    'Tickets for the gala dinner went on sale on Monday.',
   ),
 };
 const QUESTION = 'Is there a host for the Oscars this year?';

@@ -87,6 +87,25 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect((await search.answer(questions[0]!)).passages[0]?.text).toContain('240 million dollars');
   });
 
+  it('weighs an article by its second-best paragraph as the embedded index does, also when only its first paragraph matches', async () => {
+    // The candidates hold only paragraphs answer() reads: without the second paragraph, an article
+    // whose first paragraph alone matches would look like an article of one paragraph (see articleSupport).
+    const longer = article('timetable', 'Harbour news', [
+      'The ferry timetable changes on Monday for the winter season, with fewer boats at night.',
+      'The library extends its opening hours until eight in the evening.',
+      'The museum opens a new wing for maritime paintings next spring.',
+    ]);
+    const single = article('note', 'Ferry note', ['Ferry timetable: the winter season starts with fewer boats.']);
+    for (const a of [longer, single, ...NEWS]) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    const search = new PostgresSearch(db);
+    const q = 'When does the ferry timetable change for the winter?';
+    const expected = shown(answer(embedded, q));
+    expect(expected.passages.map((p) => p.article)).toEqual(expect.arrayContaining(['timetable.md', 'note.md']));
+    expect(shown(await search.answer(q))).toEqual(expected);
+  });
+
   it('corrects a misspelled word through the vocabulary, as the embedded index does', async () => {
     for (const a of NEWS) write(a);
     await ingestFolder(db, dir);

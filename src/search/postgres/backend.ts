@@ -222,9 +222,10 @@ export class PostgresSearch {
   /**
    * The articles of the best paragraphs by BM25 over the terms, each term held by at least one of
    * them, in stored order, each with only the paragraphs answer() can use: those holding a question
-   * term, the one before each (it names whom a paragraph calls "she"), and the first (it tells a
-   * headline from an opening). Paragraphs holding none of the terms never score, and analysing whole
-   * articles cost more than all the rest of a question.
+   * term, the one before each (it names whom a paragraph calls "she"), the first (it tells a
+   * headline from an opening) and the second (it tells an article of one paragraph from a longer
+   * one). Paragraphs holding none of the terms never score, and analysing whole articles cost more
+   * than all the rest of a question.
    */
   private async candidates(terms: ReadonlyMap<string, number>, corrections: readonly Correction[], totals: Totals): Promise<CandidateArticle[]> {
     const weights = new Map<string, number>();
@@ -278,7 +279,9 @@ export class PostgresSearch {
        wanted as (
          select article_id, position from heldp
          union select article_id, position - 1 from heldp where position > 0 and article_id = any(array(select article_id from lead))
-         union select article_id, 0 from chosen),
+         union select article_id, 0 from chosen
+         -- the second paragraph tells answer() an article of one paragraph from one whose first alone matches (see articleSupport in rank.ts)
+         union select article_id, 1 from chosen),
        paras as (
          select w.article_id, json_agg(json_build_object('position', p.position, 'index', p.index, 'text', p.text, 'length', p.length, 'terms', h.terms)
            order by p.position) as paragraphs
