@@ -2,7 +2,7 @@
  * npm run build-lexicon -- [--dictd DIR] [--out FILE]
  *
  * Builds `models/lexicon.tsv.gz`, the bilingual word list that lets a question in German, Spanish,
- * French or Russian find English articles, from Debian's FreeDict dictionaries (GPL, so the file is
+ * French, Italian, Portuguese or Russian find English articles, from Debian's FreeDict dictionaries (GPL, so the file is
  * built where the bot runs rather than shipped with it; see models/README.md for the install line).
  *
  * One-word headwords are kept with a few translations each, lowercased: one-word ones, or a phrase
@@ -26,21 +26,29 @@ const USAGE = 'usage: npm run build-lexicon -- [--dictd /usr/share/dictd] [--out
  * The dictionaries read: FreeDict name, the question language, whether English (or the pivot) is its
  * source side, and `via` for one that translates to German rather than English: its words reach
  * English through the German–English one, by far the largest (Russian has only 1.7k English
- * entries of its own, Spanish and French a few thousand).
+ * entries of its own, Spanish, French and Italian a few thousand).
  */
 const DICTIONARIES: ReadonlyArray<{ name: string; language: string; reversed: boolean; via?: 'de' }> = [
   { name: 'freedict-deu-eng', language: 'de', reversed: false },
   { name: 'freedict-spa-eng', language: 'es', reversed: false },
   { name: 'freedict-fra-eng', language: 'fr', reversed: false },
   { name: 'freedict-eng-rus', language: 'ru', reversed: true },
-  // Read in reverse as well: they add words the small Spanish and French ones lack ("abogado").
+  { name: 'freedict-ita-eng', language: 'it', reversed: false },
+  { name: 'freedict-por-eng', language: 'pt', reversed: false },
+  // Read in reverse as well: they add words the small Spanish, French, Italian and Portuguese ones lack ("abogado").
   { name: 'freedict-eng-spa', language: 'es', reversed: true },
   { name: 'freedict-eng-fra', language: 'fr', reversed: true },
+  { name: 'freedict-eng-ita', language: 'it', reversed: true },
+  { name: 'freedict-eng-por', language: 'pt', reversed: true },
   { name: 'freedict-deu-rus', language: 'ru', reversed: true, via: 'de' },
   { name: 'freedict-deu-spa', language: 'es', reversed: true, via: 'de' },
   { name: 'freedict-spa-deu', language: 'es', reversed: false, via: 'de' },
   { name: 'freedict-deu-fra', language: 'fr', reversed: true, via: 'de' },
   { name: 'freedict-fra-deu', language: 'fr', reversed: false, via: 'de' },
+  { name: 'freedict-deu-ita', language: 'it', reversed: true, via: 'de' },
+  { name: 'freedict-ita-deu', language: 'it', reversed: false, via: 'de' },
+  { name: 'freedict-deu-por', language: 'pt', reversed: true, via: 'de' },
+  { name: 'freedict-por-deu', language: 'pt', reversed: false, via: 'de' },
 ];
 
 /** Translations kept per word: the first senses are the common ones, and more only dilute the weight. */
@@ -220,18 +228,15 @@ async function commonness(): Promise<Commonness | undefined> {
   return (english) => vectors.id(english) ?? vectors.size;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseCommandLine(argv, {
-    usage: USAGE,
-    options: {
-      dictd: { type: 'string', default: '/usr/share/dictd' },
-      out: { type: 'string', default: LEXICON_FILE },
-    },
-  });
+/**
+ * What the DICTIONARIES installed in `dir` give, per question language, and a note for each one
+ * missing (the others are built without it).
+ */
+export async function readSources(dir: string): Promise<{ tables: Map<string, Sources>; counts: string[] }> {
   const tables = new Map<string, Sources>();
   const counts: string[] = [];
   for (const d of DICTIONARIES) {
-    const base = path.join(values.dictd, d.name);
+    const base = path.join(dir, d.name);
     if (!existsSync(`${base}.index`)) {
       counts.push(`${d.name} skipped (apt-get install dict-${d.name})`);
       continue;
@@ -242,6 +247,18 @@ async function main(argv: string[]): Promise<number> {
     if (d.via) lexiconOf(entries, d.reversed, t.viaGerman);
     else t.direct.push(lexiconOf(entries, d.reversed));
   }
+  return { tables, counts };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
+    options: {
+      dictd: { type: 'string', default: '/usr/share/dictd' },
+      out: { type: 'string', default: LEXICON_FILE },
+    },
+  });
+  const { tables, counts } = await readSources(values.dictd);
   const lines: string[] = [];
   for (const [language, lexicon] of buildLexicon(tables, await commonness())) {
     for (const [word, translations] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
