@@ -96,6 +96,22 @@ describe('build-lexicon', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reaches English through French for Russian words no other dictionary has, leaving the others as they were', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dictd-'));
+    try {
+      writeDictd(dir, 'freedict-fra-eng', ['épicentre /e.pi.sɑ̃tʁ/\nepicentre, epicenter\n', 'collège /kɔ.lɛʒ/\ncollege\n']);
+      writeDictd(dir, 'freedict-eng-rus', ['school /skuːl/\nшкола\n']);
+      // The Wiktionary-made French–Russian one: headword, part of speech, the translations.
+      writeDictd(dir, 'freedict-fra-rus', ['épicentre /e.pi.sɑ̃tʁ/ <n, masc>\nэпицентр\n', 'collège /kɔ.lɛʒ/ <n, masc>\nшкола\n']);
+      const built = buildLexicon((await readSources(dir)).tables);
+      expect(built.get('ru')!.get('эпицентр')).toEqual(['epicentre', 'epicenter']);
+      // A word English–Russian translates keeps its translations; the French pivot's are not added to them.
+      expect(built.get('ru')!.get('школа')).toEqual(['school']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** A dictd dictionary of `entries` (each its text) as FreeDict's `.index` and `.dict.dz` files. */
