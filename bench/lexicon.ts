@@ -27,7 +27,7 @@ Measures the loaded word list (models/lexicon.tsv.gz): memory, load time, first 
   --lookups N    lookups timed per language (default 20000)
   -h, --help     this help`;
 
-const LANGUAGES: Language[] = ['de', 'es', 'fr', 'ru'];
+const LANGUAGES: Language[] = ['de', 'es', 'fr', 'it', 'pt', 'ru'];
 
 interface Translator {
   translate(word: string, language: Language): string[][] | undefined;

@@ -2,13 +2,14 @@
  * npm run build-lexicon -- [--dictd DIR] [--out FILE]
  *
  * Builds `models/lexicon.tsv.gz`, the bilingual word list that lets a question in German, Spanish,
- * French or Russian find English articles, from Debian's FreeDict dictionaries (GPL, so the file is
+ * French, Italian, Portuguese or Russian find English articles, from Debian's FreeDict dictionaries (GPL, so the file is
  * built where the bot runs rather than shipped with it; see models/README.md for the install line).
  *
  * One-word headwords are kept with a few translations each, lowercased: one-word ones, or a phrase
  * of up to three words when there is no one-word one ("Heiligabend" → christmas_eve). English–X
  * dictionaries are read in reverse (X word → the English headwords that give it); German–X and X–German
- * ones reach English through German–English. Each line is `language TAB word TAB translation…`.
+ * ones reach English through German–English, French–Russian through the French lexicon. Each line
+ * is `language TAB word TAB translation…`.
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -24,23 +25,34 @@ const USAGE = 'usage: npm run build-lexicon -- [--dictd /usr/share/dictd] [--out
 
 /**
  * The dictionaries read: FreeDict name, the question language, whether English (or the pivot) is its
- * source side, and `via` for one that translates to German rather than English: its words reach
- * English through the German–English one, by far the largest (Russian has only 1.7k English
- * entries of its own, Spanish and French a few thousand).
+ * source side, and `via` for one that translates to German (or French) rather than English: its
+ * words reach English through the German–English one, by far the largest (Russian has only 1.7k
+ * English entries of its own, Spanish, French and Italian a few thousand), or through the French
+ * lexicon.
  */
-const DICTIONARIES: ReadonlyArray<{ name: string; language: string; reversed: boolean; via?: 'de' }> = [
+const DICTIONARIES: ReadonlyArray<{ name: string; language: string; reversed: boolean; via?: 'de' | 'fr' }> = [
   { name: 'freedict-deu-eng', language: 'de', reversed: false },
   { name: 'freedict-spa-eng', language: 'es', reversed: false },
   { name: 'freedict-fra-eng', language: 'fr', reversed: false },
   { name: 'freedict-eng-rus', language: 'ru', reversed: true },
-  // Read in reverse as well: they add words the small Spanish and French ones lack ("abogado").
+  { name: 'freedict-ita-eng', language: 'it', reversed: false },
+  { name: 'freedict-por-eng', language: 'pt', reversed: false },
+  // Read in reverse as well: they add words the small Spanish, French, Italian and Portuguese ones lack ("abogado").
   { name: 'freedict-eng-spa', language: 'es', reversed: true },
   { name: 'freedict-eng-fra', language: 'fr', reversed: true },
+  { name: 'freedict-eng-ita', language: 'it', reversed: true },
+  { name: 'freedict-eng-por', language: 'pt', reversed: true },
   { name: 'freedict-deu-rus', language: 'ru', reversed: true, via: 'de' },
   { name: 'freedict-deu-spa', language: 'es', reversed: true, via: 'de' },
   { name: 'freedict-spa-deu', language: 'es', reversed: false, via: 'de' },
   { name: 'freedict-deu-fra', language: 'fr', reversed: true, via: 'de' },
   { name: 'freedict-fra-deu', language: 'fr', reversed: false, via: 'de' },
+  { name: 'freedict-deu-ita', language: 'it', reversed: true, via: 'de' },
+  { name: 'freedict-ita-deu', language: 'it', reversed: false, via: 'de' },
+  { name: 'freedict-deu-por', language: 'pt', reversed: true, via: 'de' },
+  { name: 'freedict-por-deu', language: 'pt', reversed: false, via: 'de' },
+  // Wiktionary-made, 17.9k entries: Russian words none of the others has ("эпицентр").
+  { name: 'freedict-fra-rus', language: 'ru', reversed: true, via: 'fr' },
 ];
 
 /** Translations kept per word: the first senses are the common ones, and more only dilute the weight. */
@@ -171,29 +183,34 @@ export function lexiconOf(entries: readonly DictEntry[], reversed: boolean, tabl
 }
 
 /**
- * A table of German words made English through the German–English lexicon: each word's first
- * PIVOT_WORDS German words, and their first PIVOT_TRANSLATIONS English ones, those that more of its
- * German words give first ("землетрясение" → Erdbeben → earthquake, quake).
+ * A table of German (or French) words made English through that language's lexicon: each word's
+ * first PIVOT_WORDS pivot words, and their first PIVOT_TRANSLATIONS English ones, those that more of
+ * its pivot words give first ("землетрясение" → Erdbeben → earthquake, quake).
  */
-export function throughGerman(viaGerman: Table, german: ReadonlyMap<string, readonly string[]>): Table {
+export function throughPivot(viaPivot: Table, pivot: ReadonlyMap<string, readonly string[]>): Table {
   const out: Table = new Map();
-  for (const [word, germanWords] of viaGerman) {
+  for (const [word, pivotWords] of viaPivot) {
     const votes = new Map<string, number>();
-    for (const g of germanWords.filter((g) => german.has(g)).slice(0, PIVOT_WORDS))
-      for (const e of german.get(g)!.slice(0, PIVOT_TRANSLATIONS)) votes.set(e, (votes.get(e) ?? 0) + 1);
+    for (const g of pivotWords.filter((g) => pivot.has(g)).slice(0, PIVOT_WORDS))
+      for (const e of pivot.get(g)!.slice(0, PIVOT_TRANSLATIONS)) votes.set(e, (votes.get(e) ?? 0) + 1);
     const english = [...votes].sort((a, b) => b[1] - a[1]).map(([e]) => e);
     if (english.length) out.set(word, english);
   }
   return out;
 }
 
-/** What the dictionaries of one language give: each one's table, and the German words its pivot ones give. */
+/** What the dictionaries of one language give: each one's table, and the German (French) words its pivot ones give. */
 export interface Sources {
   direct: Table[];
   viaGerman: Table;
+  viaFrench?: Table;
 }
 
-/** The final lexicon of each language: what its own dictionaries and the pivot through German agree on first. */
+/**
+ * The final lexicon of each language: what its own dictionaries and the pivot through German agree
+ * on first; then, through the French lexicon as built, words none of those has. Only those: as one
+ * more vote it reordered a quarter of the Russian words' translations, gaining and losing questions.
+ */
 export function buildLexicon(sources: ReadonlyMap<string, Sources>, commonness?: Commonness): Map<string, Map<string, string[]>> {
   const finished = (tables: readonly Table[]) => {
     const out = new Map<string, string[]>();
@@ -209,7 +226,13 @@ export function buildLexicon(sources: ReadonlyMap<string, Sources>, commonness?:
   };
   const german = finished(sources.get('de')?.direct ?? []);
   const out = new Map<string, Map<string, string[]>>();
-  for (const [language, { direct, viaGerman }] of sources) out.set(language, finished([...direct, throughGerman(viaGerman, german)]));
+  for (const [language, { direct, viaGerman }] of sources) out.set(language, finished([...direct, throughPivot(viaGerman, german)]));
+  const french = out.get('fr') ?? new Map<string, string[]>();
+  for (const [language, { viaFrench }] of sources) {
+    const lexicon = out.get(language)!;
+    for (const [word, translations] of viaFrench ? finished([throughPivot(viaFrench, french)]) : [])
+      if (!lexicon.has(word)) lexicon.set(word, translations);
+  }
   return out;
 }
 
@@ -220,6 +243,29 @@ async function commonness(): Promise<Commonness | undefined> {
   return (english) => vectors.id(english) ?? vectors.size;
 }
 
+/**
+ * What the DICTIONARIES installed in `dir` give, per question language, and a note for each one
+ * missing (the others are built without it).
+ */
+export async function readSources(dir: string): Promise<{ tables: Map<string, Sources>; counts: string[] }> {
+  const tables = new Map<string, Sources>();
+  const counts: string[] = [];
+  for (const d of DICTIONARIES) {
+    const base = path.join(dir, d.name);
+    if (!existsSync(`${base}.index`)) {
+      counts.push(`${d.name} skipped (apt-get install dict-${d.name})`);
+      continue;
+    }
+    const entries = readDictd(await fs.readFile(`${base}.index`, 'utf8'), gunzipSync(await fs.readFile(`${base}.dict.dz`)));
+    let t = tables.get(d.language);
+    if (!t) tables.set(d.language, (t = { direct: [], viaGerman: new Map() }));
+    if (d.via === 'fr') lexiconOf(entries, d.reversed, (t.viaFrench ??= new Map()));
+    else if (d.via) lexiconOf(entries, d.reversed, t.viaGerman);
+    else t.direct.push(lexiconOf(entries, d.reversed));
+  }
+  return { tables, counts };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseCommandLine(argv, {
     usage: USAGE,
@@ -228,20 +274,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: LEXICON_FILE },
     },
   });
-  const tables = new Map<string, Sources>();
-  const counts: string[] = [];
-  for (const d of DICTIONARIES) {
-    const base = path.join(values.dictd, d.name);
-    if (!existsSync(`${base}.index`)) {
-      counts.push(`${d.name} skipped (apt-get install dict-${d.name})`);
-      continue;
-    }
-    const entries = readDictd(await fs.readFile(`${base}.index`, 'utf8'), gunzipSync(await fs.readFile(`${base}.dict.dz`)));
-    let t = tables.get(d.language);
-    if (!t) tables.set(d.language, (t = { direct: [], viaGerman: new Map() }));
-    if (d.via) lexiconOf(entries, d.reversed, t.viaGerman);
-    else t.direct.push(lexiconOf(entries, d.reversed));
-  }
+  const { tables, counts } = await readSources(values.dictd);
   const lines: string[] = [];
   for (const [language, lexicon] of buildLexicon(tables, await commonness())) {
     for (const [word, translations] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1)))

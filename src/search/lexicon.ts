@@ -8,8 +8,8 @@ import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
 
 /**
- * Words of other languages in English: what lets a question in German, Spanish, French or Russian
- * find English articles. Built from Debian's FreeDict dictionaries by `npm run build-lexicon` into
+ * Words of other languages in English: what lets a question in German, Spanish, French, Italian,
+ * Portuguese or Russian find English articles. Built from Debian's FreeDict dictionaries by `npm run build-lexicon` into
  * `models/lexicon.tsv.gz` (an optional install: the dictionaries are GPL, see models/README.md).
  * Each line: `language TAB word TAB translation translation…`, lowercased, one-word headwords; a
  * translation of several words has them joined by "_".

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, kept, lexiconOf, readDictd, translationsOf, type DictEntry } from '../../scripts/build-lexicon.js';
+import { buildLexicon, kept, lexiconOf, readDictd, readSources, translationsOf, type DictEntry } from '../../scripts/build-lexicon.js';
 
 // Two entries as FreeDict's dictd files hold them: the index (headword without spaces, offset and
 // length in base64 digits) and the text.
@@ -73,4 +77,51 @@ describe('build-lexicon', () => {
     // The word's own English dictionary first, then what German adds.
     expect(built.get('ru')!.get('школа')).toEqual(['school', 'pod']);
   });
+
+  it('reads the Italian and Portuguese dictionaries, each in its direction, and through German', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dictd-'));
+    try {
+      // The Ergane-made ones: headword and pronunciation, then the translations, numbered when several.
+      writeDictd(dir, 'freedict-ita-eng', ['chiamare /kjamˈare/\n1. call\n2. summon\n']);
+      writeDictd(dir, 'freedict-eng-ita', ['house /hˈaʊs/\ncasa\n', 'church /tʃˈɜːtʃ/\nchiesa\n']);
+      writeDictd(dir, 'freedict-por-eng', ['aliança /ˌɐliˈɐ̃ŋsɐ/\n1. alliance\n2. connection, league\n']);
+      writeDictd(dir, 'freedict-deu-eng', ['Erdbeben /ˈeːɐ̯tˌbeːbn̩/\nearthquake, quake\n']);
+      writeDictd(dir, 'freedict-deu-por', ['Erdbeben /ˈeːɐ̯tˌbeːbn̩/\nterremoto\n']);
+      const built = buildLexicon((await readSources(dir)).tables);
+      expect(built.get('it')!.get('chiamare')).toEqual(['call', 'summon']);
+      expect(built.get('it')!.get('casa')).toEqual(['house']);
+      expect(built.get('pt')!.get('aliança')).toEqual(['alliance', 'connection', 'league']);
+      expect(built.get('pt')!.get('terremoto')).toEqual(['earthquake', 'quake']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reaches English through French for Russian words no other dictionary has, leaving the others as they were', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dictd-'));
+    try {
+      writeDictd(dir, 'freedict-fra-eng', ['épicentre /e.pi.sɑ̃tʁ/\nepicentre, epicenter\n', 'collège /kɔ.lɛʒ/\ncollege\n']);
+      writeDictd(dir, 'freedict-eng-rus', ['school /skuːl/\nшкола\n']);
+      // The Wiktionary-made French–Russian one: headword, part of speech, the translations.
+      writeDictd(dir, 'freedict-fra-rus', ['épicentre /e.pi.sɑ̃tʁ/ <n, masc>\nэпицентр\n', 'collège /kɔ.lɛʒ/ <n, masc>\nшкола\n']);
+      const built = buildLexicon((await readSources(dir)).tables);
+      expect(built.get('ru')!.get('эпицентр')).toEqual(['epicentre', 'epicenter']);
+      // A word English–Russian translates keeps its translations; the French pivot's are not added to them.
+      expect(built.get('ru')!.get('школа')).toEqual(['school']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** A dictd dictionary of `entries` (each its text) as FreeDict's `.index` and `.dict.dz` files. */
+function writeDictd(dir: string, name: string, entries: readonly string[]): void {
+  let offset = 0;
+  const index = entries.map((text) => {
+    const line = `${text.split(' ', 1)[0]}\t${b64(offset)}\t${b64(Buffer.byteLength(text))}`;
+    offset += Buffer.byteLength(text);
+    return line;
+  });
+  writeFileSync(path.join(dir, `${name}.index`), `${index.join('\n')}\n`);
+  writeFileSync(path.join(dir, `${name}.dict.dz`), gzipSync(entries.join('')));
+}

@@ -20,6 +20,10 @@ const LEXICON = Lexicon.parse(
     'fr\tcertitude\tcertainty',
     'fr\tpère\tfather',
     'fr\ttest\ttest',
+    'it\taereo\tplane airplane aircraft',
+    'it\taeroporto\tairport',
+    'it\tatterrare\tland',
+    'pt\tadvogado\tlawyer attorney',
     'ru\tаэропорт\tairport',
     'ru\tсамолёт\tairplane plane aircraft',
     'ru\tприземлился\tlanded',
@@ -52,6 +56,16 @@ describe('a question in another language than the articles', () => {
     expect(where(ask('¿Quién es el abogado de Castillo?').passages[0])).toBe('lawyer#1');
     expect(where(ask('Avec quelle certitude le test a-t-il désigné le père ?').passages[0])).toBe('dna#1');
     expect(where(ask('В каком аэропорту приземлился самолёт Delta?').passages[0])).toBe('plane#0');
+  });
+
+  it('finds it for a question in Italian or Portuguese, a stemmed form reaching its headword', () => {
+    const italian = 'In quale aeroporto è atterrato l’aereo della Delta?';
+    const portuguese = 'Quem é o advogado de Castillo?';
+    expect(ask(italian).language).toBe('it');
+    expect(ask(portuguese).language).toBe('pt');
+    expect(where(ask(italian).passages[0])).toBe('plane#0');
+    expect(where(ask(portuguese).passages[0])).toBe('lawyer#1');
+    for (const q of [italian, portuguese]) expect(where(ask(q, Lexicon.empty).passages[0]), q).not.toBe(where(ask(q).passages[0]));
   });
 
   it('is declined without the lexicon, the words then being unknown', () => {
