@@ -13,6 +13,7 @@ import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
+import { missingPhrase } from './phrases.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
 
@@ -216,7 +217,9 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     (conviction < SURE_CONFIDENCE ||
       (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
       (probability !== undefined && probability < UNSURE_BELOW));
-  const mismatch = mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString());
+  const mismatch =
+    mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ??
+    (language === CHECK_LANGUAGE ? eventMismatchOf(index, best, groups) : undefined);
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
     answer: { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
@@ -277,6 +280,17 @@ function mismatchOf(
   return missingYears([year], text, article.title, article.published).length > 0
     ? { asked: year, shown: article.published, kind: 'recent' }
     : undefined;
+}
+
+/**
+ * The thing the question names that the best passage's article has the words of but never says
+ * (see `missingPhrase`), for the note above the passage; undated articles say nothing, as for years.
+ */
+function eventMismatchOf(index: SearchIndex, doc: number, groups: readonly QueryGroup[]): YearMismatch | undefined {
+  const article = index.articles[index.docArticle[doc]!]!;
+  if (!article.published) return undefined;
+  const phrase = missingPhrase(index, groups, index.docArticle[doc]!);
+  return phrase && { asked: `${phrase.first.word} ${phrase.second.word}`, shown: article.published, kind: 'event' };
 }
 
 /**
