@@ -13,7 +13,7 @@ import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
-import { missingPhrase } from './phrases.js';
+import { missingPhrase, type Phrase } from './phrases.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
 
@@ -173,7 +173,10 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     sentence: read?.similarity.get(best),
     misfit: misfitOf(best),
   };
-  const conviction = convictionOf(index, groups, evidence);
+  // A thing the question names that the article has the words of but never says ("halftime show"
+  // against "Super Bowl halftime") counts against answering as a missing year does (see `phrases.ts`).
+  const unnamed = language === CHECK_LANGUAGE ? missingPhrase(index, groups, index.docArticle[best]!) : undefined;
+  const conviction = convictionOf(index, groups, evidence) - (unnamed ? YEAR_DOUBT : 0);
   // English questions (the answer check's language) are also judged by the calibrated confidence
   // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where
   // the conviction's bars alone would not (see `calibrate.ts`).
@@ -218,8 +221,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
       (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
       (probability !== undefined && probability < UNSURE_BELOW));
   const mismatch =
-    mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ??
-    (language === CHECK_LANGUAGE ? eventMismatchOf(index, best, groups) : undefined);
+    mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ?? (unnamed && eventMismatchOf(index, best, unnamed));
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
     answer: { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
@@ -283,14 +285,12 @@ function mismatchOf(
 }
 
 /**
- * The thing the question names that the best passage's article has the words of but never says
- * (see `missingPhrase`), for the note above the passage; undated articles say nothing, as for years.
+ * The note for a thing the question names that the best passage's article has the words of but
+ * never says (see `missingPhrase`); undated articles get none, as for years.
  */
-function eventMismatchOf(index: SearchIndex, doc: number, groups: readonly QueryGroup[]): YearMismatch | undefined {
-  const article = index.articles[index.docArticle[doc]!]!;
-  if (!article.published) return undefined;
-  const phrase = missingPhrase(index, groups, index.docArticle[doc]!);
-  return phrase && { asked: `${phrase.first.word} ${phrase.second.word}`, shown: article.published, kind: 'event' };
+function eventMismatchOf(index: SearchIndex, doc: number, phrase: Phrase): YearMismatch | undefined {
+  const published = index.articles[index.docArticle[doc]!]!.published;
+  return published ? { asked: `${phrase.first.word} ${phrase.second.word}`, shown: published, kind: 'event' } : undefined;
 }
 
 /**
