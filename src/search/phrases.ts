@@ -44,39 +44,57 @@ function says(terms: readonly string[], firsts: ReadonlySet<string>, seconds: Re
   return false;
 }
 
-/** The terms of an article's headline (when it has one of its own) and paragraphs, each in order. */
-function articleTexts(index: SearchIndex, article: number): string[][] {
-  // A headline made from the text's opening (see `headlineTerms`) repeats the first paragraph.
-  const texts = index.headlineTerms[article]!.size > 0 ? [analyzeText(index.articles[article]!.title, index.articleLanguage(article))] : [];
+/** The article's paragraphs holding any of `terms`, from the postings (an article's paragraphs are numbered in a row). */
+function docsIn(index: SearchIndex, article: number, terms: ReadonlySet<string>): number[] {
+  const from = lowerBound(index.docArticle, article);
   const to = lowerBound(index.docArticle, article + 1);
-  for (let doc = lowerBound(index.docArticle, article); doc < to; doc++) texts.push(index.paragraphTerms(doc));
-  return texts;
+  const found: number[] = [];
+  for (const t of terms) {
+    const docs = index.postings.get(t)?.docs;
+    if (docs) for (let i = lowerBound(docs, from); i < docs.length && docs[i]! < to; i++) found.push(docs[i]!);
+  }
+  return found;
+}
+
+/** The folder's paragraphs holding any of `terms`, in order. */
+function docsOf(index: SearchIndex, terms: ReadonlySet<string>): ArrayLike<number> {
+  const lists = [...terms].map((t) => index.postings.get(t)?.docs ?? []);
+  return lists.length === 1 ? lists[0]! : [...new Set(lists.flatMap((l) => [...l]))].sort((x, y) => x - y);
+}
+
+/** The first `limit` numbers two sorted lists share: each of the shorter's looked up in the longer by bisection. */
+function common(a: ArrayLike<number>, b: ArrayLike<number>, limit: number): number[] {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const out: number[] = [];
+  for (let i = 0, from = 0; i < short.length && out.length < limit; i++) {
+    let lo = from;
+    let hi = long.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (long[mid]! < short[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === long.length) break;
+    if (long[lo] === short[i]) out.push(short[i]!);
+    from = lo;
+  }
+  return out;
 }
 
 /**
- * How set a phrase is: of the folder's paragraphs holding both its words (the first SET_PHRASE_READ),
- * the share saying them as one; 0 when fewer than SET_PHRASE_SUPPORT hold both.
+ * Whether a phrase is set: of the folder's paragraphs holding both its words (the first
+ * SET_PHRASE_READ), at least SET_PHRASE say them as one, and at least SET_PHRASE_SUPPORT hold both.
+ * Reading stops once too many do not (most pairs of a question's words are no set phrase).
  */
-export function phraseStrength(index: SearchIndex, p: Phrase): number {
+export function isSetPhrase(index: SearchIndex, p: Phrase): boolean {
   const firsts = termsOf(p.first);
   const seconds = termsOf(p.second);
-  const docsOf = (terms: ReadonlySet<string>) => {
-    const docs = new Set<number>();
-    for (const t of terms) for (const d of index.postings.get(t)?.docs ?? []) docs.add(d);
-    return docs;
-  };
-  const a = docsOf(firsts);
-  const b = docsOf(seconds);
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let read = 0;
-  let said = 0;
-  for (const doc of small) {
-    if (!large.has(doc)) continue;
-    if (read++ === SET_PHRASE_READ) break;
-    if (says(index.paragraphTerms(doc), firsts, seconds)) said++;
-  }
-  read = Math.min(read, SET_PHRASE_READ);
-  return read < SET_PHRASE_SUPPORT ? 0 : said / read;
+  const both = common(docsOf(index, firsts), docsOf(index, seconds), SET_PHRASE_READ);
+  if (both.length < SET_PHRASE_SUPPORT) return false;
+  const allowed = Math.floor((1 - SET_PHRASE) * both.length + 1e-9);
+  let misses = 0;
+  for (const doc of both) if (!says(index.paragraphTerms(doc), firsts, seconds) && ++misses > allowed) return false;
+  return true;
 }
 
 /**
@@ -86,12 +104,22 @@ export function phraseStrength(index: SearchIndex, p: Phrase): number {
 export function missingPhrase(index: SearchIndex, groups: readonly QueryGroup[], article: number): Phrase | undefined {
   const phrases = phrasesOf(groups);
   if (phrases.length === 0) return undefined;
-  const texts = articleTexts(index, article);
-  const held = new Set(texts.flat());
-  const holds = (g: QueryGroup) => g.terms.some((t) => held.has(t.term));
+  // A headline made from the text's opening (see `headlineTerms`) repeats the first paragraph.
+  const headline = index.headlineTerms[article]!;
+  let title: string[] | undefined;
+  const titleTerms = () => (title ??= analyzeText(index.articles[article]!.title, index.articleLanguage(article)));
+  const unsaid = (p: Phrase) => {
+    const firsts = termsOf(p.first);
+    const seconds = termsOf(p.second);
+    const inFirst = docsIn(index, article, firsts);
+    const holds = (terms: ReadonlySet<string>, docs: readonly number[]) => docs.length > 0 || [...terms].some((t) => headline.has(t));
+    if (!holds(firsts, inFirst) || !holds(seconds, docsIn(index, article, seconds))) return false;
+    if (headline.size > 0 && says(titleTerms(), firsts, seconds)) return false;
+    return !inFirst.some((doc) => says(index.paragraphTerms(doc), firsts, seconds));
+  };
   const weight = (p: Phrase) => Math.min(p.first.idf, p.second.idf);
   return phrases
-    .filter((p) => holds(p.first) && holds(p.second) && !texts.some((terms) => says(terms, termsOf(p.first), termsOf(p.second))))
+    .filter(unsaid)
     .sort((a, b) => weight(b) - weight(a))
-    .find((p) => phraseStrength(index, p) >= SET_PHRASE);
+    .find((p) => isSetPhrase(index, p));
 }

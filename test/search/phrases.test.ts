@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { missingPhrase, phrasesOf, phraseStrength } from '../../src/search/phrases.js';
+import { missingPhrase, phrasesOf, isSetPhrase } from '../../src/search/phrases.js';
 import type { QueryGroup } from '../../src/search/rank.js';
 import { renderAnswerPlain } from '../../src/replies/plain.js';
 import { article } from './fixture.js';
@@ -37,12 +37,12 @@ describe('phrases of a question', () => {
   });
 
   it('are set when the folder, where it has both words in a paragraph, says them as one', () => {
-    expect(phraseStrength(index, { first: group('halftime'), second: group('show') })).toBeGreaterThanOrEqual(0.9);
+    expect(isSetPhrase(index, { first: group('halftime'), second: group('show') })).toBe(true);
     // "final" and "sold" meet in three paragraphs, always in a row ("the final sold out"); "tickets" and "live" never.
-    expect(phraseStrength(index, { first: group('final'), second: group('sold') })).toBe(1);
-    expect(phraseStrength(index, { first: group('tickets'), second: group('live') })).toBe(0);
+    expect(isSetPhrase(index, { first: group('final'), second: group('sold') })).toBe(true);
+    expect(isSetPhrase(index, { first: group('tickets'), second: group('live') })).toBe(false);
     // Too few paragraphs hold "crowd" and "final" to tell.
-    expect(phraseStrength(index, { first: group('final'), second: group('crowd') })).toBe(0);
+    expect(isSetPhrase(index, { first: group('final'), second: group('crowd') })).toBe(false);
   });
 
   it('name the set phrase an article has the words of but never says', () => {
