@@ -7,8 +7,9 @@ import { lowerBound } from './check.js';
  * of "halftime show" ("Super Bowl halftime", "the show") without being about the halftime show.
  * Two content words next to each other in the question (stopwords left out, as the index leaves
  * them out of paragraphs) are a phrase; an article says it when a paragraph or its headline has the
- * two terms in a row. Only set phrases count: those the folder, where it holds both words in one
- * paragraph, nearly always says as one ("world cup", "halftime show"; not "won … house").
+ * two terms in a row. Only set phrases count: those the other candidate paragraphs, where they hold
+ * both words, nearly always say as one ("halftime show"; not "won … house"). Judged among the
+ * candidates, not the whole folder, so the PostgreSQL backend, which holds only those, judges alike.
  */
 
 /** Two of the question's content words next to each other, in its order, both used in the folder. */
@@ -18,15 +19,13 @@ export interface Phrase {
 }
 
 /**
- * Of the folder's paragraphs holding both words of a phrase, the share that must say them as one
- * for it to be a set phrase, and how many must hold both: below, a pair of words is no evidence of
- * a named thing (`npm run bench:reader`: at 0.8, "next year" and "record high" qualified and noted
- * right answers; figures in docs/benchmarks.md).
+ * Of the other candidates holding both words of a phrase, the share that must say them as one for
+ * it to be a set phrase, and how many must hold both: below, a pair of words is no evidence of a
+ * named thing (with the whole folder as the judge, at 0.8 "next year" qualified and a right
+ * RealTime QA answer was noted; figures in docs/benchmarks.md).
  */
 export const SET_PHRASE = 0.9;
 const SET_PHRASE_SUPPORT = 3;
-/** At most this many paragraphs holding both words are read to judge a phrase (common pairs hold thousands). */
-const SET_PHRASE_READ = 300;
 
 /** The question's phrases: neighbouring groups that are words (not numbers: years have their own note) the folder uses. */
 export function phrasesOf(groups: readonly QueryGroup[]): Phrase[] {
@@ -56,52 +55,30 @@ function docsIn(index: SearchIndex, article: number, terms: ReadonlySet<string>)
   return found;
 }
 
-/** The folder's paragraphs holding any of `terms`, in order. */
-function docsOf(index: SearchIndex, terms: ReadonlySet<string>): ArrayLike<number> {
-  const lists = [...terms].map((t) => index.postings.get(t)?.docs ?? []);
-  return lists.length === 1 ? lists[0]! : [...new Set(lists.flatMap((l) => [...l]))].sort((x, y) => x - y);
-}
-
-/** The first `limit` numbers two sorted lists share: each of the shorter's looked up in the longer by bisection. */
-function common(a: ArrayLike<number>, b: ArrayLike<number>, limit: number): number[] {
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  const out: number[] = [];
-  for (let i = 0, from = 0; i < short.length && out.length < limit; i++) {
-    let lo = from;
-    let hi = long.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (long[mid]! < short[i]!) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === long.length) break;
-    if (long[lo] === short[i]) out.push(short[i]!);
-    from = lo;
-  }
-  return out;
-}
-
 /**
- * Whether a phrase is set: of the folder's paragraphs holding both its words (the first
- * SET_PHRASE_READ), at least SET_PHRASE say them as one, and at least SET_PHRASE_SUPPORT hold both.
- * Reading stops once too many do not (most pairs of a question's words are no set phrase).
+ * Whether a phrase is set among paragraphs `among`: at least SET_PHRASE of those holding both its
+ * words say them as one, and at least SET_PHRASE_SUPPORT hold both.
  */
-export function isSetPhrase(index: SearchIndex, p: Phrase): boolean {
+export function isSetPhrase(index: SearchIndex, p: Phrase, among: readonly number[]): boolean {
   const firsts = termsOf(p.first);
   const seconds = termsOf(p.second);
-  const both = common(docsOf(index, firsts), docsOf(index, seconds), SET_PHRASE_READ);
-  if (both.length < SET_PHRASE_SUPPORT) return false;
-  const allowed = Math.floor((1 - SET_PHRASE) * both.length + 1e-9);
-  let misses = 0;
-  for (const doc of both) if (!says(index.paragraphTerms(doc), firsts, seconds) && ++misses > allowed) return false;
-  return true;
+  let both = 0;
+  let said = 0;
+  for (const doc of among) {
+    const terms = index.paragraphTerms(doc);
+    if (!terms.some((t) => firsts.has(t)) || !terms.some((t) => seconds.has(t))) continue;
+    both++;
+    if (says(terms, firsts, seconds)) said++;
+  }
+  return both >= SET_PHRASE_SUPPORT && both - said <= Math.floor((1 - SET_PHRASE) * both + 1e-9);
 }
 
 /**
- * The set phrase of the question (the one of rarest words, when several) whose two words the
- * article holds but never as the phrase: it has the words of the thing asked about, not the thing.
+ * The set phrase of the question (the one of rarest words, when several; set among the candidate
+ * paragraphs `candidates` of other articles) whose two words the article holds but never as the
+ * phrase: it has the words of the thing asked about, not the thing.
  */
-export function missingPhrase(index: SearchIndex, groups: readonly QueryGroup[], article: number): Phrase | undefined {
+export function missingPhrase(index: SearchIndex, groups: readonly QueryGroup[], article: number, candidates: readonly number[]): Phrase | undefined {
   const phrases = phrasesOf(groups);
   if (phrases.length === 0) return undefined;
   // A headline made from the text's opening (see `headlineTerms`) repeats the first paragraph.
@@ -117,9 +94,10 @@ export function missingPhrase(index: SearchIndex, groups: readonly QueryGroup[],
     if (headline.size > 0 && says(titleTerms(), firsts, seconds)) return false;
     return !inFirst.some((doc) => says(index.paragraphTerms(doc), firsts, seconds));
   };
+  const others = candidates.filter((doc) => index.docArticle[doc] !== article);
   const weight = (p: Phrase) => Math.min(p.first.idf, p.second.idf);
   return phrases
     .filter(unsaid)
     .sort((a, b) => weight(b) - weight(a))
-    .find((p) => isSetPhrase(index, p));
+    .find((p) => isSetPhrase(index, p, others));
 }

@@ -6,7 +6,7 @@ import type { QueryGroup } from '../../src/search/rank.js';
 import { renderAnswerPlain } from '../../src/replies/plain.js';
 import { article } from './fixture.js';
 
-// Three stories that say "halftime show" as one thing (a set phrase of this folder), and a fair's
+// Three stories that say "halftime show" as one thing (a set phrase among them), and a fair's
 // report that has "halftime" and "show" apart but no halftime show.
 const SHOWS = ['Lena Moor', 'The Brass Kings', 'Ada Quill'].map((act, i) =>
   article(`bowl-${i}`, `${act} to headline the halftime show`, [
@@ -24,6 +24,7 @@ const FAIR = {
 };
 const index = SearchIndex.build([...SHOWS, FAIR]);
 const fair = index.articles.findIndex((a) => a.id === 'fair');
+const all = Array.from({ length: index.documentCount }, (_, doc) => doc);
 const group = (word: string, idf = 1): QueryGroup => ({
   word,
   terms: index.words.has(word) ? [{ term: index.words.get(word)!, weight: 1 }] : [],
@@ -36,27 +37,52 @@ describe('phrases of a question', () => {
     expect(phrases.map((p) => `${p.first.word} ${p.second.word}`)).toEqual(['halftime show']);
   });
 
-  it('are set when the folder, where it has both words in a paragraph, says them as one', () => {
-    expect(isSetPhrase(index, { first: group('halftime'), second: group('show') })).toBe(true);
+  it('are set when the paragraphs among which they are judged, where they hold both words, say them as one', () => {
+    expect(isSetPhrase(index, { first: group('halftime'), second: group('show') }, all)).toBe(true);
     // "final" and "sold" meet in three paragraphs, always in a row ("the final sold out"); "tickets" and "live" never.
-    expect(isSetPhrase(index, { first: group('final'), second: group('sold') })).toBe(true);
-    expect(isSetPhrase(index, { first: group('tickets'), second: group('live') })).toBe(false);
-    // Too few paragraphs hold "crowd" and "final" to tell.
-    expect(isSetPhrase(index, { first: group('final'), second: group('crowd') })).toBe(false);
+    expect(isSetPhrase(index, { first: group('final'), second: group('sold') }, all)).toBe(true);
+    expect(isSetPhrase(index, { first: group('tickets'), second: group('live') }, all)).toBe(false);
+    // Too few paragraphs hold "crowd" and "final" to tell; and among the fair's paragraphs alone "halftime show" is none.
+    expect(
+      isSetPhrase(
+        index,
+        { first: group('halftime'), second: group('show') },
+        all.filter((d) => index.docArticle[d] === fair),
+      ),
+    ).toBe(false);
+    expect(isSetPhrase(index, { first: group('final'), second: group('crowd') }, all)).toBe(false);
   });
 
   it('name the set phrase an article has the words of but never says', () => {
     const asked = [group('halftime', 3), group('show', 2), group('riverton', 4), group('fair', 4)];
-    expect(missingPhrase(index, asked, fair)).toMatchObject({ first: { word: 'halftime' }, second: { word: 'show' } });
+    expect(missingPhrase(index, asked, fair, all)).toMatchObject({ first: { word: 'halftime' }, second: { word: 'show' } });
     expect(
       missingPhrase(
         index,
         asked,
         index.articles.findIndex((a) => a.id === 'bowl-0'),
+        all,
       ),
     ).toBeUndefined();
+    // The article's own paragraphs do not judge: here one holds both words apart (6 of 7 would be 86%).
+    const apart = SearchIndex.build([
+      ...SHOWS,
+      { ...FAIR, paragraphs: [{ index: 0, text: 'At halftime of the Riverton fair final the crowd cheered, and the cattle show ran late.' }] },
+    ]);
+    const everyDoc = Array.from({ length: apart.documentCount }, (_, doc) => doc);
+    const regroup = (word: string, idf: number): QueryGroup => ({ word, terms: [{ term: apart.words.get(word)!, weight: 1 }], idf });
+    expect(
+      missingPhrase(
+        apart,
+        [regroup('halftime', 3), regroup('show', 2)],
+        apart.articles.findIndex((a) => a.id === 'fair'),
+        everyDoc,
+      ),
+    ).toMatchObject({
+      first: { word: 'halftime' },
+    });
     // "riverton fair" is said by the fair's report (and is no set phrase elsewhere anyway).
-    expect(missingPhrase(index, [group('riverton'), group('fair')], fair)).toBeUndefined();
+    expect(missingPhrase(index, [group('riverton'), group('fair')], fair, all)).toBeUndefined();
   });
 });
 
