@@ -33,7 +33,7 @@ interface Tally {
   flagged: number;
   unflaggedRight: number;
   unflagged: number;
-  /** Answers that say they are from another year than asked (`Answer.mismatch`). */
+  /** Answers that say they are from another year than asked, or lack the thing asked about (`Answer.mismatch`). */
   noted: number;
 }
 
@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       if (failed) {
         const top = a.passages[0];
         const got = top
-          ? `${a.tentative ? '(not sure) ' : ''}${a.mismatch ? `(not from ${a.mismatch.asked}: ${a.mismatch.shown}) ` : ''}[${articleIdOf(top.article.file)} #${top.paragraph.index}] ${top.text}`
+          ? `${a.tentative ? '(not sure) ' : ''}${a.mismatch ? `(${a.mismatch.kind === 'event' ? `nothing on “${a.mismatch.asked}”` : `not from ${a.mismatch.asked}`}: ${a.mismatch.shown}) ` : ''}[${articleIdOf(top.article.file)} #${top.paragraph.index}] ${top.text}`
           : `declined (${a.reason})`;
         failures.push(
           `[${q.kind}] ${q.q}\n  expected: ${q.answer === null ? 'a decline' : `"${q.answer}" (${q.article} #${q.para})`}\n  got:      ${got}`,
@@ -148,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
     );
     console.log(`${msPerQuestion.toFixed(1)} ms per question`);
     console.log(
-      '("sure? wrong": of the answers flagged "not sure", the share wrong; "sure: right": of the unflagged, the share right; "noted": answers that say they are from another year than asked, "this year" and "now" read against today)',
+      '("sure? wrong": of the answers flagged "not sure", the share wrong; "sure: right": of the unflagged, the share right; "noted": answers that say they are from another year than asked or lack the thing asked about, "this year" and "now" read against today)',
     );
     if (values['show-failures']) console.log(`\n${failures.length} failures:\n\n${failures.join('\n\n')}`);
     return 0;

@@ -23,6 +23,7 @@ import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
+import { missingPhrase, type Phrase } from './phrases.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
 
@@ -190,7 +191,12 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     sentence: read?.similarity.get(best),
     misfit: misfitOf(best),
   };
-  const conviction = convictionOf(index, groups, evidence);
+  // A thing the question names that the article has the words of but never says, while other
+  // candidates do ("halftime show" against "Super Bowl halftime"), counts against answering as a
+  // missing year does (see `phrases.ts`).
+  const candidates = ranked.map((r) => r.doc);
+  const unnamed = language === CHECK_LANGUAGE ? missingPhrase(index, groups, index.docArticle[best]!, candidates) : undefined;
+  const conviction = convictionOf(index, groups, evidence) - (unnamed ? YEAR_DOUBT : 0);
   // English questions (the answer check's language) are also judged by the calibrated confidence
   // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where
   // the conviction's bars alone would not (see `calibrate.ts`).
@@ -235,7 +241,8 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     (conviction < SURE_CONFIDENCE ||
       (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
       (probability !== undefined && probability < UNSURE_BELOW));
-  const mismatch = mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString());
+  const mismatch =
+    mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ?? (unnamed && eventMismatchOf(index, best, unnamed));
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
     answer: { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
@@ -296,6 +303,15 @@ function mismatchOf(
   return missingYears([year], text, article.title, article.published).length > 0
     ? { asked: year, shown: article.published, kind: 'recent' }
     : undefined;
+}
+
+/**
+ * The note for a thing the question names that the best passage's article has the words of but
+ * never says (see `missingPhrase`); undated articles get none, as for years.
+ */
+function eventMismatchOf(index: SearchIndex, doc: number, phrase: Phrase): YearMismatch | undefined {
+  const published = index.articles[index.docArticle[doc]!]!.published;
+  return published ? { asked: `${phrase.first.word} ${phrase.second.word}`, shown: published, kind: 'event' } : undefined;
 }
 
 /**

@@ -55,19 +55,24 @@ export interface Answer {
   /**
    * Set when the question asks about a year (named, or "this year", "latest", "now" read against
    * today's date) and the best passage's article is from another and does not say that year: the
-   * reply says so above the passage ("I have nothing from 2026; the latest I have is from …").
+   * reply says so above the passage ("I have nothing from 2026; the latest I have is from …"). Else,
+   * for English questions, when it names a thing in two words ("halftime show") that the article
+   * holds both words of but never says (see `phrases.ts`): "I have nothing on “halftime show”; …".
    */
   mismatch?: YearMismatch;
 }
 
-/** The year a question asked about, and the date of what the bot shows instead (see `Answer.mismatch`). */
+/** The year or thing a question asked about, and the date of what the bot shows instead (see `Answer.mismatch`). */
 export interface YearMismatch {
-  /** The year asked about ("2026"). */
+  /** The year asked about ("2026"), or the question's words naming the thing ("halftime show"). */
   asked: string;
   /** The shown article's publication date, as its metadata gives it ("2023-05-01"). */
   shown: string;
-  /** 'year': the question named the year; 'recent': it asked for this year's or the latest news. */
-  kind: 'year' | 'recent';
+  /**
+   * 'year': the question named the year; 'recent': it asked for this year's or the latest news;
+   * 'event': it named a thing the article does not (`asked` is then words, not a year).
+   */
+  kind: 'year' | 'recent' | 'event';
 }
 
 export interface AnswerOptions {

@@ -382,4 +382,18 @@ describe('an answer from another year than asked', () => {
       /^<i>Aus 2026 habe ich nichts; das Neueste, was ich habe, ist vom 21\. April 2024:/,
     );
   });
+
+  it('says which thing asked about it has nothing on, in every reply language, escaped', () => {
+    const event: Answer = { ...noted, mismatch: { asked: 'halftime show', shown: '2024-08-12', kind: 'event' } };
+    expect(renderAnswerPlain(event)).toMatch(/^I have nothing on “halftime show”; the closest I have is from 12 August 2024:\n\nMerriam/);
+    expect(renderAnswer(event).html).toMatch(/^<i>I have nothing on “halftime show”; the closest I have is from 12 August 2024:<\/i>\n\n/);
+    for (const language of REPLY_LANGUAGES) {
+      const html = renderAnswer({ ...event, language }).html;
+      expect(html).toMatch(/^<i>[^<]*halftime show[^<]*2024[^<]*<\/i>/);
+      expect(html).not.toMatch(/2026|год|рік/);
+    }
+    const odd: Answer = { ...event, mismatch: { asked: 'r&d <lab>', shown: '2024-08-12', kind: 'event' } };
+    expect(renderAnswer(odd).html).toContain('“r&amp;d &lt;lab&gt;”');
+    expect(telegramHtmlProblems(renderAnswer(odd).html)).toEqual([]);
+  });
 });

@@ -21,6 +21,7 @@ export const de: Phrases = {
     latest
       ? `Aus ${asked} habe ich nichts; das Neueste, was ich habe, ist vom ${shown}:`
       : `Zu ${asked} habe ich nichts; das Nächste, was ich habe, ist vom ${shown}:`,
+  otherEvent: (asked, shown) => `Zu „${asked}“ habe ich nichts; das Nächste, was ich habe, ist vom ${shown}:`,
   openArticle: 'Artikel öffnen',
   previous: '◀ Zurück',
   next: 'Weiter ▶',

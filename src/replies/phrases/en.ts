@@ -19,6 +19,7 @@ export const en: Phrases = {
   notSure: 'Not sure this answers your question; the closest I found:',
   otherYear: (asked, shown, latest) =>
     latest ? `I have nothing from ${asked}; the latest I have is from ${shown}:` : `I have nothing on ${asked}; the closest I have is from ${shown}:`,
+  otherEvent: (asked, shown) => `I have nothing on “${asked}”; the closest I have is from ${shown}:`,
   openArticle: 'Open article',
   previous: '◀ Prev',
   next: 'Next ▶',

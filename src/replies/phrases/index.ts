@@ -72,7 +72,8 @@ export function articleLanguagesText(answer: { language?: Language; articleLangu
 
 /**
  * The line above a passage from another year than asked ("I have nothing on 2026; the closest I have
- * is from 1 May 2023:"), in the answer's language; '' when there is none.
+ * is from 1 May 2023:"), or whose article does not name the thing asked about ("I have nothing on
+ * “halftime show”; …"), in the answer's language; '' when there is none.
  */
 export function otherYearText(answer: { language?: Language; mismatch?: YearMismatch }): string {
   const m = answer.mismatch;
@@ -82,5 +83,6 @@ export function otherYearText(answer: { language?: Language; mismatch?: YearMism
   const shown = Number.isNaN(date.getTime())
     ? m.shown
     : date.toLocaleDateString(language === 'en' ? 'en-GB' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return phrasesFor(language).otherYear(m.asked, shown, m.kind === 'recent');
+  const say = phrasesFor(language);
+  return m.kind === 'event' ? say.otherEvent(m.asked, shown) : say.otherYear(m.asked, shown, m.kind === 'recent');
 }

@@ -19,6 +19,7 @@ export const it: Phrases = {
   notSure: 'Non sono sicuro che questo risponda alla tua domanda; è la cosa più vicina che ho trovato:',
   otherYear: (asked, shown, latest) =>
     latest ? `Non ho niente del ${asked}; il più recente che ho è del ${shown}:` : `Non ho niente sul ${asked}; il più vicino che ho è del ${shown}:`,
+  otherEvent: (asked, shown) => `Non ho niente su “${asked}”; il più vicino che ho è del ${shown}:`,
   openArticle: 'Apri articolo',
   previous: '◀ Indietro',
   next: 'Avanti ▶',

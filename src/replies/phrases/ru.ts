@@ -18,6 +18,7 @@ export const ru: Phrases = {
   notSure: 'Не уверен, что это ответ на ваш вопрос; вот самое близкое, что я нашёл:',
   otherYear: (asked, shown, latest) =>
     latest ? `За ${asked} год у меня ничего нет; самое свежее — от ${shown}:` : `Про ${asked} год у меня ничего нет; самое близкое — от ${shown}:`,
+  otherEvent: (asked, shown) => `Про «${asked}» у меня ничего нет; самое близкое — от ${shown}:`,
   openArticle: 'Открыть статью',
   previous: '◀ Назад',
   next: 'Далее ▶',

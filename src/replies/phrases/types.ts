@@ -21,6 +21,8 @@ export interface Phrases {
    * the passage's date, already written out; `latest` when "this year" or "now" was asked.
    */
   otherYear(asked: string, shown: string, latest: boolean): string;
+  /** Above a passage whose article does not name the thing asked about (`Answer.mismatch`, kind 'event'): `asked` is the question's words. */
+  otherEvent(asked: string, shown: string): string;
   openArticle: string;
   previous: string;
   next: string;

@@ -18,6 +18,7 @@ export const uk: Phrases = {
   notSure: 'Не впевнений, що це відповідь на ваше запитання; ось найближче, що я знайшов:',
   otherYear: (asked, shown, latest) =>
     latest ? `За ${asked} рік у мене нічого немає; найсвіжіше — від ${shown}:` : `Про ${asked} рік у мене нічого немає; найближче — від ${shown}:`,
+  otherEvent: (asked, shown) => `Про «${asked}» у мене нічого немає; найближче — від ${shown}:`,
   openArticle: 'Відкрити статтю',
   previous: '◀ Назад',
   next: 'Далі ▶',
