@@ -194,8 +194,15 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   // A thing the question names that the article has the words of but never says, while other
   // candidates do ("halftime show" against "Super Bowl halftime"), counts against answering as a
   // missing year does (see `phrases.ts`).
-  const candidates = ranked.map((r) => r.doc);
-  const unnamed = language === CHECK_LANGUAGE ? missingPhrase(index, groups, index.docArticle[best]!, candidates) : undefined;
+  const unnamed =
+    language === CHECK_LANGUAGE
+      ? missingPhrase(
+          index,
+          groups,
+          index.docArticle[best]!,
+          ranked.map((r) => r.doc),
+        )
+      : undefined;
   const conviction = convictionOf(index, groups, evidence) - (unnamed ? YEAR_DOUBT : 0);
   // English questions (the answer check's language) are also judged by the calibrated confidence
   // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where

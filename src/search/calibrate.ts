@@ -1,6 +1,6 @@
 import type { SearchIndex } from './index.js';
 import type { QueryGroup, Ranked } from './rank.js';
-import { lowerBound } from './check.js';
+import { articleRange, postingsIn } from './article-range.js';
 
 /**
  * The calibrated confidence: how likely the best passage answers the question, as a logistic model
@@ -180,7 +180,6 @@ export function featuresOf(index: SearchIndex, x: FeatureInputs): ConfidenceFeat
 function articleHas(index: SearchIndex, term: string, article: number): boolean {
   const docs = index.postings.get(term)?.docs;
   if (!docs) return false;
-  const from = lowerBound(index.docArticle, article);
-  const i = lowerBound(docs, from);
-  return i < docs.length && index.docArticle[docs[i]!] === article;
+  const { start, end } = postingsIn(docs, articleRange(index.docArticle, article));
+  return start < end;
 }

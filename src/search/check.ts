@@ -4,6 +4,7 @@ import type { SentenceReading } from './reading.js';
 import type { QueryGroup } from './rank.js';
 import type { AnswerKind } from './fit.js';
 import type { SearchIndex } from './index.js';
+import { articleRange, postingsIn } from './article-range.js';
 
 /**
  * The passage-level answer check: does one sentence of a paragraph hold the question's words and,
@@ -170,25 +171,14 @@ export function sentenceFit(
 
 /** The paragraphs of `article` that hold one of the question's terms, found in the postings (which list docs in order). */
 export function articleDocs(index: SearchIndex, groups: readonly QueryGroup[], article: number): number[] {
-  const from = lowerBound(index.docArticle, article);
-  const to = lowerBound(index.docArticle, article + 1);
+  const range = articleRange(index.docArticle, article);
   const found = new Set<number>();
   for (const g of groups)
     for (const { term } of g.terms) {
       const docs = index.postings.get(term)?.docs;
-      if (docs) for (let i = lowerBound(docs, from); i < docs.length && docs[i]! < to; i++) found.add(docs[i]!);
+      if (!docs) continue;
+      const { start, end } = postingsIn(docs, range);
+      for (let i = start; i < end; i++) found.add(docs[i]!);
     }
   return [...found].sort((a, b) => a - b);
-}
-
-/** The first position in `sorted` holding `value` or more. */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,6 +1,6 @@
 import { analyzeText, type SearchIndex } from './index.js';
 import type { QueryGroup } from './rank.js';
-import { lowerBound } from './check.js';
+import { articleDocs } from './check.js';
 
 /**
  * The thing a question names that its answer's article never says: an article can hold each word
@@ -43,18 +43,6 @@ function says(terms: readonly string[], firsts: ReadonlySet<string>, seconds: Re
   return false;
 }
 
-/** The article's paragraphs holding any of `terms`, from the postings (an article's paragraphs are numbered in a row). */
-function docsIn(index: SearchIndex, article: number, terms: ReadonlySet<string>): number[] {
-  const from = lowerBound(index.docArticle, article);
-  const to = lowerBound(index.docArticle, article + 1);
-  const found: number[] = [];
-  for (const t of terms) {
-    const docs = index.postings.get(t)?.docs;
-    if (docs) for (let i = lowerBound(docs, from); i < docs.length && docs[i]! < to; i++) found.push(docs[i]!);
-  }
-  return found;
-}
-
 /**
  * Whether a phrase is set among paragraphs `among`: at least SET_PHRASE of those holding both its
  * words say them as one, and at least SET_PHRASE_SUPPORT hold both.
@@ -88,9 +76,9 @@ export function missingPhrase(index: SearchIndex, groups: readonly QueryGroup[],
   const unsaid = (p: Phrase) => {
     const firsts = termsOf(p.first);
     const seconds = termsOf(p.second);
-    const inFirst = docsIn(index, article, firsts);
+    const inFirst = articleDocs(index, [p.first], article);
     const holds = (terms: ReadonlySet<string>, docs: readonly number[]) => docs.length > 0 || [...terms].some((t) => headline.has(t));
-    if (!holds(firsts, inFirst) || !holds(seconds, docsIn(index, article, seconds))) return false;
+    if (!holds(firsts, inFirst) || !holds(seconds, articleDocs(index, [p.second], article))) return false;
     if (headline.size > 0 && says(titleTerms(), firsts, seconds)) return false;
     return !inFirst.some((doc) => says(index.paragraphTerms(doc), firsts, seconds));
   };

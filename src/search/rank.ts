@@ -1,4 +1,4 @@
-import { lowerBound } from './check.js';
+import { articleRange, postingsIn } from './article-range.js';
 import type { SearchIndex } from './index.js';
 
 /** One concept of the question: a word's term, or the terms its misspelling may stand for. */
@@ -296,8 +296,7 @@ export function confidence(index: SearchIndex, groups: readonly QueryGroup[], te
 export function articleSupport(index: SearchIndex, groups: readonly QueryGroup[], article: number): number {
   const ideal = idealScore(groups);
   if (ideal === 0) return 0;
-  const from = lowerBound(index.docArticle, article);
-  const to = lowerBound(index.docArticle, article + 1);
+  const range = articleRange(index.docArticle, article);
   const { norms } = scratchFor(index);
   const scores = new Map<number, number>();
   for (const g of groups) {
@@ -305,7 +304,8 @@ export function articleSupport(index: SearchIndex, groups: readonly QueryGroup[]
       const p = index.postings.get(term);
       if (!p) continue;
       const w = weight * index.idf(term);
-      for (let i = lowerBound(p.docs, from); i < p.docs.length && p.docs[i]! < to; i++) {
+      const { start, end } = postingsIn(p.docs, range);
+      for (let i = start; i < end; i++) {
         const d = p.docs[i]!;
         scores.set(d, (scores.get(d) ?? 0) + termScore(w, p.freqs[i]!, norms[d]!));
       }
@@ -317,7 +317,7 @@ export function articleSupport(index: SearchIndex, groups: readonly QueryGroup[]
     if (s > best) [best, second] = [s, best];
     else if (s > second) second = s;
   }
-  return (to - from === 1 ? best : second) / ideal;
+  return (range.to - range.from === 1 ? best : second) / ideal;
 }
 
 /** `rankBm25`'s score for one paragraph, from its terms: for paragraphs the first pass did not pick. */
