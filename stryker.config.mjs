@@ -19,11 +19,11 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:153-153', // the threshold
-    'src/search/answer.ts:203-204', // abstaining
-    'src/search/answer.ts:214-218', // tentative answers
-    'src/search/answer.ts:329-348', // convictionOf
-    'src/search/rank.ts:252-277', // backgroundWeight, confidence
+    'src/search/answer.ts:172-172', // the threshold
+    'src/search/answer.ts:228-229', // abstaining
+    'src/search/answer.ts:239-243', // tentative answers
+    'src/search/answer.ts:364-383', // convictionOf
+    'src/search/rank.ts:261-286', // backgroundWeight, confidence
   ],
   concurrency: 2,
   timeoutMS: 20_000,
