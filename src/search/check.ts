@@ -37,7 +37,7 @@ const HEADLINE_CREDIT = 0.5;
 /** What a sentence holding the kind of answer asked for gains: once for a weak instance (any number), twice for a strong one ("two hours" for "how long"). */
 const SLOT_CREDIT = 0.5;
 
-export type CheckKind = AnswerKind | 'place' | 'quote';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -68,7 +68,7 @@ const UNITS: Array<[string, string]> = [
 /** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
   const text = ` ${words.join(' ')} `;
-  if (!kind) return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : quoteSlot(words, language);
+  if (!kind) return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : (quoteSlot(words, language) ?? nameSlot(words));
   if (kind !== 'number') return { kind };
   for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
   if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
@@ -102,6 +102,13 @@ function quoteSlot(words: readonly string[], language: Language): Slot | undefin
   return { kind: 'quote', verb: QUOTE_VERBS.get(words[at]!)!, doer: new Set(doer) };
 }
 
+/** Words of a question asking what something is called ("what's the name of the school", "what's the video called"). */
+const NAME_CUES = new Set(['name', 'called', 'titled', 'named']);
+
+function nameSlot(words: readonly string[]): Slot | undefined {
+  return words.some((w) => w === 'what' || w === 'which') && words.some((w) => NAME_CUES.has(w)) ? { kind: 'name' } : undefined;
+}
+
 const MONTHS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec'.split(' '),
 );
@@ -121,6 +128,8 @@ const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
   if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot.kind);
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
+  // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
+  if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
   const isNumber = (w: string) => (NUMBER.test(w) && !YEAR.test(w)) || NUMBER_WORDS.has(w);
   let weak = false;
   if (slot.kind === 'number') {
@@ -144,6 +153,10 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   }
   return weak ? 1 : 0;
 }
+
+/** A name given as one: "called the Pathfinder School of Innovation", "a video titled "It's Been A Minute"". */
+const NAMING =
+  /\b(?:called|titled|dubbed|known as|nicknamed)\s+(?:the\s+|a\s+|an\s+)?(?:["“‘][^"”’]{2,}|\p{Lu}[\p{L}\p{M}'’.-]+\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}\p{M}'’.-]+)/u;
 
 /**
  * A quote of a few words the question does not say: strong when the question's doer is named before

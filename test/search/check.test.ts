@@ -115,6 +115,11 @@ describe('the slot a question asks to fill', () => {
     // A quote of the question's own words answers nothing.
     expect(strength('what did fain call the strike', 'Fain called it a "strike".')).toBe(0);
   });
+
+  it('a name given as one ("called the Pathfinder School") is a weak answer to "what is the name of": it may name another thing', () => {
+    expect(strength("what's the name of the virtual school", 'Families chose the option, called the Pathfinder School of Innovation.')).toBe(1);
+    expect(strength("what's the name of the virtual school", 'Pathfinder teacher Greg Bruce said so.')).toBe(0);
+  });
 });
 
 it('answers "what did X call Y" with the quote X gave, not the one Y gave about X', () => {
@@ -127,6 +132,15 @@ it('answers "what did X call Y" with the quote X gave, not the one Y gave about 
   const ask = (q: string) => where(answer(index, q, { minConfidence: 0 }).passages[0]);
   expect(ask('what did whitlock call reyes')).toBe('feud#2');
   expect(ask('what did reyes call whitlock')).toBe('feud#1');
+});
+
+it('answers "what is X called" with the sentence that gives a name as one, not a line that repeats the question', () => {
+  const video = article('video', 'Actor says sorry in a new video', [
+    'The actor made his apology in a new video on Friday, days after the awards night.',
+    'He posted the apology video titled "Been A While" and answered the questions fans had asked him.',
+  ]);
+  const a = answer(SearchIndex.build([video, COUNCIL, TRANSFER]), "what's the actor's apology video called", { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('video#1');
 });
 
 it('counts the names the paragraph before gives as context, so the paragraph that says "the balloon" can answer', () => {
