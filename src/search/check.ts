@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { isStopword, termOf } from './normalize.js';
+import { isStopword, termOf, wordsOf } from './normalize.js';
 import type { SentenceReading } from './reading.js';
 import type { QueryGroup } from './rank.js';
 import type { AnswerKind } from './fit.js';
@@ -9,8 +9,9 @@ import { articleRange, postingsIn } from './article-range.js';
 /**
  * The passage-level answer check: does one sentence of a paragraph hold the question's words and,
  * beside them, something of the kind the question asks for (a number for "how many", a date for
- * "when", a name that is not the question's own for "who")? A paragraph that only repeats the
- * question's words, or says them in one sentence and something else in the next, is the wrong one.
+ * "when", a name that is not the question's own for "who", a quote for "what did Fain call Trump")?
+ * A paragraph that only repeats the question's words, or says them in one sentence and something
+ * else in the next, is the wrong one.
  */
 
 /** The check's cue words (units, months, "how many") are English ones. */
@@ -36,7 +37,7 @@ const HEADLINE_CREDIT = 0.5;
 /** What a sentence holding the kind of answer asked for gains: once for a weak instance (any number), twice for a strong one ("two hours" for "how long"). */
 const SLOT_CREDIT = 0.5;
 
-export type CheckKind = AnswerKind | 'place';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -47,6 +48,9 @@ export interface Slot {
   money?: boolean;
   /** Whether a share ("52%", "52 percent") is the strong answer. */
   percent?: boolean;
+  /** For a quote: the forms of the verb asked about ("call", "calling") and the question's words for who did it. */
+  verb?: ReadonlySet<string>;
+  doer?: ReadonlySet<string>;
 }
 
 const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où', 'где', 'куда', 'dove', 'onde'];
@@ -64,7 +68,7 @@ const UNITS: Array<[string, string]> = [
 /** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
   const text = ` ${words.join(' ')} `;
-  if (!kind) return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : undefined;
+  if (!kind) return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : (quoteSlot(words, language) ?? nameSlot(words));
   if (kind !== 'number') return { kind };
   for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
   if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
@@ -75,6 +79,34 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   }
   if (text.includes(' how much ')) return { kind, money: true };
   return { kind };
+}
+
+/** Verbs whose object the news quotes ("calling Trump a "scab""), with their forms. */
+const QUOTE_VERBS = new Map(
+  [
+    'call calls called calling',
+    'say says said saying',
+    'tweet tweets tweeted tweeting',
+    'retweet retweets retweeted retweeting',
+    'write writes wrote written writing',
+  ].map((forms) => [forms.split(' ')[0]!, new Set(forms.split(' '))]),
+);
+const AUXILIARIES = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
+
+/** "what did Fain call Trump" asks for a quote, said by the words between "did" and the verb ("Fain"). */
+function quoteSlot(words: readonly string[], language: Language): Slot | undefined {
+  const at = words.findIndex((w) => QUOTE_VERBS.has(w));
+  if (words[0] !== 'what' || at < 0) return undefined;
+  const aux = words.findIndex((w) => AUXILIARIES.has(w));
+  const doer = aux >= 0 && aux < at ? words.slice(aux + 1, at).filter((w) => !isStopword(w, language)) : [];
+  return { kind: 'quote', verb: QUOTE_VERBS.get(words[at]!)!, doer: new Set(doer) };
+}
+
+/** Words of a question asking what something is called ("what's the name of the school", "what's the video called"). */
+const NAME_CUES = new Set(['name', 'called', 'titled', 'named']);
+
+function nameSlot(words: readonly string[]): Slot | undefined {
+  return words.some((w) => w === 'what' || w === 'which') && words.some((w) => NAME_CUES.has(w)) ? { kind: 'name' } : undefined;
 }
 
 const MONTHS = new Set(
@@ -95,6 +127,9 @@ const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 /** 0 when the sentence holds no answer of the slot's kind outside the question's words, 1 for a weak one, 2 for a strong one. */
 export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
   if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot.kind);
+  if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
+  // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
+  if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
   const isNumber = (w: string) => (NUMBER.test(w) && !YEAR.test(w)) || NUMBER_WORDS.has(w);
   let weak = false;
   if (slot.kind === 'number') {
@@ -117,6 +152,25 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
     if (MONTHS.has(w) || WEEKDAYS.has(w) || YEAR.test(w)) weak = true;
   }
   return weak ? 1 : 0;
+}
+
+/** A name given as one: "called the Pathfinder School of Innovation", "a video titled "It's Been A Minute"". */
+const NAMING =
+  /\b(?:called|titled|dubbed|known as|nicknamed)\s+(?:the\s+|a\s+|an\s+)?(?:["“‘][^"”’]{2,}|\p{Lu}[\p{L}\p{M}'’.-]+\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}\p{M}'’.-]+)/u;
+
+/**
+ * A quote of a few words the question does not say: strong when the question's doer is named before
+ * the verb asked about ("Fain … calling Trump a "scab"" for "what did Fain call Trump", not "Trump
+ * called Fain "a weapon""), weak otherwise.
+ */
+function quoteStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
+  const quoted = [...text.matchAll(/["“]([^"”]{1,60})["”]/gu)].some((m) => {
+    const inner = wordsOf(m[1]!);
+    return inner.length > 0 && inner.length <= 8 && !inner.every((w) => said.has(w));
+  });
+  if (!quoted) return 0;
+  const byDoer = words.some((w, i) => slot.verb!.has(w) && words.slice(0, i).some((d) => slot.doer!.has(d)));
+  return byDoer ? 2 : 1;
 }
 
 /** Names the question does not say: two capitalized words in a row are a strong one ("Greg Pettinaro"; for a place, "in Charlotte" too). */

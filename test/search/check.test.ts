@@ -107,6 +107,40 @@ describe('the slot a question asks to fill', () => {
     expect(strength('who tried to shoot kirchner', 'A man tried to shoot Kirchner outside her home.')).toBe(0);
     expect(strength('where is the convention', 'The event will be held in Charlotte.')).toBe(2);
   });
+
+  it('a quote is the answer to "what did X call Y": strong when X is named before the verb, weak when someone else says it', () => {
+    expect(strength('what did fain call trump', 'Fain issued a rebuke, calling Trump a "scab" on Monday.')).toBe(2);
+    expect(strength('what did fain call trump', 'Trump also called Fain "a weapon" on Monday.')).toBe(1);
+    expect(strength('what did fain call trump', 'Fain criticized Trump again on Monday.')).toBe(0);
+    // A quote of the question's own words answers nothing.
+    expect(strength('what did fain call the strike', 'Fain called it a "strike".')).toBe(0);
+  });
+
+  it('a name given as one ("called the Pathfinder School") is a weak answer to "what is the name of": it may name another thing', () => {
+    expect(strength("what's the name of the virtual school", 'Families chose the option, called the Pathfinder School of Innovation.')).toBe(1);
+    expect(strength("what's the name of the virtual school", 'Pathfinder teacher Greg Bruce said so.')).toBe(0);
+  });
+});
+
+it('answers "what did X call Y" with the quote X gave, not the one Y gave about X', () => {
+  const feud = article('feud', 'Mayor and union chief trade insults', [
+    'Mayor Whitlock and union chief Reyes traded insults again this week over the city budget, and Whitlock said the feud would go on.',
+    'Reyes called Whitlock "a penny pincher" on Monday.',
+    'Whitlock hit back on Tuesday in a radio interview, calling Reyes "the budget bandit" and a liar.',
+  ]);
+  const index = SearchIndex.build([feud, COUNCIL, TRANSFER]);
+  const ask = (q: string) => where(answer(index, q, { minConfidence: 0 }).passages[0]);
+  expect(ask('what did whitlock call reyes')).toBe('feud#2');
+  expect(ask('what did reyes call whitlock')).toBe('feud#1');
+});
+
+it('answers "what is X called" with the sentence that gives a name as one, not a line that repeats the question', () => {
+  const video = article('video', 'Actor says sorry in a new video', [
+    'The actor made his apology in a new video on Friday, days after the awards night.',
+    'He posted the apology video titled "Been A While" and answered the questions fans had asked him.',
+  ]);
+  const a = answer(SearchIndex.build([video, COUNCIL, TRANSFER]), "what's the actor's apology video called", { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('video#1');
 });
 
 it('counts the names the paragraph before gives as context, so the paragraph that says "the balloon" can answer', () => {
