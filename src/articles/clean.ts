@@ -70,6 +70,11 @@ const TIME_WORDS =
 const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g;
 const TIMESTAMP_FILLER = new RegExp(`\\b(?:${TIME_WORDS})\\b\\.?`, 'gi');
 
+/** A clock time, a time zone, a date, then the share button: the head of a live blog's entry. */
+const LIVE_BLOG_STAMP = new RegExp(
+  `^\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4}\\s+)?(?:(?:${MONTHS})\\.? \\d{1,2},? \\d{4}\\s+)?Share this (?:update|post|entry)\\s+`,
+  'i',
+);
 const NEWSLETTER_PROMO = /\bnewsletters?\b/i;
 /** The last sentence (or the whole text) when it asks the reader to sign up for a newsletter. */
 const TRAILING_PROMO =
@@ -256,6 +261,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     kind: 'trim',
+    name: 'live-blog-stamp',
+    why: 'a live blog opens each entry with its time and a share button ("7:50 pm ET June 3, 2026 Share this update"): page furniture, and a date that would satisfy a year asked about anything',
+    trim: (t) => (t.includes('Share this') ? t.replace(LIVE_BLOG_STAMP, '') : t),
+  },
+  {
+    kind: 'trim',
     name: 'trailing-newsletter-promo',
     why: '"For more odd news, sign up to our newsletter." glued after the last sentence of a real paragraph',
     trim: (t) => (NEWSLETTER_PROMO.test(t) ? t.replace(TRAILING_PROMO, '') : t),
@@ -353,7 +364,8 @@ function joinHeadings(blocks: BlockDecision[]): BlockDecision[] {
   const kept = blocks.filter((b) => b.text !== null);
   for (let i = 0; i + 1 < kept.length; i++) {
     const [heading, body] = [kept[i]!, kept[i + 1]!];
-    if (isHeading(heading.text!) && !isHeading(body.text!)) {
+    // A live blog's next entry is another story, not the answer to this one's heading.
+    if (isHeading(heading.text!) && !isHeading(body.text!) && !body.dropped.includes('live-blog-stamp')) {
       heading.joinedWith = body.index;
       i++;
     }

@@ -118,6 +118,25 @@ describe('lines around a paragraph', () => {
   });
 });
 
+describe('live blog entries', () => {
+  it('cuts the time, date and share button an entry opens with, and keeps the entry', () => {
+    const entry = 'Knicks hold early lead The Knicks jump ahead with a 12-7 lead before the Spurs call for a timeout.';
+    expect(kept([`8:52 pm ET June 3, 2026 Share this update ${entry}`, `11:09 am ET Share this update ${STORY}`])).toEqual([entry, STORY]);
+    expect(kept([`9:15 a.m. EDT Share this post ${STORY}`])).toEqual([STORY]);
+  });
+
+  it('keeps a time that is news, and a share button that is not at the head', () => {
+    const news = ['At 8:52 pm ET the council voted. Share this update with your neighbours, the mayor said afterwards.', '8:52 pm ET was when the vote began, the clerk said on Tuesday.'];
+    expect(kept(news)).toEqual(news);
+  });
+
+  it('reads an entry that is only a question alone, not as the heading of the next entry', () => {
+    const teaser = 'What has changed since the Knicks and Spurs met in December?';
+    const next = 'Mike Breen will call his 21st NBA Finals on ABC, and his first with the Knicks in it.';
+    expect(kept([`7:50 pm ET June 3, 2026 Share this update ${teaser}`, `7:45 pm ET June 3, 2026 Share this update ${next}`])).toEqual([teaser, next]);
+  });
+});
+
 describe('short text', () => {
   it('keeps a sentence of four words, drops three, and keeps six words of 30 characters without a full stop', () => {
     expect(tooShort('The mayor has resigned.')).toBe(false);
