@@ -70,6 +70,14 @@ const TIME_WORDS =
 const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g;
 const TIMESTAMP_FILLER = new RegExp(`\\b(?:${TIME_WORDS})\\b\\.?`, 'gi');
 
+/**
+ * A call to follow a link ending the sentence: an imperative ("See the best looks in the gallery
+ * below.", after a label: "Utah primary results:Follow live results here") or one that speaks to the
+ * reader ("… you can watch the livestream here", "…, click here."). "Police found nothing here." is news.
+ */
+const LINK_POINTER =
+  /(?:^(?:[^:]{1,60}:\s*)?(?:watch|read|follow|see|check out|find|listen|learn more)\b|\b(?:you can|you'll|click|tap)\b)[^.!?…]*\b(?:here|below)[.!]?$/i;
+const LINK_POINTER_MAX_WORDS = 30;
 /** A clock time, a time zone, a date, then the share button: the head of a live blog's entry. */
 const LIVE_BLOG_STAMP = new RegExp(
   `^\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4}\\s+)?(?:(?:${MONTHS})\\.? \\d{1,2},? \\d{4}\\s+)?Share this (?:update|post|entry)\\s+`,
@@ -208,6 +216,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'click-here',
     why: '"Click here to …" is a call to action for a link the reader cannot follow from a reply',
     test: (t) => short(t) && /^(?:click|tap) here\b/i.test(t),
+  },
+  {
+    kind: 'drop',
+    name: 'link-pointer',
+    why: 'one sentence sending the reader to a link ("You can watch the livestream here.", "See the best looks in the gallery below."): the page had the link, a reply has nothing',
+    test: (t) => short(t, LINK_POINTER_MAX_WORDS) && !/[.!?…]["'”’»)]*\s/u.test(t) && LINK_POINTER.test(t),
   },
   {
     kind: 'drop',
