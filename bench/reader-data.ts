@@ -26,14 +26,16 @@ export interface CorpusArticle {
 export type Outcome = 'right' | 'wrong' | 'declined';
 
 /**
- * Whether the top passage answers: it holds the expected span (case-insensitive, without Unicode
- * normalisation, as the README says) or is the gold paragraph. For an absent question any answer is wrong.
+ * Whether the top passage answers: the text shown holds the expected span (case-insensitive, without
+ * Unicode normalisation, as the README says) or it is the gold paragraph. The text shown, not the
+ * paragraph: a long paragraph is cut to its best sentences, and a heading is shown with the paragraph
+ * under it. For an absent question any answer is wrong.
  */
 export function judgeAnswer(q: ReaderQuestion, a: Answer): Outcome {
   const top = a.passages[0];
   if (!top) return 'declined';
   if (q.article === null || q.answer === null) return 'wrong';
-  if (top.paragraph.text.toLowerCase().includes(q.answer.toLowerCase())) return 'right';
+  if (top.text.toLowerCase().includes(q.answer.toLowerCase())) return 'right';
   return articleIdOf(top.article.file) === q.article && top.paragraph.index === q.para ? 'right' : 'wrong';
 }
 

@@ -70,6 +70,19 @@ const TIME_WORDS =
 const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g;
 const TIMESTAMP_FILLER = new RegExp(`\\b(?:${TIME_WORDS})\\b\\.?`, 'gi');
 
+/**
+ * A call to follow a link ending the sentence: an imperative ("See the best looks in the gallery
+ * below.", after a label: "Utah primary results:Follow live results here") or one that speaks to the
+ * reader ("… you can watch the livestream here", "…, click here."). "Police found nothing here." is news.
+ */
+const LINK_POINTER =
+  /(?:^(?:[^:]{1,60}:\s*)?(?:watch|read|follow|see|check out|find|listen|learn more)\b|\b(?:you can|you'll|click|tap)\b)[^.!?…]*\b(?:here|below)[.!]?$/i;
+const LINK_POINTER_MAX_WORDS = 30;
+/** A clock time, a time zone, a date, then the share button: the head of a live blog's entry. */
+const LIVE_BLOG_STAMP = new RegExp(
+  `^\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4}\\s+)?(?:(?:${MONTHS})\\.? \\d{1,2},? \\d{4}\\s+)?Share this (?:update|post|entry)\\s+`,
+  'i',
+);
 const NEWSLETTER_PROMO = /\bnewsletters?\b/i;
 /** The last sentence (or the whole text) when it asks the reader to sign up for a newsletter. */
 const TRAILING_PROMO =
@@ -206,6 +219,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     kind: 'drop',
+    name: 'link-pointer',
+    why: 'one sentence sending the reader to a link ("You can watch the livestream here.", "See the best looks in the gallery below."): the page had the link, a reply has nothing',
+    test: (t) => short(t, LINK_POINTER_MAX_WORDS) && !/[.!?…]["'”’»)]*\s/u.test(t) && LINK_POINTER.test(t),
+  },
+  {
+    kind: 'drop',
     name: 'copyright',
     why: 'copyright and rights notices are legal footers; a sentence about copyright ("Copyright lawyers argued…") is news',
     test: (t) =>
@@ -253,6 +272,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'timestamp',
     why: 'a line that is only a date or time ("Published: 10 Sep, 2018 19:05", "3 hours ago") is page metadata',
     test: (t) => /\d/.test(t) && wordCount(t) <= 14 && !/[\p{L}]/u.test(t.replace(ISO_DATE_TIME, '').replace(TIMESTAMP_FILLER, '')),
+  },
+  {
+    kind: 'trim',
+    name: 'live-blog-stamp',
+    why: 'a live blog opens each entry with its time and a share button ("7:50 pm ET June 3, 2026 Share this update"): page furniture, and a date that would satisfy a year asked about anything',
+    trim: (t) => (t.includes('Share this') ? t.replace(LIVE_BLOG_STAMP, '') : t),
   },
   {
     kind: 'trim',
@@ -353,7 +378,8 @@ function joinHeadings(blocks: BlockDecision[]): BlockDecision[] {
   const kept = blocks.filter((b) => b.text !== null);
   for (let i = 0; i + 1 < kept.length; i++) {
     const [heading, body] = [kept[i]!, kept[i + 1]!];
-    if (isHeading(heading.text!) && !isHeading(body.text!)) {
+    // A live blog's next entry is another story, not the answer to this one's heading.
+    if (isHeading(heading.text!) && !isHeading(body.text!) && !body.dropped.includes('live-blog-stamp')) {
       heading.joinedWith = body.index;
       i++;
     }

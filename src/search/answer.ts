@@ -25,7 +25,7 @@ import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
 import { missingPhrase, type Phrase } from './phrases.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
-import { answerKind, hasAnswerKind, isHeading, missingYears, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
+import { answerKind, hasAnswerKind, isHeading, missingYears, readsAsHeading, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -239,7 +239,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
   const passages: Passage[] = ranked.slice(0, limit).map((r) => {
     const article = index.articles[index.docArticle[r.doc]!]!;
-    const paragraph = paragraphOf(index, r.doc);
+    const paragraph = withBody(index, r.doc);
     const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
     return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
   });
@@ -480,6 +480,19 @@ function languagesOf(index: SearchIndex): Language[] {
 
 function paragraphOf(index: SearchIndex, doc: number) {
   return index.articles[index.docArticle[doc]!]!.paragraphs[index.docParagraph[doc]!]!;
+}
+
+/**
+ * A heading-like line is shown with the paragraph under it, as one paragraph under the heading's
+ * number (as `clean.ts` reads a question heading with its answer): the line names a topic and the
+ * paragraph says what happened. Asked where the convention will be, a reader wants "… at the event
+ * August 24-27 in Charlotte" under "Trump threatens to move Republican National Convention from N.C.".
+ */
+function withBody(index: SearchIndex, doc: number): Passage['paragraph'] {
+  const paragraph = paragraphOf(index, doc);
+  const next = index.articles[index.docArticle[doc]!]!.paragraphs[index.docParagraph[doc]! + 1];
+  if (!next || !readsAsHeading(paragraph.text) || readsAsHeading(next.text)) return paragraph;
+  return { index: paragraph.index, text: `${paragraph.text} ${next.text}` };
 }
 
 function round(x: number): number {

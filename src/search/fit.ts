@@ -165,7 +165,18 @@ export function isHeading(text: string): boolean {
   return !/[.!?…:;"”'’»)\]]\s*$/u.test(text) && !someWord(text, () => ++words > HEADING_MAX_WORDS);
 }
 /** Longer lines without a full stop are sentences all the same: news quizzes' explanations often lack one. */
-const HEADING_MAX_WORDS = 14;
+export const HEADING_MAX_WORDS = 14;
+
+/**
+ * `isHeading`, or a headline whose only full stop is an abbreviation's ("… from N.C."). For showing a
+ * heading with its paragraph only: marking such lines down as answers too moved no right answer and
+ * sent one question to another article's paragraph (figures in docs/benchmarks.md).
+ */
+export function readsAsHeading(text: string): boolean {
+  if (isHeading(text)) return true;
+  return ABBREVIATION_END.test(text) && !/[.!?…]\s/u.test(text) && isHeading(text.replace(ABBREVIATION_END, ''));
+}
+const ABBREVIATION_END = /\s\S*(?:\p{Lu}\.){2,}$/u;
 
 /**
  * How a question asks for the newest news: 'this-year' ("who won the derby this year"), 'latest'

@@ -50,6 +50,10 @@ describe('every wording of each rule', () => {
     ['follow-subscribe-footer', 'Thank you for reading our coverage of the city.'],
     ['follow-subscribe-footer', 'Get the best stories in your inbox with our newsletter.'],
     ['click-here', 'Tap here to download our app'],
+    ['link-pointer', 'You can watch the livestream of the council meeting here.'],
+    ['link-pointer', 'Utah primary results:Follow live results here'],
+    ['link-pointer', 'See the best looks in the gallery below.'],
+    ['link-pointer', 'For a full list of the recalled products, click here.'],
     ['copyright', '(c) 2024 Example Media'],
     ['copyright', 'Copyright Example Media 2024'],
     ['copyright', 'Copyright © Example Media'],
@@ -96,6 +100,9 @@ describe('every wording of each rule', () => {
     'In 2024, 3,000 homes were built.',
     'The photo: a blurry image of the comet taken in 1910, which hangs in the museum today, shows it.',
     "Copyright lawyers for the studio argued that the film had copied the novel's plot.",
+    'Police searched the house for hours but found nothing here.',
+    'Watchdogs say the old plant kept leaking chemicals here.',
+    '“You can see the damage everywhere here,” the mayor said.',
   ];
   it.each(news)('keeps news that only resembles furniture: "%s"', (text) => {
     expect(ruleOf(text)).toBeUndefined();
@@ -115,6 +122,31 @@ describe('lines around a paragraph', () => {
     expect(kept([`Budget approved | Example News\n${STORY}`])).toEqual([STORY]);
     const longer = 'Budget approved: what the new budget means for schools, buses and parks across the city.';
     expect(kept([longer])).toEqual([longer]);
+  });
+});
+
+describe('live blog entries', () => {
+  it('cuts the time, date and share button an entry opens with, and keeps the entry', () => {
+    const entry = 'Knicks hold early lead The Knicks jump ahead with a 12-7 lead before the Spurs call for a timeout.';
+    expect(kept([`8:52 pm ET June 3, 2026 Share this update ${entry}`, `11:09 am ET Share this update ${STORY}`])).toEqual([entry, STORY]);
+    expect(kept([`9:15 a.m. EDT Share this post ${STORY}`])).toEqual([STORY]);
+  });
+
+  it('keeps a time that is news, and a share button that is not at the head', () => {
+    const news = [
+      'At 8:52 pm ET the council voted. Share this update with your neighbours, the mayor said afterwards.',
+      '8:52 pm ET was when the vote began, the clerk said on Tuesday.',
+    ];
+    expect(kept(news)).toEqual(news);
+  });
+
+  it('reads an entry that is only a question alone, not as the heading of the next entry', () => {
+    const teaser = 'What has changed since the Knicks and Spurs met in December?';
+    const next = 'Mike Breen will call his 21st NBA Finals on ABC, and his first with the Knicks in it.';
+    expect(kept([`7:50 pm ET June 3, 2026 Share this update ${teaser}`, `7:45 pm ET June 3, 2026 Share this update ${next}`])).toEqual([
+      teaser,
+      next,
+    ]);
   });
 });
 

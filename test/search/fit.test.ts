@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
-import { answerKind, hasAnswerKind, isHeading, missingYears, yearsIn } from '../../src/search/fit.js';
+import { answerKind, hasAnswerKind, isHeading, missingYears, readsAsHeading, yearsIn } from '../../src/search/fit.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { article } from './fixture.js';
 import { where } from './helpers.js';
@@ -98,6 +98,41 @@ describe('years and headings', () => {
     expect(isHeading('Federer said he needed surgery on an injured knee and would miss the rest of the season on the advice of his doctors')).toBe(
       false,
     );
+  });
+
+  it('shows a heading with the paragraph under it, and a sentence alone', () => {
+    const roundup = {
+      ...article('roundup', 'Virus updates: holiday crowds, conventions', [
+        'Governor says the state is ready for the holiday weekend crowds at its beaches and parks.',
+        'Party threatens to move its national convention from N.C.',
+        'In a series of posts Monday, the party chair said the convention set for August in Charlotte could move.',
+        'Beaches draw crowds for the holiday weekend',
+        'Crowds packed the boardwalk in Ocean City on Saturday, and few of them wore masks.',
+      ]),
+      published: '2020-05-26',
+    };
+    const index = SearchIndex.build([roundup, harbour]);
+    const shown = (q: string) => answer(index, q).passages[0]?.paragraph;
+    // The heading and its paragraph, under the heading's number: the reader sees the city.
+    expect(shown('where is the party national convention supposed to move from')).toEqual({
+      index: 1,
+      text: 'Party threatens to move its national convention from N.C. In a series of posts Monday, the party chair said the convention set for August in Charlotte could move.',
+    });
+    expect(shown('beaches draw crowds holiday weekend')?.text).toMatch(/^Beaches draw crowds for the holiday weekend Crowds packed the boardwalk/);
+    // A sentence is shown alone.
+    expect(shown('is the state ready for holiday weekend crowds at its beaches and parks')).toEqual({
+      index: 0,
+      text: 'Governor says the state is ready for the holiday weekend crowds at its beaches and parks.',
+    });
+  });
+
+  it('reads a headline ending in an abbreviation as a heading, and a sentence ending in one as a sentence', () => {
+    expect(readsAsHeading('Party threatens to move its national convention from N.C.')).toBe(true);
+    expect(readsAsHeading('Cut thousands of jobs despite profits')).toBe(true);
+    expect(readsAsHeading('The storm hit the coast on Friday. It then moved north toward the U.S.')).toBe(false);
+    expect(readsAsHeading('The company cut thousands of jobs despite record profits.')).toBe(false);
+    // Marking such a line down as an answer is `isHeading`'s, which keeps it a sentence.
+    expect(isHeading('Party threatens to move its national convention from N.C.')).toBe(false);
   });
 
   it('prefers the sentence that answers to a teaser line that repeats the question', () => {

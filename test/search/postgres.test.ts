@@ -106,6 +106,22 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect(shown(await search.answer(q))).toEqual(expected);
   });
 
+  it('shows a heading with the paragraph under it, as the embedded index does, though that paragraph holds no question word', async () => {
+    const roundup = article('roundup', 'Virus updates: holiday crowds, conventions', [
+      'Governor says the state is ready for the holiday weekend crowds at its beaches and parks.',
+      'Party threatens to move its national convention from N.C.',
+      'In a series of posts Monday, the chair said the August event in Charlotte could go elsewhere.',
+      'Crowds packed the boardwalk in Ocean City on Saturday, and few of them wore masks.',
+    ]);
+    for (const a of [roundup, ...NEWS]) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    const q = 'party threatens to move national convention';
+    const expected = shown(answer(embedded, q));
+    expect(expected.passages[0]?.text).toContain('in Charlotte');
+    expect(shown(await new PostgresSearch(db).answer(q))).toEqual(expected);
+  });
+
   it('corrects a misspelled word through the vocabulary, as the embedded index does', async () => {
     for (const a of NEWS) write(a);
     await ingestFolder(db, dir);

@@ -6,6 +6,7 @@ import { SearchIndex, type CorpusStats } from '../index.js';
 import { detectLanguage, type Language } from '../language.js';
 import { installedLexicon } from '../lexicon.js';
 import { isStopword, termOf, tokenize } from '../normalize.js';
+import { HEADING_MAX_WORDS } from '../fit.js';
 import { FUZZY_WEIGHT, STEM_FUZZY_MIN_LENGTH, TRANSLATED_TO } from '../query.js';
 import type { Answer, AnswerOptions } from '../types.js';
 import { CandidateIndex, type CandidateArticle } from './candidates.js';
@@ -281,7 +282,10 @@ export class PostgresSearch {
          union select article_id, position - 1 from heldp where position > 0 and article_id = any(array(select article_id from lead))
          union select article_id, 0 from chosen
          -- the second paragraph tells answer() an article of one paragraph from one whose first alone matches (see articleSupport in rank.ts)
-         union select article_id, 1 from chosen),
+         union select article_id, 1 from chosen
+         -- the paragraph under a line short enough to be a heading: answer() shows the two together (see withBody)
+         union select h.article_id, h.position + 1 from heldp h
+           join search_paragraphs p on p.article_id = h.article_id and p.position = h.position where p.length <= $9),
        paras as (
          select w.article_id, json_agg(json_build_object('position', p.position, 'index', p.index, 'text', p.text, 'length', p.length, 'terms', h.terms)
            order by p.position) as paragraphs
@@ -301,6 +305,8 @@ export class PostgresSearch {
         this.perTerm,
         RESCORED * this.candidateCount,
         CONTEXT_CANDIDATES,
+        // A heading's terms are at most its words, and a headline ending in an abbreviation has one word more.
+        HEADING_MAX_WORDS + 1,
       ],
       // Parsed and planned once per connection: planning this statement cost a tenth of running it.
       { name: 'search_candidates' },
