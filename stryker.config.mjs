@@ -20,9 +20,9 @@ export default {
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
     'src/search/answer.ts:172-172', // the threshold
-    'src/search/answer.ts:228-229', // abstaining
-    'src/search/answer.ts:239-243', // tentative answers
-    'src/search/answer.ts:364-383', // convictionOf
+    'src/search/answer.ts:235-236', // abstaining
+    'src/search/answer.ts:246-250', // tentative answers
+    'src/search/answer.ts:371-390', // convictionOf
     'src/search/rank.ts:261-286', // backgroundWeight, confidence
   ],
   concurrency: 2,
