@@ -3,6 +3,7 @@ import type { QueryGroup } from './rank.js';
 import { articleRange } from './article-range.js';
 import { articleDocs } from './check.js';
 import { termOf, tokenize } from './normalize.js';
+import { FUZZY_WEIGHT } from './query.js';
 
 /**
  * A name the question asks about that its answer's article never says: "who won the stanley cup"
@@ -19,13 +20,21 @@ import { termOf, tokenize } from './normalize.js';
  */
 export const NAME_SHARE = 0.9;
 const NAME_SUPPORT = 3;
+/** How long a word the folder lacks must be for its one-slip correction to count as a name (figures in docs/benchmarks.md). */
+const GUESS_LENGTH = 6;
+
+/**
+ * A word in capitals is a name when short, an acronym ("MLB", "JCPS"); longer, it is a masthead or a
+ * shout ("USA TODAY", "BREAKING") and says nothing either way (figures in docs/benchmarks.md).
+ */
+const ACRONYM_LENGTH = 4;
 
 /** Text right before a word that starts a sentence (or a line, a quote, a list item): no sign of a name there. */
 const SENTENCE_START = /(?:^|[.!?:;"“‘([\n•—–-])\s*$/u;
 
 /** How paragraphs write a term away from sentence starts. */
 export interface NameUse {
-  /** Its uses away from sentence starts. */
+  /** Its uses away from sentence starts (but in capitals, when longer than an acronym). */
   uses: number;
   /** Those written with a capital. */
   capitals: number;
@@ -44,8 +53,9 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
     const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text.normalize('NFC');
     for (const t of tokenize(text)) {
       if (termOf(t.word, language) !== term || SENTENCE_START.test(text.slice(Math.max(0, t.start - 4), t.start))) continue;
-      uses++;
       const written = text.slice(t.start, t.end);
+      if (written.length > ACRONYM_LENGTH && written === written.toUpperCase()) continue;
+      uses++;
       if (!/^\p{Lu}/u.test(written)) continue;
       capitals++;
       surfaces.set(written, (surfaces.get(written) ?? 0) + 1);
@@ -71,8 +81,11 @@ export function missingName(index: SearchIndex, groups: readonly QueryGroup[], a
     if (g.terms.length === 0 || !/\p{L}/u.test(g.word)) continue;
     if (g.terms.some((t) => headline.has(t.term) || title.has(t.term))) continue;
     if (articleDocs(index, [g], article).length > 0) continue;
-    // A misspelled name stands for the word it was corrected to: its likeliest term.
-    const term = [...g.terms].sort((a, b) => b.weight - a.weight)[0]!.term;
+    // A misspelled name stands for its likeliest correction, but only a long word one slip away:
+    // a short one is one slip from too many names ("kind" from "King", "saw" from "San").
+    const top = [...g.terms].sort((a, b) => b.weight - a.weight)[0]!;
+    if (top.weight < 1 && (top.weight < FUZZY_WEIGHT[1]! || g.word.length < GUESS_LENGTH)) continue;
+    const term = top.term;
     const use = nameUse(
       index,
       term,

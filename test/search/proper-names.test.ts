@@ -7,13 +7,13 @@ import { renderAnswerPlain } from '../../src/replies/plain.js';
 import type { Article } from '../../src/articles/types.js';
 import { article } from './fixture.js';
 
-// Three stories from Wilmington, a town the folder always writes with a capital, and a skate park
-// story from Riverton that never names Wilmington.
+// Three stories from Wilmington, a town the folder always writes with a capital (and its King
+// Street), and a skate park story from Riverton that never names either.
 const TOWN = ['library', 'bridge', 'market'].map((topic, i) =>
   article(`wilmington-${topic}`, `Town news: the ${topic}`, [
     `The new ${topic} in Wilmington opened on Monday, the council said.`,
     `Residents of Wilmington had waited years for the ${topic}, which officials in Wilmington called overdue.`,
-    i === 0 ? 'Crowds came from across the county to see it.' : `Traffic near the ${topic} was heavy all week.`,
+    i === 0 ? 'Crowds came from King Street and across the county to see it.' : `Traffic near the ${topic} on King Street was heavy all week.`,
   ]),
 );
 const PARK: Article = {
@@ -38,6 +38,12 @@ describe('a name the folder knows that the answer’s article never says', () =>
     expect(nameUse(index, index.words.get('residents')!, all).uses).toBe(0);
     expect(missingName(index, [group('skate'), group('park'), group('wilmington')], park, all)).toBe('Wilmington');
     expect(missingName(index, [group('skate'), group('new')], park, all)).toBeUndefined();
+    // Capitals longer than an acronym are a masthead's, not a name's; an acronym's are a name's.
+    const masthead = SearchIndex.build([
+      article('m', 'Rail strike', ['The union told USA TODAY it had no plans for today, and the MLB said games would go on.']),
+    ]);
+    expect(nameUse(masthead, masthead.words.get('today')!, [0])).toMatchObject({ uses: 1, capitals: 0 });
+    expect(nameUse(masthead, masthead.words.get('mlb')!, [0])).toMatchObject({ uses: 1, capitals: 1, surface: 'MLB' });
     // Said by the article itself: no note.
     expect(
       missingName(
@@ -74,6 +80,8 @@ describe('a name the folder knows that the answer’s article never says', () =>
     expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on “Wilmington”; the closest I have is from 2 June 2025:');
     // A misspelled name is the name it is corrected to.
     expect(answer(index, 'how much did the new skate park in wilmingtn cost', { minConfidence: 0 }).mismatch?.asked).toBe('Wilmington');
+    // A short word the folder lacks is no misspelled name: "kind" is one slip from "King".
+    expect(answer(index, 'what kind of skate park did riverton open', { minConfidence: 0 }).mismatch).toBeUndefined();
     // Asked about the park the folder has, it answers.
     const right = answer(index, 'how much did the new skate park in riverton cost');
     expect(right.passages[0]?.article.id).toBe('park');
