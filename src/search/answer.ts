@@ -23,7 +23,8 @@ import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
-import { missingPhrase, type Phrase } from './phrases.js';
+import { missingPhrase } from './phrases.js';
+import { missingName } from './proper-names.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
 import { answerKind, hasAnswerKind, isHeading, missingYears, readsAsHeading, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
 
@@ -203,7 +204,18 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
           ranked.map((r) => r.doc),
         )
       : undefined;
-  const conviction = convictionOf(index, groups, evidence) - (unnamed ? YEAR_DOUBT : 0);
+  // So does a name the question asks about that the article never says (see `proper-names.ts`).
+  const absentName =
+    !unnamed && language === CHECK_LANGUAGE
+      ? missingName(
+          index,
+          groups,
+          index.docArticle[best]!,
+          ranked.map((r) => r.doc),
+        )
+      : undefined;
+  const missingThing = unnamed ? `${unnamed.first.word} ${unnamed.second.word}` : absentName;
+  const conviction = convictionOf(index, groups, evidence) - (missingThing ? YEAR_DOUBT : 0);
   // English questions (the answer check's language) are also judged by the calibrated confidence
   // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where
   // the conviction's bars alone would not (see `calibrate.ts`).
@@ -249,7 +261,8 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
       (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
       (probability !== undefined && probability < UNSURE_BELOW));
   const mismatch =
-    mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ?? (unnamed && eventMismatchOf(index, best, unnamed));
+    mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ??
+    (missingThing && eventMismatchOf(index, best, missingThing));
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
     answer: { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
@@ -314,11 +327,12 @@ function mismatchOf(
 
 /**
  * The note for a thing the question names that the best passage's article has the words of but
- * never says (see `missingPhrase`); undated articles get none, as for years.
+ * never says (see `missingPhrase`), or a name it never says (see `missingName`); undated articles
+ * get none, as for years.
  */
-function eventMismatchOf(index: SearchIndex, doc: number, phrase: Phrase): YearMismatch | undefined {
+function eventMismatchOf(index: SearchIndex, doc: number, asked: string): YearMismatch | undefined {
   const published = index.articles[index.docArticle[doc]!]!.published;
-  return published ? { asked: `${phrase.first.word} ${phrase.second.word}`, shown: published, kind: 'event' } : undefined;
+  return published ? { asked, shown: published, kind: 'event' } : undefined;
 }
 
 /**

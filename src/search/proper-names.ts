@@ -1,0 +1,97 @@
+import type { SearchIndex } from './index.js';
+import type { QueryGroup } from './rank.js';
+import { articleRange } from './article-range.js';
+import { articleDocs } from './check.js';
+import { termOf, tokenize } from './normalize.js';
+import { FUZZY_WEIGHT } from './query.js';
+
+/**
+ * A name the question asks about that its answer's article never says: "who won the stanley cup"
+ * answered from a World Cup paragraph whose article never writes "Stanley". Readers type names in
+ * lowercase, so a word is a name when the other candidate paragraphs write it with a capital nearly
+ * everywhere a sentence does not start. Judged among the candidates, not the whole folder, as set
+ * phrases are (see `phrases.ts`), so the PostgreSQL backend, which holds only those, judges alike.
+ */
+
+/**
+ * The share of a word's uses away from sentence starts written with a capital for it to be a name,
+ * and how many such uses it takes. Chosen with `npm run bench:reader`, where a wide range does
+ * alike; figures in docs/benchmarks.md.
+ */
+export const NAME_SHARE = 0.9;
+const NAME_SUPPORT = 3;
+/** How long a word the folder lacks must be for its one-slip correction to count as a name (figures in docs/benchmarks.md). */
+const GUESS_LENGTH = 6;
+
+/**
+ * A word in capitals is a name when short, an acronym ("MLB", "JCPS"); longer, it is a masthead or a
+ * shout ("USA TODAY", "BREAKING") and says nothing either way (figures in docs/benchmarks.md).
+ */
+const ACRONYM_LENGTH = 4;
+
+/** Text right before a word that starts a sentence (or a line, a quote, a list item): no sign of a name there. */
+const SENTENCE_START = /(?:^|[.!?:;"“‘([\n•—–-])\s*$/u;
+
+/** How paragraphs write a term away from sentence starts. */
+export interface NameUse {
+  /** Its uses away from sentence starts (but in capitals, when longer than an acronym). */
+  uses: number;
+  /** Those written with a capital. */
+  capitals: number;
+  /** How it is most often written with a capital ("Stanley"), for the reply's note. */
+  surface: string | undefined;
+}
+
+/** How paragraphs `docs` write `term`. */
+export function nameUse(index: SearchIndex, term: string, docs: readonly number[]): NameUse {
+  let uses = 0;
+  let capitals = 0;
+  const surfaces = new Map<string, number>();
+  for (const doc of docs) {
+    const article = index.docArticle[doc]!;
+    const language = index.articleLanguage(article);
+    const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text.normalize('NFC');
+    for (const t of tokenize(text)) {
+      if (termOf(t.word, language) !== term || SENTENCE_START.test(text.slice(Math.max(0, t.start - 4), t.start))) continue;
+      const written = text.slice(t.start, t.end);
+      if (written.length > ACRONYM_LENGTH && written === written.toUpperCase()) continue;
+      uses++;
+      if (!/^\p{Lu}/u.test(written)) continue;
+      capitals++;
+      surfaces.set(written, (surfaces.get(written) ?? 0) + 1);
+    }
+  }
+  const surface = [...surfaces].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { uses, capitals, surface };
+}
+
+/**
+ * The question's name (see NAME_SHARE among `candidates` of other articles) that article `article`
+ * never says, in its paragraphs, headline or title; as the folder writes it. An article of one
+ * paragraph (a brief, a quiz's note) leaves most of its story's names unsaid: its silence is no
+ * evidence (on RealTime QA's one-paragraph items it turned right answers away; figures in docs/benchmarks.md).
+ */
+export function missingName(index: SearchIndex, groups: readonly QueryGroup[], article: number, candidates: readonly number[]): string | undefined {
+  const range = articleRange(index.docArticle, article);
+  if (range.to - range.from <= 1) return undefined;
+  const headline = index.headlineTerms[article]!;
+  const title = index.titleTerms[article]!;
+  const others = candidates.filter((doc) => index.docArticle[doc] !== article);
+  for (const g of groups) {
+    if (g.terms.length === 0 || !/\p{L}/u.test(g.word)) continue;
+    if (g.terms.some((t) => headline.has(t.term) || title.has(t.term))) continue;
+    if (articleDocs(index, [g], article).length > 0) continue;
+    // A misspelled name stands for its likeliest correction, but only a long word one slip away:
+    // a short one is one slip from too many names ("kind" from "King", "saw" from "San").
+    const top = [...g.terms].sort((a, b) => b.weight - a.weight)[0]!;
+    if (top.weight < 1 && (top.weight < FUZZY_WEIGHT[1]! || g.word.length < GUESS_LENGTH)) continue;
+    const term = top.term;
+    const use = nameUse(
+      index,
+      term,
+      others.filter((doc) => index.paragraphTerms(doc).includes(term)),
+    );
+    if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses) return use.surface;
+  }
+  return undefined;
+}

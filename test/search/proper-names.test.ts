@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { missingName, nameUse } from '../../src/search/proper-names.js';
+import type { QueryGroup } from '../../src/search/rank.js';
+import { renderAnswerPlain } from '../../src/replies/plain.js';
+import type { Article } from '../../src/articles/types.js';
+import { article } from './fixture.js';
+
+// Three stories from Wilmington, a town the folder always writes with a capital (and its King
+// Street), and a skate park story from Riverton that never names either.
+const TOWN = ['library', 'bridge', 'market'].map((topic, i) =>
+  article(`wilmington-${topic}`, `Town news: the ${topic}`, [
+    `The new ${topic} in Wilmington opened on Monday, the council said.`,
+    `Residents of Wilmington had waited years for the ${topic}, which officials in Wilmington called overdue.`,
+    i === 0 ? 'Crowds came from King Street and across the county to see it.' : `Traffic near the ${topic} on King Street was heavy all week.`,
+  ]),
+);
+const PARK: Article = {
+  ...article('park', 'Riverton opens its skate park', [
+    'The new skate park in Riverton cost 1.2 million dollars, paid by a state grant, the council said.',
+    'Skaters queued from dawn, and the park stays open until ten at night in summer.',
+  ]),
+  published: '2025-06-02',
+};
+const index = SearchIndex.build([...TOWN, PARK]);
+const park = index.articles.findIndex((a) => a.id === 'park');
+const all = Array.from({ length: index.documentCount }, (_, doc) => doc);
+const group = (word: string, term = index.words.get(word)): QueryGroup => ({ word, terms: term ? [{ term, weight: 1 }] : [], idf: 1 });
+const ASKED = 'how much did the new skate park in wilmington cost';
+
+describe('a name the folder knows that the answer’s article never says', () => {
+  it('is a word written with a capital away from sentence starts, judged among other articles’ paragraphs', () => {
+    const wilmington = index.words.get('wilmington')!;
+    expect(nameUse(index, wilmington, all)).toEqual({ uses: 9, capitals: 9, surface: 'Wilmington' });
+    // "new" starts no sentence here and is never capitalized; "residents" only ever starts one.
+    expect(nameUse(index, index.words.get('new')!, all).capitals).toBe(0);
+    expect(nameUse(index, index.words.get('residents')!, all).uses).toBe(0);
+    expect(missingName(index, [group('skate'), group('park'), group('wilmington')], park, all)).toBe('Wilmington');
+    expect(missingName(index, [group('skate'), group('new')], park, all)).toBeUndefined();
+    // Capitals longer than an acronym are a masthead's, not a name's; an acronym's are a name's.
+    const masthead = SearchIndex.build([
+      article('m', 'Rail strike', ['The union told USA TODAY it had no plans for today, and the MLB said games would go on.']),
+    ]);
+    expect(nameUse(masthead, masthead.words.get('today')!, [0])).toMatchObject({ uses: 1, capitals: 0 });
+    expect(nameUse(masthead, masthead.words.get('mlb')!, [0])).toMatchObject({ uses: 1, capitals: 1, surface: 'MLB' });
+    // Said by the article itself: no note.
+    expect(
+      missingName(
+        index,
+        [group('wilmington')],
+        index.articles.findIndex((a) => a.id === 'wilmington-bridge'),
+        all,
+      ),
+    ).toBeUndefined();
+    // Among one paragraph saying it once: too few uses to tell.
+    expect(missingName(index, [group('wilmington')], park, all.slice(0, 1))).toBeUndefined();
+  });
+
+  it('says nothing against an article of one paragraph, which leaves most names unsaid', () => {
+    const brief = SearchIndex.build([...TOWN, { ...PARK, paragraphs: PARK.paragraphs.slice(0, 1) }]);
+    const docs = Array.from({ length: brief.documentCount }, (_, doc) => doc);
+    const of = (word: string): QueryGroup => ({ word, terms: [{ term: brief.words.get(word)!, weight: 1 }], idf: 1 });
+    expect(
+      missingName(
+        brief,
+        [of('skate'), of('wilmington')],
+        brief.articles.findIndex((a) => a.id === 'park'),
+        docs,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('counts against answering, as a missing year does, and is noted when the answer is shown', () => {
+    // Without it the Riverton park was shown for Wilmington's; with it, 0.5 less conviction.
+    expect(answer(index, ASKED).reason).toBe('not-found');
+    const shown = answer(index, ASKED, { minConfidence: 0 });
+    expect(shown.passages[0]?.article.id).toBe('park');
+    expect(shown.mismatch).toEqual({ asked: 'Wilmington', shown: '2025-06-02', kind: 'event' });
+    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on “Wilmington”; the closest I have is from 2 June 2025:');
+    // A misspelled name is the name it is corrected to.
+    expect(answer(index, 'how much did the new skate park in wilmingtn cost', { minConfidence: 0 }).mismatch?.asked).toBe('Wilmington');
+    // A short word the folder lacks is no misspelled name: "kind" is one slip from "King".
+    expect(answer(index, 'what kind of skate park did riverton open', { minConfidence: 0 }).mismatch).toBeUndefined();
+    // Asked about the park the folder has, it answers.
+    const right = answer(index, 'how much did the new skate park in riverton cost');
+    expect(right.passages[0]?.article.id).toBe('park');
+    expect(right.mismatch).toBeUndefined();
+  });
+});
