@@ -22,7 +22,7 @@ import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
-import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf } from './check.js';
+import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf, translatedSlot } from './check.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
@@ -115,7 +115,8 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   const chat = chitChat(words, content, names);
   if (chat) return { answer: { ...base, passages: [], reason: chat } };
 
-  const groups = queryGroups(index, content, language, translator(index, language, options.lexicon), names);
+  const translate = translator(index, language, options.lexicon);
+  const groups = queryGroups(index, content, language, translate, names);
   const rankingGroups = repeated(groups, words, language);
   const termsOf = (doc: number) => index.paragraphTerms(doc);
   const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
@@ -145,7 +146,9 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   const first = ranked[0]?.doc;
   let margin = Infinity;
   let fitOf: ((doc: number) => number) | undefined;
-  if (first !== undefined && language === CHECK_LANGUAGE) {
+  // A translated question is checked against the English sentences through its translated terms.
+  const checked = language === CHECK_LANGUAGE ? language : translate ? TRANSLATED_TO : undefined;
+  if (first !== undefined && checked) {
     const article = index.docArticle[first]!;
     // More of the best article's paragraphs, scored as the first candidates were.
     const scored = (docs: readonly number[]) => {
@@ -157,15 +160,18 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
       );
       return withSupport(rerankByFit(meaning ? rerankByMeaning(meaning, more) : more, misfitOf), supportOf);
     };
-    const slot = slotOf(words, fit.kind, language);
-    const said = new Set(words);
+    const slot =
+      checked === language ? slotOf(words, fit.kind, language) : translatedSlot(words, fit.kind, language, englishTerms(groups, translate));
+    // Across languages the question's names are known by their terms ("Смит" → smith).
+    const said = checked === language ? new Set(words) : new Set([...words, ...groups.flatMap((g) => g.terms.map((t) => t.term))]);
     const headline = index.headlineTerms[article]!;
     // A paragraph may say "she" or "the balloon" for whom the one before it names: those names count
     // in its fit as the headline's words do (figures in docs/benchmarks.md, "Readers' questions").
     const context = (doc: number) =>
-      index.docArticle[doc - 1] === article ? new Set([...headline, ...namedTerms(paragraphOf(index, doc - 1).text, language)]) : headline;
-    const fits = (doc: number) => sentenceFit(sentencesOf(index, doc, language), groups, context(doc), slot, said);
-    fitOf = fits;
+      index.docArticle[doc - 1] === article ? new Set([...headline, ...namedTerms(paragraphOf(index, doc - 1).text, checked)]) : headline;
+    const fits = (doc: number) => sentenceFit(sentencesOf(index, doc, checked), groups, context(doc), slot, said);
+    // The calibrated confidence was fitted on English questions only.
+    if (checked === language) fitOf = fits;
     ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
     // The check re-sorts by score: the newest article checked stays first.
     if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
@@ -462,6 +468,16 @@ function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfi
  */
 function withSupport(ranked: readonly Ranked[], supportOf: (doc: number) => number): Ranked[] {
   return ranked.map((r) => ({ doc: r.doc, score: r.score + supportOf(r.doc) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/** A question word's English terms: those its group searched for, else its translations' (a stopword has no group: "horas"). */
+function englishTerms(groups: readonly QueryGroup[], translate?: Translate): (word: string) => string[] {
+  return (word) => {
+    const searched = groups.filter((g) => g.word === word).flatMap((g) => g.terms.map((t) => t.term));
+    if (searched.length) return searched;
+    const content = (translate?.(word) ?? []).flat().filter((t) => !isStopword(t, TRANSLATED_TO));
+    return content.map((t) => termOf(t, TRANSLATED_TO));
+  };
 }
 
 /**

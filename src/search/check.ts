@@ -81,6 +81,30 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   return { kind };
 }
 
+/** The words that open a "how many" question in the other languages ("wie viele GM-Angestellte"). */
+const HOW_MANY = new Set(['viele', 'cuántos', 'cuántas', 'combien', 'сколько', 'quanti', 'quante', 'quantos', 'quantas']);
+
+/**
+ * The slot of a question the lexicon translated: its kind and place cues are read in its own
+ * language (fit.ts and PLACE_CUES have them), and the noun "how many" counts as its English terms
+ * (`termsOf`: "combien de missiles" → a number before "missiles"). That noun is the first word after
+ * the cue with English terms, stopword or not ("cuántas horas": "horas" is a Spanish stopword).
+ */
+export function translatedSlot(
+  words: readonly string[],
+  kind: AnswerKind | undefined,
+  language: Language,
+  termsOf: (word: string) => readonly string[],
+): Slot | undefined {
+  if (kind !== 'number') return slotOf(words, kind, language);
+  const many = words.findIndex((w) => HOW_MANY.has(w));
+  for (const w of many < 0 ? [] : words.slice(many + 1)) {
+    const units = termsOf(w);
+    if (units.length) return { kind, units: new Set(units) };
+  }
+  return { kind };
+}
+
 /** Verbs whose object the news quotes ("calling Trump a "scab""), with their forms. */
 const QUOTE_VERBS = new Map(
   [
@@ -182,7 +206,7 @@ function newNameStrength(text: string, said: ReadonlySet<string>, kind: CheckKin
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     const opens = m.index === 0 || /[.!?:"“”«»]\s*$/u.test(before);
     const word = m[0].toLowerCase().replace(/['’].*$|\.$/u, '');
-    if (opens || said.has(word) || word.length < 2) {
+    if (opens || said.has(word) || said.has(termOf(word, CHECK_LANGUAGE)) || word.length < 2) {
       run = 0;
       continue;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
-import { slotOf, slotStrength } from '../../src/search/check.js';
+import { slotOf, slotStrength, translatedSlot } from '../../src/search/check.js';
 import { answerKind } from '../../src/search/fit.js';
 import { analyzeText, SearchIndex } from '../../src/search/index.js';
 import { queryGroups } from '../../src/search/query.js';
@@ -153,4 +153,22 @@ it('counts the names the paragraph before gives as context, so the paragraph tha
   const index = SearchIndex.build([balloon, COUNCIL, TRANSFER]);
   const a = answer(index, 'how high was the kestrel balloon when it was shot down', { minConfidence: 0 });
   expect(where(a.passages[0])).toBe('balloon#2');
+});
+
+describe('the slot of a translated question', () => {
+  // A question word's English terms, as answer() reads them from its groups or the lexicon.
+  const english: Record<string, string[]> = { horas: ['hour'], sobrevivió: [], kennedy: ['kennedi'], de: [] };
+  const termsOf = (w: string) => english[w] ?? [];
+
+  it('counts the noun after "how many" as its English terms, a stopword of its own language too ("cuántas horas")', () => {
+    const slot = translatedSlot(['cuántas', 'horas', 'sobrevivió', 'kennedy'], 'number', 'es', termsOf)!;
+    expect([...slot.units!]).toEqual(['hour']);
+    expect(slotStrength('He lingered for almost 26 hours.', words('He lingered for almost 26 hours.'), slot, new Set())).toBe(2);
+    expect(translatedSlot(['cuándo', 'murió', 'kennedy'], 'date', 'es', termsOf)).toEqual({ kind: 'date' });
+  });
+
+  it('does not take a name the question says by its term ("Вэнс" → vanc) for a new one', () => {
+    const sentence = 'Then Usha Vance spoke.';
+    expect(slotStrength(sentence, words(sentence), { kind: 'person' }, new Set(['уша', 'вэнс', 'usha', 'vanc']))).toBe(0);
+  });
 });

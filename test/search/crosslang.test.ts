@@ -193,3 +193,36 @@ describe('the lexicon', () => {
     expect(phrases.translate('anwalt', 'de')).toEqual([['lawyer', 'attorney']]);
   });
 });
+
+describe('the answer check for a translated question', () => {
+  // The paragraph that repeats the question's words first; the one that answers after it.
+  const STRIKE = article('strike', 'Iran strikes Israel', [
+    'Iran fired ballistic missiles at Israel; Israel said Iran also fired 300 drones and cruise missiles.',
+    'It fired more than 120 ballistic missiles, the army said.',
+  ]);
+  const STATION = article('station', 'A private space station', [
+    'Axiom Hub 1, the first module of the Axiom station, will hold the crew quarters.',
+    'The company expects the first module to launch in 2024.',
+  ]);
+  const both = SearchIndex.build([STRIKE, STATION, WEATHER]);
+  const lexicon = Lexicon.parse(
+    [
+      'fr\tmissile\tmissile rocket',
+      'fr\tballistique\tballistic',
+      'fr\ttirer\tfire shoot',
+      'fr\tisraël\tisrael',
+      'de\terste\tfirst',
+      'de\tmodul\tmodule',
+      'de\tstarten\tlaunch start',
+    ].join('\n'),
+  );
+  const ask = (q: string) => answer(both, q, { lexicon });
+
+  it('prefers a number before the counted noun, read through its translations ("combien de missiles")', () => {
+    expect(where(ask('Combien de missiles balistiques l’Iran a-t-il tirés sur Israël ?').passages[0])).toBe('strike#1');
+  });
+
+  it('prefers the sentence with a date for "wann", as for "when"', () => {
+    expect(where(ask('Wann soll das erste Modul der Axiom-Station starten?').passages[0])).toBe('station#1');
+  });
+});
