@@ -1,0 +1,79 @@
+import type { SearchIndex } from './index.js';
+import type { Language } from './language.js';
+import { isStopword, termOf, tokenize } from './normalize.js';
+import type { QueryGroup } from './rank.js';
+import { articleDocs } from './check.js';
+
+/**
+ * An edition the question names that its answer's article is not about: "iPhone 18" answered from
+ * a story that writes "iPhone 13" and never "iPhone 18", "Color of the Year 2025" from one about
+ * "Color of the Year 2026". A number right after a word of the question (stopwords left out, as the
+ * index leaves them out) is an edition of that name; the article is about another edition when it
+ * writes the name with another number after it and never with the asked one. Another
+ * edition is like another year: it counts against answering and the answer says so.
+ */
+
+/** A number of the question with the word before it, the name it numbers. */
+export interface Edition {
+  name: QueryGroup;
+  number: string;
+}
+
+const NUMBER = /^\p{N}+$/u;
+const isWord = (g: QueryGroup) => g.terms.length > 0 && /\p{L}/u.test(g.word);
+
+/**
+ * The question's numbers right after a word the folder uses, with that word. A number before a word
+ * is mostly a count ("22 crash" against "the 2 crash" turned a right answer down; figures in docs/benchmarks.md).
+ */
+export function editionsOf(groups: readonly QueryGroup[]): Edition[] {
+  const out: Edition[] = [];
+  groups.forEach((g, i) => {
+    if (!NUMBER.test(g.word)) return;
+    const before = groups[i - 1];
+    if (before && isWord(before)) out.push({ name: before, number: g.word });
+  });
+  return out;
+}
+
+/** A text's content words in order: their terms and how they are written. */
+function wordsIn(text: string, language: Language): Array<{ term: string; written: string }> {
+  const nfc = text.normalize('NFC');
+  return tokenize(nfc)
+    .filter((t) => !isStopword(t.word, language))
+    .map((t) => ({ term: termOf(t.word, language), written: nfc.slice(t.start, t.end) }));
+}
+
+/**
+ * The numbers `text` writes right after a term of `names`: the asked one however written, others
+ * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
+ * amount ("magnitude 6", "topped $4 trillion"), not an edition.
+ */
+function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Set<string>): void {
+  const words = wordsIn(text, language);
+  words.forEach((w, k) => {
+    const next = words[k + 1]?.term;
+    if (!names.has(w.term) || next === undefined || !NUMBER.test(next)) return;
+    if (next === e.number || /\p{Lu}/u.test(w.written)) into.add(next);
+  });
+}
+
+/**
+ * The question's edition ("iphone 18") that the article writes only with other numbers, in its
+ * paragraphs or title; undefined when there is none.
+ */
+export function otherEdition(index: SearchIndex, groups: readonly QueryGroup[], article: number): string | undefined {
+  const editions = editionsOf(groups);
+  if (editions.length === 0) return undefined;
+  const language = index.articleLanguage(article);
+  const articleOf = index.articles[article]!;
+  for (const e of editions) {
+    const names = new Set(e.name.terms.map((t) => t.term));
+    const numbers = new Set<string>();
+    numbersAfter(articleOf.title, language, e, names, numbers);
+    for (const doc of articleDocs(index, [e.name], article))
+      numbersAfter(articleOf.paragraphs[index.docParagraph[doc]!]!.text, language, e, names, numbers);
+    if (numbers.size > 0 && !numbers.has(e.number)) return `${e.name.word} ${e.number}`;
+  }
+  return undefined;
+}
