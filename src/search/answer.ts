@@ -346,8 +346,9 @@ function mismatchOf(
 
 /**
  * The note for a thing the question names that the best passage's article has the words of but
- * never says (see `missingPhrase`), or a name it never says (see `missingName`); undated articles
- * get none, as for years.
+ * never says (see `missingPhrase`), a name it never says (see `missingName`) or another edition
+ * (see `otherEdition`); or, as `kind` 'year', a year whose outcome it was written too early to tell
+ * (see `unreportedYears`). Undated articles get none, as for years.
  */
 function eventMismatchOf(index: SearchIndex, doc: number, asked: string, kind: 'event' | 'year' = 'event'): YearMismatch | undefined {
   const published = index.articles[index.docArticle[doc]!]!.published;

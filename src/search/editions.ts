@@ -47,20 +47,20 @@ function wordsIn(text: string, language: Language): Array<{ term: string; writte
 /**
  * The numbers `text` writes right after a term of `names`: the asked one however written, others
  * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
- * amount ("magnitude 6", "topped $4 trillion"), not an edition.
+ * amount ("magnitude 6", "topped $4 trillion"), not an edition. Each number with how the name was written.
  */
-function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Set<string>): void {
+function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Map<string, string>): void {
   const words = wordsIn(text, language);
   words.forEach((w, k) => {
     const next = words[k + 1]?.term;
     if (!names.has(w.term) || next === undefined || !NUMBER.test(next)) return;
-    if (next === e.number || /\p{Lu}/u.test(w.written)) into.add(next);
+    if (next === e.number || /\p{Lu}/u.test(w.written)) into.set(next, w.written);
   });
 }
 
 /**
- * The question's edition ("iphone 18") that the article writes only with other numbers, in its
- * paragraphs or title; undefined when there is none.
+ * The question's edition that the article writes only with other numbers, in its paragraphs or
+ * title, as the article writes the name ("iPhone 18"); undefined when there is none.
  */
 export function otherEdition(index: SearchIndex, groups: readonly QueryGroup[], article: number): string | undefined {
   const editions = editionsOf(groups);
@@ -69,11 +69,12 @@ export function otherEdition(index: SearchIndex, groups: readonly QueryGroup[], 
   const articleOf = index.articles[article]!;
   for (const e of editions) {
     const names = new Set(e.name.terms.map((t) => t.term));
-    const numbers = new Set<string>();
+    const numbers = new Map<string, string>();
     numbersAfter(articleOf.title, language, e, names, numbers);
     for (const doc of articleDocs(index, [e.name], article))
       numbersAfter(articleOf.paragraphs[index.docParagraph[doc]!]!.text, language, e, names, numbers);
-    if (numbers.size > 0 && !numbers.has(e.number)) return `${e.name.word} ${e.number}`;
+    const written = numbers.values().next().value;
+    if (written !== undefined && !numbers.has(e.number)) return `${written} ${e.number}`;
   }
   return undefined;
 }
