@@ -227,7 +227,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
         )
       : undefined;
   // And so does another edition of a numbered thing ("iPhone 13" for "iPhone 18": see `editions.ts`).
-  const edition = !unnamed && !absentName && language === CHECK_LANGUAGE ? otherEdition(index, groups, index.docArticle[best]!) : undefined;
+  const edition = !unnamed && !absentName && language === CHECK_LANGUAGE ? otherEdition(index, words, groups, index.docArticle[best]!) : undefined;
   const missingThing = unnamed ? `${unnamed.first.word} ${unnamed.second.word}` : (absentName ?? edition);
   // A year the question asks the outcome of, after the article was written, counts as a missing year.
   const unreported =

@@ -1,14 +1,13 @@
 import type { SearchIndex } from './index.js';
 import type { Language } from './language.js';
-import { isStopword, termOf, tokenize } from './normalize.js';
+import { termOf, tokenize } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import { articleDocs } from './check.js';
 
 /**
  * An edition the question names that its answer's article is not about: "iPhone 18" answered from
  * a story that writes "iPhone 13" and never "iPhone 18", "Color of the Year 2025" from one about
- * "Color of the Year 2026". A number right after a word of the question (stopwords left out, as the
- * index leaves them out) is an edition of that name; the article is about another edition when it
+ * "Color of the Year 2026". A number right after a word of the question is an edition of that name; the article is about another edition when it
  * writes the name with another number after it and never with the asked one. Another
  * edition is like another year: it counts against answering and the answer says so.
  */
@@ -23,25 +22,23 @@ const NUMBER = /^\p{N}+$/u;
 const isWord = (g: QueryGroup) => g.terms.length > 0 && /\p{L}/u.test(g.word);
 
 /**
- * The question's numbers right after a word the folder uses, with that word. A number before a word
- * is mostly a count ("22 crash" against "the 2 crash" turned a right answer down; figures in docs/benchmarks.md).
+ * The question's numbers right after a word the folder uses, with that word: "iphone 18", not
+ * "newcastle in 1981". A number before a word is mostly a count ("22 crash" against "the 2 crash"
+ * turned a right answer down; figures in docs/benchmarks.md).
  */
-export function editionsOf(groups: readonly QueryGroup[]): Edition[] {
+export function editionsOf(words: readonly string[], groups: readonly QueryGroup[]): Edition[] {
   const out: Edition[] = [];
-  groups.forEach((g, i) => {
-    if (!NUMBER.test(g.word)) return;
-    const before = groups[i - 1];
-    if (before && isWord(before)) out.push({ name: before, number: g.word });
+  words.forEach((word, i) => {
+    const name = i > 0 && NUMBER.test(word) ? groups.find((g) => g.word === words[i - 1]) : undefined;
+    if (name && isWord(name)) out.push({ name, number: word });
   });
   return out;
 }
 
-/** A text's content words in order: their terms and how they are written. */
+/** A text's words in order: their terms and how they are written. */
 function wordsIn(text: string, language: Language): Array<{ term: string; written: string }> {
   const nfc = text.normalize('NFC');
-  return tokenize(nfc)
-    .filter((t) => !isStopword(t.word, language))
-    .map((t) => ({ term: termOf(t.word, language), written: nfc.slice(t.start, t.end) }));
+  return tokenize(nfc).map((t) => ({ term: termOf(t.word, language), written: nfc.slice(t.start, t.end) }));
 }
 
 /**
@@ -62,8 +59,8 @@ function numbersAfter(text: string, language: Language, e: Edition, names: Reado
  * The question's edition that the article writes only with other numbers, in its paragraphs or
  * title, as the article writes the name ("iPhone 18"); undefined when there is none.
  */
-export function otherEdition(index: SearchIndex, groups: readonly QueryGroup[], article: number): string | undefined {
-  const editions = editionsOf(groups);
+export function otherEdition(index: SearchIndex, words: readonly string[], groups: readonly QueryGroup[], article: number): string | undefined {
+  const editions = editionsOf(words, groups);
   if (editions.length === 0) return undefined;
   const language = index.articleLanguage(article);
   const articleOf = index.articles[article]!;

@@ -40,12 +40,14 @@ const groups = (...words: string[]): QueryGroup[] =>
 
 describe('another edition of a numbered thing', () => {
   it('is a name the article writes with other numbers after it and never with the asked one', () => {
-    expect(otherEdition(index, groups('iphone', '18', 'pro'), at('phone'))).toBe('iPhone 18');
-    expect(otherEdition(index, groups('iphone', '13', 'pro'), at('phone'))).toBeUndefined();
+    expect(otherEdition(index, ['iphone', '18', 'pro'], groups('iphone', '18', 'pro'), at('phone'))).toBe('iPhone 18');
+    expect(otherEdition(index, ['iphone', '13', 'pro'], groups('iphone', '13', 'pro'), at('phone'))).toBeUndefined();
     // A number before a word is a count, not an edition ("18 pro").
-    expect(otherEdition(index, groups('18', 'pro'), at('phone'))).toBeUndefined();
+    expect(otherEdition(index, ['18', 'pro'], groups('18', 'pro'), at('phone'))).toBeUndefined();
+    // A number after a stopword is no edition ("iphone in 18").
+    expect(otherEdition(index, ['iphone', 'in', '18'], groups('iphone', '18'), at('phone'))).toBeUndefined();
     // A plain word's number is an amount: "magnitude 6" is no edition of "magnitude".
-    expect(otherEdition(index, groups('aftershock', 'magnitude', '7'), at('quake'))).toBeUndefined();
+    expect(otherEdition(index, ['aftershock', 'of', 'magnitude', '7'], groups('aftershock', 'magnitude', '7'), at('quake'))).toBeUndefined();
   });
 
   it('counts against answering, as a missing year does, and is noted when the answer is shown', () => {
