@@ -7,9 +7,10 @@ import { articleDocs } from './check.js';
 /**
  * An edition the question names that its answer's article is not about: "iPhone 18" answered from
  * a story that writes "iPhone 13" and never "iPhone 18", "Color of the Year 2025" from one about
- * "Color of the Year 2026". A number right after a word of the question is an edition of that name; the article is about another edition when it
- * writes the name with another number after it and never with the asked one. Another
- * edition is like another year: it counts against answering and the answer says so.
+ * "Color of the Year 2026". A number right after a word of the question is an edition of that
+ * name; the article is about another edition when it writes the name with another number after it
+ * and never with the asked one. Another edition is like another year: it counts against answering
+ * and the answer says so.
  */
 
 /** A number of the question with the word before it, the name it numbers. */
@@ -23,7 +24,7 @@ const isWord = (g: QueryGroup) => g.terms.length > 0 && /\p{L}/u.test(g.word);
 
 /**
  * The question's numbers right after a word the folder uses, with that word: "iphone 18", not
- * "newcastle in 1981". A number before a word is mostly a count ("22 crash" against "the 2 crash"
+ * "newcastle in 1981". A number before a word is mostly a count (taking "22 crash" as an edition
  * turned a right answer down; figures in docs/benchmarks.md).
  */
 export function editionsOf(words: readonly string[], groups: readonly QueryGroup[]): Edition[] {
