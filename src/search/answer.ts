@@ -25,8 +25,20 @@ import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf, translatedSlot } from './check.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
+import { otherEdition } from './editions.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
-import { answerKind, hasAnswerKind, isHeading, missingYears, readsAsHeading, recencyOf, yearsIn, type AnswerKind, type Recency } from './fit.js';
+import {
+  answerKind,
+  hasAnswerKind,
+  isHeading,
+  missingYears,
+  readsAsHeading,
+  recencyOf,
+  unreportedYears,
+  yearsIn,
+  type AnswerKind,
+  type Recency,
+} from './fit.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -220,8 +232,15 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
           ranked.map((r) => r.doc),
         )
       : undefined;
-  const missingThing = unnamed ? `${unnamed.first.word} ${unnamed.second.word}` : absentName;
-  const conviction = convictionOf(index, groups, evidence) - (missingThing ? YEAR_DOUBT : 0);
+  // And so does another edition of a numbered thing ("iPhone 13" for "iPhone 18": see `editions.ts`).
+  const edition = !unnamed && !absentName && language === CHECK_LANGUAGE ? otherEdition(index, words, groups, index.docArticle[best]!) : undefined;
+  const missingThing = unnamed ? `${unnamed.first.word} ${unnamed.second.word}` : (absentName ?? edition);
+  // A year the question asks the outcome of, after the article was written, counts as a missing year.
+  const unreported =
+    language === CHECK_LANGUAGE && !evidence.misfit.year
+      ? unreportedYears(words, fit.years, index.articles[index.docArticle[best]!]!.published)[0]
+      : undefined;
+  const conviction = convictionOf(index, groups, evidence) - (missingThing || unreported ? YEAR_DOUBT : 0);
   // English questions (the answer check's language) are also judged by the calibrated confidence
   // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where
   // the conviction's bars alone would not (see `calibrate.ts`).
@@ -268,7 +287,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
       (probability !== undefined && probability < UNSURE_BELOW));
   const mismatch =
     mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ??
-    (missingThing && eventMismatchOf(index, best, missingThing));
+    (unreported ? eventMismatchOf(index, best, unreported, 'year') : missingThing && eventMismatchOf(index, best, missingThing));
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
     answer: { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
@@ -333,12 +352,13 @@ function mismatchOf(
 
 /**
  * The note for a thing the question names that the best passage's article has the words of but
- * never says (see `missingPhrase`), or a name it never says (see `missingName`); undated articles
- * get none, as for years.
+ * never says (see `missingPhrase`), a name it never says (see `missingName`) or another edition
+ * (see `otherEdition`); or, as `kind` 'year', a year whose outcome it was written too early to tell
+ * (see `unreportedYears`). Undated articles get none, as for years.
  */
-function eventMismatchOf(index: SearchIndex, doc: number, asked: string): YearMismatch | undefined {
+function eventMismatchOf(index: SearchIndex, doc: number, asked: string, kind: 'event' | 'year' = 'event'): YearMismatch | undefined {
   const published = index.articles[index.docArticle[doc]!]!.published;
-  return published ? { asked, shown: published, kind: 'event' } : undefined;
+  return published ? { asked, shown: published, kind } : undefined;
 }
 
 /**

@@ -152,6 +152,18 @@ export function missingYears(years: readonly string[], paragraph: string, title:
   return years.filter((y) => !said.has(y) && y !== published.slice(0, 4));
 }
 
+/**
+ * The question's years after its article's date when the question asks how something came out
+ * ("who won the 2026 world cup final" of a 2018 story on the 2026 bid): the article may name the
+ * year, but written before it, it cannot report the result. Undated articles say nothing.
+ */
+export function unreportedYears(words: readonly string[], years: readonly string[], published: string | null): string[] {
+  if (years.length === 0 || !published || !words.some((w) => RESULT_WORDS.has(w))) return [];
+  return years.filter((y) => y > published.slice(0, 4));
+}
+/** English words asking for an outcome. */
+const RESULT_WORDS = new Set('won win wins winner winners result results champion champions outcome'.split(' '));
+
 function numbersOf(text: string): Set<string> {
   return new Set(wordsOf(text).map(digits));
 }

@@ -1,0 +1,78 @@
+import type { SearchIndex } from './index.js';
+import type { Language } from './language.js';
+import { termOf, tokenize } from './normalize.js';
+import type { QueryGroup } from './rank.js';
+import { articleDocs } from './check.js';
+
+/**
+ * An edition the question names that its answer's article is not about: "iPhone 18" answered from
+ * a story that writes "iPhone 13" and never "iPhone 18", "Color of the Year 2025" from one about
+ * "Color of the Year 2026". A number right after a word of the question is an edition of that
+ * name; the article is about another edition when it writes the name with another number after it
+ * and never with the asked one. Another edition is like another year: it counts against answering
+ * and the answer says so.
+ */
+
+/** A number of the question with the word before it, the name it numbers. */
+export interface Edition {
+  name: QueryGroup;
+  number: string;
+}
+
+const NUMBER = /^\p{N}+$/u;
+const isWord = (g: QueryGroup) => g.terms.length > 0 && /\p{L}/u.test(g.word);
+
+/**
+ * The question's numbers right after a word the folder uses, with that word: "iphone 18", not
+ * "newcastle in 1981". A number before a word is mostly a count (taking "22 crash" as an edition
+ * turned a right answer down; figures in docs/benchmarks.md).
+ */
+export function editionsOf(words: readonly string[], groups: readonly QueryGroup[]): Edition[] {
+  const out: Edition[] = [];
+  words.forEach((word, i) => {
+    const name = i > 0 && NUMBER.test(word) ? groups.find((g) => g.word === words[i - 1]) : undefined;
+    if (name && isWord(name)) out.push({ name, number: word });
+  });
+  return out;
+}
+
+/** A text's words in order: their terms and how they are written. */
+function wordsIn(text: string, language: Language): Array<{ term: string; written: string }> {
+  const nfc = text.normalize('NFC');
+  return tokenize(nfc).map((t) => ({ term: termOf(t.word, language), written: nfc.slice(t.start, t.end) }));
+}
+
+/**
+ * The numbers `text` writes right after a term of `names`: the asked one however written, others
+ * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
+ * amount ("magnitude 6", "topped $4 trillion"), not an edition. Each number with how the name was written.
+ */
+function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Map<string, string>): void {
+  const words = wordsIn(text, language);
+  words.forEach((w, k) => {
+    const next = words[k + 1]?.term;
+    if (!names.has(w.term) || next === undefined || !NUMBER.test(next)) return;
+    if (next === e.number || /\p{Lu}/u.test(w.written)) into.set(next, w.written);
+  });
+}
+
+/**
+ * The question's edition that the article writes only with other numbers, in its paragraphs or
+ * title, as the article writes the name ("iPhone 18"); undefined when there is none.
+ */
+export function otherEdition(index: SearchIndex, words: readonly string[], groups: readonly QueryGroup[], article: number): string | undefined {
+  const editions = editionsOf(words, groups);
+  if (editions.length === 0) return undefined;
+  const language = index.articleLanguage(article);
+  const articleOf = index.articles[article]!;
+  for (const e of editions) {
+    const names = new Set(e.name.terms.map((t) => t.term));
+    const numbers = new Map<string, string>();
+    numbersAfter(articleOf.title, language, e, names, numbers);
+    for (const doc of articleDocs(index, [e.name], article))
+      numbersAfter(articleOf.paragraphs[index.docParagraph[doc]!]!.text, language, e, names, numbers);
+    const written = numbers.values().next().value;
+    if (written !== undefined && !numbers.has(e.number)) return `${written} ${e.number}`;
+  }
+  return undefined;
+}

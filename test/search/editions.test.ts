@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { otherEdition } from '../../src/search/editions.js';
+import { unreportedYears } from '../../src/search/fit.js';
+import type { QueryGroup } from '../../src/search/rank.js';
+import { renderAnswerPlain } from '../../src/replies/plain.js';
+import type { Article } from '../../src/articles/types.js';
+import { article } from './fixture.js';
+
+const dated = (a: Article, published: string): Article => ({ ...a, published });
+const PHONE = dated(
+  article('phone', 'How to pre-order the new Apple devices', [
+    'The new iPhone 13 and iPhone 13 Pro are available for pre-order now, starting at $699.',
+    'Apple said the iPhone 13 Pro has a faster screen and a longer battery life than last year.',
+  ]),
+  '2021-09-17',
+);
+const QUAKE = dated(
+  article('quake', 'Aftershock shakes southern Turkey', [
+    'An aftershock of magnitude 6 struck southern Turkey on Monday, two weeks after the first quake.',
+    'Rescue teams searched collapsed buildings in Hatay through the night.',
+  ]),
+  '2023-02-20',
+);
+const BID = dated(
+  article('bid', 'North America wins the 2026 World Cup bid', [
+    'The United States, Canada and Mexico won the right to host the 2026 World Cup, FIFA said.',
+    'MetLife Stadium was named in the joint bid as the preferred site for the final.',
+  ]),
+  '2018-06-13',
+);
+const index = SearchIndex.build([PHONE, QUAKE, BID]);
+const at = (id: string) => index.articles.findIndex((a) => a.id === id);
+const groups = (...words: string[]): QueryGroup[] =>
+  words.map((word) => {
+    const term = index.words.get(word);
+    return { word, terms: term ? [{ term, weight: 1 }] : [], idf: 1 };
+  });
+
+describe('another edition of a numbered thing', () => {
+  it('is a name the article writes with other numbers after it and never with the asked one', () => {
+    expect(otherEdition(index, ['iphone', '18', 'pro'], groups('iphone', '18', 'pro'), at('phone'))).toBe('iPhone 18');
+    expect(otherEdition(index, ['iphone', '13', 'pro'], groups('iphone', '13', 'pro'), at('phone'))).toBeUndefined();
+    // A number before a word is a count, not an edition ("18 pro").
+    expect(otherEdition(index, ['18', 'pro'], groups('18', 'pro'), at('phone'))).toBeUndefined();
+    // A number after a stopword is no edition ("iphone in 18").
+    expect(otherEdition(index, ['iphone', 'in', '18'], groups('iphone', '18'), at('phone'))).toBeUndefined();
+    // A plain word's number is an amount: "magnitude 6" is no edition of "magnitude".
+    expect(otherEdition(index, ['aftershock', 'of', 'magnitude', '7'], groups('aftershock', 'magnitude', '7'), at('quake'))).toBeUndefined();
+  });
+
+  it('counts against answering, as a missing year does, and is noted when the answer is shown', () => {
+    const asked = 'how much is the iphone 18 pro gonna cost';
+    expect(answer(index, asked).reason).toBe('not-found');
+    const shown = answer(index, asked, { minConfidence: 0 });
+    expect(shown.passages[0]?.article.id).toBe('phone');
+    expect(shown.mismatch).toEqual({ asked: 'iPhone 18', shown: '2021-09-17', kind: 'event' });
+    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on “iPhone 18”; the closest I have is from 17 September 2021:');
+    const right = answer(index, 'how much is the iphone 13 pro gonna cost');
+    expect(right.passages[0]?.article.id).toBe('phone');
+    expect(right.mismatch).toBeUndefined();
+  });
+});
+
+describe('the outcome of a year after the article was written', () => {
+  it('is a year later than the article’s date in a question asking who won or the results', () => {
+    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13')).toEqual(['2026']);
+    expect(unreportedYears(['who', 'won', 'the', '2018', 'world', 'cup'], ['2018'], '2018-06-13')).toEqual([]);
+    expect(unreportedYears(['where', 'is', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13')).toEqual([]);
+    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], null)).toEqual([]);
+  });
+
+  it('counts against answering and is noted as another year', () => {
+    const asked = 'who won the 2026 world cup final';
+    expect(answer(index, asked).reason).toBe('not-found');
+    const shown = answer(index, asked, { minConfidence: 0 });
+    expect(shown.passages[0]?.article.id).toBe('bid');
+    expect(shown.mismatch).toEqual({ asked: '2026', shown: '2018-06-13', kind: 'year' });
+    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on 2026; the closest I have is from 13 June 2018:');
+    // Where it will be played, the 2018 story can tell.
+    expect(answer(index, 'which stadium is the preferred site for the 2026 world cup final').mismatch).toBeUndefined();
+  });
+});
