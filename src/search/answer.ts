@@ -7,17 +7,7 @@ import { trimPassage } from './passage.js';
 import { sentencesOf } from './reading.js';
 import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
-import {
-  ARTICLE_SUPPORT_WEIGHT,
-  articleSupport,
-  backgroundWeight,
-  bm25Of,
-  confidence,
-  rankBm25,
-  rerank,
-  type QueryGroup,
-  type Ranked,
-} from './rank.js';
+import { ARTICLE_SUPPORT_WEIGHT, articleSupport, bm25Of, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
 import { chitChat } from './smalltalk.js';
@@ -27,18 +17,10 @@ import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
 import { otherEdition } from './editions.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
-import {
-  answerKind,
-  hasAnswerKind,
-  isHeading,
-  missingYears,
-  readsAsHeading,
-  recencyOf,
-  unreportedYears,
-  yearsIn,
-  type AnswerKind,
-  type Recency,
-} from './fit.js';
+import { convictionOf, MEANING_NEUTRAL, type Evidence } from './conviction.js';
+import { misfit, rankPenalty, YEAR_DOUBT, type Fit, type Misfit } from './misfit.js';
+import { languagesOf, paragraphOf } from './lookup.js';
+import { answerKind, missingYears, readsAsHeading, recencyOf, unreportedYears, yearsIn, type Recency } from './fit.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -54,37 +36,6 @@ export const MIN_CONFIDENCE = 0.22;
  * ones. Chosen with `npm run bench:quality -- --abstain`; figures in docs/benchmarks.md.
  */
 export const SURE_CONFIDENCE = 0.3;
-/**
- * How much a question's names that no article mentions ("Tesla" in "Where did Tesla live?") count
- * against answering, by their share of the question's weight: a question about someone the
- * articles never mention is seldom answered by them. It declines more off-topic questions at
- * almost no cost in right answers (figures in docs/benchmarks.md and docs/search.md).
- */
-const UNKNOWN_NAME_PENALTY = 0.5;
-/**
- * How much it counts against answering that the best paragraph matches only one of the question's
- * words ("who invented the telephone?" answered by a paragraph that only says "invented"). Small:
- * more turns away right answers (Russian first). Not in compounding languages, where one word says
- * what others say in three ("Klassifizierungssystem"): there it only cost right answers. Chosen
- * with `npm run bench:quality -- --abstain`; figures in docs/benchmarks.md.
- */
-const LONE_MATCH_PENALTY = 0.05;
-/**
- * With word vectors, the best passage's meaning match above MEANING_NEUTRAL counts for answering,
- * below against, this much per unit: right answers match in meaning more closely than passages for
- * questions about unindexed articles, and the neutral point sits between the two. Chosen with
- * `npm run bench:quality -- --abstain`; figures in docs/search.md and docs/benchmarks.md.
- */
-const MEANING_EVIDENCE = 0.8;
-const MEANING_NEUTRAL = 0.7;
-/**
- * With the sentence model, the best passage's similarity to the question above SENTENCE_NEUTRAL
- * counts for answering, below against, this much per unit; the neutral point sits below where right
- * answers' similarities lie. Chosen with `npm run bench:quality -- --abstain` over a grid of both;
- * figures in docs/benchmarks.md and docs/search.md ("Tuning notes").
- */
-const SENTENCE_EVIDENCE = 1;
-const SENTENCE_NEUTRAL = 0.5;
 /**
  * How many paragraphs the first BM25 pass hands to the second: more changed nothing in
  * `npm run bench:quality` (figures in docs/benchmarks.md) and costs time.
@@ -384,99 +335,6 @@ function namedTerms(text: string, language: Language): string[] {
   return capitalizedWordsOf(text).map((word) => termOf(word, language));
 }
 
-/** What the best paragraph has going for it as the answer. */
-interface Evidence {
-  /** Its index terms. */
-  terms: readonly string[];
-  /** Its word-match lead over the runner-up. */
-  lead: number;
-  /** The question's capitalized words (see `namesIn`). */
-  names: ReadonlySet<string>;
-  /** Whether capitals mark names in the question's language (not in German). */
-  namesCount: boolean;
-  /** Whether the question's language writes compounds as one word (see LONE_MATCH_PENALTY). */
-  compounding: boolean;
-  /** Its meaning match (see `semantic.ts`), when word vectors are on. */
-  meaning: number | undefined;
-  /** Its similarity to the question as the sentence model reads them, when that is on. */
-  sentence: number | undefined;
-  /** What it lacks of what the question asks besides its words (see `misfit`). */
-  misfit: Misfit;
-}
-
-/**
- * How convincingly the best paragraph answers the question: below the threshold the bot says it
- * found nothing, below SURE_CONFIDENCE it answers but says it is not sure.
- */
-function convictionOf(index: SearchIndex, groups: readonly QueryGroup[], e: Evidence): number {
-  // A question naming as many things no article mentions at all ("Paris") as things the best
-  // paragraph does match ("weather") is about something else.
-  const unknownNames = groups.filter((g) => g.terms.length === 0 && e.names.has(g.word));
-  const present = new Set(e.terms);
-  const matched = groups.filter((g) => g.terms.some((t) => present.has(t.term))).length;
-  if (unknownNames.length > 0 && matched <= unknownNames.length) return -Infinity;
-  // Fewer unknown names still weigh against answering, by their share of the question (not in
-  // German, where most capitalized words are plain nouns: there it only cost right answers).
-  const weight = (g: QueryGroup) => backgroundWeight(index, g);
-  const total = groups.reduce((s, g) => s + weight(g), 0) || 1;
-  const penalty = e.namesCount ? (UNKNOWN_NAME_PENALTY * unknownNames.reduce((s, g) => s + weight(g), 0)) / total : 0;
-  const lone = !e.compounding && groups.length >= 2 && matched < 2 ? LONE_MATCH_PENALTY : 0;
-  // A passage that says what the question asks in the same sense is evidence for it, one that only
-  // shares its words against it (see MEANING_EVIDENCE).
-  const meaning = e.meaning === undefined ? 0 : MEANING_EVIDENCE * (e.meaning - MEANING_NEUTRAL);
-  const sentence = e.sentence === undefined ? 0 : SENTENCE_EVIDENCE * (e.sentence - SENTENCE_NEUTRAL);
-  // A clear lead over the runner-up is evidence too: a question about something the articles do
-  // not cover tends to match many paragraphs equally weakly.
-  return confidence(index, groups, e.terms) + e.lead - penalty - lone + meaning + sentence - convictionPenalty(e.misfit);
-}
-
-/** What the question asks for besides its words (see `fit.ts`). */
-interface Fit {
-  kind: AnswerKind | undefined;
-  years: string[];
-}
-
-/**
- * How much a candidate loses in ranking when it lacks a year the question names (in itself, its
- * headline and, for a dated article, its date: see `missingYears`), the kind of answer asked for
- * (see `answerKind`), or is a heading-like line (see `isHeading`); and how much a best passage
- * lacking the year counts against answering: readers name a year to pick one story among many.
- * A missing kind weighs nothing against answering, since that cost right answers. Chosen with
- * `npm run bench:reader` and `npm run bench:quality`; figures in docs/benchmarks.md and docs/search.md.
- */
-const YEAR_MISSING = 0.15;
-const KIND_MISSING = 0.05;
-const HEADING_PENALTY = 0.1;
-const YEAR_DOUBT = 0.5;
-
-/** What paragraph `doc` lacks of what the question asks besides its words. */
-function misfit(index: SearchIndex, doc: number, fit: Fit): Misfit {
-  const article = index.articles[index.docArticle[doc]!]!;
-  const text = paragraphOf(index, doc).text;
-  return {
-    year: missingYears(fit.years, text, article.title, article.published).length > 0,
-    kind: fit.kind !== undefined && !hasAnswerKind(text, fit.kind, index.articleLanguage(index.docArticle[doc]!)),
-    heading: isHeading(text),
-  };
-}
-
-interface Misfit {
-  /** It lacks a year the question names. */
-  year: boolean;
-  /** It lacks the kind of answer the question asks for. */
-  kind: boolean;
-  /** It is a heading or a link teaser, not a sentence (see `isHeading`). */
-  heading: boolean;
-}
-
-function rankPenalty(m: Misfit): number {
-  return (m.year ? YEAR_MISSING : 0) + (m.kind ? KIND_MISSING : 0) + (m.heading ? HEADING_PENALTY : 0);
-}
-
-function convictionPenalty(m: Misfit): number {
-  return m.year ? YEAR_DOUBT : 0;
-}
-
 /** The candidates re-ordered by how well each fits what the question asks besides its words. */
 function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfit): Ranked[] {
   return ranked.map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -509,27 +367,6 @@ function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): 
   if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
   const words = lexicon ?? installedLexicon();
   return words.has(language) ? (word) => words.translate(word, language) : undefined;
-}
-
-const languagesCache = new WeakMap<SearchIndex, Language[]>();
-
-/** The languages an index's articles are written in, most paragraphs first. */
-function languagesOf(index: SearchIndex): Language[] {
-  let languages = index.corpus ? [...index.corpus.languages] : languagesCache.get(index);
-  if (!languages) {
-    const counts = new Map<Language, number>();
-    for (let doc = 0; doc < index.documentCount; doc++) {
-      const l = index.articleLanguage(index.docArticle[doc]!);
-      counts.set(l, (counts.get(l) ?? 0) + 1);
-    }
-    languages = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([l]) => l);
-    languagesCache.set(index, languages);
-  }
-  return languages;
-}
-
-function paragraphOf(index: SearchIndex, doc: number) {
-  return index.articles[index.docArticle[doc]!]!.paragraphs[index.docParagraph[doc]!]!;
 }
 
 /**
