@@ -1,26 +1,24 @@
 import type { Answer, AnswerOptions, Passage, YearMismatch } from './types.js';
 import { isCompounding } from './compound.js';
 import type { SearchIndex } from './index.js';
-import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
-import { capitalizedWordsOf, isStopword, termOf, tokenize, type Token } from './normalize.js';
+import { CAPITALIZES_NOUNS, type Language } from './language.js';
+import { capitalizedWordsOf, isStopword, termOf } from './normalize.js';
 import { trimPassage } from './passage.js';
 import { sentencesOf } from './reading.js';
-import { meaningWords, queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
-import { installedLexicon, type Lexicon } from './lexicon.js';
+import { meaningWords, TRANSLATED_TO, type Translate } from './query.js';
 import { ARTICLE_SUPPORT_WEIGHT, articleSupport, bm25Of, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
 import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
-import { chitChat } from './smalltalk.js';
-import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf, translatedSlot } from './check.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
 import { otherEdition } from './editions.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
 import { convictionOf, MEANING_NEUTRAL, type Evidence } from './conviction.js';
-import { misfit, rankPenalty, YEAR_DOUBT, type Fit, type Misfit } from './misfit.js';
+import { misfit, rankPenalty, YEAR_DOUBT, type Misfit } from './misfit.js';
 import { languagesOf, paragraphOf } from './lookup.js';
-import { answerKind, missingYears, readsAsHeading, recencyOf, unreportedYears, yearsIn, type Recency } from './fit.js';
+import { readQuestion } from './question.js';
+import { missingYears, readsAsHeading, unreportedYears, type Recency } from './fit.js';
 
 /**
  * Below this (the best paragraph's `confidence` plus its lead over the runner-up) the best
@@ -42,8 +40,6 @@ export const SURE_CONFIDENCE = 0.3;
  */
 const CANDIDATES = 20;
 
-const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
-
 /**
  * The one entry point: a question in, the passages that answer it (or why there are none) out.
  * The bot, the console chat, `ask` and the benchmarks all call this.
@@ -58,36 +54,15 @@ export function answer(index: SearchIndex, question: string, options: AnswerOpti
  */
 export function explainAnswer(index: SearchIndex, question: string, options: AnswerOptions = {}): Explained {
   const limit = Math.max(1, options.limit ?? 3);
-  const articleCount = index.articleCount;
-  // A link pasted with the question ("is this true? https://…") is not words of it: "https", "www"
-  // and the host would count as unknown names and turn the answer down.
-  const asked = question.replace(LINK, ' ');
-  const tokens = tokenize(asked);
-  const written = tokens.map((t) => t.word);
-  if (written.length === 0)
-    return { answer: { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' } };
-
-  const language = detectLanguage(written, index.language);
-  const words = expandShorthand(written, language, (w) => {
-    const term = index.words.get(w);
-    return term === undefined ? 0 : index.df(term);
-  });
-  const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
-  const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
-  const names = namesIn(asked, tokens);
-  const chat = chitChat(words, content, names);
-  if (chat) return { answer: { ...base, passages: [], reason: chat } };
-
-  const translate = translator(index, language, options.lexicon);
-  const groups = queryGroups(index, content, language, translate, names);
-  const rankingGroups = repeated(groups, words, language);
+  const q = readQuestion(index, question, options);
+  if ('reply' in q) return { answer: q.reply };
+  const { base, asked, words, language, content, names, translate, groups, rankingGroups, fit, recency } = q;
   const termsOf = (doc: number) => index.paragraphTerms(doc);
   const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
   const lexical = rerank(index, rankingGroups, rankBm25(index, rankingGroups, CANDIDATES), termsOf);
   const meaning = vectors && new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language);
   const byMeaning = meaning ? rerankByMeaning(meaning, lexical) : lexical;
   const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
-  const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
   const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
   const misfits = new Map<number, Misfit>();
   const misfitOf = (doc: number) => {
@@ -104,7 +79,6 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     return s;
   };
   let ranked = withSupport(rerankByFit(read ? read.ranked : byMeaning, misfitOf), supportOf);
-  const recency = recencyOf(words);
   if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
   const first = ranked[0]?.doc;
   let margin = Infinity;
@@ -313,20 +287,6 @@ function eventMismatchOf(index: SearchIndex, doc: number, asked: string, kind: '
 }
 
 /**
- * Words written with a capital inside the question (not its first word): names of people, places
- * and things. German capitalizes every noun, so there this says less.
- */
-function namesIn(question: string, tokens: readonly Token[]): Set<string> {
-  const text = question.normalize('NFC');
-  return new Set(
-    tokens
-      .slice(1)
-      .filter((t) => /\p{Lu}/u.test(text[t.start]!))
-      .map((t) => t.word),
-  );
-}
-
-/**
  * The terms of a paragraph's capitalized words after its first: the people, places and things it
  * names. Only these carry over to the next paragraph: with all its words, XQuAD English top-1 fell
  * 0.5 points (its paragraphs are long and about one subject), with its names 0.2.
@@ -356,17 +316,6 @@ function englishTerms(groups: readonly QueryGroup[], translate?: Translate): (wo
     const content = (translate?.(word) ?? []).flat().filter((t) => !isStopword(t, TRANSLATED_TO));
     return content.map((t) => termOf(t, TRANSLATED_TO));
   };
-}
-
-/**
- * How a question's words become the articles' words when no article is in the question's language
- * and the lexicon translates it to theirs; undefined otherwise (then nothing changes).
- */
-function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): Translate | undefined {
-  const written = languagesOf(index);
-  if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
-  const words = lexicon ?? installedLexicon();
-  return words.has(language) ? (word) => words.translate(word, language) : undefined;
 }
 
 /**

@@ -1,0 +1,91 @@
+import type { Answer, AnswerOptions } from './types.js';
+import type { SearchIndex } from './index.js';
+import { detectLanguage, replyLanguage, type Language } from './language.js';
+import { isStopword, tokenize, type Token } from './normalize.js';
+import { queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
+import { installedLexicon, type Lexicon } from './lexicon.js';
+import type { QueryGroup } from './rank.js';
+import { chitChat } from './smalltalk.js';
+import { expandShorthand } from './chat.js';
+import { answerKind, recencyOf, yearsIn, type Recency } from './fit.js';
+import type { Fit } from './misfit.js';
+import { languagesOf } from './lookup.js';
+
+/** A question as read: what every later stage of answering it works from. */
+export interface Question {
+  /** What every reply to it carries: the question, the folder's size, the reply's language. */
+  base: Pick<Answer, 'question' | 'articleCount' | 'language'>;
+  /** The question without links. */
+  asked: string;
+  /** Its words, shorthand expanded. */
+  words: string[];
+  language: Language;
+  /** Its words that are not stopwords, once each. */
+  content: string[];
+  /** Its capitalized words (see `namesIn`). */
+  names: Set<string>;
+  /** How its words become the articles' (see `translator`). */
+  translate: Translate | undefined;
+  /** Its words with the terms searched for each (see `queryGroups`). */
+  groups: QueryGroup[];
+  /** The groups as ranking weighs them (see `repeated`). */
+  rankingGroups: QueryGroup[];
+  fit: Fit;
+  recency: Recency | undefined;
+}
+
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+
+/** The question read; or the reply without a search, for an empty question or chit-chat. */
+export function readQuestion(index: SearchIndex, question: string, options: AnswerOptions): Question | { reply: Answer } {
+  const articleCount = index.articleCount;
+  // A link pasted with the question ("is this true? https://…") is not words of it: "https", "www"
+  // and the host would count as unknown names and turn the answer down.
+  const asked = question.replace(LINK, ' ');
+  const tokens = tokenize(asked);
+  const written = tokens.map((t) => t.word);
+  if (written.length === 0)
+    return { reply: { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' } };
+
+  const language = detectLanguage(written, index.language);
+  const words = expandShorthand(written, language, (w) => {
+    const term = index.words.get(w);
+    return term === undefined ? 0 : index.df(term);
+  });
+  const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
+  const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
+  const names = namesIn(asked, tokens);
+  const chat = chitChat(words, content, names);
+  if (chat) return { reply: { ...base, passages: [], reason: chat } };
+
+  const translate = translator(index, language, options.lexicon);
+  const groups = queryGroups(index, content, language, translate, names);
+  const rankingGroups = repeated(groups, words, language);
+  const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
+  return { base, asked, words, language, content, names, translate, groups, rankingGroups, fit, recency: recencyOf(words) };
+}
+
+/**
+ * Words written with a capital inside the question (not its first word): names of people, places
+ * and things. German capitalizes every noun, so there this says less.
+ */
+function namesIn(question: string, tokens: readonly Token[]): Set<string> {
+  const text = question.normalize('NFC');
+  return new Set(
+    tokens
+      .slice(1)
+      .filter((t) => /\p{Lu}/u.test(text[t.start]!))
+      .map((t) => t.word),
+  );
+}
+
+/**
+ * How a question's words become the articles' words when no article is in the question's language
+ * and the lexicon translates it to theirs; undefined otherwise (then nothing changes).
+ */
+function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): Translate | undefined {
+  const written = languagesOf(index);
+  if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
+  const words = lexicon ?? installedLexicon();
+  return words.has(language) ? (word) => words.translate(word, language) : undefined;
+}
