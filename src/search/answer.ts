@@ -1,23 +1,19 @@
 import type { Answer, AnswerOptions, Passage, YearMismatch } from './types.js';
 import { isCompounding } from './compound.js';
 import type { SearchIndex } from './index.js';
-import { CAPITALIZES_NOUNS, type Language } from './language.js';
-import { capitalizedWordsOf, isStopword, termOf } from './normalize.js';
+import { CAPITALIZES_NOUNS } from './language.js';
 import { trimPassage } from './passage.js';
-import { sentencesOf } from './reading.js';
-import { meaningWords, TRANSLATED_TO, type Translate } from './query.js';
-import { ARTICLE_SUPPORT_WEIGHT, articleSupport, bm25Of, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
-import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
-import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
-import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf, translatedSlot } from './check.js';
+import { CHECK_LANGUAGE, CHECK_MARGIN } from './check.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
 import { otherEdition } from './editions.js';
 import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
 import { convictionOf, MEANING_NEUTRAL, type Evidence } from './conviction.js';
-import { misfit, rankPenalty, YEAR_DOUBT, type Misfit } from './misfit.js';
+import { YEAR_DOUBT } from './misfit.js';
 import { languagesOf, paragraphOf } from './lookup.js';
 import { readQuestion } from './question.js';
+import { rankCandidates } from './candidates.js';
+import { checkBestArticle } from './answer-check.js';
 import { missingYears, readsAsHeading, unreportedYears, type Recency } from './fit.js';
 
 /**
@@ -35,12 +31,6 @@ export const MIN_CONFIDENCE = 0.22;
  */
 export const SURE_CONFIDENCE = 0.3;
 /**
- * How many paragraphs the first BM25 pass hands to the second: more changed nothing in
- * `npm run bench:quality` (figures in docs/benchmarks.md) and costs time.
- */
-const CANDIDATES = 20;
-
-/**
  * The one entry point: a question in, the passages that answer it (or why there are none) out.
  * The bot, the console chat, `ask` and the benchmarks all call this.
  */
@@ -56,63 +46,10 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   const limit = Math.max(1, options.limit ?? 3);
   const q = readQuestion(index, question, options);
   if ('reply' in q) return { answer: q.reply };
-  const { base, asked, words, language, content, names, translate, groups, rankingGroups, fit, recency } = q;
-  const termsOf = (doc: number) => index.paragraphTerms(doc);
-  const vectors = language === VECTOR_LANGUAGE ? options.vectors : undefined;
-  const lexical = rerank(index, rankingGroups, rankBm25(index, rankingGroups, CANDIDATES), termsOf);
-  const meaning = vectors && new MeaningMatch(vectors, index, meaningWords(index, vectors, content), language);
-  const byMeaning = meaning ? rerankByMeaning(meaning, lexical) : lexical;
-  const model = language === SENTENCE_LANGUAGE ? options.sentences : undefined;
-  const read = model && rerankBySentence(model, asked, byMeaning, (doc) => paragraphOf(index, doc).text);
-  const misfits = new Map<number, Misfit>();
-  const misfitOf = (doc: number) => {
-    let m = misfits.get(doc);
-    if (!m) misfits.set(doc, (m = misfit(index, doc, fit)));
-    return m;
-  };
-  const supports = new Map<number, number>();
-  // Each article's support, weighted: computed once per article among the candidates.
-  const supportOf = (doc: number) => {
-    const article = index.docArticle[doc]!;
-    let s = supports.get(article);
-    if (s === undefined) supports.set(article, (s = ARTICLE_SUPPORT_WEIGHT * articleSupport(index, rankingGroups, article)));
-    return s;
-  };
-  let ranked = withSupport(rerankByFit(read ? read.ranked : byMeaning, misfitOf), supportOf);
-  if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
-  const first = ranked[0]?.doc;
-  let margin = Infinity;
-  let fitOf: ((doc: number) => number) | undefined;
-  // A translated question is checked against the English sentences through its translated terms.
-  const checked = language === CHECK_LANGUAGE ? language : translate ? TRANSLATED_TO : undefined;
-  if (first !== undefined && checked) {
-    const article = index.docArticle[first]!;
-    // More of the best article's paragraphs, scored as the first candidates were.
-    const scored = (docs: readonly number[]) => {
-      const more = rerank(
-        index,
-        rankingGroups,
-        docs.map((doc) => ({ doc, score: bm25Of(index, rankingGroups, doc, termsOf(doc)) })),
-        termsOf,
-      );
-      return withSupport(rerankByFit(meaning ? rerankByMeaning(meaning, more) : more, misfitOf), supportOf);
-    };
-    const slot =
-      checked === language ? slotOf(words, fit.kind, language) : translatedSlot(words, fit.kind, language, englishTerms(groups, translate));
-    // Across languages the question's names are known by their terms ("Смит" → smith).
-    const said = checked === language ? new Set(words) : new Set([...words, ...groups.flatMap((g) => g.terms.map((t) => t.term))]);
-    const headline = index.headlineTerms[article]!;
-    // A paragraph may say "she" or "the balloon" for whom the one before it names: those names count
-    // in its fit as the headline's words do (figures in docs/benchmarks.md, "Readers' questions").
-    const context = (doc: number) =>
-      index.docArticle[doc - 1] === article ? new Set([...headline, ...namedTerms(paragraphOf(index, doc - 1).text, checked)]) : headline;
-    const fits = (doc: number) => sentenceFit(sentencesOf(index, doc, checked), groups, context(doc), slot, said);
-    // The calibrated confidence was fitted on English questions only.
-    if (checked === language) fitOf = fits;
-    ({ ranked, margin } = withAnswerCheck(index, ranked, article, rankingGroups, scored, fits));
-    // The check re-sorts by score: the newest article checked stays first.
-    if (prefersNewest(recency)) ranked = newestFirst(index, ranked);
-  }
+  const { base, words, language, names, groups, fit, recency } = q;
+  const candidates = rankCandidates(index, q, options);
+  const { lexical, meaning, read, termsOf, misfitOf, supportOf } = candidates;
+  const { first, ranked, margin, fitOf } = checkBestArticle(index, q, candidates);
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
   const notFound = (): Answer => {
     // The reply's language, not the guess: it is the question's only when the question clearly is in it.
@@ -227,31 +164,6 @@ export interface Explained {
 }
 
 /**
- * How far below the best candidate ("latest", "now", "this year") a newer article's paragraph may
- * score and still be shown first: the newest article that answers nearly as well is the one asked
- * for. Bounded, since a newer story that merely shares words is not (figures in docs/search.md).
- */
-const RECENCY_MARGIN = 0.05;
-
-/**
- * Whether the newest close candidate goes first: for "latest" and "this year", not for "now", which
- * news quizzes use for the week they were asked in ("where will it now take place?"): with "now",
- * RealTime QA lost 0.6 points top-1 (figures in docs/search.md).
- */
-function prefersNewest(recency: Recency | undefined): boolean {
-  return recency === 'latest' || recency === 'this-year';
-}
-
-/** The candidates with the newest article among those within RECENCY_MARGIN of the best moved first. */
-function newestFirst(index: SearchIndex, ranked: readonly Ranked[]): Ranked[] {
-  if (ranked.length < 2) return [...ranked];
-  const dateOf = (r: Ranked) => index.articles[index.docArticle[r.doc]!]!.published ?? '';
-  let newest = ranked[0]!;
-  for (const r of ranked) if (r.score >= ranked[0]!.score - RECENCY_MARGIN && dateOf(r) > dateOf(newest)) newest = r;
-  return [newest, ...ranked.filter((r) => r !== newest)];
-}
-
-/**
  * The year the question asks about that the best passage is not from: one it names and the
  * passage, its headline and its date all lack; else, for "this year" or "latest", today's year when
  * the passage's article is older and does not say it. Undated articles say nothing (see `missingYears`).
@@ -287,38 +199,6 @@ function eventMismatchOf(index: SearchIndex, doc: number, asked: string, kind: '
 }
 
 /**
- * The terms of a paragraph's capitalized words after its first: the people, places and things it
- * names. Only these carry over to the next paragraph: with all its words, XQuAD English top-1 fell
- * 0.5 points (its paragraphs are long and about one subject), with its names 0.2.
- */
-function namedTerms(text: string, language: Language): string[] {
-  return capitalizedWordsOf(text).map((word) => termOf(word, language));
-}
-
-/** The candidates re-ordered by how well each fits what the question asks besides its words. */
-function rerankByFit(ranked: readonly Ranked[], misfitOf: (doc: number) => Misfit): Ranked[] {
-  return ranked.map((r) => ({ doc: r.doc, score: r.score - rankPenalty(misfitOf(r.doc)) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
-}
-
-/**
- * The candidates with their article's support (see `articleSupport`) added, re-sorted: between
- * articles, the one whose other paragraphs also match the question goes first.
- */
-function withSupport(ranked: readonly Ranked[], supportOf: (doc: number) => number): Ranked[] {
-  return ranked.map((r) => ({ doc: r.doc, score: r.score + supportOf(r.doc) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
-}
-
-/** A question word's English terms: those its group searched for, else its translations' (a stopword has no group: "horas"). */
-function englishTerms(groups: readonly QueryGroup[], translate?: Translate): (word: string) => string[] {
-  return (word) => {
-    const searched = groups.filter((g) => g.word === word).flatMap((g) => g.terms.map((t) => t.term));
-    if (searched.length) return searched;
-    const content = (translate?.(word) ?? []).flat().filter((t) => !isStopword(t, TRANSLATED_TO));
-    return content.map((t) => termOf(t, TRANSLATED_TO));
-  };
-}
-
-/**
  * A heading-like line is shown with the paragraph under it, as one paragraph under the heading's
  * number (as `clean.ts` reads a question heading with its answer): the line names a topic and the
  * paragraph says what happened. Asked where the convention will be, a reader wants "… at the event
@@ -333,34 +213,4 @@ function withBody(index: SearchIndex, doc: number): Passage['paragraph'] {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-/**
- * The answer check (see `check.ts`) for the best article: its other paragraphs holding a question
- * word join the candidates (the first pass keeps only the best 20 of the whole folder, and an
- * article's answering paragraph often says "she" where a teaser line repeats the name), scored by
- * `score`; then its paragraphs are re-ordered among the places they hold by score plus CHECK_WEIGHT
- * × how well their best sentence fits the question. Other articles keep their places.
- */
-function withAnswerCheck(
-  index: SearchIndex,
-  ranked: readonly Ranked[],
-  article: number,
-  groups: readonly QueryGroup[],
-  score: (docs: readonly number[]) => Ranked[],
-  fits: (doc: number) => number,
-): { ranked: Ranked[]; margin: number } {
-  const have = new Set(ranked.map((r) => r.doc));
-  const more = score(articleDocs(index, groups, article).filter((d) => !have.has(d)));
-  const all = [...ranked, ...more].sort((a, b) => b.score - a.score || a.doc - b.doc);
-  const places: number[] = [];
-  const mine: Ranked[] = [];
-  all.forEach((r, i) => {
-    if (index.docArticle[r.doc] !== article) return;
-    places.push(i);
-    mine.push({ doc: r.doc, score: r.score + CHECK_WEIGHT * fits(r.doc) });
-  });
-  mine.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  places.forEach((at, i) => (all[at] = { doc: mine[i]!.doc, score: all[at]!.score }));
-  return { ranked: all, margin: mine.length > 1 ? mine[0]!.score - mine[1]!.score : Infinity };
 }
