@@ -1,6 +1,10 @@
 import type { SearchIndex } from './index.js';
 import { backgroundWeight, confidence, type QueryGroup } from './rank.js';
 import { convictionPenalty, type Misfit } from './misfit.js';
+import { isCompounding } from './compound.js';
+import { CAPITALIZES_NOUNS } from './language.js';
+import type { Candidates } from './candidates.js';
+import type { Question } from './question.js';
 
 /**
  * How much a question's names that no article mentions ("Tesla" in "Where did Tesla live?") count
@@ -78,4 +82,20 @@ export function convictionOf(index: SearchIndex, groups: readonly QueryGroup[], 
   // A clear lead over the runner-up is evidence too: a question about something the articles do
   // not cover tends to match many paragraphs equally weakly.
   return confidence(index, groups, e.terms) + e.lead - penalty - lone + meaning + sentence - convictionPenalty(e.misfit);
+}
+
+/** What the best paragraph `best` has going for it as the answer. */
+export function evidenceOf(index: SearchIndex, q: Question, c: Candidates, best: number): Evidence {
+  return {
+    // The headline's words count as the paragraph's own, as in ranking (see `withHeadline`), so a
+    // paragraph that says "he" for the headline's subject is not declined (figures in docs/benchmarks.md).
+    terms: [...c.termsOf(best), ...index.headlineTerms[index.docArticle[best]!]!],
+    lead: c.lexical[0]!.score - (c.lexical[1]?.score ?? 0),
+    names: q.names,
+    namesCount: !CAPITALIZES_NOUNS.has(q.language),
+    compounding: isCompounding(q.language),
+    meaning: c.meaning?.score(best),
+    sentence: c.read?.similarity.get(best),
+    misfit: c.misfitOf(best),
+  };
 }

@@ -1,0 +1,90 @@
+import type { Answer, Passage, YearMismatch } from './types.js';
+import type { SearchIndex } from './index.js';
+import { trimPassage } from './passage.js';
+import type { QueryGroup, Ranked } from './rank.js';
+import { missingYears, readsAsHeading, type Recency } from './fit.js';
+import { languagesOf, paragraphOf } from './lookup.js';
+import type { Doubts } from './doubts.js';
+import type { Question } from './question.js';
+
+/** The reply that nothing answers the question. */
+export function notFound(index: SearchIndex, base: Question['base']): Answer {
+  // The reply's language, not the guess: it is the question's only when the question clearly is in it.
+  const written = languagesOf(index);
+  return base.language === undefined || written.includes(base.language)
+    ? { ...base, passages: [], reason: 'not-found' }
+    : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
+}
+
+/** The best `limit` candidates as shown: trimmed around the question's terms. */
+export function passagesOf(index: SearchIndex, groups: readonly QueryGroup[], ranked: readonly Ranked[], limit: number): Passage[] {
+  const termWeights = new Map<string, number>();
+  for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
+  return ranked.slice(0, limit).map((r) => {
+    const article = index.articles[index.docArticle[r.doc]!]!;
+    const paragraph = withBody(index, r.doc);
+    const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
+    return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
+  });
+}
+
+/** The note that the best passage `best` is from another year or about another thing than asked, if it is. */
+export function mismatchNote(index: SearchIndex, best: number, q: Question, doubts: Doubts, today: string) {
+  const { missingThing, unreported } = doubts;
+  return (
+    mismatchOf(index, best, q.fit.years, q.recency, today) ??
+    (unreported ? eventMismatchOf(index, best, unreported, 'year') : missingThing && eventMismatchOf(index, best, missingThing))
+  );
+}
+
+/**
+ * The year the question asks about that the best passage is not from: one it names and the
+ * passage, its headline and its date all lack; else, for "this year" or "latest", today's year when
+ * the passage's article is older and does not say it. Undated articles say nothing (see `missingYears`).
+ */
+function mismatchOf(
+  index: SearchIndex,
+  doc: number,
+  years: readonly string[],
+  recency: Recency | undefined,
+  today: string,
+): YearMismatch | undefined {
+  const article = index.articles[index.docArticle[doc]!]!;
+  if (!article.published) return undefined;
+  const text = paragraphOf(index, doc).text;
+  const named = missingYears(years, text, article.title, article.published)[0];
+  if (named !== undefined) return { asked: named, shown: article.published, kind: 'year' };
+  if (recency === undefined || years.length > 0) return undefined;
+  const year = today.slice(0, 4);
+  return missingYears([year], text, article.title, article.published).length > 0
+    ? { asked: year, shown: article.published, kind: 'recent' }
+    : undefined;
+}
+
+/**
+ * The note for a thing the question names that the best passage's article has the words of but
+ * never says (see `missingPhrase`), a name it never says (see `missingName`) or another edition
+ * (see `otherEdition`); or, as `kind` 'year', a year whose outcome it was written too early to tell
+ * (see `unreportedYears`). Undated articles get none, as for years.
+ */
+function eventMismatchOf(index: SearchIndex, doc: number, asked: string, kind: 'event' | 'year' = 'event'): YearMismatch | undefined {
+  const published = index.articles[index.docArticle[doc]!]!.published;
+  return published ? { asked, shown: published, kind } : undefined;
+}
+
+/**
+ * A heading-like line is shown with the paragraph under it, as one paragraph under the heading's
+ * number (as `clean.ts` reads a question heading with its answer): the line names a topic and the
+ * paragraph says what happened. Asked where the convention will be, a reader wants "… at the event
+ * August 24-27 in Charlotte" under "Trump threatens to move Republican National Convention from N.C.".
+ */
+function withBody(index: SearchIndex, doc: number): Passage['paragraph'] {
+  const paragraph = paragraphOf(index, doc);
+  const next = index.articles[index.docArticle[doc]!]!.paragraphs[index.docParagraph[doc]! + 1];
+  if (!next || !readsAsHeading(paragraph.text) || readsAsHeading(next.text)) return paragraph;
+  return { index: paragraph.index, text: `${paragraph.text} ${next.text}` };
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
