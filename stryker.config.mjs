@@ -2,7 +2,7 @@
 // code where a silent regression hurts most. A benchmark, not part of `npm test` or CI: it runs the
 // related tests once per mutant. In bigger files only the lines that matter are mutated (a range
 // per function: secretMatches in run.ts, the file fingerprints in live-index.ts, abstention in
-// answer.ts and rank.ts); when those files change, move the ranges with them.
+// answer.ts, conviction.ts and rank.ts); when those files change, move the ranges with them.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -19,10 +19,11 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:172-172', // the threshold
-    'src/search/answer.ts:235-236', // abstaining
-    'src/search/answer.ts:246-250', // tentative answers
-    'src/search/answer.ts:371-390', // convictionOf
+    'src/search/answer.ts:96-96', // the threshold
+    'src/search/answer.ts:108-108', // abstaining (judge)
+    'src/search/answer.ts:53-53', // and its early return (explainAnswer)
+    'src/search/answer.ts:109-113', // tentative answers
+    'src/search/conviction.ts:65-85', // convictionOf
     'src/search/rank.ts:261-286', // backgroundWeight, confidence
   ],
   concurrency: 2,
