@@ -66,7 +66,7 @@ function asciiWordsOf(text: string, capitalized = false): string[] | undefined {
 
 /**
  * The words of `tokenize(text)` written with a capital letter, but one starting the text: the names
- * a paragraph carries over to the next (see `answer.ts`), without a Token per word.
+ * a paragraph carries over to the next (see `answer-check.ts`), without a Token per word.
  */
 export function capitalizedWordsOf(text: string): string[] {
   const ascii = asciiWordsOf(text, true);

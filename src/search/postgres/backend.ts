@@ -157,7 +157,7 @@ export class PostgresSearch {
     const words = [...new Set([...written, ...expandShorthand(written, language, () => 0)])].filter((w) => !isStopword(w, language));
     const wanted = new Set<string>();
     for (const w of words) wanted.add(termOf(w, language));
-    // A question in a language no article is in may be translated (see `translator` in answer.ts).
+    // A question in a language no article is in may be translated (see `translator` in question.ts).
     // The word list (over 100 MB in memory) is read only once a question needs translating, as answer() reads it.
     const lexicon = !totals.languages.includes(language) && totals.languages.includes(TRANSLATED_TO) ? installedLexicon() : undefined;
     if (lexicon?.has(language)) {
