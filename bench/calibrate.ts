@@ -255,7 +255,8 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   if (values.sentence) names = SENTENCE_FEATURE_NAMES;
   const models = await loadAnswerModels({ ...config, sentenceModel: values.sentence || config.sentenceModel }, createLogger({ level: 'warn' }));
-  if (Boolean(models.sentences) !== values.sentence) throw new Error('the sentence model is on exactly with --sentence (SENTENCE_MODEL=on needs --sentence)');
+  if (Boolean(models.sentences) !== values.sentence)
+    throw new Error('the sentence model is on exactly with --sentence (SENTENCE_MODEL=on needs --sentence)');
   const samples = [
     ...(await readerSamples(values.eval, models)),
     ...abstentionSamples(path.join(values.eval, 'xquad.en.dev.jsonl'), 'xquad.en', models),

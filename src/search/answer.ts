@@ -258,9 +258,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   });
   const unsure =
     threshold > 0 &&
-    (conviction < SURE_CONFIDENCE ||
-      (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
-      (probability !== undefined && probability < unsureBelow));
+    (conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN) || (probability !== undefined && probability < unsureBelow));
   const mismatch =
     mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ?? (unnamed && eventMismatchOf(index, best, unnamed));
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
