@@ -160,10 +160,12 @@ export const SENTENCE_CALIBRATION: Calibration = {
     sentence: 1.718,
   },
 };
+
 /**
- * Its bars: at the default ones it declined 12 of the 30 reader questions about news the folder
- * lacks (the default model 19); 0.3 declines as many, at the cost of some of the sentence model's
- * extra right answers on news quizzes. Chosen on held-out halves; figures in docs/benchmarks.md.
+ * Its bars: at the default ones it let through far more questions about news the folder lacks than
+ * the default model does; these decline about as many, at the cost of some of the right answers the
+ * sentence model adds on news quizzes. Chosen on held-out halves of the reader set with
+ * `npm run bench:calibrate -- --sentence --dump`; figures in docs/benchmarks.md.
  */
 export const SENTENCE_DECLINE_BELOW = 0.3;
 export const SENTENCE_UNSURE_BELOW = 0.4;
