@@ -19,10 +19,10 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:172-172', // the threshold
-    'src/search/answer.ts:235-236', // abstaining
-    'src/search/answer.ts:246-250', // tentative answers
-    'src/search/answer.ts:371-390', // convictionOf
+    'src/search/answer.ts:182-182', // the threshold
+    'src/search/answer.ts:248-249', // abstaining
+    'src/search/answer.ts:259-261', // tentative answers
+    'src/search/answer.ts:388-407', // convictionOf
     'src/search/rank.ts:261-286', // backgroundWeight, confidence
   ],
   concurrency: 2,

@@ -1,4 +1,4 @@
-import type { Answer, AnswerOptions, Passage, YearMismatch } from './types.js';
+import type { Answer, AnswerOptions, Passage, SentenceModel, YearMismatch } from './types.js';
 import { isCompounding } from './compound.js';
 import type { SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, detectLanguage, replyLanguage, type Language } from './language.js';
@@ -19,14 +19,24 @@ import {
   type Ranked,
 } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
-import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
+import { rerankBySentence, SENTENCE_LANGUAGE, similarityOf, type SentenceRead } from './sentences.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand } from './chat.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_MARGIN, CHECK_WEIGHT, sentenceFit, slotOf, translatedSlot } from './check.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
 import { otherEdition } from './editions.js';
-import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
+import {
+  calibrated,
+  DECLINE_BELOW,
+  DEFAULT_CALIBRATION,
+  featuresOf,
+  SENTENCE_CALIBRATION,
+  SENTENCE_DECLINE_BELOW,
+  SENTENCE_UNSURE_BELOW,
+  UNSURE_BELOW,
+  type ConfidenceFeatures,
+} from './calibrate.js';
 import {
   answerKind,
   hasAnswerKind,
@@ -264,12 +274,15 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
       heading: evidence.misfit.heading,
       meaning: evidence.meaning,
       meaningNeutral: MEANING_NEUTRAL,
+      ...(read && model ? sentenceFeature(model, read, best, () => paragraphOf(index, best).text) : {}),
     });
-  // Only with the answer models it was fitted with (word vectors, no sentence model): without them
-  // the same passage's features read lower, and right answers in small folders were declined.
-  const fitted = features && options.minConfidence === undefined && meaning !== undefined && !read;
-  const probability = fitted ? calibrated(features) : undefined;
-  const decline = threshold > 0 && (conviction < threshold || (probability !== undefined && probability < DECLINE_BELOW));
+  // Only with the answer models a model was fitted with (word vectors; with or without the sentence
+  // model, each its own): without vectors the same passage's features read lower, and right answers
+  // in small folders were declined.
+  const fitted = features && options.minConfidence === undefined && meaning !== undefined;
+  const probability = fitted ? calibrated(features, read ? SENTENCE_CALIBRATION : DEFAULT_CALIBRATION) : undefined;
+  const [declineBelow, unsureBelow] = read ? [SENTENCE_DECLINE_BELOW, SENTENCE_UNSURE_BELOW] : [DECLINE_BELOW, UNSURE_BELOW];
+  const decline = threshold > 0 && (conviction < threshold || (probability !== undefined && probability < declineBelow));
   if (decline) return { answer: notFound(), features };
 
   const termWeights = new Map<string, number>();
@@ -282,9 +295,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   });
   const unsure =
     threshold > 0 &&
-    (conviction < SURE_CONFIDENCE ||
-      (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
-      (probability !== undefined && probability < UNSURE_BELOW));
+    (conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN) || (probability !== undefined && probability < unsureBelow));
   const mismatch =
     mismatchOf(index, best, fit.years, recency, options.today ?? new Date().toISOString()) ??
     (unreported ? eventMismatchOf(index, best, unreported, 'year') : missingThing && eventMismatchOf(index, best, missingThing));
@@ -293,6 +304,12 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
     answer: { ...base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
     features,
   };
+}
+
+/** The sentence model's similarity of the best paragraph, as the calibrated confidence reads it. */
+function sentenceFeature(model: SentenceModel, read: SentenceRead, doc: number, text: () => string): { sentence?: number } {
+  const similarity = similarityOf(model, read, doc, text);
+  return similarity === undefined ? {} : { sentence: similarity - SENTENCE_NEUTRAL };
 }
 
 /** An answer and the features of its best passage (English questions with a ranked passage only: the answer check's language). */
