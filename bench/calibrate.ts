@@ -1,8 +1,9 @@
 /**
- * npm run bench:calibrate -- [--eval DIR] [--folds K] [--weights]
+ * npm run bench:calibrate -- [--eval DIR] [--folds K] [--weights] [--sentence]
  *
- * With the answer models as the settings give them: the shipped weights were fitted with word
- * vectors on and no sentence model, the only case `answer()` applies them in.
+ * With the answer models as the settings give them: the shipped default weights were fitted with
+ * word vectors on and no sentence model; --sentence turns the sentence model on and fits the
+ * weights `answer()` applies with it (the same features and its similarity).
  *
  * Fits the calibrated confidence of `src/search/calibrate.ts` and says how it does on questions it
  * was not fitted on. Samples (English questions, each with the best passage's features and whether
@@ -23,7 +24,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE } from '../src/search/answer.js';
 import { CHECK_MARGIN } from '../src/search/check.js';
-import { FEATURE_NAMES, type ConfidenceFeatures } from '../src/search/calibrate.js';
+import { FEATURE_NAMES, SENTENCE_FEATURE_NAMES, type ConfidenceFeatures } from '../src/search/calibrate.js';
 import { SearchIndex } from '../src/search/index.js';
 import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
@@ -36,6 +37,7 @@ const USAGE = `usage: npm run bench:calibrate -- [--eval DIR] [--folds K] [--wei
                xquad.en.dev.jsonl, realtimeqa.en.dev.jsonl)
   --folds K    held-out folds, split by article (default 5)
   --weights    also print the weights fitted on every sample, as calibrate.ts takes them
+  --sentence   with the sentence model on (as SENTENCE_MODEL=on): its similarity is a feature too
   --weigh S=X,…  a set's weight in the fit (default 1 each: every set weighs the same, whatever its size)
   --ridge X    the ridge on standardized weights (default 300: the held-out curve was best there of 0.1-300)
   --decline/--unsure X,…  the bars the curve is printed at
@@ -52,7 +54,9 @@ interface Sample {
   x: number[];
 }
 
-const vector = (f: ConfidenceFeatures) => FEATURE_NAMES.map((n) => f[n]);
+/** The features fitted: the default ones, and the sentence model's similarity with --sentence. */
+let names: ReadonlyArray<keyof ConfidenceFeatures> = FEATURE_NAMES;
+const vector = (f: ConfidenceFeatures) => names.map((n) => f[n]);
 
 /** The reader questions asked over the corpus as the bot opens its folder; English kinds and absent ones. */
 async function readerSamples(dir: string, models: AnswerModels): Promise<Sample[]> {
@@ -239,6 +243,7 @@ async function main(argv: string[]): Promise<number> {
       eval: { type: 'string', default: '../shared/eval' },
       folds: { type: 'string', default: '5' },
       weights: { type: 'boolean', default: false },
+      sentence: { type: 'boolean', default: false },
       weigh: { type: 'string', default: '' },
       ridge: { type: 'string', default: '300' },
       dump: { type: 'string' },
@@ -247,7 +252,11 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const k = Math.max(2, Number(values.folds));
-  const models = await loadAnswerModels(loadConfig(), createLogger({ level: 'warn' }));
+  const config = loadConfig();
+  if (values.sentence) names = SENTENCE_FEATURE_NAMES;
+  const models = await loadAnswerModels({ ...config, sentenceModel: values.sentence || config.sentenceModel }, createLogger({ level: 'warn' }));
+  if (Boolean(models.sentences) !== values.sentence)
+    throw new Error('the sentence model is on exactly with --sentence (SENTENCE_MODEL=on needs --sentence)');
   const samples = [
     ...(await readerSamples(values.eval, models)),
     ...abstentionSamples(path.join(values.eval, 'xquad.en.dev.jsonl'), 'xquad.en', models),
@@ -296,7 +305,7 @@ async function main(argv: string[]): Promise<number> {
       ridge,
     );
     console.log(`\nall samples: BIAS = ${all.bias.toFixed(3)}`);
-    FEATURE_NAMES.forEach((n, j) => console.log(`  ${n}: ${all.weights[j]!.toFixed(3)},`));
+    names.forEach((n, j) => console.log(`  ${n}: ${all.weights[j]!.toFixed(3)},`));
   }
   return 0;
 }

@@ -1,8 +1,20 @@
-import type { Answer, AnswerOptions } from './types.js';
+import type { Answer, AnswerOptions, SentenceModel } from './types.js';
 import type { SearchIndex } from './index.js';
 import { CHECK_MARGIN } from './check.js';
-import { calibrated, DECLINE_BELOW, featuresOf, UNSURE_BELOW, type ConfidenceFeatures } from './calibrate.js';
-import { convictionOf, evidenceOf, MEANING_NEUTRAL, type Evidence } from './conviction.js';
+import {
+  calibrated,
+  DECLINE_BELOW,
+  DEFAULT_CALIBRATION,
+  featuresOf,
+  SENTENCE_CALIBRATION,
+  SENTENCE_DECLINE_BELOW,
+  SENTENCE_UNSURE_BELOW,
+  UNSURE_BELOW,
+  type ConfidenceFeatures,
+} from './calibrate.js';
+import { convictionOf, evidenceOf, MEANING_NEUTRAL, SENTENCE_NEUTRAL, type Evidence } from './conviction.js';
+import { similarityOf, type SentenceRead } from './sentences.js';
+import { paragraphOf } from './lookup.js';
 import { YEAR_DOUBT } from './misfit.js';
 import { readQuestion, type Question } from './question.js';
 import { rankCandidates, type Candidates } from './candidates.js';
@@ -101,16 +113,16 @@ function judge(index: SearchIndex, found: Found, best: Best, options: AnswerOpti
   // unless the caller sets its own bar: below its bars the bot declines or says it is not sure where
   // the conviction's bars alone would not (see `calibrate.ts`).
   const features = featuresFor(index, found, best);
-  // Only with the answer models it was fitted with (word vectors, no sentence model): without them
-  // the same passage's features read lower, and right answers in small folders were declined.
-  const fitted = features && options.minConfidence === undefined && meaning !== undefined && !read;
-  const probability = fitted ? calibrated(features) : undefined;
-  const decline = threshold > 0 && (conviction < threshold || (probability !== undefined && probability < DECLINE_BELOW));
+  // Only with the answer models a model was fitted with (word vectors; with or without the sentence
+  // model, each its own): without vectors the same passage's features read lower, and right answers
+  // in small folders were declined.
+  const fitted = features && options.minConfidence === undefined && meaning !== undefined;
+  const probability = fitted ? calibrated(features, read ? SENTENCE_CALIBRATION : DEFAULT_CALIBRATION) : undefined;
+  const [declineBelow, unsureBelow] = read ? [SENTENCE_DECLINE_BELOW, SENTENCE_UNSURE_BELOW] : [DECLINE_BELOW, UNSURE_BELOW];
+  const decline = threshold > 0 && (conviction < threshold || (probability !== undefined && probability < declineBelow));
   const unsure =
     threshold > 0 &&
-    (conviction < SURE_CONFIDENCE ||
-      (ranked[0]!.doc !== first && margin < CHECK_MARGIN) ||
-      (probability !== undefined && probability < UNSURE_BELOW));
+    (conviction < SURE_CONFIDENCE || (ranked[0]!.doc !== first && margin < CHECK_MARGIN) || (probability !== undefined && probability < unsureBelow));
   return { features, probability, decline, unsure };
 }
 
@@ -137,6 +149,13 @@ function featuresFor(index: SearchIndex, { q, candidates: c, checked }: Found, {
       heading: evidence.misfit.heading,
       meaning: evidence.meaning,
       meaningNeutral: MEANING_NEUTRAL,
+      ...(c.read && c.model ? sentenceFeature(c.model, c.read, doc, () => paragraphOf(index, doc).text) : {}),
     })
   );
+}
+
+/** The sentence model's similarity of the best paragraph, as the calibrated confidence reads it. */
+function sentenceFeature(model: SentenceModel, read: SentenceRead, doc: number, text: () => string): { sentence?: number } {
+  const similarity = similarityOf(model, read, doc, text);
+  return similarity === undefined ? {} : { sentence: similarity - SENTENCE_NEUTRAL };
 }

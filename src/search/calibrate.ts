@@ -52,6 +52,8 @@ export interface ConfidenceFeatures {
   kindAsked: number;
   /** 1 when the question's rarest known word is in neither the paragraph's article nor its headline. */
   rareMissing: number;
+  /** The sentence model's similarity of question and paragraph less its neutral point; 0 without the model. */
+  sentence: number;
 }
 
 export const FEATURE_NAMES = [
@@ -76,13 +78,23 @@ export const FEATURE_NAMES = [
   'rareMissing',
 ] as const satisfies ReadonlyArray<keyof ConfidenceFeatures>;
 
+/** With the sentence model on, its similarity is read too (the ranking and conviction it changes already are). */
+export const SENTENCE_FEATURE_NAMES = [...FEATURE_NAMES, 'sentence'] as const satisfies ReadonlyArray<keyof ConfidenceFeatures>;
+
+/** A fitted model: its bias and a weight per feature it reads. */
+export interface Calibration {
+  names: ReadonlyArray<keyof ConfidenceFeatures>;
+  bias: number;
+  weights: Readonly<Partial<Record<keyof ConfidenceFeatures, number>>>;
+}
+
 /**
  * The weights on each feature's own scale, fitted on every sample (`npm run bench:calibrate --
  * --eval ../shared/eval --weights`, word vectors on): the hand-set bars alone let half the questions
  * about news the folder lacks through, and the model tells more of them from right answers.
  */
 export const BIAS = -4.931;
-export const WEIGHTS: Readonly<Record<keyof ConfidenceFeatures, number>> = {
+export const WEIGHTS: Readonly<Record<(typeof FEATURE_NAMES)[number], number>> = {
   conviction: 0.686,
   lead: 2.917,
   margin: 1.331,
@@ -114,10 +126,54 @@ export const WEIGHTS: Readonly<Record<keyof ConfidenceFeatures, number>> = {
 export const DECLINE_BELOW = 0.2;
 export const UNSURE_BELOW = 0.3;
 
+/** The model as the bot runs by default: word vectors on, no sentence model. */
+export const DEFAULT_CALIBRATION: Calibration = { names: FEATURE_NAMES, bias: BIAS, weights: WEIGHTS };
+
+/**
+ * The model with the sentence model on (SENTENCE_MODEL=on): it re-ranks the candidates and moves the
+ * conviction, so the default weights do not hold; fitted the same way with its similarity as a 20th
+ * feature (`npm run bench:calibrate -- --eval ../shared/eval --sentence --weights`).
+ */
+export const SENTENCE_CALIBRATION: Calibration = {
+  names: SENTENCE_FEATURE_NAMES,
+  bias: -4.321,
+  weights: {
+    conviction: 0.574,
+    lead: 2.584,
+    margin: 1.298,
+    overridden: -0.142,
+    fit: 0.299,
+    kindMissing: -0.348,
+    yearMissing: -1.214,
+    heading: -2.164,
+    length: 0.184,
+    ownShare: 0.56,
+    articleShare: 0.48,
+    unknownShare: -0.874,
+    fuzzyShare: 0.15,
+    meaning: 1.075,
+    words: 0.164,
+    score: 2.214,
+    rivalGap: 3.533,
+    kindAsked: 0.094,
+    rareMissing: -0.169,
+    sentence: 1.718,
+  },
+};
+
+/**
+ * Its bars: at the default ones it let through far more questions about news the folder lacks than
+ * the default model does; these decline about as many, at the cost of some of the right answers the
+ * sentence model adds on news quizzes. Chosen on held-out halves of the reader set with
+ * `npm run bench:calibrate -- --sentence --dump`; figures in docs/benchmarks.md.
+ */
+export const SENTENCE_DECLINE_BELOW = 0.3;
+export const SENTENCE_UNSURE_BELOW = 0.4;
+
 /** The model's probability that the passage answers, in (0, 1). */
-export function calibrated(f: ConfidenceFeatures, weights = WEIGHTS, bias = BIAS): number {
-  let z = bias;
-  for (const name of FEATURE_NAMES) z += weights[name] * f[name];
+export function calibrated(f: ConfidenceFeatures, model: Calibration = DEFAULT_CALIBRATION): number {
+  let z = model.bias;
+  for (const name of model.names) z += (model.weights[name] ?? 0) * f[name];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -142,6 +198,8 @@ export interface FeatureInputs {
   heading: boolean;
   meaning: number | undefined;
   meaningNeutral: number;
+  /** The best paragraph's similarity to the question less its neutral point, with the sentence model. */
+  sentence?: number;
 }
 
 export function featuresOf(index: SearchIndex, x: FeatureInputs): ConfidenceFeatures {
@@ -173,6 +231,7 @@ export function featuresOf(index: SearchIndex, x: FeatureInputs): ConfidenceFeat
     rivalGap: Math.min(0.5, (x.ranked[0]?.score ?? 0) - (rival?.score ?? -Infinity)),
     kindAsked: x.kindAsked ? 1 : 0,
     rareMissing: rarest && !rarest.terms.some((t) => inArticle(t.term)) ? 1 : 0,
+    sentence: x.sentence ?? 0,
   };
 }
 

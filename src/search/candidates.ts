@@ -1,9 +1,9 @@
-import type { AnswerOptions } from './types.js';
+import type { AnswerOptions, SentenceModel } from './types.js';
 import type { SearchIndex } from './index.js';
 import { meaningWords } from './query.js';
 import { ARTICLE_SUPPORT_WEIGHT, articleSupport, bm25Of, rankBm25, rerank, type QueryGroup, type Ranked } from './rank.js';
 import { MeaningMatch, rerankByMeaning, VECTOR_LANGUAGE } from './semantic.js';
-import { rerankBySentence, SENTENCE_LANGUAGE } from './sentences.js';
+import { rerankBySentence, SENTENCE_LANGUAGE, type SentenceRead } from './sentences.js';
 import type { Recency } from './fit.js';
 import { misfit, rankPenalty, type Fit, type Misfit } from './misfit.js';
 import { paragraphOf } from './lookup.js';
@@ -22,8 +22,10 @@ export interface Candidates {
   lexical: Ranked[];
   /** The meaning match, when word vectors are on for the question's language. */
   meaning: MeaningMatch | undefined;
-  /** The sentence model's reading, when it is on for the question's language and did not fail. */
-  read: ReturnType<typeof rerankBySentence>;
+  /** The sentence model, when it is on for the question's language. */
+  model: SentenceModel | undefined;
+  /** Its reading, when it is on and did not fail. */
+  read: SentenceRead | undefined;
   termsOf: (doc: number) => string[];
   misfitOf: (doc: number) => Misfit;
   /** A paragraph's article's support, weighted (see `articleSupport`). */
@@ -43,7 +45,7 @@ export function rankCandidates(index: SearchIndex, q: Question, options: AnswerO
   const supportOf = supportsOf(index, q.rankingGroups);
   let ranked = withSupport(rerankByFit(read ? read.ranked : byMeaning, misfitOf), supportOf);
   if (prefersNewest(q.recency)) ranked = newestFirst(index, ranked);
-  return { ranked, lexical, meaning, read, termsOf, misfitOf, supportOf };
+  return { ranked, lexical, meaning, model, read, termsOf, misfitOf, supportOf };
 }
 
 /** More paragraphs (`docs`), scored as the first candidates were. */

@@ -36,7 +36,7 @@ export const MEANING_NEUTRAL = 0.7;
  * figures in docs/benchmarks.md and docs/search.md ("Tuning notes").
  */
 const SENTENCE_EVIDENCE = 1;
-const SENTENCE_NEUTRAL = 0.5;
+export const SENTENCE_NEUTRAL = 0.5;
 
 /** What the best paragraph has going for it as the answer. */
 export interface Evidence {

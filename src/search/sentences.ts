@@ -33,18 +33,19 @@ export function cosine(a: Float32Array, b: Float32Array): number {
  * finds the paragraphs about the question's subject; the model tells which of them says what the
  * question asks ("this east African nation" against a paragraph on Ethiopia), which no single word
  * shows. The candidates it does not read follow, as if no closer than the least close one it read.
- * Returns the new order and each read candidate's similarity; undefined when the model fails (its
- * adapter logs why), so that the question is answered as without it rather than not at all.
+ * Returns the new order, each read candidate's similarity and the question's vector (to read
+ * another paragraph against later); undefined when the model fails (its adapter logs why), so that
+ * the question is answered as without it rather than not at all.
  */
 export function rerankBySentence(
   model: SentenceModel,
   question: string,
   candidates: readonly Ranked[],
   text: (doc: number) => string,
-): { ranked: Ranked[]; similarity: Map<number, number> } | undefined {
+): SentenceRead | undefined {
   const read = candidates.slice(0, SENTENCE_CANDIDATES);
   const similarity = new Map<number, number>();
-  if (read.length === 0) return { ranked: [], similarity };
+  if (read.length === 0) return { ranked: [], similarity, question: undefined };
   let vectors: Float32Array[];
   try {
     vectors = model.embed([question, ...read.map((c) => text(c.doc))]);
@@ -57,5 +58,26 @@ export function rerankBySentence(
   const ranked = candidates
     .map((c) => ({ doc: c.doc, score: (c.score + SENTENCE_WEIGHT * (similarity.get(c.doc) ?? floor)) / (1 + SENTENCE_WEIGHT) }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return { ranked, similarity };
+  return { ranked, similarity, question: q };
+}
+
+/** What `rerankBySentence` read: the new order, the read candidates' similarities, the question's vector. */
+export interface SentenceRead {
+  ranked: Ranked[];
+  similarity: Map<number, number>;
+  question: Float32Array | undefined;
+}
+
+/**
+ * A paragraph's similarity to the question: the one `rerankBySentence` read, else read now (the
+ * answer check may show a paragraph the rerank did not read). Undefined when the model fails.
+ */
+export function similarityOf(model: SentenceModel, read: SentenceRead, doc: number, text: () => string): number | undefined {
+  const known = read.similarity.get(doc);
+  if (known !== undefined || !read.question) return known;
+  try {
+    return cosine(read.question, model.embed([text()])[0]!);
+  } catch {
+    return undefined;
+  }
 }

@@ -34,9 +34,9 @@ export interface Answer {
    */
   tentative?: true;
   /**
-   * For English questions answered with the default bar, word vectors on and no sentence model: the
-   * calibrated probability that the best passage answers (see `calibrate.ts`); below `DECLINE_BELOW`
-   * the bot declines, below `UNSURE_BELOW` it says it is not sure.
+   * For English questions answered with the default bar and word vectors on: the calibrated
+   * probability that the best passage answers (see `calibrate.ts`; with the sentence model on, its own
+   * weights and bars); below `DECLINE_BELOW` the bot declines, below `UNSURE_BELOW` it says it is not sure.
    */
   confidence?: number;
   /** How many articles were searched, for "nothing about that in my N articles". */
