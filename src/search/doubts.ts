@@ -22,35 +22,19 @@ export interface Doubts {
 /** The doubts about the best passage `best` among the candidates `ranked`. */
 export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranked[], best: number, misfit: Misfit): Doubts {
   const { language, groups, words } = q;
+  if (language !== CHECK_LANGUAGE) return { missingThing: undefined, unreported: undefined };
+  const article = index.docArticle[best]!;
+  const candidates = ranked.map((r) => r.doc);
   // A thing the question names that the article has the words of but never says, while other
   // candidates do ("halftime show" against "Super Bowl halftime"), counts against answering as a
-  // missing year does (see `phrases.ts`).
-  const unnamed =
-    language === CHECK_LANGUAGE
-      ? missingPhrase(
-          index,
-          groups,
-          index.docArticle[best]!,
-          ranked.map((r) => r.doc),
-        )
-      : undefined;
-  // So does a name the question asks about that the article never says (see `proper-names.ts`).
-  const absentName =
-    !unnamed && language === CHECK_LANGUAGE
-      ? missingName(
-          index,
-          groups,
-          index.docArticle[best]!,
-          ranked.map((r) => r.doc),
-        )
-      : undefined;
-  // And so does another edition of a numbered thing ("iPhone 13" for "iPhone 18": see `editions.ts`).
-  const edition = !unnamed && !absentName && language === CHECK_LANGUAGE ? otherEdition(index, words, groups, index.docArticle[best]!) : undefined;
-  const missingThing = unnamed ? `${unnamed.first.word} ${unnamed.second.word}` : (absentName ?? edition);
+  // missing year does (see `phrases.ts`); so does a name the question asks about that the article
+  // never says (see `proper-names.ts`), and another edition of a numbered thing ("iPhone 13" for
+  // "iPhone 18": see `editions.ts`).
+  const unnamed = missingPhrase(index, groups, article, candidates);
+  const missingThing = unnamed
+    ? `${unnamed.first.word} ${unnamed.second.word}`
+    : (missingName(index, groups, article, candidates) ?? otherEdition(index, words, groups, article));
   // A year the question asks the outcome of, after the article was written, counts as a missing year.
-  const unreported =
-    language === CHECK_LANGUAGE && !misfit.year
-      ? unreportedYears(words, q.fit.years, index.articles[index.docArticle[best]!]!.published)[0]
-      : undefined;
+  const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, index.articles[article]!.published)[0];
   return { missingThing, unreported };
 }
