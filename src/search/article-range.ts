@@ -19,8 +19,8 @@ export function postingsIn(docs: ArrayLike<number>, range: DocRange): { start: n
   return { start: lowerBound(docs, range.from), end: lowerBound(docs, range.to) };
 }
 
-/** The first position in `sorted` holding `value` or more. */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+/** The first position in `sorted` holding `value` or more (postings' docs; the compound vocabulary's sorted words). */
+export function lowerBound<T extends number | string>(sorted: ArrayLike<T>, value: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -1,5 +1,6 @@
 import type { Language } from './language.js';
 import { termOf } from './normalize.js';
+import { lowerBound } from './article-range.js';
 
 /**
  * Languages that write compounds as one word ("Hauptbesatzung" = "Haupt" + "Besatzung"): a question
@@ -114,12 +115,5 @@ function reverse(s: string): string {
 }
 
 function* withPrefix(sorted: readonly string[], prefix: string): Generator<string> {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) yield sorted[i]!;
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) yield sorted[i]!;
 }
