@@ -1,6 +1,6 @@
 import type { SearchIndex } from './index.js';
 import type { Language } from './language.js';
-import { termOf, tokenize } from './normalize.js';
+import { writtenWords } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import { articleDocs } from './check.js';
 
@@ -36,19 +36,13 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
   return out;
 }
 
-/** A text's words in order: their terms and how they are written. */
-function wordsIn(text: string, language: Language): Array<{ term: string; written: string }> {
-  const nfc = text.normalize('NFC');
-  return tokenize(nfc).map((t) => ({ term: termOf(t.word, language), written: nfc.slice(t.start, t.end) }));
-}
-
 /**
  * The numbers `text` writes right after a term of `names`: the asked one however written, others
  * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
  * amount ("magnitude 6", "topped $4 trillion"), not an edition. Each number with how the name was written.
  */
 function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Map<string, string>): void {
-  const words = wordsIn(text, language);
+  const words = writtenWords(text, language);
   words.forEach((w, k) => {
     const next = words[k + 1]?.term;
     if (!names.has(w.term) || next === undefined || !NUMBER.test(next)) return;

@@ -23,6 +23,19 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** A word of a text with its term and as it is written; `start` is its place in the text's NFC form. */
+export interface WrittenWord {
+  term: string;
+  written: string;
+  start: number;
+}
+
+/** A text's words in order, each with its term and how it is written (a capital says "name"). */
+export function writtenWords(text: string, language: Language): WrittenWord[] {
+  const nfc = text.normalize('NFC');
+  return tokenize(nfc).map((t) => ({ term: termOf(t.word, language), written: nfc.slice(t.start, t.end), start: t.start }));
+}
+
 /**
  * The words of `tokenize`, without their positions: indexing reads every paragraph and needs only
  * the words (a sixth less time to analyse an article than building a Token per word).

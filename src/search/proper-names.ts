@@ -2,7 +2,7 @@ import type { SearchIndex } from './index.js';
 import type { QueryGroup } from './rank.js';
 import { articleRange } from './article-range.js';
 import { articleDocs } from './check.js';
-import { termOf, tokenize } from './normalize.js';
+import { writtenWords } from './normalize.js';
 import { FUZZY_WEIGHT } from './query.js';
 
 /**
@@ -51,9 +51,8 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
     const article = index.docArticle[doc]!;
     const language = index.articleLanguage(article);
     const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text.normalize('NFC');
-    for (const t of tokenize(text)) {
-      if (termOf(t.word, language) !== term || SENTENCE_START.test(text.slice(Math.max(0, t.start - 4), t.start))) continue;
-      const written = text.slice(t.start, t.end);
+    for (const { term: t, written, start } of writtenWords(text, language)) {
+      if (t !== term || SENTENCE_START.test(text.slice(Math.max(0, start - 4), start))) continue;
       if (written.length > ACRONYM_LENGTH && written === written.toUpperCase()) continue;
       uses++;
       if (!/^\p{Lu}/u.test(written)) continue;
