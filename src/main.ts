@@ -15,6 +15,7 @@ import { createLogger, redact, type Logger } from './log.js';
 import { urlPassword } from './state/url.js';
 import type { FeedSink } from './feeds/fetch.js';
 import type { Lease } from './state/coordination.js';
+import type { BotDeps } from './bot/core.js';
 
 /** The bot drains for up to 10 s; past this the process exits anyway (a process manager waits 12-15 s). */
 const SHUTDOWN_BOUND_MS = 11_000;
@@ -70,19 +71,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  // The operator's texts (TEXTS_FILE): read now, and again on each /reload.
-  const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
-  let texts = await readTexts();
-
   const stopWatching = live.watch();
-  // Imported only when used: telegraf and the feed reader are a tenth of a second of every start otherwise.
-  const { startBot } = await import('./bot/run.js');
-  const bot = await startBot({
-    config,
-    log,
-    state: state?.state,
-    ...(state?.coordination ? { coordination: state.coordination } : {}),
-    ...(databases ? { health: () => databases.check() } : {}),
+  const bot = await launchBot(config, log, alerts, state, databases, {
     // New articles for subscriptions and CHANNELS: the live index tells of each reload that changed them.
     news: {
       fromCache: live.fromCache,
@@ -92,13 +82,9 @@ async function main(): Promise<number> {
     ask: (question, options) => live.ask(question, options),
     articles: () => live.current.articles,
     stats: () => live.stats(),
-    alerts,
-    texts: () => texts?.texts,
     reload: async () => {
-      texts = await readTexts();
       const s = await live.reload();
-      const summary = `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
-      return texts ? `${summary}\n${texts.status}` : summary;
+      return `Reloaded in ${s.ms} ms: ${s.articles} articles, ${s.paragraphs} paragraphs; ${s.reread} file(s) re-read, ${s.removed} removed, ${s.warnings.length} warning(s).`;
     },
   });
   log.info({ articles: live.current.articles.length }, 'bot running');
@@ -128,29 +114,17 @@ async function runOnPostgres(
 ): Promise<number> {
   const { PostgresLiveSearch } = await import('./app/postgres-search.js');
   const search = await PostgresLiveSearch.open(config, log, await loadAnswerModels(config, log));
-  const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
-  let texts = await readTexts();
   const stopWatching = search.watch();
-  const { startBot } = await import('./bot/run.js');
-  const bot = await startBot({
-    config,
-    log,
-    state: state?.state,
-    ...(state?.coordination ? { coordination: state.coordination } : {}),
-    ...(databases ? { health: () => databases.check() } : {}),
+  const bot = await launchBot(config, log, alerts, state, databases, {
     ask: (question, options) => search.ask(question, options),
     articles: () => search.articles(),
     stats: () => search.stats(),
-    alerts,
-    texts: () => texts?.texts,
     reload: async () => {
-      texts = await readTexts();
       const started = performance.now();
       const r = await search.reload();
-      const summary = r
+      return r
         ? `Brought into PostgreSQL in ${Math.round(performance.now() - started)} ms: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted file(s); ${search.articles().length} articles, ${r.warnings.length} warning(s).`
         : 'Another replica is bringing the articles folder into PostgreSQL just now.';
-      return texts ? `${summary}\n${texts.status}` : summary;
     },
   });
   log.info({ articles: search.articles().length, searchBackend: 'postgres' }, 'bot running');
@@ -161,6 +135,45 @@ async function runOnPostgres(
     stopWatching,
     // Feed items go into PostgreSQL, fetched by one replica at a time.
     ...(state?.coordination ? { feeds: { sink: search.feedSink(), lease: state.coordination.lease('feeds') } } : {}),
+  });
+}
+
+/** What the bot answers from (the in-memory index or PostgreSQL), as the bot reads it. */
+type AnswerSource = Pick<BotDeps, 'ask' | 'articles' | 'stats' | 'news'> & {
+  /** Re-reads the articles folder; the line /reload replies with. */
+  reload(): Promise<string>;
+};
+
+/**
+ * Starts the Telegram bot over `source`, with the operator's texts (TEXTS_FILE) read now and again
+ * on each /reload. Imported only when used: telegraf and the feed reader are a tenth of a second of
+ * every start otherwise.
+ */
+async function launchBot(
+  config: Config,
+  log: Logger,
+  alerts: AdminAlerts,
+  state: BotState | undefined,
+  databases: DatabaseHealthCheck | undefined,
+  source: AnswerSource,
+) {
+  const readTexts = async () => (config.textsFile ? await loadTextsFile(config.textsFile, log) : undefined);
+  let texts = await readTexts();
+  const { startBot } = await import('./bot/run.js');
+  return startBot({
+    config,
+    log,
+    state: state?.state,
+    ...(state?.coordination ? { coordination: state.coordination } : {}),
+    ...(databases ? { health: () => databases.check() } : {}),
+    ...source,
+    alerts,
+    texts: () => texts?.texts,
+    reload: async () => {
+      texts = await readTexts();
+      const summary = await source.reload();
+      return texts ? `${summary}\n${texts.status}` : summary;
+    },
   });
 }
 
