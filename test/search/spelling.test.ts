@@ -85,6 +85,20 @@ describe("corrections read beside the question's other words", () => {
     expect(where(answer(index, 'how much did blue orgin get for orbital reef').passages[0])).toBe('space#1');
   });
 
+  it('weighs every correction at the fewest edits, however many, so context reaches a rare one', () => {
+    // Sixteen words one edit from "fane", each said more often than "fone": cut at a dozen
+    // candidates, the one beside "union" and "strike" was never weighed.
+    const common = ['face', 'fake', 'fame', 'fare', 'fate', 'fave', 'fade', 'faze', 'fans', 'fan', 'fine', 'fang', 'fene', 'fune', 'fant', 'fand'];
+    const words = article(
+      'words',
+      'Words',
+      [...common, ...common].map((w) => `The ${w} was seen.`),
+    );
+    const union = article('union', 'Union talks', ['Union leader Eli Fone called the strike a last resort.']);
+    const fane = queryGroups(SearchIndex.build([words, union]), ['union', 'fane', 'strike'], 'en')[1]!;
+    expect(fane.terms[0]!.term).toBe('fone');
+  });
+
   it("weighs corrections of a long word's stem by the same odds, not all alike", () => {
     const physics = article('physics', 'Electron beams and electors', [
       'The electron beam was aimed at a gold foil.',
