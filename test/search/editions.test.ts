@@ -76,8 +76,9 @@ describe('the outcome of a year after the article was written', () => {
     expect(answer(index, asked).reason).toBe('not-found');
     const shown = answer(index, asked, { minConfidence: 0 });
     expect(shown.passages[0]?.article.id).toBe('bid');
-    expect(shown.mismatch).toEqual({ asked: '2026', shown: '2018-06-13', kind: 'year' });
-    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on 2026; the closest I have is from 13 June 2018:');
+    expect(shown.mismatch).toEqual({ asked: '2026', shown: '2018-06-13', kind: 'year', outcome: true });
+    // The story names 2026 (the bid), so the note does not say it has nothing on it: it has no results.
+    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have no results from 2026; the closest I have is from 13 June 2018:');
     // Where it will be played, the 2018 story can tell.
     expect(answer(index, 'which stadium is the preferred site for the 2026 world cup final').mismatch).toBeUndefined();
   });
