@@ -1,7 +1,7 @@
 import type { Answer, AnswerOptions } from './types.js';
 import type { SearchIndex } from './index.js';
 import { detectLanguage, replyLanguage, type Language } from './language.js';
-import { isStopword, tokenize, type Token } from './normalize.js';
+import { isStopword, termOf, tokenize, type Token } from './normalize.js';
 import { queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import type { QueryGroup } from './rank.js';
@@ -50,11 +50,13 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   const language = detectLanguage(written, index.language);
   const names = namesIn(asked, tokens);
   // Shorthand spelled out, and a slip of a function word read as it ("teh", "wich"), unless the
-  // articles use the word or it is written as a name.
+  // articles use the word or another form of it ("сеть" for "сети" is no slip of "есть"), or it is
+  // written as a name.
+  const known = (w: string) => index.words.has(w) || index.postings.has(termOf(w, language)) || names.has(w);
   const words = expandShorthand(written, language, (w) => {
     const term = index.words.get(w);
     return term === undefined ? 0 : index.df(term);
-  }).map((w) => (index.words.has(w) || names.has(w) ? w : (functionWordOf(w, language) ?? w)));
+  }).map((w) => (known(w) ? w : (functionWordOf(w, language) ?? w)));
   const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
   const chat = chitChat(words, content, names);
