@@ -28,9 +28,10 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * files with one URL both indexed unless versions of one story; 10: contents in parts, each with its length; 11: a sentence
  * starting "Copyright" kept as news; 12: the index's typed arrays and its articles in parts of their own;
  * 13: "Register…"/"Sign-up…" dropped only as calls to action; 14: each paragraph's terms and words;
- * 15: a live blog entry's time and share button cut; 16: a sentence pointing to a link ("… here.") dropped.)
+ * 15: a live blog entry's time and share button cut; 16: a sentence pointing to a link ("… here.") dropped;
+ * 17: a short English stem ending in "ue", "ie" or "ye" without its e, as its verb's other forms.)
  */
-export const CACHE_FORMAT = 16;
+export const CACHE_FORMAT = 17;
 
 /**
  * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it

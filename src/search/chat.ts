@@ -1,4 +1,5 @@
-import type { Language } from './language.js';
+import { editDistance, swapsOf } from './fuzzy.js';
+import { LANGUAGES, type Language } from './language.js';
 
 /**
  * How people shorten English words when typing in a chat ("how many ppl", "wat did u say"): the
@@ -113,3 +114,27 @@ export function expandShorthand(words: readonly string[], language: Language, us
 }
 /** A shorthand the articles use in this many paragraphs is read as they use it. */
 const NAME_USES = 2;
+
+/**
+ * A word the articles do not use that is one slip from a function word of the question's language
+ * ("teh", "becuase", "wich"): that function word, or undefined. Such a slip was otherwise corrected
+ * to the articles' nearest content words ("wich" → wish, wick, witch), junk terms that pull up
+ * unrelated paragraphs. Read as a function word only where that is the likelier reading: two
+ * neighbouring letters swapped (every letter of the function word is there, in a slip people make
+ * all the time), or, in English, one edit past the first letter of a question word, the word a
+ * question is likeliest to hold ("wher", "wich"). Other slips stay corrections: "mony" is "money" as
+ * much as "many", "thre" "three" as much as "there".
+ */
+export function functionWordOf(word: string, language: Language): string | undefined {
+  if (word.length < 3 || !/^\p{L}+$/u.test(word)) return undefined;
+  const stopwords = LANGUAGES.get(language)!.stopwords;
+  if (stopwords.has(word)) return undefined;
+  const swapped = swapsOf(word).filter((w) => stopwords.has(w));
+  const asking = ASKING[language] ?? [];
+  return asking.find((q) => swapped.includes(q) || (q[0] === word[0] && editDistance(word, q, 1) === 1)) ?? swapped[0];
+}
+
+/** Question words, in the order a slip one edit from two of them is read ("hwo": how, then who). */
+const ASKING: Partial<Record<Language, readonly string[]>> = {
+  en: ['what', 'which', 'how', 'who', 'where', 'when', 'why', 'whom'],
+};

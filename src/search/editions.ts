@@ -1,6 +1,6 @@
 import type { SearchIndex } from './index.js';
 import type { Language } from './language.js';
-import { writtenWords } from './normalize.js';
+import { isStopword, termOf, writtenWords } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import { articleDocs } from './check.js';
 
@@ -17,6 +17,8 @@ import { articleDocs } from './check.js';
 export interface Edition {
   name: QueryGroup;
   number: string;
+  /** The question's words before the name, nearest first: the rest of a name of several words ("color of the" year). */
+  before: readonly string[];
 }
 
 const NUMBER = /^\p{N}+$/u;
@@ -31,7 +33,7 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
   const out: Edition[] = [];
   words.forEach((word, i) => {
     const name = i > 0 && NUMBER.test(word) ? groups.find((g) => g.word === words[i - 1]) : undefined;
-    if (name && isWord(name)) out.push({ name, number: word });
+    if (name && isWord(name)) out.push({ name, number: word, before: words.slice(0, i - 1).reverse() });
   });
   return out;
 }
@@ -39,14 +41,24 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
 /**
  * The numbers `text` writes right after a term of `names`: the asked one however written, others
  * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
- * amount ("magnitude 6", "topped $4 trillion"), not an edition. Each number with how the name was written.
+ * amount ("magnitude 6", "topped $4 trillion"), not an edition. Each number with how the name was
+ * written, with the words before it that the question also says before it: the note names "Color
+ * of the Year 2025" as asked, not "Year 2025".
  */
 function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Map<string, string>): void {
-  const words = writtenWords(text, language);
+  const nfc = text.normalize('NFC');
+  const words = writtenWords(nfc, language);
+  const before = e.before.map((w) => termOf(w, language));
   words.forEach((w, k) => {
     const next = words[k + 1]?.term;
     if (!names.has(w.term) || next === undefined || !NUMBER.test(next)) return;
-    if (next === e.number || /\p{Lu}/u.test(w.written)) into.set(next, w.written);
+    if (next !== e.number && !/\p{Lu}/u.test(w.written)) return;
+    let first = k;
+    while (first > 0 && k - first < before.length && words[first - 1]!.term === before[k - first]) first--;
+    // Not from a function word: "the iPhone 13" names "iPhone 13".
+    while (first < k && isStopword(words[first]!.written.toLowerCase(), language)) first++;
+    const name = nfc.slice(words[first]!.start, w.start + w.written.length);
+    if (name.length > (into.get(next)?.length ?? 0)) into.set(next, name);
   });
 }
 

@@ -124,7 +124,7 @@ export class FuzzyVocabulary {
 }
 
 /** The word with each pair of neighbouring letters swapped in turn. */
-function swapsOf(word: string): string[] {
+export function swapsOf(word: string): string[] {
   const chars = [...word];
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) {

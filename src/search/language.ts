@@ -9,9 +9,8 @@ import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
 import { stemmer as stemSwedish } from '@orama/stemmers/swedish';
 import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
-// Orama's English stemmer cuts "-tion" short (election → elec, elected → elect), so English uses
-// the Porter stemmer from the `stemmer` package, where both are "elect".
-import { stemmer as stemEnglish } from 'stemmer';
+// Porter's stemmer with a step for short verbs (see english.ts).
+import { stemEnglish } from './english.js';
 // German's Snowball stemmer with a step for past participles (see german.ts).
 import { stemGerman } from './german.js';
 import { stopwords as stopDanish } from '@orama/stopwords/danish';

@@ -30,7 +30,18 @@ const GUESS_LENGTH = 6;
 const ACRONYM_LENGTH = 4;
 
 /** Text right before a word that starts a sentence (or a line, a quote, a list item): no sign of a name there. */
-const SENTENCE_START = /(?:^|[.!?:;"“‘([\n•—–-])\s*$/u;
+const SENTENCE_START = /(?:^|[.!?:;“‘([\n•—–-])\s*$/u;
+/**
+ * A straight quote before a word opens a quote only after a space or at the start: after a word or
+ * a comma it closes one (`ruble," Åslund said`), and the word after it starts no sentence, as after ”.
+ */
+const OPENING_QUOTE = /(?:^|\s)"\s*$/u;
+
+/** Whether the word at `start` of `text` starts a sentence, by the few characters before it. */
+function startsSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 6), start);
+  return SENTENCE_START.test(before) || OPENING_QUOTE.test(before);
+}
 
 /** How paragraphs write a term away from sentence starts. */
 export interface NameUse {
@@ -52,7 +63,7 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
     const language = index.articleLanguage(article);
     const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text.normalize('NFC');
     for (const { term: t, written, start } of writtenWords(text, language)) {
-      if (t !== term || SENTENCE_START.test(text.slice(Math.max(0, start - 4), start))) continue;
+      if (t !== term || startsSentence(text, start)) continue;
       if (written.length > ACRONYM_LENGTH && written === written.toUpperCase()) continue;
       uses++;
       if (!/^\p{Lu}/u.test(written)) continue;

@@ -1,6 +1,6 @@
 import { transliterate } from 'transliteration';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
-import { FuzzyVocabulary } from './fuzzy.js';
+import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, CYRILLIC, LANGUAGES, type Language } from './language.js';
 import { SoundVocabulary } from './names.js';
@@ -134,7 +134,7 @@ export function queryGroups(
     const fuzzy = fuzzyFor(index);
     const slip = (a: string, b: string) => undoubled(a) === undoubled(b);
     const corrections: Correction[] = [
-      ...fuzzy.words.search(word, FUZZY_CANDIDATES).map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: slip(m.word, word) })),
+      ...nearestFirst(fuzzy.words.search(word, Infinity)).map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: slip(m.word, word) })),
       ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({
         term: m.word,
         edits: m.edits,
@@ -256,8 +256,19 @@ export function meaningWords(index: SearchIndex, vectors: WordVectors, words: re
   });
 }
 
-/** How many corrections within the allowed edits are weighed by `likeliest` for a misspelled word. */
+/** How many corrections within the allowed edits are weighed by `likeliest` for a misspelled word, at least. */
 const FUZZY_CANDIDATES = 12;
+
+/**
+ * The corrections `likeliest` weighs (`found` closest first): every one at the fewest edits, however
+ * many, and further ones up to FUZZY_CANDIDATES. Which of a dozen one-edit words fuse.js happens to
+ * list first says nothing of which the reader meant, and the rare one beside the question's other
+ * words is the one context should find.
+ */
+function nearestFirst(found: readonly FuzzyMatch[]): readonly FuzzyMatch[] {
+  const fewest = found[0]?.edits;
+  return found.filter((m, i) => i < FUZZY_CANDIDATES || m.edits === fewest);
+}
 /** How many of them the question keeps. */
 const FUZZY_KEPT = 3;
 

@@ -1,12 +1,12 @@
 import type { Answer, AnswerOptions } from './types.js';
 import type { SearchIndex } from './index.js';
 import { detectLanguage, replyLanguage, type Language } from './language.js';
-import { isStopword, tokenize, type Token } from './normalize.js';
+import { isStopword, termOf, tokenize, type Token } from './normalize.js';
 import { queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import type { QueryGroup } from './rank.js';
 import { chitChat } from './smalltalk.js';
-import { expandShorthand } from './chat.js';
+import { expandShorthand, functionWordOf } from './chat.js';
 import { answerKind, recencyOf, yearsIn, type Recency } from './fit.js';
 import type { Fit } from './misfit.js';
 import { languagesOf } from './lookup.js';
@@ -17,7 +17,7 @@ export interface Question {
   base: Pick<Answer, 'question' | 'articleCount' | 'language'>;
   /** The question without links. */
   asked: string;
-  /** Its words, shorthand expanded. */
+  /** Its words, shorthand expanded and slips of function words read as them (see `functionWordOf`). */
   words: string[];
   language: Language;
   /** Its words that are not stopwords, once each. */
@@ -48,13 +48,17 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
     return { reply: { question, articleCount, language: options.readerLanguage ?? index.language, passages: [], reason: 'empty' } };
 
   const language = detectLanguage(written, index.language);
+  const names = namesIn(asked, tokens);
+  // Shorthand spelled out, and a slip of a function word read as it ("teh", "wich"), unless the
+  // articles use the word or another form of it ("сеть" for "сети" is no slip of "есть"), or it is
+  // written as a name.
+  const known = (w: string) => index.words.has(w) || index.postings.has(termOf(w, language)) || names.has(w);
   const words = expandShorthand(written, language, (w) => {
     const term = index.words.get(w);
     return term === undefined ? 0 : index.df(term);
-  });
+  }).map((w) => (known(w) ? w : (functionWordOf(w, language) ?? w)));
   const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
-  const names = namesIn(asked, tokens);
   const chat = chitChat(words, content, names);
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 

@@ -33,7 +33,7 @@ export function mismatchNote(index: SearchIndex, best: number, q: Question, doub
   const { missingThing, unreported } = doubts;
   return (
     mismatchOf(index, best, q.fit.years, q.recency, today) ??
-    (unreported ? eventMismatchOf(index, best, unreported, 'year') : missingThing && eventMismatchOf(index, best, missingThing))
+    (unreported ? outcomeMismatchOf(index, best, unreported) : missingThing && eventMismatchOf(index, best, missingThing))
   );
 }
 
@@ -64,12 +64,21 @@ function mismatchOf(
 /**
  * The note for a thing the question names that the best passage's article has the words of but
  * never says (see `missingPhrase`), a name it never says (see `missingName`) or another edition
- * (see `otherEdition`); or, as `kind` 'year', a year whose outcome it was written too early to tell
- * (see `unreportedYears`). Undated articles get none, as for years.
+ * (see `otherEdition`). Undated articles get none, as for years.
  */
-function eventMismatchOf(index: SearchIndex, doc: number, asked: string, kind: 'event' | 'year' = 'event'): YearMismatch | undefined {
+function eventMismatchOf(index: SearchIndex, doc: number, asked: string): YearMismatch | undefined {
   const published = index.articles[index.docArticle[doc]!]!.published;
-  return published ? { asked, shown: published, kind } : undefined;
+  return published ? { asked, shown: published, kind: 'event' } : undefined;
+}
+
+/**
+ * The note for a year whose outcome the article was written too early to tell (see
+ * `unreportedYears`): it may well name the year ("the 2026 World Cup bid"), so the note says it has
+ * no results from it, not nothing on it.
+ */
+function outcomeMismatchOf(index: SearchIndex, doc: number, year: string): YearMismatch | undefined {
+  const published = index.articles[index.docArticle[doc]!]!.published;
+  return published ? { asked: year, shown: published, kind: 'year', outcome: true } : undefined;
 }
 
 /**

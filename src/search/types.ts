@@ -73,6 +73,12 @@ export interface YearMismatch {
    * 'event': it named a thing the article does not (`asked` is then words, not a year).
    */
   kind: 'year' | 'recent' | 'event';
+  /**
+   * With kind 'year': the question asked how that year came out ("who won the 2026 world cup") and
+   * the article, written before it, may name the year but cannot tell: "I have no results from 2026",
+   * not "nothing on 2026".
+   */
+  outcome?: true;
 }
 
 export interface AnswerOptions {

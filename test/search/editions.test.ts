@@ -30,7 +30,13 @@ const BID = dated(
   ]),
   '2018-06-13',
 );
-const index = SearchIndex.build([PHONE, QUAKE, BID]);
+const COLOR = dated(
+  article('color', 'Pantone Color of the Year 2026 is a soft white', [
+    'Pantone picked a soft white as its Color of the Year 2026, calling it a calming choice.',
+  ]),
+  '2025-12-04',
+);
+const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR]);
 const at = (id: string) => index.articles.findIndex((a) => a.id === id);
 const groups = (...words: string[]): QueryGroup[] =>
   words.map((word) => {
@@ -42,6 +48,13 @@ describe('another edition of a numbered thing', () => {
   it('is a name the article writes with other numbers after it and never with the asked one', () => {
     expect(otherEdition(index, ['iphone', '18', 'pro'], groups('iphone', '18', 'pro'), at('phone'))).toBe('iPhone 18');
     expect(otherEdition(index, ['iphone', '13', 'pro'], groups('iphone', '13', 'pro'), at('phone'))).toBeUndefined();
+    // A name of several words is named as asked, as far as the article writes it so, not from a function word.
+    const color = ['pantone', 'color', 'of', 'the', 'year', '2025'];
+    expect(otherEdition(index, color, groups(...color), at('color'))).toBe('Pantone Color of the Year 2025');
+    expect(otherEdition(index, ['the', 'color', 'of', 'the', 'year', '2025'], groups('color', 'year', '2025'), at('color'))).toBe(
+      'Color of the Year 2025',
+    );
+    expect(otherEdition(index, ['is', 'the', 'iphone', '18', 'pro'], groups('iphone', '18', 'pro'), at('phone'))).toBe('iPhone 18');
     // A number before a word is a count, not an edition ("18 pro").
     expect(otherEdition(index, ['18', 'pro'], groups('18', 'pro'), at('phone'))).toBeUndefined();
     // A number after a stopword is no edition ("iphone in 18").
@@ -76,8 +89,9 @@ describe('the outcome of a year after the article was written', () => {
     expect(answer(index, asked).reason).toBe('not-found');
     const shown = answer(index, asked, { minConfidence: 0 });
     expect(shown.passages[0]?.article.id).toBe('bid');
-    expect(shown.mismatch).toEqual({ asked: '2026', shown: '2018-06-13', kind: 'year' });
-    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on 2026; the closest I have is from 13 June 2018:');
+    expect(shown.mismatch).toEqual({ asked: '2026', shown: '2018-06-13', kind: 'year', outcome: true });
+    // The story names 2026 (the bid), so the note does not say it has nothing on it: it has no results.
+    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have no results from 2026; the closest I have is from 13 June 2018:');
     // Where it will be played, the 2018 story can tell.
     expect(answer(index, 'which stadium is the preferred site for the 2026 world cup final').mismatch).toBeUndefined();
   });

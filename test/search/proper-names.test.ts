@@ -44,6 +44,18 @@ describe('a name the folder knows that the answer’s article never says', () =>
     ]);
     expect(nameUse(masthead, masthead.words.get('today')!, [0])).toMatchObject({ uses: 1, capitals: 0 });
     expect(nameUse(masthead, masthead.words.get('mlb')!, [0])).toMatchObject({ uses: 1, capitals: 1, surface: 'MLB' });
+    // After a quote that closes ("…," Åslund said) a word starts no sentence, straight quotes as curly ones;
+    // after one that opens, or a full stop, it does.
+    const quotes = SearchIndex.build([
+      article('q', 'Ruble falls', [
+        '"Putin has destroyed the ruble," Åslund said on Twitter.',
+        '“The ruble is gone,” Åslund said.',
+        'He spoke. "Åslund is right," a banker said.',
+        'The ruble fell. Åslund said so.',
+      ]),
+    ]);
+    const aslund = quotes.words.get('åslund')!;
+    expect([0, 1, 2, 3].map((doc) => nameUse(quotes, aslund, [doc]).capitals)).toEqual([1, 1, 0, 0]);
     // Said by the article itself: no note.
     expect(
       missingName(

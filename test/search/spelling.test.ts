@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
-import { expandShorthand } from '../../src/search/chat.js';
+import { expandShorthand, functionWordOf } from '../../src/search/chat.js';
 import { FuzzyVocabulary } from '../../src/search/fuzzy.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { queryGroups } from '../../src/search/query.js';
+import { readQuestion } from '../../src/search/question.js';
 import { article, COUNCIL, TRANSFER } from './fixture.js';
 import { where } from './helpers.js';
 
@@ -84,6 +85,20 @@ describe("corrections read beside the question's other words", () => {
     expect(where(answer(index, 'how much did blue orgin get for orbital reef').passages[0])).toBe('space#1');
   });
 
+  it('weighs every correction at the fewest edits, however many, so context reaches a rare one', () => {
+    // Sixteen words one edit from "fane", each said more often than "fone": cut at a dozen
+    // candidates, the one beside "union" and "strike" was never weighed.
+    const common = ['face', 'fake', 'fame', 'fare', 'fate', 'fave', 'fade', 'faze', 'fans', 'fan', 'fine', 'fang', 'fene', 'fune', 'fant', 'fand'];
+    const words = article(
+      'words',
+      'Words',
+      [...common, ...common].map((w) => `The ${w} was seen.`),
+    );
+    const union = article('union', 'Union talks', ['Union leader Eli Fone called the strike a last resort.']);
+    const fane = queryGroups(SearchIndex.build([words, union]), ['union', 'fane', 'strike'], 'en')[1]!;
+    expect(fane.terms[0]!.term).toBe('fone');
+  });
+
   it("weighs corrections of a long word's stem by the same odds, not all alike", () => {
     const physics = article('physics', 'Electron beams and electors', [
       'The electron beam was aimed at a gold foil.',
@@ -94,5 +109,50 @@ describe("corrections read beside the question's other words", () => {
     const electon = queryGroups(SearchIndex.build([physics, city]), ['mayor', 'electon'], 'en')[1]!;
     expect(electon.terms[0]!.term).toBe('elect');
     expect(electon.terms.find((t) => t.term === 'electron')?.weight ?? 0).toBeLessThan(electon.terms[0]!.weight);
+  });
+});
+
+describe('slips of function words', () => {
+  // "wish" and "witch" are one edit from "wich", as "which" is: corrected to them, the question
+  // asks for wishes and witches.
+  const charity = article('charity', 'Volunteers paint shelter', [
+    'Volunteers from Acme Bank painted the shelter on Main Street for the day of caring.',
+    'The shelter wish list includes blankets, and the witch costume drive starts in October.',
+  ]);
+  const index = SearchIndex.build([charity]);
+
+  it('reads a slip one edit from a question word, or two letters of a function word swapped, as that word', () => {
+    expect(['wich', 'wher', 'hwo', 'teh', 'whta', 'waht', 'becuase'].map((w) => functionWordOf(w, 'en'))).toEqual([
+      'which',
+      'where',
+      'how',
+      'the',
+      'what',
+      'what',
+      'because',
+    ]);
+    const wich = readQuestion(index, 'wich company sent volunteers for the day of caring', {});
+    expect('groups' in wich && wich.groups.flatMap((g) => g.terms.map((t) => t.term))).not.toContain('wish');
+    // Read as the question word it is, it also says what is asked: a number.
+    const hwo = readQuestion(index, 'hwo many volunteers painted the shelter', {});
+    expect('fit' in hwo && hwo.fit.kind).toBe('number');
+  });
+
+  it('leaves other slips to be corrected, and function words and words the articles use as they are', () => {
+    // "mony" is "money" as much as "many", "thre" "three" as much as "there"; "hen" and "two" do not
+    // keep the question word's first letter.
+    expect(['mony', 'thre', 'hen', 'two', 'which', 'of'].map((w) => functionWordOf(w, 'en'))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Nor a word whose other forms the articles use: "way" beside "ways" is no slip of "why".
+    const ways = readQuestion(SearchIndex.build([article('tips', 'Tips', ['Two ways to apply for the grant.'])]), 'best way to apply', {});
+    expect('groups' in ways && ways.groups.map((g) => g.word)).toContain('way');
+    const witches = SearchIndex.build([article('salem', 'Salem remembers', ['The witch trials began in 1692.'])]);
+    expect(where(answer(witches, 'when did the witch trials begin').passages[0])).toBe('salem#0');
   });
 });

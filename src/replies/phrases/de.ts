@@ -22,6 +22,7 @@ export const de: Phrases = {
       ? `Aus ${asked} habe ich nichts; das Neueste, was ich habe, ist vom ${shown}:`
       : `Zu ${asked} habe ich nichts; das Nächste, was ich habe, ist vom ${shown}:`,
   otherEvent: (asked, shown) => `Zu „${asked}“ habe ich nichts; das Nächste, was ich habe, ist vom ${shown}:`,
+  otherOutcome: (asked, shown) => `Ergebnisse aus ${asked} habe ich keine; das Nächste, was ich habe, ist vom ${shown}:`,
   openArticle: 'Artikel öffnen',
   previous: '◀ Zurück',
   next: 'Weiter ▶',

@@ -20,6 +20,7 @@ export const en: Phrases = {
   otherYear: (asked, shown, latest) =>
     latest ? `I have nothing from ${asked}; the latest I have is from ${shown}:` : `I have nothing on ${asked}; the closest I have is from ${shown}:`,
   otherEvent: (asked, shown) => `I have nothing on “${asked}”; the closest I have is from ${shown}:`,
+  otherOutcome: (asked, shown) => `I have no results from ${asked}; the closest I have is from ${shown}:`,
   openArticle: 'Open article',
   previous: '◀ Prev',
   next: 'Next ▶',

@@ -22,6 +22,7 @@ export const es: Phrases = {
       ? `No tengo nada de ${asked}; lo más reciente que tengo es del ${shown}:`
       : `No tengo nada de ${asked}; lo más cercano que tengo es del ${shown}:`,
   otherEvent: (asked, shown) => `No tengo nada sobre «${asked}»; lo más cercano que tengo es del ${shown}:`,
+  otherOutcome: (asked, shown) => `No tengo resultados de ${asked}; lo más cercano que tengo es del ${shown}:`,
   openArticle: 'Abrir artículo',
   previous: '◀ Anterior',
   next: 'Siguiente ▶',

@@ -22,6 +22,7 @@ export const fr: Phrases = {
       ? `Je n’ai rien de ${asked} ; le plus récent que j’ai date du ${shown} :`
       : `Je n’ai rien sur ${asked} ; le plus proche que j’ai date du ${shown} :`,
   otherEvent: (asked, shown) => `Je n’ai rien sur « ${asked} » ; le plus proche que j’ai date du ${shown} :`,
+  otherOutcome: (asked, shown) => `Je n’ai aucun résultat de ${asked} ; le plus proche que j’ai date du ${shown} :`,
   openArticle: 'Ouvrir l’article',
   previous: '◀ Précédent',
   next: 'Suivant ▶',

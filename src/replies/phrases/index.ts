@@ -84,5 +84,6 @@ export function otherYearText(answer: { language?: Language; mismatch?: YearMism
     ? m.shown
     : date.toLocaleDateString(language === 'en' ? 'en-GB' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const say = phrasesFor(language);
+  if (m.outcome) return say.otherOutcome(m.asked, shown);
   return m.kind === 'event' ? say.otherEvent(m.asked, shown) : say.otherYear(m.asked, shown, m.kind === 'recent');
 }

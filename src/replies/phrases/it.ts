@@ -20,6 +20,7 @@ export const it: Phrases = {
   otherYear: (asked, shown, latest) =>
     latest ? `Non ho niente del ${asked}; il più recente che ho è del ${shown}:` : `Non ho niente sul ${asked}; il più vicino che ho è del ${shown}:`,
   otherEvent: (asked, shown) => `Non ho niente su “${asked}”; il più vicino che ho è del ${shown}:`,
+  otherOutcome: (asked, shown) => `Non ho risultati del ${asked}; il più vicino che ho è del ${shown}:`,
   openArticle: 'Apri articolo',
   previous: '◀ Indietro',
   next: 'Avanti ▶',

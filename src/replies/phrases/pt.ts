@@ -22,6 +22,7 @@ export const pt: Phrases = {
       ? `Não tenho nada de ${asked}; o mais recente que tenho é de ${shown}:`
       : `Não tenho nada sobre ${asked}; o mais próximo que tenho é de ${shown}:`,
   otherEvent: (asked, shown) => `Não tenho nada sobre “${asked}”; o mais próximo que tenho é de ${shown}:`,
+  otherOutcome: (asked, shown) => `Não tenho resultados de ${asked}; o mais próximo que tenho é de ${shown}:`,
   openArticle: 'Abrir artigo',
   previous: '◀ Anterior',
   next: 'Próximo ▶',

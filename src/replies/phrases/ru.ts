@@ -19,6 +19,7 @@ export const ru: Phrases = {
   otherYear: (asked, shown, latest) =>
     latest ? `За ${asked} год у меня ничего нет; самое свежее — от ${shown}:` : `Про ${asked} год у меня ничего нет; самое близкое — от ${shown}:`,
   otherEvent: (asked, shown) => `Про «${asked}» у меня ничего нет; самое близкое — от ${shown}:`,
+  otherOutcome: (asked, shown) => `Итогов ${asked} года у меня нет; самое близкое — от ${shown}:`,
   openArticle: 'Открыть статью',
   previous: '◀ Назад',
   next: 'Далее ▶',

@@ -23,6 +23,8 @@ export interface Phrases {
   otherYear(asked: string, shown: string, latest: boolean): string;
   /** Above a passage whose article does not name the thing asked about (`Answer.mismatch`, kind 'event'): `asked` is the question's words. */
   otherEvent(asked: string, shown: string): string;
+  /** Above a passage written before the year whose result was asked (`Answer.mismatch.outcome`): `asked` is the year. */
+  otherOutcome(asked: string, shown: string): string;
   openArticle: string;
   previous: string;
   next: string;

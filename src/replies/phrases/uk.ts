@@ -19,6 +19,7 @@ export const uk: Phrases = {
   otherYear: (asked, shown, latest) =>
     latest ? `За ${asked} рік у мене нічого немає; найсвіжіше — від ${shown}:` : `Про ${asked} рік у мене нічого немає; найближче — від ${shown}:`,
   otherEvent: (asked, shown) => `Про «${asked}» у мене нічого немає; найближче — від ${shown}:`,
+  otherOutcome: (asked, shown) => `Підсумків ${asked} року в мене немає; найближче — від ${shown}:`,
   openArticle: 'Відкрити статтю',
   previous: '◀ Назад',
   next: 'Далі ▶',
