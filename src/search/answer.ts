@@ -40,9 +40,10 @@ export const SURE_CONFIDENCE = 0.3;
  * Below this calibrated confidence, a best paragraph without any number for a question asking for an
  * amount ("how much did the new skate park cost") is declined: ranking already prefers paragraphs
  * with a number, so when the best one has none the folder mostly lacks the story, and the model no
- * longer favours it. Only amounts: a date or a name the paragraph seems to lack is often there in a
- * form `hasAnswerKind` misses ("King George III" opening a sentence), and declining those cost right
- * answers. Figures (held-out halves of the reader set, RealTime QA and XQuAD) in docs/benchmarks.md.
+ * longer favours it. Only amounts: a date or a name the paragraph seems to lack was more often a
+ * misread cue ("who was on the throne when …") or a name `hasAnswerKind` does not see, and declining
+ * those cost right answers. Figures (held-out halves of the reader set, RealTime QA and XQuAD) in
+ * docs/benchmarks.md.
  */
 export const AMOUNT_DECLINE_BELOW = 0.5;
 
