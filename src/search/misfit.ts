@@ -13,7 +13,8 @@ export interface Fit {
  * headline and, for a dated article, its date: see `missingYears`), the kind of answer asked for
  * (see `answerKind`), or is a heading-like line (see `isHeading`); and how much a best passage
  * lacking the year counts against answering: readers name a year to pick one story among many.
- * A missing kind weighs nothing against answering, since that cost right answers. Chosen with
+ * A missing kind weighs nothing against the conviction, since that cost right answers (a missing
+ * amount does count, through the calibrated confidence: see AMOUNT_DECLINE_BELOW). Chosen with
  * `npm run bench:reader` and `npm run bench:quality`; figures in docs/benchmarks.md and docs/search.md.
  */
 const YEAR_MISSING = 0.15;

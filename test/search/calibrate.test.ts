@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answer, explainAnswer, MIN_CONFIDENCE } from '../../src/search/answer.js';
 import { calibrated } from '../../src/search/calibrate.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { NEWS } from './fixture.js';
+import { article, NEWS } from './fixture.js';
 import { where } from './helpers.js';
 import { realVectors } from './vectors.js';
 
@@ -29,5 +29,35 @@ describe('the calibrated confidence', () => {
     const q = 'How many people live in Riverton?';
     expect(answer(index, q, { vectors }).reason).toBe('not-found');
     expect(answer(index, q, { vectors, minConfidence: MIN_CONFIDENCE }).passages.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a question asking for an amount', () => {
+  // A story that names the skate park but never says what it cost.
+  const PARK = article('park', 'Late-night music puzzles a river town', [
+    'For weeks, residents of Millbrook complained about loud music drifting across the river after midnight.',
+    'Police chief Dana Ortiz followed the sound to the Seventh Street Skate Park, where a group of men played music from their cars.',
+    'Ortiz said she bears no grudge against the men playing music at the skate park.',
+    'The city plans to post signs asking visitors to keep the volume down after 10 p.m.',
+  ]);
+  const withPark = SearchIndex.build([...NEWS, PARK]);
+
+  it('is declined when the best paragraph holds no number and the calibrated confidence does not favour it', () => {
+    const q = 'how much was the skate park';
+    const shown = explainAnswer(withPark, q, { vectors, minConfidence: 0 });
+    expect(where(shown.answer.passages[0])).toBe('park#2');
+    expect(shown.features?.kindMissing).toBe(1);
+    // Above the bars a passage is otherwise declined or flagged "not sure" by.
+    expect(calibrated(shown.features!)).toBeGreaterThan(0.3);
+    expect(calibrated(shown.features!)).toBeLessThan(0.5);
+    expect(answer(withPark, q, { vectors }).reason).toBe('not-found');
+    // The amount asked for, where a paragraph says it, is answered as before.
+    expect(answer(withPark, 'how much did the tram line cost', { vectors }).confidence).toBeGreaterThan(0.5);
+  });
+
+  it('is the only kind declined so: a date the paragraph seems to lack is still answered at the same confidence', () => {
+    const asked = answer(withPark, 'what day did the police chief go to the skate park', { vectors });
+    expect(where(asked.passages[0])).toBe('park#1');
+    expect(asked.confidence).toBeLessThan(0.5);
   });
 });
