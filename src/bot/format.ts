@@ -138,6 +138,7 @@ export function renderAnswer(answer: Answer, page = 0, options: AnswerRenderOpti
   const total = answer.passages.length;
   if (answer.reason === 'latest' && options.articles)
     return { html: renderLatest(options.articles, SOURCES_PAGE_SIZE, answer.language), keyboard: undefined };
+  if (total === 0 && answer.closest) return renderClosest(answer, answer.closest);
   if (total === 0)
     return {
       html: escapeHtml(truncate(sanitize(noAnswerText(answer, options.topics) + articleLanguagesText(answer)), MAX_MESSAGE_LENGTH - 200)),
@@ -160,6 +161,15 @@ export function renderAnswer(answer: Answer, page = 0, options: AnswerRenderOpti
   const url = linkableUrl(passage.article.url);
   if (url) rows.push([{ text: say.openArticle, url }]);
   return { html: `${hedge}${body}\n\n${footer}`, keyboard: rows.length > 0 ? { inline_keyboard: rows } : undefined };
+}
+
+/** A decline that points to the closest article (see `Answer.closest`): the note, then its linked title. */
+function renderClosest(answer: Answer, closest: Article): Rendered {
+  const url = linkableUrl(closest.url);
+  return {
+    html: `<i>${escapeHtml(otherYearText(answer))}</i>\n\n${articleHead(closest)}`,
+    keyboard: url ? { inline_keyboard: [[{ text: phrasesFor(answer.language).openArticle, url }]] } : undefined,
+  };
 }
 
 /** One passage for an inline-mode result: HTML message text and a short plain description. */

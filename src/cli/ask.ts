@@ -46,6 +46,8 @@ export function answerJson(answer: Answer): string {
     ...(answer.tentative ? { tentative: true } : {}),
     // Added too: the year asked about and the date of the best answer, when that answer is from another year.
     ...(answer.mismatch ? { mismatch: answer.mismatch } : {}),
+    // Added too: on a decline for a year or thing the folder's closest article is not about, that article.
+    ...(answer.closest ? { closest: { title: answer.closest.title, url: answer.closest.url, file: answer.closest.file } } : {}),
     // Added too: the calibrated probability that the best answer answers (English questions).
     ...(answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
   });

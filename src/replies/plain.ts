@@ -10,20 +10,24 @@ import { latestArticles, linkableUrl, noAnswerText, noLatestText, sanitize, sour
 export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): string {
   const passage = answer.passages[0];
   if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles, 5, answer.language);
+  // A decline pointing to the closest article (see `Answer.closest`): the note and where it is.
+  if (!passage && answer.closest && answer.mismatch) return [otherYearText(answer), '', ...source(answer.closest)].join('\n');
   if (!passage) return sanitize(noAnswerText(answer, options.topics) + articleLanguagesText(answer));
-  const a = passage.article;
-  const details = sourceAndDate(a);
   const lines = [
     ...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []),
     ...(answer.mismatch ? [otherYearText(answer), ''] : []),
     sanitize(passage.text),
     '',
-    `— ${sanitize(a.title || a.file)}`,
+    ...source(passage.article),
   ];
-  if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
-  lines.push(`  ${plainAddress(a)}`);
   if (answer.passages.length > 1) lines.push(`  (${answer.passages.length - 1} more passage${answer.passages.length > 2 ? 's' : ''})`);
   return lines.join('\n');
+}
+
+/** Where a passage is from: the article's title, its source and date, its link (or file). */
+function source(a: Article): string[] {
+  const details = sourceAndDate(a);
+  return [`— ${sanitize(a.title || a.file)}`, ...(details.length > 0 ? [`  ${details.join(' · ')}`] : []), `  ${plainAddress(a)}`];
 }
 
 /** One numbered article as plain text: title, source and date, then its link (or file). */

@@ -74,8 +74,15 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   const { features, probability, decline, unsure } = judge(index, { q, candidates, checked }, { doc, evidence, conviction }, options);
   if (decline) return { answer: notFound(index, q.base), features };
 
-  const passages = passagesOf(index, q.groups, ranked, limit);
   const mismatch = mismatchNote(index, doc, q, doubts, options.today ?? new Date().toISOString());
+  // A year or thing the question names that the best article is not about ("who won super bowl 61"
+  // against Super Bowl 58's story): the folder lacks the news asked for. The reply says so and points
+  // to that closest article instead of showing its passage as the answer. "This year", "latest" and
+  // "now" are answered with the newest the folder has, noted (figures in docs/benchmarks.md).
+  if (mismatch && mismatch.kind !== 'recent' && abstains(options))
+    return { answer: { ...notFound(index, q.base), mismatch, closest: index.articles[index.docArticle[doc]!]! }, features };
+
+  const passages = passagesOf(index, q.groups, ranked, limit);
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
     answer: { ...q.base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },
@@ -111,6 +118,11 @@ interface Verdict {
   probability: number | undefined;
   decline: boolean;
   unsure: boolean;
+}
+
+/** Whether the bot may decline: `minConfidence: 0` turns abstention off, to measure ranking alone. */
+function abstains(options: AnswerOptions): boolean {
+  return (options.minConfidence ?? MIN_CONFIDENCE) > 0;
 }
 
 /** The decision on the best passage: by its conviction and, where it was fitted, the calibrated confidence. */

@@ -58,8 +58,15 @@ export interface Answer {
    * reply says so above the passage ("I have nothing from 2026; the latest I have is from …"). Else,
    * for English questions, when it names a thing in two words ("halftime show") that the article
    * holds both words of but never says (see `phrases.ts`): "I have nothing on “halftime show”; …".
+   * For a named year or thing (kinds 'year' and 'event') the bot then declines, with `closest`.
    */
   mismatch?: YearMismatch;
+  /**
+   * On a decline for a year or thing the question names that the best article is not about
+   * (`mismatch`): that article, which the reply points to ("I have nothing on “Super Bowl 61”; the
+   * closest I have is from …" and its link) instead of showing its passage as the answer.
+   */
+  closest?: Article;
 }
 
 /** The year or thing a question asked about, and the date of what the bot shows instead (see `Answer.mismatch`). */

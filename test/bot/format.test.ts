@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  articleHead,
   renderAnswer,
   renderHelp,
   renderInlineArticle,
@@ -372,6 +373,17 @@ describe('an answer from another year than asked', () => {
       'Merriam-Webster has named “gaslighting” its word of the year.',
     ]);
     expect(renderAnswer(older).html).not.toContain('nothing on');
+  });
+
+  it("declines a year or thing the folder lacks with the note and the closest article's link, not its passage", () => {
+    const closest = older.passages[0]!.article;
+    const declined: Answer = { ...noted, passages: [], reason: 'not-found', closest };
+    const { html, keyboard } = renderAnswer(declined);
+    expect(html).toBe(`<i>I have nothing on 2023; the closest I have is from 28 November 2022:</i>\n\n${articleHead(closest)}`);
+    expect(html).not.toContain('gaslighting');
+    expect(keyboard?.inline_keyboard).toEqual([[{ text: 'Open article', url: closest.url }]]);
+    expect(telegramHtmlProblems(html)).toEqual([]);
+    expect(renderAnswer({ ...declined, language: 'ru' }).html).toMatch(/^<i>Про 2023 год у меня ничего нет/);
   });
 
   it('says "the latest I have" for "this year" and "now", in the reader\'s language', () => {

@@ -153,6 +153,26 @@ describe('npm run ask errors', () => {
     ]);
   });
 
+  it('declines a year the folder has nothing from, pointing to the closest article (a stable "closest" field in --json)', async () => {
+    const q = 'Which care homes were evacuated in 2019?';
+    const json = await ask(['--articles', ARTICLES, '--json', '--limit', '1', q]);
+    expect(JSON.parse(json.stdout) as JsonLine & { mismatch?: unknown; closest?: unknown }).toEqual({
+      question: q,
+      answers: [],
+      reason: 'not-found',
+      mismatch: { asked: '2019', shown: '2024-02-02', kind: 'year' },
+      closest: { title: 'Storm Ingrid floods coastal towns', url: 'https://news.example.org/storm-ingrid', file: 'storm-ingrid.md' },
+    });
+    const plain = await ask(['--articles', ARTICLES, '--limit', '1', q]);
+    expect(plain.stdout.trimEnd().split('\n')).toEqual([
+      'I have nothing on 2019; the closest I have is from 2 February 2024:',
+      '',
+      '— Storm Ingrid floods coastal towns',
+      '  Coast Daily · 2 Feb 2024',
+      '  https://news.example.org/storm-ingrid',
+    ]);
+  });
+
   it('a missing articles folder: one "error:" line on stderr, non-zero exit, no stack trace', async () => {
     const missing = path.join(cacheDir, 'no-such-folder');
     const { code, stdout, stderr } = await ask(['--articles', missing, '--json', 'anything']);

@@ -3,6 +3,8 @@ import { answer } from '../../src/search/answer.js';
 import { recencyOf } from '../../src/search/fit.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { article } from './fixture.js';
+import { realVectors } from './vectors.js';
+import { renderAnswerPlain } from '../../src/replies/plain.js';
 
 // Two years of the same race: the older, shorter report matches the question's words a little better.
 const RACE_2023 = {
@@ -57,6 +59,26 @@ describe('a year the question names', () => {
     expect(a.passages.length).toBeGreaterThan(0);
     expect(a.mismatch).toMatchObject({ asked: '2022', kind: 'year' });
     expect(a.mismatch?.shown).toBe(a.passages[0]!.article.published);
+  });
+
+  it('declines, pointing to the closest article, when no article is from the year asked about', async () => {
+    // With the word vectors the bot ships with, the 2024 report would pass the bar as an answer.
+    const vectors = await realVectors();
+    const a = answer(index, 'who won the riverton city marathon on sunday in 2022', { today: TODAY, vectors });
+    expect(a.passages).toEqual([]);
+    expect(a.reason).toBe('not-found');
+    expect(a.mismatch).toEqual({ asked: '2022', shown: '2024-04-21', kind: 'year' });
+    expect(a.closest?.id).toBe('marathon-2024');
+    expect(renderAnswerPlain(a).split('\n').slice(0, 3)).toEqual([
+      'I have nothing on 2022; the closest I have is from 21 April 2024:',
+      '',
+      '— Riverton marathon',
+    ]);
+    // "This year" is answered with the newest the folder has, noted.
+    const recent = answer(index, 'who won the riverton city marathon on sunday this year', { today: TODAY, vectors });
+    expect(recent.passages[0]?.article.id).toBe('marathon-2024');
+    expect(recent.mismatch?.kind).toBe('recent');
+    expect(recent.closest).toBeUndefined();
   });
 
   it('says nothing when the passage is from the year asked about', () => {
