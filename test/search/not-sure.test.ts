@@ -111,3 +111,14 @@ describe('word vectors’ say in answering', () => {
     expect(byMeaning.tentative).toBeUndefined();
   });
 });
+
+describe('the calibrated confidence’s say in "not sure"', () => {
+  it('is sure of an answer the calibrated confidence trusts, though few of its words match the question', () => {
+    // "How far away" against "110 light years from Earth": a narrow conviction, a confident model.
+    const index = SearchIndex.build(NEWS);
+    const a = answer(index, 'How far away is the exoplanet?', { vectors });
+    expect(where(a.passages[0])).toBe('science#0');
+    expect(a.confidence).toBeGreaterThanOrEqual(0.4);
+    expect(a.tentative).toBeUndefined();
+  });
+});
