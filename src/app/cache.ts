@@ -18,6 +18,7 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * temporary files a crash leaves are removed at the next start. Each file starts with a SHA-256 of
  * the rest, checked before anything is parsed: a cache that fails it (a flipped bit, a torn or
  * edited file), has another format version, or does not parse is ignored and rebuilt.
+ * A change to what is read bumps READING_VERSION too (src/search/index.ts): the PostgreSQL store goes by it.
  *
  * The version also covers how text is analyzed and what is indexed: a change to stopwords, stemming
  * or tokenizing must bump it, or files unchanged since an older run would keep their old terms. (3:

@@ -9,7 +9,7 @@ import type { FeedSink } from '../feeds/fetch.js';
 import { postgresFeedSink } from '../feeds/postgres-sink.js';
 import { PostgresSearch } from '../search/postgres/backend.js';
 import { migrateSearch } from '../search/postgres/schema.js';
-import { ingestFolder, type IngestReport } from '../search/postgres/store.js';
+import { ingestFolder, readingMessage, type IngestReport } from '../search/postgres/store.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
 import { SearchUnavailable } from '../search/unavailable.js';
 import { openPostgres } from '../state/postgres.js';
@@ -41,6 +41,8 @@ export class PostgresLiveSearch {
   private answered = 0;
   private unavailable = 0;
   private lastIngest: IngestReport | undefined;
+  /** Whether the store's newer reading was reported: every check would find it again. */
+  private warnedNewer = false;
   readonly articlesDir: string;
 
   private constructor(
@@ -136,7 +138,7 @@ export class PostgresLiveSearch {
     const check = () =>
       void this.reload().then(
         (r) => {
-          if (r && r.added + r.changed + r.deleted + r.expired > 0) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
+          if (r && stored(r)) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
         },
         (err: unknown) =>
           this.log.warn({ error: String((err as Error)?.message ?? err) }, 'could not bring the articles folder into PostgreSQL; will retry'),
@@ -180,7 +182,16 @@ export class PostgresLiveSearch {
       if (wait) await client.query('select pg_advisory_lock($1)', [FOLDER_LOCK]);
       else if (!(await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [FOLDER_LOCK])).rows[0]?.ok) return undefined;
       try {
-        report = await ingestFolder(this.db, this.articlesDir, { maxAgeDays: this.config.maxAgeDays });
+        report = await ingestFolder(this.db, this.articlesDir, {
+          maxAgeDays: this.config.maxAgeDays,
+          onReading: (notice) => {
+            if (notice.stored < notice.code) this.log.info(notice, readingMessage(notice));
+            else if (!this.warnedNewer) {
+              this.warnedNewer = true;
+              this.log.warn(notice, readingMessage(notice));
+            }
+          },
+        });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [FOLDER_LOCK]);
       }
@@ -190,7 +201,7 @@ export class PostgresLiveSearch {
     this.lastIngest = report;
     for (const w of report.warnings) this.log.warn({ file: w.file }, w.message);
     // Other replicas' ingests change the articles too: the list is re-read whenever the count moved or this one stored something.
-    await this.refreshList(report.added + report.changed + report.deleted + report.expired > 0);
+    await this.refreshList(stored(report));
     return report;
   }
 
@@ -219,6 +230,11 @@ async function connect(url: string, setting: string, prepare?: (db: SqlDb) => Pr
   }
 }
 
+/** Whether an ingest stored or removed anything. */
+function stored(r: IngestReport): boolean {
+  return r.added + r.changed + r.deleted + r.expired + r.reread > 0;
+}
+
 function summary(r: IngestReport) {
   return {
     files: r.files,
@@ -227,6 +243,7 @@ function summary(r: IngestReport) {
     deleted: r.deleted,
     expired: r.expired,
     unchanged: r.unchanged,
+    reread: r.reread,
     paragraphs: r.paragraphs,
     warnings: r.warnings.length,
   };

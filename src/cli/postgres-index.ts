@@ -7,7 +7,7 @@ import { migrateSearch } from '../search/postgres/schema.js';
 import { postgresFeedSink } from '../feeds/postgres-sink.js';
 import { loadState, saveState } from '../feeds/state.js';
 import { createLogger } from '../log.js';
-import { FEED_ITEM_PREFIX, ingestFolder, storedArticles } from '../search/postgres/store.js';
+import { FEED_ITEM_PREFIX, ingestFolder, readingMessage, storedArticles } from '../search/postgres/store.js';
 import { migrate } from '../state/migrations.js';
 import { openPostgres } from '../state/postgres.js';
 import { urlPassword } from '../state/url.js';
@@ -50,12 +50,16 @@ export async function toPostgres(config: Config, dir: string, io: CliStreams): P
   const db = await connectSearch(config);
   try {
     const started = performance.now();
-    const r = await ingestFolder(db, dir, { maxAgeDays: config.maxAgeDays });
+    const r = await ingestFolder(db, dir, {
+      maxAgeDays: config.maxAgeDays,
+      onReading: (notice) => io.stdout.write(`${notice.stored > notice.code ? 'warning: ' : ''}${readingMessage(notice)}\n`),
+    });
     const seconds = (performance.now() - started) / 1000;
     for (const w of r.warnings) io.stdout.write(`warning: ${w.file}: ${w.message}\n`);
     io.stdout.write(
       `${r.files} files: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged` +
         (r.expired > 0 ? `, ${r.expired} read again for MAX_AGE_DAYS` : '') +
+        (r.reread > 0 ? `, ${r.reread} read again for the new article reading` : '') +
         '; ' +
         `${r.articles} articles (${r.paragraphs} paragraphs) stored in ${seconds.toFixed(1)} s` +
         (r.paragraphs > 0 ? ` (${Math.round(r.paragraphs / seconds)} paragraphs/s)` : '') +

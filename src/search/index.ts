@@ -6,6 +6,15 @@ import { isStopword, termOf, wordsOf } from './normalize.js';
 import { packAnalysis, stringTable, type PackedAnalysis, type PackedArticle } from './packed.js';
 
 /**
+ * The version of how the product reads articles (cleaning, paragraph splitting, language, stopwords,
+ * stemming): bumped with every such change, so a store that keeps what was read (the PostgreSQL
+ * backend's `search_stats.reading`) reads its files again. Numbered by the index cache format
+ * (`CACHE_FORMAT`, src/app/cache.ts) that came with the change; of its history, 3-9, 11, 13 and 15-17
+ * changed what is read, 10, 12 and 14 only the cache file's layout, hence a number of its own.
+ */
+export const READING_VERSION = 17;
+
+/**
  * An article reduced to index terms: the slow part of indexing (tokenizing, stemming), kept apart
  * so a persisted index can reuse it for unchanged files and only re-analyze the changed ones.
  */

@@ -7,6 +7,7 @@ import { loadArticles } from '../../src/articles/library.js';
 import { postgresFeedSink } from '../../src/feeds/postgres-sink.js';
 import { saveState } from '../../src/feeds/state.js';
 import { renderArticle } from '../../src/feeds/store.js';
+import { READING_VERSION } from '../../src/search/index.js';
 import { openPostgres } from '../../src/state/postgres.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
 
@@ -65,6 +66,18 @@ describe('npm run index -- --to-postgres / --from-postgres', () => {
       );
       const again = await run(['--articles', 'articles', '--to-postgres'], env);
       expect(again.stdout).toMatch(/^2 files: 0 new, 0 changed, 0 deleted, 2 unchanged; 0 articles \(0 paragraphs\) stored in /);
+
+      // A store read by an older version of the article reading (0: before the version was recorded) is read again, once.
+      const pool = await openPostgres(url);
+      await pool.query('update search_stats set reading = 0').finally(() => pool.close());
+      const reread = await run(['--articles', 'articles', '--to-postgres'], env);
+      expect(reread.stdout).toMatch(
+        new RegExp(
+          `^re-reading 2 files: the article reading changed \\(v0 → v${READING_VERSION}\\)\nwarning: more/notes\\.txt: no url: replies will name the file instead\n` +
+            `2 files: 0 new, 0 changed, 0 deleted, 0 unchanged, 2 read again for the new article reading; 2 articles \\(3 paragraphs\\) stored in `,
+        ),
+      );
+      expect((await run(['--articles', 'articles', '--to-postgres'], env)).stdout).toMatch(/^2 files: 0 new, 0 changed, 0 deleted, 2 unchanged;/);
 
       const out = await run(['--from-postgres', 'back'], env);
       expect(out).toMatchObject({ code: 0, stderr: '' });

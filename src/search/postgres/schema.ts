@@ -149,6 +149,15 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
       create index search_dropped_file on search_dropped (file);
     `,
   },
+  {
+    version: 5,
+    // The version of the product's reading (READING_VERSION) the stored articles were read with: an
+    // ingest by code that reads differently reads every file again. 0 for a store made before this
+    // step, whichever version read it: read again by the first ingest.
+    sql: () => `
+      alter table search_stats add column reading integer not null default 0;
+    `,
+  },
 ];
 
 /** Whether this server offers an extension (RUM is optional: GIN is used without it). */

@@ -5,7 +5,7 @@ import type { Article } from '../../articles/types.js';
 import { listArticleFiles, loadFile, type LoadOptions } from '../../articles/library.js';
 import type { LoadWarning } from '../../articles/types.js';
 import type { Queryable, SqlDb } from '../../state/sql.js';
-import { analyzeArticle } from '../index.js';
+import { analyzeArticle, READING_VERSION } from '../index.js';
 import { beginBulkLoad, finishLoad } from './bulk.js';
 import { B, INGEST_LOCK, K1 } from './schema.js';
 import { recordStories, takeDropped, withoutStoredDuplicates } from './stories.js';
@@ -13,6 +13,8 @@ import { recordStories, takeDropped, withoutStoredDuplicates } from './stories.j
 export { INGEST_LOCK } from './schema.js';
 /** Paragraphs written per transaction: large enough for few round trips, small enough to keep locks short. */
 const BATCH_PARAGRAPHS = 4_000;
+/** Feed items analysed again per transaction (read back and stored in it): an item is an article of a few paragraphs. */
+const FEED_BATCH_FILES = 200;
 /** Longer terms are not indexed (PostgreSQL's btree entries must fit in a third of a page). */
 const MAX_LEXEME_BYTES = 2_000;
 /** Between a paragraph's terms as sent (chr(31), the unit separator: no word holds it). */
@@ -51,7 +53,30 @@ export interface IngestReport {
   paragraphs: number;
   /** Articles not stored: another file's article, stored or stored with them, is the same story (`dedupe.ts`). */
   duplicates: number;
+  /** Unchanged files (feed items among them) read again because the store was read by an older READING_VERSION. */
+  reread: number;
   warnings: LoadWarning[];
+}
+
+export interface IngestOptions extends LoadOptions {
+  /** Told, before any re-read starts, when the store was read by another READING_VERSION than this code's. */
+  onReading?: (notice: ReadingNotice) => void;
+}
+
+/** The store's reading against this code's: older is read again (`files` of them, feed items among them); newer is left alone. */
+export interface ReadingNotice {
+  stored: number;
+  code: number;
+  files: number;
+  feedItems: number;
+}
+
+/** The operator's line for a notice. */
+export function readingMessage(n: ReadingNotice): string {
+  if (n.stored > n.code)
+    return `the stored articles were read by a newer version of the bot (reading v${n.stored}; this one reads v${n.code}): not reading them again`;
+  const items = n.feedItems > 0 ? ` (${n.feedItems} of them feed items)` : '';
+  return `re-reading ${n.files} files${items}: the article reading changed (v${n.stored} → v${n.code})`;
 }
 
 /**
@@ -61,31 +86,41 @@ export interface IngestReport {
  */
 export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], deleted: readonly string[] = []): Promise<number> {
   return db.transaction(async (q) => {
-    await q.query('select pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-    // A batch lost to a server crash is read again by the next ingest (its files' fingerprints are
-    // lost with it), so its commit need not wait for the disk.
-    await q.query('set local synchronous_commit = off');
-    const gone = [...changed.map((c) => c.file), ...deleted];
-    const removed = gone.length > 0 ? await removeFiles(q, gone) : [];
-    if (deleted.length > 0) await q.query('delete from search_files where file = any($1)', [deleted]);
-    const revived = await takeDropped(q, gone, removed);
-    const { kept, dropped } = await withoutStoredDuplicates(q, [...changed.flatMap((c) => c.articles), ...revived]);
-    const ids = kept.length > 0 ? await insertArticles(q, kept) : [];
-    await recordStories(q, kept, ids, dropped);
-    if (changed.length > 0) {
-      await q.query(
-        `insert into search_files (file, size, mtime_ms, hash) select * from unnest($1::text[], $2::bigint[], $3::float8[], $4::text[])
-         on conflict (file) do update set size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`,
-        [
-          changed.map((c) => c.file),
-          changed.map((c) => c.fingerprint.size),
-          changed.map((c) => c.fingerprint.mtimeMs),
-          changed.map((c) => c.fingerprint.hash),
-        ],
-      );
-    }
-    return dropped.length;
+    await beginBatch(q);
+    return storeFilesIn(q, changed, deleted);
   });
+}
+
+/** Takes the ingests' turn for this transaction. */
+async function beginBatch(q: Queryable): Promise<void> {
+  await q.query('select pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+  // A batch lost to a server crash is read again by the next ingest (its files' fingerprints are
+  // lost with it; the reading version is recorded after it, in order), so its commit need not wait for the disk.
+  await q.query('set local synchronous_commit = off');
+}
+
+/** `storeFiles` within a transaction that has begun its batch. */
+async function storeFilesIn(q: Queryable, changed: readonly FileArticles[], deleted: readonly string[]): Promise<number> {
+  const gone = [...changed.map((c) => c.file), ...deleted];
+  const removed = gone.length > 0 ? await removeFiles(q, gone) : [];
+  if (deleted.length > 0) await q.query('delete from search_files where file = any($1)', [deleted]);
+  const revived = await takeDropped(q, gone, removed);
+  const { kept, dropped } = await withoutStoredDuplicates(q, [...changed.flatMap((c) => c.articles), ...revived]);
+  const ids = kept.length > 0 ? await insertArticles(q, kept) : [];
+  await recordStories(q, kept, ids, dropped);
+  if (changed.length > 0) {
+    await q.query(
+      `insert into search_files (file, size, mtime_ms, hash) select * from unnest($1::text[], $2::bigint[], $3::float8[], $4::text[])
+       on conflict (file) do update set size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`,
+      [
+        changed.map((c) => c.file),
+        changed.map((c) => c.fingerprint.size),
+        changed.map((c) => c.fingerprint.mtimeMs),
+        changed.map((c) => c.fingerprint.hash),
+      ],
+    );
+  }
+  return dropped.length;
 }
 
 /** Takes the files' articles out, with their share of the term, word and language statistics; returns their ids. */
@@ -297,9 +332,12 @@ export async function storeArticles(db: SqlDb, articles: readonly Article[]): Pr
 /**
  * Brings the articles folder into the database: new files are read and stored, changed ones (size or
  * mtime differ and so does the content's hash) replaced, deleted ones removed; unchanged files are
- * not read at all.
+ * not read at all, unless the store was read by an older READING_VERSION: then every file is read
+ * again and every feed item analysed again, and the version is recorded once all are stored (an
+ * ingest that fails midway leaves it for the next to do again). A store read by a newer version is
+ * not read again by this one (two versions side by side in a rolling deploy would take turns).
  */
-export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions = {}): Promise<IngestReport> {
+export async function ingestFolder(db: SqlDb, dir: string, options: IngestOptions = {}): Promise<IngestReport> {
   const root = path.resolve(dir);
   const warnings: LoadWarning[] = [];
   const files = await listArticleFiles(root, warnings);
@@ -318,6 +356,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     articles: 0,
     paragraphs: 0,
     duplicates: 0,
+    reread: 0,
     warnings,
   };
   const present = new Set(files);
@@ -328,6 +367,12 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
   const deleted = [...gone, ...agedItems];
   report.deleted = gone.length;
   report.expired = agedItems.length;
+  const stored = await storedReading(db);
+  const reread = stored < READING_VERSION;
+  const feedItems = reread ? [...known.keys()].filter((f) => f.startsWith(FEED_ITEM_PREFIX) && !expired.has(f)) : [];
+  const toReread = reread ? files.filter((f) => known.has(f)).length + feedItems.length : 0;
+  // Not for an empty store: there is nothing to read again.
+  if (stored > READING_VERSION || toReread > 0) options.onReading?.({ stored, code: READING_VERSION, files: toReread, feedItems: feedItems.length });
   const bulk = await beginBulkLoad(db);
   let batch: FileArticles[] = [];
   let batchParagraphs = 0;
@@ -352,7 +397,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     // Whole milliseconds: tools that copy or restore times (utimes, tar, rsync) keep no finer ones.
     const mtimeMs = Math.trunc(st.mtimeMs);
     const aged = expired.has(file);
-    if (before && !aged && before.size === st.size && before.mtimeMs === mtimeMs) {
+    if (before && !aged && !reread && before.size === st.size && before.mtimeMs === mtimeMs) {
       report.unchanged++;
       continue;
     }
@@ -360,7 +405,8 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
       .update(await fs.readFile(abs))
       .digest('hex');
     const fingerprint = { size: st.size, mtimeMs, hash };
-    if (before && !aged && before.hash === hash) {
+    const same = before?.hash === hash;
+    if (same && !aged && !reread) {
       // Touched, not changed: only the new size and mtime are noted.
       await db.query('update search_files set size = $2, mtime_ms = $3 where file = $1', [file, st.size, mtimeMs]);
       report.unchanged++;
@@ -369,6 +415,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
     const loaded = await loadFile(root, file, options);
     warnings.push(...loaded.warnings);
     if (aged) report.expired++;
+    else if (same) report.reread++;
     else if (before) report.changed++;
     else report.added++;
     report.articles += loaded.articles.length;
@@ -380,9 +427,58 @@ export async function ingestFolder(db: SqlDb, dir: string, options: LoadOptions 
   }
   await flush();
   await writing;
+  if (reread) {
+    for (let at = 0; at < feedItems.length; at += FEED_BATCH_FILES) {
+      const n = await reanalyzeFeedItems(db, feedItems.slice(at, at + FEED_BATCH_FILES));
+      report.reread += n.files;
+      report.articles += n.articles;
+      report.paragraphs += n.paragraphs;
+    }
+    // Never lowered: a newer version that recorded its own meanwhile keeps it.
+    await db.query('update search_stats set reading = $1 where reading < $1', [READING_VERSION]);
+  }
   // Not after a check that found nothing to do: it would build the indexes under another process's first load.
-  if (bulk || report.added + report.changed + report.deleted + report.expired > 0) await finishLoad(db, bulk);
+  if (bulk || report.added + report.changed + report.deleted + report.expired + report.reread > 0) await finishLoad(db, bulk);
   return report;
+}
+
+/** The READING_VERSION the store's articles were read with (0: before it was recorded). */
+export async function storedReading(db: Queryable): Promise<number> {
+  return (await db.query<{ reading: number }>('select reading from search_stats')).rows[0]?.reading ?? 0;
+}
+
+/**
+ * Feed items have no file to read again: their stored articles (and copies left out as duplicates)
+ * are read back and stored again, analysed by this code, in one transaction, so an item that another
+ * ingest removes meanwhile is not brought back. Their text stays as it was cleaned when fetched.
+ */
+async function reanalyzeFeedItems(db: SqlDb, files: readonly string[]): Promise<{ files: number; articles: number; paragraphs: number }> {
+  return db.transaction(async (q) => {
+    await beginBatch(q);
+    const rows = await q.query<{ file: string; size: string; mtime_ms: number; hash: string }>(
+      'select file, size, mtime_ms, hash from search_files where file = any($1)',
+      [files],
+    );
+    const byFile = new Map<string, FileArticles & { articles: Article[] }>(
+      rows.rows.map((r) => [r.file, { file: r.file, fingerprint: { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }, articles: [] }]),
+    );
+    const stored = await q.query<{ article_id: string; meta: Omit<Article, 'paragraphs'> }>(
+      'select article_id, meta from search_articles where file = any($1) order by article_id',
+      [[...byFile.keys()]],
+    );
+    const paragraphs = await paragraphsOf(
+      q,
+      stored.rows.map((r) => r.article_id),
+    );
+    const dropped = await q.query<{ article: Article }>('select article from search_dropped where file = any($1)', [[...byFile.keys()]]);
+    const articles = [
+      ...stored.rows.map((r) => ({ ...r.meta, paragraphs: paragraphs.get(r.article_id) ?? [] })),
+      ...dropped.rows.map((r) => r.article),
+    ];
+    for (const a of articles) byFile.get(a.file)?.articles.push(a);
+    await storeFilesIn(q, [...byFile.values()], []);
+    return { files: byFile.size, articles: articles.length, paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0) };
+  });
 }
 
 /**

@@ -1,0 +1,200 @@
+/**
+ * A PostgreSQL store read by an older version of the article reading (READING_VERSION) is read again
+ * by the next ingest, files and feed items alike, and the version is recorded only once all are
+ * stored; a store read by a newer version is left alone. An older reading is simulated by storing
+ * with `analyzeArticle`'s terms renamed ("tram" → "tram_v0"). Skipped with the reason when no
+ * PostgreSQL answers, unless REQUIRE_POSTGRES=1.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PostgresLiveSearch } from '../../src/app/postgres-search.js';
+import type { Article } from '../../src/articles/types.js';
+import { READING_VERSION } from '../../src/search/index.js';
+import { PostgresSearch } from '../../src/search/postgres/backend.js';
+import { migrateSearch } from '../../src/search/postgres/schema.js';
+import { FEED_ITEM_PREFIX, ingestFolder, storeArticles, storedReading, type ReadingNotice } from '../../src/search/postgres/store.js';
+import { openPostgres } from '../../src/state/postgres.js';
+import type { SqlDb } from '../../src/state/sql.js';
+import { captureLog, testConfig } from '../e2e/harness.js';
+import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
+import { article, NEWS } from './fixture.js';
+
+const reading = vi.hoisted(() => ({ old: false }));
+vi.mock('../../src/search/index.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/search/index.js')>();
+  return {
+    ...actual,
+    analyzeArticle: (a: Article) => {
+      const r = actual.analyzeArticle(a);
+      if (!reading.old) return r;
+      return {
+        ...r,
+        paragraphs: r.paragraphs.map((terms) => terms.map((t) => `${t}_v0`)),
+        words: r.words.map(([w, t]): [string, string] => [w, `${t}_v0`]),
+      };
+    },
+  };
+});
+
+const unavailable = await postgresUnavailable();
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+afterEach(async () => {
+  reading.old = false;
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function markdown(a: Article): string {
+  return `---\ntitle: ${JSON.stringify(a.title)}\nurl: ${a.url}\npublished: ${a.published}\nsource: ${a.source}\n---\n\n${a.paragraphs.map((p) => p.text).join('\n\n')}\n`;
+}
+
+/** A throwaway database and a folder of the fixture's news, stored with the older reading. */
+async function oldStore(): Promise<{ db: SqlDb; dir: string; url: string }> {
+  const { url, drop } = await throwawayDatabase();
+  cleanups.push(drop);
+  const db = await openPostgres(url);
+  cleanups.push(() => db.close());
+  await migrateSearch(db);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pg-reading-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  for (const a of NEWS) writeFileSync(path.join(dir, a.file), markdown(a));
+  reading.old = true;
+  await ingestFolder(db, dir);
+  reading.old = false;
+  await db.query('update search_stats set reading = $1', [READING_VERSION - 1]);
+  return { db, dir, url };
+}
+
+const TRAM = 'How much will the tram line cost?';
+const answers = async (db: SqlDb, q: string) => (await new PostgresSearch(db).answer(q)).passages[0]?.text ?? '';
+const oldTerms = async (db: SqlDb) =>
+  Number((await db.query<{ n: string }>("select count(*) as n from search_postings where term like '%\\_v0'")).rows[0]!.n) +
+  Number((await db.query<{ n: string }>("select count(*) as n from search_terms where term like '%\\_v0'")).rows[0]!.n) +
+  Number((await db.query<{ n: string }>("select count(*) as n from search_words where term like '%\\_v0'")).rows[0]!.n);
+/** The kept statistics agree with the rows. */
+async function consistent(db: SqlDb): Promise<void> {
+  const stats = (await db.query<{ paragraphs: string; articles: string }>('select paragraphs, articles from search_stats')).rows[0]!;
+  const counted = (
+    await db.query<{ p: string; a: string }>('select (select count(*) from search_paragraphs) as p, (select count(*) from search_articles) as a')
+  ).rows[0]!;
+  expect({ paragraphs: stats.paragraphs, articles: stats.articles }).toEqual({ paragraphs: counted.p, articles: counted.a });
+}
+
+describe.skipIf(unavailable !== undefined)(`the article reading's version in PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  it('reads every unchanged file again when the store was read by an older version, then records the new one', async () => {
+    const { db, dir } = await oldStore();
+    expect(await answers(db, TRAM)).not.toContain('240 million dollars');
+    const notices: ReadingNotice[] = [];
+    const report = await ingestFolder(db, dir, { onReading: (n) => notices.push(n) });
+    expect(report).toMatchObject({ files: NEWS.length, unchanged: 0, changed: 0, added: 0, reread: NEWS.length });
+    expect(notices).toEqual([{ stored: READING_VERSION - 1, code: READING_VERSION, files: NEWS.length, feedItems: 0 }]);
+    expect(await answers(db, TRAM)).toContain('240 million dollars');
+    expect(await oldTerms(db)).toBe(0);
+    await consistent(db);
+    expect(await storedReading(db)).toBe(READING_VERSION);
+    // Done once: the next ingest finds nothing to do.
+    expect(await ingestFolder(db, dir, { onReading: (n) => notices.push(n) })).toMatchObject({ unchanged: NEWS.length, reread: 0 });
+    expect(notices).toHaveLength(1);
+  });
+
+  it('leaves a store read by a newer version alone, and says so', async () => {
+    const { db, dir } = await oldStore();
+    await db.query('update search_stats set reading = $1', [READING_VERSION + 1]);
+    const notices: ReadingNotice[] = [];
+    expect(await ingestFolder(db, dir, { onReading: (n) => notices.push(n) })).toMatchObject({ unchanged: NEWS.length, reread: 0 });
+    expect(notices).toEqual([{ stored: READING_VERSION + 1, code: READING_VERSION, files: 0, feedItems: 0 }]);
+    expect(await oldTerms(db)).toBeGreaterThan(0);
+    expect(await storedReading(db)).toBe(READING_VERSION + 1);
+  });
+
+  it('analyses feed items again from their stored text, keeping a copy left out as a duplicate waiting', async () => {
+    const { db, dir } = await oldStore();
+    const item = (id: string, text: string, url: string | null): Article => ({
+      ...article(id, `Feed: ${id}`, [text], url),
+      file: `${FEED_ITEM_PREFIX}feeds/example.org/${id}.md`,
+    });
+    reading.old = true;
+    const ferry = item(
+      'ferry',
+      'The harbour ferry operator ordered two electric boats for the island route this week.',
+      'https://news.example.org/ferry',
+    );
+    // The same story from another feed: left out, waiting on the first.
+    const copy = { ...ferry, id: 'ferry-copy', file: `${FEED_ITEM_PREFIX}feeds/example.net/ferry.md` };
+    await storeArticles(db, [ferry, copy]);
+    reading.old = false;
+    expect(await answers(db, 'What did the ferry operator order?')).toBe('');
+    const waiting = async () => Number((await db.query<{ n: string }>('select count(*) as n from search_dropped')).rows[0]!.n);
+    expect(await waiting()).toBe(1);
+    const notices: ReadingNotice[] = [];
+    const report = await ingestFolder(db, dir, { onReading: (n) => notices.push(n) });
+    expect(notices).toEqual([{ stored: READING_VERSION - 1, code: READING_VERSION, files: NEWS.length + 2, feedItems: 2 }]);
+    expect(report).toMatchObject({ reread: NEWS.length + 2, deleted: 0 });
+    expect(await answers(db, 'What did the ferry operator order?')).toContain('two electric boats');
+    expect(await answers(db, TRAM)).toContain('240 million dollars');
+    expect(await oldTerms(db)).toBe(0);
+    // Still one ferry story stored and its copy waiting, and the items' files still known (a feed item is fetched once).
+    expect(await waiting()).toBe(1);
+    const files = await db.query<{ file: string }>('select file from search_files where file like $1 order by file', [`${FEED_ITEM_PREFIX}%`]);
+    expect(files.rows.map((r) => r.file)).toEqual([copy.file, ferry.file]);
+    await consistent(db);
+    expect(await storedReading(db)).toBe(READING_VERSION);
+  });
+
+  it('keeps the old version when a re-read fails midway, and the next ingest reads everything again', async () => {
+    const { db, dir } = await oldStore();
+    reading.old = true;
+    await storeArticles(db, [
+      { ...article('ferry', 'Ferry order', ['The ferry operator ordered two electric boats.']), file: `${FEED_ITEM_PREFIX}ferry.md` },
+    ]);
+    reading.old = false;
+    // The folder's files are stored again; the feed items, after them, fail.
+    await db.exec(`
+      create function fail_feed() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$;
+      create trigger fail_feed before insert on search_articles for each row when (new.file like 'feed:%') execute function fail_feed();
+    `);
+    await expect(ingestFolder(db, dir)).rejects.toThrow('disk full');
+    expect(await storedReading(db)).toBe(READING_VERSION - 1);
+    await db.exec('drop trigger fail_feed on search_articles');
+    expect(await ingestFolder(db, dir)).toMatchObject({ reread: NEWS.length + 1 });
+    expect(await oldTerms(db)).toBe(0);
+    expect(await storedReading(db)).toBe(READING_VERSION);
+  });
+
+  it('two ingests re-reading at once leave one consistent store at the new version', async () => {
+    const { db, dir, url } = await oldStore();
+    const other = await openPostgres(url);
+    cleanups.push(() => other.close());
+    await Promise.all([ingestFolder(db, dir), ingestFolder(other, dir)]);
+    expect(await oldTerms(db)).toBe(0);
+    await consistent(db);
+    const articles = await db.query<{ n: string }>('select count(*) as n from search_articles');
+    expect(Number(articles.rows[0]!.n)).toBe(NEWS.length);
+    expect(await answers(db, TRAM)).toContain('240 million dollars');
+    expect(await storedReading(db)).toBe(READING_VERSION);
+  });
+
+  it('the bot says once why it reads everything again, and warns once when the store is newer', async () => {
+    const { db, dir, url } = await oldStore();
+    const config = testConfig({ articlesDir: dir, searchBackend: 'postgres', state: { dir: '.state', databaseUrl: url } });
+    const first = captureLog('info');
+    const search = await PostgresLiveSearch.open(config, first.log, {});
+    await search.reload();
+    await search.close();
+    const rereading = first.lines.filter((l) => l.includes('re-reading'));
+    expect(rereading).toHaveLength(1);
+    expect(rereading[0]).toContain(`re-reading ${NEWS.length} files: the article reading changed (v${READING_VERSION - 1} → v${READING_VERSION})`);
+    expect(await answers(db, TRAM)).toContain('240 million dollars');
+
+    await db.query('update search_stats set reading = $1', [READING_VERSION + 1]);
+    const later = captureLog('info');
+    const newer = await PostgresLiveSearch.open(config, later.log, {});
+    await newer.reload();
+    await newer.reload();
+    await newer.close();
+    const warnings = later.lines.filter((l) => l.includes('read by a newer version'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`reading v${READING_VERSION + 1}; this one reads v${READING_VERSION}`);
+  });
+});
