@@ -184,6 +184,20 @@ export function renderInlinePassage(answer: Answer, index: number): { title: str
   };
 }
 
+/** A decline pointing to the closest article (see `Answer.closest`) as an inline-mode result: the note, then the article. */
+export function renderInlineClosest(
+  answer: Answer,
+  closest: Article,
+): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
+  const { html, keyboard } = renderClosest(answer, closest);
+  return {
+    title: truncate(sanitize(otherYearText(answer)), 200),
+    description: truncate(sanitize(closest.title || closest.file), 200),
+    html,
+    keyboard,
+  };
+}
+
 /** One of the newest articles for an inline-mode result ("@bot what's new?"), with its link button. */
 export function renderInlineArticle(
   a: Article,

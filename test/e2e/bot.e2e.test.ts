@@ -3,6 +3,8 @@ import { createBot } from '../../src/bot/bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { telegramHtmlProblems } from '../bot/telegram-html.js';
 import { BOT, FAST_SEND, TOKEN, captureLog, deps, startEmulator, testConfig } from './harness.js';
+import { articles } from './fixture.js';
+import type { Answer } from '../../src/search/types.js';
 
 /**
  * The real telegraf bot, long polling against telegram-test-api over HTTP on 127.0.0.1, answering
@@ -260,6 +262,39 @@ describe('inline mode and robustness', () => {
     );
     expect(results[0]!.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Open article', url: 'https://news.example.org/council-budget' }]] });
     expect(results[2]!.reply_markup).toBeUndefined();
+  });
+
+  it('offers the closest article with the note when the folder has nothing from the year asked', async () => {
+    const { log } = captureLog();
+    // The shape answer() gives such a question with word vectors on (test/search/recency.test.ts); here the handler's part.
+    const bridge = articles.find((a) => a.file === 'bridge.md')!;
+    const declined: Answer = {
+      question: 'harbour bridge repairs 2021',
+      passages: [],
+      reason: 'not-found',
+      articleCount: articles.length,
+      mismatch: { asked: '2021', shown: '2024-03-05', kind: 'year' },
+      closest: bridge,
+    };
+    const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log, { ask: () => declined }));
+    await b.handleUpdate({
+      update_id: 3,
+      inline_query: { id: 'iq3', from: { id: 7, is_bot: false, first_name: 'C' }, query: 'harbour bridge repairs 2021', offset: '' },
+    });
+    const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq3'), 'answerInlineQuery');
+    const results = answered.results as Array<{
+      title: string;
+      description: string;
+      input_message_content: { message_text: string };
+      reply_markup?: unknown;
+    }>;
+    expect(results).toHaveLength(1);
+    expect(results[0]!.title).toBe('I have nothing on 2021; the closest I have is from 5 March 2024:');
+    expect(results[0]!.description).toBe('Harbour bridge reopens after six months of repairs');
+    expect(results[0]!.input_message_content.message_text).toContain('<a href="https://news.example.org/harbour-bridge">');
+    expect(results[0]!.input_message_content.message_text).not.toContain('steel cables');
+    expect(telegramHtmlProblems(results[0]!.input_message_content.message_text)).toEqual([]);
+    expect(results[0]!.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Open article', url: 'https://news.example.org/harbour-bridge' }]] });
   });
 
   it('asks for the command menu in English and in each language it speaks, and keeps running although refused', () => {

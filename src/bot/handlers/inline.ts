@@ -4,7 +4,7 @@ import { phrasesFor, userLanguage } from '../../replies/phrases/index.js';
 import { escapeHtml, latestArticles } from '../../replies/text.js';
 import { SearchUnavailable } from '../../search/unavailable.js';
 import type { BotCore } from '../core.js';
-import { renderAnswer, renderInlineArticle, renderInlinePassage, type InlineKeyboard } from '../format.js';
+import { renderAnswer, renderInlineArticle, renderInlineClosest, renderInlinePassage, type InlineKeyboard } from '../format.js';
 
 const INLINE_RESULTS = 5;
 
@@ -35,6 +35,8 @@ export async function handleInline(core: BotCore, ctx: Context): Promise<void> {
   if (answer.reason === 'latest') {
     return void send(latestArticles(deps.articles(), INLINE_RESULTS).map((a, i) => result(i, renderInlineArticle(a, answer.language))));
   }
+  // Nothing from the year or edition asked: the note and the closest article, to post if wanted.
+  if (answer.closest) return void send([result(0, renderInlineClosest(answer, answer.closest))]);
   void send(
     answer.passages
       .slice(0, INLINE_RESULTS)
