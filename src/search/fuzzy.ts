@@ -71,8 +71,8 @@ export class FuzzyVocabulary {
 
   /** Vocabulary words within the allowed edits of `word`, closest first. */
   search(word: string, limit = 3): FuzzyMatch[] {
-    // One search serves every limit: a question's misspelling is looked up for ranking (12) and
-    // for the meaning match (3), and the shorter list is the longer one's start.
+    // One search serves every limit: a question's misspelling is looked up for ranking (all: see
+    // `nearestFirst` in query.ts) and for the meaning match (3), and the shorter list is the longer one's start.
     let found = this.memo.get(word);
     if (!found) {
       found = this.find(word);

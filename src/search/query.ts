@@ -258,6 +258,8 @@ export function meaningWords(index: SearchIndex, vectors: WordVectors, words: re
 
 /** How many corrections within the allowed edits are weighed by `likeliest` for a misspelled word, at least. */
 const FUZZY_CANDIDATES = 12;
+/** How many of them the question keeps. */
+const FUZZY_KEPT = 3;
 
 /**
  * The corrections `likeliest` weighs (`found` closest first): every one at the fewest edits, however
@@ -269,8 +271,6 @@ function nearestFirst(found: readonly FuzzyMatch[]): readonly FuzzyMatch[] {
   const fewest = found[0]?.edits;
   return found.filter((m, i) => i < FUZZY_CANDIDATES || m.edits === fewest);
 }
-/** How many of them the question keeps. */
-const FUZZY_KEPT = 3;
 
 /** A word of the articles a misspelling may stand for, as its index term. */
 interface Correction {
