@@ -9,7 +9,7 @@ import type { FeedSink } from '../feeds/fetch.js';
 import { postgresFeedSink } from '../feeds/postgres-sink.js';
 import { PostgresSearch } from '../search/postgres/backend.js';
 import { migrateSearch } from '../search/postgres/schema.js';
-import { ingestFolder, readingMessage, type IngestReport } from '../search/postgres/store.js';
+import { ingestFolder, readingMessage, storedAnything, type IngestReport } from '../search/postgres/store.js';
 import type { Answer, AnswerOptions } from '../search/types.js';
 import { SearchUnavailable } from '../search/unavailable.js';
 import { openPostgres } from '../state/postgres.js';
@@ -138,7 +138,7 @@ export class PostgresLiveSearch {
     const check = () =>
       void this.reload().then(
         (r) => {
-          if (r && stored(r)) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
+          if (r && storedAnything(r)) this.log.info(summary(r), 'articles changed: brought into PostgreSQL');
         },
         (err: unknown) =>
           this.log.warn({ error: String((err as Error)?.message ?? err) }, 'could not bring the articles folder into PostgreSQL; will retry'),
@@ -201,7 +201,7 @@ export class PostgresLiveSearch {
     this.lastIngest = report;
     for (const w of report.warnings) this.log.warn({ file: w.file }, w.message);
     // Other replicas' ingests change the articles too: the list is re-read whenever the count moved or this one stored something.
-    await this.refreshList(stored(report));
+    await this.refreshList(storedAnything(report));
     return report;
   }
 
@@ -228,11 +228,6 @@ async function connect(url: string, setting: string, prepare?: (db: SqlDb) => Pr
       `SEARCH_BACKEND=postgres: cannot use the database at ${setting}: ${secret ? message.split(secret).join('***') : message}`,
     );
   }
-}
-
-/** Whether an ingest stored or removed anything. */
-function stored(r: IngestReport): boolean {
-  return r.added + r.changed + r.deleted + r.expired + r.reread > 0;
 }
 
 function summary(r: IngestReport) {

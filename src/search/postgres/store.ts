@@ -438,8 +438,13 @@ export async function ingestFolder(db: SqlDb, dir: string, options: IngestOption
     await db.query('update search_stats set reading = $1 where reading < $1', [READING_VERSION]);
   }
   // Not after a check that found nothing to do: it would build the indexes under another process's first load.
-  if (bulk || report.added + report.changed + report.deleted + report.expired + report.reread > 0) await finishLoad(db, bulk);
+  if (bulk || storedAnything(report)) await finishLoad(db, bulk);
   return report;
+}
+
+/** Whether an ingest stored or removed anything. */
+export function storedAnything(r: IngestReport): boolean {
+  return r.added + r.changed + r.deleted + r.expired + r.reread > 0;
 }
 
 /** The READING_VERSION the store's articles were read with (0: before it was recorded). */
