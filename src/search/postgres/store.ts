@@ -8,6 +8,7 @@ import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle, READING_VERSION } from '../index.js';
 import { beginBulkLoad, finishLoad } from './bulk.js';
 import { B, INGEST_LOCK, K1 } from './schema.js';
+import { recordReading, storedReading, type ReadingNotice } from './reading.js';
 import { recordStories, takeDropped, withoutStoredDuplicates } from './stories.js';
 
 export { INGEST_LOCK } from './schema.js';
@@ -61,22 +62,6 @@ export interface IngestReport {
 export interface IngestOptions extends LoadOptions {
   /** Told, before any re-read starts, when the store was read by another READING_VERSION than this code's. */
   onReading?: (notice: ReadingNotice) => void;
-}
-
-/** The store's reading against this code's: older is read again (`files` of them, feed items among them); newer is left alone. */
-export interface ReadingNotice {
-  stored: number;
-  code: number;
-  files: number;
-  feedItems: number;
-}
-
-/** The operator's line for a notice. */
-export function readingMessage(n: ReadingNotice): string {
-  if (n.stored > n.code)
-    return `the stored articles were read by a newer version of the bot (reading v${n.stored}; this one reads v${n.code}): not reading them again`;
-  const items = n.feedItems > 0 ? ` (${n.feedItems} of them feed items)` : '';
-  return `re-reading ${n.files} files${items}: the article reading changed (v${n.stored} → v${n.code})`;
 }
 
 /**
@@ -341,11 +326,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: IngestOption
   const root = path.resolve(dir);
   const warnings: LoadWarning[] = [];
   const files = await listArticleFiles(root, warnings);
-  const known = new Map(
-    (await db.query<{ file: string; size: string; mtime_ms: number; hash: string }>('select file, size, mtime_ms, hash from search_files')).rows.map(
-      (r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }],
-    ),
-  );
+  const known = await storedFingerprints(db);
   const report: IngestReport = {
     files: files.length,
     unchanged: 0,
@@ -367,12 +348,7 @@ export async function ingestFolder(db: SqlDb, dir: string, options: IngestOption
   const deleted = [...gone, ...agedItems];
   report.deleted = gone.length;
   report.expired = agedItems.length;
-  const stored = await storedReading(db);
-  const reread = stored < READING_VERSION;
-  const feedItems = reread ? [...known.keys()].filter((f) => f.startsWith(FEED_ITEM_PREFIX) && !expired.has(f)) : [];
-  const toReread = reread ? files.filter((f) => known.has(f)).length + feedItems.length : 0;
-  // Not for an empty store: there is nothing to read again.
-  if (stored > READING_VERSION || toReread > 0) options.onReading?.({ stored, code: READING_VERSION, files: toReread, feedItems: feedItems.length });
+  const { reread, feedItems } = await rereadPlan(db, files, known, expired, options.onReading);
   const bulk = await beginBulkLoad(db);
   let batch: FileArticles[] = [];
   let batchParagraphs = 0;
@@ -428,14 +404,8 @@ export async function ingestFolder(db: SqlDb, dir: string, options: IngestOption
   await flush();
   await writing;
   if (reread) {
-    for (let at = 0; at < feedItems.length; at += FEED_BATCH_FILES) {
-      const n = await reanalyzeFeedItems(db, feedItems.slice(at, at + FEED_BATCH_FILES));
-      report.reread += n.files;
-      report.articles += n.articles;
-      report.paragraphs += n.paragraphs;
-    }
-    // Never lowered: a newer version that recorded its own meanwhile keeps it.
-    await db.query('update search_stats set reading = $1 where reading < $1', [READING_VERSION]);
+    await reanalyzeFeedItems(db, feedItems, report);
+    await recordReading(db);
   }
   // Not after a check that found nothing to do: it would build the indexes under another process's first load.
   if (bulk || storedAnything(report)) await finishLoad(db, bulk);
@@ -447,42 +417,65 @@ export function storedAnything(r: IngestReport): boolean {
   return r.added + r.changed + r.deleted + r.expired + r.reread > 0;
 }
 
-/** The READING_VERSION the store's articles were read with (0: before it was recorded). */
-export async function storedReading(db: Queryable): Promise<number> {
-  return (await db.query<{ reading: number }>('select reading from search_stats')).rows[0]?.reading ?? 0;
+/** The stored files' fingerprints, of every file or of `files`. */
+async function storedFingerprints(q: Queryable, files?: readonly string[]): Promise<Map<string, FileFingerprint>> {
+  const rows = await q.query<{ file: string; size: string; mtime_ms: number; hash: string }>(
+    `select file, size, mtime_ms, hash from search_files${files ? ' where file = any($1)' : ''}`,
+    files ? [files] : undefined,
+  );
+  return new Map(rows.rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]));
+}
+
+/**
+ * Whether the store was read by an older READING_VERSION, so every file is read again, and then the
+ * feed items to analyse again (all but those aged out). Tells `onReading` of a store read by another
+ * version, but for an empty one: there is nothing to read again.
+ */
+async function rereadPlan(
+  db: SqlDb,
+  files: readonly string[],
+  known: ReadonlyMap<string, FileFingerprint>,
+  expired: ReadonlySet<string>,
+  onReading: IngestOptions['onReading'],
+): Promise<{ reread: boolean; feedItems: string[] }> {
+  const stored = await storedReading(db);
+  const reread = stored < READING_VERSION;
+  const feedItems = reread ? [...known.keys()].filter((f) => f.startsWith(FEED_ITEM_PREFIX) && !expired.has(f)) : [];
+  const toReread = reread ? files.filter((f) => known.has(f)).length + feedItems.length : 0;
+  if (stored > READING_VERSION || toReread > 0) onReading?.({ stored, code: READING_VERSION, files: toReread, feedItems: feedItems.length });
+  return { reread, feedItems };
+}
+
+/** Analyses the feed items again, FEED_BATCH_FILES per transaction (see `reanalyzeBatch`), counted into `report`. */
+async function reanalyzeFeedItems(db: SqlDb, feedItems: readonly string[], report: IngestReport): Promise<void> {
+  for (let at = 0; at < feedItems.length; at += FEED_BATCH_FILES) {
+    const stored = await reanalyzeBatch(db, feedItems.slice(at, at + FEED_BATCH_FILES));
+    report.reread += stored.length;
+    const articles = stored.flatMap((f) => f.articles);
+    report.articles += articles.length;
+    report.paragraphs += articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  }
 }
 
 /**
  * Feed items have no file to read again: their stored articles (and copies left out as duplicates)
  * are read back and stored again, analysed by this code, in one transaction, so an item that another
  * ingest removes meanwhile is not brought back. Their text stays as it was cleaned when fetched.
+ * Returns what was stored again.
  */
-async function reanalyzeFeedItems(db: SqlDb, files: readonly string[]): Promise<{ files: number; articles: number; paragraphs: number }> {
+async function reanalyzeBatch(db: SqlDb, files: readonly string[]): Promise<FileArticles[]> {
   return db.transaction(async (q) => {
     await beginBatch(q);
-    const rows = await q.query<{ file: string; size: string; mtime_ms: number; hash: string }>(
-      'select file, size, mtime_ms, hash from search_files where file = any($1)',
-      [files],
-    );
     const byFile = new Map<string, FileArticles & { articles: Article[] }>(
-      rows.rows.map((r) => [r.file, { file: r.file, fingerprint: { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }, articles: [] }]),
+      [...(await storedFingerprints(q, files))].map(([file, fingerprint]) => [file, { file, fingerprint, articles: [] }]),
     );
-    const stored = await q.query<{ article_id: string; meta: Omit<Article, 'paragraphs'> }>(
-      'select article_id, meta from search_articles where file = any($1) order by article_id',
-      [[...byFile.keys()]],
-    );
-    const paragraphs = await paragraphsOf(
-      q,
-      stored.rows.map((r) => r.article_id),
-    );
+    const stored = await q.query<StoredArticleRow>('select article_id, meta from search_articles where file = any($1) order by article_id', [
+      [...byFile.keys()],
+    ]);
     const dropped = await q.query<{ article: Article }>('select article from search_dropped where file = any($1)', [[...byFile.keys()]]);
-    const articles = [
-      ...stored.rows.map((r) => ({ ...r.meta, paragraphs: paragraphs.get(r.article_id) ?? [] })),
-      ...dropped.rows.map((r) => r.article),
-    ];
-    for (const a of articles) byFile.get(a.file)?.articles.push(a);
+    for (const a of [...(await withParagraphs(q, stored.rows)), ...dropped.rows.map((r) => r.article)]) byFile.get(a.file)?.articles.push(a);
     await storeFilesIn(q, [...byFile.values()], []);
-    return { files: byFile.size, articles: articles.length, paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0) };
+    return [...byFile.values()];
   });
 }
 
@@ -501,16 +494,29 @@ async function expiredFiles(db: SqlDb, options: LoadOptions): Promise<Set<string
 export async function* storedArticles(db: SqlDb, pageSize = 500): AsyncGenerator<Article> {
   let after = '0';
   for (;;) {
-    const page = await db.query<{ article_id: string; meta: Omit<Article, 'paragraphs'> }>(
-      'select article_id, meta from search_articles where article_id > $1 order by article_id limit $2',
-      [after, pageSize],
-    );
+    const page = await db.query<StoredArticleRow>('select article_id, meta from search_articles where article_id > $1 order by article_id limit $2', [
+      after,
+      pageSize,
+    ]);
     if (page.rows.length === 0) return;
-    const ids = page.rows.map((r) => r.article_id);
-    const paragraphs = await paragraphsOf(db, ids);
-    for (const r of page.rows) yield { ...r.meta, paragraphs: paragraphs.get(r.article_id) ?? [] };
-    after = ids[ids.length - 1]!;
+    yield* await withParagraphs(db, page.rows);
+    after = page.rows[page.rows.length - 1]!.article_id;
   }
+}
+
+/** A stored article as `search_articles` keeps it: all but its paragraphs. */
+interface StoredArticleRow {
+  article_id: string;
+  meta: Omit<Article, 'paragraphs'>;
+}
+
+/** The stored articles made whole again with their paragraphs, in the rows' order. */
+async function withParagraphs(q: Queryable, rows: readonly StoredArticleRow[]): Promise<Article[]> {
+  const paragraphs = await paragraphsOf(
+    q,
+    rows.map((r) => r.article_id),
+  );
+  return rows.map((r) => ({ ...r.meta, paragraphs: paragraphs.get(r.article_id) ?? [] }));
 }
 
 /** The stored paragraphs of these articles, in order, by article id. */
