@@ -375,7 +375,7 @@ describe('an answer from another year than asked', () => {
     expect(renderAnswer(older).html).not.toContain('nothing on');
   });
 
-  it("declines a year or thing the folder lacks with the note and the closest article's link, not its passage", () => {
+  it("shows a decline for a year or thing the folder lacks as the note and the closest article's link, not its passage", () => {
     const closest = older.passages[0]!.article;
     const declined: Answer = { ...noted, passages: [], reason: 'not-found', closest };
     const { html, keyboard } = renderAnswer(declined);
