@@ -39,8 +39,8 @@ export const SURE_CONFIDENCE = 0.3;
 /**
  * For questions judged by the calibrated confidence, a conviction below SURE_CONFIDENCE says "not
  * sure" only while the confidence is below this too: above it, such answers were right more often
- * than not (RealTime QA among the news corpus: 117 right, 81 wrong), while a passage sharing a word
- * or two in a small folder can still reach 0.3-0.4. Figures in docs/benchmarks.md.
+ * than not, while a passage sharing a word or two in a small folder can still reach 0.3-0.4.
+ * Figures in docs/benchmarks.md.
  */
 export const WEAK_SURE_BELOW = 0.4;
 /**
