@@ -16,6 +16,11 @@ export function article(id: string, title: string, paragraphs: string[], url: st
   };
 }
 
+/** An article as a Markdown file with front matter, as an operator's folder holds it. */
+export function markdownOf(a: Article): string {
+  return `---\ntitle: ${JSON.stringify(a.title)}\nurl: ${a.url}\npublished: ${a.published}\nsource: ${a.source}\n---\n\n${a.paragraphs.map((p) => p.text).join('\n\n')}\n`;
+}
+
 export const COUNCIL = article('council', 'Riverton council approves new tram line', [
   'The Riverton city council voted seven to two on Monday night to approve a new tram line linking the harbour district with the university campus.',
   'The tram line will cost 240 million dollars, most of it paid by a regional transport grant, and construction is due to begin in 2026.',

@@ -19,17 +19,13 @@ import { openPostgres } from '../../src/state/postgres.js';
 import type { SqlDb } from '../../src/state/sql.js';
 import type { Answer } from '../../src/search/types.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
-import { article, NEWS, STORM } from './fixture.js';
+import { article, markdownOf, NEWS, STORM } from './fixture.js';
 
 const unavailable = await postgresUnavailable();
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-function markdown(a: Article): string {
-  return `---\ntitle: ${JSON.stringify(a.title)}\nurl: ${a.url}\npublished: ${a.published}\nsource: ${a.source}\n---\n\n${a.paragraphs.map((p) => p.text).join('\n\n')}\n`;
-}
 
 function shown(a: Answer) {
   return {
@@ -57,7 +53,7 @@ async function setUp(): Promise<{ db: SqlDb; dir: string }> {
 describe.skipIf(unavailable !== undefined)(`duplicate stories with PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   it('answers a story held by two files once, as the embedded index does', async () => {
     const { db, dir } = await setUp();
-    for (const a of [...NEWS, STORM_COPY]) writeFileSync(path.join(dir, a.file), markdown(a));
+    for (const a of [...NEWS, STORM_COPY]) writeFileSync(path.join(dir, a.file), markdownOf(a));
     const report = await ingestFolder(db, dir);
     expect(report).toMatchObject({ added: NEWS.length + 1, duplicates: 1 });
     const embedded = SearchIndex.build((await loadArticles(dir)).articles);
@@ -72,7 +68,7 @@ describe.skipIf(unavailable !== undefined)(`duplicate stories with PostgreSQL${u
 
   it('answers from the copy left out once the kept copy is deleted, or changed so it no longer holds the story', async () => {
     const { db, dir } = await setUp();
-    const write = (a: Article) => writeFileSync(path.join(dir, a.file), markdown(a));
+    const write = (a: Article) => writeFileSync(path.join(dir, a.file), markdownOf(a));
     write(STORM);
     expect(await ingestFolder(db, dir)).toMatchObject({ added: 1, duplicates: 0 });
     write(STORM_COPY);
@@ -101,7 +97,7 @@ describe.skipIf(unavailable !== undefined)(`duplicate stories with PostgreSQL${u
 
   it('leaves out a feed item that copies a stored file, and stores it once the file is deleted', async () => {
     const { db, dir } = await setUp();
-    writeFileSync(path.join(dir, STORM.file), markdown(STORM));
+    writeFileSync(path.join(dir, STORM.file), markdownOf(STORM));
     await ingestFolder(db, dir);
     const item = { ...STORM_COPY, file: `${FEED_ITEM_PREFIX}feeds/mirror/storm.md` };
     await storeArticles(db, [item]);

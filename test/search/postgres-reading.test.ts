@@ -20,7 +20,7 @@ import { openPostgres } from '../../src/state/postgres.js';
 import type { SqlDb } from '../../src/state/sql.js';
 import { captureLog, testConfig } from '../e2e/harness.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
-import { article, NEWS } from './fixture.js';
+import { article, markdownOf, NEWS } from './fixture.js';
 
 const reading = vi.hoisted(() => ({ old: false }));
 vi.mock('../../src/search/index.js', async (importOriginal) => {
@@ -46,10 +46,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function markdown(a: Article): string {
-  return `---\ntitle: ${JSON.stringify(a.title)}\nurl: ${a.url}\npublished: ${a.published}\nsource: ${a.source}\n---\n\n${a.paragraphs.map((p) => p.text).join('\n\n')}\n`;
-}
-
 /** A throwaway database and a folder of the fixture's news, stored with the older reading. */
 async function oldStore(): Promise<{ db: SqlDb; dir: string; url: string }> {
   const { url, drop } = await throwawayDatabase();
@@ -59,7 +55,7 @@ async function oldStore(): Promise<{ db: SqlDb; dir: string; url: string }> {
   await migrateSearch(db);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pg-reading-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  for (const a of NEWS) writeFileSync(path.join(dir, a.file), markdown(a));
+  for (const a of NEWS) writeFileSync(path.join(dir, a.file), markdownOf(a));
   reading.old = true;
   await ingestFolder(db, dir);
   reading.old = false;

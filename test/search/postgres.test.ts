@@ -15,14 +15,9 @@ import { migrateSearch, SEARCH_MIGRATIONS } from '../../src/search/postgres/sche
 import { ingestFolder, storedArticles } from '../../src/search/postgres/store.js';
 import type { Answer } from '../../src/search/types.js';
 import { postgresUnavailable, throwawayDatabase } from '../state/stores.js';
-import { article, NEWS } from './fixture.js';
+import { article, markdownOf, NEWS } from './fixture.js';
 
 const unavailable = await postgresUnavailable();
-
-/** An article as a Markdown file with front matter, as an operator's folder holds it. */
-function markdown(a: Article): string {
-  return `---\ntitle: ${JSON.stringify(a.title)}\nurl: ${a.url}\npublished: ${a.published}\nsource: ${a.source}\n---\n\n${a.paragraphs.map((p) => p.text).join('\n\n')}\n`;
-}
 
 /** What a reader sees of an answer: the passages' articles, paragraphs and texts, the reason, and whether it is tentative. */
 function shown(a: Answer) {
@@ -60,7 +55,7 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const write = (a: Article) => writeFileSync(path.join(dir, a.file), markdown(a));
+  const write = (a: Article) => writeFileSync(path.join(dir, a.file), markdownOf(a));
 
   it('answers the fixture questions as the embedded index does, passage for passage and score for score', async () => {
     for (const a of NEWS) write(a);
@@ -235,7 +230,7 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     const when = new Date('2026-01-02T03:04:05Z');
     utimesSync(file, when, when);
     expect(await ingestFolder(db, dir)).toMatchObject({ added: 0, changed: 0, deleted: 0, unchanged: 2 });
-    writeFileSync(file, markdown(storm).replace('18,000', '19,000'));
+    writeFileSync(file, markdownOf(storm).replace('18,000', '19,000'));
     utimesSync(file, when, when);
     expect(await ingestFolder(db, dir)).toMatchObject({ added: 0, changed: 0, deleted: 0, unchanged: 2 });
     expect((await search.answer('How many homes lost electricity?')).passages[0]?.text).toContain('18,000');
