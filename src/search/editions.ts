@@ -18,7 +18,7 @@ export interface Edition {
   name: QueryGroup;
   number: string;
   /** The question's words before the name, nearest first: the rest of a name of several words ("color of the" year). */
-  before: readonly string[];
+  wordsBefore: readonly string[];
 }
 
 const NUMBER = /^\p{N}+$/u;
@@ -33,7 +33,7 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
   const out: Edition[] = [];
   words.forEach((word, i) => {
     const name = i > 0 && NUMBER.test(word) ? groups.find((g) => g.word === words[i - 1]) : undefined;
-    if (name && isWord(name)) out.push({ name, number: word, before: words.slice(0, i - 1).reverse() });
+    if (name && isWord(name)) out.push({ name, number: word, wordsBefore: words.slice(0, i - 1).reverse() });
   });
   return out;
 }
@@ -48,17 +48,17 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
 function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Map<string, string>): void {
   const nfc = text.normalize('NFC');
   const words = writtenWords(nfc, language);
-  const before = e.before.map((w) => termOf(w, language));
+  const termsBefore = e.wordsBefore.map((w) => termOf(w, language));
   words.forEach((w, k) => {
-    const next = words[k + 1]?.term;
-    if (!names.has(w.term) || next === undefined || !NUMBER.test(next)) return;
-    if (next !== e.number && !/\p{Lu}/u.test(w.written)) return;
-    let first = k;
-    while (first > 0 && k - first < before.length && words[first - 1]!.term === before[k - first]) first--;
+    const number = words[k + 1]?.term;
+    if (!names.has(w.term) || number === undefined || !NUMBER.test(number)) return;
+    if (number !== e.number && !/\p{Lu}/u.test(w.written)) return;
+    let nameStart = k;
+    while (nameStart > 0 && k - nameStart < termsBefore.length && words[nameStart - 1]!.term === termsBefore[k - nameStart]) nameStart--;
     // Not from a function word: "the iPhone 13" names "iPhone 13".
-    while (first < k && isStopword(words[first]!.written.toLowerCase(), language)) first++;
-    const name = nfc.slice(words[first]!.start, w.start + w.written.length);
-    if (name.length > (into.get(next)?.length ?? 0)) into.set(next, name);
+    while (nameStart < k && isStopword(words[nameStart]!.written.toLowerCase(), language)) nameStart++;
+    const name = nfc.slice(words[nameStart]!.start, w.start + w.written.length);
+    if (name.length > (into.get(number)?.length ?? 0)) into.set(number, name);
   });
 }
 
