@@ -11,21 +11,21 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
   const passage = answer.passages[0];
   if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles, 5, answer.language);
   // A decline pointing to the closest article (see `Answer.closest`): the note and where it is.
-  if (!passage && answer.closest && answer.mismatch) return [otherYearText(answer), '', ...source(answer.closest)].join('\n');
+  if (!passage && answer.closest && answer.mismatch) return [otherYearText(answer), '', ...attributionLines(answer.closest)].join('\n');
   if (!passage) return sanitize(noAnswerText(answer, options.topics) + articleLanguagesText(answer));
   const lines = [
     ...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []),
     ...(answer.mismatch ? [otherYearText(answer), ''] : []),
     sanitize(passage.text),
     '',
-    ...source(passage.article),
+    ...attributionLines(passage.article),
   ];
   if (answer.passages.length > 1) lines.push(`  (${answer.passages.length - 1} more passage${answer.passages.length > 2 ? 's' : ''})`);
   return lines.join('\n');
 }
 
 /** Where a passage is from: the article's title, its source and date, its link (or file). */
-function source(a: Article): string[] {
+function attributionLines(a: Article): string[] {
   const details = sourceAndDate(a);
   return [`— ${sanitize(a.title || a.file)}`, ...(details.length > 0 ? [`  ${details.join(' · ')}`] : []), `  ${plainAddress(a)}`];
 }
