@@ -149,9 +149,9 @@ function judge(index: SearchIndex, found: Found, best: Best, options: AnswerOpti
   const probability = fitted ? calibrated(features, read ? SENTENCE_CALIBRATION : DEFAULT_CALIBRATION) : undefined;
   const [declineBelow, unsureBelow] = read ? [SENTENCE_DECLINE_BELOW, SENTENCE_UNSURE_BELOW] : [DECLINE_BELOW, UNSURE_BELOW];
   const noAmount = probability !== undefined && found.q.fit.kind === 'number' && features!.kindMissing === 1 && probability < AMOUNT_DECLINE_BELOW;
-  const decline = threshold > 0 && (conviction < threshold || (probability !== undefined && probability < declineBelow) || noAmount);
+  const decline = abstains(options) && (conviction < threshold || (probability !== undefined && probability < declineBelow) || noAmount);
   const unsure =
-    threshold > 0 &&
+    abstains(options) &&
     ((conviction < SURE_CONFIDENCE && (probability === undefined || probability < WEAK_SURE_BELOW)) ||
       (probability !== undefined && probability < unsureBelow) ||
       (ranked[0]!.doc !== first && margin < CHECK_MARGIN));
