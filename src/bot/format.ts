@@ -30,6 +30,13 @@ export interface Rendered {
   html: string;
   keyboard: InlineKeyboard | undefined;
 }
+/** An inline-mode result: the list's title and description, and the message it posts. */
+export interface InlineResult {
+  title: string;
+  description: string;
+  html: string;
+  keyboard?: InlineKeyboard;
+}
 
 /** Telegram's limit for a message's text. */
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -173,7 +180,7 @@ function renderClosest(answer: Answer, closest: Article): Rendered {
 }
 
 /** One passage for an inline-mode result: HTML message text and a short plain description. */
-export function renderInlinePassage(answer: Answer, index: number): { title: string; description: string; html: string } {
+export function renderInlinePassage(answer: Answer, index: number): InlineResult {
   const passage = answer.passages[index]!;
   // Without the "not sure" line: whoever picks an inline result has read it and chosen to post it.
   const single: Answer = { ...answer, passages: [passage], tentative: undefined, mismatch: index === 0 ? answer.mismatch : undefined };
@@ -185,10 +192,7 @@ export function renderInlinePassage(answer: Answer, index: number): { title: str
 }
 
 /** A decline pointing to the closest article (see `Answer.closest`) as an inline-mode result: the note, then the article. */
-export function renderInlineClosest(
-  answer: Answer,
-  closest: Article,
-): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
+export function renderInlineClosest(answer: Answer, closest: Article): InlineResult {
   const { html, keyboard } = renderClosest(answer, closest);
   return {
     title: truncate(sanitize(otherYearText(answer)), 200),
@@ -199,10 +203,7 @@ export function renderInlineClosest(
 }
 
 /** One of the newest articles for an inline-mode result ("@bot what's new?"), with its link button. */
-export function renderInlineArticle(
-  a: Article,
-  language?: Language,
-): { title: string; description: string; html: string; keyboard: InlineKeyboard | undefined } {
+export function renderInlineArticle(a: Article, language?: Language): InlineResult {
   const url = linkableUrl(a.url);
   return {
     title: truncate(sanitize(a.title || a.file), 200),

@@ -4,7 +4,7 @@ import { phrasesFor, userLanguage } from '../../replies/phrases/index.js';
 import { escapeHtml, latestArticles } from '../../replies/text.js';
 import { SearchUnavailable } from '../../search/unavailable.js';
 import type { BotCore } from '../core.js';
-import { renderAnswer, renderInlineArticle, renderInlineClosest, renderInlinePassage, type InlineKeyboard } from '../format.js';
+import { renderAnswer, renderInlineArticle, renderInlineClosest, renderInlinePassage, type InlineResult } from '../format.js';
 
 const INLINE_RESULTS = 5;
 
@@ -44,7 +44,7 @@ export async function handleInline(core: BotCore, ctx: Context): Promise<void> {
   );
 }
 
-function result(i: number, r: { title: string; description: string; html: string; keyboard?: InlineKeyboard }): InlineQueryResultArticle {
+function result(i: number, r: InlineResult): InlineQueryResultArticle {
   return {
     type: 'article',
     id: String(i),
