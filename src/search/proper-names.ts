@@ -32,10 +32,11 @@ const ACRONYM_LENGTH = 4;
 /** Text right before a word that starts a sentence (or a line, a quote, a list item): no sign of a name there. */
 const SENTENCE_START = /(?:^|[.!?:;“‘([\n•—–-])\s*$/u;
 /**
- * A straight quote before a word opens a quote only after a space or at the start: after a word or
- * a comma it closes one (`ruble," Åslund said`), and the word after it starts no sentence, as after ”.
+ * A straight quote before a word opens a quote after a space, a bracket, a colon, a dash or at the
+ * start: after a word or a comma it closes one (`ruble," Åslund said`), and the word after it starts
+ * no sentence, as after ”.
  */
-const OPENING_QUOTE = /(?:^|\s)"\s*$/u;
+const OPENING_QUOTE = /(?:^|[\s([:—–-])"\s*$/u;
 
 /** Whether the word at `start` of `text` starts a sentence, by the few characters before it. */
 function startsSentence(text: string, start: number): boolean {

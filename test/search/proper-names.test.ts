@@ -56,6 +56,16 @@ describe('a name the folder knows that the answer’s article never says', () =>
     ]);
     const aslund = quotes.words.get('åslund')!;
     expect([0, 1, 2, 3].map((doc) => nameUse(quotes, aslund, [doc]).capitals)).toEqual([1, 1, 0, 0]);
+    // A straight quote opens after a bracket, a colon or a dash too: the word after it starts a quote.
+    const opened = SearchIndex.build([
+      article('o', 'Shop bags', [
+        'The slogan ("Make it local") was printed on every bag.',
+        'The sign read:"Make it local".',
+        'One word—"Make"—was kept.',
+      ]),
+    ]);
+    const make = opened.words.get('make')!;
+    expect([0, 1, 2].map((doc) => nameUse(opened, make, [doc]).uses)).toEqual([0, 0, 0]);
     // Said by the article itself: no note.
     expect(
       missingName(
