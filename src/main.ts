@@ -123,7 +123,7 @@ async function runOnPostgres(
       const started = performance.now();
       const r = await search.reload();
       return r
-        ? `Brought into PostgreSQL in ${Math.round(performance.now() - started)} ms: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted file(s); ${search.articles().length} articles, ${r.warnings.length} warning(s).`
+        ? `Brought into PostgreSQL in ${Math.round(performance.now() - started)} ms: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted file(s)${r.reread > 0 ? `, ${r.reread} read again for the new article reading` : ''}; ${search.articles().length} articles, ${r.warnings.length} warning(s).`
         : 'Another replica is bringing the articles folder into PostgreSQL just now.';
     },
   });
