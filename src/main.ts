@@ -113,6 +113,7 @@ async function runOnPostgres(
   databases: DatabaseHealthCheck | undefined,
 ): Promise<number> {
   const { PostgresLiveSearch } = await import('./app/postgres-search.js');
+  const { ingestChanges } = await import('./search/postgres/store.js');
   const search = await PostgresLiveSearch.open(config, log, await loadAnswerModels(config, log));
   const stopWatching = search.watch();
   const bot = await launchBot(config, log, alerts, state, databases, {
@@ -123,7 +124,7 @@ async function runOnPostgres(
       const started = performance.now();
       const r = await search.reload();
       return r
-        ? `Brought into PostgreSQL in ${Math.round(performance.now() - started)} ms: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted file(s)${r.reread > 0 ? `, ${r.reread} read again for the new article reading` : ''}; ${search.articles().length} articles, ${r.warnings.length} warning(s).`
+        ? `Brought into PostgreSQL in ${Math.round(performance.now() - started)} ms: files: ${ingestChanges(r)}; ${search.articles().length} articles, ${r.warnings.length} warning(s).`
         : 'Another replica is bringing the articles folder into PostgreSQL just now.';
     },
   });

@@ -8,7 +8,7 @@ import { postgresFeedSink } from '../feeds/postgres-sink.js';
 import { loadState, saveState } from '../feeds/state.js';
 import { createLogger } from '../log.js';
 import { readingMessage } from '../search/postgres/reading.js';
-import { FEED_ITEM_PREFIX, ingestFolder, storedArticles } from '../search/postgres/store.js';
+import { FEED_ITEM_PREFIX, ingestChanges, ingestFolder, storedArticles } from '../search/postgres/store.js';
 import { migrate } from '../state/migrations.js';
 import { openPostgres } from '../state/postgres.js';
 import { urlPassword } from '../state/url.js';
@@ -58,10 +58,7 @@ export async function toPostgres(config: Config, dir: string, io: CliStreams): P
     const seconds = (performance.now() - started) / 1000;
     for (const w of r.warnings) io.stdout.write(`warning: ${w.file}: ${w.message}\n`);
     io.stdout.write(
-      `${r.files} files: ${r.added} new, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged` +
-        (r.expired > 0 ? `, ${r.expired} read again for MAX_AGE_DAYS` : '') +
-        (r.reread > 0 ? `, ${r.reread} read again for the new article reading` : '') +
-        '; ' +
+      `${r.files} files: ${ingestChanges(r)}; ` +
         `${r.articles} articles (${r.paragraphs} paragraphs) stored in ${seconds.toFixed(1)} s` +
         (r.paragraphs > 0 ? ` (${Math.round(r.paragraphs / seconds)} paragraphs/s)` : '') +
         (r.duplicates > 0 ? `; ${r.duplicates} left out as duplicates of a story stored from another file` : '') +

@@ -15,7 +15,7 @@ import { READING_VERSION } from '../../src/search/index.js';
 import { PostgresSearch } from '../../src/search/postgres/backend.js';
 import { migrateSearch } from '../../src/search/postgres/schema.js';
 import { storedReading, type ReadingNotice } from '../../src/search/postgres/reading.js';
-import { FEED_ITEM_PREFIX, ingestFolder, storeArticles } from '../../src/search/postgres/store.js';
+import { FEED_ITEM_PREFIX, ingestChanges, ingestFolder, storeArticles } from '../../src/search/postgres/store.js';
 import { openPostgres } from '../../src/state/postgres.js';
 import type { SqlDb } from '../../src/state/sql.js';
 import { captureLog, testConfig } from '../e2e/harness.js';
@@ -85,6 +85,8 @@ describe.skipIf(unavailable !== undefined)(`the article reading's version in Pos
     const notices: ReadingNotice[] = [];
     const report = await ingestFolder(db, dir, { onReading: (n) => notices.push(n) });
     expect(report).toMatchObject({ files: NEWS.length, unchanged: 0, changed: 0, added: 0, reread: NEWS.length });
+    // As the CLI and the bot's /reload reply say it.
+    expect(ingestChanges(report)).toBe(`0 new, 0 changed, 0 deleted, 0 unchanged, ${NEWS.length} read again for the new article reading`);
     expect(notices).toEqual([{ stored: READING_VERSION - 1, code: READING_VERSION, files: NEWS.length, feedItems: 0 }]);
     expect(await answers(db, TRAM)).toContain('240 million dollars');
     expect(await oldTerms(db)).toBe(0);

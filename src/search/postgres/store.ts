@@ -59,6 +59,15 @@ export interface IngestReport {
   warnings: LoadWarning[];
 }
 
+/** What an ingest did to the files, as `npm run index -- --to-postgres` and the bot's /reload say it: "2 new, 1 changed, 0 deleted, 7 unchanged…". */
+export function ingestChanges(r: IngestReport): string {
+  return (
+    `${r.added} new, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged` +
+    (r.expired > 0 ? `, ${r.expired} read again for MAX_AGE_DAYS` : '') +
+    (r.reread > 0 ? `, ${r.reread} read again for the new article reading` : '')
+  );
+}
+
 export interface IngestOptions extends LoadOptions {
   /** Told, before any re-read starts, when the store was read by another READING_VERSION than this code's. */
   onReading?: (notice: ReadingNotice) => void;
