@@ -5,6 +5,7 @@ import { telegramHtmlProblems } from '../bot/telegram-html.js';
 import { BOT, FAST_SEND, TOKEN, captureLog, deps, startEmulator, testConfig } from './harness.js';
 import { articles } from './fixture.js';
 import type { Answer } from '../../src/search/types.js';
+import type { BotDeps } from '../../src/bot/core.js';
 
 /**
  * The real telegraf bot, long polling against telegram-test-api over HTTP on 127.0.0.1, answering
@@ -222,35 +223,26 @@ describe('groups', () => {
   });
 });
 
+/** What the bot offers for an inline query, as a fresh bot over the fixture articles (or `ask`) answers it. */
+async function inlineResults(update: number, from: number, query: string, extra: Partial<BotDeps> = {}) {
+  const { log } = captureLog();
+  const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log, extra));
+  const id = `iq${update}`;
+  await b.handleUpdate({ update_id: update, inline_query: { id, from: { id: from, is_bot: false, first_name: 'A' }, query, offset: '' } });
+  const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === id), 'answerInlineQuery');
+  return answered.results as Array<{ title: string; description: string; input_message_content: { message_text: string }; reply_markup?: unknown }>;
+}
+
 describe('inline mode and robustness', () => {
   it('offers the top passages as inline results', async () => {
-    const { log } = captureLog();
-    const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log));
-    await b.handleUpdate({
-      update_id: 1,
-      inline_query: { id: 'iq1', from: { id: 5, is_bot: false, first_name: 'A' }, query: 'harbour bridge repairs', offset: '' },
-    });
-    const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq1'), 'answerInlineQuery');
-    const results = answered.results as Array<{ type: string; title: string; input_message_content: { message_text: string; parse_mode: string } }>;
+    const results = await inlineResults(1, 5, 'harbour bridge repairs');
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.title).toBe('Harbour bridge reopens after six months of repairs');
     for (const r of results) expect(telegramHtmlProblems(r.input_message_content.message_text)).toEqual([]);
   });
 
   it('offers the newest articles, linked, as inline results for "what\'s new?"', async () => {
-    const { log } = captureLog();
-    const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log));
-    await b.handleUpdate({
-      update_id: 2,
-      inline_query: { id: 'iq2', from: { id: 6, is_bot: false, first_name: 'B' }, query: "what's new", offset: '' },
-    });
-    const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq2'), 'answerInlineQuery');
-    const results = answered.results as Array<{
-      title: string;
-      description: string;
-      input_message_content: { message_text: string };
-      reply_markup?: unknown;
-    }>;
+    const results = await inlineResults(2, 6, "what's new");
     expect(results.map((r) => r.title)).toEqual([
       'City council approves budget with more money for schools',
       'Harbour bridge reopens after six months of repairs',
@@ -265,7 +257,6 @@ describe('inline mode and robustness', () => {
   });
 
   it('offers the closest article with the note when the folder has nothing from the year asked', async () => {
-    const { log } = captureLog();
     // The shape answer() gives such a question with word vectors on (test/search/recency.test.ts); here the handler's part.
     const bridge = articles.find((a) => a.file === 'bridge.md')!;
     const declined: Answer = {
@@ -276,18 +267,7 @@ describe('inline mode and robustness', () => {
       mismatch: { asked: '2021', shown: '2024-03-05', kind: 'year' },
       closest: bridge,
     };
-    const b = createBot(deps(testConfig({ telegramApiRoot: emu.apiRoot }), log, { ask: () => declined }));
-    await b.handleUpdate({
-      update_id: 3,
-      inline_query: { id: 'iq3', from: { id: 7, is_bot: false, first_name: 'C' }, query: 'harbour bridge repairs 2021', offset: '' },
-    });
-    const answered = await emu.waitFor(() => emu.inlineAnswers.find((a) => a.inline_query_id === 'iq3'), 'answerInlineQuery');
-    const results = answered.results as Array<{
-      title: string;
-      description: string;
-      input_message_content: { message_text: string };
-      reply_markup?: unknown;
-    }>;
+    const results = await inlineResults(3, 7, 'harbour bridge repairs 2021', { ask: () => declined });
     expect(results).toHaveLength(1);
     expect(results[0]!.title).toBe('I have nothing on 2021; the closest I have is from 5 March 2024:');
     expect(results[0]!.description).toBe('Harbour bridge reopens after six months of repairs');
