@@ -76,7 +76,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   if (ranked.length === 0) return { answer: notFound(index, q.base) };
   const doc = ranked[0]!.doc;
   const evidence = evidenceOf(index, q, candidates, doc);
-  const doubts = doubtsOf(index, q, ranked, doc, evidence.misfit);
+  const doubts = doubtsOf(index, q, ranked, doc, evidence.misfit, options.vectors);
   const conviction = convictionOf(index, q.groups, evidence) - (doubts.missingThing || doubts.unreported ? YEAR_DOUBT : 0);
   const { features, probability, decline, unsure } = judge(index, { q, candidates, checked }, { doc, evidence, conviction }, options);
   if (decline) return { answer: notFound(index, q.base), features };

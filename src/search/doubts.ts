@@ -3,24 +3,26 @@ import type { Ranked } from './rank.js';
 import { CHECK_LANGUAGE } from './check.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
+import { unknownWord } from './unknown-words.js';
 import { otherEdition } from './editions.js';
 import { unreportedYears } from './fit.js';
 import type { Misfit } from './misfit.js';
 import type { Question } from './question.js';
+import type { WordVectors } from './vectors.js';
 
 /**
  * What says the best passage is about something else than asked, each counting against answering
  * as a missing year does; for English questions only (the answer check's language).
  */
 export interface Doubts {
-  /** A thing the question names that the article does not say: a phrase, a name or another edition. */
+  /** A thing the question names that the article does not say: a phrase, a name, another edition or a rare word. */
   missingThing: string | undefined;
   /** A year the question asks the outcome of, after the article was written. */
   unreported: string | undefined;
 }
 
 /** The doubts about the best passage `best` among the candidates `ranked`. */
-export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranked[], best: number, misfit: Misfit): Doubts {
+export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranked[], best: number, misfit: Misfit, vectors?: WordVectors): Doubts {
   const { language, groups, words } = q;
   if (language !== CHECK_LANGUAGE) return { missingThing: undefined, unreported: undefined };
   const article = index.docArticle[best]!;
@@ -29,11 +31,14 @@ export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranke
   // candidates do ("halftime show" against "Super Bowl halftime"), counts against answering as a
   // missing year does (see `phrases.ts`); so does a name the question asks about that the article
   // never says (see `proper-names.ts`), and another edition of a numbered thing ("iPhone 13" for
-  // "iPhone 18": see `editions.ts`).
+  // "iPhone 18": see `editions.ts`), and a rare word the folder never writes whose corrections the
+  // article lacks too (see `unknown-words.ts`).
   const unnamed = missingPhrase(index, groups, article, candidates);
   const missingThing = unnamed
     ? `${unnamed.first.word} ${unnamed.second.word}`
-    : (missingName(index, groups, article, candidates) ?? otherEdition(index, words, groups, article));
+    : (missingName(index, groups, article, candidates) ??
+      otherEdition(index, words, groups, article) ??
+      unknownWord(index, groups, article, vectors));
   // A year the question asks the outcome of, after the article was written, counts as a missing year.
   const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, index.articles[article]!.published)[0];
   return { missingThing, unreported };
