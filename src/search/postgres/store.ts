@@ -514,13 +514,13 @@ export async function* storedArticles(db: SqlDb, pageSize = 500): AsyncGenerator
 }
 
 /** A stored article as `search_articles` keeps it: all but its paragraphs. */
-interface StoredArticleRow {
+export interface StoredArticleRow {
   article_id: string;
   meta: Omit<Article, 'paragraphs'>;
 }
 
 /** The stored articles made whole again with their paragraphs, in the rows' order. */
-async function withParagraphs(q: Queryable, rows: readonly StoredArticleRow[]): Promise<Article[]> {
+export async function withParagraphs(q: Queryable, rows: readonly StoredArticleRow[]): Promise<Article[]> {
   const paragraphs = await paragraphsOf(
     q,
     rows.map((r) => r.article_id),
@@ -529,7 +529,7 @@ async function withParagraphs(q: Queryable, rows: readonly StoredArticleRow[]): 
 }
 
 /** The stored paragraphs of these articles, in order, by article id. */
-export async function paragraphsOf(db: Queryable, ids: readonly string[]): Promise<Map<string, Article['paragraphs']>> {
+async function paragraphsOf(db: Queryable, ids: readonly string[]): Promise<Map<string, Article['paragraphs']>> {
   const rows = await db.query<{ article_id: string; index: number; text: string }>(
     'select article_id, index, text from search_paragraphs where article_id = any($1::bigint[]) order by article_id, position',
     [ids],

@@ -1,7 +1,7 @@
 import { canonicalUrl, dedupeArticles, shingles } from '../../articles/dedupe.js';
 import type { Article } from '../../articles/types.js';
 import type { Queryable } from '../../state/sql.js';
-import { paragraphsOf } from './store.js';
+import { withParagraphs, type StoredArticleRow } from './store.js';
 
 /**
  * Duplicate stories across files, over PostgreSQL: each stored article is findable by its story keys
@@ -80,20 +80,15 @@ export async function withoutStoredDuplicates(q: Queryable, incoming: readonly A
 
 /** Stored articles sharing a key with the incoming ones, by id, with their paragraphs. */
 async function storedCandidates(q: Queryable, keys: readonly string[]): Promise<Map<string, Article>> {
-  const r = await q.query<{ article_id: string; meta: Omit<Article, 'paragraphs'> }>(
+  const r = await q.query<StoredArticleRow>(
     `select a.article_id, a.meta from search_articles a where a.article_id in (
        select k.article_id from unnest($1::text[]) as w(key)
        cross join lateral (select article_id from search_story_keys s where s.key = w.key limit ${PER_KEY}) k)`,
     [keys],
   );
-  const out = new Map<string, Article>();
-  if (r.rows.length === 0) return out;
-  const paragraphs = await paragraphsOf(
-    q,
-    r.rows.map((row) => row.article_id),
-  );
-  for (const row of r.rows) out.set(row.article_id, { ...row.meta, paragraphs: paragraphs.get(row.article_id) ?? [] });
-  return out;
+  if (r.rows.length === 0) return new Map();
+  const articles = await withParagraphs(q, r.rows);
+  return new Map(r.rows.map((row, i) => [row.article_id, articles[i]!]));
 }
 
 /** Notes the stored articles' keys and the copies left out under the id of the copy that stays. */
