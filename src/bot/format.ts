@@ -170,13 +170,10 @@ export function renderAnswer(answer: Answer, page = 0, options: AnswerRenderOpti
   return { html: `${hedge}${body}\n\n${footer}`, keyboard: rows.length > 0 ? { inline_keyboard: rows } : undefined };
 }
 
-/** A decline that points to the closest article (see `Answer.closest`): the note, then its linked title. */
+/** A decline that points to the closest article (see `Answer.closest`): the note, then the article as /latest shows one. */
 function renderClosest(answer: Answer, closest: Article): Rendered {
-  const url = linkableUrl(closest.url);
-  return {
-    html: `<i>${escapeHtml(otherYearText(answer))}</i>\n\n${articleHead(closest)}`,
-    keyboard: url ? { inline_keyboard: [[{ text: phrasesFor(answer.language).openArticle, url }]] } : undefined,
-  };
+  const { html, keyboard } = renderInlineArticle(closest, answer.language);
+  return { html: `<i>${escapeHtml(otherYearText(answer))}</i>\n\n${html}`, keyboard };
 }
 
 /** One passage for an inline-mode result: HTML message text and a short plain description. */

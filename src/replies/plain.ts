@@ -11,7 +11,7 @@ export function renderAnswerPlain(answer: Answer, options: RenderOptions = {}): 
   const passage = answer.passages[0];
   if (answer.reason === 'latest' && options.articles) return latestPlain(options.articles, 5, answer.language);
   // A decline pointing to the closest article (see `Answer.closest`): the note and where it is.
-  if (!passage && answer.closest && answer.mismatch) return [otherYearText(answer), '', ...attributionLines(answer.closest)].join('\n');
+  if (!passage && answer.closest) return [otherYearText(answer), '', ...attributionLines(answer.closest)].join('\n');
   if (!passage) return sanitize(noAnswerText(answer, options.topics) + articleLanguagesText(answer));
   const lines = [
     ...(answer.tentative ? [phrasesFor(answer.language).notSure, ''] : []),
