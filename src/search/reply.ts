@@ -33,7 +33,7 @@ export function mismatchNote(index: SearchIndex, best: number, q: Question, doub
   const { missingThing, unreported } = doubts;
   return (
     mismatchOf(index, best, q.fit.years, q.recency, today) ??
-    (unreported ? outcomeMismatchOf(index, best, unreported) : missingThing && eventMismatchOf(index, best, missingThing))
+    (unreported ? datedNote(index, best, unreported, true) : missingThing && datedNote(index, best, missingThing))
   );
 }
 
@@ -62,23 +62,17 @@ function mismatchOf(
 }
 
 /**
- * The note for a thing the question names that the best passage's article has the words of but
- * never says (see `missingPhrase`), a name it never says (see `missingName`) or another edition
- * (see `otherEdition`). Undated articles get none, as for years.
+ * The note, dated by the best passage's article, for a thing the question names that the article has
+ * the words of but never says (see `missingPhrase`), a name it never says (see `missingName`) or
+ * another edition (see `otherEdition`): kind 'event'; or for a year whose outcome the article was
+ * written too early to tell (see `unreportedYears`): kind 'year' with `outcome`, since the article
+ * may well name the year ("the 2026 World Cup bid") and the note says it has no results from it,
+ * not nothing on it. Undated articles get none, as for years.
  */
-function eventMismatchOf(index: SearchIndex, doc: number, asked: string): YearMismatch | undefined {
+function datedNote(index: SearchIndex, doc: number, asked: string, outcome = false): YearMismatch | undefined {
   const published = index.articles[index.docArticle[doc]!]!.published;
-  return published ? { asked, shown: published, kind: 'event' } : undefined;
-}
-
-/**
- * The note for a year whose outcome the article was written too early to tell (see
- * `unreportedYears`): it may well name the year ("the 2026 World Cup bid"), so the note says it has
- * no results from it, not nothing on it.
- */
-function outcomeMismatchOf(index: SearchIndex, doc: number, year: string): YearMismatch | undefined {
-  const published = index.articles[index.docArticle[doc]!]!.published;
-  return published ? { asked: year, shown: published, kind: 'year', outcome: true } : undefined;
+  if (!published) return undefined;
+  return outcome ? { asked, shown: published, kind: 'year', outcome: true } : { asked, shown: published, kind: 'event' };
 }
 
 /**
