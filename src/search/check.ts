@@ -260,3 +260,17 @@ export function articleDocs(index: SearchIndex, groups: readonly QueryGroup[], a
     }
   return [...found].sort((a, b) => a - b);
 }
+
+/**
+ * Whether article `article` never says any term of `group`: in none of its paragraphs, nor its
+ * headline or title. An article of one paragraph says nothing either way (it leaves most of its
+ * story's words unsaid): false. What the doubts about a name or a rare word go by.
+ */
+export function neverSays(index: SearchIndex, group: QueryGroup, article: number): boolean {
+  const range = articleRange(index.docArticle, article);
+  if (range.to - range.from <= 1) return false;
+  const headline = index.headlineTerms[article]!;
+  const title = index.titleTerms[article]!;
+  if (group.terms.some((t) => headline.has(t.term) || title.has(t.term))) return false;
+  return articleDocs(index, [group], article).length === 0;
+}

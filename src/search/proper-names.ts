@@ -1,7 +1,6 @@
 import type { SearchIndex } from './index.js';
 import type { QueryGroup } from './rank.js';
-import { articleRange } from './article-range.js';
-import { articleDocs } from './check.js';
+import { neverSays } from './check.js';
 import { writtenWords } from './normalize.js';
 import { FUZZY_WEIGHT } from './query.js';
 
@@ -83,15 +82,9 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
  * evidence (on RealTime QA's one-paragraph items it turned right answers away; figures in docs/benchmarks.md).
  */
 export function missingName(index: SearchIndex, groups: readonly QueryGroup[], article: number, candidates: readonly number[]): string | undefined {
-  const range = articleRange(index.docArticle, article);
-  if (range.to - range.from <= 1) return undefined;
-  const headline = index.headlineTerms[article]!;
-  const title = index.titleTerms[article]!;
   const others = candidates.filter((doc) => index.docArticle[doc] !== article);
   for (const g of groups) {
-    if (g.terms.length === 0 || !/\p{L}/u.test(g.word)) continue;
-    if (g.terms.some((t) => headline.has(t.term) || title.has(t.term))) continue;
-    if (articleDocs(index, [g], article).length > 0) continue;
+    if (g.terms.length === 0 || !/\p{L}/u.test(g.word) || !neverSays(index, g, article)) continue;
     // A misspelled name stands for its likeliest correction, but only a long word one slip away:
     // a short one is one slip from too many names ("kind" from "King", "saw" from "San").
     const top = [...g.terms].sort((a, b) => b.weight - a.weight)[0]!;

@@ -1,7 +1,6 @@
 import type { SearchIndex } from './index.js';
 import type { QueryGroup } from './rank.js';
-import { articleDocs } from './check.js';
-import { articleRange } from './article-range.js';
+import { neverSays } from './check.js';
 import type { WordVectors } from './vectors.js';
 
 /**
@@ -26,16 +25,10 @@ export function unknownWord(
   vectors: WordVectors | undefined,
 ): string | undefined {
   if (!vectors) return undefined;
-  const range = articleRange(index.docArticle, article);
-  if (range.to - range.from <= 1) return undefined;
-  const headline = index.headlineTerms[article]!;
-  const title = index.titleTerms[article]!;
   for (const g of groups) {
     if (!/^\p{L}+$/u.test(g.word) || g.terms.some((t) => t.weight >= 1)) continue;
     if (vectors.id(g.word) !== undefined || slipOfKnown(vectors, g.word)) continue;
-    if (g.terms.some((t) => headline.has(t.term) || title.has(t.term))) continue;
-    if (articleDocs(index, [g], article).length > 0) continue;
-    return g.word;
+    if (neverSays(index, g, article)) return g.word;
   }
   return undefined;
 }
