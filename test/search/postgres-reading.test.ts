@@ -140,6 +140,16 @@ describe.skipIf(unavailable !== undefined)(`the article reading's version in Pos
     expect(notices).toHaveLength(1);
   });
 
+  it('counts a changed file as changed, not among the files read again for the reading', async () => {
+    const { db, dir } = await oldStore();
+    writeFileSync(path.join(dir, 'storm.md'), `${markdownOf(NEWS.find((a) => a.file === 'storm.md')!)}\n\nThe coast guard rescued 14 people.\n`);
+    const notices: ReadingNotice[] = [];
+    const report = await ingestFolder(db, dir, { onReading: (n) => notices.push(n) });
+    expect(report).toMatchObject({ changed: 1, reread: NEWS.length - 1, unchanged: 0 });
+    expect(notices).toEqual([rereading(NEWS.length - 1, READING_VERSION - 1)]);
+    expect(ingestChanges(report)).toBe(`0 new, 1 changed, 0 deleted, 0 unchanged, ${NEWS.length - 1} read again for the new article reading`);
+  });
+
   it('leaves a store read by a newer version alone, and says so', async () => {
     const { db, dir } = await oldStore();
     await db.query('update search_files set reading = $1', [READING_VERSION + 1]);
