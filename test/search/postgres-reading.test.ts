@@ -163,16 +163,33 @@ describe.skipIf(unavailable !== undefined)(`the article reading's version in Pos
     expect(await storedReadings(db)).toEqual([READING_VERSION + 1]);
   });
 
-  it('reads again only the files an older version read, leaving one a newer version read as it is', async () => {
+  it('reads again only the files and feed items an older version read, leaving those a newer version read as they are', async () => {
     const { db, dir } = await oldStore();
-    await db.query("update search_files set reading = $1 where file = 'storm.md'", [READING_VERSION + 1]);
+    const item = (id: string): Article => ({
+      ...article(id, `Feed: ${id}`, [`The ${id} story, as a feed told it.`]),
+      file: `${FEED_ITEM_PREFIX}${id}.md`,
+    });
+    reading.old = true;
+    await storeArticles(db, [item('ferry'), item('harbour')]);
+    reading.old = false;
+    await db.query("update search_files set reading = $1 where file in ('storm.md', 'feed:harbour.md')", [READING_VERSION + 1]);
+    await db.query("update search_files set reading = $1 where file = 'feed:ferry.md'", [READING_VERSION - 1]);
     const notices: ReadingNotice[] = [];
+    const loaded: string[] = [];
+    hooks.beforeLoading = async (file) => void loaded.push(file);
     const report = await ingestFolder(db, dir, { onReading: (n) => notices.push(n) });
-    expect(report).toMatchObject({ unchanged: 1, reread: NEWS.length - 1, changed: 0 });
-    expect(notices).toEqual([{ ...rereading(NEWS.length - 1, READING_VERSION - 1), newer: 1, newest: READING_VERSION + 1 }]);
-    expect(await oldPostings(db, 'storm.md')).toBeGreaterThan(0);
-    expect(await oldPostings(db, 'storm.md', true)).toBe(0);
-    expect(await readings(db)).toMatchObject({ 'storm.md': READING_VERSION + 1, 'council.md': READING_VERSION });
+    expect(loaded).toHaveLength(NEWS.length - 1);
+    expect(loaded).not.toContain('storm.md');
+    expect(report).toMatchObject({ unchanged: 1, reread: NEWS.length, changed: 0 });
+    expect(notices).toEqual([{ ...rereading(NEWS.length, READING_VERSION - 1, 0, 1), newer: 2, newest: READING_VERSION + 1 }]);
+    for (const file of ['storm.md', 'feed:harbour.md']) expect(await oldPostings(db, file)).toBeGreaterThan(0);
+    expect(await oldPostings(db, 'feed:ferry.md')).toBe(0);
+    expect(await readings(db)).toMatchObject({
+      'storm.md': READING_VERSION + 1,
+      'feed:harbour.md': READING_VERSION + 1,
+      'council.md': READING_VERSION,
+      'feed:ferry.md': READING_VERSION,
+    });
     await consistent(db);
   });
 
