@@ -42,7 +42,7 @@ export class PostgresLiveSearch {
   private answered = 0;
   private unavailable = 0;
   private lastIngest: IngestReport | undefined;
-  /** Whether the store's newer reading was reported: every check would find it again. */
+  /** Whether files read by a newer version were reported: every check would find them again. */
   private warnedNewer = false;
   readonly articlesDir: string;
 
@@ -186,11 +186,10 @@ export class PostgresLiveSearch {
         report = await ingestFolder(this.db, this.articlesDir, {
           maxAgeDays: this.config.maxAgeDays,
           onReading: (notice) => {
-            if (notice.stored < notice.code) this.log.info(notice, readingMessage(notice));
-            else if (!this.warnedNewer) {
+            if (notice.newer > 0 && !this.warnedNewer) {
               this.warnedNewer = true;
               this.log.warn(notice, readingMessage(notice));
-            }
+            } else if (notice.reread > 0) this.log.info(notice, readingMessage(notice));
           },
         });
       } finally {

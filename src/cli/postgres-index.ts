@@ -53,7 +53,7 @@ export async function toPostgres(config: Config, dir: string, io: CliStreams): P
     const started = performance.now();
     const r = await ingestFolder(db, dir, {
       maxAgeDays: config.maxAgeDays,
-      onReading: (notice) => io.stdout.write(`${notice.stored > notice.code ? 'warning: ' : ''}${readingMessage(notice)}\n`),
+      onReading: (notice) => io.stdout.write(`${notice.newer > 0 ? 'warning: ' : ''}${readingMessage(notice)}\n`),
     });
     const seconds = (performance.now() - started) / 1000;
     for (const w of r.warnings) io.stdout.write(`warning: ${w.file}: ${w.message}\n`);

@@ -69,7 +69,7 @@ describe('npm run index -- --to-postgres / --from-postgres', () => {
 
       // A store read by an older version of the article reading (0: before the version was recorded) is read again, once.
       const pool = await openPostgres(url);
-      await pool.query('update search_stats set reading = 0').finally(() => pool.close());
+      await pool.query('update search_files set reading = 0').finally(() => pool.close());
       const reread = await run(['--articles', 'articles', '--to-postgres'], env);
       expect(reread.stdout).toMatch(
         new RegExp(

@@ -158,6 +158,19 @@ export const SEARCH_MIGRATIONS: readonly SearchStep[] = [
       alter table search_stats add column reading integer not null default 0;
     `,
   },
+  {
+    version: 6,
+    // The reading's version per file (feed items too) instead of one for the store: a file is read
+    // again when its own is older, so a re-read that stops midway goes on where it stopped, and a file
+    // that a newer version read is left to it. Files take the version step 5 recorded, so upgrading
+    // reads nothing again, and that one is retired. A row written without it counts as read by an
+    // unknown older version (0).
+    sql: () => `
+      alter table search_files add column reading integer not null default 0;
+      update search_files set reading = (select reading from search_stats);
+      alter table search_stats drop column reading;
+    `,
+  },
 ];
 
 /** Whether this server offers an extension (RUM is optional: GIN is used without it). */

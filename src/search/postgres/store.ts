@@ -8,7 +8,7 @@ import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle, READING_VERSION } from '../index.js';
 import { beginBulkLoad, finishLoad } from './bulk.js';
 import { B, INGEST_LOCK, K1 } from './schema.js';
-import { recordReading, storedReading, type ReadingNotice } from './reading.js';
+import { readingNotice, type ReadingNotice } from './reading.js';
 import { recordStories, takeDropped, withoutStoredDuplicates } from './stories.js';
 
 export { INGEST_LOCK } from './schema.js';
@@ -34,6 +34,11 @@ export interface FileFingerprint {
   hash: string;
 }
 
+/** A stored file: its fingerprint and the READING_VERSION its articles were read with. */
+interface StoredFile extends FileFingerprint {
+  reading: number;
+}
+
 /** One file's articles to store in place of what it held before (none for a new file). */
 export interface FileArticles {
   file: string;
@@ -54,7 +59,7 @@ export interface IngestReport {
   paragraphs: number;
   /** Articles not stored: another file's article, stored or stored with them, is the same story (`dedupe.ts`). */
   duplicates: number;
-  /** Unchanged files (feed items among them) read again because the store was read by an older READING_VERSION. */
+  /** Unchanged files (feed items among them) read again because their articles were read by an older READING_VERSION. */
   reread: number;
   warnings: LoadWarning[];
 }
@@ -69,16 +74,27 @@ export function ingestChanges(r: IngestReport): string {
 }
 
 export interface IngestOptions extends LoadOptions {
-  /** Told, before any re-read starts, when the store was read by another READING_VERSION than this code's. */
+  /** Told, before any file is read, when unchanged files were read by another READING_VERSION than this code's. */
   onReading?: (notice: ReadingNotice) => void;
+  /** Paragraphs per transaction (BATCH_PARAGRAPHS; tests lower it to stop an ingest between batches). */
+  batchParagraphs?: number;
+}
+
+/** What storing a batch did. */
+interface Stored {
+  /** Copies of a story stored already, left out. */
+  duplicates: number;
+  /** Files left as they are: a newer READING_VERSION stored the same content meanwhile. */
+  newer: string[];
 }
 
 /**
- * Writes files' articles, replacing what those files held, and removes deleted files' articles: one
- * transaction per call. A copy of a story stored already is left out (returns how many were); a copy
- * left out earlier is stored when the copy kept instead is removed.
+ * Writes files' articles, read by this code's READING_VERSION, replacing what those files held, and
+ * removes deleted files' articles: one transaction per call. A copy of a story stored already is left
+ * out; a copy left out earlier is stored when the copy kept instead is removed. A file whose same
+ * content a newer version stored is left to it.
  */
-export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], deleted: readonly string[] = []): Promise<number> {
+async function storeFiles(db: SqlDb, changed: readonly FileArticles[], deleted: readonly string[] = []): Promise<Stored> {
   return db.transaction(async (q) => {
     await beginBatch(q);
     return storeFilesIn(q, changed, deleted);
@@ -88,13 +104,15 @@ export async function storeFiles(db: SqlDb, changed: readonly FileArticles[], de
 /** Takes the ingests' turn for this transaction. */
 async function beginBatch(q: Queryable): Promise<void> {
   await q.query('select pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-  // A batch lost to a server crash is read again by the next ingest (its files' fingerprints are
-  // lost with it; the reading version is recorded after it, in order), so its commit need not wait for the disk.
+  // A batch lost to a server crash is read again by the next ingest (its files' fingerprints and
+  // reading versions are lost with it), so its commit need not wait for the disk.
   await q.query('set local synchronous_commit = off');
 }
 
 /** `storeFiles` within a transaction that has begun its batch. */
-async function storeFilesIn(q: Queryable, changed: readonly FileArticles[], deleted: readonly string[]): Promise<number> {
+async function storeFilesIn(q: Queryable, files: readonly FileArticles[], deleted: readonly string[]): Promise<Stored> {
+  const newer = await newerReadings(q, files);
+  const changed = files.filter((f) => !newer.includes(f.file));
   const gone = [...changed.map((c) => c.file), ...deleted];
   const removed = gone.length > 0 ? await removeFiles(q, gone) : [];
   if (deleted.length > 0) await q.query('delete from search_files where file = any($1)', [deleted]);
@@ -104,17 +122,35 @@ async function storeFilesIn(q: Queryable, changed: readonly FileArticles[], dele
   await recordStories(q, kept, ids, dropped);
   if (changed.length > 0) {
     await q.query(
-      `insert into search_files (file, size, mtime_ms, hash) select * from unnest($1::text[], $2::bigint[], $3::float8[], $4::text[])
-       on conflict (file) do update set size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`,
+      `insert into search_files (file, size, mtime_ms, hash, reading)
+       select *, $5::integer from unnest($1::text[], $2::bigint[], $3::float8[], $4::text[])
+       on conflict (file) do update set size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash, reading = excluded.reading`,
       [
         changed.map((c) => c.file),
         changed.map((c) => c.fingerprint.size),
         changed.map((c) => c.fingerprint.mtimeMs),
         changed.map((c) => c.fingerprint.hash),
+        READING_VERSION,
       ],
     );
   }
-  return dropped.length;
+  return { duplicates: dropped.length, newer };
+}
+
+/**
+ * The files whose same content (by its hash) is stored read by a newer READING_VERSION: another
+ * replica, of the next version in a rolling deploy, read them since this ingest looked. Feed items
+ * (no hash) are not compared: their re-read checks their versions itself.
+ */
+async function newerReadings(q: Queryable, files: readonly FileArticles[]): Promise<string[]> {
+  const hashed = files.filter((f) => f.fingerprint.hash !== '');
+  if (hashed.length === 0) return [];
+  const r = await q.query<{ file: string }>(
+    `select s.file from search_files s join unnest($1::text[], $2::text[]) as b(file, hash) on b.file = s.file
+     where s.hash = b.hash and s.reading > $3`,
+    [hashed.map((f) => f.file), hashed.map((f) => f.fingerprint.hash), READING_VERSION],
+  );
+  return r.rows.map((row) => row.file);
 }
 
 /** Takes the files' articles out, with their share of the term, word and language statistics; returns their ids. */
@@ -310,7 +346,7 @@ export async function storeArticles(db: SqlDb, articles: readonly Article[]): Pr
   let stored = 0;
   for (const [file, list] of byFile) {
     batch.push({ file, fingerprint: { size: 0, mtimeMs: 0, hash: '' }, articles: list });
-    const n = list.reduce((k, a) => k + a.paragraphs.length, 0);
+    const n = paragraphCount(list);
     size += n;
     stored += n;
     if (size >= BATCH_PARAGRAPHS) {
@@ -326,96 +362,36 @@ export async function storeArticles(db: SqlDb, articles: readonly Article[]): Pr
 /**
  * Brings the articles folder into the database: new files are read and stored, changed ones (size or
  * mtime differ and so does the content's hash) replaced, deleted ones removed; unchanged files are
- * not read at all, unless the store was read by an older READING_VERSION: then every file is read
- * again and every feed item analysed again, and the version is recorded once all are stored (an
- * ingest that fails midway leaves it for the next to do again). A store read by a newer version is
- * not read again by this one (two versions side by side in a rolling deploy would take turns).
+ * not read at all, unless their articles were read by an older READING_VERSION (then they are read
+ * again, and feed items analysed again) or one has aged out. Each file's version is stored with it,
+ * batch by batch, so an ingest that fails midway leaves the next only the rest to read. Files read by
+ * a newer version are left alone while unchanged (two versions side by side in a rolling deploy
+ * would take turns).
  */
 export async function ingestFolder(db: SqlDb, dir: string, options: IngestOptions = {}): Promise<IngestReport> {
   const root = path.resolve(dir);
   const warnings: LoadWarning[] = [];
   const files = await listArticleFiles(root, warnings);
-  const known = await storedFingerprints(db);
-  const report: IngestReport = {
-    files: files.length,
-    unchanged: 0,
-    added: 0,
-    changed: 0,
-    deleted: 0,
-    expired: 0,
-    articles: 0,
-    paragraphs: 0,
-    duplicates: 0,
-    reread: 0,
-    warnings,
-  };
-  const present = new Set(files);
+  const known = await storedFiles(db);
   const expired = await expiredFiles(db, options);
-  // Feed items have no file in the folder: they leave only when they grow too old.
-  const gone = [...known.keys()].filter((f) => !present.has(f) && !f.startsWith(FEED_ITEM_PREFIX));
-  const agedItems = [...expired].filter((f) => f.startsWith(FEED_ITEM_PREFIX));
-  const deleted = [...gone, ...agedItems];
-  report.deleted = gone.length;
-  report.expired = agedItems.length;
-  const { reread, feedItems } = await rereadPlan(db, files, known, expired, options.onReading);
+  const report = emptyReport(files.length, warnings);
+  const deleted = removals(known, files, expired, report);
+  const planned = await planFiles(db, root, files, known, expired);
+  for (const f of planned) report[f.kind]++;
+  // Feed items have no file in the folder: their stored text is analysed again.
+  const feedItems = [...known].filter(([f]) => f.startsWith(FEED_ITEM_PREFIX) && !expired.has(f));
+  const notice = readingNotice(
+    planned.filter((f) => f.kind === 'unchanged' || f.kind === 'reread').map((f) => f.reading!),
+    feedItems.map(([, stored]) => stored.reading),
+  );
+  if (notice) options.onReading?.(notice);
   const bulk = await beginBulkLoad(db);
-  let batch: FileArticles[] = [];
-  let batchParagraphs = 0;
-  // One batch is written while the next is read and cleaned: the database's work and this
-  // process's overlap on two cores. Batches still commit one at a time, in order.
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async (gone: readonly string[] = []) => {
-    if (batch.length === 0 && gone.length === 0) return;
-    await writing;
-    writing = storeFiles(db, batch, gone).then((n) => void (report.duplicates += n));
-    // Seen as handled now; a failure is thrown where `writing` is next awaited.
-    writing.catch(() => {});
-    batch = [];
-    batchParagraphs = 0;
-  };
-  await flush(deleted);
-  for (const file of files) {
-    const abs = path.join(root, file);
-    const st = await fs.stat(abs).catch(() => undefined);
-    if (!st) continue;
-    const before = known.get(file);
-    // Whole milliseconds: tools that copy or restore times (utimes, tar, rsync) keep no finer ones.
-    const mtimeMs = Math.trunc(st.mtimeMs);
-    const aged = expired.has(file);
-    if (before && !aged && !reread && before.size === st.size && before.mtimeMs === mtimeMs) {
-      report.unchanged++;
-      continue;
-    }
-    const hash = createHash('sha256')
-      .update(await fs.readFile(abs))
-      .digest('hex');
-    const fingerprint = { size: st.size, mtimeMs, hash };
-    const same = before?.hash === hash;
-    if (same && !aged && !reread) {
-      // Touched, not changed: only the new size and mtime are noted.
-      await db.query('update search_files set size = $2, mtime_ms = $3 where file = $1', [file, st.size, mtimeMs]);
-      report.unchanged++;
-      continue;
-    }
-    const loaded = await loadFile(root, file, options);
-    warnings.push(...loaded.warnings);
-    if (aged) report.expired++;
-    else if (same) report.reread++;
-    else if (before) report.changed++;
-    else report.added++;
-    report.articles += loaded.articles.length;
-    const paragraphs = loaded.articles.reduce((n, a) => n + a.paragraphs.length, 0);
-    report.paragraphs += paragraphs;
-    batch.push({ file, fingerprint, articles: loaded.articles });
-    batchParagraphs += paragraphs;
-    if (batchParagraphs >= BATCH_PARAGRAPHS) await flush();
-  }
-  await flush();
-  await writing;
-  if (reread) {
-    await reanalyzeFeedItems(db, feedItems, report);
-    await recordReading(db);
-  }
+  await loadAndStore(db, root, planned, deleted, report, options);
+  await reanalyzeFeedItems(
+    db,
+    feedItems.filter(([, stored]) => stored.reading < READING_VERSION).map(([f]) => f),
+    report,
+  );
   // Not after a check that found nothing to do: it would build the indexes under another process's first load.
   if (bulk || storedAnything(report)) await finishLoad(db, bulk);
   return report;
@@ -426,33 +402,143 @@ export function storedAnything(r: IngestReport): boolean {
   return r.added + r.changed + r.deleted + r.expired + r.reread > 0;
 }
 
-/** The stored files' fingerprints, of every file or of `files`. */
-async function storedFingerprints(q: Queryable, files?: readonly string[]): Promise<Map<string, FileFingerprint>> {
-  const rows = await q.query<{ file: string; size: string; mtime_ms: number; hash: string }>(
-    `select file, size, mtime_ms, hash from search_files${files ? ' where file = any($1)' : ''}`,
-    files ? [files] : undefined,
-  );
-  return new Map(rows.rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]));
+function emptyReport(files: number, warnings: LoadWarning[]): IngestReport {
+  return { files, unchanged: 0, added: 0, changed: 0, deleted: 0, expired: 0, articles: 0, paragraphs: 0, duplicates: 0, reread: 0, warnings };
+}
+
+/** The stored files to take out, counted into `report`: those gone from the folder, and feed items aged out (they leave only so). */
+function removals(known: ReadonlyMap<string, StoredFile>, files: readonly string[], expired: ReadonlySet<string>, report: IngestReport): string[] {
+  const present = new Set(files);
+  const gone = [...known.keys()].filter((f) => !present.has(f) && !f.startsWith(FEED_ITEM_PREFIX));
+  const agedItems = [...expired].filter((f) => f.startsWith(FEED_ITEM_PREFIX));
+  report.deleted = gone.length;
+  report.expired = agedItems.length;
+  return [...gone, ...agedItems];
+}
+
+/** What an ingest does with a file of the folder, named as the report counts it. */
+type FileKind = 'unchanged' | 'added' | 'changed' | 'expired' | 'reread';
+
+/** A file of the folder as found; its hash if read to tell a change (else it is read when the file is loaded). */
+interface PlannedFile {
+  file: string;
+  kind: FileKind;
+  size: number;
+  mtimeMs: number;
+  hash?: string;
+  /** The READING_VERSION of its stored articles (none: a new file). */
+  reading?: number;
 }
 
 /**
- * Whether the store was read by an older READING_VERSION, so every file is read again, and then the
- * feed items to analyse again (all but those aged out). Tells `onReading` of a store read by another
- * version, but for an empty one: there is nothing to read again.
+ * What to do with each file of the folder (one gone meanwhile is left out). Size and mtime say
+ * "maybe changed", the hash decides; a file only touched has its new size and mtime noted here. A
+ * file is read again when its articles were read by an older READING_VERSION or one aged out.
  */
-async function rereadPlan(
+async function planFiles(
   db: SqlDb,
+  root: string,
   files: readonly string[],
-  known: ReadonlyMap<string, FileFingerprint>,
+  known: ReadonlyMap<string, StoredFile>,
   expired: ReadonlySet<string>,
-  onReading: IngestOptions['onReading'],
-): Promise<{ reread: boolean; feedItems: string[] }> {
-  const stored = await storedReading(db);
-  const reread = stored < READING_VERSION;
-  const feedItems = reread ? [...known.keys()].filter((f) => f.startsWith(FEED_ITEM_PREFIX) && !expired.has(f)) : [];
-  const toReread = reread ? files.filter((f) => known.has(f)).length + feedItems.length : 0;
-  if (stored > READING_VERSION || toReread > 0) onReading?.({ stored, code: READING_VERSION, files: toReread, feedItems: feedItems.length });
-  return { reread, feedItems };
+): Promise<PlannedFile[]> {
+  const planned: PlannedFile[] = [];
+  for (const file of files) {
+    const abs = path.join(root, file);
+    const st = await fs.stat(abs).catch(() => undefined);
+    if (!st) continue;
+    const before = known.get(file);
+    // Whole milliseconds: tools that copy or restore times (utimes, tar, rsync) keep no finer ones.
+    const found = { file, size: st.size, mtimeMs: Math.trunc(st.mtimeMs), reading: before?.reading };
+    if (!before) {
+      planned.push({ ...found, kind: 'added' });
+      continue;
+    }
+    const touched = before.size !== found.size || before.mtimeMs !== found.mtimeMs;
+    const hash = touched ? await hashOf(abs) : before.hash;
+    const kind = expired.has(file) ? 'expired' : hash !== before.hash ? 'changed' : before.reading < READING_VERSION ? 'reread' : 'unchanged';
+    // Touched, not changed: only the new size and mtime are noted.
+    if (touched && kind === 'unchanged')
+      await db.query('update search_files set size = $2, mtime_ms = $3 where file = $1', [file, found.size, found.mtimeMs]);
+    planned.push({ ...found, kind, hash: touched ? hash : undefined });
+  }
+  return planned;
+}
+
+async function hashOf(abs: string): Promise<string> {
+  return createHash('sha256')
+    .update(await fs.readFile(abs))
+    .digest('hex');
+}
+
+/** A file's articles as read, with the report's count it went to. */
+type ReadFile = FileArticles & { kind: Exclude<FileKind, 'unchanged'> };
+
+/**
+ * Takes the `deleted` files out, then reads the planned files that are not unchanged and stores them
+ * in batches of about `batchParagraphs`. One batch is written while the next is read and cleaned: the
+ * database's work and this process's overlap on two cores. Batches still commit one at a time, in order.
+ */
+async function loadAndStore(
+  db: SqlDb,
+  root: string,
+  planned: readonly PlannedFile[],
+  deleted: readonly string[],
+  report: IngestReport,
+  options: IngestOptions,
+): Promise<void> {
+  const limit = options.batchParagraphs ?? BATCH_PARAGRAPHS;
+  let batch: ReadFile[] = [];
+  let size = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (gone: readonly string[] = []) => {
+    if (batch.length === 0 && gone.length === 0) return;
+    await writing;
+    const files = batch;
+    writing = storeFiles(db, files, gone).then((stored) => countStored(report, files, stored));
+    // Seen as handled now; a failure is thrown where `writing` is next awaited.
+    writing.catch(() => {});
+    [batch, size] = [[], 0];
+  };
+  await flush(deleted);
+  for (const f of planned) {
+    if (f.kind === 'unchanged') continue;
+    const hash = f.hash ?? (await hashOf(path.join(root, f.file)));
+    const loaded = await loadFile(root, f.file, options);
+    report.warnings.push(...loaded.warnings);
+    const paragraphs = paragraphCount(loaded.articles);
+    report.articles += loaded.articles.length;
+    report.paragraphs += paragraphs;
+    batch.push({ file: f.file, kind: f.kind, fingerprint: { size: f.size, mtimeMs: f.mtimeMs, hash }, articles: loaded.articles });
+    size += paragraphs;
+    if (size >= limit) await flush();
+  }
+  await flush();
+  await writing;
+}
+
+function paragraphCount(articles: readonly Article[]): number {
+  return articles.reduce((n, a) => n + a.paragraphs.length, 0);
+}
+
+/** Counts a stored batch into `report`: its duplicates, and its files that a newer version read meanwhile as unchanged. */
+function countStored(report: IngestReport, batch: readonly ReadFile[], stored: Stored): void {
+  report.duplicates += stored.duplicates;
+  for (const f of batch.filter((b) => stored.newer.includes(b.file))) {
+    report[f.kind]--;
+    report.unchanged++;
+    report.articles -= f.articles.length;
+    report.paragraphs -= paragraphCount(f.articles);
+  }
+}
+
+/** The stored files with their versions, of every file or of `files`. */
+async function storedFiles(q: Queryable, files?: readonly string[]): Promise<Map<string, StoredFile>> {
+  const rows = await q.query<{ file: string; size: string; mtime_ms: number; hash: string; reading: number }>(
+    `select file, size, mtime_ms, hash, reading from search_files${files ? ' where file = any($1)' : ''}`,
+    files ? [files] : undefined,
+  );
+  return new Map(rows.rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash, reading: r.reading }]));
 }
 
 /** Analyses the feed items again, FEED_BATCH_FILES per transaction (see `reanalyzeBatch`), counted into `report`. */
@@ -462,21 +548,23 @@ async function reanalyzeFeedItems(db: SqlDb, feedItems: readonly string[], repor
     report.reread += stored.length;
     const articles = stored.flatMap((f) => f.articles);
     report.articles += articles.length;
-    report.paragraphs += articles.reduce((n, a) => n + a.paragraphs.length, 0);
+    report.paragraphs += paragraphCount(articles);
   }
 }
 
 /**
  * Feed items have no file to read again: their stored articles (and copies left out as duplicates)
  * are read back and stored again, analysed by this code, in one transaction, so an item that another
- * ingest removes meanwhile is not brought back. Their text stays as it was cleaned when fetched.
- * Returns what was stored again.
+ * ingest removes or reads again meanwhile is not brought back or read twice (only those still read
+ * by an older version are). Their text stays as it was cleaned when fetched. Returns what was stored again.
  */
 async function reanalyzeBatch(db: SqlDb, files: readonly string[]): Promise<FileArticles[]> {
   return db.transaction(async (q) => {
     await beginBatch(q);
     const byFile = new Map<string, FileArticles & { articles: Article[] }>(
-      [...(await storedFingerprints(q, files))].map(([file, fingerprint]) => [file, { file, fingerprint, articles: [] }]),
+      [...(await storedFiles(q, files))]
+        .filter(([, f]) => f.reading < READING_VERSION)
+        .map(([file, fingerprint]) => [file, { file, fingerprint, articles: [] }]),
     );
     const stored = await q.query<StoredArticleRow>('select article_id, meta from search_articles where file = any($1) order by article_id', [
       [...byFile.keys()],
