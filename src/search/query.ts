@@ -68,16 +68,7 @@ export function queryGroups(
   translate?: Translate,
   names: ReadonlySet<string> = new Set(),
 ): QueryGroup[] {
-  const unknownIdf = index.idf('');
-  const df = (t: string) => index.df(t);
-  // In a compounding language a word also matches, for less, the compounds it is part of.
-  const compounds = isCompounding(language) ? compoundsFor(index) : undefined;
-  const compoundsOf = (t: string, w?: string) =>
-    (compounds?.containing(t, w && fold(w)) ?? []).map((term) => ({
-      term,
-      // Scored at the part's idf, not the compound's: the compound's rarity is not the question's.
-      weight: COMPOUND_WEIGHT * Math.min(1, index.idf(t) / index.idf(term)),
-    }));
+  const compoundsOf = compoundTerms(index, language);
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   // The question's words the articles use as written: what a misspelling's corrections are read beside.
@@ -93,66 +84,92 @@ export function queryGroups(
     const term = (translate && index.words.get(word)) || termOf(word, language);
     if (seen.has(term)) continue;
     seen.add(term);
-    // A word the articles use as it is written is kept as it is: mostly a name ("Pedro Castillo" is
-    // not "Peter Castle"), or a word both languages share ("test", "NASA").
-    if (translate && !index.words.has(word)) {
-      const isName = names.has(word) && !CAPITALIZES_NOUNS.has(language);
-      groups.push(...acrossLanguages(index, word, language, translate, isName));
-      continue;
-    }
-    // A word the articles use that is no name may still be a word of the question's language that
-    // English articles happen to hold ("media" in "a media asta" is half): its translations join it.
-    if (translate && !names.has(word) && !CAPITALIZES_NOUNS.has(language)) {
-      const translated = translatedGroups(index, word, translate);
-      if (translated && translated.length === 1) {
-        const own = { term, weight: 1 };
-        groups.push({ ...translated[0]!, terms: [own, ...translated[0]!.terms.filter((t) => t.term !== term)] });
-        continue;
-      }
-    }
-    if (index.postings.has(term)) {
-      groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
-      continue;
-    }
+    const translated = translate && fromOtherLanguage(index, word, term, language, translate, names);
+    if (translated) groups.push(...translated);
+    else if (index.postings.has(term)) groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
     // A number means just itself: 2027 is not a misspelling of 2028.
-    if (!/\p{L}/u.test(word)) {
-      groups.push({ word, terms: [], idf: unknownIdf });
-      continue;
-    }
-    // A compound the articles do not use ("Hauptbesatzung"): its parts, each a word of the question.
-    const parts = isCompounding(language) && !nearlyKnown(index, word) ? splitCompound(word, language, df) : undefined;
-    if (parts) {
-      for (const part of parts) {
-        if (seen.has(part)) continue;
-        seen.add(part);
-        groups.push({ word, terms: [{ term: part, weight: 1 }, ...compoundsOf(part)], idf: index.idf(part) });
-      }
-      continue;
-    }
-    // A misspelled word: the articles' words it may stand for, and (for an inflected form the
-    // articles do not use) the stems its own stem may stand for.
-    const fuzzy = fuzzyFor(index);
-    const slip = (a: string, b: string) => undoubled(a) === undoubled(b);
-    const corrections: Correction[] = [
-      ...nearestFirst(fuzzy.words.search(word, Infinity)).map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: slip(m.word, word) })),
-      ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({
-        term: m.word,
-        edits: m.edits,
-        slip: slip(m.word, term),
-      })),
-    ];
-    const terms = [...likeliest(index, corrections, context), ...(CYRILLIC.test(word) ? latinSpellings(index, word) : [])]
-      // A word with digits ("Intrenet2") is corrected to words with the same digits ("internet2", not "internet3").
-      .filter((t) => t.weight > 0 && !seen.has(t.term) && digitsOf(t.term) === digitsOf(word))
-      .sort((a, b) => b.weight - a.weight);
-    // One entry per term, at its best weight (the list is sorted best first).
-    const unique = [...new Map([...terms].reverse().map((t) => [t.term, t])).values()].reverse();
-    const idf = unique.length ? Math.max(...unique.map((t) => index.idf(t.term))) : unknownIdf;
-    groups.push({ word, terms: unique, idf });
+    else if (!/\p{L}/u.test(word)) groups.push({ word, terms: [], idf: index.idf('') });
+    else groups.push(...(compoundParts(index, word, language, seen, compoundsOf) ?? [correctedGroup(index, word, term, seen, context)]));
   }
   const common = LANGUAGES.get(language)!.common;
   for (const g of groups) if (common.has(g.word)) g.common = true;
   return groups;
+}
+
+/** The compounds of the articles a term is part of, at their weight: none in a language that does not compound. */
+type CompoundTerms = (term: string, word?: string) => Array<{ term: string; weight: number }>;
+
+/** In a compounding language a word also matches, for less, the compounds it is part of. */
+function compoundTerms(index: SearchIndex, language: Language): CompoundTerms {
+  const compounds = isCompounding(language) ? compoundsFor(index) : undefined;
+  return (t, w) =>
+    (compounds?.containing(t, w && fold(w)) ?? []).map((term) => ({
+      term,
+      // Scored at the part's idf, not the compound's: the compound's rarity is not the question's.
+      weight: COMPOUND_WEIGHT * Math.min(1, index.idf(t) / index.idf(term)),
+    }));
+}
+
+/**
+ * The groups of a word of a question in another language than the articles': undefined when it is
+ * to be read as the articles' own word (see `queryGroups`).
+ */
+function fromOtherLanguage(
+  index: SearchIndex,
+  word: string,
+  term: string,
+  language: Language,
+  translate: Translate,
+  names: ReadonlySet<string>,
+): QueryGroup[] | undefined {
+  // A word the articles use as it is written is kept as it is: mostly a name ("Pedro Castillo" is
+  // not "Peter Castle"), or a word both languages share ("test", "NASA").
+  if (!index.words.has(word)) return acrossLanguages(index, word, language, translate, names.has(word) && !CAPITALIZES_NOUNS.has(language));
+  // A word the articles use that is no name may still be a word of the question's language that
+  // English articles happen to hold ("media" in "a media asta" is half): its translations join it.
+  if (names.has(word) || CAPITALIZES_NOUNS.has(language)) return undefined;
+  const translated = translatedGroups(index, word, translate);
+  if (!translated || translated.length !== 1) return undefined;
+  return [{ ...translated[0]!, terms: [{ term, weight: 1 }, ...translated[0]!.terms.filter((t) => t.term !== term)] }];
+}
+
+/** A compound the articles do not use ("Hauptbesatzung"): its parts, each a word of the question. */
+function compoundParts(
+  index: SearchIndex,
+  word: string,
+  language: Language,
+  seen: Set<string>,
+  compoundsOf: CompoundTerms,
+): QueryGroup[] | undefined {
+  const parts = isCompounding(language) && !nearlyKnown(index, word) ? splitCompound(word, language, (t) => index.df(t)) : undefined;
+  if (!parts) return undefined;
+  const fresh = parts.filter((part) => !seen.has(part) && seen.add(part));
+  return fresh.map((part) => ({ word, terms: [{ term: part, weight: 1 }, ...compoundsOf(part)], idf: index.idf(part) }));
+}
+
+/**
+ * A misspelled word: the articles' words it may stand for, and (for an inflected form the articles
+ * do not use) the stems its own stem may stand for.
+ */
+function correctedGroup(index: SearchIndex, word: string, term: string, seen: ReadonlySet<string>, context?: (term: string) => number): QueryGroup {
+  const fuzzy = fuzzyFor(index);
+  const slip = (a: string, b: string) => undoubled(a) === undoubled(b);
+  const corrections: Correction[] = [
+    ...nearestFirst(fuzzy.words.search(word, Infinity)).map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: slip(m.word, word) })),
+    ...(word.length >= STEM_FUZZY_MIN_LENGTH ? fuzzy.terms.search(term) : []).map((m) => ({
+      term: m.word,
+      edits: m.edits,
+      slip: slip(m.word, term),
+    })),
+  ];
+  const terms = [...likeliest(index, corrections, context), ...(CYRILLIC.test(word) ? latinSpellings(index, word) : [])]
+    // A word with digits ("Intrenet2") is corrected to words with the same digits ("internet2", not "internet3").
+    .filter((t) => t.weight > 0 && !seen.has(t.term) && digitsOf(t.term) === digitsOf(word))
+    .sort((a, b) => b.weight - a.weight);
+  // One entry per term, at its best weight (the list is sorted best first).
+  const unique = [...new Map([...terms].reverse().map((t) => [t.term, t])).values()].reverse();
+  const idf = unique.length ? Math.max(...unique.map((t) => index.idf(t.term))) : index.idf('');
+  return { word, terms: unique, idf };
 }
 
 /**
