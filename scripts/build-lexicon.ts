@@ -2,8 +2,9 @@
  * npm run build-lexicon -- [--dictd DIR] [--out FILE]
  *
  * Builds `models/lexicon.tsv.gz`, the bilingual word list that lets a question in German, Spanish,
- * French, Italian, Portuguese or Russian find English articles, from Debian's FreeDict dictionaries (GPL, so the file is
- * built where the bot runs rather than shipped with it; see models/README.md for the install line).
+ * French, Italian, Portuguese or Russian find English articles, from Debian's FreeDict dictionaries and
+ * Mueller's English–Russian one (GPL, so the file is built where the bot runs rather than shipped
+ * with it; see models/README.md for the install line).
  *
  * One-word headwords are kept with a few translations each, lowercased: one-word ones, or a phrase
  * of up to three words when there is no one-word one ("Heiligabend" → christmas_eve). English–X
@@ -30,7 +31,14 @@ const USAGE = 'usage: npm run build-lexicon -- [--dictd /usr/share/dictd] [--out
  * English entries of its own, Spanish, French and Italian a few thousand), or through the French
  * lexicon.
  */
-const DICTIONARIES: ReadonlyArray<{ name: string; language: string; reversed: boolean; via?: 'de' | 'fr' }> = [
+const DICTIONARIES: ReadonlyArray<{
+  name: string;
+  language: string;
+  reversed: boolean;
+  via?: 'de' | 'fr';
+  /** How its entries are written, when not as FreeDict's, and the Debian package that installs it. */
+  mueller?: { package: string };
+}> = [
   { name: 'freedict-deu-eng', language: 'de', reversed: false },
   { name: 'freedict-spa-eng', language: 'es', reversed: false },
   { name: 'freedict-fra-eng', language: 'fr', reversed: false },
@@ -53,6 +61,10 @@ const DICTIONARIES: ReadonlyArray<{ name: string; language: string; reversed: bo
   { name: 'freedict-por-deu', language: 'pt', reversed: false, via: 'de' },
   // Wiktionary-made, 17.9k entries: Russian words none of the others has ("эпицентр").
   { name: 'freedict-fra-rus', language: 'ru', reversed: true, via: 'fr' },
+  // Mueller's English–Russian dictionary (Debian's mueller7-dict, GPL-2+, 46k entries), read in
+  // reverse as one more vote: the common Russian words FreeDict's 1.7k English entries lack
+  // ("использовать" → use, "паровой" → steam).
+  { name: 'mueller7', language: 'ru', reversed: true, mueller: { package: 'mueller7-dict' } },
 ];
 
 /** Translations kept per word: the first senses are the common ones, and more only dilute the weight. */
@@ -130,6 +142,33 @@ export function translationsOf(body: string): string[] {
   return out;
 }
 
+/**
+ * The translations a Mueller entry gives: on each sense line ("1. _n. пар", "2) перехватить;
+ * прерывать, выключать"), the words and phrases before its first English example, without the
+ * labels ("_n.", "_воен."), transcriptions and parentheses.
+ */
+export function muellerTranslationsOf(body: string): string[] {
+  const out: string[] = [];
+  for (const raw of body.split('\n').slice(1)) {
+    // A line that starts a sense (a number, a label, the transcription); the others carry on an example.
+    const line = raw.trim().replace(/^\[[^\]]*\]\s*/, '_. ');
+    const sense = /^(?:\d+\.\s*)?(?:\d+\)|[а-я]\))?\s*/u.exec(line)![0];
+    if (!sense.trim() && !line.startsWith('_')) continue;
+    const text = line
+      .slice(sense.length)
+      .replace(/\[[^\]]*\]|\([^)]*\)|_\S+/gu, ' ')
+      .trim();
+    for (const piece of text.split(';')) {
+      if (/[a-z]/i.test(piece)) break;
+      for (const part of piece.split(',')) {
+        const words = part.trim().toLowerCase().split(/\s+/);
+        if (words.length <= MAX_PHRASE && words.every((w) => WORD.test(w))) out.push(words.join('_'));
+      }
+    }
+  }
+  return out;
+}
+
 /** Per headword, its translations in the order found (before `finish` keeps the best). */
 type Table = Map<string, string[]>;
 
@@ -166,15 +205,15 @@ export function kept(word: string, given: ReadonlyArray<readonly string[]>, comm
 }
 
 /** A language's translations from its dictionary's entries (reversed: English or German headwords, foreign translations). */
-export function lexiconOf(entries: readonly DictEntry[], reversed: boolean, table: Table = new Map()): Table {
+export function lexiconOf(entries: readonly DictEntry[], reversed: boolean, table: Table = new Map(), read = translationsOf): Table {
   if (!reversed) {
-    for (const { headword, body } of entries) add(table, headword, translationsOf(body));
+    for (const { headword, body } of entries) add(table, headword, read(body));
     return table;
   }
   // Read in reverse, a word's headwords come in the order of where it stands in their entries: the
   // headwords it is the first translation of before those it is a later sense of.
   const reversals = entries
-    .map(({ headword, body }) => ({ source: headword.toLowerCase().split(/\s+/), translations: translationsOf(body) }))
+    .map(({ headword, body }) => ({ source: headword.toLowerCase().split(/\s+/), translations: read(body) }))
     .filter(({ source }) => source.length <= MAX_PHRASE && source.every((w) => WORD.test(w)));
   const longest = Math.max(0, ...reversals.map((r) => r.translations.length));
   for (let at = 0; at < longest; at++)
@@ -253,7 +292,7 @@ export async function readSources(dir: string): Promise<{ tables: Map<string, So
   for (const d of DICTIONARIES) {
     const base = path.join(dir, d.name);
     if (!existsSync(`${base}.index`)) {
-      counts.push(`${d.name} skipped (apt-get install dict-${d.name})`);
+      counts.push(`${d.name} skipped (apt-get install ${d.mueller?.package ?? `dict-${d.name}`})`);
       continue;
     }
     const entries = readDictd(await fs.readFile(`${base}.index`, 'utf8'), gunzipSync(await fs.readFile(`${base}.dict.dz`)));
@@ -261,7 +300,7 @@ export async function readSources(dir: string): Promise<{ tables: Map<string, So
     if (!t) tables.set(d.language, (t = { direct: [], viaGerman: new Map() }));
     if (d.via === 'fr') lexiconOf(entries, d.reversed, (t.viaFrench ??= new Map()));
     else if (d.via) lexiconOf(entries, d.reversed, t.viaGerman);
-    else t.direct.push(lexiconOf(entries, d.reversed));
+    else t.direct.push(lexiconOf(entries, d.reversed, new Map(), d.mueller ? muellerTranslationsOf : translationsOf));
   }
   return { tables, counts };
 }

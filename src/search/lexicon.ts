@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { LANGUAGES, type Language } from './language.js';
+import { lemmaCandidates } from './lemmas.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
 
@@ -39,14 +40,16 @@ export class Lexicon {
   /**
    * The English words a (lowercased) question word may stand for, as the concepts it holds (one, or
    * two for a compound the lexicon lacks: "Leichensäcke" → [corpse…], [bag…]), each with its
-   * alternatives: the headword itself, else a headword with the same stem ("Angriffs" → Angriff).
+   * alternatives: the headword itself, else a headword with the same stem ("Angriffs" → Angriff),
+   * else the dictionary form a Russian ending points to ("выиграл" → выиграть, "музея" → музей; see
+   * lemmas.ts), which comes last so that no word the stem translated changes.
    */
   translate(word: string, language: Language): string[][] | undefined {
     const table = this.words.get(language);
     if (!table) return undefined;
     const stems = this.stemsOf(language, table);
-    const found = table.find(word);
-    const headword = found >= 0 ? found : likeForm(word, stems.get(termOf(word, language)), table);
+    const headword =
+      firstFound(table, [word]) ?? likeForm(word, stems.get(termOf(word, language)), table) ?? firstFound(table, lemmaCandidates(word, language));
     if (headword !== undefined) return concepts(table.translations(headword));
     const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
     return parts?.map((stem) => table.translations(stems.get(stem)![0]!));
@@ -84,6 +87,15 @@ function likeForm(word: string, headwords: Iterable<number> | undefined, table: 
     if (n > shared) [best, shared] = [i, n];
   }
   return best;
+}
+
+/** The first of `words` that is a headword. */
+function firstFound(table: Headwords, words: readonly string[]): number | undefined {
+  for (const w of words) {
+    const i = table.find(w);
+    if (i >= 0) return i;
+  }
+  return undefined;
 }
 
 /**

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, kept, lexiconOf, readDictd, readSources, translationsOf, type DictEntry } from '../../scripts/build-lexicon.js';
+import {
+  buildLexicon,
+  kept,
+  lexiconOf,
+  muellerTranslationsOf,
+  readDictd,
+  readSources,
+  translationsOf,
+  type DictEntry,
+} from '../../scripts/build-lexicon.js';
 
 // Two entries as FreeDict's dictd files hold them: the index (headword without spaces, offset and
 // length in base64 digits) and the text.
@@ -112,13 +121,45 @@ describe('build-lexicon', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads a Mueller entry’s sense lines up to their first English example, without labels, transcriptions or parentheses', () => {
+    const body = [
+      'steam',
+      '   [sti:m]',
+      '   1. _n.',
+      '      1) пар; in full steam на всех парах; вовсю; to get up steam',
+      '      развести пары',
+      '      2) _разг. энтузиазм, энергия',
+      '   2. _a. паровой',
+      '   3. _v. выпускать пар (из котла)',
+      '',
+    ].join('\n');
+    expect(muellerTranslationsOf(body)).toEqual(['пар', 'энтузиазм', 'энергия', 'паровой', 'выпускать_пар']);
+    expect(muellerTranslationsOf('quarterback\n   [kwɔ:tɜbæk] _n. защитник (в американском футболе)\n')).toEqual(['защитник']);
+  });
+
+  it('reads Mueller’s English–Russian dictionary in reverse, as one more vote beside FreeDict’s', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dictd-'));
+    try {
+      writeDictd(dir, 'freedict-eng-rus', ['school /skuːl/\nшкола\n']);
+      writeDictd(dir, 'mueller7', ['steam\n   [sti:m]\n   1. _n. пар\n   2. _a. паровой\n', 'school\n   [sku:l] _n. школа\n', 'pod\n   _n. школа\n']);
+      const { tables, counts } = await readSources(dir);
+      const built = buildLexicon(tables);
+      expect(built.get('ru')!.get('паровой')).toEqual(['steam']);
+      // Both dictionaries give "school": it comes first.
+      expect(built.get('ru')!.get('школа')).toEqual(['school', 'pod']);
+      expect(counts).toContain('freedict-deu-rus skipped (apt-get install dict-freedict-deu-rus)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** A dictd dictionary of `entries` (each its text) as FreeDict's `.index` and `.dict.dz` files. */
 function writeDictd(dir: string, name: string, entries: readonly string[]): void {
   let offset = 0;
   const index = entries.map((text) => {
-    const line = `${text.split(' ', 1)[0]}\t${b64(offset)}\t${b64(Buffer.byteLength(text))}`;
+    const line = `${text.split(/\s/, 1)[0]}\t${b64(offset)}\t${b64(Buffer.byteLength(text))}`;
     offset += Buffer.byteLength(text);
     return line;
   });
