@@ -150,7 +150,7 @@ export function withOtherNamings(index: SearchIndex, groups: QueryGroup[], conte
       for (const term of terms)
         if (!have.has(term) && index.postings.has(term)) {
           have.add(term);
-          extra.push({ term, weight: OTHER_NAMING_WEIGHT });
+          extra.push({ term, weight: OTHER_NAMING_WEIGHT, naming: true });
         }
     }
     if (extra.length === 0) return g;

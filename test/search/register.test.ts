@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { slotOf } from '../../src/search/check.js';
 import { SearchIndex } from '../../src/search/index.js';
+import { backgroundWeight } from '../../src/search/rank.js';
 import { OTHER_NAMING_WEIGHT, otherNamings, otherNamingTerms, withOtherNamings } from '../../src/search/register.js';
 import { article, COUNCIL, STORM } from './fixture.js';
 import { where } from './helpers.js';
@@ -63,7 +64,7 @@ describe('other namings of a question word', () => {
     const [joined] = withOtherNamings(index, [moms], ['moms'], 'en');
     expect(joined!.terms).toEqual([
       { term: 'mom', weight: 1 },
-      { term: 'mother', weight: OTHER_NAMING_WEIGHT },
+      { term: 'mother', weight: OTHER_NAMING_WEIGHT, naming: true },
     ]);
     expect(joined!.idf).toBe(5);
     // "doj" is not in the folder: not a misspelling of some word it has, but the Justice Department.
@@ -73,6 +74,23 @@ describe('other namings of a question word', () => {
     expect(read!.idf).toBe(Math.max(index.idf('justic'), index.idf('depart')));
     // A naming the folder never uses changes nothing.
     expect(withOtherNamings(index, [doj], ['doj'], 'de')).toEqual([doj]);
+  });
+
+  it('does not make a word rarer than it is', () => {
+    // A word weighs as it does against the background, however rare its other naming is there.
+    const department = {
+      word: 'department',
+      terms: [
+        { term: 'prosecutor', weight: 1 },
+        { term: 'justic', weight: OTHER_NAMING_WEIGHT, naming: true as const },
+      ],
+      idf: 5,
+    };
+    expect(index.backgroundIdf('justic')).toBeGreaterThan(index.backgroundIdf('prosecutor'));
+    expect(backgroundWeight(index, department)).toBe(index.backgroundIdf('prosecutor'));
+    // A word the folder lacks weighs as its namings do.
+    const [doj] = withOtherNamings(index, [{ word: 'doj', terms: [], idf: 9 }], ['doj'], 'en');
+    expect(backgroundWeight(index, doj!)).toBe(Math.max(index.backgroundIdf('justic'), index.backgroundIdf('depart')));
   });
 
   it('counts "how many moms" in mothers too', () => {
