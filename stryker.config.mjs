@@ -24,7 +24,7 @@ export default {
     'src/search/answer.ts:82-82', // and its early return (explainAnswer)
     'src/search/answer.ts:153-157', // tentative answers
     'src/search/conviction.ts:65-85', // convictionOf
-    'src/search/rank.ts:261-286', // backgroundWeight, confidence
+    'src/search/rank.ts:268-295', // backgroundWeight, confidence
   ],
   concurrency: 2,
   timeoutMS: 20_000,

@@ -5,6 +5,7 @@ import type { QueryGroup } from './rank.js';
 import type { AnswerKind } from './fit.js';
 import type { SearchIndex } from './index.js';
 import { articleRange, postingsIn } from './article-range.js';
+import { otherNamings } from './register.js';
 
 /**
  * The passage-level answer check: does one sentence of a paragraph hold the question's words and,
@@ -75,7 +76,11 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   const many = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how');
   if (many >= 0) {
     const counted = words.slice(many + 1).find((w) => !isStopword(w, language));
-    if (counted) return { kind, units: new Set([counted, termOf(counted, language)]) };
+    // Counted as the news counts it too: "how many moms" is answered by "800 mothers" (see `register.ts`).
+    if (counted) {
+      const named = (otherNamings([counted], language).get(counted) ?? []).filter((t) => t.length === 1).flat();
+      return { kind, units: new Set([counted, termOf(counted, language), ...named]) };
+    }
   }
   if (text.includes(' how much ')) return { kind, money: true };
   return { kind };

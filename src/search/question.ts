@@ -10,6 +10,7 @@ import { expandShorthand, functionWordOf } from './chat.js';
 import { answerKind, recencyOf, yearsIn, type Recency } from './fit.js';
 import type { Fit } from './misfit.js';
 import { languagesOf } from './lookup.js';
+import { withOtherNamings } from './register.js';
 
 /** A question as read: what every later stage of answering it works from. */
 export interface Question {
@@ -63,7 +64,8 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 
   const translate = translator(index, language, options.lexicon);
-  const groups = queryGroups(index, content, language, translate, names);
+  // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`).
+  const groups = withOtherNamings(index, queryGroups(index, content, language, translate, names), content, language);
   const rankingGroups = repeated(groups, words, language);
   const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
   return { base, asked, words, language, content, names, translate, groups, rankingGroups, fit, recency: recencyOf(words) };

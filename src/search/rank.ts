@@ -5,8 +5,11 @@ import type { SearchIndex } from './index.js';
 export interface QueryGroup {
   /** The question's word (lowercased). */
   word: string;
-  /** Alternatives with their weight in (0, 1]: 1 for the word itself, less for fuzzy guesses. */
-  terms: Array<{ term: string; weight: number }>;
+  /**
+   * Alternatives with their weight in (0, 1]: 1 for the word itself, less for fuzzy guesses and for
+   * another naming of it (`naming`: "justice" for "doj", see `register.ts`).
+   */
+  terms: Array<{ term: string; weight: number; naming?: true }>;
   /** The group's share of the question: its rarest alternative's idf (unknown words get the max). */
   idf: number;
   /** Whether the word is common in its language (see `LanguageInfo.common`): little sign of a topic. */
@@ -257,9 +260,15 @@ function withHeadline(index: SearchIndex, groups: readonly QueryGroup[], c: Rank
   return score / ideal;
 }
 
-/** A question group's weight against the background collection: its rarest alternative's idf (an unknown word's: the most). */
+/**
+ * A question group's weight against the background collection: its rarest alternative's idf (an
+ * unknown word's: the most). Another naming of a word the folder has does not make it rarer ("gop"
+ * beside "republican"): questions about stories the folder lacks were answered more often.
+ */
 export function backgroundWeight(index: SearchIndex, g: QueryGroup): number {
-  return g.terms.length ? Math.max(...g.terms.map((t) => index.backgroundIdf(t.term))) : index.backgroundIdf('');
+  const own = g.terms.filter((t) => !t.naming);
+  const terms = own.length ? own : g.terms;
+  return terms.length ? Math.max(...terms.map((t) => index.backgroundIdf(t.term))) : index.backgroundIdf('');
 }
 
 /**

@@ -126,6 +126,21 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     expect(shown(got)).toEqual(shown(answer(embedded, 'How many homes lost electrcity?')));
   });
 
+  it('reads a reader’s acronym as the name the articles spell out, as the embedded index does', async () => {
+    // "doj" is in no article: the postings of "justice" and "department" are read for it (see register.ts).
+    const hiring = article('hiring', 'Washington moves against crypto fraud', [
+      'The Justice Department is hiring 150 federal prosecutors to pursue fraud on digital exchanges.',
+      'Crypto prices fell again on Monday as lawmakers argued over new rules for exchanges.',
+    ]);
+    for (const a of [hiring, ...NEWS]) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    const q = 'how many prosecutors is the doj hiring';
+    const got = await new PostgresSearch(db).answer(q);
+    expect(got.passages[0]?.text).toContain('150 federal prosecutors');
+    expect(shown(got)).toEqual(shown(answer(embedded, q)));
+  });
+
   it('matches a compound the articles never write through its parts, as the embedded index does', async () => {
     // "Radwegnetz" is in no article: split into "Radweg" + "Netz", whose paragraphs the parts find.
     const city = article('hamburg', 'Nachrichten aus Hamburg', [

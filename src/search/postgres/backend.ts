@@ -1,6 +1,7 @@
 import type { SqlDb } from '../../state/sql.js';
 import { answer } from '../answer.js';
 import { expandShorthand } from '../chat.js';
+import { otherNamingTerms } from '../register.js';
 import { allowedEdits, editDistance } from '../fuzzy.js';
 import { SearchIndex, type CorpusStats } from '../index.js';
 import { detectLanguage, type Language } from '../language.js';
@@ -157,6 +158,8 @@ export class PostgresSearch {
     const words = [...new Set([...written, ...expandShorthand(written, language, () => 0)])].filter((w) => !isStopword(w, language));
     const wanted = new Set<string>();
     for (const w of words) wanted.add(termOf(w, language));
+    // Other namings of the question's words ("doj" → the Justice Department): see `register.ts`.
+    for (const t of otherNamingTerms(words, language)) wanted.add(t);
     // A question in a language no article is in may be translated (see `translator` in question.ts).
     // The word list (over 100 MB in memory) is read only once a question needs translating, as answer() reads it.
     const lexicon = !totals.languages.includes(language) && totals.languages.includes(TRANSLATED_TO) ? installedLexicon() : undefined;
