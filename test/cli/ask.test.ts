@@ -30,7 +30,6 @@ interface JsonAnswer {
   url: string | null;
   file: string;
   paragraph: number;
-  neighbour?: number;
   text: string;
   passage: string;
   score: number;
@@ -43,12 +42,8 @@ interface JsonLine {
   confidence?: number;
 }
 
-const TRAM_VOTE =
-  'The Riverton city council voted seven to two on Monday night to approve a new tram line linking the harbour district with the university campus.';
 const TRAM_COST =
   'The tram line will cost 240 million dollars, most of it paid by a regional transport grant, and construction is due to begin in 2026.';
-/** The cost paragraph is short: it is shown with a neighbour, the vote before it (a number, "seven to two", where the one after has none). */
-const TRAM_SHOWN = `${TRAM_VOTE} ${TRAM_COST}`;
 
 describe('npm run ask --json', () => {
   it('prints one JSON line with exactly the contract fields and types', async () => {
@@ -66,8 +61,7 @@ describe('npm run ask --json', () => {
     expect(first.confidence).toBeLessThanOrEqual(1);
     expect(first.answers).toHaveLength(1); // --limit 1
     const a = first.answers[0]!;
-    // "neighbour": added to the contract, the number of the paragraph shown with a short one.
-    expect(Object.keys(a).sort()).toEqual(['file', 'neighbour', 'paragraph', 'passage', 'score', 'text', 'title', 'url']);
+    expect(Object.keys(a).sort()).toEqual(['file', 'paragraph', 'passage', 'score', 'text', 'title', 'url']);
     expect(a).toMatchObject({
       title: 'Riverton council approves new tram line',
       url: 'https://news.example.org/riverton-tram',
@@ -75,9 +69,8 @@ describe('npm run ask --json', () => {
       // 0-based among the body's blank-line blocks as written: "Advertisement" (0) and the byline (1)
       // are dropped by cleaning but still counted, so this is 3, not its position 1 among kept ones.
       paragraph: 3,
-      neighbour: 2,
-      text: TRAM_SHOWN,
-      passage: TRAM_SHOWN,
+      text: TRAM_COST,
+      passage: TRAM_COST,
     });
     expect(typeof a.score).toBe('number');
     expect(a.score).toBeGreaterThan(0);
@@ -91,27 +84,21 @@ describe('npm run ask --json', () => {
       'Who won the Champions League final?',
       "What's new?",
       'What is the new signing like?',
-      'How many homes lost electricity in the storm?',
     ];
     const { code, stdout, stderr } = await ask(['--articles', ARTICLES, '--json'], questions.join('\n') + '\n');
     expectOnlyLogs(stderr);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(6);
-    const [tram, lumatech, none, latest, unsure, homes] = lines.map((l) => JSON.parse(l) as JsonLine);
-    expect([tram, lumatech, none, latest, unsure, homes].map((l) => l!.question)).toEqual(questions);
+    expect(lines).toHaveLength(5);
+    const [tram, lumatech, none, latest, unsure] = lines.map((l) => JSON.parse(l) as JsonLine);
+    expect([tram, lumatech, none, latest, unsure].map((l) => l!.question)).toEqual(questions);
 
-    // Without --limit: the same best answer as with --limit 1; up to 3, best first, no paragraph
-    // shown twice (the vote paragraph, shown beside the cost, is no passage of its own).
-    expect(tram!.answers[0]).toMatchObject({ file: 'riverton-tram.md', paragraph: 3, text: TRAM_SHOWN });
-    expect(homes!.answers.length).toBeGreaterThan(1);
-    expect(homes!.answers.length).toBeLessThanOrEqual(3);
-    const scores = homes!.answers.map((a) => a.score);
+    // Without --limit: up to 3, best first, the same best answer as with --limit 1.
+    expect(tram!.answers.length).toBeGreaterThan(1);
+    expect(tram!.answers.length).toBeLessThanOrEqual(3);
+    expect(tram!.answers[0]).toMatchObject({ file: 'riverton-tram.md', paragraph: 3, text: TRAM_COST });
+    const scores = tram!.answers.map((a) => a.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
-    for (const answers of [tram!.answers, homes!.answers]) {
-      const shown = answers.flatMap((a) => [a.paragraph, a.neighbour].filter((p) => p !== undefined).map((p) => `${a.file}#${p}`));
-      expect(new Set(shown).size).toBe(shown.length);
-    }
 
     // A .txt article without front matter: no URL, title from its first line (raw block 0).
     expect(lumatech!.answers[0]).toMatchObject({
@@ -159,7 +146,11 @@ describe('npm run ask errors', () => {
       mismatch: { asked: year, shown: '2024-03-11', kind: 'recent' },
     });
     const plain = await ask(['--articles', ARTICLES, '--limit', '1', q]);
-    expect(plain.stdout.split('\n').slice(0, 3)).toEqual([`I have nothing from ${year}; the latest I have is from 11 March 2024:`, '', TRAM_SHOWN]);
+    expect(plain.stdout.split('\n').slice(0, 3)).toEqual([
+      `I have nothing from ${year}; the latest I have is from 11 March 2024:`,
+      '',
+      'The Riverton city council voted seven to two on Monday night to approve a new tram line linking the harbour district with the university campus.',
+    ]);
   });
 
   it('declines a year the folder has nothing from, pointing to the closest article (a stable "closest" field in --json)', async () => {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveIndex } from '../../src/app/live-index.js';
 import { runConsole } from '../../src/cli/console.js';
 import { createLogger } from '../../src/log.js';
-import { STORM } from '../search/fixture.js';
 
 let live: LiveIndex;
 beforeAll(async () => {
@@ -36,25 +35,20 @@ const afterGreeting = (printed: string) => {
 const ENGINEERS = 'How many engineers will Lumatech hire?';
 const HIRE = 'The cloud computing division grew fastest, and the company said it would hire 3,000 engineers for its data centres next year.';
 const REVENUE = 'Lumatech reported quarterly revenue of 12.4 billion dollars, up 18 percent from a year earlier, beating analyst forecasts.';
-/** The hiring paragraph is short: it is shown with the one before it, whose numbers are the kind asked for. */
-const HIRE_SHOWN = `${REVENUE} ${HIRE}`;
 /** Title and file of the Lumatech article (it has no URL, source or date). */
 const LUMATECH = '— Lumatech profit jumps on cloud demand\n  lumatech-results.txt\n';
-const HOMES = 'How many homes lost electricity in the storm?';
-const STORM_HEAD = '— Storm Ingrid floods coastal towns\n  Coast Daily · 2 Feb 2024\n  https://news.example.org/storm-ingrid\n';
 
 describe('console chat', () => {
   it('greets with the article count, answers a typed question with the passage, its title and file, ends on end of input', async () => {
     const printed = afterGreeting(await chat([ENGINEERS], true));
-    expect(printed).toBe(`? \n${HIRE_SHOWN}\n\n${LUMATECH}\n? `);
+    expect(printed).toBe(`? \n${HIRE}\n\n${LUMATECH}  (1 more passage)\n\n? `);
   });
 
   it('/more shows the next passage of the last answer, then says there are no more', async () => {
-    const printed = afterGreeting(await chat([HOMES, '/more', '/more', '/more'], true));
-    // The second paragraph is shown with the third (two care homes: a number of homes); the first comes next.
+    const printed = afterGreeting(await chat([ENGINEERS, '/more', '/more', '/more'], true));
     expect(printed).toBe(
-      `? \n${STORM.paragraphs[1]!.text} ${STORM.paragraphs[2]!.text}\n\n${STORM_HEAD}  (1 more passage)\n\n` +
-        `? \n${STORM.paragraphs[0]!.text}\n\n${STORM_HEAD}\n` +
+      `? \n${HIRE}\n\n${LUMATECH}  (1 more passage)\n\n` +
+        `? \n${REVENUE}\n\n${LUMATECH}\n` +
         '? No more passages for that question.\n? No more passages for that question.\n? ',
     );
   });
@@ -85,7 +79,7 @@ describe('console chat', () => {
         '? ',
         // /sources: all four, the undated one by its file
         `4 indexed articles:\n1. ${hamburg}\n2. Lumatech profit jumps on cloud demand\n   lumatech-results.txt\n3. ${riverton}\n4. ${storm}\n`,
-        `? \n${HIRE_SHOWN}\n\n${LUMATECH}`,
+        `? \n${HIRE}\n\n${LUMATECH}  (1 more passage)\n`,
         '? I do not know /weather. /help lists what I can do.',
         '? Type the question after /ask, or just type it.',
         '? ',
