@@ -15,6 +15,9 @@ export const SHORT_PARAGRAPH_TERMS = 30;
 /** Two paragraphs longer than this together are not joined: a joined passage is shown whole and must stay a short read. */
 export const MAX_JOINED_CHARS = 600;
 
+/** `slotStrength` of a strong answer: the unit asked for after a number, a full name, a month with its day. */
+const STRONG = 2;
+
 /** What a passage shows: the paragraph answer() chose, alone or with a neighbour. */
 export interface Shown {
   /** Under the chosen paragraph's number; its text is the neighbour's and its own, in the article's order. */
@@ -42,7 +45,11 @@ export function withNeighbour(index: SearchIndex, doc: number, wanted: Wanted | 
   if (index.docLength[doc]! > SHORT_PARAGRAPH_TERMS) return { paragraph };
   const before = paragraphs[at - 1];
   const after = paragraphs[at + 1];
-  const useBefore = before !== undefined && strength(before, wanted) > strength(after, wanted);
+  const [own, sb, sa] = [strength(paragraph, wanted), strength(before, wanted), strength(after, wanted)];
+  // One that holds a strong answer ("12 million euros" for "how much") is shown alone unless a
+  // neighbour holds one as strong: more text would only bury it (and gained no right answer).
+  if (own === STRONG && Math.max(sb, sa) < STRONG) return { paragraph };
+  const useBefore = before !== undefined && sb > sa;
   const other = useBefore ? before : after;
   if (!other || readsAsHeading(other.text)) return { paragraph };
   const text = useBefore ? `${other.text} ${paragraph.text}` : `${paragraph.text} ${other.text}`;

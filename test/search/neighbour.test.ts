@@ -50,6 +50,19 @@ describe('a short paragraph is shown with a neighbour', () => {
     expect(p.text).toBe(`${QUAKE.paragraphs[1]!.text} ${QUAKE.paragraphs[2]!.text}`);
   });
 
+  it('not when it holds a strong answer itself and neither neighbour holds one as strong', () => {
+    const bridge = article('bridge', 'Harbour bridge reopens', [
+      'The harbour bridge reopened on Monday after six months of work on its cables.',
+      'The repairs to the harbour bridge cost 12 million euros, the mayor said.',
+      'Cyclists will get their own lane from April.',
+    ]);
+    const index = SearchIndex.build([bridge, COUNCIL, TRANSFER]);
+    const p = answer(index, 'how much did the harbour bridge repairs cost', { minConfidence: 0 }).passages[0]!;
+    expect(p.paragraph.index).toBe(1);
+    expect(p.neighbour).toBeUndefined();
+    expect(p.text).toBe(bridge.paragraphs[1]!.text);
+  });
+
   it('never with another article’s paragraph or a heading, nor when the two would run long; a long paragraph is shown alone', () => {
     const last = article('last', 'Harbour ferry returns', [
       'The harbour ferry returns to service in May after a winter of repairs to its engines and deck.',
