@@ -39,6 +39,8 @@ export function answerJson(answer: Answer): string {
       text: p.paragraph.text,
       passage: p.text,
       score: p.score,
+      // Added in the same contract: a short paragraph's neighbour shown with it (`text` holds both).
+      ...(p.neighbour !== undefined ? { neighbour: p.neighbour } : {}),
     })),
     // Added in the same contract: why there is no answer (only when `answers` is empty).
     ...(answer.reason ? { reason: answer.reason } : {}),

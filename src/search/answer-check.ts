@@ -5,6 +5,7 @@ import { sentencesOf } from './reading.js';
 import { TRANSLATED_TO, type Translate } from './query.js';
 import type { QueryGroup, Ranked } from './rank.js';
 import { articleDocs, CHECK_LANGUAGE, CHECK_WEIGHT, sentenceFit, slotOf, translatedSlot } from './check.js';
+import type { Wanted } from './neighbour.js';
 import { newestFirst, prefersNewest, rescore, type Candidates } from './candidates.js';
 import { paragraphOf } from './lookup.js';
 import type { Question } from './question.js';
@@ -24,12 +25,13 @@ export interface Checked {
 export function checkBestArticle(index: SearchIndex, q: Question, c: Candidates): Checked {
   const first = c.ranked[0]?.doc;
   // A translated question is checked against the English sentences through its translated terms.
-  const checked = q.language === CHECK_LANGUAGE ? q.language : q.translate ? TRANSLATED_TO : undefined;
-  if (first === undefined || !checked) return { first, ranked: c.ranked, margin: Infinity, fitOf: undefined };
+  const checked = checkedLanguage(q);
+  const asked = askedOf(q);
+  if (first === undefined || !checked || !asked) return { first, ranked: c.ranked, margin: Infinity, fitOf: undefined };
   const article = index.docArticle[first]!;
   // More of the best article's paragraphs, scored as the first candidates were.
   const scored = (docs: readonly number[]) => rescore(index, q, c, docs);
-  const fits = fitsOf(index, q, article, checked);
+  const fits = fitsOf(index, q, article, checked, asked);
   const { ranked, margin } = withAnswerCheck(index, c.ranked, article, q.rankingGroups, scored, fits);
   // The check re-sorts by score: the newest article checked stays first.
   const reordered = prefersNewest(q.recency) ? newestFirst(index, ranked) : ranked;
@@ -37,13 +39,30 @@ export function checkBestArticle(index: SearchIndex, q: Question, c: Candidates)
   return { first, ranked: reordered, margin, fitOf: checked === q.language ? fits : undefined };
 }
 
-/** How well a paragraph of the best article fits the question, read in the `checked` language (see `sentenceFit`). */
-function fitsOf(index: SearchIndex, q: Question, article: number, checked: Language): (doc: number) => number {
+/**
+ * What the question asks for (its slot) and the words it says itself (no answer is one of them), read in
+ * the check's language; undefined when its language is not checked.
+ */
+export function askedOf(q: Question): Wanted | undefined {
+  const checked = checkedLanguage(q);
+  if (!checked) return undefined;
   const { words, language, groups } = q;
-  const slot =
-    checked === language ? slotOf(words, q.fit.kind, language) : translatedSlot(words, q.fit.kind, language, englishTerms(groups, q.translate));
+  if (checked === language) return { slot: slotOf(words, q.fit.kind, language), said: new Set(words) };
   // Across languages the question's names are known by their terms ("Смит" → smith).
-  const said = checked === language ? new Set(words) : new Set([...words, ...groups.flatMap((g) => g.terms.map((t) => t.term))]);
+  return {
+    slot: translatedSlot(words, q.fit.kind, language, englishTerms(groups, q.translate)),
+    said: new Set([...words, ...groups.flatMap((g) => g.terms.map((t) => t.term))]),
+  };
+}
+
+/** The language the question is checked in: its own when English, English when it was translated. */
+function checkedLanguage(q: Question): Language | undefined {
+  return q.language === CHECK_LANGUAGE ? q.language : q.translate ? TRANSLATED_TO : undefined;
+}
+
+/** How well a paragraph of the best article fits the question, read in the `checked` language (see `sentenceFit`). */
+function fitsOf(index: SearchIndex, q: Question, article: number, checked: Language, { slot, said }: Wanted): (doc: number) => number {
+  const { groups } = q;
   const headline = index.headlineTerms[article]!;
   // A paragraph may say "she" or "the balloon" for whom the one before it names: those names count
   // in its fit as the headline's words do (figures in docs/benchmarks.md, "Readers' questions").

@@ -18,7 +18,7 @@ import { paragraphOf } from './lookup.js';
 import { YEAR_DOUBT } from './misfit.js';
 import { readQuestion, type Question } from './question.js';
 import { rankCandidates, type Candidates } from './candidates.js';
-import { checkBestArticle, type Checked } from './answer-check.js';
+import { askedOf, checkBestArticle, type Checked } from './answer-check.js';
 import { doubtsOf } from './doubts.js';
 import { mismatchNote, notFound, passagesOf, round } from './reply.js';
 
@@ -89,7 +89,7 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   if (mismatch && mismatch.kind !== 'recent' && abstains(options))
     return { answer: { ...notFound(index, q.base), mismatch, closest: index.articles[index.docArticle[doc]!]! }, features };
 
-  const passages = passagesOf(index, q.groups, ranked, limit);
+  const passages = passagesOf(index, q.groups, ranked, limit, askedOf(q));
   const sureness = probability === undefined ? {} : { confidence: round(probability) };
   return {
     answer: { ...q.base, passages, ...(unsure ? { tentative: true as const } : {}), ...(mismatch ? { mismatch } : {}), ...sureness },

@@ -149,7 +149,7 @@ const NUMBER_WORDS = new Set(
 );
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const NUMBER = /^\p{N}/u;
-const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:dollars|euros|pounds)\b/u;
+const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:(?:thousand|million|billion|trillion)\s)?(?:dollars|euros|pounds)\b/u;
 const PERCENT = /\p{N}\s?%|\bpercent\b/u;
 const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 

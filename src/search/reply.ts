@@ -1,6 +1,7 @@
 import type { Answer, Passage, YearMismatch } from './types.js';
 import type { SearchIndex } from './index.js';
-import { trimPassage } from './passage.js';
+import { MAX_PASSAGE_CHARS, trimPassage } from './passage.js';
+import { MAX_JOINED_CHARS, withNeighbour, type Shown, type Wanted } from './neighbour.js';
 import type { QueryGroup, Ranked } from './rank.js';
 import { missingYears, readsAsHeading, type Recency } from './fit.js';
 import { languagesOf, paragraphOf } from './lookup.js';
@@ -16,16 +17,52 @@ export function notFound(index: SearchIndex, base: Question['base']): Answer {
     : { ...base, passages: [], reason: 'not-found', articleLanguages: written };
 }
 
-/** The best `limit` candidates as shown: trimmed around the question's terms. */
-export function passagesOf(index: SearchIndex, groups: readonly QueryGroup[], ranked: readonly Ranked[], limit: number): Passage[] {
+/**
+ * The best `limit` candidates as shown: a heading with the paragraph under it, a short paragraph with
+ * a neighbour (see `withNeighbour`; `wanted`: what the question asks for), a long one trimmed around
+ * the question's terms. A paragraph already shown, as a passage or beside one, is not shown again:
+ * the next candidate takes its place, and a neighbour already shown is left out.
+ */
+export function passagesOf(
+  index: SearchIndex,
+  groups: readonly QueryGroup[],
+  ranked: readonly Ranked[],
+  limit: number,
+  wanted: Wanted | undefined,
+): Passage[] {
   const termWeights = new Map<string, number>();
   for (const g of groups) for (const t of g.terms) termWeights.set(t.term, t.weight);
-  return ranked.slice(0, limit).map((r) => {
-    const article = index.articles[index.docArticle[r.doc]!]!;
-    const paragraph = withBody(index, r.doc);
-    const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights);
-    return { article, paragraph, text: trimmed.text, highlights: trimmed.highlights, score: round(r.score) };
-  });
+  const seen = new Set<string>();
+  const key = (doc: number, paragraph: number) => `${index.docArticle[doc]!}:${paragraph}`;
+  const passages: Passage[] = [];
+  for (const r of ranked) {
+    if (passages.length === limit) break;
+    const own = paragraphOf(index, r.doc);
+    if (seen.has(key(r.doc, own.index))) continue;
+    let shown = withBody(index, r.doc) ?? withNeighbour(index, r.doc, wanted);
+    if (shown.neighbour !== undefined && seen.has(key(r.doc, shown.neighbour))) shown = { paragraph: own };
+    for (const p of [own.index, shown.neighbour]) if (p !== undefined) seen.add(key(r.doc, p));
+    passages.push(passageOf(index, r, shown, termWeights));
+  }
+  return passages;
+}
+
+/**
+ * A candidate's passage: what `shown` holds, trimmed when long. A short paragraph with its neighbour is
+ * shown whole (trimmed to the question's words, it could lose the neighbour); a heading's body may be long.
+ */
+function passageOf(index: SearchIndex, r: Ranked, { paragraph, neighbour }: Shown, termWeights: ReadonlyMap<string, number>): Passage {
+  const article = index.articles[index.docArticle[r.doc]!]!;
+  const max = neighbour !== undefined && paragraph.text.length <= MAX_JOINED_CHARS ? MAX_JOINED_CHARS : MAX_PASSAGE_CHARS;
+  const trimmed = trimPassage(paragraph.text, index.articleLanguage(index.docArticle[r.doc]!), termWeights, max);
+  return {
+    article,
+    paragraph,
+    text: trimmed.text,
+    highlights: trimmed.highlights,
+    score: round(r.score),
+    ...(neighbour === undefined ? {} : { neighbour }),
+  };
 }
 
 /** The note that the best passage `best` is from another year or about another thing than asked, if it is. */
@@ -81,11 +118,11 @@ function datedNote(index: SearchIndex, doc: number, asked: string, outcome = fal
  * paragraph says what happened. Asked where the convention will be, a reader wants "… at the event
  * August 24-27 in Charlotte" under "Trump threatens to move Republican National Convention from N.C.".
  */
-function withBody(index: SearchIndex, doc: number): Passage['paragraph'] {
+function withBody(index: SearchIndex, doc: number): Shown | undefined {
   const paragraph = paragraphOf(index, doc);
   const next = index.articles[index.docArticle[doc]!]!.paragraphs[index.docParagraph[doc]! + 1];
-  if (!next || !readsAsHeading(paragraph.text) || readsAsHeading(next.text)) return paragraph;
-  return { index: paragraph.index, text: `${paragraph.text} ${next.text}` };
+  if (!next || !readsAsHeading(paragraph.text) || readsAsHeading(next.text)) return undefined;
+  return { paragraph: { index: paragraph.index, text: `${paragraph.text} ${next.text}` }, neighbour: next.index };
 }
 
 export function round(x: number): number {

@@ -13,6 +13,11 @@ export interface Passage {
   highlights: Array<[number, number]>;
   /** Relevance in [0, 1]; comparable within one answer, and against the abstention threshold. */
   score: number;
+  /**
+   * Set when `paragraph` is a short one shown with the paragraph before or after it (see
+   * `withNeighbour`): that paragraph's number. `paragraph.text` then holds both, in order.
+   */
+  neighbour?: number;
 }
 
 /**

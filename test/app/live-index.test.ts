@@ -143,7 +143,8 @@ describe('a paragraph several articles share', () => {
     live = await LiveIndex.open({ articlesDir: folder.articles, cacheDir: folder.cache, log: createLogger({ level: 'silent' }) });
     const question = 'When was the harbour district flooded?';
     const first = live.ask(question).passages;
-    expect(first.filter((p) => p.paragraph.text === SHARED).map((p) => p.article.file)).toEqual(['b.md']);
+    // The passages showing it (a short paragraph may be shown with its neighbour).
+    expect(first.filter((p) => p.text.includes(SHARED)).map((p) => p.article.file)).toEqual(['b.md']);
     expect(live.ask('Why was the beach closed?').passages[0]!.article.file).toBe('b.md');
 
     folder.remove('b.md');
@@ -151,7 +152,7 @@ describe('a paragraph several articles share', () => {
     expect(
       live
         .ask(question)
-        .passages.filter((p) => p.paragraph.text === SHARED)
+        .passages.filter((p) => p.text.includes(SHARED))
         .map((p) => p.article.file),
     ).toEqual(['c.md']);
   });

@@ -30,6 +30,7 @@ interface JsonAnswer {
   url: string | null;
   file: string;
   paragraph: number;
+  neighbour?: number;
   text: string;
   passage: string;
   score: number;
@@ -99,6 +100,9 @@ describe('npm run ask --json', () => {
     expect(tram!.answers[0]).toMatchObject({ file: 'riverton-tram.md', paragraph: 3, text: TRAM_COST });
     const scores = tram!.answers.map((a) => a.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    // No paragraph is shown twice, as a passage or beside one.
+    const shown = tram!.answers.flatMap((a) => [a.paragraph, a.neighbour].filter((p) => p !== undefined).map((p) => `${a.file}#${p}`));
+    expect(new Set(shown).size).toBe(shown.length);
 
     // A .txt article without front matter: no URL, title from its first line (raw block 0).
     expect(lumatech!.answers[0]).toMatchObject({
@@ -142,14 +146,19 @@ describe('npm run ask errors', () => {
     // "This year" is read against the clock; the fixture article is from 2024.
     const year = String(new Date().getUTCFullYear());
     const json = await ask(['--articles', ARTICLES, '--json', '--limit', '1', q]);
+    // The vote paragraph is short: it is shown with the one after it, whose number is "neighbour"
+    // (added to the contract; `text` holds both).
+    const vote =
+      'The Riverton city council voted seven to two on Monday night to approve a new tram line linking the harbour district with the university campus.';
     expect(JSON.parse(json.stdout) as JsonLine & { mismatch?: unknown }).toMatchObject({
+      answers: [{ paragraph: 2, neighbour: 3, text: `${vote} ${TRAM_COST}`, passage: `${vote} ${TRAM_COST}` }],
       mismatch: { asked: year, shown: '2024-03-11', kind: 'recent' },
     });
     const plain = await ask(['--articles', ARTICLES, '--limit', '1', q]);
     expect(plain.stdout.split('\n').slice(0, 3)).toEqual([
       `I have nothing from ${year}; the latest I have is from 11 March 2024:`,
       '',
-      'The Riverton city council voted seven to two on Monday night to approve a new tram line linking the harbour district with the university campus.',
+      `${vote} ${TRAM_COST}`,
     ]);
   });
 

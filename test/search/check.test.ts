@@ -92,6 +92,9 @@ describe('the slot a question asks to fill', () => {
     expect(strength('how many jobs is the plant cutting', 'The plant opened in 1998.')).toBe(0);
     expect(strength('how many episodes are in the first season', 'The first 13-episode season is out.')).toBe(2);
     expect(strength('how much is the new tablet', 'It costs $499 with 16GB.')).toBe(2);
+    // A sum written out in words is as strong as one with a sign.
+    expect(strength('how much did the repairs cost', 'The repairs cost 12 million euros.')).toBe(2);
+    expect(strength('how much did the repairs cost', 'The repairs took 12 million hours.')).toBe(1);
     expect(strength('what percent of voters agree', 'About 52% of voters agree.')).toBe(2);
   });
 

@@ -25,7 +25,7 @@ function shown(a: Answer) {
     reason: a.reason,
     tentative: a.tentative,
     articleCount: a.articleCount,
-    passages: a.passages.map((p) => ({ article: p.article.id, paragraph: p.paragraph.index, text: p.text, score: p.score })),
+    passages: a.passages.map((p) => ({ article: p.article.id, paragraph: p.paragraph.index, neighbour: p.neighbour, text: p.text, score: p.score })),
   };
 }
 
@@ -114,6 +114,23 @@ describe.skipIf(unavailable !== undefined)('the PostgreSQL search backend', () =
     const q = 'party threatens to move national convention';
     const expected = shown(answer(embedded, q));
     expect(expected.passages[0]?.text).toContain('in Charlotte');
+    expect(shown(await new PostgresSearch(db).answer(q))).toEqual(expected);
+  });
+
+  it('shows a short paragraph with the one after it, as the embedded index does, though that one holds no question word', async () => {
+    const floods = article('floods', 'Floods hit the Elwin valley', [
+      'Heavy rain fell across the Elwin valley for three days this week.',
+      'The floods destroyed homes and farms along the river in the Elwin valley, the governor said on Monday, as crews worked through the night to clear roads and reach villages cut off by the water.',
+      'In all, 340 were lost, and rebuilding could take years.',
+      'The governor asked for federal help on Tuesday.',
+    ]);
+    for (const a of [floods, ...NEWS]) write(a);
+    await ingestFolder(db, dir);
+    const embedded = SearchIndex.build((await loadArticles(dir)).articles);
+    const q = 'how many homes did the floods in the elwin valley destroy';
+    const expected = shown(answer(embedded, q));
+    expect(expected.passages[0]).toMatchObject({ paragraph: 1, neighbour: 2 });
+    expect(expected.passages[0]?.text).toContain('340 were lost');
     expect(shown(await new PostgresSearch(db).answer(q))).toEqual(expected);
   });
 

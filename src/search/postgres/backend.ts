@@ -8,6 +8,7 @@ import { detectLanguage, type Language } from '../language.js';
 import { installedLexicon } from '../lexicon.js';
 import { isStopword, termOf, tokenize } from '../normalize.js';
 import { HEADING_MAX_WORDS } from '../fit.js';
+import { SHORT_PARAGRAPH_TERMS } from '../neighbour.js';
 import { FUZZY_WEIGHT, STEM_FUZZY_MIN_LENGTH, TRANSLATED_TO } from '../query.js';
 import type { Answer, AnswerOptions } from '../types.js';
 import { CandidateIndex, type CandidateArticle } from './candidates.js';
@@ -227,8 +228,8 @@ export class PostgresSearch {
    * The articles of the best paragraphs by BM25 over the terms, each term held by at least one of
    * them, in stored order, each with only the paragraphs answer() can use: those holding a question
    * term, the one before each (it names whom a paragraph calls "she"), the first (it tells a
-   * headline from an opening) and the second (it tells an article of one paragraph from a longer
-   * one). Paragraphs holding none of the terms never score, and analysing whole articles cost more
+   * headline from an opening), the second (it tells an article of one paragraph from a longer
+   * one) and those beside a short one (a passage shows it with one of them). Paragraphs holding none of the terms never score, and analysing whole articles cost more
    * than all the rest of a question.
    */
   private async candidates(terms: ReadonlyMap<string, number>, corrections: readonly Correction[], totals: Totals): Promise<CandidateArticle[]> {
@@ -286,9 +287,11 @@ export class PostgresSearch {
          union select article_id, 0 from chosen
          -- the second paragraph tells answer() an article of one paragraph from one whose first alone matches (see articleSupport in rank.ts)
          union select article_id, 1 from chosen
-         -- the paragraph under a line short enough to be a heading: answer() shows the two together (see withBody)
-         union select h.article_id, h.position + 1 from heldp h
-           join search_paragraphs p on p.article_id = h.article_id and p.position = h.position where p.length <= $9),
+         -- the paragraphs beside a short one (or a line short enough to be a heading): answer() shows
+         -- one of them with it (see withBody and withNeighbour)
+         union select h.article_id, h.position + d.step from heldp h
+           join search_paragraphs p on p.article_id = h.article_id and p.position = h.position
+           cross join (values (-1), (1)) d(step) where p.length <= $9 and h.position + d.step >= 0),
        paras as (
          select w.article_id, json_agg(json_build_object('position', p.position, 'index', p.index, 'text', p.text, 'length', p.length, 'terms', h.terms)
            order by p.position) as paragraphs
@@ -309,7 +312,7 @@ export class PostgresSearch {
         RESCORED * this.candidateCount,
         CONTEXT_CANDIDATES,
         // A heading's terms are at most its words, and a headline ending in an abbreviation has one word more.
-        HEADING_MAX_WORDS + 1,
+        Math.max(HEADING_MAX_WORDS + 1, SHORT_PARAGRAPH_TERMS),
       ],
       // Parsed and planned once per connection: planning this statement cost a tenth of running it.
       { name: 'search_candidates' },
