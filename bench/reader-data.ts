@@ -35,7 +35,10 @@ export function judgeAnswer(q: ReaderQuestion, a: Answer): Outcome {
   const top = a.passages[0];
   if (!top) return 'declined';
   if (q.article === null || q.answer === null) return 'wrong';
-  if (top.text.toLowerCase().includes(q.answer.toLowerCase())) return 'right';
+  // Canonically equal text is the same text: the corpus writes some accents decomposed ("Pe\u0301rez"),
+  // the articles' cleaning composes them, and a reader sees no difference.
+  const seen = (s: string) => s.normalize('NFC').toLowerCase();
+  if (seen(top.text).includes(seen(q.answer))) return 'right';
   return articleIdOf(top.article.file) === q.article && top.paragraph.index === q.para ? 'right' : 'wrong';
 }
 

@@ -27,4 +27,10 @@ describe('bench:reader judging', () => {
     expect(judgeAnswer(QUESTION, answered(2, 'Long text.', '…'))).toBe('right');
     expect(judgeAnswer({ ...QUESTION, kind: 'absent', article: null, para: null, answer: null }, answered(2, 'x', 'x'))).toBe('wrong');
   });
+
+  it('finds a span written with a decomposed accent in a passage the cleaning composed', () => {
+    const question = { ...QUESTION, answer: 'Emilia Pe\u0301rez' };
+    const shown = 'Leading the nominations is Emilia Pérez.'.normalize('NFC');
+    expect(judgeAnswer(question, answered(5, shown, shown))).toBe('right');
+  });
 });
