@@ -18,6 +18,16 @@ export default tseslint.config(
     rules: forbid(['**/bench/**'], 'bench/ holds tools, not product.'),
   },
   {
+    // A function that grows past a screen is split (blank lines and comments not counted).
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // split pending: answer-path work in progress (`candidates`).
+    files: ['src/search/postgres/backend.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     // Only src/bot/ speaks Telegram; what the bot says, for every surface, is in src/replies/.
     files: ['src/cli/**', 'src/replies/**', 'src/search/**', 'src/articles/**', 'src/app/**', 'src/feeds/**'],
     rules: forbid(['**/bot/**', '**/bench/**'], 'only src/bot/ speaks Telegram (replies are in src/replies/), and bench/ is not product.'),

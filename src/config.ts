@@ -356,41 +356,9 @@ export type Config = Readonly<{
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?: string; dotenvFile?: boolean } = {}): Config {
   const cwd = options.cwd ?? process.cwd();
-  let merged: Record<string, string | undefined> = { ...env };
-  const envFile = path.join(cwd, '.env');
-  if (options.dotenvFile !== false && existsSync(envFile)) {
-    const parsed = dotenv.config({ path: envFile, processEnv: {}, quiet: true }).parsed ?? {};
-    merged = { ...parsed, ...env }; // the real environment wins over the file
-  }
-  const result = schema.safeParse(merged);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0] ?? 'settings'), issue.message);
-  }
-  const c = result.data;
-
-  let webhook: Config['webhook'];
-  if (c.WEBHOOK_URL !== undefined) {
-    if (c.WEBHOOK_SECRET === undefined) {
-      throw new ConfigError('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set');
-    }
-    const urlPath = new URL(c.WEBHOOK_URL).pathname;
-    webhook = {
-      url: c.WEBHOOK_URL,
-      port: c.WEBHOOK_PORT,
-      path: c.WEBHOOK_PATH ?? (urlPath === '/' ? '/telegram' : urlPath),
-      secret: c.WEBHOOK_SECRET,
-    };
-  }
-
-  // DATABASE_URL alone is the state store (issue 18): search moves only when asked to.
-  if (c.SEARCH_BACKEND === 'postgres' && c.DATABASE_URL === undefined) {
-    throw new ConfigError('SEARCH_BACKEND', 'postgres needs DATABASE_URL (the PostgreSQL server to keep the articles in)');
-  }
-  if (c.DATABASE_READ_URL !== undefined && c.DATABASE_URL === undefined) {
-    throw new ConfigError('DATABASE_READ_URL', 'needs DATABASE_URL (the primary server it is a read-only copy of)');
-  }
-
+  const c = parseSettings(withDotenv(env, cwd, options.dotenvFile !== false));
+  const webhook = webhookOf(c);
+  checkDatabaseSettings(c);
   return {
     botToken: c.BOT_TOKEN,
     articlesDir: path.resolve(cwd, c.ARTICLES_DIR),
@@ -426,6 +394,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { cwd?
     questionRetentionDays: c.QUESTION_RETENTION_DAYS,
     channels: c.CHANNELS,
   };
+}
+
+type Settings = z.infer<typeof schema>;
+
+/** The environment over `.env` in `cwd` (when wanted and present): the real environment wins over the file. */
+function withDotenv(env: NodeJS.ProcessEnv, cwd: string, dotenvFile: boolean): Record<string, string | undefined> {
+  const envFile = path.join(cwd, '.env');
+  if (!dotenvFile || !existsSync(envFile)) return { ...env };
+  const parsed = dotenv.config({ path: envFile, processEnv: {}, quiet: true }).parsed ?? {};
+  return { ...parsed, ...env };
+}
+
+/** The settings validated; throws `ConfigError` naming the first bad one. */
+function parseSettings(merged: Record<string, string | undefined>): Settings {
+  const result = schema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'settings'), issue.message);
+  }
+  return result.data;
+}
+
+function webhookOf(c: Settings): Config['webhook'] {
+  if (c.WEBHOOK_URL === undefined) return undefined;
+  if (c.WEBHOOK_SECRET === undefined) {
+    throw new ConfigError('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set');
+  }
+  const urlPath = new URL(c.WEBHOOK_URL).pathname;
+  return {
+    url: c.WEBHOOK_URL,
+    port: c.WEBHOOK_PORT,
+    path: c.WEBHOOK_PATH ?? (urlPath === '/' ? '/telegram' : urlPath),
+    secret: c.WEBHOOK_SECRET,
+  };
+}
+
+function checkDatabaseSettings(c: Settings): void {
+  // DATABASE_URL alone is the state store (issue 18): search moves only when asked to.
+  if (c.SEARCH_BACKEND === 'postgres' && c.DATABASE_URL === undefined) {
+    throw new ConfigError('SEARCH_BACKEND', 'postgres needs DATABASE_URL (the PostgreSQL server to keep the articles in)');
+  }
+  if (c.DATABASE_READ_URL !== undefined && c.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_READ_URL', 'needs DATABASE_URL (the primary server it is a read-only copy of)');
+  }
 }
 
 /** What log redaction must hide: the proxy's password, as written and decoded. */

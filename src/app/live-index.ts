@@ -1,6 +1,6 @@
 import { watch, type FSWatcher, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { listArticleFiles, loadFile, mergeFileResultsSteps, type FileReport, type FileResult } from '../articles/library.js';
+import { listArticleFiles, loadFile, mergeFileResultsSteps, type FileReport, type FileResult, type LoadResult } from '../articles/library.js';
 import type { Article, LoadWarning } from '../articles/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -294,19 +294,7 @@ export class LiveIndex {
 
   private async rebuild(): Promise<ReloadSummary> {
     const started = performance.now();
-    const root = this.articlesDir;
-    const stat = await fs.stat(root).catch(() => undefined);
-    if (!stat?.isDirectory()) throw new UserFacingError(`articles folder ${root} does not exist or is not a folder (ARTICLES_DIR)`);
-
-    const walkWarnings: LoadWarning[] = [];
-    const names = await listArticleFiles(root, walkWarnings);
-    const fingerprints: Record<string, Fingerprint> = {};
-    await Promise.all(
-      names.map(async (rel) => {
-        const st = await fs.stat(path.join(root, rel)).catch(() => undefined);
-        fingerprints[rel] = st ? { mtimeMs: st.mtimeMs, size: st.size } : { mtimeMs: -1, size: -1 };
-      }),
-    );
+    const { names, walkWarnings, fingerprints } = await scanFolder(this.articlesDir);
     const settings = this.settingsKey();
     const summary = (fromCache: boolean, reread: number, removed: number): ReloadSummary => ({
       articles: this.index.articles.length,
@@ -333,61 +321,61 @@ export class LiveIndex {
       ? { known: new Map<string, CachedFile>(), knownFromCache: false }
       : await this.knownFiles(settings, doubts);
     if (doubts.length > 0) this.options.log.warn({ problems: doubts }, 'index cache not trusted: rebuilding from the articles');
+    const changed = names.filter((rel) => !unchanged(known.get(rel), fingerprints[rel]!));
+    // Questions keep being answered from the old index meanwhile: the work below gives way every few ms.
+    const slices = new Slices();
+    const read = await this.readFiles(names, changed.length, fingerprints, known, slices);
+    const removed = [...known.keys()].filter((rel) => fingerprints[rel] === undefined).length;
+    const { merged, index } = await assemble(walkWarnings, read, fingerprints, this.options.maxAgeDays, slices);
+    await this.options.beforeSwap?.();
+    this.swapIn({ index, merged, files: read.next, fingerprints, settings, changed, started, fresh }, knownFromCache && read.reread < names.length);
+    return summary(false, read.reread, removed);
+  }
+
+  /** Each file's analysis: from `known` when its fingerprint is unchanged, else read and analyzed again (giving way between files). */
+  private async readFiles(
+    names: readonly string[],
+    changedCount: number,
+    fingerprints: Record<string, Fingerprint>,
+    known: Map<string, CachedFile>,
+    slices: Slices,
+  ): Promise<ReadFiles> {
     const next = new Map<string, CachedFile>();
     const results: FileResult[] = [];
     // Analyses are packed as each file is read (one string for all the files that use it): the
     // index is assembled from that form, and it is what is kept and saved.
     const strings = new Map<string, string>();
     let reread = 0;
-    const changed = names.filter((rel) => {
-      const old = known.get(rel);
-      const fp = fingerprints[rel]!;
-      return !old || old.fingerprint.mtimeMs !== fp.mtimeMs || old.fingerprint.size !== fp.size;
-    });
-    // Questions keep being answered from the old index meanwhile: the work below gives way every few ms.
-    const slices = new Slices();
     for (const rel of names) {
       const fp = fingerprints[rel]!;
       const old = known.get(rel);
-      if (old && old.fingerprint.mtimeMs === fp.mtimeMs && old.fingerprint.size === fp.size) {
+      if (unchanged(old, fp)) {
         next.set(rel, old);
         results.push(old.result);
         continue;
       }
-      const result: FileResult = await loadFile(root, rel, { maxAgeDays: this.options.maxAgeDays });
+      const result: FileResult = await loadFile(this.articlesDir, rel, { maxAgeDays: this.options.maxAgeDays });
       next.set(rel, { fingerprint: fp, result, analysis: analyzeArticles(result.articles, strings) });
       results.push(result);
       reread++;
-      this.options.progress?.(reread, changed.length);
+      this.options.progress?.(reread, changedCount);
       await slices.pause();
     }
-    const removed = [...known.keys()].filter((rel) => fingerprints[rel] === undefined).length;
+    return { next, results, reread, strings };
+  }
 
-    await slices.giveWay();
-    const merged = await slices.run(
-      mergeFileResultsSteps(walkWarnings, results, {
-        maxAgeDays: this.options.maxAgeDays,
-        modifiedMs: (file) => fingerprints[file]?.mtimeMs,
-      }),
-    );
-    strings.clear();
-    await slices.giveWay();
-    const sources = new Map<string, Omit<PackedArticle, 'article'>>();
-    for (const f of next.values()) f.result.articles.forEach((source, at) => sources.set(source.id, { source, packed: f.analysis, at }));
-    const index = await slices.run(SearchIndex.fromPackedSteps(merged.articles.map((article) => ({ article, ...sources.get(article.id)! }))));
-    sources.clear();
-    await slices.giveWay();
-    await this.options.beforeSwap?.();
-
+  /** Swaps the new index in, logs the problems of the files just read, and saves it after the swap. */
+  private swapIn(built: Built, usesCache: boolean): void {
+    const { index, merged, files, fingerprints, settings, changed } = built;
     // The swap: one assignment, so a question sees the old index or the new one, never a mix.
     this.index = index;
-    this.usesCache = knownFromCache && reread < names.length;
-    if (fresh) this.distrustCache = false;
-    this.files = next;
+    this.usesCache = usesCache;
+    if (built.fresh) this.distrustCache = false;
+    this.files = files;
     this.fingerprints = fingerprints;
     this.warnings = merged.warnings;
     this.reports = merged.files;
-    this.lastBuildMs = performance.now() - started;
+    this.lastBuildMs = performance.now() - built.started;
     // Problems of the files just read (a half-written file, say); those of unchanged files were logged before.
     const changedSet = new Set(changed);
     for (const w of merged.warnings) if (changedSet.has(w.file.replace(/#\d+$/, ''))) this.options.log.warn({ file: w.file }, w.message);
@@ -400,11 +388,79 @@ export class LiveIndex {
         const slices = new Slices();
         await slices.giveWay();
         await this.options.beforeSave?.();
-        return cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, next, () => slices.pause());
+        return cache.write({ settings, fingerprints, index: index.data, warnings: merged.warnings }, files, () => slices.pause());
       });
     }
-    return summary(false, reread, removed);
   }
+}
+
+/** What `readFiles` found: each file's analysis and result, how many were read again, and the strings their analyses share. */
+interface ReadFiles {
+  next: Map<string, CachedFile>;
+  results: FileResult[];
+  reread: number;
+  strings: Map<string, string>;
+}
+
+/** A rebuilt index and what `swapIn` keeps and saves with it. */
+interface Built {
+  index: SearchIndex;
+  merged: LoadResult;
+  files: Map<string, CachedFile>;
+  fingerprints: Record<string, Fingerprint>;
+  settings: string;
+  /** Files read again in this build. */
+  changed: readonly string[];
+  started: number;
+  /** Whether this build was asked to read everything again (the cache distrusted). */
+  fresh: boolean;
+}
+
+/** The folder's article files (with the walk's warnings) and their fingerprints; throws when the folder is unusable. */
+async function scanFolder(root: string): Promise<{ names: string[]; walkWarnings: LoadWarning[]; fingerprints: Record<string, Fingerprint> }> {
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UserFacingError(`articles folder ${root} does not exist or is not a folder (ARTICLES_DIR)`);
+
+  const walkWarnings: LoadWarning[] = [];
+  const names = await listArticleFiles(root, walkWarnings);
+  const fingerprints: Record<string, Fingerprint> = {};
+  await Promise.all(
+    names.map(async (rel) => {
+      const st = await fs.stat(path.join(root, rel)).catch(() => undefined);
+      fingerprints[rel] = st ? { mtimeMs: st.mtimeMs, size: st.size } : { mtimeMs: -1, size: -1 };
+    }),
+  );
+  return { names, walkWarnings, fingerprints };
+}
+
+/** The files' articles merged (duplicates, ages) and the index assembled from their packed analyses, giving way between the steps. */
+async function assemble(
+  walkWarnings: LoadWarning[],
+  read: ReadFiles,
+  fingerprints: Record<string, Fingerprint>,
+  maxAgeDays: number | undefined,
+  slices: Slices,
+): Promise<{ merged: LoadResult; index: SearchIndex }> {
+  await slices.giveWay();
+  const merged = await slices.run(
+    mergeFileResultsSteps(walkWarnings, read.results, {
+      maxAgeDays,
+      modifiedMs: (file) => fingerprints[file]?.mtimeMs,
+    }),
+  );
+  read.strings.clear();
+  await slices.giveWay();
+  const sources = new Map<string, Omit<PackedArticle, 'article'>>();
+  for (const f of read.next.values()) f.result.articles.forEach((source, at) => sources.set(source.id, { source, packed: f.analysis, at }));
+  const index = await slices.run(SearchIndex.fromPackedSteps(merged.articles.map((article) => ({ article, ...sources.get(article.id)! }))));
+  sources.clear();
+  await slices.giveWay();
+  return { merged, index };
+}
+
+/** Whether a file is as it was when `old` was read (same size and modification time). */
+function unchanged(old: CachedFile | undefined, fp: Fingerprint): old is CachedFile {
+  return old !== undefined && old.fingerprint.mtimeMs === fp.mtimeMs && old.fingerprint.size === fp.size;
 }
 
 function sameFingerprints(a: Record<string, Fingerprint>, b: Record<string, Fingerprint>): boolean {

@@ -285,20 +285,43 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
   const text = await readTextFile(path.join(root, relPath), rootReal);
   if (typeof text !== 'string') return fail(text.problem);
 
-  let raws: RawArticle[];
-  try {
-    raws = reader(text, file);
-  } catch (err) {
-    if (err instanceof ArticleError) {
-      const prefix = `${err.file}: `;
-      return fail(err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message);
-    }
-    return fail(`could not be read: ${describe(err)}`);
-  }
+  const raws = parseArticles(reader, text, file);
+  if (typeof raws === 'string') return fail(raws);
   for (const raw of raws) for (const w of raw.warnings ?? []) warn(w);
   report.reader = raws[0]?.reader ?? null;
   if (raws.length === 0) return fail('no article found in the file');
 
+  const articles = keptArticles(raws, file, options, report, warn);
+  report.articles = articles.length;
+  report.paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  report.hasUrl = articles.length > 0 && articles.every((a) => a.url !== null);
+  return { articles, warnings, report };
+}
+
+/** The file's raw articles as its reader finds them, or why it cannot be read. */
+function parseArticles(reader: NonNullable<ReturnType<typeof readerFor>>, text: string, file: string): RawArticle[] | string {
+  try {
+    return reader(text, file);
+  } catch (err) {
+    if (err instanceof ArticleError) {
+      const prefix = `${err.file}: `;
+      return err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+    }
+    return `could not be read: ${describe(err)}`;
+  }
+}
+
+/**
+ * The file's articles cleaned, without those that have no indexable paragraph (warned) or are older
+ * than `maxAgeDays` (counted in the report); the first one's title and date go to the report.
+ */
+function keptArticles(
+  raws: readonly RawArticle[],
+  file: string,
+  options: LoadOptions,
+  report: FileReport,
+  warn: (message: string, id?: string) => void,
+): Article[] {
   const articles: Article[] = [];
   const cutoff = options.maxAgeDays !== undefined ? (options.now ?? new Date()).getTime() - options.maxAgeDays * 86_400_000 : undefined;
   const several = raws.length > 1;
@@ -325,10 +348,7 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
     }
     articles.push(article);
   });
-  report.articles = articles.length;
-  report.paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
-  report.hasUrl = articles.length > 0 && articles.every((a) => a.url !== null);
-  return { articles, warnings, report };
+  return articles;
 }
 
 /**

@@ -124,6 +124,56 @@ const REPLICA_LIVE_MS = 4 * REPORT_MS;
 export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions): BotCore {
   const { config, log } = deps;
   const secrets = [config.botToken!, ...proxySecrets(config.telegramProxy)];
+  const safe = (err: unknown) => redact(String((err as Error)?.message ?? err), secrets);
+  const { sender, sharedSends } = outgoing(bot, deps, options, secrets);
+  const counters = newCounters();
+  const tasks = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    const t = p.catch(() => undefined).finally(() => tasks.delete(t));
+    tasks.add(t);
+  };
+  const deliver = delivery(sender, counters);
+  deps.alerts?.attach((chatId, html) =>
+    deliver(chatId, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
+  );
+  const limits = readerLimits(deps, options);
+  const answers = new Lru<string, Answer>(options.answerCacheSize ?? 2000);
+  const core: BotCore = {
+    deps,
+    config,
+    log,
+    telegram: bot.telegram,
+    sender,
+    ...(sharedSends ? { sharedSends } : {}),
+    counters,
+    tasks,
+    ...limits,
+    answers,
+    kept: deps.state && new Kept(deps.state, config, log),
+    ...replicaCounters(deps, counters, sender, safe),
+    ...answerPages(deps, answers, track, safe),
+    news: undefined,
+    isAdmin: (userId) => userId !== undefined && config.adminIds.includes(userId),
+    safe,
+    ...readerTexts(deps),
+    track,
+    ...replies(deliver),
+  };
+  if (deps.coordination) {
+    const report = setInterval(() => void core.reportCounters().catch(() => undefined), REPORT_MS);
+    report.unref();
+    core.timers.push(report);
+  }
+  if (deps.state && deps.news) {
+    core.news = new NewsPoster(core, deps.state, deps.news, config.channels);
+    core.news.start(deps.articles());
+  }
+  return core;
+}
+
+/** The outgoing queue; replicas behind a webhook pace it and take chats' turns across them (shared-sends.ts). */
+function outgoing(bot: Telegraf, deps: BotDeps, options: BotOptions, secrets: string[]): { sender: Sender; sharedSends: SharedSends | undefined } {
+  const { config, log } = deps;
   const sharedSends =
     deps.coordination && config.webhook ? new SharedSends(deps.coordination, { ...TELEGRAM_RATES, ...options.send?.rates }, log) : undefined;
   const sender = new Sender((method, payload) => bot.telegram.callApi(method as 'getMe', payload as never), {
@@ -133,7 +183,11 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     secrets,
   });
   sharedSends?.attach(sender);
-  const counters: Record<string, number> = {
+  return { sender, sharedSends };
+}
+
+function newCounters(): Record<string, number> {
+  return {
     questions: 0,
     answered: 0,
     notFound: 0,
@@ -146,104 +200,26 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
     unclaimedUpdates: 0,
     localClaims: 0,
   };
-  const tasks = new Set<Promise<unknown>>();
+}
 
-  let topicsFor: readonly Article[] | undefined;
-  let topics: string[] = [];
-  const suggestions = (): string[] => {
-    const list = deps.articles();
-    // Recomputed only when the articles change.
-    if (list !== topicsFor) {
-      topicsFor = list;
-      topics = latestArticles(list, 3).map((a) => a.title);
-    }
-    return topics;
-  };
+/** Queues a message for `chatId` (see `delivery`). */
+type Deliver = <T>(chatId: number, method: string, payload: Record<string, unknown>, options?: SendOptions) => Promise<T | undefined>;
 
-  const readerOf = (m: Message) => userLanguage(m.from?.language_code);
-
-  /**
-   * Queues a message for `chatId`. Never rejects: failures are logged by the sender, and a message
-   * its chat's budget had no room for is counted (the update it answers got no reply).
-   */
-  const deliver = <T>(chatId: number, method: string, payload: Record<string, unknown>, options?: SendOptions): Promise<T | undefined> =>
+/**
+ * Queues messages. Never rejects: failures are logged by the sender, and a message its chat's budget
+ * had no room for is counted (the update it answers got no reply).
+ */
+function delivery(sender: Sender, counters: Record<string, number>): Deliver {
+  return <T>(chatId: number, method: string, payload: Record<string, unknown>, options?: SendOptions): Promise<T | undefined> =>
     sender.send<T>(chatId, method, payload, options).catch((err: unknown) => {
       if (err instanceof SendFailure && err.kind === 'over-budget') counters.droppedOverBudget!++;
       return undefined;
     });
+}
 
-  deps.alerts?.attach((chatId, html) =>
-    deliver(chatId, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
-  );
-
-  const core: BotCore = {
-    deps,
-    config,
-    log,
-    telegram: bot.telegram,
-    sender,
-    ...(sharedSends ? { sharedSends } : {}),
-    counters,
-    tasks,
-    ...readerLimits(deps, options),
-    answers: new Lru<string, Answer>(options.answerCacheSize ?? 2000),
-    kept: deps.state && new Kept(deps.state, config, log),
-    timers: [],
-    async dispose() {
-      core.timers.forEach(clearInterval);
-      await core.reportCounters().catch(() => undefined);
-    },
-    async reportCounters() {
-      await deps.coordination?.reportCounters({ ...counters, ...sender.stats });
-    },
-    async wholeBotCounters() {
-      const shared = deps.coordination;
-      if (!shared) return undefined;
-      try {
-        await core.reportCounters();
-        const { replicas, totals } = await shared.totalCounters(REPLICA_LIVE_MS);
-        return { replicas, ...totals };
-      } catch (err) {
-        log.warn({ error: core.safe(err) }, "could not read the other replicas' counters; /stats shows this replica only");
-        return undefined;
-      }
-    },
-    remember(chatId, messageId, answer) {
-      core.answers.set(`${chatId}:${messageId}`, answer);
-      const shared = deps.coordination;
-      if (!shared) return;
-      core.track(
-        shared
-          .savePage(chatId, messageId, pageOf(answer))
-          .catch((err: unknown) =>
-            log.warn({ error: core.safe(err) }, 'could not keep an answer page in the database; its buttons work on this replica only'),
-          ),
-      );
-    },
-    async recall(chatId, messageId) {
-      const local = core.answers.get(`${chatId}:${messageId}`);
-      if (local || !deps.coordination) return local;
-      try {
-        const page = (await deps.coordination.page(chatId, messageId)) as Answer | undefined;
-        if (page) core.answers.set(`${chatId}:${messageId}`, page);
-        return page;
-      } catch (err) {
-        log.warn({ error: core.safe(err) }, 'could not read an answer page from the database');
-        return undefined;
-      }
-    },
-    news: undefined,
-    isAdmin: (userId) => userId !== undefined && config.adminIds.includes(userId),
-    safe: (err) => redact(String((err as Error)?.message ?? err), secrets),
-    suggestions,
-    readerOf,
-    sayTo: (m) => phrasesFor(readerOf(m)),
-    customText: (key, m, botUsername, values) =>
-      customText(deps.texts?.(), key, readerOf(m), { ...values, articles: deps.articles().length, bot: botUsername && `@${botUsername}` }),
-    track(p) {
-      const t = p.catch(() => undefined).finally(() => tasks.delete(t));
-      tasks.add(t);
-    },
+/** Replies and edits, as HTML without link previews. */
+function replies(deliver: Deliver): Pick<BotCore, 'reply' | 'edit'> {
+  return {
     reply(m, html, keyboard, options) {
       const payload: Record<string, unknown> = {
         chat_id: m.chat.id,
@@ -266,16 +242,97 @@ export function createBotCore(bot: Telegraf, deps: BotDeps, options: BotOptions)
         ...(r.keyboard ? { reply_markup: r.keyboard } : {}),
       }),
   };
-  if (deps.coordination) {
-    const report = setInterval(() => void core.reportCounters().catch(() => undefined), REPORT_MS);
-    report.unref();
-    core.timers.push(report);
-  }
-  if (deps.state && deps.news) {
-    core.news = new NewsPoster(core, deps.state, deps.news, config.channels);
-    core.news.start(deps.articles());
-  }
-  return core;
+}
+
+/** This replica's counters published for the others, and all replicas' summed for /stats (none without replicas). */
+function replicaCounters(
+  deps: BotDeps,
+  counters: Record<string, number>,
+  sender: Sender,
+  safe: (err: unknown) => string,
+): Pick<BotCore, 'timers' | 'dispose' | 'reportCounters' | 'wholeBotCounters'> {
+  const timers: BotCore['timers'] = [];
+  const reportCounters = async () => {
+    await deps.coordination?.reportCounters({ ...counters, ...sender.stats });
+  };
+  return {
+    timers,
+    async dispose() {
+      timers.forEach(clearInterval);
+      await reportCounters().catch(() => undefined);
+    },
+    reportCounters,
+    async wholeBotCounters() {
+      const shared = deps.coordination;
+      if (!shared) return undefined;
+      try {
+        await reportCounters();
+        const { replicas, totals } = await shared.totalCounters(REPLICA_LIVE_MS);
+        return { replicas, ...totals };
+      } catch (err) {
+        deps.log.warn({ error: safe(err) }, "could not read the other replicas' counters; /stats shows this replica only");
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The answers messages show, for their buttons: kept here, and with replicas in the database too. */
+function answerPages(
+  deps: BotDeps,
+  answers: Lru<string, Answer>,
+  track: (p: Promise<unknown>) => void,
+  safe: (err: unknown) => string,
+): Pick<BotCore, 'remember' | 'recall'> {
+  const { log } = deps;
+  return {
+    remember(chatId, messageId, answer) {
+      answers.set(`${chatId}:${messageId}`, answer);
+      const shared = deps.coordination;
+      if (!shared) return;
+      track(
+        shared
+          .savePage(chatId, messageId, pageOf(answer))
+          .catch((err: unknown) =>
+            log.warn({ error: safe(err) }, 'could not keep an answer page in the database; its buttons work on this replica only'),
+          ),
+      );
+    },
+    async recall(chatId, messageId) {
+      const local = answers.get(`${chatId}:${messageId}`);
+      if (local || !deps.coordination) return local;
+      try {
+        const page = (await deps.coordination.page(chatId, messageId)) as Answer | undefined;
+        if (page) answers.set(`${chatId}:${messageId}`, page);
+        return page;
+      } catch (err) {
+        log.warn({ error: safe(err) }, 'could not read an answer page from the database');
+        return undefined;
+      }
+    },
+  };
+}
+
+/** What the bot says in the reader's language: its phrases, the operator's texts and the suggested titles. */
+function readerTexts(deps: BotDeps): Pick<BotCore, 'suggestions' | 'readerOf' | 'sayTo' | 'customText'> {
+  let topicsFor: readonly Article[] | undefined;
+  let topics: string[] = [];
+  const readerOf = (m: Message) => userLanguage(m.from?.language_code);
+  return {
+    suggestions() {
+      const list = deps.articles();
+      // Recomputed only when the articles change.
+      if (list !== topicsFor) {
+        topicsFor = list;
+        topics = latestArticles(list, 3).map((a) => a.title);
+      }
+      return topics;
+    },
+    readerOf,
+    sayTo: (m) => phrasesFor(readerOf(m)),
+    customText: (key, m, botUsername, values) =>
+      customText(deps.texts?.(), key, readerOf(m), { ...values, articles: deps.articles().length, bot: botUsername && `@${botUsername}` }),
+  };
 }
 
 /**

@@ -211,6 +211,33 @@ async function parseFeed(xml: string): Promise<Parser.Output<Item>> {
 /** Stores one item; returns its file (relative to the articles folder), or undefined if skipped. */
 async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefined, ctx: FeedContext): Promise<string | undefined> {
   const { log } = ctx.options;
+  const id = claimItem(item, feedUrl, ctx);
+  if (!id) return undefined;
+  // Atom allows type="html" titles; markup in a title is never wanted.
+  const title = text(item.title?.replace(/<[^>]*>/g, ''));
+  const published = item.isoDate;
+  if (published && tooOld(published, ctx)) return undefined;
+  if (!id.guid && !title) return undefined; // nothing to name it by or recognise it by next time
+
+  const body = await itemText(item, id, feedUrl, ctx);
+  if (!body) return undefined;
+  if (body.paragraphs.length === 0) {
+    log.info({ feed: id.feed, item: id.link ?? id.guid }, `feed ${id.feed}: item "${title ?? id.guid}" has no text; skipped`);
+    return undefined;
+  }
+  return writeItem({ ...id, title, published }, body, feedUrl, feedTitle, ctx);
+}
+
+/** What an item is known by: its feed (without credentials), link and guid, and the keys it is remembered under. */
+interface ItemIdentity {
+  feed: string;
+  link: string | undefined;
+  guid: string | undefined;
+  keys: Array<string | undefined>;
+}
+
+/** The item's identity, claimed for this run; undefined when it was stored before (remembered under its keys) or is claimed already. */
+function claimItem(item: Item, feedUrl: string, ctx: FeedContext): ItemIdentity | undefined {
   const feed = withoutCredentials(feedUrl);
   const resolved = absoluteUrl(item.link, feed);
   const link = resolved && withoutCredentials(resolved);
@@ -223,55 +250,69 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
   }
   if (keys.some((k) => k && ctx.claimed.has(k))) return undefined;
   for (const k of keys) if (k) ctx.claimed.add(k);
+  return { feed, link, guid, keys };
+}
 
-  // Atom allows type="html" titles; markup in a title is never wanted.
-  const title = text(item.title?.replace(/<[^>]*>/g, ''));
-  const published = item.isoDate;
-  if (published && tooOld(published, ctx)) return undefined;
-  if (!guid && !title) return undefined; // nothing to name it by or recognise it by next time
+/** An item's text and what its page said about it (when the page was read). */
+interface ItemText {
+  paragraphs: string[];
+  url: string | undefined;
+  pagePublished?: string;
+  source?: string;
+}
 
+/**
+ * The item's text: the longest of the feed's bodies, or the linked page's when the feed's is short.
+ * Undefined: skipped (the page's address was refused, or its canonical address was stored before,
+ * which is then added to the item's keys).
+ */
+async function itemText(item: Item, id: ItemIdentity, feedUrl: string, ctx: FeedContext): Promise<ItemText | undefined> {
+  const { log } = ctx.options;
+  const { feed, link, keys } = id;
   // Feeds put the body in content:encoded (RSS), content (Atom) or description/summary; the longest wins.
   const bodies = [item['content:encoded'], item.content, item.summary].filter((b): b is string => typeof b === 'string');
-  let paragraphs = bodies.map(toParagraphs).reduce<string[]>((best, p) => (words(p) > words(best) ? p : best), []);
-  let url = link;
-  let pagePublished: string | undefined;
-  let source: string | undefined;
-
+  const found: ItemText = { paragraphs: bodies.map(toParagraphs).reduce<string[]>((best, p) => (words(p) > words(best) ? p : best), []), url: link };
   const minWords = ctx.options.fullTextMinWords ?? DEFAULT_FULL_TEXT_MIN_WORDS;
-  if (link && words(paragraphs) < minWords) {
-    try {
-      // Not trusted even on the feed's own host: only the feed URL itself is the operator's word.
-      const page = await fetchText(link, { ...ctx.http, operatorUrl: feedUrl, headers: { Accept: 'text/html,application/xhtml+xml' } });
-      const article = extractHtml(page.text, link, { baseUrl: page.url });
-      if (words(article.paragraphs) > words(paragraphs)) paragraphs = article.paragraphs;
-      url = withoutCredentials(article.meta.url ?? link);
-      pagePublished = article.meta.published;
-      source = article.meta.source;
-    } catch (err) {
-      if (err instanceof RefusedAddressError) {
-        const hint = err.intranet && !ctx.http.policy.allowPrivate ? ' (FEEDS_ALLOW_PRIVATE_ADDRESSES=on allows it)' : '';
-        log.warn({ feed, item: link, error: err.message }, `feed ${feed}: refused to fetch ${link}: ${err.message}${hint}; item skipped`);
-        return undefined;
-      }
-      log.info(
-        { feed, item: link, error: problem(err) },
-        `feed ${feed}: could not fetch the full text of ${link} (${problem(err)}); storing the feed's summary`,
-      );
-    }
-    const canonical = url ? urlKey(url) : undefined;
-    const stored = ctx.seen(canonical);
-    if (canonical && stored) {
-      ctx.remember([...keys, canonical], stored);
+  if (!link || words(found.paragraphs) >= minWords) return found;
+  try {
+    // Not trusted even on the feed's own host: only the feed URL itself is the operator's word.
+    const page = await fetchText(link, { ...ctx.http, operatorUrl: feedUrl, headers: { Accept: 'text/html,application/xhtml+xml' } });
+    const article = extractHtml(page.text, link, { baseUrl: page.url });
+    if (words(article.paragraphs) > words(found.paragraphs)) found.paragraphs = article.paragraphs;
+    found.url = withoutCredentials(article.meta.url ?? link);
+    found.pagePublished = article.meta.published;
+    found.source = article.meta.source;
+  } catch (err) {
+    if (err instanceof RefusedAddressError) {
+      const hint = err.intranet && !ctx.http.policy.allowPrivate ? ' (FEEDS_ALLOW_PRIVATE_ADDRESSES=on allows it)' : '';
+      log.warn({ feed, item: link, error: err.message }, `feed ${feed}: refused to fetch ${link}: ${err.message}${hint}; item skipped`);
       return undefined;
     }
-    keys.push(canonical);
+    log.info(
+      { feed, item: link, error: problem(err) },
+      `feed ${feed}: could not fetch the full text of ${link} (${problem(err)}); storing the feed's summary`,
+    );
   }
-  if (paragraphs.length === 0) {
-    log.info({ feed, item: link ?? guid }, `feed ${feed}: item "${title ?? guid}" has no text; skipped`);
+  const canonical = found.url ? urlKey(found.url) : undefined;
+  const stored = ctx.seen(canonical);
+  if (canonical && stored) {
+    ctx.remember([...keys, canonical], stored);
     return undefined;
   }
+  keys.push(canonical);
+  return found;
+}
 
-  const date = published ?? pagePublished;
+/** Writes the item's article file unless it exists already; returns the file, or undefined when it existed (remembered under the keys). */
+async function writeItem(
+  id: ItemIdentity & { title: string | undefined; published: string | undefined },
+  body: ItemText,
+  feedUrl: string,
+  feedTitle: string | undefined,
+  ctx: FeedContext,
+): Promise<string | undefined> {
+  const { feed, guid, keys, title } = id;
+  const date = id.published ?? body.pagePublished;
   const file = path.posix.join(
     feedFolder(feedUrl),
     storedFileName({ ...(date ? { published: date } : {}), ...(title ? { title } : {}), identity: guid ?? title ?? '' }),
@@ -284,14 +325,14 @@ async function storeItem(item: Item, feedUrl: string, feedTitle: string | undefi
     file,
     renderArticle(
       {
-        title: title ?? paragraphs[0]!.slice(0, 80),
-        ...(url ? { url } : {}),
+        title: title ?? body.paragraphs[0]!.slice(0, 80),
+        ...(body.url ? { url: body.url } : {}),
         ...(date ? { published: date } : {}),
-        source: source ?? text(feedTitle) ?? new URL(feedUrl).hostname.replace(/^www\./, ''),
+        source: body.source ?? text(feedTitle) ?? new URL(feedUrl).hostname.replace(/^www\./, ''),
         ...(guid ? { guid } : {}),
         feed,
       },
-      paragraphs,
+      body.paragraphs,
     ),
   );
   ctx.remember(keys, file);

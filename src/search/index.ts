@@ -78,66 +78,93 @@ interface WordEntry {
  */
 export function analyzeArticles(articles: readonly Article[], shared?: Map<string, string>): PackedAnalysis {
   const { strings, id } = stringTable(shared);
-  /** Per language, each word met in the file: null for a stopword. */
-  const dictionaries = new Map<Language, Map<string, WordEntry | null>>();
-  const lookUp = (word: string, language: Language, dictionary: Map<string, WordEntry | null>): WordEntry | null => {
-    let entry = dictionary.get(word);
-    if (entry === undefined) {
-      entry = isStopword(word, language) ? null : { term: id(termOf(word, language)), word: -1, listedIn: -1 };
-      dictionary.set(word, entry);
-    }
-    return entry;
-  };
+  const dictionaryOf = wordDictionaries(id);
   const languages: Language[] = [];
-  const title: number[] = [];
   const titleAt = new Uint32Array(articles.length + 1);
   const paragraphAt = new Uint32Array(articles.length + 1);
-  const tokenAt: number[] = [0];
-  const tokens: number[] = [];
   const wordAt = new Uint32Array(articles.length + 1);
-  const words: number[] = [];
-  const wordTerms: number[] = [];
+  const lists: AnalysisLists = { title: [], tokenAt: [0], tokens: [], words: [], wordTerms: [] };
   articles.forEach((article, i) => {
     const paragraphWords = article.paragraphs.map((p) => wordsOf(p.text));
     // As analyzeArticle: the words of the first 8 paragraphs decide the language.
     const language = detectLanguage(paragraphWords.slice(0, 8).flat(), 'en');
     languages.push(language);
-    let dictionary = dictionaries.get(language);
-    if (!dictionary) dictionaries.set(language, (dictionary = new Map()));
+    const lookUp = dictionaryOf(language);
     for (const word of wordsOf(article.title)) {
-      const entry = lookUp(word, language, dictionary);
-      if (entry) title.push(entry.term);
+      const entry = lookUp(word);
+      if (entry) lists.title.push(entry.term);
     }
-    titleAt[i + 1] = title.length;
-    for (const list of paragraphWords) {
-      for (const word of list) {
-        const entry = lookUp(word, language, dictionary);
-        if (!entry) continue;
-        if (entry.listedIn !== i) {
-          entry.listedIn = i;
-          if (entry.word < 0) entry.word = id(word);
-          words.push(entry.word);
-          wordTerms.push(entry.term);
-        }
-        tokens.push(entry.word);
-      }
-      tokenAt.push(tokens.length);
-    }
-    paragraphAt[i + 1] = tokenAt.length - 1;
-    wordAt[i + 1] = words.length;
+    titleAt[i + 1] = lists.title.length;
+    addParagraphs(paragraphWords, i, lookUp, id, lists);
+    paragraphAt[i + 1] = lists.tokenAt.length - 1;
+    wordAt[i + 1] = lists.words.length;
   });
   return {
     languages,
     strings,
     titleAt,
-    title: Uint32Array.from(title),
+    title: Uint32Array.from(lists.title),
     paragraphAt,
-    tokenAt: Uint32Array.from(tokenAt),
-    tokens: Uint32Array.from(tokens),
+    tokenAt: Uint32Array.from(lists.tokenAt),
+    tokens: Uint32Array.from(lists.tokens),
     wordAt,
-    words: Uint32Array.from(words),
-    wordTerms: Uint32Array.from(wordTerms),
+    words: Uint32Array.from(lists.words),
+    wordTerms: Uint32Array.from(lists.wordTerms),
   };
+}
+
+/** The growing lists of `analyzeArticles`, packed into typed arrays at the end. */
+interface AnalysisLists {
+  title: number[];
+  tokenAt: number[];
+  tokens: number[];
+  words: number[];
+  wordTerms: number[];
+}
+
+/**
+ * Per language, each word met in the file, looked up once: its entry, or null for a stopword. The
+ * dictionary of an article's language is taken once per article, not once per word.
+ */
+function wordDictionaries(id: (s: string) => number): (language: Language) => (word: string) => WordEntry | null {
+  const dictionaries = new Map<Language, Map<string, WordEntry | null>>();
+  return (language) => {
+    let dictionary = dictionaries.get(language);
+    if (!dictionary) dictionaries.set(language, (dictionary = new Map()));
+    const known = dictionary;
+    return (word) => {
+      let entry = known.get(word);
+      if (entry === undefined) {
+        entry = isStopword(word, language) ? null : { term: id(termOf(word, language)), word: -1, listedIn: -1 };
+        known.set(word, entry);
+      }
+      return entry;
+    };
+  };
+}
+
+/** Article `i`'s paragraphs into `lists`: each word's number per token, and the article's words (listed once each). */
+function addParagraphs(
+  paragraphWords: readonly string[][],
+  i: number,
+  lookUp: (word: string) => WordEntry | null,
+  id: (s: string) => number,
+  lists: AnalysisLists,
+): void {
+  for (const list of paragraphWords) {
+    for (const word of list) {
+      const entry = lookUp(word);
+      if (!entry) continue;
+      if (entry.listedIn !== i) {
+        entry.listedIn = i;
+        if (entry.word < 0) entry.word = id(word);
+        lists.words.push(entry.word);
+        lists.wordTerms.push(entry.term);
+      }
+      lists.tokens.push(entry.word);
+    }
+    lists.tokenAt.push(lists.tokens.length);
+  }
 }
 
 /** Postings of one term: the documents (paragraphs) that hold it and how often. */

@@ -221,28 +221,40 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
   const ids = (await q.query<{ id: string }>("select nextval('search_article_ids') as id from generate_series(1, $1)", [articles.length])).rows.map(
     (r) => r.id,
   );
-  const df = new Map<string, number>();
-  const refs = new Map<string, [term: string, n: number]>();
-  const languages = new Map<string, number>();
-  const p = {
-    article: [] as string[],
-    position: [] as number[],
-    index: [] as number[],
-    length: [] as number[],
-    text: [] as string[],
-  };
+  const rows = batchRows(articles, ids);
+  await insertRows(q, rows);
+  await addCounts(q, rows, articles.length);
+  return ids;
+}
+
+/** A batch of articles as the columns of its rows, and what it adds to the shared counts. */
+interface BatchRows {
+  a: { id: string[]; file: string[]; language: string[]; published: Array<number | null>; meta: string[]; words: string[] };
+  p: { article: string[]; position: number[]; index: number[]; length: number[]; text: string[] };
   // Each paragraph's posted terms and their frequencies as one string each, split again by the
   // server: arrays with an element per posting took longer to send and parse than to store.
-  const posting = { terms: [] as string[], tfs: [] as string[] };
-  const a = {
-    id: ids,
-    file: [] as string[],
-    language: [] as string[],
-    published: [] as Array<number | null>,
-    meta: [] as string[],
-    words: [] as string[],
+  posting: { terms: string[]; tfs: string[] };
+  /** Paragraphs holding each term. */
+  df: Map<string, number>;
+  /** Each word's term and how many articles list it. */
+  refs: Map<string, [term: string, n: number]>;
+  /** Paragraphs per language. */
+  languages: Map<string, number>;
+  /** The paragraphs' lengths, summed. */
+  total: number;
+}
+
+function batchRows(articles: readonly Article[], ids: string[]): BatchRows {
+  const rows: BatchRows = {
+    a: { id: ids, file: [], language: [], published: [], meta: [], words: [] },
+    p: { article: [], position: [], index: [], length: [], text: [] },
+    posting: { terms: [], tfs: [] },
+    df: new Map(),
+    refs: new Map(),
+    languages: new Map(),
+    total: 0,
   };
-  let total = 0;
+  const { a, refs, languages } = rows;
   articles.forEach((article, i) => {
     const analyzed = analyzeArticle(article);
     const { paragraphs: _, ...meta } = article;
@@ -254,28 +266,37 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
     a.words.push(pgArray(analyzed.words.map(([w]) => w)));
     for (const [word, term] of analyzed.words) refs.set(word, [term, (refs.get(word)?.[1] ?? 0) + 1]);
     languages.set(analyzed.language, (languages.get(analyzed.language) ?? 0) + article.paragraphs.length);
-    analyzed.paragraphs.forEach((terms, at) => {
-      p.article.push(ids[i]!);
-      p.position.push(at);
-      p.index.push(article.paragraphs[at]!.index);
-      const length = Math.min(terms.length, 65_535);
-      p.length.push(length);
-      total += length;
-      p.text.push(article.paragraphs[at]!.text);
-      const tf = new Map<string, number>();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      const posted: string[] = [];
-      const counts: number[] = [];
-      for (const [t, n] of tf) {
-        df.set(t, (df.get(t) ?? 0) + 1);
-        if (Buffer.byteLength(t) > MAX_LEXEME_BYTES || t.includes(SEPARATOR)) continue;
-        posted.push(t);
-        counts.push(n);
-      }
-      posting.terms.push(posted.join(SEPARATOR));
-      posting.tfs.push(counts.join(','));
-    });
+    analyzed.paragraphs.forEach((terms, at) => addParagraph(rows, ids[i]!, at, article.paragraphs[at]!, terms));
   });
+  return rows;
+}
+
+/** One paragraph's row and postings (terms too long for an index entry, or holding the separator, are counted but not posted). */
+function addParagraph(rows: BatchRows, id: string, at: number, paragraph: Article['paragraphs'][number], terms: readonly string[]): void {
+  const { p, posting, df } = rows;
+  p.article.push(id);
+  p.position.push(at);
+  p.index.push(paragraph.index);
+  const length = Math.min(terms.length, 65_535);
+  p.length.push(length);
+  rows.total += length;
+  p.text.push(paragraph.text);
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const posted: string[] = [];
+  const counts: number[] = [];
+  for (const [t, n] of tf) {
+    df.set(t, (df.get(t) ?? 0) + 1);
+    if (Buffer.byteLength(t) > MAX_LEXEME_BYTES || t.includes(SEPARATOR)) continue;
+    posted.push(t);
+    counts.push(n);
+  }
+  posting.terms.push(posted.join(SEPARATOR));
+  posting.tfs.push(counts.join(','));
+}
+
+/** The batch's articles, paragraphs and postings. */
+async function insertRows(q: Queryable, { a, p, posting, total }: BatchRows): Promise<void> {
   await q.query(
     `insert into search_articles (article_id, file, language, published_ms, meta, words)
      select id, file, language, published, meta::jsonb, words::text[] from unnest($1::bigint[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[])
@@ -297,6 +318,10 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
      where t.term <> ''`,
     [p.article, p.position, p.length, posting.terms, posting.tfs, total, p.article.length],
   );
+}
+
+/** What the batch adds to the terms', words' and languages' counts and to the stats. */
+async function addCounts(q: Queryable, { p, df, refs, languages, total }: BatchRows, articles: number): Promise<void> {
   // Keys in order, so two writers never wait on each other's rows in opposite orders.
   const terms = [...df.keys()].filter((t) => Buffer.byteLength(t) <= MAX_LEXEME_BYTES).sort();
   await q.query(
@@ -319,9 +344,8 @@ async function insertArticles(q: Queryable, articles: readonly Article[]): Promi
   await q.query('update search_stats set paragraphs = paragraphs + $1, total_length = total_length + $2, articles = articles + $3', [
     p.article.length,
     total,
-    articles.length,
+    articles,
   ]);
-  return ids;
 }
 
 /** A PostgreSQL array literal of strings (one parameter instead of a nested array pg cannot send). */
