@@ -233,32 +233,66 @@ export class PostgresSearch {
    * than all the rest of a question.
    */
   private async candidates(terms: ReadonlyMap<string, number>, corrections: readonly Correction[], totals: Totals): Promise<CandidateArticle[]> {
-    const weights = new Map<string, number>();
-    const idf = (df: number) => Math.log(1 + (totals.paragraphs - df + 0.5) / (df + 0.5));
-    for (const [t, df] of terms) if (df > 0) weights.set(t, idf(df));
-    for (const c of corrections) if (c.df > 0) weights.set(c.term, Math.max(weights.get(c.term) ?? 0, c.weight * idf(c.df)));
-    if (weights.size === 0) return [];
-    const dfOf = (t: string) => terms.get(t) ?? corrections.find((c) => c.term === t)?.df ?? 0;
-    const all = [...weights.keys()];
-    const rare = all.filter((t) => dfOf(t) <= COMMON_SHARE * totals.paragraphs);
-    const selecting = new Set(rare.length > 0 ? rare : all);
-    const bm25 = `q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B}::float8 * s.length / $4::float8))`;
-    // One statement: each selecting term's best postings by their BM25 weight (an index range read,
-    // however frequent the term), the paragraphs best by the postings read, those scored again over
-    // all the question's terms, the best ones' articles, one more article for every term none of them
-    // holds (the product tells a known word from a misspelling by whether its index has the word),
-    // and those articles' paragraphs that answer() can use (see above).
+    const { all, weights, selecting } = searchedTerms(terms, corrections, totals);
+    if (all.length === 0) return [];
     const rows = await this.db.query<CandidateArticle>(
-      `with q as (select * from unnest($1::text[], $2::float8[], $3::bool[]) q(term, w, selecting)),
+      CANDIDATES_SQL,
+      [
+        all,
+        all.map((t) => weights.get(t)!),
+        all.map((t) => selecting.has(t)),
+        totals.avgLength || 1,
+        this.candidateCount,
+        this.perTerm,
+        RESCORED * this.candidateCount,
+        CONTEXT_CANDIDATES,
+        // A heading's terms are at most its words, and a headline ending in an abbreviation has one word more.
+        Math.max(HEADING_MAX_WORDS + 1, SHORT_PARAGRAPH_TERMS),
+      ],
+      // Parsed and planned once per connection: planning this statement cost a tenth of running it.
+      { name: 'search_candidates' },
+    );
+    return rows.rows;
+  }
+}
+
+/**
+ * The question's terms and the corrections' with their BM25 weights (a correction at its own weight
+ * times its idf), and those that select candidates: the rare ones, when any is rare.
+ */
+function searchedTerms(
+  terms: ReadonlyMap<string, number>,
+  corrections: readonly Correction[],
+  totals: Totals,
+): { all: string[]; weights: Map<string, number>; selecting: Set<string> } {
+  const weights = new Map<string, number>();
+  const idf = (df: number) => Math.log(1 + (totals.paragraphs - df + 0.5) / (df + 0.5));
+  for (const [t, df] of terms) if (df > 0) weights.set(t, idf(df));
+  for (const c of corrections) if (c.df > 0) weights.set(c.term, Math.max(weights.get(c.term) ?? 0, c.weight * idf(c.df)));
+  const dfOf = (t: string) => terms.get(t) ?? corrections.find((c) => c.term === t)?.df ?? 0;
+  const all = [...weights.keys()];
+  const rare = all.filter((t) => dfOf(t) <= COMMON_SHARE * totals.paragraphs);
+  return { all, weights, selecting: new Set(rare.length > 0 ? rare : all) };
+}
+
+/** A posting's BM25 in the candidates statement (`q.w`: the term's weight; $4: the mean paragraph length). */
+const BM25 = `q.w * s.tf * ${K1 + 1} / (s.tf + ${K1} * (${1 - B} + ${B}::float8 * s.length / $4::float8))`;
+
+// One statement: each selecting term's best postings by their BM25 weight (an index range read,
+// however frequent the term), the paragraphs best by the postings read, those scored again over
+// all the question's terms, the best ones' articles, one more article for every term none of them
+// holds (the product tells a known word from a misspelling by whether its index has the word),
+// and those articles' paragraphs that answer() can use (see `candidates`).
+const CANDIDATES_SQL = `with q as (select * from unnest($1::text[], $2::float8[], $3::bool[]) q(term, w, selecting)),
        cand as (
          select s.article_id, s.position from q
          cross join lateral search_best_postings(q.term, $6) s
          where q.selecting
          group by s.article_id, s.position
-         order by sum(${bm25}) desc, s.article_id, s.position
+         order by sum(${BM25}) desc, s.article_id, s.position
          limit $7),
        best as (
-         select c.article_id, c.position, sum(${bm25}) as score
+         select c.article_id, c.position, sum(${BM25}) as score
          from cand c
          cross join q
          cross join lateral (select tf, length from search_postings s
@@ -301,25 +335,7 @@ export class PostgresSearch {
          group by w.article_id)
        select a.article_id, a.language, a.meta, paras.paragraphs
        from search_articles a join paras using (article_id)
-       order by a.article_id`,
-      [
-        all,
-        all.map((t) => weights.get(t)!),
-        all.map((t) => selecting.has(t)),
-        totals.avgLength || 1,
-        this.candidateCount,
-        this.perTerm,
-        RESCORED * this.candidateCount,
-        CONTEXT_CANDIDATES,
-        // A heading's terms are at most its words, and a headline ending in an abbreviation has one word more.
-        Math.max(HEADING_MAX_WORDS + 1, SHORT_PARAGRAPH_TERMS),
-      ],
-      // Parsed and planned once per connection: planning this statement cost a tenth of running it.
-      { name: 'search_candidates' },
-    );
-    return rows.rows;
-  }
-}
+       order by a.article_id`;
 
 /** The corpus's totals as one JSON value (counts as text: bigint sums may pass 2^53 in principle). */
 const TOTALS = `(select json_build_object('paragraphs', s.paragraphs::text, 'total_length', s.total_length::text, 'articles', s.articles::text,
