@@ -19,10 +19,10 @@ export default {
     'src/app/live-index.ts:303-309', // fingerprints taken
     'src/app/live-index.ts:322-357', // and compared
     'src/app/live-index.ts:410-414', // sameFingerprints
-    'src/search/answer.ts:137-137', // the threshold
-    'src/search/answer.ts:151-152', // abstaining (judge)
+    'src/search/answer.ts:137-138', // the threshold
+    'src/search/answer.ts:152-153', // abstaining (judge)
     'src/search/answer.ts:82-82', // and its early return (explainAnswer)
-    'src/search/answer.ts:153-157', // tentative answers
+    'src/search/answer.ts:154-158', // tentative answers
     'src/search/conviction.ts:65-85', // convictionOf
     'src/search/rank.ts:268-295', // backgroundWeight, confidence
   ],

@@ -135,6 +135,7 @@ function abstains(options: AnswerOptions): boolean {
 /** The decision on the best passage: by its conviction and, where it was fitted, the calibrated confidence. */
 function judge(index: SearchIndex, found: Found, best: Best, options: AnswerOptions): Verdict {
   const threshold = options.minConfidence ?? MIN_CONFIDENCE;
+  const abstain = threshold > 0;
   const { conviction } = best;
   const { meaning, read } = found.candidates;
   const { ranked, first, margin } = found.checked;
@@ -149,9 +150,9 @@ function judge(index: SearchIndex, found: Found, best: Best, options: AnswerOpti
   const probability = fitted ? calibrated(features, read ? SENTENCE_CALIBRATION : DEFAULT_CALIBRATION) : undefined;
   const [declineBelow, unsureBelow] = read ? [SENTENCE_DECLINE_BELOW, SENTENCE_UNSURE_BELOW] : [DECLINE_BELOW, UNSURE_BELOW];
   const noAmount = probability !== undefined && found.q.fit.kind === 'number' && features!.kindMissing === 1 && probability < AMOUNT_DECLINE_BELOW;
-  const decline = abstains(options) && (conviction < threshold || (probability !== undefined && probability < declineBelow) || noAmount);
+  const decline = abstain && (conviction < threshold || (probability !== undefined && probability < declineBelow) || noAmount);
   const unsure =
-    abstains(options) &&
+    abstain &&
     ((conviction < SURE_CONFIDENCE && (probability === undefined || probability < WEAK_SURE_BELOW)) ||
       (probability !== undefined && probability < unsureBelow) ||
       (ranked[0]!.doc !== first && margin < CHECK_MARGIN));
