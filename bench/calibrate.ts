@@ -22,7 +22,7 @@ import { loadAnswerModels, type AnswerModels } from '../src/app/open.js';
 import { dedupeParagraphs } from '../src/articles/dedupe.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE } from '../src/search/answer.js';
+import { explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE, WEAK_SURE_BELOW } from '../src/search/answer.js';
 import { CHECK_MARGIN } from '../src/search/check.js';
 import { FEATURE_NAMES, SENTENCE_FEATURE_NAMES, type ConfidenceFeatures } from '../src/search/calibrate.js';
 import { SearchIndex } from '../src/search/index.js';
@@ -184,9 +184,9 @@ const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` :
 const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
 /** As `answer()` decides, the conviction's bars staying as a floor: declined below either bar. */
 const declines = (x: readonly number[], p: number, bar: number) => x[at('conviction')]! < MIN_CONFIDENCE || p < bar;
-/** "Not sure" by the conviction's rules (see `answer()`) or below the model's bar. */
+/** "Not sure" as `answer()` says it: below the model's bar, by a narrow override, or a weak conviction the model does not trust either. */
 const unsure = (x: readonly number[], p: number, bar: number) =>
-  x[at('conviction')]! < SURE_CONFIDENCE || (x[at('overridden')] === 1 && x[at('margin')]! < CHECK_MARGIN) || p < bar;
+  (x[at('conviction')]! < SURE_CONFIDENCE && p < WEAK_SURE_BELOW) || (x[at('overridden')] === 1 && x[at('margin')]! < CHECK_MARGIN) || p < bar;
 
 /** The curve on held-out scores: per set, at each decline bar and "not sure" bar. */
 function printCurve(samples: readonly Sample[], scores: readonly number[], declineBars: number[], unsureBars: number[]): void {
