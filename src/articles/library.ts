@@ -85,7 +85,7 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
     options.log.info(
       {
         articles: merged.articles.length,
-        paragraphs: merged.articles.reduce((n, a) => n + a.paragraphs.length, 0),
+        paragraphs: paragraphCount(merged.articles),
         files: merged.files.length,
       },
       'articles loaded',
@@ -293,7 +293,7 @@ export async function loadFile(dir: string, relPath: string, options: LoadOption
 
   const articles = keptArticles(raws, file, options, report, warn);
   report.articles = articles.length;
-  report.paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  report.paragraphs = paragraphCount(articles);
   report.hasUrl = articles.length > 0 && articles.every((a) => a.url !== null);
   return { articles, warnings, report };
 }
@@ -432,4 +432,9 @@ function megabytes(bytes: number): string {
 
 function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** How many paragraphs the articles hold together. */
+export function paragraphCount(articles: readonly Article[]): number {
+  return articles.reduce((n, a) => n + a.paragraphs.length, 0);
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseCommandLine } from './args.js';
 import { commandSetup, reportCliError, runCli, type CliIo } from './run.js';
 import { explainArticle } from '../articles/clean.js';
-import { loadArticles, readTextFile, type FileReport, type LoadResult } from '../articles/library.js';
+import { loadArticles, paragraphCount, readTextFile, type FileReport, type LoadResult } from '../articles/library.js';
 import { readerFor } from '../articles/read.js';
 import { ArticleError, UsageError } from '../errors.js';
 import { fromPostgres, toPostgres } from './postgres-index.js';
@@ -92,7 +92,7 @@ export function renderReport(result: LoadResult): string {
 }
 
 function summary(result: LoadResult): string {
-  const paragraphs = result.articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  const paragraphs = paragraphCount(result.articles);
   const withoutUrl = result.articles.filter((a) => a.url === null).length;
   const skipped = result.files.filter((f: FileReport) => f.articles === 0).length;
   const parts = [

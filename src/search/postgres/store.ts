@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../../articles/types.js';
-import { listArticleFiles, loadFile, type LoadOptions } from '../../articles/library.js';
+import { listArticleFiles, loadFile, paragraphCount, type LoadOptions } from '../../articles/library.js';
 import type { LoadWarning } from '../../articles/types.js';
 import type { Queryable, SqlDb } from '../../state/sql.js';
 import { analyzeArticle, READING_VERSION } from '../index.js';
@@ -539,10 +539,6 @@ async function loadAndStore(
   }
   await flush();
   await writing;
-}
-
-function paragraphCount(articles: readonly Article[]): number {
-  return articles.reduce((n, a) => n + a.paragraphs.length, 0);
 }
 
 /** Counts a stored batch into `report`: its duplicates, and its files that a newer version read meanwhile as unchanged. */
