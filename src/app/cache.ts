@@ -30,9 +30,10 @@ import { removeLeftoverTemps, writeFileAtomicWith } from '../write-atomic.js';
  * starting "Copyright" kept as news; 12: the index's typed arrays and its articles in parts of their own;
  * 13: "Register…"/"Sign-up…" dropped only as calls to action; 14: each paragraph's terms and words;
  * 15: a live blog entry's time and share button cut; 16: a sentence pointing to a link ("… here.") dropped;
- * 17: a short English stem ending in "ue", "ie" or "ye" without its e, as its verb's other forms.)
+ * 17: a short English stem ending in "ue", "ie" or "ye" without its e, as its verb's other forms;
+ * 18: a line that is only a short quoted title read with the paragraph after it.)
  */
-export const CACHE_FORMAT = 17;
+export const CACHE_FORMAT = 18;
 
 /**
  * What a cache file starts with: a tag, then the SHA-256 of everything after the header. After it

@@ -368,6 +368,19 @@ function isHeading(text: string): boolean {
 }
 
 /**
+ * A line that is only a short quoted name ("'The Zone of Interest'", "“Barbie”"), too short to keep
+ * on its own: reviews and roundups head each section with the work's title, and the paragraph under
+ * it says "Director Jonathan Glazer creates…" without naming it. Read with that paragraph, as a
+ * heading is (figures in docs/benchmarks.md).
+ */
+function isTitleLine(text: string): boolean {
+  return QUOTED_TITLE.test(text) && tooShort(text);
+}
+
+/** Opens and closes with a quote, holds a letter, no double quote inside, no sentence end before the close. */
+const QUOTED_TITLE = /^["“‘'][^"“”]*\p{L}[^"“”]*[^.!?…"“”]["”’']$/u;
+
+/**
  * Explainers put questions as headings over the paragraph that answers ("Who is Hakeem Jeffries?",
  * then "Hakeem Jeffries is a US representative…"), and lists open with a lead-in ("The companies that
  * cut the most jobs include:"). Alone, such a heading matches a reader's question word for word and
@@ -376,13 +389,20 @@ function isHeading(text: string): boolean {
  */
 function joinHeadings(blocks: BlockDecision[]): BlockDecision[] {
   const kept = blocks.filter((b) => b.text !== null);
+  const heads = (b: BlockDecision) => isHeading(b.text!) || isTitleLine(b.text!);
   for (let i = 0; i + 1 < kept.length; i++) {
     const [heading, body] = [kept[i]!, kept[i + 1]!];
     // A live blog's next entry is another story, not the answer to this one's heading.
-    if (isHeading(heading.text!) && !isHeading(body.text!) && !body.dropped.includes('live-blog-stamp')) {
+    if (heads(heading) && !heads(body) && !body.dropped.includes('live-blog-stamp')) {
       heading.joinedWith = body.index;
       i++;
     }
+  }
+  // A title line with no paragraph of its own under it answers nothing: too short, as before.
+  for (const b of kept) {
+    if (b.joinedWith !== undefined || !isTitleLine(b.text!)) continue;
+    b.text = null;
+    b.dropped.push('too-short');
   }
   return blocks;
 }
@@ -430,7 +450,8 @@ export function explainBlocks(blocks: readonly string[], ctx: CleaningContext): 
       const r = boilerplateRule(text, ctx);
       if (r) return { index, raw, text: null, dropped: [...dropped, r.name] };
     }
-    if (tooShort(text)) return { index, raw, text: null, dropped: [...dropped, 'too-short'] };
+    // A title line is judged with the block after it (see `joinHeadings`).
+    if (tooShort(text) && !QUOTED_TITLE.test(text)) return { index, raw, text: null, dropped: [...dropped, 'too-short'] };
     return { index, raw, text, dropped };
   });
 }

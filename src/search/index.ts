@@ -9,10 +9,10 @@ import { packAnalysis, stringTable, type PackedAnalysis, type PackedArticle } fr
  * The version of how the product reads articles (cleaning, paragraph splitting, language, stopwords,
  * stemming): bumped with every such change, so a store that keeps what was read (the PostgreSQL
  * backend's `search_files.reading`) reads its files again. Numbered by the index cache format
- * (`CACHE_FORMAT`, src/app/cache.ts) that came with the change; of its history, 3-9, 11, 13 and 15-17
+ * (`CACHE_FORMAT`, src/app/cache.ts) that came with the change; of its history, 3-9, 11, 13 and 15-18
  * changed what is read, 10, 12 and 14 only the cache file's layout, hence a number of its own.
  */
-export const READING_VERSION = 17;
+export const READING_VERSION = 18;
 
 /**
  * An article reduced to index terms: the slow part of indexing (tokenizing, stemming), kept apart

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BOILERPLATE_RULES, boilerplateRule, cleanArticle, comparable, normaliseWhitespace, tooShort } from '../../src/articles/clean.js';
 import { readText } from '../../src/articles/readers/text.js';
 import type { RawArticle } from '../../src/articles/types.js';
+import { answer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
 
 const SEED = 'rt-438111-kim-positive-letter-trump.txt';
 
@@ -284,6 +286,46 @@ describe('headings: questions and lead-ins', () => {
     ],
   ])('reads %s', (_what, blocks, expected) => {
     expect(cleanArticle(raw(blocks), 'tram.md').paragraphs).toEqual(expected);
+  });
+
+  it('reads a quoted title line with the review under it, and drops one with nothing of its own under it', () => {
+    const blocks = [
+      'Our critics picked the films of the year that stayed with them longest.',
+      "'The Quiet Harbour'",
+      'Director Mara Olsen follows a fishing family through one winter, and the silence between them says more than any line.',
+      '“Moon Rally”',
+      "'Coming soon'",
+    ];
+    expect(cleanArticle(raw(blocks), 'films.md').paragraphs).toEqual([
+      P(0, 'Our critics picked the films of the year that stayed with them longest.'),
+      P(
+        1,
+        "'The Quiet Harbour' Director Mara Olsen follows a fishing family through one winter, and the silence between them says more than any line.",
+      ),
+    ]);
+  });
+
+  it('lets a reader who asks for a film by its title find the review under its title line', () => {
+    const films = cleanArticle(
+      raw([
+        'Our critics picked the films of the year that stayed with them longest.',
+        "'The Quiet Harbour'",
+        'Director Mara Olsen follows a fishing family through one winter, and the silence between them says more than any line.',
+        "'Moon Rally'",
+        'Director Tom Reyes sends two rival drivers to the moon in a comedy that never runs out of fuel.',
+      ]),
+      'films.md',
+    );
+    const port = cleanArticle(
+      {
+        meta: { title: 'Port appoints a new director' },
+        paragraphs: ['The harbour board named Paul Kane its new director on Monday, after a search that took most of the year.'],
+        reader: 'markdown',
+      },
+      'port.md',
+    );
+    const top = answer(SearchIndex.build([films, port]), 'quiet harbour director').passages[0];
+    expect(top?.text).toContain('Mara Olsen');
   });
 
   it('leaves alone questions in a row, a long question, a question with more sentences, and one at the end', () => {
