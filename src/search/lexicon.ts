@@ -5,6 +5,7 @@ import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { LANGUAGES, type Language } from './language.js';
 import { lemmaCandidates } from './lemmas.js';
+import { irregularForms, isQuestionWord, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
 
@@ -40,17 +41,26 @@ export class Lexicon {
   /**
    * The English words a (lowercased) question word may stand for, as the concepts it holds (one, or
    * two for a compound the lexicon lacks: "Leichensäcke" → [corpse…], [bag…]), each with its
-   * alternatives: the headword itself, else a headword with the same stem ("Angriffs" → Angriff),
-   * else the dictionary form a Russian ending points to ("выиграл" → выиграть, "музея" → музей; see
-   * lemmas.ts), which comes last so that no word the stem translated changes.
+   * alternatives: the dictionary form the hand-written table gives a strong or irregular form
+   * ("verlor" → verlieren, "могут" → мочь; see word-forms.ts), else the headword itself, else a
+   * German strong verb's form behind a prefix ("befand" → befinden), else a headword with the same
+   * stem ("Angriffs" → Angriff), else the dictionary form a Russian ending points to ("выиграл" →
+   * выиграть, "музея" → музей; see lemmas.ts), which comes last so that no word the stem translated
+   * changes. The table's news senses replace a few headwords' ("родиться" → born); a question word
+   * ("какие") asks for nothing.
    */
   translate(word: string, language: Language): string[][] | undefined {
     const table = this.words.get(language);
     if (!table) return undefined;
+    if (isQuestionWord(word, language)) return [];
     const stems = this.stemsOf(language, table);
     const headword =
-      firstFound(table, [word]) ?? likeForm(word, stems.get(termOf(word, language)), table) ?? firstFound(table, lemmaCandidates(word, language));
-    if (headword !== undefined) return concepts(table.translations(headword));
+      firstFound(table, irregularForms(word, language)) ??
+      firstFound(table, [word]) ??
+      firstFound(table, prefixedForms(word, language)) ??
+      likeForm(word, stems.get(termOf(word, language)), table) ??
+      firstFound(table, lemmaCandidates(word, language));
+    if (headword !== undefined) return concepts(newsSenses(table.word(headword), language) ?? table.translations(headword));
     const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
     return parts?.map((stem) => table.translations(stems.get(stem)![0]!));
   }

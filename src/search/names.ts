@@ -57,13 +57,15 @@ const CASE_ENDINGS = /(?:ами|ями|ом|ем|ём|ой|ей|ою|ам|ям|�
 /**
  * The Latin spellings a Cyrillic word may stand for, as transliterations: as written and without a
  * case ending, each also with х and г read as the h Russian writes them for ("Хьюстон", "Гарри")
- * or the k they are in German names ("Кирхнер"), and у before a vowel as w ("Уэльс").
+ * or the k they are in German names ("Кирхнер"), э also as a, and у before a vowel as w ("Уэльс").
  */
 export function latinForms(cyrillic: string): string[] {
   const lower = cyrillic.toLowerCase();
   const bases = new Set([lower]);
   const bare = lower.replace(CASE_ENDINGS, '');
   if (bare.length >= 3) bases.add(bare);
+  // э is how Russian writes English's short a ("Вэнс" Vance, "Нэшвилл" Nashville) as often as its e.
+  for (const base of [...bases]) if (base.includes('э')) bases.add(base.replace(/э/g, 'а'));
   const forms = new Set<string>();
   for (const base of bases) {
     const latin = transliterate(base)
@@ -84,18 +86,41 @@ export interface NameMatch {
   edits: number;
 }
 
+/**
+ * The ways an English word may be heard, as plain spellings: as written, and with the two sounds
+ * its letters hide that Russian writes out: a g before e, i or y said as j ("Angeles", "Granger":
+ * "Анджелес", "Грейнджер"), and a silent e in a final -es ("James", "Charles": "Джеймс", "Чарльз"),
+ * unless `isWord` says the word is another's plural ("wanes": "wane"). As written first.
+ */
+export function heardSpellings(latin: string, isWord: (w: string) => boolean = () => false): string[] {
+  const w = fold(latin.toLowerCase());
+  const soft = w.replace(/g(?=[eiy])/g, 'j');
+  const silentE = /(?<=.[^aeiouy])es$/.test(w) && !isWord(w.slice(0, -1));
+  const spellings = new Set([w, soft].flatMap((s) => (silentE ? [s, s.slice(0, -2) + 's'] : [s])));
+  return [...new Set([...spellings].map(plainSpelling))];
+}
+
 /** The articles' Latin words by sound key, to look Cyrillic names up in. */
 export class SoundVocabulary {
+  /**
+   * Per sound key, the words heard so: a word as written, or, heard another way, the word and that
+   * spelling joined by a NUL (few words are, and a pair per word doubled this table's memory).
+   */
   private readonly byKey = new Map<string, string[]>();
 
   constructor(words: Iterable<string>) {
-    for (const word of words) {
+    const all = new Set(words);
+    for (const word of all) {
       if (!/^[a-z][a-z'-]*$/.test(fold(word))) continue;
-      const key = soundKey(word);
-      if (key.length < 2) continue;
-      const list = this.byKey.get(key);
-      if (list) list.push(word);
-      else this.byKey.set(key, [word]);
+      const [written, ...heard] = heardSpellings(word, (w) => all.has(w));
+      for (const plain of [written!, ...heard]) {
+        const key = plain.replace(/[aeiouy]+/g, 'a');
+        if (key.length < 2) continue;
+        const entry = plain === written ? word : `${word}\0${plain}`;
+        const list = this.byKey.get(key);
+        if (list) list.push(entry);
+        else this.byKey.set(key, [entry]);
+      }
     }
   }
 
@@ -104,8 +129,9 @@ export class SoundVocabulary {
     const best = new Map<string, number>();
     for (const form of latinForms(cyrillic)) {
       const plain = plainSpelling(form);
-      for (const word of this.byKey.get(soundKey(form)) ?? []) {
-        const other = plainSpelling(word);
+      for (const entry of this.byKey.get(soundKey(form)) ?? []) {
+        const [word, heard] = entry.split('\0') as [string, string?];
+        const other = heard ?? plainSpelling(word);
         const d = editDistance(plain, other, Math.max(plain.length, other.length));
         best.set(word, Math.min(best.get(word) ?? Infinity, d));
       }

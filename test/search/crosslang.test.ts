@@ -128,6 +128,39 @@ describe('names and unknown words in a question in another language', () => {
   });
 });
 
+describe('forms no ending reaches, and names spelled as English says them', () => {
+  // Each article's other paragraph first: a question whose verb is lost ranks them alike, in this order.
+  const TESLA = article('tesla', 'An inventor', [
+    'Nikola Tesla died in 1943 in a New York hotel room, with the light off.',
+    'Nikola Tesla was born in 1856 in Smiljan, in what is now Croatia.',
+  ]);
+  const EDISON = article('edison', 'Another inventor', [
+    'Thomas Edison was born in 1847 in Milan, Ohio.',
+    'Thomas Edison died in 1931 in West Orange, New Jersey.',
+  ]);
+  const BIRTH = article('birth', 'Royal news', [
+    'A child was born at the palace on Monday, the first in a century.',
+    'James Granger was born in Los Angeles and raised in Ohio.',
+  ]);
+  const lives = SearchIndex.build([TESLA, EDISON, BIRTH]);
+  const lexicon = Lexicon.parse(['de\tsterben\tdie', 'ru\tгде\twhere', 'ru\tгод\tyear', 'ru\tродиться\tissue light', 'ru\tумереть\tdie'].join('\n'));
+  const ask = (q: string) => answer(lives, q, { lexicon });
+
+  it('reads a German strong verb’s past as its verb ("starb": sterben, died)', () => {
+    expect(where(ask('In welchem Jahr starb Thomas Edison?').passages[0])).toBe('edison#1');
+  });
+
+  it('reads Russian irregular forms, in the sense news questions mean', () => {
+    expect(where(ask('В каком году умер Томас Эдисон?').passages[0])).toBe('edison#1');
+    // "родиться" is born: the dictionaries' first senses are "issue" and "light", which the other paragraph has.
+    expect(where(ask('Где родился Никола Тесла?').passages[0])).toBe('tesla#1');
+  });
+
+  it('finds an English name whose g is said as j ("Грейнджер": Granger)', () => {
+    expect(where(ask('Где родился Грейнджер?').passages[0])).toBe('birth#1');
+  });
+});
+
 describe('the senses of a translated word', () => {
   it('weighs a word by the senses the articles use, not by those they never do', () => {
     const rare = Lexicon.parse('es\tabogado\tlawyer intercessor solicitor barrister');

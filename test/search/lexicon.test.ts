@@ -43,6 +43,18 @@ describe('the word list', () => {
     expect(lexicon.translate('heiligabend', 'de')).toEqual([['christmas'], ['eve']]);
   });
 
+  it('reads a form no ending reaches by the hand-written table, and gives a question word nothing to ask', () => {
+    const forms = Lexicon.parse(
+      ['de\tgewinnen\twin', 'de\tverlieren\tlose', 'ru\tдва\ttwo', 'ru\tкакой\tlike which', 'ru\tмочь\tcan power'].join('\n'),
+    );
+    expect(forms.translate('verlor', 'de')).toEqual([['lose']]);
+    expect(forms.translate('gewann', 'de')).toEqual([['win']]);
+    expect(forms.translate('двух', 'ru')).toEqual([['two']]);
+    // A modal verb asks for nothing ("power" is no sense a question means), nor does "какие" ("like").
+    expect(forms.translate('могут', 'ru')).toEqual([['can']]);
+    expect(forms.translate('какие', 'ru')).toEqual([]);
+  });
+
   it('knows nothing of words, languages and lines it lacks', () => {
     expect(lexicon.translate('flugzeug', 'de')).toBeUndefined();
     // Headwords English says in a phrase are found as written only (they are not grouped by stem).

@@ -16,6 +16,12 @@ describe('Cyrillic names and their Latin spellings', () => {
     'biden',
     'putin',
     'doom',
+    'angeles',
+    'granger',
+    'charles',
+    'james',
+    'wane',
+    'wanes',
   ]);
   const closest = (cyrillic: string) => vocabulary.match(cyrillic)[0]?.word;
 
@@ -33,6 +39,17 @@ describe('Cyrillic names and their Latin spellings', () => {
     expect(closest('Нэшвилле')).toBe('nashville');
     expect(closest('Байдена')).toBe('biden');
     expect(closest('Путину')).toBe('putin');
+  });
+
+  it('hears an English g before e or i as j, and a final -es as s where the word is no plural', () => {
+    expect(closest('Анджелеса')).toBe('angeles');
+    expect(closest('Грейнджера')).toBe('granger');
+    expect(closest('Чарльза')).toBe('charles');
+    expect(closest('Джеймс')).toBe('james');
+    // э is also the short a Russian hears in "Vance".
+    expect(vocabulary.match('Вэнс')[0]).toEqual({ word: 'vance', edits: 0 });
+    // "wanes" is the plural of "wane", not a name said "wans".
+    expect(vocabulary.match('Уэйнс').map((m) => m.word)).not.toContain('wanes');
   });
 
   it('ranks the closest spelling first among words that sound alike', () => {
