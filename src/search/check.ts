@@ -202,24 +202,67 @@ function quoteStrength(text: string, words: readonly string[], slot: Slot, said:
   return byDoer ? 2 : 1;
 }
 
-/** Names the question does not say: two capitalized words in a row are a strong one ("Greg Pettinaro"; for a place, "in Charlotte" too). */
-function newNameStrength(text: string, said: ReadonlySet<string>, kind: CheckKind): number {
-  let weak = false;
-  let run = 0;
+/**
+ * Words written with a capital before a name that are no part of it: "House Speaker Mike Johnson"
+ * answers "who is the house speaker" with a new name, though "House" and "Speaker" are the question's
+ * (see `namesOf`). A short list of the titles the news writes before names.
+ */
+const TITLES = new Set(
+  'president vice former sen senator rep gov governor mayor speaker ceo chief secretary minister prime judge justice dr mr mrs ms gen coach director chairman chairwoman chair commissioner king queen prince princess pope rev officer sheriff chancellor ambassador deputy superintendent professor prof sir dame lord lady first'.split(
+    ' ',
+  ),
+);
+/** What may stand between two words of one name: spaces, and the particles of "Cristina Fernández de Kirchner". */
+const WITHIN_NAME = /^\s+(?:(?:de|del|della|da|di|do|dos|du|van|von|der|den|la|le|bin|ibn)\s+)*$/u;
+
+interface NameWord {
+  word: string;
+  at: number;
+  /** Whether it starts the sentence (or a quote), where any word has a capital. */
+  opens: boolean;
+  title: boolean;
+}
+
+/**
+ * The sentence's names: runs of capitalized words ("Delta Air Lines"). A possessive ends one
+ * ("Musk's SpaceX" is two), and a title starts one after a name that `owns` ("Tesla CEO Elon Musk"
+ * is "Tesla" and "CEO Elon Musk" when the question says "tesla"; "Time Lord" stays one).
+ */
+function namesOf(text: string, owns: (w: NameWord) => boolean): NameWord[][] {
+  const names: NameWord[][] = [];
   let lastEnd = -1;
+  let possessive = false;
   for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’.-]*/gu)) {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
-    const opens = m.index === 0 || /[.!?:"“”«»]\s*$/u.test(before);
     const word = m[0].toLowerCase().replace(/['’].*$|\.$/u, '');
-    if (opens || said.has(word) || said.has(termOf(word, CHECK_LANGUAGE)) || word.length < 2) {
-      run = 0;
-      continue;
-    }
-    weak = true;
-    run = lastEnd >= 0 && /^\s+$/.test(text.slice(lastEnd, m.index)) ? run + 1 : 1;
+    const w = { word, at: m.index, opens: m.index === 0 || /[.!?:"“”«»]\s*$/u.test(before), title: TITLES.has(word) };
+    const name = names.at(-1);
+    const joins = name && !possessive && WITHIN_NAME.test(text.slice(lastEnd, m.index)) && (!w.title || !name.some(owns));
+    if (joins) name.push(w);
+    else names.push([w]);
     lastEnd = m.index + m[0].length;
-    if (run >= 2) return 2;
-    if (kind === 'place' && /\b(?:in|at|near|from)\s+$/u.test(text.slice(Math.max(0, m.index - 6), m.index))) return 2;
+    possessive = /['’]s?$/u.test(m[0]);
+  }
+  return names;
+}
+
+/**
+ * Names the question does not say: two capitalized words of one are a strong one ("Greg Pettinaro";
+ * for a place, "in Charlotte" too). A name holding a word of the question is the question's own, however
+ * long: "Delta Air Lines" for "the delta plane", "Elon Musk" for "musk".
+ */
+function newNameStrength(text: string, said: ReadonlySet<string>, kind: CheckKind): number {
+  const says = (word: string) => said.has(word) || said.has(termOf(word, CHECK_LANGUAGE));
+  // A title is not whom it names: "speaker" in the question does not make "Speaker Mike Johnson" its own.
+  const owns = (n: NameWord) => !n.title && !isStopword(n.word, CHECK_LANGUAGE) && says(n.word);
+  let weak = false;
+  for (const name of namesOf(text, owns)) {
+    if (name.some(owns)) continue;
+    const fresh = name.filter((n) => !n.opens && n.word.length >= 2 && !says(n.word));
+    if (fresh.length >= 2) return 2;
+    if (!fresh.length) continue;
+    weak = true;
+    if (kind === 'place' && /\b(?:in|at|near|from)\s+$/u.test(text.slice(Math.max(0, fresh[0]!.at - 6), fresh[0]!.at))) return 2;
   }
   return weak ? 1 : 0;
 }

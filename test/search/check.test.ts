@@ -111,6 +111,15 @@ describe('the slot a question asks to fill', () => {
     expect(strength('where is the convention', 'The event will be held in Charlotte.')).toBe(2);
   });
 
+  it('a name holding a word of the question is the question\'s own, however long; a new name beside it still counts', () => {
+    expect(strength('who made the seatbelts on the delta plane', 'The seatbelts on the Delta Air Lines plane held.')).toBe(0);
+    expect(strength('who tried to shoot kirchner', 'A man aimed at Cristina Fernández de Kirchner outside her home.')).toBe(0);
+    expect(strength('who is suing musk', 'The suit names Elon Musk’s companies.')).toBe(0);
+    expect(strength('who is suing musk', 'The suit names Musk’s Boring Company.')).toBe(2);
+    expect(strength('who is the ceo of tesla', 'Shares rose after Tesla CEO Elon Musk spoke.')).toBe(2);
+    expect(strength('who is the house speaker', 'The vote made House Speaker Mike Johnson angry.')).toBe(2);
+  });
+
   it('a quote is the answer to "what did X call Y": strong when X is named before the verb, weak when someone else says it', () => {
     expect(strength('what did fain call trump', 'Fain issued a rebuke, calling Trump a "scab" on Monday.')).toBe(2);
     expect(strength('what did fain call trump', 'Trump also called Fain "a weapon" on Monday.')).toBe(1);
@@ -123,6 +132,15 @@ describe('the slot a question asks to fill', () => {
     expect(strength("what's the name of the virtual school", 'Families chose the option, called the Pathfinder School of Innovation.')).toBe(1);
     expect(strength("what's the name of the virtual school", 'Pathfinder teacher Greg Bruce said so.')).toBe(0);
   });
+});
+
+it('answers "who" with the paragraph naming someone new, not a line that names the question\'s own subject in full', () => {
+  const crash = article('crash', 'Plane flips on landing', [
+    'Seatbelts held when a Delta Air Lines plane flipped on landing in the snow.',
+    'The seatbelts were made by Harnex Safety, a small firm.',
+  ]);
+  const a = answer(SearchIndex.build([crash, COUNCIL, TRANSFER]), 'who made the seatbelts on the delta plane that flipped', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('crash#1');
 });
 
 it('answers "what did X call Y" with the quote X gave, not the one Y gave about X', () => {
