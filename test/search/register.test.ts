@@ -22,7 +22,14 @@ const COUNTY = article('county', 'County budget adds staff', [
   'The county is hiring 12 new prosecutors this spring, the district attorney said, to clear a backlog of cases.',
   'The budget also pays for two more judges.',
 ]);
-const index = SearchIndex.build([CRYPTO, SHELTER, COUNTY, COUNCIL, STORM]);
+// The news writes a reader's "say" as "claimed": the answer names the ministry and the balloon but never "say".
+const BALLOON = article('balloon', 'Jets shoot down a craft off the coast', [
+  'Fighter jets shot the craft down off the coast on Saturday after it drifted over three states.',
+  'The ministry claimed the balloon was a weather craft blown off course by strong winds.',
+  'The ministry did not say when its pilots would return to the base.',
+  'Divers are still collecting pieces of the craft from the sea floor.',
+]);
+const index = SearchIndex.build([CRYPTO, SHELTER, COUNTY, COUNCIL, STORM, BALLOON]);
 
 describe('other namings of a question word', () => {
   it('reads an acronym as its spelled-out name, and the name as the acronym', () => {
@@ -52,6 +59,14 @@ describe('other namings of a question word', () => {
     expect(otherNamings(['evs'], 'en').get('evs')).toEqual([['electr', 'vehicl']]);
     // "eve" and "presidency" share a stem with "ev" and "president", not a meaning.
     expect(otherNamings(['eve', 'presidency', 'fathered'], 'en').size).toBe(0);
+  });
+
+  it('reads a reader’s "say" as the news’s reporting verbs, one way', () => {
+    expect(otherNamings(['ministry', 'say', 'balloon'], 'en').get('say')).toEqual([['claim'], ['describ'], ['insist'], ['argu']]);
+    // What a store reads besides the words' own postings (the PostgreSQL backend asks for these).
+    expect(otherNamingTerms(['say'], 'en')).toContain('claim');
+    // "said" is in nearly every paragraph with a quote, and a claim is no saying.
+    expect(otherNamings(['said', 'claimed'], 'en').size).toBe(0);
   });
 
   it('is English only', () => {
@@ -105,5 +120,10 @@ describe('readers’ words answered from the news’s', () => {
     expect(where(answer(index, 'how many prosecutors is the doj hiring').passages[0])).toBe('crypto#0');
     // Before, the paragraph saying "moms" answered, not the one counting mothers.
     expect(where(answer(index, 'how many moms did the shelter help').passages[0])).toBe('shelter#1');
+  });
+
+  it('answers "what did X say" with the paragraph where X "claimed" it', () => {
+    // Before, the one paragraph that says "say" answered, though it says nothing of the balloon.
+    expect(where(answer(index, 'what did the ministry say the balloon was').passages[0])).toBe('balloon#1');
   });
 });
