@@ -111,7 +111,7 @@ describe('the slot a question asks to fill', () => {
     expect(strength('where is the convention', 'The event will be held in Charlotte.')).toBe(2);
   });
 
-  it('a name holding a word of the question is the question\'s own, however long; a new name beside it still counts', () => {
+  it("a name holding a word of the question is the question's own, however long; a new name beside it still counts", () => {
     expect(strength('who made the seatbelts on the delta plane', 'The seatbelts on the Delta Air Lines plane held.')).toBe(0);
     expect(strength('who tried to shoot kirchner', 'A man aimed at Cristina Fernández de Kirchner outside her home.')).toBe(0);
     expect(strength('who is suing musk', 'The suit names Elon Musk’s companies.')).toBe(0);
