@@ -6,6 +6,7 @@ import type { AnswerKind } from './fit.js';
 import type { SearchIndex } from './index.js';
 import { articleRange, postingsIn } from './article-range.js';
 import { otherNamings } from './register.js';
+import { isNonAnswer } from './non-answer.js';
 
 /**
  * The passage-level answer check: does one sentence of a paragraph hold the question's words and,
@@ -35,6 +36,13 @@ export const CHECK_MARGIN = 0.1;
  * for the headline's subject, but one that names it is more surely about it. Figures in docs/search.md.
  */
 const HEADLINE_CREDIT = 0.5;
+/**
+ * What a sentence saying that something is not known ("who was not immediately identified", see
+ * `non-answer.ts`) keeps of its share of the question's words; it gains no slot credit either, so the
+ * article's paragraph that answers comes first. Chosen with `npm run bench:reader` (held-out halves);
+ * figures in docs/benchmarks.md.
+ */
+const NON_ANSWER_KEEP = 0.5;
 /** What a sentence holding the kind of answer asked for gains: once for a weak instance (any number), twice for a strong one ("two hours" for "how long"). */
 const SLOT_CREDIT = 0.5;
 
@@ -290,7 +298,11 @@ export function sentenceFit(
       for (const t of g.terms) m = Math.max(m, terms.includes(t.term) ? t.weight : headline.has(t.term) ? HEADLINE_CREDIT * t.weight : 0);
       cover += g.idf * m;
     }
-    best = Math.max(best, cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, words, slot, said) : 0));
+    // A sentence saying the thing is not known answers nothing, however many of the question's words it repeats.
+    const fit = isNonAnswer(sentence)
+      ? (NON_ANSWER_KEEP * cover) / total
+      : cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, words, slot, said) : 0);
+    best = Math.max(best, fit);
   }
   return best;
 }
