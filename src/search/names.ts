@@ -44,7 +44,12 @@ export function plainSpelling(latin: string): string {
 
 /** The sound key of a Latin-letter word: its plain spelling with each run of vowels one "a". */
 export function soundKey(latin: string): string {
-  return plainSpelling(latin).replace(/[aeiouy]+/g, 'a');
+  return vowelsAsOne(plainSpelling(latin));
+}
+
+/** A plain spelling with each run of vowels one "a". */
+function vowelsAsOne(plain: string): string {
+  return plain.replace(/[aeiouy]+/g, 'a');
 }
 
 /**
@@ -114,7 +119,7 @@ export class SoundVocabulary {
       if (!/^[a-z][a-z'-]*$/.test(fold(word))) continue;
       const [written, ...heard] = heardSpellings(word, (w) => all.has(w));
       for (const plain of [written!, ...heard]) {
-        const key = plain.replace(/[aeiouy]+/g, 'a');
+        const key = vowelsAsOne(plain);
         if (key.length < 2) continue;
         const entry = plain === written ? word : `${word}\0${plain}`;
         const list = this.byKey.get(key);
