@@ -254,6 +254,19 @@ function namesOf(text: string, owns: (w: NameWord) => boolean): NameWord[][] {
   return names;
 }
 
+/** The last words of places' names ("Pearson International Airport", "Fulton County"). */
+const PLACE_WORDS = new Set(
+  'airport street st avenue ave road boulevard county city park river lake center centre stadium arena church cathedral square bridge island hospital hotel station mall beach valley mountain'.split(
+    ' ',
+  ),
+);
+
+/** A name that ends in a place's word or follows a locative preposition ("in Ohio", "outside Kyiv"). */
+function isPlaceName(text: string, name: readonly NameWord[]): boolean {
+  if (PLACE_WORDS.has(name.at(-1)!.word)) return true;
+  return /\b(?:in|at|near|from|outside)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, name[0]!.at - 12), name[0]!.at));
+}
+
 /**
  * Names the question does not say: two capitalized words of one are a strong one ("Greg Pettinaro";
  * for a place, "in Charlotte" too). A name holding a word of the question is the question's own, however
@@ -267,9 +280,11 @@ function newNameStrength(text: string, said: ReadonlySet<string>, kind: CheckKin
   for (const name of namesOf(text, owns)) {
     if (name.some(owns)) continue;
     const fresh = name.filter((n) => !n.opens && n.word.length >= 2 && !says(n.word));
-    if (fresh.length >= 2) return 2;
     if (!fresh.length) continue;
     weak = true;
+    // A place is not whom a "who" question asks for: "at Toronto's Pearson International Airport".
+    if (kind === 'person' && isPlaceName(text, name)) continue;
+    if (fresh.length >= 2) return 2;
     if (kind === 'place' && /\b(?:in|at|near|from)\s+$/u.test(text.slice(Math.max(0, fresh[0]!.at - 6), fresh[0]!.at))) return 2;
   }
   return weak ? 1 : 0;

@@ -120,6 +120,15 @@ describe('the slot a question asks to fill', () => {
     expect(strength('who is the house speaker', 'The vote made House Speaker Mike Johnson angry.')).toBe(2);
   });
 
+  it('a place\'s name is no strong answer to "who", though it still is to "where"', () => {
+    const airport = 'The plane flipped on landing at Toronto’s Pearson International Airport.';
+    expect(strength('who made the seatbelts on the delta plane', airport)).toBe(1);
+    expect(strength('who made the seatbelts on the delta plane', 'The crews flew in from Fulton County.')).toBe(1);
+    expect(strength('where did the delta plane flip', airport)).toBe(2);
+    expect(strength('who made the seatbelts on the delta plane', 'The seatbelts came from Harnex Safety.')).toBe(1);
+    expect(strength('who made the seatbelts on the delta plane', 'The seatbelts were made by Harnex Safety.')).toBe(2);
+  });
+
   it('a quote is the answer to "what did X call Y": strong when X is named before the verb, weak when someone else says it', () => {
     expect(strength('what did fain call trump', 'Fain issued a rebuke, calling Trump a "scab" on Monday.')).toBe(2);
     expect(strength('what did fain call trump', 'Trump also called Fain "a weapon" on Monday.')).toBe(1);
