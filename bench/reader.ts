@@ -126,7 +126,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `\n${'kind'.padEnd(10)} ${'asked'.padStart(5)} ${'right'.padStart(11)} ${'wrong'.padStart(11)} ${'declined'.padStart(11)} ${'sure? wrong'.padStart(12)} ${'sure: right'.padStart(12)} ${'noted'.padStart(6)}`,
     );
-    const order = ['reader', 'typo', 'keywords', 'crosslang', ...['de', 'es', 'fr', 'ru'].map((l) => `  ${l}`), 'absent'];
+    // A cross-language question's reply language sits under it, whichever it is (an "en" row: read as English).
+    const languages = [...tallies.keys()].filter((k) => k.startsWith('  ')).sort();
+    const order = ['reader', 'typo', 'keywords', 'crosslang', ...languages, 'absent'];
     const kinds = [...order.filter((k) => tallies.has(k)), ...[...tallies.keys()].filter((k) => !order.includes(k) && k !== 'all'), 'all'];
     for (const kind of kinds) if (tallies.has(kind)) console.log(row(kind, tallies.get(kind)!));
     const absent = tallies.get('absent');

@@ -140,6 +140,33 @@ export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
   }),
 );
 
+/**
+ * Each language's interrogatives, all of them (written from the grammar, not from questions). Many
+ * are missing from the stopword lists, which were made for running text. A question word asks for
+ * nothing: the dictionaries give them English words that do ("какие" → like, "pourquoi" →
+ * wherefore). And a question word shows the question's language: "Où est née Lara Trump ?" holds only
+ * one French stopword.
+ */
+const INTERROGATIVES: Partial<Record<Language, ReadonlySet<string>>> = {
+  de: new Set(
+    'wer wen wem wessen was wann wo wie warum weshalb wieso weswegen welche welcher welches welchen welchem woher wohin womit wodurch worauf wofür woran worin wovon'.split(
+      ' ',
+    ),
+  ),
+  es: new Set('qué quién quiénes cuándo dónde adónde cómo cuál cuáles cuánto cuánta cuántos cuántas'.split(' ')),
+  fr: new Set('qui que quoi quand où comment pourquoi combien quel quelle quels quelles lequel laquelle lesquels lesquelles'.split(' ')),
+  ru: new Set(
+    'кто кого кому кем ком что чего чему чем чём когда где как почему зачем отчего откуда куда сколько скольких скольким какой какая какое какие каком какого какому какую каких каким какими который которая которое которые котором которого которому которую которых которым которыми чей чья чьё чье чьи'.split(
+      ' ',
+    ),
+  ),
+};
+
+/** Whether `word` (lowercased) is an interrogative of `language`. */
+export function isInterrogative(word: string, language: Language): boolean {
+  return INTERROGATIVES[language]?.has(word) ?? false;
+}
+
 /** German writes every noun with a capital letter, so there a capital does not mark a name. */
 export const CAPITALIZES_NOUNS: ReadonlySet<Language> = new Set(['de']);
 
@@ -148,24 +175,24 @@ export const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Letters one of two close languages has and the other lacks: a word with one counts like a stopword. */
 const OWN_LETTERS: Partial<Record<Language, RegExp>> = { uk: /[іїєґ]/u, ru: /[ыэъё]/u };
 
-/** How many of the words tell of `info`'s language: its stopwords, and words with its own letters. */
+/** How many of the words tell of `info`'s language: its stopwords, its question words and words with its own letters. */
 function tellingWords(info: LanguageInfo, words: readonly string[]): number {
   let hits = 0;
-  for (const w of words) if (info.stopwords.has(w) || OWN_LETTERS[info.code]?.test(w)) hits++;
+  for (const w of words) if (info.stopwords.has(w) || isInterrogative(w, info.code) || OWN_LETTERS[info.code]?.test(w)) hits++;
   return hits;
 }
 
-/** The languages in LANGUAGES' order (ties go to the first), and each stopword's as bits (bit i: CODES[i]). */
+/** The languages in LANGUAGES' order (ties go to the first), and each stopword's or question word's as bits (bit i: CODES[i]). */
 const CODES = [...LANGUAGES.keys()];
 const STOPWORD_BITS = new Map<string, number>();
 CODES.forEach((code, i) => {
-  for (const w of LANGUAGES.get(code)!.stopwords) STOPWORD_BITS.set(w, (STOPWORD_BITS.get(w) ?? 0) | (1 << i));
+  for (const w of [...LANGUAGES.get(code)!.stopwords, ...(INTERROGATIVES[code] ?? [])]) STOPWORD_BITS.set(w, (STOPWORD_BITS.get(w) ?? 0) | (1 << i));
 });
 const OWN_LETTER_BITS = CODES.flatMap((code, i): Array<[RegExp, number]> => (OWN_LETTERS[code] ? [[OWN_LETTERS[code], 1 << i]] : []));
 
 /**
- * Guesses the language of already-lowercased words: the language whose stopwords cover most of
- * them. When none has any (a short question), the index's main language (`fallback`) if it is
+ * Guesses the language of already-lowercased words: the language whose stopwords and question words
+ * cover most of them. When none has any (a short question), the index's main language (`fallback`) if it is
  * written in the words' script, else that script's first language. Counts as `tellingWords` does
  * for every language, each word looked up once (indexing guesses every article's language).
  */

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
-import { LANGUAGES, type Language } from './language.js';
+import { isInterrogative, LANGUAGES, type Language } from './language.js';
 import { lemmaCandidates } from './lemmas.js';
-import { irregularForms, isQuestionWord, newsSenses, prefixedForms } from './word-forms.js';
+import { irregularForms, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
 
@@ -52,7 +52,7 @@ export class Lexicon {
   translate(word: string, language: Language): string[][] | undefined {
     const table = this.words.get(language);
     if (!table) return undefined;
-    if (isQuestionWord(word, language)) return [];
+    if (isInterrogative(word, language)) return [];
     const stems = this.stemsOf(language, table);
     const headword =
       firstFound(table, irregularForms(word, language)) ??

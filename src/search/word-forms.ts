@@ -127,31 +127,6 @@ const SENSES: Partial<Record<Language, string>> = {
     мочь can`,
 };
 
-/**
- * Question words the stopword lists lack: they ask for nothing, but the dictionaries give them
- * English words that do ("какие" → like, "pourquoi" → wherefore, "quoi" → whatever). Written from
- * each language's interrogatives, all of them, not from questions.
- */
-const QUESTION_WORDS: Partial<Record<Language, ReadonlySet<string>>> = {
-  de: new Set(
-    'wer wen wem wessen was wann wo wie warum weshalb wieso weswegen welche welcher welches welchen welchem woher wohin womit wodurch worauf wofür woran worin wovon'.split(
-      ' ',
-    ),
-  ),
-  es: new Set('qué quién quiénes cuándo dónde adónde cómo cuál cuáles cuánto cuánta cuántos cuántas'.split(' ')),
-  fr: new Set('qui que quoi quand où comment pourquoi combien quel quelle quels quelles lequel laquelle lesquels lesquelles'.split(' ')),
-  ru: new Set(
-    'кто кого кому кем ком что чего чему чем чём когда где как почему зачем отчего откуда куда сколько скольких скольким какой какая какое какие каком какого какому какую каких каким какими который которая которое которые котором которого которому которую которых которым которыми чей чья чьё чье чьи'.split(
-      ' ',
-    ),
-  ),
-};
-
-/** Whether `word` (lowercased) is an interrogative of `language`: it asks for nothing across languages. */
-export function isQuestionWord(word: string, language: Language): boolean {
-  return QUESTION_WORDS[language]?.has(word) ?? false;
-}
-
 /** German prefixes a strong verb's forms take whole ("erhielt" → erhalten, "abgesehen" → absehen). */
 const DE_PREFIXES = [
   'zurück',

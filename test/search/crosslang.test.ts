@@ -196,6 +196,13 @@ describe('a decline of a question in another language than the articles', () => 
     expect(renderAnswerPlain(russian)).toContain('Мои статьи на языках: английский.');
   });
 
+  it('replies in French to a short French question with a single French stopword', () => {
+    // "où" is a question word the French stopword list lacks; "est" is the one stopword.
+    const french = ask('Où est né Victor Hugo ?', Lexicon.empty);
+    expect(french.passages).toEqual([]);
+    expect(renderAnswerPlain(french)).toContain('Mes articles sont en anglais.');
+  });
+
   it('says nothing of languages when the question is in the articles’ language', () => {
     const english = ask('What is the rent in Berlin today?');
     expect(english.passages).toEqual([]);

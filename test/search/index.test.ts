@@ -61,6 +61,8 @@ describe('language detection', () => {
     ['¿Qué dijo el alcalde sobre el tranvía?', 'es'],
     ['Wer ist der Bürgermeister?', 'de'],
     ['Кто мэр?', 'ru'], // another script than the articles'
+    ['Où est née Lara Trump ?', 'fr'], // one stopword, and a question word the stopword list lacks
+    ['Quand est né Victor Hugo ?', 'fr'],
     ['de gaulle airport strike', 'en'], // one Spanish stopword, and it is part of a name
     ['la liga results', 'en'],
     ['hola', 'en'], // no telling word at all
