@@ -363,8 +363,9 @@ function newNameStrength(text: string, said: ReadonlySet<string>, slot: Slot): n
 }
 
 /**
- * General words a question may say that name no role or deed ("who was able to …", "the old
- * country club"): beside a name they say nothing of who it is.
+ * General words that name no role or deed, left out of the question's role words (see `roleWords`):
+ * "who was the first quarterback" asks about a quarterback, and "first" stands beside many names.
+ * Figures in docs/benchmarks.md.
  */
 const NO_CUES = new Set(
   'able unable likely new old first last next former current latest big small many much more most other another same own also still again ever never back well just even only'.split(
