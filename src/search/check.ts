@@ -45,6 +45,21 @@ const HEADLINE_CREDIT = 0.5;
 const NON_ANSWER_KEEP = 0.5;
 /** What a sentence holding the kind of answer asked for gains: once for a weak instance (any number), twice for a strong one ("two hours" for "how long"). */
 const SLOT_CREDIT = 0.5;
+/** `slotStrength` of a strong instance, and of a strong name beside the question's role or deed (see `besideCue`). */
+const STRONG = 2;
+const BESIDE_CUE = 3;
+/**
+ * What a sentence gains on top of a strong name when that name stands beside the question's role or
+ * deed ("the project's developer Greg Pettinaro" for "who is the developer"): more than a name
+ * alone, since the article's first paragraph names other people too. Chosen with `npm run
+ * bench:reader` (held-out halves); figures in docs/benchmarks.md.
+ */
+const CUE_CREDIT = 1;
+
+/** What a sentence gains for an answer of the kind asked for of `strength` (see `slotStrength`). */
+function slotCredit(strength: number): number {
+  return SLOT_CREDIT * Math.min(strength, STRONG) + (strength === BESIDE_CUE ? CUE_CREDIT : 0);
+}
 
 export type CheckKind = AnswerKind | 'place' | 'quote' | 'name';
 
@@ -60,6 +75,10 @@ export interface Slot {
   /** For a quote: the forms of the verb asked about ("call", "calling") and the question's words for who did it. */
   verb?: ReadonlySet<string>;
   doer?: ReadonlySet<string>;
+  /** For a person: the question's words for the role or deed asked about ("developer", "joined"; see `roleWords`). */
+  role?: readonly string[];
+  /** The terms of the last words of their other namings ("officer" for "cfo", see `register.ts`). */
+  roleNamings?: ReadonlySet<string>;
 }
 
 const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où', 'где', 'куда', 'dove', 'onde'];
@@ -77,7 +96,9 @@ const UNITS: Array<[string, string]> = [
 /** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
   const text = ` ${words.join(' ')} `;
-  if (!kind) return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : (quoteSlot(words, language) ?? nameSlot(words));
+  if (!kind)
+    return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : (quoteSlot(words, language) ?? nameSlot(words) ?? identifySlot(words));
+  if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
   if (kind !== 'number') return { kind };
   for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
   if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
@@ -146,6 +167,47 @@ function nameSlot(words: readonly string[]): Slot | undefined {
   return words.some((w) => w === 'what' || w === 'which') && words.some((w) => NAME_CUES.has(w)) ? { kind: 'name' } : undefined;
 }
 
+/** Words asking who someone is without "who": "did they identify the shooter", "gm new cfo name". */
+const IDENTIFY_CUES = new Set(['identify', 'identified', 'identifies', 'name', 'named', 'names']);
+/** Question words that ask for something else than a person. */
+const OTHER_ASKS = new Set(['what', 'which', 'where', 'when', 'why', 'how']);
+
+/** A question asking for someone's name without "who" ("did police identify the driver") asks for a person. */
+function identifySlot(words: readonly string[]): Slot | undefined {
+  return words.some((w) => IDENTIFY_CUES.has(w)) && !words.some((w) => OTHER_ASKS.has(w)) ? roleSlot(roleWords(words)) : undefined;
+}
+
+/** A person's slot, with the question's words for the role or deed asked about and their other namings. */
+function roleSlot(role: string[]): Slot {
+  // A naming's last word is its head: "chief financial officer" is an officer.
+  const namings = [...otherNamings(role, CHECK_LANGUAGE).values()].flat().flatMap((terms) => terms.slice(-1));
+  return { kind: 'person', role, roleNamings: new Set(namings) };
+}
+
+/**
+ * The question's words for the role or deed asked about: its words after "who" (or "identify",
+ * "name") up to the first stopword after them ("who is the developer for …" → developer; "who
+ * joined kamala at …" → joined, kamala; "did they identify the church shooter" → church, shooter),
+ * else those before it ("gm new cfo name" → gm, cfo). Not the question's other words: "who was the
+ * first quarterback to take two teams …" asks about a quarterback, and "Kawann Short led the team"
+ * names none.
+ */
+function roleWords(words: readonly string[]): string[] {
+  const at = words.findIndex((w) => w === 'who' || w === 'whom' || IDENTIFY_CUES.has(w));
+  if (at < 0) return [];
+  const phrase = (list: readonly string[]) => {
+    const out: string[] = [];
+    for (const w of list) {
+      if (isStopword(w, CHECK_LANGUAGE)) {
+        if (out.length) break;
+      } else if (!NO_CUES.has(w)) out.push(w);
+    }
+    return out;
+  };
+  const after = phrase(words.slice(at + 1));
+  return after.length ? after : phrase(words.slice(0, at).reverse());
+}
+
 const MONTHS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec'.split(' '),
 );
@@ -161,9 +223,12 @@ const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:(?:thousand|million|billion|trillio
 const PERCENT = /\p{N}\s?%|\bpercent\b/u;
 const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 
-/** 0 when the sentence holds no answer of the slot's kind outside the question's words, 1 for a weak one, 2 for a strong one. */
+/**
+ * 0 when the sentence holds no answer of the slot's kind outside the question's words, 1 for a weak
+ * one, 2 for a strong one, 3 for a strong name beside the question's role or deed.
+ */
 export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
-  if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot.kind);
+  if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot);
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
   // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
   if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
@@ -226,6 +291,8 @@ const WITHIN_NAME = /^\s+(?:(?:de|del|della|da|di|do|dos|du|van|von|der|den|la|l
 interface NameWord {
   word: string;
   at: number;
+  /** Where the word ends in the sentence. */
+  end: number;
   /** Whether it starts the sentence (or a quote), where any word has a capital. */
   opens: boolean;
   title: boolean;
@@ -243,7 +310,7 @@ function namesOf(text: string, owns: (w: NameWord) => boolean): NameWord[][] {
   for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’.-]*/gu)) {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     const word = m[0].toLowerCase().replace(/['’].*$|\.$/u, '');
-    const w = { word, at: m.index, opens: m.index === 0 || /[.!?:"“”«»]\s*$/u.test(before), title: TITLES.has(word) };
+    const w = { word, at: m.index, end: m.index + m[0].length, opens: m.index === 0 || /[.!?:"“”«»]\s*$/u.test(before), title: TITLES.has(word) };
     const name = names.at(-1);
     const joins = name && !possessive && WITHIN_NAME.test(text.slice(lastEnd, m.index)) && (!w.title || !name.some(owns));
     if (joins) name.push(w);
@@ -270,25 +337,84 @@ function isPlaceName(text: string, name: readonly NameWord[]): boolean {
 /**
  * Names the question does not say: two capitalized words of one are a strong one ("Greg Pettinaro";
  * for a place, "in Charlotte" too). A name holding a word of the question is the question's own, however
- * long: "Delta Air Lines" for "the delta plane", "Elon Musk" for "musk".
+ * long: "Delta Air Lines" for "the delta plane", "Elon Musk" for "musk". For "who", a strong name
+ * beside the question's own role or verb is stronger still (see `besideCue`).
  */
-function newNameStrength(text: string, said: ReadonlySet<string>, kind: CheckKind): number {
+function newNameStrength(text: string, said: ReadonlySet<string>, slot: Slot): number {
+  const { kind } = slot;
   const says = (word: string) => said.has(word) || said.has(termOf(word, CHECK_LANGUAGE));
   // A title is not whom it names: "speaker" in the question does not make "Speaker Mike Johnson" its own.
   const owns = (n: NameWord) => !n.title && !isStopword(n.word, CHECK_LANGUAGE) && says(n.word);
-  let weak = false;
+  let best = 0;
   for (const name of namesOf(text, owns)) {
     if (name.some(owns)) continue;
     const fresh = name.filter((n) => !n.opens && n.word.length >= 2 && !says(n.word));
     if (!fresh.length) continue;
-    weak = true;
+    best = Math.max(best, 1);
     // A place is not whom a "who" question asks for: "at Toronto's Pearson International Airport".
     if (kind === 'person' && isPlaceName(text, name)) continue;
-    if (fresh.length >= 2) return 2;
-    if (kind === 'place' && /\b(?:in|at|near|from)\s+$/u.test(text.slice(Math.max(0, fresh[0]!.at - 6), fresh[0]!.at))) return 2;
+    if (fresh.length >= 2) {
+      if (slot.role?.length && besideCue(text, name, slot)) return BESIDE_CUE;
+      best = STRONG;
+    }
+    if (kind === 'place' && /\b(?:in|at|near|from)\s+$/u.test(text.slice(Math.max(0, fresh[0]!.at - 6), fresh[0]!.at))) best = STRONG;
   }
-  return weak ? 1 : 0;
+  return best;
 }
+
+/**
+ * General words that name no role or deed, left out of the question's role words (see `roleWords`):
+ * "who was the first quarterback" asks about a quarterback, and "first" stands beside many names.
+ * Figures in docs/benchmarks.md.
+ */
+const NO_CUES = new Set(
+  'able unable likely new old first last next former current latest big small many much more most other another same own also still again ever never back well just even only'.split(
+    ' ',
+  ),
+);
+
+/** How many words on either side of a name its role or deed may stand: "the project's developer Greg Pettinaro". */
+const CUE_REACH = 3;
+
+/**
+ * Whether the role or deed the question asks about (see `roleWords`) stands within CUE_REACH words
+ * of the name, written in lower case or as a title, or is the name's title: said of this name
+ * ("developer Greg Pettinaro", "Tim Walz, joined the crowd", "identified the shooter as Robin
+ * Westman", "Speaker Mike Johnson"), not a name beside it ("Minneapolis Police Chief Brian O'Hara"
+ * for "the minneapolis church shooter").
+ */
+function besideCue(text: string, name: readonly NameWord[], { role, roleNamings }: Slot): boolean {
+  const before = [...text.slice(0, name[0]!.at).matchAll(WORD)].slice(-CUE_REACH);
+  const after = [...text.slice(name.at(-1)!.end).matchAll(WORD)].slice(0, CUE_REACH);
+  // A title the name opens with is its role too: "CEO Elon Musk", "Speaker Mike Johnson".
+  const titles = name.filter((n) => n.title).map((n) => n.word);
+  return [...before, ...after]
+    .map((m) => m[0])
+    .concat(titles)
+    .some((raw) => {
+      const word = raw.toLowerCase().replace(/['’]s?$/u, '');
+      return (
+        (raw[0] !== raw[0]!.toUpperCase() || TITLES.has(word)) &&
+        (role!.some((r) => sameWord(word, r)) || roleNamings!.has(termOf(word, CHECK_LANGUAGE)))
+      );
+    });
+}
+
+/**
+ * Whether two words are one word inflected ("shooter", "shooters"; "identify", "identified"; "sue",
+ * "sued"), and not merely of one stem ("translator", "translations"; "developer", "developments").
+ */
+function sameWord(a: string, b: string): boolean {
+  const root = rootOf(a);
+  return root.length >= 3 && root === rootOf(b);
+}
+const rootOf = (word: string) =>
+  word
+    .replace(/ie[sd]$/u, 'y')
+    .replace(/(?:es|ed|ing|s|d)$/u, '')
+    .replace(/[ey]$/u, '');
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 
 /**
  * How well a paragraph's best sentence fits the question: its share of the question's words (by their
@@ -316,7 +442,7 @@ export function sentenceFit(
     // A sentence saying the thing is not known answers nothing, however many of the question's words it repeats.
     const fit = isNonAnswer(sentence)
       ? (NON_ANSWER_KEEP * cover) / total
-      : cover / total + (slot ? SLOT_CREDIT * slotStrength(sentence, words, slot, said) : 0);
+      : cover / total + (slot ? slotCredit(slotStrength(sentence, words, slot, said)) : 0);
     best = Math.max(best, fit);
   }
   return best;

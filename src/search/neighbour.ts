@@ -57,13 +57,16 @@ export function withNeighbour(index: SearchIndex, doc: number, wanted: Wanted | 
   return { paragraph: { index: paragraph.index, text }, neighbour: other.index };
 }
 
-/** How strong an answer of the kind asked for a paragraph's best sentence holds (see `slotStrength`); 0 when no kind is asked. */
+/**
+ * How strong an answer of the kind asked for a paragraph's best sentence holds (see `slotStrength`,
+ * read no higher than STRONG: a name beside the question's role is still one name); 0 when no kind is asked.
+ */
 function strength(p: Paragraph | undefined, wanted: Wanted | undefined): number {
   if (!p || !wanted?.slot) return 0;
   let best = 0;
   for (const s of splitSentences(p.text)) {
     const sentence = p.text.slice(s.start, s.end);
-    best = Math.max(best, slotStrength(sentence, wordsOf(sentence), wanted.slot, wanted.said));
+    best = Math.max(best, Math.min(STRONG, slotStrength(sentence, wordsOf(sentence), wanted.slot, wanted.said)));
   }
   return best;
 }

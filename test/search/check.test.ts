@@ -116,8 +116,36 @@ describe('the slot a question asks to fill', () => {
     expect(strength('who tried to shoot kirchner', 'A man aimed at Cristina Fernández de Kirchner outside her home.')).toBe(0);
     expect(strength('who is suing musk', 'The suit names Elon Musk’s companies.')).toBe(0);
     expect(strength('who is suing musk', 'The suit names Musk’s Boring Company.')).toBe(2);
-    expect(strength('who is the ceo of tesla', 'Shares rose after Tesla CEO Elon Musk spoke.')).toBe(2);
-    expect(strength('who is the house speaker', 'The vote made House Speaker Mike Johnson angry.')).toBe(2);
+    // The question's title before the new name is its role (see the next test).
+    expect(strength('who is the ceo of tesla', 'Shares rose after Tesla CEO Elon Musk spoke.')).toBe(3);
+    expect(strength('who is the house speaker', 'The vote made House Speaker Mike Johnson angry.')).toBe(3);
+  });
+
+  it('a full name beside the role or deed the question asks about is stronger still; a name or another word of the question beside it is not', () => {
+    const developer = 'who is the developer for the old country club';
+    expect(strength(developer, 'The project’s developer Greg Pettinaro bought the land.')).toBe(3);
+    expect(strength(developer, 'Then Greg Pettinaro bought the land.')).toBe(2);
+    // One stem is not one word: "developments" names no developer.
+    expect(strength(developer, 'It sits behind developments off Lancaster Pike.')).toBe(2);
+    expect(strength('who joined harris at her speech', 'Her running mate, Minnesota Governor Tim Walz, joined the crowd.')).toBe(3);
+    const shooter = 'did they identify the minneapolis church shooter';
+    expect(strength(shooter, 'Police identified the shooter as Robin Westman, 23.')).toBe(3);
+    // The question's place, capitalized beside the name, is no role.
+    expect(strength(shooter, 'The shooter fled, Minneapolis Police Chief Brian O’Hara said.')).toBe(2);
+    // The role is what the question asks about, not its other words.
+    expect(strength('who was the first quarterback to take two teams to the final', 'Pro Bowl tackle Kawann Short led the team.')).toBe(2);
+    // Another naming of the role counts by its last word: a chief financial officer is the "cfo".
+    expect(strength('gm new cfo name', 'It is GM’s new chief financial officer, Dhivya Suryadevara.')).toBe(3);
+  });
+
+  it('asks for a person when the question asks for a name without "who" or "what"', () => {
+    expect(slotOf(words('did they identify the minneapolis church shooter'), undefined, 'en')).toMatchObject({
+      kind: 'person',
+      role: ['minneapolis', 'church', 'shooter'],
+    });
+    expect(slotOf(words('gm new cfo name'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['cfo', 'gm'] });
+    expect(slotOf(words("what's the name of the school"), undefined, 'en')).toEqual({ kind: 'name' });
+    expect(slotOf(words('how did they identify the bodies'), undefined, 'en')).toBeUndefined();
   });
 
   it('a place\'s name is no strong answer to "who", though it still is to "where"', () => {
@@ -126,7 +154,9 @@ describe('the slot a question asks to fill', () => {
     expect(strength('who made the seatbelts on the delta plane', 'The crews flew in from Fulton County.')).toBe(1);
     expect(strength('where did the delta plane flip', airport)).toBe(2);
     expect(strength('who made the seatbelts on the delta plane', 'The seatbelts came from Harnex Safety.')).toBe(1);
-    expect(strength('who made the seatbelts on the delta plane', 'The seatbelts were made by Harnex Safety.')).toBe(2);
+    // "Made by": the question's deed beside the name.
+    expect(strength('who made the seatbelts on the delta plane', 'The seatbelts were made by Harnex Safety.')).toBe(3);
+    expect(strength('who made the seatbelts on the delta plane', 'The seatbelts held, said Harnex Safety.')).toBe(2);
   });
 
   it('a quote is the answer to "what did X call Y": strong when X is named before the verb, weak when someone else says it', () => {
@@ -150,6 +180,24 @@ it('answers "who" with the paragraph naming someone new, not a line that names t
   ]);
   const a = answer(SearchIndex.build([crash, COUNCIL, TRANSFER]), 'who made the seatbelts on the delta plane that flipped', { minConfidence: 0 });
   expect(where(a.passages[0])).toBe('crash#1');
+});
+
+it('answers "who is the developer" with the paragraph naming the developer, not the first one naming someone else', () => {
+  const club = article('club', 'Homes approved for old country club', [
+    'County council approved a plan to build 258 homes on the old Hercules country club, Councilwoman Dee Durham said.',
+    'A community group had tried for a year to keep the land as open space. The project’s developer Greg Pettinaro bought it in 2019.',
+  ]);
+  const a = answer(SearchIndex.build([club, COUNCIL, TRANSFER]), 'who is the developer for the old hercules country club', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('club#1');
+});
+
+it('answers "did they identify the shooter" with the paragraph that names someone, not one that repeats the question\'s words', () => {
+  const shooting = article('shooting', 'Shooting at Riverton church', [
+    'The church shooter fired through the windows of the church as Mass began, and the shooter then fled on foot.',
+    'Authorities later identified the suspect as Robin Vale, 23.',
+  ]);
+  const a = answer(SearchIndex.build([shooting, COUNCIL, TRANSFER]), 'did they identify the church shooter', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('shooting#1');
 });
 
 it('answers "what did X call Y" with the quote X gave, not the one Y gave about X', () => {
