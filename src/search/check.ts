@@ -157,6 +157,24 @@ const NUMBER_WORDS = new Set(
 );
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const NUMBER = /^\p{N}/u;
+/** "100th", "21st": a rank, not a count ("celebrating its 100th anniversary" says nothing of how many). */
+const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
+/** How many words after a number its unit may come: "about 14,000 hourly and salaried jobs". */
+const UNIT_REACH = 4;
+/** The small numbers the news spells out, both ways: the question's "2 bed" is the article's "two-bed". */
+const SMALL_NUMBERS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+const SAME_NUMBER = new Map(SMALL_NUMBERS.flatMap((w, i) => [[w, String(i + 1)] as const, [String(i + 1), w] as const]));
+
+/** A number that may count what is asked: digits or a number word, not a year, not a rank. */
+function isCount(w: string): boolean {
+  return (NUMBER.test(w) && !YEAR.test(w) && !ORDINAL.test(w)) || NUMBER_WORDS.has(w);
+}
+
+/** Whether the question says the number `w` itself, in digits or in words: no answer to it. */
+function saysNumber(said: ReadonlySet<string>, w: string): boolean {
+  const other = SAME_NUMBER.get(w);
+  return said.has(w) || (other !== undefined && said.has(other));
+}
 const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:(?:thousand|million|billion|trillion)\s)?(?:dollars|euros|pounds)\b/u;
 const PERCENT = /\p{N}\s?%|\bpercent\b/u;
 const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
@@ -167,16 +185,16 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
   // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
   if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
-  const isNumber = (w: string) => (NUMBER.test(w) && !YEAR.test(w)) || NUMBER_WORDS.has(w);
   let weak = false;
   if (slot.kind === 'number') {
     if (slot.money && MONEY.test(text)) return 2;
     if (slot.percent && PERCENT.test(text)) return 2;
+    const isUnit = (u: string) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE));
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      if (said.has(w) || !isNumber(w)) continue;
+      if (!isCount(w) || saysNumber(said, w)) continue;
       weak = true;
-      if (slot.units && words.slice(i + 1, i + 4).some((u) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE)))) return 2;
+      if (slot.units && words.slice(i + 1, i + 1 + UNIT_REACH).some(isUnit)) return 2;
     }
     return weak ? 1 : 0;
   }

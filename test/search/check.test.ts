@@ -98,6 +98,19 @@ describe('the slot a question asks to fill', () => {
     expect(strength('what percent of voters agree', 'About 52% of voters agree.')).toBe(2);
   });
 
+  it('a rank is no count, and a number the question says itself, in digits or in words, is no answer to it', () => {
+    expect(strength('how many mothers did the shelter help', 'The shelter celebrates its 100th anniversary.')).toBe(0);
+    expect(strength('how many mothers did the shelter help', 'The shelter is the 2nd oldest.')).toBe(0);
+    expect(strength('how much is a 2 bed flat', 'It is the dearest borough to rent a two-bed flat.')).toBe(0);
+    expect(strength('how much is a two bed flat', 'It has 2 beds.')).toBe(0);
+    expect(strength('how much is a 2 bed flat', 'Three beds cost more.')).toBe(1);
+  });
+
+  it('the counted noun may come a few words after its number', () => {
+    expect(strength('how many jobs is the plant cutting', 'About 14,000 hourly and salaried jobs are affected.')).toBe(2);
+    expect(strength('how many jobs is the plant cutting', 'About 14,000 of the plant’s many hourly and salaried jobs are affected.')).toBe(1);
+  });
+
   it('a month with its day, or a clock time, is a strong date; a year alone a weak one', () => {
     expect(strength('when did the ground war start', 'The ground assault began Feb. 24.')).toBe(2);
     expect(strength('when is the show on', 'The show airs at 7 p.m. on Channel 58.')).toBe(2);
