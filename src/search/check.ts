@@ -46,7 +46,7 @@ const NON_ANSWER_KEEP = 0.5;
 /** What a sentence holding the kind of answer asked for gains: once for a weak instance (any number), twice for a strong one ("two hours" for "how long"). */
 const SLOT_CREDIT = 0.5;
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -77,7 +77,10 @@ const UNITS: Array<[string, string]> = [
 /** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
   const text = ` ${words.join(' ')} `;
-  if (!kind) return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : (quoteSlot(words, language) ?? nameSlot(words));
+  if (!kind)
+    return words.some((w) => PLACE_CUES.includes(w))
+      ? { kind: 'place' }
+      : (quoteSlot(words, language) ?? nameSlot(words) ?? tallySlot(words) ?? keywordSlot(words));
   if (kind !== 'number') return { kind };
   for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
   if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
@@ -139,6 +142,30 @@ function quoteSlot(words: readonly string[], language: Language): Slot | undefin
   return { kind: 'quote', verb: QUOTE_VERBS.get(words[at]!)!, doer: new Set(doer) };
 }
 
+/** Words for a count of votes or points: "what was the vote to expel Jones" is answered by "a 72-25 vote". */
+const TALLY_WORDS = new Set(['vote', 'score', 'tally']);
+
+/** "what was the vote/score": two counts set against each other are the strong answer, any count a weak one. */
+function tallySlot(words: readonly string[]): Slot | undefined {
+  return words.includes('what') && words.some((w) => TALLY_WORDS.has(w)) ? { kind: 'tally' } : undefined;
+}
+
+/** The question words of English: a question without any is typed as keywords ("washoe assessor budget cut million"). */
+const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how']);
+/** Units of amounts a reader types beside keywords to ask for the amount ("… budget cut million", "… max stay nights"). */
+const KEYWORD_UNITS = new Set(
+  'million billion trillion percent seconds minutes hours days nights weeks months years miles km kilometers kilometres feet meters metres yards inches acres pounds lb kg tons'.split(
+    ' ',
+  ),
+);
+
+/** Keywords naming a unit ("million") ask for the number before it ("$5.5 million"). */
+function keywordSlot(words: readonly string[]): Slot | undefined {
+  if (words.some((w) => QUESTION_WORDS.has(w))) return undefined;
+  const units = words.filter((w) => KEYWORD_UNITS.has(w));
+  return units.length ? { kind: 'number', units: new Set(units) } : undefined;
+}
+
 /** Words of a question asking what something is called ("what's the name of the school", "what's the video called"). */
 const NAME_CUES = new Set(['name', 'called', 'titled', 'named']);
 
@@ -177,6 +204,8 @@ function saysNumber(said: ReadonlySet<string>, w: string): boolean {
 }
 const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:(?:thousand|million|billion|trillion)\s)?(?:dollars|euros|pounds)\b/u;
 const PERCENT = /\p{N}\s?%|\bpercent\b/u;
+/** Two counts set against each other: "a 72-25 vote", "won 3–1". */
+const TALLY = /(?<![\p{N}.,/–-])\p{N}{1,3}\s?[-–]\s?\p{N}{1,3}(?![\p{N}]|[.,/–-]\p{N})/u;
 const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 
 /** 0 when the sentence holds no answer of the slot's kind outside the question's words, 1 for a weak one, 2 for a strong one. */
@@ -185,6 +214,7 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
   // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
   if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
+  if (slot.kind === 'tally') return TALLY.test(text) ? 2 : words.some((w) => isCount(w) && !saysNumber(said, w)) ? 1 : 0;
   let weak = false;
   if (slot.kind === 'number') {
     if (slot.money && MONEY.test(text)) return 2;
