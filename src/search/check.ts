@@ -192,6 +192,19 @@ const UNIT_REACH = 4;
 const SMALL_NUMBERS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
 const SAME_NUMBER = new Map(SMALL_NUMBERS.flatMap((w, i) => [[w, String(i + 1)] as const, [String(i + 1), w] as const]));
 
+/**
+ * Whether the words after a number name the unit asked for before any other thing it may count: "about
+ * 14,000 hourly and salaried jobs" counts jobs, "300 drones and cruise missiles" counts drones, not
+ * missiles (a plural is the first thing counted).
+ */
+function countsUnit(after: readonly string[], isUnit: (w: string) => boolean): boolean {
+  for (const w of after) {
+    if (isUnit(w)) return true;
+    if (w.length >= 4 && w.endsWith('s') && !w.endsWith('ss') && !isStopword(w, CHECK_LANGUAGE)) return false;
+  }
+  return false;
+}
+
 /** A number that may count what is asked: digits or a number word, not a year, not a rank. */
 function isCount(w: string): boolean {
   return (NUMBER.test(w) && !YEAR.test(w) && !ORDINAL.test(w)) || NUMBER_WORDS.has(w);
@@ -224,7 +237,7 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
       const w = words[i]!;
       if (!isCount(w) || saysNumber(said, w)) continue;
       weak = true;
-      if (slot.units && words.slice(i + 1, i + 1 + UNIT_REACH).some(isUnit)) return 2;
+      if (slot.units && countsUnit(words.slice(i + 1, i + 1 + UNIT_REACH), isUnit)) return 2;
     }
     return weak ? 1 : 0;
   }

@@ -109,6 +109,9 @@ describe('the slot a question asks to fill', () => {
   it('the counted noun may come a few words after its number', () => {
     expect(strength('how many jobs is the plant cutting', 'About 14,000 hourly and salaried jobs are affected.')).toBe(2);
     expect(strength('how many jobs is the plant cutting', 'About 14,000 of the plant’s many hourly and salaried jobs are affected.')).toBe(1);
+    // The first plural after a number is what it counts: "300 drones and missiles" are no 300 missiles.
+    expect(strength('how many missiles did iran fire', 'Iran fired 300 drones and missiles.')).toBe(1);
+    expect(strength('how many missiles did iran fire', 'Iran fired 300 ballistic and cruise missiles.')).toBe(2);
   });
 
   it('"what was the vote" is answered by a tally; a lone number, or a date in digits, is a weak answer', () => {
