@@ -61,7 +61,7 @@ function slotCredit(strength: number): number {
   return SLOT_CREDIT * Math.min(strength, STRONG) + (strength === BESIDE_CUE ? CUE_CREDIT : 0);
 }
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -97,7 +97,9 @@ const UNITS: Array<[string, string]> = [
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
   const text = ` ${words.join(' ')} `;
   if (!kind)
-    return words.some((w) => PLACE_CUES.includes(w)) ? { kind: 'place' } : (quoteSlot(words, language) ?? nameSlot(words) ?? identifySlot(words));
+    return words.some((w) => PLACE_CUES.includes(w))
+      ? { kind: 'place' }
+      : (quoteSlot(words, language) ?? nameSlot(words) ?? identifySlot(words) ?? tallySlot(words) ?? keywordSlot(words));
   if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
   if (kind !== 'number') return { kind };
   for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
@@ -160,6 +162,30 @@ function quoteSlot(words: readonly string[], language: Language): Slot | undefin
   return { kind: 'quote', verb: QUOTE_VERBS.get(words[at]!)!, doer: new Set(doer) };
 }
 
+/** Words for a count of votes or points: "what was the vote to expel Jones" is answered by "a 72-25 vote". */
+const TALLY_WORDS = new Set(['vote', 'score', 'tally']);
+
+/** "what was the vote/score": two counts set against each other are the strong answer, any count a weak one. */
+function tallySlot(words: readonly string[]): Slot | undefined {
+  return words.includes('what') && words.some((w) => TALLY_WORDS.has(w)) ? { kind: 'tally' } : undefined;
+}
+
+/** The question words of English: a question without any is typed as keywords ("washoe assessor budget cut million"). */
+const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how']);
+/** Units of amounts a reader types beside keywords to ask for the amount ("… budget cut million", "… max stay nights"). */
+const KEYWORD_UNITS = new Set(
+  'million billion trillion percent seconds minutes hours days nights weeks months years miles km kilometers kilometres feet meters metres yards inches acres pounds lb kg tons'.split(
+    ' ',
+  ),
+);
+
+/** Keywords naming a unit ("million") ask for the number before it ("$5.5 million"). */
+function keywordSlot(words: readonly string[]): Slot | undefined {
+  if (words.some((w) => QUESTION_WORDS.has(w))) return undefined;
+  const units = words.filter((w) => KEYWORD_UNITS.has(w));
+  return units.length ? { kind: 'number', units: new Set(units) } : undefined;
+}
+
 /** Words of a question asking what something is called ("what's the name of the school", "what's the video called"). */
 const NAME_CUES = new Set(['name', 'called', 'titled', 'named']);
 
@@ -219,8 +245,41 @@ const NUMBER_WORDS = new Set(
 );
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const NUMBER = /^\p{N}/u;
+/** "100th", "21st": a rank, not a count ("celebrating its 100th anniversary" says nothing of how many). */
+const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
+/** How many words after a number its unit may come: "about 14,000 hourly and salaried jobs". */
+const UNIT_REACH = 4;
+/** The small numbers the news spells out, both ways: the question's "2 bed" is the article's "two-bed". */
+const SMALL_NUMBERS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+const SAME_NUMBER = new Map(SMALL_NUMBERS.flatMap((w, i) => [[w, String(i + 1)] as const, [String(i + 1), w] as const]));
+
+/**
+ * Whether the words after a number name the unit asked for before any other thing it may count: "about
+ * 14,000 hourly and salaried jobs" counts jobs, "300 drones and cruise missiles" counts drones, not
+ * missiles (a plural is the first thing counted).
+ */
+function countsUnit(after: readonly string[], isUnit: (w: string) => boolean): boolean {
+  for (const w of after) {
+    if (isUnit(w)) return true;
+    if (w.length >= 4 && w.endsWith('s') && !w.endsWith('ss') && !isStopword(w, CHECK_LANGUAGE)) return false;
+  }
+  return false;
+}
+
+/** A number that may count what is asked: digits or a number word, not a year, not a rank. */
+function isCount(w: string): boolean {
+  return (NUMBER.test(w) && !YEAR.test(w) && !ORDINAL.test(w)) || NUMBER_WORDS.has(w);
+}
+
+/** Whether the question says the number `w` itself, in digits or in words: no answer to it. */
+function saysNumber(said: ReadonlySet<string>, w: string): boolean {
+  const other = SAME_NUMBER.get(w);
+  return said.has(w) || (other !== undefined && said.has(other));
+}
 const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:(?:thousand|million|billion|trillion)\s)?(?:dollars|euros|pounds)\b/u;
 const PERCENT = /\p{N}\s?%|\bpercent\b/u;
+/** Two counts set against each other: "a 72-25 vote", "won 3–1". */
+const TALLY = /(?<![\p{N}.,/–-])\p{N}{1,3}\s?[-–]\s?\p{N}{1,3}(?![\p{N}]|[.,/–-]\p{N})/u;
 const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 
 /**
@@ -232,16 +291,17 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
   // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
   if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
-  const isNumber = (w: string) => (NUMBER.test(w) && !YEAR.test(w)) || NUMBER_WORDS.has(w);
+  if (slot.kind === 'tally') return TALLY.test(text) ? 2 : words.some((w) => isCount(w) && !saysNumber(said, w)) ? 1 : 0;
   let weak = false;
   if (slot.kind === 'number') {
     if (slot.money && MONEY.test(text)) return 2;
     if (slot.percent && PERCENT.test(text)) return 2;
+    const isUnit = (u: string) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE));
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      if (said.has(w) || !isNumber(w)) continue;
+      if (!isCount(w) || saysNumber(said, w)) continue;
       weak = true;
-      if (slot.units && words.slice(i + 1, i + 4).some((u) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE)))) return 2;
+      if (slot.units && countsUnit(words.slice(i + 1, i + 1 + UNIT_REACH), isUnit)) return 2;
     }
     return weak ? 1 : 0;
   }

@@ -98,6 +98,38 @@ describe('the slot a question asks to fill', () => {
     expect(strength('what percent of voters agree', 'About 52% of voters agree.')).toBe(2);
   });
 
+  it('a rank is no count, and a number the question says itself, in digits or in words, is no answer to it', () => {
+    expect(strength('how many mothers did the shelter help', 'The shelter celebrates its 100th anniversary.')).toBe(0);
+    expect(strength('how many mothers did the shelter help', 'The shelter is the 2nd oldest.')).toBe(0);
+    expect(strength('how much is a 2 bed flat', 'It is the dearest borough to rent a two-bed flat.')).toBe(0);
+    expect(strength('how much is a two bed flat', 'It has 2 beds.')).toBe(0);
+    expect(strength('how much is a 2 bed flat', 'Three beds cost more.')).toBe(1);
+  });
+
+  it('the counted noun may come a few words after its number', () => {
+    expect(strength('how many jobs is the plant cutting', 'About 14,000 hourly and salaried jobs are affected.')).toBe(2);
+    expect(strength('how many jobs is the plant cutting', 'About 14,000 of the plant’s many hourly and salaried jobs are affected.')).toBe(1);
+    // The first plural after a number is what it counts: "300 drones and missiles" are no 300 missiles.
+    expect(strength('how many missiles did iran fire', 'Iran fired 300 drones and missiles.')).toBe(1);
+    expect(strength('how many missiles did iran fire', 'Iran fired 300 ballistic and cruise missiles.')).toBe(2);
+  });
+
+  it('"what was the vote" is answered by a tally; a lone number, or a date in digits, is a weak answer', () => {
+    expect(slotOf(words('what was the vote to expel the senator'), undefined, 'en')).toEqual({ kind: 'tally' });
+    expect(strength('what was the vote to expel the senator', 'The House removed him by a 72-25 vote.')).toBe(2);
+    expect(strength('what was the final score', 'The Broncos won 24–10.')).toBe(2);
+    expect(strength('what was the vote to expel the senator', 'He got 72 votes.')).toBe(1);
+    expect(strength('what was the vote to expel the senator', 'The vote was held on 10-12-2020.')).toBe(1);
+    expect(strength('what was the vote to expel the senator', 'The vote came in the 2019-2020 session.')).toBe(0);
+  });
+
+  it('keywords naming a unit ask for the number before it; a question with a question word does not', () => {
+    expect(strength('assessor budget cut million', 'The budget was reduced to $5.5 million.')).toBe(2);
+    expect(strength('campground max stay nights', 'Campers may stay up to 14 nights.')).toBe(2);
+    expect(strength('campground max stay nights', 'The campground has 300 sites.')).toBe(1);
+    expect(slotOf(words('why did the budget lose a million'), undefined, 'en')).toBeUndefined();
+  });
+
   it('a month with its day, or a clock time, is a strong date; a year alone a weak one', () => {
     expect(strength('when did the ground war start', 'The ground assault began Feb. 24.')).toBe(2);
     expect(strength('when is the show on', 'The show airs at 7 p.m. on Channel 58.')).toBe(2);
