@@ -158,11 +158,32 @@ export function missingYears(years: readonly string[], paragraph: string, title:
  * year, but written before it, it cannot report the result. Undated articles say nothing.
  */
 export function unreportedYears(words: readonly string[], years: readonly string[], published: string | null): string[] {
-  if (years.length === 0 || !published || !words.some((w) => RESULT_WORDS.has(w))) return [];
+  if (years.length === 0 || !published || !asksOutcome(words)) return [];
   return years.filter((y) => y > published.slice(0, 4));
 }
 /** English words asking for an outcome. */
 const RESULT_WORDS = new Set('won win wins winner winners result results champion champions outcome'.split(' '));
+
+/** Whether an English question asks how something came out ("who won album of the year"). */
+export function asksOutcome(words: readonly string[]): boolean {
+  return words.some((w) => RESULT_WORDS.has(w));
+}
+
+/**
+ * Whether an English paragraph says how something came out: someone won, took or was awarded it, or
+ * beat the rest. A story written before the result (the nominations, a preview, the year's chart
+ * "nominated for album of the year at the upcoming Grammys") says "nominated", "could" or "chance of
+ * beating" instead. Not "beating", which previews use ("a good chance of beating out …").
+ */
+export function reportsOutcome(text: string): boolean {
+  return someWord(text, (w) => OUTCOME_WORDS.has(w));
+}
+const OUTCOME_WORDS = new Set(
+  (
+    'won win wins winning winner winners victory victories victorious beat beats defeated defeat defeats champion champions ' +
+    'championship title titles clinched crowned awarded took takes swept prevailed triumphed earned earns went goes'
+  ).split(' '),
+);
 
 function numbersOf(text: string): Set<string> {
   return new Set(wordsOf(text).map(digits));
