@@ -158,16 +158,20 @@ export function missingYears(years: readonly string[], paragraph: string, title:
  * year, but written before it, it cannot report the result. Undated articles say nothing.
  */
 export function unreportedYears(words: readonly string[], years: readonly string[], published: string | null): string[] {
-  if (years.length === 0 || !published || !asksOutcome(words)) return [];
+  if (years.length === 0 || !published || !words.some((w) => RESULT_WORDS.has(w))) return [];
   return years.filter((y) => y > published.slice(0, 4));
 }
 /** English words asking for an outcome. */
 const RESULT_WORDS = new Set('won win wins winner winners result results champion champions outcome'.split(' '));
 
-/** Whether an English question asks how something came out ("who won album of the year"). */
+/**
+ * Whether an English question asks who or what won ("who won album of the year"). Only the verb and
+ * "winner": "result" in a question is as often "as a result of" (RealTime QA lost such a question).
+ */
 export function asksOutcome(words: readonly string[]): boolean {
-  return words.some((w) => RESULT_WORDS.has(w));
+  return words.some((w) => WON_WORDS.has(w));
 }
+const WON_WORDS = new Set('won win wins winner winners'.split(' '));
 
 /**
  * Whether an English paragraph says how something came out: someone won, took or was awarded it, or

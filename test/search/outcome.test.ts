@@ -23,8 +23,11 @@ const CHART = {
 const index = SearchIndex.build([RESULTS, CHART]);
 
 describe('an outcome asked', () => {
-  it('is asked by "won", "winner" or "results", and reported by "won", "took" or "beat", not by "nominated"', () => {
+  it('is asked by "won" or "winner", and reported by "won", "took" or "beat", not by "nominated"', () => {
     expect(asksOutcome(['who', 'won', 'album', 'of', 'the', 'year'])).toBe(true);
+    expect(asksOutcome(['who', 'was', 'the', 'winner'])).toBe(true);
+    // "As a result of" asks no outcome.
+    expect(asksOutcome(['nine', 'died', 'as', 'a', 'result', 'of', 'a', 'crowd', 'surge', 'in', 'which', 'state'])).toBe(false);
     expect(asksOutcome(['who', 'is', 'nominated', 'for', 'album', 'of', 'the', 'year'])).toBe(false);
     expect(reportsOutcome('Mara Lind won album of the year.')).toBe(true);
     expect(reportsOutcome('The Harbour Band took home the award.')).toBe(true);
