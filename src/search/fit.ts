@@ -164,6 +164,31 @@ export function unreportedYears(words: readonly string[], years: readonly string
 /** English words asking for an outcome. */
 const RESULT_WORDS = new Set('won win wins winner winners result results champion champions outcome'.split(' '));
 
+/**
+ * Whether an English question asks who or what won ("who won album of the year"). Only the verb and
+ * "winner": "result" in a question is as often "as a result of" (RealTime QA lost such a question).
+ */
+export function asksOutcome(words: readonly string[]): boolean {
+  return words.some((w) => WON_WORDS.has(w));
+}
+const WON_WORDS = new Set('won win wins winner winners'.split(' '));
+
+/**
+ * Whether an English paragraph says how something came out: someone won, took or was awarded it, or
+ * beat the rest. A story written before the result (the nominations, a preview, the year's chart
+ * "nominated for album of the year at the upcoming Grammys") says "nominated", "could" or "chance of
+ * beating" instead. Not "beating", which previews use ("a good chance of beating out …").
+ */
+export function reportsOutcome(text: string): boolean {
+  return someWord(text, (w) => OUTCOME_WORDS.has(w));
+}
+const OUTCOME_WORDS = new Set(
+  (
+    'won win wins winning winner winners victory victories victorious beat beats defeated defeat defeats champion champions ' +
+    'championship title titles clinched crowned awarded took takes swept prevailed triumphed earned earns went goes'
+  ).split(' '),
+);
+
 function numbersOf(text: string): Set<string> {
   return new Set(wordsOf(text).map(digits));
 }

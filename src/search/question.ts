@@ -7,7 +7,7 @@ import { installedLexicon, type Lexicon } from './lexicon.js';
 import type { QueryGroup } from './rank.js';
 import { chitChat } from './smalltalk.js';
 import { expandShorthand, functionWordOf } from './chat.js';
-import { answerKind, recencyOf, yearsIn, type Recency } from './fit.js';
+import { answerKind, asksOutcome, recencyOf, yearsIn, type Recency } from './fit.js';
 import type { Fit } from './misfit.js';
 import { languagesOf } from './lookup.js';
 import { withOtherNamings } from './register.js';
@@ -67,7 +67,8 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`).
   const groups = withOtherNamings(index, queryGroups(index, content, language, translate, names), content, language);
   const rankingGroups = repeated(groups, words, language);
-  const fit: Fit = { kind: answerKind(words), years: yearsIn(words) };
+  // Whether it asks an outcome is read in English only: the outcome words are English.
+  const fit: Fit = { kind: answerKind(words), years: yearsIn(words), outcome: language === 'en' && asksOutcome(words) };
   return { base, asked, words, language, content, names, translate, groups, rankingGroups, fit, recency: recencyOf(words) };
 }
 
