@@ -8,6 +8,8 @@ import type { Recency } from './fit.js';
 import { misfit, rankPenalty, type Fit, type Misfit } from './misfit.js';
 import { paragraphOf } from './lookup.js';
 import type { Question } from './question.js';
+import { namedFirst } from './proper-names.js';
+import { CHECK_LANGUAGE } from './check.js';
 
 /**
  * How many paragraphs the first BM25 pass hands to the second: more changed nothing in
@@ -44,6 +46,7 @@ export function rankCandidates(index: SearchIndex, q: Question, options: AnswerO
   const misfitOf = misfitsOf(index, q.fit);
   const supportOf = supportsOf(index, q.rankingGroups);
   let ranked = withSupport(rerankByFit(read ? read.ranked : byMeaning, misfitOf), supportOf);
+  if (q.language === CHECK_LANGUAGE) ranked = namedFirst(index, q.groups, ranked);
   if (prefersNewest(q.recency)) ranked = newestFirst(index, ranked);
   return { ranked, lexical, meaning, model, read, termsOf, misfitOf, supportOf };
 }

@@ -1,5 +1,5 @@
 import type { SearchIndex } from './index.js';
-import type { QueryGroup } from './rank.js';
+import type { QueryGroup, Ranked } from './rank.js';
 import { neverSays } from './check.js';
 import { writtenWords } from './normalize.js';
 import { FUZZY_WEIGHT } from './query.js';
@@ -98,4 +98,31 @@ export function missingName(index: SearchIndex, groups: readonly QueryGroup[], a
     if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses) return use.surface;
   }
   return undefined;
+}
+
+/**
+ * How much a candidate loses in ranking when its article never says a name the question asks about
+ * while another candidate's article does (see `namedFirst`).
+ */
+export const NAME_MISSING = 0.15;
+
+/**
+ * The candidates re-ranked when the best one's article never says a name the question asks about
+ * (see `missingName`) and another candidate's article says them all: "what percent of jcps kids"
+ * ranked a story on children's vaccines in general above the JCPS story, then declined it for
+ * lacking "JCPS". The name the reader gave picks the story among those that share its other words,
+ * as a year does (see `rankPenalty`); a lower score, not a move, so later re-sorting keeps it.
+ */
+export function namedFirst(index: SearchIndex, groups: readonly QueryGroup[], ranked: readonly Ranked[]): Ranked[] {
+  if (ranked.length < 2) return [...ranked];
+  const docs = ranked.map((r) => r.doc);
+  const missing = new Map<number, boolean>();
+  const lacks = (doc: number) => {
+    const article = index.docArticle[doc]!;
+    let m = missing.get(article);
+    if (m === undefined) missing.set(article, (m = missingName(index, groups, article, docs) !== undefined));
+    return m;
+  };
+  if (!lacks(ranked[0]!.doc) || ranked.every((r) => lacks(r.doc))) return [...ranked];
+  return ranked.map((r) => (lacks(r.doc) ? { doc: r.doc, score: r.score - NAME_MISSING } : r)).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }

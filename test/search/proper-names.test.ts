@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { missingName, nameUse } from '../../src/search/proper-names.js';
+import { missingName, NAME_MISSING, namedFirst, nameUse } from '../../src/search/proper-names.js';
 import type { QueryGroup } from '../../src/search/rank.js';
 import { renderAnswerPlain } from '../../src/replies/plain.js';
 import type { Article } from '../../src/articles/types.js';
@@ -108,5 +108,27 @@ describe('a name the folder knows that the answer’s article never says', () =>
     const right = answer(index, 'how much did the new skate park in riverton cost');
     expect(right.passages[0]?.article.id).toBe('park');
     expect(right.mismatch).toBeUndefined();
+  });
+
+  it('ranks a candidate whose article says the name above one whose article never does, by a bounded amount', () => {
+    const groups = [group('skate'), group('park'), group('wilmington')];
+    const parkDoc = all.find((doc) => index.docArticle[doc] === park)!;
+    const town = all.find((doc) => index.articles[index.docArticle[doc]!]!.id === 'wilmington-library')!;
+    const other = all.find((doc) => index.articles[index.docArticle[doc]!]!.id === 'wilmington-bridge')!;
+    const market = all.find((doc) => index.articles[index.docArticle[doc]!]!.id === 'wilmington-market')!;
+    const close = [
+      { doc: parkDoc, score: 0.6 },
+      { doc: town, score: 0.5 },
+      { doc: other, score: 0.4 },
+      { doc: market, score: 0.3 },
+    ];
+    // The park's story never says "Wilmington", which the other candidates write as a name: it goes below.
+    expect(namedFirst(index, groups, close).map((r) => r.doc)).toEqual([town, parkDoc, other, market]);
+    expect(namedFirst(index, groups, close).find((r) => r.doc === parkDoc)!.score).toBeCloseTo(0.6 - NAME_MISSING);
+    // Far ahead, it stays first: the penalty is bounded.
+    const far = [{ doc: parkDoc, score: 0.9 }, ...close.slice(1)];
+    expect(namedFirst(index, groups, far).map((r) => r.doc)).toEqual(far.map((r) => r.doc));
+    // A question naming nothing the best article lacks changes nothing.
+    expect(namedFirst(index, [group('skate'), group('park')], close)).toEqual(close);
   });
 });
