@@ -102,19 +102,21 @@ export function missingName(index: SearchIndex, groups: readonly QueryGroup[], a
 
 /**
  * How much a candidate loses in ranking when its article never says a name the question asks about
- * while another candidate's article does (see `namedFirst`).
+ * while another candidate's article does (see `unnamedPenalty`).
  */
 export const NAME_MISSING = 0.15;
 
 /**
- * The candidates re-ranked when the best one's article never says a name the question asks about
- * (see `missingName`) and another candidate's article says them all: "what percent of jcps kids"
- * ranked a story on children's vaccines in general above the JCPS story, then declined it for
- * lacking "JCPS". The name the reader gave picks the story among those that share its other words,
- * as a year does (see `rankPenalty`); a lower score, not a move, so later re-sorting keeps it.
+ * What each candidate loses in ranking (by its doc) when the best one's article never says a name
+ * the question asks about (see `missingName`) and another candidate's article says them all: "what
+ * percent of jcps kids" ranked a story on children's vaccines in general above the JCPS story, then
+ * declined it for lacking "JCPS". The name the reader gave picks the story among those that share
+ * its other words, as a year does (see `rankPenalty`); a lower score, not a move, so that later
+ * re-sorting keeps it, and bounded, so a story far ahead on the other words stays first. Undefined
+ * when the rule does not apply.
  */
-export function namedFirst(index: SearchIndex, groups: readonly QueryGroup[], ranked: readonly Ranked[]): Ranked[] {
-  if (ranked.length < 2) return [...ranked];
+export function unnamedPenalty(index: SearchIndex, groups: readonly QueryGroup[], ranked: readonly Ranked[]): ((doc: number) => number) | undefined {
+  if (ranked.length < 2) return undefined;
   const docs = ranked.map((r) => r.doc);
   const missing = new Map<number, boolean>();
   const lacks = (doc: number) => {
@@ -123,6 +125,15 @@ export function namedFirst(index: SearchIndex, groups: readonly QueryGroup[], ra
     if (m === undefined) missing.set(article, (m = missingName(index, groups, article, docs) !== undefined));
     return m;
   };
-  if (!lacks(ranked[0]!.doc) || ranked.every((r) => lacks(r.doc))) return [...ranked];
-  return ranked.map((r) => (lacks(r.doc) ? { doc: r.doc, score: r.score - NAME_MISSING } : r)).sort((a, b) => b.score - a.score || a.doc - b.doc);
+  if (!lacks(ranked[0]!.doc)) return undefined;
+  // Every candidate judged (not just up to the first that says the name), so each lacking one is lowered.
+  const lacking = ranked.map((r) => lacks(r.doc));
+  if (lacking.every(Boolean)) return undefined;
+  // Articles outside the candidates (the answer check's more paragraphs are the best article's) were not judged: no penalty.
+  return (doc) => (missing.get(index.docArticle[doc]!) ? NAME_MISSING : 0);
+}
+
+/** The candidates with `penalty` taken off their scores, re-sorted. */
+export function withPenalty(ranked: readonly Ranked[], penalty: (doc: number) => number): Ranked[] {
+  return ranked.map((r) => ({ doc: r.doc, score: r.score - penalty(r.doc) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/search/answer.js';
+import { answer, explainAnswer, UNNAMED_DOUBT } from '../../src/search/answer.js';
+import { readQuestion } from '../../src/search/question.js';
+import { rankCandidates } from '../../src/search/candidates.js';
+import { checkBestArticle } from '../../src/search/answer-check.js';
+import { convictionOf, evidenceOf } from '../../src/search/conviction.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { missingName, NAME_MISSING, namedFirst, nameUse } from '../../src/search/proper-names.js';
-import type { QueryGroup } from '../../src/search/rank.js';
+import { missingName, NAME_MISSING, nameUse, unnamedPenalty, withPenalty } from '../../src/search/proper-names.js';
+import type { QueryGroup, Ranked } from '../../src/search/rank.js';
 import { renderAnswerPlain } from '../../src/replies/plain.js';
 import type { Article } from '../../src/articles/types.js';
 import { article } from './fixture.js';
@@ -122,13 +126,41 @@ describe('a name the folder knows that the answer’s article never says', () =>
       { doc: other, score: 0.4 },
       { doc: market, score: 0.3 },
     ];
+    const namedFirst = (g: QueryGroup[], ranked: Ranked[]) => withPenalty(ranked, unnamedPenalty(index, g, ranked) ?? (() => 0));
     // The park's story never says "Wilmington", which the other candidates write as a name: it goes below.
-    expect(namedFirst(index, groups, close).map((r) => r.doc)).toEqual([town, parkDoc, other, market]);
-    expect(namedFirst(index, groups, close).find((r) => r.doc === parkDoc)!.score).toBeCloseTo(0.6 - NAME_MISSING);
+    expect(namedFirst(groups, close).map((r) => r.doc)).toEqual([town, parkDoc, other, market]);
+    expect(namedFirst(groups, close).find((r) => r.doc === parkDoc)!.score).toBeCloseTo(0.6 - NAME_MISSING);
     // Far ahead, it stays first: the penalty is bounded.
     const far = [{ doc: parkDoc, score: 0.9 }, ...close.slice(1)];
-    expect(namedFirst(index, groups, far).map((r) => r.doc)).toEqual(far.map((r) => r.doc));
+    expect(namedFirst(groups, far).map((r) => r.doc)).toEqual(far.map((r) => r.doc));
     // A question naming nothing the best article lacks changes nothing.
-    expect(namedFirst(index, [group('skate'), group('park')], close)).toEqual(close);
+    expect(namedFirst([group('skate'), group('park')], close)).toEqual(close);
+  });
+
+  it('puts the story saying the name first through answer(), and counts the switch against answering', () => {
+    // A story on children's vaccines in general says more of the question's words than the Oakdale
+    // story, which never names its town in the general one's paragraphs.
+    const folder = SearchIndex.build([
+      article('general', 'Vaccines for young children approved', [
+        'Regulators approved the vaccine for young children on Friday; what percent of young kids will get it is unclear.',
+        'Doctors said young children would get a smaller dose of the vaccine, and kids under five wait longer.',
+        'Parents of young kids asked about the vaccine at clinics across the country.',
+      ]),
+      article('oakdale', 'Oakdale schools open for the year', [
+        'About 52 percent of the kids Oakdale schools expect this year are too young for the shot.',
+        'Oakdale parents asked the district about masks, and Oakdale teachers agreed to wear them.',
+        'The district in Oakdale said classes start in August, with buses from Oakdale Road.',
+      ]),
+    ]);
+    const asked = 'what percent of oakdale kids are too young for the vaccine';
+    expect(answer(folder, asked, { minConfidence: 0 }).passages[0]?.article.id).toBe('oakdale');
+    // The conviction is the passage's own, less the doubt that the story by the other words lacked the name.
+    const q = readQuestion(folder, asked, {});
+    if ('reply' in q) throw new Error('no question');
+    const c = rankCandidates(folder, q, {});
+    expect(c.unnamed).toBe(true);
+    const best = checkBestArticle(folder, q, c).ranked[0]!.doc;
+    const own = convictionOf(folder, q.groups, evidenceOf(folder, q, c, best));
+    expect(explainAnswer(folder, asked, {}).features?.conviction).toBeCloseTo(own - UNNAMED_DOUBT);
   });
 });
