@@ -163,4 +163,29 @@ describe('a name the folder knows that the answer’s article never says', () =>
     const own = convictionOf(folder, q.groups, evidenceOf(folder, q, c, best));
     expect(explainAnswer(folder, asked, {}).features?.conviction).toBeCloseTo(own - UNNAMED_DOUBT);
   });
+
+  it('does not count a story that has the name only as a common word ("in the world") as saying it', () => {
+    const folder = SearchIndex.build([
+      article('finals', 'Finals predictions', [
+        'Who wins the 2026 finals? Our staff split on who won the most games and who will win the series.',
+        'The finals start on Thursday, and the staff picked the winners.',
+      ]),
+      article('eclipse', 'A total eclipse on Tuesday', [
+        'The 2026 eclipse, the last of a series, is visible anywhere in the world.',
+        'Viewers will see it after sunrise.',
+      ]),
+      article('history', 'Today in history', [
+        '1909: The Pirates took the World Series, their first World Series title, at the World Series park.',
+        '1917: The White Sox took the World Series, a World Series they led to a World Series ring.',
+        '1969: The Mets took the World Series, and a World Series banner, in the World Series parade.',
+      ]),
+    ]);
+    const q = readQuestion(folder, 'who won the 2026 world series', {});
+    if ('reply' in q) throw new Error('no question');
+    const c = rankCandidates(folder, q, {});
+    // The finals story never says "World": it is lowered, and so is the eclipse story, which says
+    // "world" only as a word; the one naming the World Series is not.
+    expect(c.unnamed).toBe(true);
+    expect(folder.articles[folder.docArticle[c.ranked[0]!.doc]!]!.id).not.toBe('eclipse');
+  });
 });
