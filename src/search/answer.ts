@@ -55,6 +55,14 @@ export const WEAK_SURE_BELOW = 0.4;
 export const AMOUNT_DECLINE_BELOW = 0.5;
 
 /**
+ * How much it counts against answering that the best paragraph by the question's words was from an
+ * article lacking a name the question asks about, so that a candidate from an article saying it
+ * was ranked first instead (see `unnamedPenalty`): the story asked about may well be missing, and
+ * the named article only shares a name with the question.
+ */
+export const UNNAMED_DOUBT = 0.2;
+
+/**
  * The one entry point: a question in, the passages that answer it (or why there are none) out.
  * The bot, the console chat, `ask` and the benchmarks all call this.
  */
@@ -77,7 +85,8 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   const doc = ranked[0]!.doc;
   const evidence = evidenceOf(index, q, candidates, doc);
   const doubts = doubtsOf(index, q, ranked, doc, evidence.misfit, options.vectors);
-  const conviction = convictionOf(index, q.groups, evidence) - (doubts.missingThing || doubts.unreported ? YEAR_DOUBT : 0);
+  const conviction =
+    convictionOf(index, q.groups, evidence) - (doubts.missingThing || doubts.unreported ? YEAR_DOUBT : candidates.unnamed ? UNNAMED_DOUBT : 0);
   const { features, probability, decline, unsure } = judge(index, { q, candidates, checked }, { doc, evidence, conviction }, options);
   if (decline) return { answer: notFound(index, q.base), features };
 

@@ -8,6 +8,8 @@ import type { Recency } from './fit.js';
 import { misfit, rankPenalty, type Fit, type Misfit } from './misfit.js';
 import { paragraphOf } from './lookup.js';
 import type { Question } from './question.js';
+import { unnamedPenalty, withPenalty } from './proper-names.js';
+import { CHECK_LANGUAGE } from './check.js';
 
 /**
  * How many paragraphs the first BM25 pass hands to the second: more changed nothing in
@@ -30,6 +32,10 @@ export interface Candidates {
   misfitOf: (doc: number) => Misfit;
   /** A paragraph's article's support, weighted (see `articleSupport`). */
   supportOf: (doc: number) => number;
+  /** What a paragraph lost in ranking for its article lacking the question's name (see `unnamedPenalty`). */
+  unnamedOf: (doc: number) => number;
+  /** Whether the best paragraph by the question's words was from an article lacking the question's name. */
+  unnamed: boolean;
 }
 
 /** The candidates ranked by words, meaning, the sentence model, fit, article support and recency. */
@@ -44,8 +50,11 @@ export function rankCandidates(index: SearchIndex, q: Question, options: AnswerO
   const misfitOf = misfitsOf(index, q.fit);
   const supportOf = supportsOf(index, q.rankingGroups);
   let ranked = withSupport(rerankByFit(read ? read.ranked : byMeaning, misfitOf), supportOf);
+  const penalty = q.language === CHECK_LANGUAGE ? unnamedPenalty(index, q.groups, ranked) : undefined;
+  const unnamedOf = penalty ?? (() => 0);
+  ranked = withPenalty(ranked, unnamedOf);
   if (prefersNewest(q.recency)) ranked = newestFirst(index, ranked);
-  return { ranked, lexical, meaning, model, read, termsOf, misfitOf, supportOf };
+  return { ranked, lexical, meaning, model, read, termsOf, misfitOf, supportOf, unnamedOf, unnamed: penalty !== undefined };
 }
 
 /** More paragraphs (`docs`), scored as the first candidates were. */
@@ -56,7 +65,7 @@ export function rescore(index: SearchIndex, q: Question, c: Candidates, docs: re
     docs.map((doc) => ({ doc, score: bm25Of(index, q.rankingGroups, doc, c.termsOf(doc)) })),
     c.termsOf,
   );
-  return withSupport(rerankByFit(c.meaning ? rerankByMeaning(c.meaning, more) : more, c.misfitOf), c.supportOf);
+  return withPenalty(withSupport(rerankByFit(c.meaning ? rerankByMeaning(c.meaning, more) : more, c.misfitOf), c.supportOf), c.unnamedOf);
 }
 
 /** Each paragraph's misfit, computed once. */

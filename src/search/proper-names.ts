@@ -1,5 +1,6 @@
 import type { SearchIndex } from './index.js';
-import type { QueryGroup } from './rank.js';
+import type { QueryGroup, Ranked } from './rank.js';
+import { articleRange, postingsIn } from './article-range.js';
 import { neverSays } from './check.js';
 import { writtenWords } from './normalize.js';
 import { FUZZY_WEIGHT } from './query.js';
@@ -82,6 +83,16 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
  * evidence (on RealTime QA's one-paragraph items it turned right answers away; figures in docs/benchmarks.md).
  */
 export function missingName(index: SearchIndex, groups: readonly QueryGroup[], article: number, candidates: readonly number[]): string | undefined {
+  return unsaidName(index, groups, article, candidates)?.surface;
+}
+
+/** The question's name that `article` never says (see `missingName`): its term and how the folder writes it. */
+interface UnsaidName {
+  term: string;
+  surface: string;
+}
+
+function unsaidName(index: SearchIndex, groups: readonly QueryGroup[], article: number, candidates: readonly number[]): UnsaidName | undefined {
   const others = candidates.filter((doc) => index.docArticle[doc] !== article);
   for (const g of groups) {
     if (g.terms.length === 0 || !/\p{L}/u.test(g.word) || !neverSays(index, g, article)) continue;
@@ -95,7 +106,59 @@ export function missingName(index: SearchIndex, groups: readonly QueryGroup[], a
       term,
       others.filter((doc) => index.paragraphTerms(doc).includes(term)),
     );
-    if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses) return use.surface;
+    if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses && use.surface) return { term, surface: use.surface };
   }
   return undefined;
+}
+
+/**
+ * How much a candidate loses in ranking when its article never says a name the question asks about
+ * while another candidate's article does (see `unnamedPenalty`).
+ */
+export const NAME_MISSING = 0.15;
+
+/**
+ * What each candidate loses in ranking (by its doc) when the best one's article never says a name
+ * the question asks about (see `missingName`) and another candidate's article says them all: "what
+ * percent of jcps kids" ranked a story on children's vaccines in general above the JCPS story, then
+ * declined it for lacking "JCPS". The name the reader gave picks the story among those that share
+ * its other words, as a year does (see `rankPenalty`); a lower score, not a move, so that later
+ * re-sorting keeps it, and bounded, so a story far ahead on the other words stays first. Undefined
+ * when the rule does not apply.
+ */
+export function unnamedPenalty(index: SearchIndex, groups: readonly QueryGroup[], ranked: readonly Ranked[]): ((doc: number) => number) | undefined {
+  if (ranked.length < 2) return undefined;
+  const docs = ranked.map((r) => r.doc);
+  const name = unsaidName(index, groups, index.docArticle[ranked[0]!.doc]!, docs);
+  if (!name) return undefined;
+  const lacking = new Map<number, boolean>();
+  const lacks = (doc: number) => {
+    const article = index.docArticle[doc]!;
+    let m = lacking.get(article);
+    if (m === undefined)
+      lacking.set(article, (m = unsaidName(index, groups, article, docs) !== undefined || !writesAsName(index, name.term, article)));
+    return m;
+  };
+  // Every candidate judged (not just up to the first that says the name), so each lacking one is lowered.
+  if (ranked.map((r) => lacks(r.doc)).every(Boolean)) return undefined;
+  // Articles outside the candidates (the answer check's more paragraphs are the best article's) were not judged: no penalty.
+  return (doc) => (lacking.get(index.docArticle[doc]!) ? NAME_MISSING : 0);
+}
+
+/**
+ * Whether `article` says `term` as a name: in its headline or title, or with a capital where no
+ * sentence starts. A story that has the word only as a word ("anywhere in the world") does not name
+ * the "World Series" the reader asked about.
+ */
+function writesAsName(index: SearchIndex, term: string, article: number): boolean {
+  if (index.headlineTerms[article]!.has(term) || index.titleTerms[article]!.has(term)) return true;
+  const docs = index.postings.get(term)?.docs;
+  if (!docs) return false;
+  const { start, end } = postingsIn(docs, articleRange(index.docArticle, article));
+  return nameUse(index, term, Array.from(docs.subarray(start, end))).capitals > 0;
+}
+
+/** The candidates with `penalty` taken off their scores, re-sorted. */
+export function withPenalty(ranked: readonly Ranked[], penalty: (doc: number) => number): Ranked[] {
+  return ranked.map((r) => ({ doc: r.doc, score: r.score - penalty(r.doc) })).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/search/answer.js';
+import { answer, explainAnswer, UNNAMED_DOUBT } from '../../src/search/answer.js';
+import { readQuestion } from '../../src/search/question.js';
+import { rankCandidates } from '../../src/search/candidates.js';
+import { checkBestArticle } from '../../src/search/answer-check.js';
+import { convictionOf, evidenceOf } from '../../src/search/conviction.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { missingName, nameUse } from '../../src/search/proper-names.js';
-import type { QueryGroup } from '../../src/search/rank.js';
+import { missingName, NAME_MISSING, nameUse, unnamedPenalty, withPenalty } from '../../src/search/proper-names.js';
+import type { QueryGroup, Ranked } from '../../src/search/rank.js';
 import { renderAnswerPlain } from '../../src/replies/plain.js';
 import type { Article } from '../../src/articles/types.js';
 import { article } from './fixture.js';
@@ -108,5 +112,80 @@ describe('a name the folder knows that the answer’s article never says', () =>
     const right = answer(index, 'how much did the new skate park in riverton cost');
     expect(right.passages[0]?.article.id).toBe('park');
     expect(right.mismatch).toBeUndefined();
+  });
+
+  it('ranks a candidate whose article says the name above one whose article never does, by a bounded amount', () => {
+    const groups = [group('skate'), group('park'), group('wilmington')];
+    const parkDoc = all.find((doc) => index.docArticle[doc] === park)!;
+    const town = all.find((doc) => index.articles[index.docArticle[doc]!]!.id === 'wilmington-library')!;
+    const other = all.find((doc) => index.articles[index.docArticle[doc]!]!.id === 'wilmington-bridge')!;
+    const market = all.find((doc) => index.articles[index.docArticle[doc]!]!.id === 'wilmington-market')!;
+    const close = [
+      { doc: parkDoc, score: 0.6 },
+      { doc: town, score: 0.5 },
+      { doc: other, score: 0.4 },
+      { doc: market, score: 0.3 },
+    ];
+    const namedFirst = (g: QueryGroup[], ranked: Ranked[]) => withPenalty(ranked, unnamedPenalty(index, g, ranked) ?? (() => 0));
+    // The park's story never says "Wilmington", which the other candidates write as a name: it goes below.
+    expect(namedFirst(groups, close).map((r) => r.doc)).toEqual([town, parkDoc, other, market]);
+    expect(namedFirst(groups, close).find((r) => r.doc === parkDoc)!.score).toBeCloseTo(0.6 - NAME_MISSING);
+    // Far ahead, it stays first: the penalty is bounded.
+    const far = [{ doc: parkDoc, score: 0.9 }, ...close.slice(1)];
+    expect(namedFirst(groups, far).map((r) => r.doc)).toEqual(far.map((r) => r.doc));
+    // A question naming nothing the best article lacks changes nothing.
+    expect(namedFirst([group('skate'), group('park')], close)).toEqual(close);
+  });
+
+  it('puts the story saying the name first through answer(), and counts the switch against answering', () => {
+    // A story on children's vaccines in general says more of the question's words than the Oakdale
+    // story, which never names its town in the general one's paragraphs.
+    const folder = SearchIndex.build([
+      article('general', 'Vaccines for young children approved', [
+        'Regulators approved the vaccine for young children on Friday; what percent of young kids will get it is unclear.',
+        'Doctors said young children would get a smaller dose of the vaccine, and kids under five wait longer.',
+        'Parents of young kids asked about the vaccine at clinics across the country.',
+      ]),
+      article('oakdale', 'Oakdale schools open for the year', [
+        'About 52 percent of the kids Oakdale schools expect this year are too young for the shot.',
+        'Oakdale parents asked the district about masks, and Oakdale teachers agreed to wear them.',
+        'The district in Oakdale said classes start in August, with buses from Oakdale Road.',
+      ]),
+    ]);
+    const asked = 'what percent of oakdale kids are too young for the vaccine';
+    expect(answer(folder, asked, { minConfidence: 0 }).passages[0]?.article.id).toBe('oakdale');
+    // The conviction is the passage's own, less the doubt that the story by the other words lacked the name.
+    const q = readQuestion(folder, asked, {});
+    if ('reply' in q) throw new Error('no question');
+    const c = rankCandidates(folder, q, {});
+    expect(c.unnamed).toBe(true);
+    const best = checkBestArticle(folder, q, c).ranked[0]!.doc;
+    const own = convictionOf(folder, q.groups, evidenceOf(folder, q, c, best));
+    expect(explainAnswer(folder, asked, {}).features?.conviction).toBeCloseTo(own - UNNAMED_DOUBT);
+  });
+
+  it('does not count a story that has the name only as a common word ("in the world") as saying it', () => {
+    const folder = SearchIndex.build([
+      article('finals', 'Finals predictions', [
+        'Who wins the 2026 finals? Our staff split on who won the most games and who will win the series.',
+        'The finals start on Thursday, and the staff picked the winners.',
+      ]),
+      article('eclipse', 'A total eclipse on Tuesday', [
+        'The 2026 eclipse, the last of a series, is visible anywhere in the world.',
+        'Viewers will see it after sunrise.',
+      ]),
+      article('history', 'Today in history', [
+        '1909: The Pirates took the World Series, their first World Series title, at the World Series park.',
+        '1917: The White Sox took the World Series, a World Series they led to a World Series ring.',
+        '1969: The Mets took the World Series, and a World Series banner, in the World Series parade.',
+      ]),
+    ]);
+    const q = readQuestion(folder, 'who won the 2026 world series', {});
+    if ('reply' in q) throw new Error('no question');
+    const c = rankCandidates(folder, q, {});
+    // The finals story never says "World": it is lowered, and so is the eclipse story, which says
+    // "world" only as a word; the one naming the World Series is not.
+    expect(c.unnamed).toBe(true);
+    expect(folder.articles[folder.docArticle[c.ranked[0]!.doc]!]!.id).not.toBe('eclipse');
   });
 });
