@@ -62,36 +62,38 @@ const table: Array<[Language, LanguageInfo['script'], (w: string) => string, str
 ];
 
 /**
- * Question words the Snowball stopword lists lack (they were made for running text, where "wer" or
- * "сколько" is rare). In a question they only ask, and left in they match the articles' words fuzzily
- * ("wer" → "Werk", "Wert"). A small closed class per language, so listed here by hand.
+ * Each language's interrogatives, all of them (written from the grammar, not from questions). The
+ * Snowball stopword lists were made for running text, where "wer" or "pourquoi" is rare, and lack
+ * many. A question word asks for nothing: the dictionaries give them English words that do ("какие"
+ * → like, "pourquoi" → wherefore). And it shows the question's language: "Où est née Lara Trump ?"
+ * has one French stopword besides.
  */
-const QUESTION_WORDS: Partial<Record<Language, string[]>> = {
-  de: [
-    'wer',
-    'wen',
-    'wem',
-    'wessen',
-    'wann',
-    'warum',
-    'wieso',
-    'weshalb',
-    'weswegen',
-    'wohin',
-    'woher',
-    'womit',
-    'wodurch',
-    'wofür',
-    'worin',
-    'worauf',
-    'woraus',
-    'wozu',
-    'worüber',
-    'wovon',
-    'wieviel',
-    'wieviele',
-  ],
+const INTERROGATIVES: Partial<Record<Language, ReadonlySet<string>>> = {
+  de: new Set(
+    'wer wen wem wessen was wann wo wie wieviel wieviele warum weshalb wieso weswegen welche welcher welches welchen welchem woher wohin womit wodurch worauf woraus wofür woran worin worüber wovon wozu'.split(
+      ' ',
+    ),
+  ),
+  es: new Set('qué quién quiénes cuándo dónde adónde cómo cuál cuáles cuánto cuánta cuántos cuántas'.split(' ')),
+  fr: new Set('qui que quoi quand où comment pourquoi combien quel quelle quels quelles lequel laquelle lesquels lesquelles'.split(' ')),
+  ru: new Set(
+    'кто кого кому кем ком что чего чему чем чём когда где как почему зачем отчего откуда куда сколько скольких скольким какой какая какое какие каком какого какому какую каких каким какими который которая которое которые котором которого которому которую которых которым которыми чей чья чьё чье чьи'.split(
+      ' ',
+    ),
+  ),
 };
+
+/**
+ * Languages whose interrogatives are stopwords too, so that they match no article word: German's
+ * ("wer" matched "Werk" and "Wert" fuzzily). Russian's as stopwords let more questions about articles
+ * not indexed through on XQuAD (figures in docs/benchmarks.md).
+ */
+const STOPWORD_INTERROGATIVES: ReadonlySet<Language> = new Set(['de']);
+
+/** Whether `word` (lowercased) is an interrogative of `language`. */
+export function isInterrogative(word: string, language: Language): boolean {
+  return INTERROGATIVES[language]?.has(word) ?? false;
+}
 
 /**
  * Number words some stopword lists carry (Orama's Spanish list, the Snowball Russian one): a count
@@ -134,38 +136,12 @@ export const LANGUAGES: ReadonlyMap<Language, LanguageInfo> = new Map(
   table.map(([code, script, stem, words]) => {
     const numbers = new Set((NUMBER_WORDS[code] ?? []).map(nfc));
     const listed = new Set(words.map(nfc));
-    const stopwords = new Set([...listed, ...(QUESTION_WORDS[code] ?? []).map(nfc)].filter((w) => !numbers.has(w)));
+    const asks = STOPWORD_INTERROGATIVES.has(code) ? [...(INTERROGATIVES[code] ?? [])] : [];
+    const stopwords = new Set([...listed, ...asks].filter((w) => !numbers.has(w)));
     const common = new Set([...numbers].filter((w) => listed.has(w)));
     return [code, { code, script, stem, stopwords, common }];
   }),
 );
-
-/**
- * Each language's interrogatives, all of them (written from the grammar, not from questions). Many
- * are missing from the stopword lists, which were made for running text. A question word asks for
- * nothing: the dictionaries give them English words that do ("какие" → like, "pourquoi" →
- * wherefore). And a question word shows the question's language: "Où est née Lara Trump ?" holds only
- * one French stopword.
- */
-const INTERROGATIVES: Partial<Record<Language, ReadonlySet<string>>> = {
-  de: new Set(
-    'wer wen wem wessen was wann wo wie warum weshalb wieso weswegen welche welcher welches welchen welchem woher wohin womit wodurch worauf wofür woran worin wovon'.split(
-      ' ',
-    ),
-  ),
-  es: new Set('qué quién quiénes cuándo dónde adónde cómo cuál cuáles cuánto cuánta cuántos cuántas'.split(' ')),
-  fr: new Set('qui que quoi quand où comment pourquoi combien quel quelle quels quelles lequel laquelle lesquels lesquelles'.split(' ')),
-  ru: new Set(
-    'кто кого кому кем ком что чего чему чем чём когда где как почему зачем отчего откуда куда сколько скольких скольким какой какая какое какие каком какого какому какую каких каким какими который которая которое которые котором которого которому которую которых которым которыми чей чья чьё чье чьи'.split(
-      ' ',
-    ),
-  ),
-};
-
-/** Whether `word` (lowercased) is an interrogative of `language`. */
-export function isInterrogative(word: string, language: Language): boolean {
-  return INTERROGATIVES[language]?.has(word) ?? false;
-}
 
 /** German writes every noun with a capital letter, so there a capital does not mark a name. */
 export const CAPITALIZES_NOUNS: ReadonlySet<Language> = new Set(['de']);
