@@ -209,7 +209,8 @@ function translatedGroups(index: SearchIndex, word: string, translate: Translate
  * A word of a question in another language than the articles', which they do not use as written:
  * a Cyrillic name as the Latin spelling it sounds like ("Смита" → Smith), else its translations,
  * else a Cyrillic word's Latin spellings ("Ковид"), else its own stem where the articles have it
- * (the cognates French and Spanish share with English: "pandémie" → pandem). A word none of these
+ * (the cognates French and Spanish share with English: "pandémie" → pandem), else a Latin word's
+ * spellings a few letters off ("Kenia" → Kenya, see `cognateGroup`). A word none of these
  * finds is left out, unless it is a name: the lexicon's gap says nothing of the articles, while a
  * name they do not have says the question is about something else.
  */
@@ -226,7 +227,30 @@ function acrossLanguages(index: SearchIndex, word: string, language: Language, t
   if (spelled) return [spelled];
   const term = termOf(word, language);
   if (!cyrillic && index.postings.has(term)) return [{ word, terms: [{ term, weight: 1 }], idf: index.idf(term) }];
+  const cognate = cyrillic ? undefined : cognateGroup(index, word);
+  if (cognate) return [cognate];
   return isName ? [{ word, terms: [], idf: index.idf('') }] : [];
+}
+
+/** How long a word must be for `cognateGroup` to look for it: shorter ones have too many neighbours. */
+const COGNATE_MIN_LENGTH = 4;
+
+/**
+ * A Latin-script word neither the lexicon nor the articles know, as the articles' words a few
+ * letters from it, weighed as a misspelling's corrections (see `likeliest`): a name written the
+ * question's way ("Kenia", "Apolo" → Kenya, Apollo) or with its ending ("Luthers" → Luther), or a
+ * cognate ("intercepción" → interception). Left out, such words cost more questions over a large
+ * news folder than the odd chance likeness does (figures in docs/benchmarks.md).
+ */
+function cognateGroup(index: SearchIndex, word: string): QueryGroup | undefined {
+  const folded = fold(word);
+  if (folded.length < COGNATE_MIN_LENGTH) return undefined;
+  const corrections = fuzzyFor(index)
+    .words.search(folded)
+    .map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: false }));
+  const terms = likeliest(index, corrections).filter((t) => t.weight > 0);
+  if (terms.length === 0) return undefined;
+  return { word, terms, idf: Math.max(...terms.map((t) => index.idf(t.term))) };
 }
 
 function nameGroup(index: SearchIndex, word: string, terms: Array<{ term: string; weight: number }>): QueryGroup | undefined {
