@@ -207,7 +207,8 @@ function translatedGroups(index: SearchIndex, word: string, translate: Translate
 
 /**
  * A word of a question in another language than the articles', which they do not use as written:
- * a Cyrillic name as the Latin spelling it sounds like ("Смита" → Smith), else its translations,
+ * a Cyrillic name as the Latin spelling it sounds like ("Смита" → Smith) unless the lexicon
+ * translates it and no word sounds just like it ("Кении" → Kenya), else its translations,
  * else a Cyrillic word's Latin spellings ("Ковид"), else its own stem where the articles have it
  * (the cognates French and Spanish share with English: "pandémie" → pandem), else a Latin word's
  * spellings a few letters off ("Kenia" → Kenya, see `cognateGroup`). A word none of these
@@ -217,11 +218,13 @@ function translatedGroups(index: SearchIndex, word: string, translate: Translate
 function acrossLanguages(index: SearchIndex, word: string, language: Language, translate: Translate, isName: boolean): QueryGroup[] {
   const cyrillic = CYRILLIC.test(word);
   const latin = () => nameGroup(index, word, latinSpellings(index, word));
-  if (cyrillic && isName) {
+  const translated = translatedGroups(index, word, translate);
+  // A name the lexicon translates that sounds only roughly like a word of the articles is one
+  // English writes its own way ("Кения" is Kenya, not "Kenai"; "Испания" Spain, not "España").
+  if (cyrillic && isName && (!translated?.length || soundsExactly(index, word))) {
     const group = latin();
     if (group) return [group];
   }
-  const translated = translatedGroups(index, word, translate);
   if (translated) return translated;
   const spelled = cyrillic ? latin() : undefined;
   if (spelled) return [spelled];
@@ -251,6 +254,11 @@ function cognateGroup(index: SearchIndex, word: string): QueryGroup | undefined 
   const terms = likeliest(index, corrections).filter((t) => t.weight > 0);
   if (terms.length === 0) return undefined;
   return { word, terms, idf: Math.max(...terms.map((t) => index.idf(t.term))) };
+}
+
+/** Whether a Cyrillic word sounds just like one of the articles' Latin words (see `names.ts`). */
+function soundsExactly(index: SearchIndex, word: string): boolean {
+  return soundsOf(index).match(word)[0]?.edits === 0;
 }
 
 function nameGroup(index: SearchIndex, word: string, terms: Array<{ term: string; weight: number }>): QueryGroup | undefined {
@@ -407,6 +415,12 @@ function digitsOf(word: string): string {
 /** The sound keys of an index's Latin words (see `names.ts`), built on first use. */
 const soundCache = new WeakMap<SearchIndex, SoundVocabulary>();
 
+function soundsOf(index: SearchIndex): SoundVocabulary {
+  let sounds = soundCache.get(index);
+  if (!sounds) soundCache.set(index, (sounds = new SoundVocabulary(index.words.keys())));
+  return sounds;
+}
+
 /** How many Latin spellings a Cyrillic word keeps: the closest, and those one edit further. */
 const NAME_CANDIDATES = 3;
 
@@ -417,9 +431,7 @@ const NAME_CANDIDATES = 3;
  * plain transliteration, at one edit more than they are from it. Figures in docs/benchmarks.md.
  */
 function latinSpellings(index: SearchIndex, word: string): Array<{ term: string; weight: number }> {
-  let sounds = soundCache.get(index);
-  if (!sounds) soundCache.set(index, (sounds = new SoundVocabulary(index.words.keys())));
-  const matches = sounds.match(word);
+  const matches = soundsOf(index).match(word);
   const closest = matches[0]?.edits ?? 0;
   const alike = matches
     .filter((m) => m.edits <= closest + 1)
