@@ -127,7 +127,10 @@ function fromOtherLanguage(
   if (!index.words.has(word)) return acrossLanguages(index, word, language, translate, names.has(word) && !CAPITALIZES_NOUNS.has(language));
   // A word the articles use that is no name may still be a word of the question's language that
   // English articles happen to hold ("media" in "a media asta" is half): its translations join it.
-  if (names.has(word) || CAPITALIZES_NOUNS.has(language)) return undefined;
+  // German capitalizes every noun, so there a capital is no sign of a name, and its nouns English
+  // holds as names or rare words ("Kraft", "Spiel", "Art") are joined too; the word itself keeps
+  // its full weight, so a name still finds itself.
+  if (names.has(word) && !CAPITALIZES_NOUNS.has(language)) return undefined;
   const translated = translatedGroups(index, word, translate);
   if (!translated || translated.length !== 1) return undefined;
   return [{ ...translated[0]!, terms: [{ term, weight: 1 }, ...translated[0]!.terms.filter((t) => t.term !== term)] }];

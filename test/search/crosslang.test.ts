@@ -218,6 +218,17 @@ describe('a word the articles happen to use in another sense', () => {
   });
 });
 
+describe('a German noun the articles hold as a name', () => {
+  it('is also read as its translations ("Kraft": force, beside Kraft Heinz)', () => {
+    const folder = SearchIndex.build([
+      article('food', 'A food maker’s quarter', ['Kraft Heinz reported higher sales of cheese in the quarter.']),
+      article('storm', 'Storm damage', ['The force of the wind brought down power lines across the state.']),
+    ]);
+    const lexicon = Lexicon.parse(['de\tkraft\tforce power strength', 'de\tleitung\tline'].join('\n'));
+    expect(where(answer(folder, 'Welche Kraft riss die Leitungen um?', { lexicon }).passages[0])).toBe('storm#0');
+  });
+});
+
 describe('a decline of a question in another language than the articles', () => {
   const declined = ask('Wie hoch ist die Miete in Berlin heute?', Lexicon.empty);
 
