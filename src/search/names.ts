@@ -60,15 +60,28 @@ function vowelsAsOne(plain: string): string {
 const CASE_ENDINGS = /(?:ами|ями|ом|ем|ём|ой|ей|ою|ам|ям|ах|ях|ов|ев|а|я|у|ю|е|ы|и)$/u;
 
 /**
- * The Latin spellings a Cyrillic word may stand for, as transliterations: as written and without a
- * case ending, each also with х and г read as the h Russian writes them for ("Хьюстон", "Гарри")
- * or the k they are in German names ("Кирхнер"), э also as a, and у before a vowel as w ("Уэльс").
+ * The endings of an adjective Russian makes of a name or a borrowed word ("Гарвардская" Harvard,
+ * "Эдинбургскому" Edinburgh, "методистскую" Methodist, "Плейстоценовая" Pleistocene): a suffix
+ * (-ск-, -ов-, -ев-) and an adjective ending, a closed set of Russian grammar. The word is also tried
+ * without them, if at least MIN_NAME_STEM letters are left.
+ */
+const NAME_ADJECTIVE = /(?:ск|ов|ев)(?:ий|ый|ой|ая|яя|ое|ее|ого|его|ому|ему|ую|юю|ым|им|ом|ем|ых|их|ыми|ими|ые|ие)$/u;
+
+const MIN_NAME_STEM = 4;
+
+/**
+ * The Latin spellings a Cyrillic word may stand for, as transliterations: as written, without a
+ * case ending, and without an adjective's suffix and ending (see NAME_ADJECTIVE), each also with х
+ * and г read as the h Russian writes them for ("Хьюстон", "Гарри") or the k they are in German
+ * names ("Кирхнер"), э also as a, and у before a vowel as w ("Уэльс").
  */
 export function latinForms(cyrillic: string): string[] {
   const lower = cyrillic.toLowerCase();
   const bases = new Set([lower]);
   const bare = lower.replace(CASE_ENDINGS, '');
   if (bare.length >= 3) bases.add(bare);
+  const named = lower.replace(NAME_ADJECTIVE, '');
+  if (named !== lower && named.length >= MIN_NAME_STEM) bases.add(named);
   // э is how Russian writes English's short a ("Вэнс" Vance, "Нэшвилл" Nashville) as often as its e.
   for (const base of [...bases]) if (base.includes('э')) bases.add(base.replace(/э/g, 'а'));
   const forms = new Set<string>();

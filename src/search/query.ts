@@ -127,7 +127,10 @@ function fromOtherLanguage(
   if (!index.words.has(word)) return acrossLanguages(index, word, language, translate, names.has(word) && !CAPITALIZES_NOUNS.has(language));
   // A word the articles use that is no name may still be a word of the question's language that
   // English articles happen to hold ("media" in "a media asta" is half): its translations join it.
-  if (names.has(word) || CAPITALIZES_NOUNS.has(language)) return undefined;
+  // German capitalizes every noun, so there a capital is no sign of a name, and its nouns English
+  // holds as names or rare words ("Kraft", "Spiel", "Art") are joined too; the word itself keeps
+  // its full weight, so a name still finds itself.
+  if (names.has(word) && !CAPITALIZES_NOUNS.has(language)) return undefined;
   const translated = translatedGroups(index, word, translate);
   if (!translated || translated.length !== 1) return undefined;
   return [{ ...translated[0]!, terms: [{ term, weight: 1 }, ...translated[0]!.terms.filter((t) => t.term !== term)] }];
@@ -207,26 +210,58 @@ function translatedGroups(index: SearchIndex, word: string, translate: Translate
 
 /**
  * A word of a question in another language than the articles', which they do not use as written:
- * a Cyrillic name as the Latin spelling it sounds like ("Смита" → Smith), else its translations,
+ * a Cyrillic name as the Latin spelling it sounds like ("Смита" → Smith) unless the lexicon
+ * translates it and no word sounds just like it ("Кении" → Kenya), else its translations,
  * else a Cyrillic word's Latin spellings ("Ковид"), else its own stem where the articles have it
- * (the cognates French and Spanish share with English: "pandémie" → pandem). A word none of these
+ * (the cognates French and Spanish share with English: "pandémie" → pandem), else a Latin word's
+ * spellings a few letters off ("Kenia" → Kenya, see `cognateGroup`). A word none of these
  * finds is left out, unless it is a name: the lexicon's gap says nothing of the articles, while a
  * name they do not have says the question is about something else.
  */
 function acrossLanguages(index: SearchIndex, word: string, language: Language, translate: Translate, isName: boolean): QueryGroup[] {
   const cyrillic = CYRILLIC.test(word);
   const latin = () => nameGroup(index, word, latinSpellings(index, word));
-  if (cyrillic && isName) {
+  const translated = translatedGroups(index, word, translate);
+  // A name the lexicon translates that sounds only roughly like a word of the articles is one
+  // English writes its own way ("Кения" is Kenya, not "Kenai"; "Испания" Spain, not "España").
+  if (cyrillic && isName && (!translated?.length || soundsExactly(index, word))) {
     const group = latin();
     if (group) return [group];
   }
-  const translated = translatedGroups(index, word, translate);
   if (translated) return translated;
   const spelled = cyrillic ? latin() : undefined;
   if (spelled) return [spelled];
   const term = termOf(word, language);
   if (!cyrillic && index.postings.has(term)) return [{ word, terms: [{ term, weight: 1 }], idf: index.idf(term) }];
+  const cognate = cyrillic ? undefined : cognateGroup(index, word);
+  if (cognate) return [cognate];
   return isName ? [{ word, terms: [], idf: index.idf('') }] : [];
+}
+
+/** How long a word must be for `cognateGroup` to look for it: shorter ones have too many neighbours. */
+const COGNATE_MIN_LENGTH = 4;
+
+/**
+ * A Latin-script word neither the lexicon nor the articles know, as the articles' words a few
+ * letters from it, weighed as a misspelling's corrections (see `likeliest`): a name written the
+ * question's way ("Kenia", "Apolo" → Kenya, Apollo) or with its ending ("Luthers" → Luther), or a
+ * cognate ("intercepción" → interception). Left out, such words cost more questions over a large
+ * news folder than the odd chance likeness does (figures in docs/benchmarks.md).
+ */
+function cognateGroup(index: SearchIndex, word: string): QueryGroup | undefined {
+  const folded = fold(word);
+  if (folded.length < COGNATE_MIN_LENGTH) return undefined;
+  const corrections = fuzzyFor(index)
+    .words.search(folded)
+    .map((m) => ({ term: index.words.get(m.word)!, edits: m.edits, slip: false }));
+  const terms = likeliest(index, corrections).filter((t) => t.weight > 0);
+  if (terms.length === 0) return undefined;
+  return { word, terms, idf: Math.max(...terms.map((t) => index.idf(t.term))) };
+}
+
+/** Whether a Cyrillic word sounds just like one of the articles' Latin words (see `names.ts`). */
+function soundsExactly(index: SearchIndex, word: string): boolean {
+  return soundsOf(index).match(word)[0]?.edits === 0;
 }
 
 function nameGroup(index: SearchIndex, word: string, terms: Array<{ term: string; weight: number }>): QueryGroup | undefined {
@@ -383,6 +418,12 @@ function digitsOf(word: string): string {
 /** The sound keys of an index's Latin words (see `names.ts`), built on first use. */
 const soundCache = new WeakMap<SearchIndex, SoundVocabulary>();
 
+function soundsOf(index: SearchIndex): SoundVocabulary {
+  let sounds = soundCache.get(index);
+  if (!sounds) soundCache.set(index, (sounds = new SoundVocabulary(index.words.keys())));
+  return sounds;
+}
+
 /** How many Latin spellings a Cyrillic word keeps: the closest, and those one edit further. */
 const NAME_CANDIDATES = 3;
 
@@ -393,9 +434,7 @@ const NAME_CANDIDATES = 3;
  * plain transliteration, at one edit more than they are from it. Figures in docs/benchmarks.md.
  */
 function latinSpellings(index: SearchIndex, word: string): Array<{ term: string; weight: number }> {
-  let sounds = soundCache.get(index);
-  if (!sounds) soundCache.set(index, (sounds = new SoundVocabulary(index.words.keys())));
-  const matches = sounds.match(word);
+  const matches = soundsOf(index).match(word);
   const closest = matches[0]?.edits ?? 0;
   const alike = matches
     .filter((m) => m.edits <= closest + 1)

@@ -98,6 +98,8 @@ const FORMS: Partial<Record<Language, string>> = {
     расти рос росла росло росли
     вырасти вырос выросла выросло выросли
     называться называется называются назывался называлась называлось назывались
+    являться является являются являлся являлась являлось являлись
+    такой такая такое такие такого такому таким такую таких такими
     два двух двум двумя
     три трёх трех трём трем тремя
     четыре четырёх четырех четырём четырем четырьмя
@@ -112,7 +114,9 @@ const FORMS: Partial<Record<Language, string>> = {
  * English senses for a few dictionary forms whose dictionaries' first senses are not the one news
  * questions mean ("родиться" → issue, light; "befinden" → health, decide; "самый" → very), and
  * nothing to ask for the verbs a question names with ("wie heißt", "как называется": the answer
- * seldom says "called") and for modal verbs ("могут" → power). Each line: the dictionary form,
+ * seldom says "called"), for modal verbs ("могут" → power), and for the copula and "такой" ("X
+ * является Y", "что такое X": is; the dictionaries give report, taco by its spelling, akin: words
+ * that pull unrelated news paragraphs). Each line: the dictionary form,
  * then its senses; a sense that is a stopword ("be", "can") makes the word ask for nothing.
  */
 const SENSES: Partial<Record<Language, string>> = {
@@ -122,6 +126,8 @@ const SENSES: Partial<Record<Language, string>> = {
   ru: `
     родиться born
     называться be
+    являться be
+    такой such
     звать be
     самый most
     мочь can`,

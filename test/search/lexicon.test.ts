@@ -55,6 +55,14 @@ describe('the word list', () => {
     expect(forms.translate('какие', 'ru')).toEqual([]);
   });
 
+  it('reads the Russian copula and "такой" as the stopwords they stand for, whatever the dictionaries give', () => {
+    // "что такое X", "X является Y": "what is X", "X is Y"; the dictionaries give "report", "akin".
+    const forms = Lexicon.parse(['ru\tявляться\treport offer haunt', 'ru\tтакой\tsuch akin avoidable'].join('\n'));
+    expect(forms.translate('является', 'ru')).toEqual([['be']]);
+    expect(forms.translate('являлась', 'ru')).toEqual([['be']]);
+    expect(forms.translate('такое', 'ru')).toEqual([['such']]);
+  });
+
   it('knows nothing of words, languages and lines it lacks', () => {
     expect(lexicon.translate('flugzeug', 'de')).toBeUndefined();
     // Headwords English says in a phrase are found as written only (they are not grouped by stem).

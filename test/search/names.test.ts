@@ -22,6 +22,9 @@ describe('Cyrillic names and their Latin spellings', () => {
     'james',
     'wane',
     'wanes',
+    'harvard',
+    'edinburgh',
+    'methodist',
   ]);
   const closest = (cyrillic: string) => vocabulary.match(cyrillic)[0]?.word;
 
@@ -39,6 +42,12 @@ describe('Cyrillic names and their Latin spellings', () => {
     expect(closest('Нэшвилле')).toBe('nashville');
     expect(closest('Байдена')).toBe('biden');
     expect(closest('Путину')).toBe('putin');
+  });
+
+  it('finds the name an adjective is made of ("Гарвардская": Harvard)', () => {
+    expect(closest('Гарвардская')).toBe('harvard');
+    expect(closest('Эдинбургскому')).toBe('edinburgh');
+    expect(closest('методистскую')).toBe('methodist');
   });
 
   it('hears an English g before e or i as j, and a final -es as s where the word is no plural', () => {
