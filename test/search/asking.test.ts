@@ -4,47 +4,46 @@ import { answerKind } from '../../src/search/fit.js';
 import { tokenize } from '../../src/search/normalize.js';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
+import { slotOf } from '../../src/search/check.js';
 import { article, COUNCIL, TRANSFER } from './fixture.js';
 import { where } from './helpers.js';
 
-const kindOf = (q: string) => {
+const cues = (q: string) => {
   const tokens = tokenize(q);
-  return answerKind(
-    askingWords(
-      q,
-      tokens,
-      tokens.map((t) => t.word),
-      'en',
-    ),
+  return askingWords(
+    q,
+    tokens,
+    tokens.map((t) => t.word),
+    'en',
   );
 };
+const kindOf = (q: string) => answerKind(cues(q));
 
-describe('which "who", "when" and "where" ask', () => {
+describe('which "when" and "where" ask', () => {
   it('one opening a clause inside the question asks nothing: the question asks with its other words', () => {
     expect(kindOf('did anyone die when the delta plane flipped in toronto')).toBeUndefined();
     expect(kindOf('What happens to the norm when a number is multiplied by p?')).toBeUndefined();
     expect(kindOf('At least 12 people were injured when a crane collapsed this week in which major city?')).toBeUndefined();
     expect(kindOf('Who was sitting on the throne in England when the colonies declared independence?')).toBe('person');
-    expect(kindOf('Raymond Briggs, who died this week, was most celebrated for which book?')).toBeUndefined();
+    expect(slotOf(cues('Which country granted him citizenship, years after fleeing the US where he is wanted?'), undefined, 'en')).toBeUndefined();
   });
 
   it('one opening a sentence, ending one, after a preposition or a verb of saying, or before an auxiliary asks', () => {
     expect(kindOf('Five people were hurt. When did it happen?')).toBe('date');
     expect(kindOf('The tax rise is due to kick in when?')).toBe('date');
-    expect(kindOf('The dress was designed by who?')).toBe('person');
-    expect(kindOf('did the police say who the driver was')).toBe('person');
+    expect(kindOf('the ozone layer will recover by when')).toBe('date');
+    expect(kindOf('did the police say when the road opens')).toBe('date');
     expect(kindOf('nyc mayor election when is it')).toBe('date');
+    expect(slotOf(cues('fedex scam txt where does the link take you'), undefined, 'en')).toEqual({ kind: 'place' });
   });
 
   it('one asks when the question has no other question word and is no yes-or-no question', () => {
-    expect(kindOf('Prior to Manning, who was the oldest quarterback?')).toBe('person');
-    expect(kindOf('2026 midterm election results who won the house')).toBe('person');
-    expect(kindOf('did they catch the guy who robbed the bait shop')).toBeUndefined();
+    expect(kindOf('nyc marathon 2025 when the race starts')).toBe('date');
+    expect(kindOf('did they catch the guy when he robbed the bait shop')).toBeUndefined();
   });
 
-  it('one written with a capital inside a sentence is a name', () => {
-    expect(kindOf('What type of Lord is Doctor Who?')).toBeUndefined();
-    expect(kindOf('What did the WHO say about the virus?')).toBeUndefined();
+  it('"who" is read as it is: the person it describes is most often the one asked about', () => {
+    expect(kindOf("what's the name of the fertility doctor who used his own sperm")).toBe('person');
   });
 
   it("only in English: other languages' words are read as they are", () => {
