@@ -46,11 +46,11 @@ export function checkBestArticle(index: SearchIndex, q: Question, c: Candidates)
 export function askedOf(q: Question): Wanted | undefined {
   const checked = checkedLanguage(q);
   if (!checked) return undefined;
-  const { words, language, groups } = q;
-  if (checked === language) return { slot: slotOf(words, q.fit.kind, language), said: new Set(words) };
+  const { words, cues, language, groups } = q;
+  if (checked === language) return { slot: slotOf(cues, q.fit.kind, language), said: new Set(words) };
   // Across languages the question's names are known by their terms ("Смит" → smith).
   return {
-    slot: translatedSlot(words, q.fit.kind, language, englishTerms(groups, q.translate)),
+    slot: translatedSlot(cues, q.fit.kind, language, englishTerms(groups, q.translate)),
     said: new Set([...words, ...groups.flatMap((g) => g.terms.map((t) => t.term))]),
   };
 }

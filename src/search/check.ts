@@ -247,6 +247,21 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 const NUMBER = /^\p{N}/u;
 /** "100th", "21st": a rank, not a count ("celebrating its 100th anniversary" says nothing of how many). */
 const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
+/** An earlier year, said as one only after a preposition of time ("after 1279", "in 1519"): alone it may be a count. */
+const EARLY_YEAR = /^1\d\d\d$/;
+const TIME_PREPOSITIONS = new Set('in since by after before until till from of between around circa to and through during'.split(' '));
+/** A decade: "the 1990s", "the '80s". */
+const DECADE = /^(?:1\d|20)?\d0s$/;
+
+/** Whether `words[i]` is a year: one of the news's ("2022"), or an earlier one after a preposition of time ("after 1279"). */
+function isYear(words: readonly string[], i: number): boolean {
+  return YEAR.test(words[i]!) || (EARLY_YEAR.test(words[i]!) && TIME_PREPOSITIONS.has(words[i - 1] ?? ''));
+}
+
+/** Whether `words[i]` names a decade or a century: "in the 1990s", "the mid-18th century". */
+function isEra(words: readonly string[], i: number): boolean {
+  return DECADE.test(words[i]!) || (ORDINAL.test(words[i]!) && words[i + 1] === 'century');
+}
 /** How many words after a number its unit may come: "about 14,000 hourly and salaried jobs". */
 const UNIT_REACH = 4;
 /** The small numbers the news spells out, both ways: the question's "2 bed" is the article's "two-bed". */
@@ -305,13 +320,13 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
     }
     return weak ? 1 : 0;
   }
-  // A date: a month with a day or year, or a clock time, is strong; a year or a weekday alone weak.
+  // A date: a month with a day or year, or a clock time, is strong; a year, a decade, a century or a weekday alone weak.
   if (CLOCK.test(text)) return 2;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (said.has(w)) continue;
     if (MONTHS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
-    if (MONTHS.has(w) || WEEKDAYS.has(w) || YEAR.test(w)) weak = true;
+    if (MONTHS.has(w) || WEEKDAYS.has(w) || isYear(words, i) || isEra(words, i)) weak = true;
   }
   return weak ? 1 : 0;
 }

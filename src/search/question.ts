@@ -11,6 +11,7 @@ import { answerKind, asksOutcome, recencyOf, yearsIn, type Recency } from './fit
 import type { Fit } from './misfit.js';
 import { languagesOf } from './lookup.js';
 import { withOtherNamings } from './register.js';
+import { askingWords } from './asking.js';
 
 /** A question as read: what every later stage of answering it works from. */
 export interface Question {
@@ -21,6 +22,8 @@ export interface Question {
   /** Its words, shorthand expanded and slips of function words read as them (see `functionWordOf`). */
   words: string[];
   language: Language;
+  /** Its words as read for what it asks: without a "who", "when" or "where" that does not ask (see `askingWords`). */
+  cues: string[];
   /** Its words that are not stopwords, once each. */
   content: string[];
   /** Its capitalized words (see `namesIn`). */
@@ -68,8 +71,9 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   const groups = withOtherNamings(index, queryGroups(index, content, language, translate, names), content, language);
   const rankingGroups = repeated(groups, words, language);
   // Whether it asks an outcome is read in English only: the outcome words are English.
-  const fit: Fit = { kind: answerKind(words), years: yearsIn(words), outcome: language === 'en' && asksOutcome(words) };
-  return { base, asked, words, language, content, names, translate, groups, rankingGroups, fit, recency: recencyOf(words) };
+  const cues = askingWords(asked.normalize('NFC'), tokens, words, language);
+  const fit: Fit = { kind: answerKind(cues), years: yearsIn(words), outcome: language === 'en' && asksOutcome(words) };
+  return { base, asked, words, cues, language, content, names, translate, groups, rankingGroups, fit, recency: recencyOf(words) };
 }
 
 /**

@@ -137,6 +137,13 @@ describe('the slot a question asks to fill', () => {
     expect(strength('when did the ground war start', 'The ground war was short.')).toBe(0);
   });
 
+  it('an earlier year after a preposition of time, a decade or a century is a weak date; an earlier year alone is not', () => {
+    expect(strength('when did the guild fall on hard times', 'The guild faced financial trouble after 1279.')).toBe(1);
+    expect(strength('when did the movement begin', 'The movement began in the mid-18th century.')).toBe(1);
+    expect(strength('when did interest return', 'Interest has grown since the 1990s.')).toBe(1);
+    expect(strength('when did the guild fall on hard times', 'The guild had 1279 members.')).toBe(0);
+  });
+
   it('a full name the question does not say is a strong answer to "who"; its own names are none', () => {
     expect(strength('who tried to shoot kirchner', 'The suspect, Fernando Sabag Montiel, was arrested.')).toBe(2);
     expect(strength('who tried to shoot kirchner', 'A man tried to shoot Kirchner outside her home.')).toBe(0);
