@@ -9,7 +9,7 @@ import { misfit, rankPenalty, type Fit, type Misfit } from './misfit.js';
 import { paragraphOf } from './lookup.js';
 import type { Question } from './question.js';
 import { unnamedPenalty, withPenalty } from './proper-names.js';
-import { CHECK_LANGUAGE } from './check.js';
+import { CHECK_LANGUAGE } from './slots.js';
 
 /**
  * How many paragraphs the first BM25 pass hands to the second: more changed nothing in

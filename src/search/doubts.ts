@@ -1,6 +1,6 @@
 import type { SearchIndex } from './index.js';
 import type { Ranked } from './rank.js';
-import { CHECK_LANGUAGE } from './check.js';
+import { CHECK_LANGUAGE } from './slots.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
 import { unknownWord } from './unknown-words.js';

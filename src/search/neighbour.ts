@@ -1,6 +1,7 @@
 import type { Paragraph } from '../articles/types.js';
 import type { SearchIndex } from './index.js';
-import { slotStrength, type Slot } from './check.js';
+import { STRONG, type Slot } from './slots.js';
+import { slotStrength } from './slot-strength.js';
 import { readsAsHeading } from './fit.js';
 import { wordsOf } from './normalize.js';
 import { splitSentences } from './passage.js';
@@ -14,9 +15,6 @@ import { splitSentences } from './passage.js';
 export const SHORT_PARAGRAPH_TERMS = 30;
 /** Two paragraphs longer than this together are not joined: a joined passage is shown whole and must stay a short read. */
 export const MAX_JOINED_CHARS = 600;
-
-/** `slotStrength` of a strong answer: the unit asked for after a number, a full name, a month with its day. */
-const STRONG = 2;
 
 /** What a passage shows: the paragraph answer() chose, alone or with a neighbour. */
 export interface Shown {

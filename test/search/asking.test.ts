@@ -4,7 +4,7 @@ import { answerKind } from '../../src/search/fit.js';
 import { tokenize } from '../../src/search/normalize.js';
 import { answer } from '../../src/search/answer.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { slotOf } from '../../src/search/check.js';
+import { slotOf } from '../../src/search/slots.js';
 import { article, COUNCIL, TRANSFER } from './fixture.js';
 import { where } from './helpers.js';
 

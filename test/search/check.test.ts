@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
-import { slotOf, slotStrength, translatedSlot } from '../../src/search/check.js';
+import { slotOf, translatedSlot } from '../../src/search/slots.js';
+import { slotStrength } from '../../src/search/slot-strength.js';
 import { answerKind } from '../../src/search/fit.js';
 import { analyzeText, SearchIndex } from '../../src/search/index.js';
 import { queryGroups } from '../../src/search/query.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
-import { slotOf } from '../../src/search/check.js';
+import { slotOf } from '../../src/search/slots.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { backgroundWeight } from '../../src/search/rank.js';
 import { OTHER_NAMING_WEIGHT, otherNamings, otherNamingTerms, withOtherNamings } from '../../src/search/register.js';

@@ -1,0 +1,121 @@
+import { isStopword, termOf, wordsOf } from './normalize.js';
+import { newNameStrength } from './new-names.js';
+import { CHECK_LANGUAGE, type Slot } from './slots.js';
+
+/** How strongly a sentence holds an answer of the kind a question's slot asks for (see `slots.ts`). */
+
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec'.split(' '),
+);
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half'.split(
+    ' ',
+  ),
+);
+const YEAR = /^(?:1[89]|20)\d\d$/;
+const NUMBER = /^\p{N}/u;
+/** "100th", "21st": a rank, not a count ("celebrating its 100th anniversary" says nothing of how many). */
+const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
+/** An earlier year, said as one only after a preposition of time ("after 1279", "in 1519"): alone it may be a count. */
+const EARLY_YEAR = /^1\d\d\d$/;
+const TIME_PREPOSITIONS = new Set('in since by after before until till from of between around circa to and through during'.split(' '));
+/** A decade: "the 1990s", "the '80s". */
+const DECADE = /^(?:1\d|20)?\d0s$/;
+
+/** Whether `words[i]` is a year: one of the news's ("2022"), or an earlier one after a preposition of time ("after 1279"). */
+function isYear(words: readonly string[], i: number): boolean {
+  return YEAR.test(words[i]!) || (EARLY_YEAR.test(words[i]!) && TIME_PREPOSITIONS.has(words[i - 1] ?? ''));
+}
+
+/** Whether `words[i]` names a decade or a century: "in the 1990s", "the mid-18th century". */
+function isEra(words: readonly string[], i: number): boolean {
+  return DECADE.test(words[i]!) || (ORDINAL.test(words[i]!) && words[i + 1] === 'century');
+}
+/** How many words after a number its unit may come: "about 14,000 hourly and salaried jobs". */
+const UNIT_REACH = 4;
+/** The small numbers the news spells out, both ways: the question's "2 bed" is the article's "two-bed". */
+const SMALL_NUMBERS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+const SAME_NUMBER = new Map(SMALL_NUMBERS.flatMap((w, i) => [[w, String(i + 1)] as const, [String(i + 1), w] as const]));
+
+/**
+ * Whether the words after a number name the unit asked for before any other thing it may count: "about
+ * 14,000 hourly and salaried jobs" counts jobs, "300 drones and cruise missiles" counts drones, not
+ * missiles (a plural is the first thing counted).
+ */
+function countsUnit(after: readonly string[], isUnit: (w: string) => boolean): boolean {
+  for (const w of after) {
+    if (isUnit(w)) return true;
+    if (w.length >= 4 && w.endsWith('s') && !w.endsWith('ss') && !isStopword(w, CHECK_LANGUAGE)) return false;
+  }
+  return false;
+}
+
+/** A number that may count what is asked: digits or a number word, not a year, not a rank. */
+function isCount(w: string): boolean {
+  return (NUMBER.test(w) && !YEAR.test(w) && !ORDINAL.test(w)) || NUMBER_WORDS.has(w);
+}
+
+/** Whether the question says the number `w` itself, in digits or in words: no answer to it. */
+function saysNumber(said: ReadonlySet<string>, w: string): boolean {
+  const other = SAME_NUMBER.get(w);
+  return said.has(w) || (other !== undefined && said.has(other));
+}
+const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:(?:thousand|million|billion|trillion)\s)?(?:dollars|euros|pounds)\b/u;
+const PERCENT = /\p{N}\s?%|\bpercent\b/u;
+/** Two counts set against each other: "a 72-25 vote", "won 3–1". */
+const TALLY = /(?<![\p{N}.,/–-])\p{N}{1,3}\s?[-–]\s?\p{N}{1,3}(?![\p{N}]|[.,/–-]\p{N})/u;
+const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
+
+/**
+ * 0 when the sentence holds no answer of the slot's kind outside the question's words, 1 for a weak
+ * one, 2 for a strong one, 3 for a strong name beside the question's role or deed.
+ */
+export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
+  if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot);
+  if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
+  // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
+  if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
+  if (slot.kind === 'tally') return TALLY.test(text) ? 2 : words.some((w) => isCount(w) && !saysNumber(said, w)) ? 1 : 0;
+  let weak = false;
+  if (slot.kind === 'number') {
+    if (slot.money && MONEY.test(text)) return 2;
+    if (slot.percent && PERCENT.test(text)) return 2;
+    const isUnit = (u: string) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE));
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!isCount(w) || saysNumber(said, w)) continue;
+      weak = true;
+      if (slot.units && countsUnit(words.slice(i + 1, i + 1 + UNIT_REACH), isUnit)) return 2;
+    }
+    return weak ? 1 : 0;
+  }
+  // A date: a month with a day or year, or a clock time, is strong; a year, a decade, a century or a weekday alone weak.
+  if (CLOCK.test(text)) return 2;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (said.has(w)) continue;
+    if (MONTHS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
+    if (MONTHS.has(w) || WEEKDAYS.has(w) || isYear(words, i) || isEra(words, i)) weak = true;
+  }
+  return weak ? 1 : 0;
+}
+
+/** A name given as one: "called the Pathfinder School of Innovation", "a video titled "It's Been A Minute"". */
+const NAMING =
+  /\b(?:called|titled|dubbed|known as|nicknamed)\s+(?:the\s+|a\s+|an\s+)?(?:["“‘][^"”’]{2,}|\p{Lu}[\p{L}\p{M}'’.-]+\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}\p{M}'’.-]+)/u;
+
+/**
+ * A quote of a few words the question does not say: strong when the question's doer is named before
+ * the verb asked about ("Fain … calling Trump a "scab"" for "what did Fain call Trump", not "Trump
+ * called Fain "a weapon""), weak otherwise.
+ */
+function quoteStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
+  const quoted = [...text.matchAll(/["“]([^"”]{1,60})["”]/gu)].some((m) => {
+    const inner = wordsOf(m[1]!);
+    return inner.length > 0 && inner.length <= 8 && !inner.every((w) => said.has(w));
+  });
+  if (!quoted) return 0;
+  const byDoer = words.some((w, i) => slot.verb!.has(w) && words.slice(0, i).some((d) => slot.doer!.has(d)));
+  return byDoer ? 2 : 1;
+}

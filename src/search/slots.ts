@@ -1,0 +1,200 @@
+import type { Language } from './language.js';
+import { isStopword, termOf } from './normalize.js';
+import type { AnswerKind } from './fit.js';
+import { otherNamings } from './register.js';
+
+/**
+ * What a question asks the answer check to find beside its words (see `check.ts`): its slot, a kind
+ * of answer and what a strong instance of it looks like ("how many jobs" → a number before "jobs";
+ * "who is the developer" → a full name beside "developer"; "what did Fain call Trump" → a quote).
+ */
+
+/** The check's cue words (units, months, "how many") are English ones. */
+export const CHECK_LANGUAGE: Language = 'en';
+/** `slotStrength` of a strong instance, and of a strong name beside the question's role or deed (see `besideCue`). */
+export const STRONG = 2;
+export const BESIDE_CUE = 3;
+
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally';
+
+/** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
+export interface Slot {
+  kind: CheckKind;
+  /** Words one of which follows a strong answer's number ("hours" for "how long", the counted noun for "how many X"). */
+  units?: ReadonlySet<string>;
+  /** Whether a sum of money is the strong answer ("how much does it cost"). */
+  money?: boolean;
+  /** Whether a share ("52%", "52 percent") is the strong answer. */
+  percent?: boolean;
+  /** For a quote: the forms of the verb asked about ("call", "calling") and the question's words for who did it. */
+  verb?: ReadonlySet<string>;
+  doer?: ReadonlySet<string>;
+  /** For a person: the question's words for the role or deed asked about ("developer", "joined"; see `roleWords`). */
+  role?: readonly string[];
+  /** The terms of the last words of their other namings ("officer" for "cfo", see `register.ts`). */
+  roleNamings?: ReadonlySet<string>;
+}
+
+const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où', 'где', 'куда', 'dove', 'onde'];
+const UNITS: Array<[string, string]> = [
+  ['how long', 'second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades'],
+  ['how old', 'year years old age ages aged'],
+  ['how far', 'mile miles km kilometers kilometres feet foot meters metres yards'],
+  ['how high', 'feet foot meters metres miles km inches'],
+  ['how tall', 'feet foot meters metres inches'],
+  ['how deep', 'feet foot meters metres miles km inches'],
+  ['how big', 'acre acres square feet miles meters metres inches'],
+  ['how large', 'acre acres square feet miles meters metres'],
+];
+
+/** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
+export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
+  const text = ` ${words.join(' ')} `;
+  if (!kind)
+    return words.some((w) => PLACE_CUES.includes(w))
+      ? { kind: 'place' }
+      : (quoteSlot(words, language) ?? nameSlot(words) ?? identifySlot(words) ?? tallySlot(words) ?? keywordSlot(words));
+  if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
+  if (kind !== 'number') return { kind };
+  for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
+  if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
+  const many = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how');
+  if (many >= 0) {
+    const counted = words.slice(many + 1).find((w) => !isStopword(w, language));
+    // Counted as the news counts it too: "how many moms" is answered by "800 mothers" (see `register.ts`).
+    if (counted) {
+      const named = (otherNamings([counted], language).get(counted) ?? []).filter((t) => t.length === 1).flat();
+      return { kind, units: new Set([counted, termOf(counted, language), ...named]) };
+    }
+  }
+  if (text.includes(' how much ')) return { kind, money: true };
+  return { kind };
+}
+
+/** The words that open a "how many" question in the other languages ("wie viele GM-Angestellte"). */
+const HOW_MANY = new Set(['viele', 'cuántos', 'cuántas', 'combien', 'сколько', 'quanti', 'quante', 'quantos', 'quantas']);
+
+/**
+ * The slot of a question the lexicon translated: its kind and place cues are read in its own
+ * language (fit.ts and PLACE_CUES have them), and the noun "how many" counts as its English terms
+ * (`termsOf`: "combien de missiles" → a number before "missiles"). That noun is the first word after
+ * the cue with English terms, stopword or not ("cuántas horas": "horas" is a Spanish stopword).
+ */
+export function translatedSlot(
+  words: readonly string[],
+  kind: AnswerKind | undefined,
+  language: Language,
+  termsOf: (word: string) => readonly string[],
+): Slot | undefined {
+  if (kind !== 'number') return slotOf(words, kind, language);
+  const many = words.findIndex((w) => HOW_MANY.has(w));
+  for (const w of many < 0 ? [] : words.slice(many + 1)) {
+    const units = termsOf(w);
+    if (units.length) return { kind, units: new Set(units) };
+  }
+  return { kind };
+}
+
+/** Verbs whose object the news quotes ("calling Trump a "scab""), with their forms. */
+const QUOTE_VERBS = new Map(
+  [
+    'call calls called calling',
+    'say says said saying',
+    'tweet tweets tweeted tweeting',
+    'retweet retweets retweeted retweeting',
+    'write writes wrote written writing',
+  ].map((forms) => [forms.split(' ')[0]!, new Set(forms.split(' '))]),
+);
+const AUXILIARIES = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
+
+/** "what did Fain call Trump" asks for a quote, said by the words between "did" and the verb ("Fain"). */
+function quoteSlot(words: readonly string[], language: Language): Slot | undefined {
+  const at = words.findIndex((w) => QUOTE_VERBS.has(w));
+  if (words[0] !== 'what' || at < 0) return undefined;
+  const aux = words.findIndex((w) => AUXILIARIES.has(w));
+  const doer = aux >= 0 && aux < at ? words.slice(aux + 1, at).filter((w) => !isStopword(w, language)) : [];
+  return { kind: 'quote', verb: QUOTE_VERBS.get(words[at]!)!, doer: new Set(doer) };
+}
+
+/** Words for a count of votes or points: "what was the vote to expel Jones" is answered by "a 72-25 vote". */
+const TALLY_WORDS = new Set(['vote', 'score', 'tally']);
+
+/** "what was the vote/score": two counts set against each other are the strong answer, any count a weak one. */
+function tallySlot(words: readonly string[]): Slot | undefined {
+  return words.includes('what') && words.some((w) => TALLY_WORDS.has(w)) ? { kind: 'tally' } : undefined;
+}
+
+/** The question words of English: a question without any is typed as keywords ("washoe assessor budget cut million"). */
+const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how']);
+/** Units of amounts a reader types beside keywords to ask for the amount ("… budget cut million", "… max stay nights"). */
+const KEYWORD_UNITS = new Set(
+  'million billion trillion percent seconds minutes hours days nights weeks months years miles km kilometers kilometres feet meters metres yards inches acres pounds lb kg tons'.split(
+    ' ',
+  ),
+);
+
+/** Keywords naming a unit ("million") ask for the number before it ("$5.5 million"). */
+function keywordSlot(words: readonly string[]): Slot | undefined {
+  if (words.some((w) => QUESTION_WORDS.has(w))) return undefined;
+  const units = words.filter((w) => KEYWORD_UNITS.has(w));
+  return units.length ? { kind: 'number', units: new Set(units) } : undefined;
+}
+
+/** Words of a question asking what something is called ("what's the name of the school", "what's the video called"). */
+const NAME_CUES = new Set(['name', 'called', 'titled', 'named']);
+
+function nameSlot(words: readonly string[]): Slot | undefined {
+  return words.some((w) => w === 'what' || w === 'which') && words.some((w) => NAME_CUES.has(w)) ? { kind: 'name' } : undefined;
+}
+
+/** Words asking who someone is without "who": "did they identify the shooter", "gm new cfo name". */
+const IDENTIFY_CUES = new Set(['identify', 'identified', 'identifies', 'name', 'named', 'names']);
+/** Question words that ask for something else than a person. */
+const OTHER_ASKS = new Set(['what', 'which', 'where', 'when', 'why', 'how']);
+
+/** A question asking for someone's name without "who" ("did police identify the driver") asks for a person. */
+function identifySlot(words: readonly string[]): Slot | undefined {
+  return words.some((w) => IDENTIFY_CUES.has(w)) && !words.some((w) => OTHER_ASKS.has(w)) ? roleSlot(roleWords(words)) : undefined;
+}
+
+/** A person's slot, with the question's words for the role or deed asked about and their other namings. */
+function roleSlot(role: string[]): Slot {
+  // A naming's last word is its head: "chief financial officer" is an officer.
+  const namings = [...otherNamings(role, CHECK_LANGUAGE).values()].flat().flatMap((terms) => terms.slice(-1));
+  return { kind: 'person', role, roleNamings: new Set(namings) };
+}
+
+/**
+ * The question's words for the role or deed asked about: its words after "who" (or "identify",
+ * "name") up to the first stopword after them ("who is the developer for …" → developer; "who
+ * joined kamala at …" → joined, kamala; "did they identify the church shooter" → church, shooter),
+ * else those before it ("gm new cfo name" → gm, cfo). Not the question's other words: "who was the
+ * first quarterback to take two teams …" asks about a quarterback, and "Kawann Short led the team"
+ * names none.
+ */
+function roleWords(words: readonly string[]): string[] {
+  const at = words.findIndex((w) => w === 'who' || w === 'whom' || IDENTIFY_CUES.has(w));
+  if (at < 0) return [];
+  const phrase = (list: readonly string[]) => {
+    const out: string[] = [];
+    for (const w of list) {
+      if (isStopword(w, CHECK_LANGUAGE)) {
+        if (out.length) break;
+      } else if (!NO_CUES.has(w)) out.push(w);
+    }
+    return out;
+  };
+  const after = phrase(words.slice(at + 1));
+  return after.length ? after : phrase(words.slice(0, at).reverse());
+}
+
+/**
+ * General words that name no role or deed, left out of the question's role words (see `roleWords`):
+ * "who was the first quarterback" asks about a quarterback, and "first" stands beside many names.
+ * Figures in docs/benchmarks.md.
+ */
+const NO_CUES = new Set(
+  'able unable likely new old first last next former current latest big small many much more most other another same own also still again ever never back well just even only'.split(
+    ' ',
+  ),
+);
