@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { isInterrogative, LANGUAGES, type Language } from './language.js';
-import { lemmaCandidates } from './lemmas.js';
+import { lemmaCandidates, verbCandidates } from './lemmas.js';
 import { irregularForms, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
@@ -42,7 +42,8 @@ export class Lexicon {
    * The English words a (lowercased) question word may stand for, as the concepts it holds (one, or
    * two for a compound the lexicon lacks: "Leichensäcke" → [corpse…], [bag…]), each with its
    * alternatives: the dictionary form the hand-written table gives a strong or irregular form
-   * ("verlor" → verlieren, "могут" → мочь; see word-forms.ts), else the headword itself, else a
+   * ("verlor" → verlieren, "могут" → мочь; see word-forms.ts), else the infinitive a Spanish verb
+   * ending only verbs have points to ("recibió" → recibir; see lemmas.ts), else the headword itself, else a
    * German strong verb's form behind a prefix ("befand" → befinden), else a headword with the same
    * stem ("Angriffs" → Angriff), else the dictionary form a Russian ending points to ("выиграл" →
    * выиграть, "музея" → музей; see lemmas.ts), which comes last so that no word the stem translated
@@ -56,6 +57,7 @@ export class Lexicon {
     const stems = this.stemsOf(language, table);
     const headword =
       firstFound(table, irregularForms(word, language)) ??
+      firstFound(table, verbCandidates(word, language)) ??
       firstFound(table, [word]) ??
       firstFound(table, prefixedForms(word, language)) ??
       likeForm(word, stems.get(termOf(word, language)), table) ??

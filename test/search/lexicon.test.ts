@@ -63,6 +63,12 @@ describe('the word list', () => {
     expect(forms.translate('такое', 'ru')).toEqual([['such']]);
   });
 
+  it('reads a Spanish adjective cut short before a noun as its full form', () => {
+    const short = Lexicon.parse(['es\tprimer\tcousin', 'es\tprimero\tfirst', 'es\tgran\tgrenade', 'es\tgrande\tgreat big'].join('\n'));
+    expect(short.translate('primer', 'es')).toEqual([['first']]);
+    expect(short.translate('gran', 'es')).toEqual([['great', 'big']]);
+  });
+
   it('knows nothing of words, languages and lines it lacks', () => {
     expect(lexicon.translate('flugzeug', 'de')).toBeUndefined();
     // Headwords English says in a phrase are found as written only (they are not grouped by stem).
