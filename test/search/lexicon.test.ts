@@ -63,6 +63,14 @@ describe('the word list', () => {
     expect(forms.translate('такое', 'ru')).toEqual([['such']]);
   });
 
+  it('reads a Russian word written without ё as its spelling with ё too', () => {
+    const yo = Lexicon.parse(['ru\tмедь\tcopper', 'ru\tмёд\thoney', 'ru\tсчет\tcount', 'ru\tсчёт\taccount score'].join('\n'));
+    // The stem alone finds "медь" (copper) for "мед" (honey, мёд).
+    expect(yo.translate('мед', 'ru')).toEqual([['honey']]);
+    expect(yo.translate('счет', 'ru')).toEqual([['count', 'account', 'score']]);
+    expect(yo.translate('счёт', 'ru')).toEqual([['account', 'score']]);
+  });
+
   it('reads a Spanish adjective cut short before a noun as its full form', () => {
     const short = Lexicon.parse(['es\tprimer\tcousin', 'es\tprimero\tfirst', 'es\tgran\tgrenade', 'es\tgrande\tgreat big'].join('\n'));
     expect(short.translate('primer', 'es')).toEqual([['first']]);
