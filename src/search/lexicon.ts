@@ -49,7 +49,7 @@ export class Lexicon {
    * stem ("Angriffs" → Angriff), else the dictionary form a Russian ending points to ("выиграл" →
    * выиграть, "музея" → музей; see lemmas.ts), which comes last so that no word the stem translated
    * changes. The table's news senses replace a few headwords' ("родиться" → born); a question word
-   * ("какие") asks for nothing.
+   * ("какие") asks for nothing. A compound's part is read as the shortest headword of its stem.
    */
   translate(word: string, language: Language): string[][] | undefined {
     const table = this.words.get(language);
@@ -66,7 +66,7 @@ export class Lexicon {
       firstFound(table, lemmaCandidates(word, language));
     if (headword !== undefined) return concepts(newsSenses(table.word(headword), language) ?? withYoTwin(table, headword));
     const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
-    return parts?.map((stem) => table.translations(stems.get(stem)![0]!));
+    return parts?.map((stem) => table.translations(shortest(stems.get(stem)!, table)));
   }
 
   /** The headwords `translate` takes a word of stem `stem` for (what `npm run bench:lexicon -- --compare` checks). */
@@ -123,6 +123,16 @@ function yoSpellings(word: string): string[] {
   const out: string[] = [];
   for (let i = word.indexOf('е'); i >= 0; i = word.indexOf('е', i + 1)) out.push(`${word.slice(0, i)}ё${word.slice(i + 1)}`);
   return out;
+}
+
+/**
+ * Of the headwords sharing a compound part's stem, the shortest: the part as a word of its own
+ * ("Krieg", war), not a longer word the stemmer cut to it ("kriegen", to get).
+ */
+function shortest(headwords: Iterable<number>, table: Headwords): number {
+  let best: number | undefined;
+  for (const i of headwords) if (best === undefined || table.word(i).length < table.word(best).length) best = i;
+  return best!;
 }
 
 /** The first of `words` that is a headword. */

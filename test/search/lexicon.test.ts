@@ -71,6 +71,11 @@ describe('the word list', () => {
     expect(yo.translate('счёт', 'ru')).toEqual([['account', 'score']]);
   });
 
+  it('reads a compound’s part as the shortest headword of its stem: the word itself, not a longer one cut to it', () => {
+    const parts = Lexicon.parse(['de\tgekriegt\tgot', 'de\tkrieg\twar', 'de\tkriegen\tget', 'de\twelt\tworld'].join('\n'));
+    expect(parts.translate('weltkrieg', 'de')).toEqual([['world'], ['war']]);
+  });
+
   it('reads a Spanish adjective cut short before a noun as its full form', () => {
     const short = Lexicon.parse(['es\tprimer\tcousin', 'es\tprimero\tfirst', 'es\tgran\tgrenade', 'es\tgrande\tgreat big'].join('\n'));
     expect(short.translate('primer', 'es')).toEqual([['first']]);
