@@ -126,7 +126,11 @@ export function translationsOf(body: string): string[] {
   for (const [i, line] of lines.entries()) {
     if (i > 0 && !/^\d+\./.test(line)) continue;
     const cleaned = line
-      .replace(/\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}/g, ' ')
+      // A spelling's optional letters ("labo(u)r") are kept: the parentheses below hold notes.
+      .replace(/(?<=\p{L})\((\p{L}+)\)(?=\p{L})/gu, '$1')
+      // A part of speech with its abbreviation glued on ("north <n>N") is a note, abbreviation and all.
+      .replace(/<[^>]*>[\p{L}.]*/gu, ' ')
+      .replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ' ')
       .replace(/^\d+\.\s*/, '')
       // A sense's reference to another one ("schießen 2.").
       .replace(/\s\d+\.(?=\s*(?:[,;]|$))/g, ' ');

@@ -7,8 +7,9 @@ import type { Language } from './language.js';
  * cuts "иметь" to "имет", "музея" to "музе" and "музей" to "муз", and "чисел" (of numbers) shares
  * no stem with "число". The table holds the regular endings of Russian grammar (a closed set, not
  * tuned), each with the dictionary endings it may replace; the caller keeps the first candidate
- * that is a headword. Russian only: Spanish verb endings ("recibió" → recibir) and German ones
- * ("liegt" → liegen) did not gain on XQuAD (docs/benchmarks.md).
+ * that is a headword. Russian only: German endings ("liegt" → liegen) did not gain on XQuAD, nor
+ * did Spanish endings nouns share (docs/benchmarks.md); Spanish endings only verbs have are
+ * `verbCandidates` below.
  */
 type Endings = ReadonlyArray<readonly [form: string, lemmas: readonly string[]]>;
 
@@ -149,4 +150,61 @@ function fleetingVowel(stem: string, form: string): string[] {
   if (form !== '' && consonant(b) && consonant(c)) return [`${stem.slice(0, -1)}о${c}`, `${stem.slice(0, -1)}е${c}`];
   if (form === '' && consonant(a) && (b === 'е' || b === 'о') && consonant(c)) return [`${stem.slice(0, -2)}${c}`];
   return [];
+}
+
+/**
+ * Spanish verb endings no noun or adjective has: the preterite's third persons ("recibió",
+ * "ganaron", "construyó"), the imperfect of -ar verbs ("utilizaba") and the future ("ganará"), each
+ * with the infinitives it may come from. The stem alone joined these to the wrong headword of the
+ * same stem ("ganó" → gana, desire; "llamó" → llama, flame) or to none ("recibió"), so they are
+ * looked up before the headword. Participles ("unidos"), the present and the -er/-ir imperfect
+ * ("compañía") are not here: nouns and adjectives share those endings.
+ */
+const ES_VERB: Endings = [
+  ['ó', ['ar']],
+  ['ió', ['ir', 'er']],
+  ['yó', ['ir', 'er']],
+  ['aron', ['ar']],
+  ['ieron', ['ir', 'er']],
+  ['yeron', ['ir', 'er']],
+  ['aba', ['ar']],
+  ['aban', ['ar']],
+  ['ará', ['ar']],
+  ['arán', ['ar']],
+  ['erá', ['er']],
+  ['erán', ['er']],
+  ['irá', ['ir']],
+  ['irán', ['ir']],
+];
+
+const ES_VERB_SORTED = [...ES_VERB].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * The infinitives a Spanish verb form (lowercased) may come from, by the endings of ES_VERB, the
+ * longest ending first; for an -ir verb also with the stem vowel the third persons of the preterite
+ * raise put back ("consiguió" → conseguir, "murió" → morir). Empty for another language.
+ */
+export function verbCandidates(word: string, language: Language): string[] {
+  if (language !== 'es') return [];
+  const out: string[] = [];
+  for (const [form, lemmas] of ES_VERB_SORTED) {
+    if (!word.endsWith(form) || word.length - form.length < MIN_STEM) continue;
+    const stem = word.slice(0, word.length - form.length);
+    for (const lemma of lemmas) {
+      out.push(stem + lemma);
+      if (lemma === 'ir') out.push(...raisedVowel(stem).map((s) => s + lemma));
+    }
+    break;
+  }
+  return out;
+}
+
+/** A stem with its last i lowered to e and its last u to o ("consigu" → consegu, "mur" → mor). */
+function raisedVowel(stem: string): string[] {
+  const out: string[] = [];
+  const i = stem.lastIndexOf('i');
+  if (i >= 0) out.push(`${stem.slice(0, i)}e${stem.slice(i + 1)}`);
+  const u = stem.replace(/u(?=[^aeiou]*$)/u, 'o');
+  if (u !== stem) out.push(u);
+  return out;
 }

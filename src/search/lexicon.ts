@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { isInterrogative, LANGUAGES, type Language } from './language.js';
-import { lemmaCandidates } from './lemmas.js';
+import { lemmaCandidates, verbCandidates } from './lemmas.js';
 import { irregularForms, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
@@ -42,12 +42,14 @@ export class Lexicon {
    * The English words a (lowercased) question word may stand for, as the concepts it holds (one, or
    * two for a compound the lexicon lacks: "Leichensäcke" → [corpse…], [bag…]), each with its
    * alternatives: the dictionary form the hand-written table gives a strong or irregular form
-   * ("verlor" → verlieren, "могут" → мочь; see word-forms.ts), else the headword itself, else a
+   * ("verlor" → verlieren, "могут" → мочь; see word-forms.ts), else the infinitive a Spanish verb
+   * ending only verbs have points to ("recibió" → recibir; see lemmas.ts), else the headword itself
+   * (with its twin spelled with ё: "счет", "счёт"), else its spelling with ё ("лед" → лёд), else a
    * German strong verb's form behind a prefix ("befand" → befinden), else a headword with the same
    * stem ("Angriffs" → Angriff), else the dictionary form a Russian ending points to ("выиграл" →
    * выиграть, "музея" → музей; see lemmas.ts), which comes last so that no word the stem translated
    * changes. The table's news senses replace a few headwords' ("родиться" → born); a question word
-   * ("какие") asks for nothing.
+   * ("какие") asks for nothing. A compound's part is read as the shortest headword of its stem.
    */
   translate(word: string, language: Language): string[][] | undefined {
     const table = this.words.get(language);
@@ -56,13 +58,15 @@ export class Lexicon {
     const stems = this.stemsOf(language, table);
     const headword =
       firstFound(table, irregularForms(word, language)) ??
+      firstFound(table, verbCandidates(word, language)) ??
       firstFound(table, [word]) ??
+      firstFound(table, yoSpellings(word)) ??
       firstFound(table, prefixedForms(word, language)) ??
       likeForm(word, stems.get(termOf(word, language)), table) ??
       firstFound(table, lemmaCandidates(word, language));
-    if (headword !== undefined) return concepts(newsSenses(table.word(headword), language) ?? table.translations(headword));
+    if (headword !== undefined) return concepts(newsSenses(table.word(headword), language) ?? withYoTwin(table, headword));
     const parts = isCompounding(language) ? splitCompound(word, language, (stem) => (stems.has(stem) ? 1 : 0)) : undefined;
-    return parts?.map((stem) => table.translations(stems.get(stem)![0]!));
+    return parts?.map((stem) => table.translations(shortest(stems.get(stem)!, table)));
   }
 
   /** The headwords `translate` takes a word of stem `stem` for (what `npm run bench:lexicon -- --compare` checks). */
@@ -97,6 +101,38 @@ function likeForm(word: string, headwords: Iterable<number> | undefined, table: 
     if (n > shared) [best, shared] = [i, n];
   }
   return best;
+}
+
+/**
+ * A headword's translations, and those of its twin spelled with ё: Russian print leaves ё out
+ * ("счет" for "счёт"), and the word list has both spellings as headwords, the one without ё
+ * often with fewer senses ("счет" → count; "счёт" → account, bill, score).
+ */
+function withYoTwin(table: Headwords, headword: number): string[] {
+  const own = table.translations(headword);
+  const twins = yoSpellings(table.word(headword))
+    .map((w) => table.find(w))
+    .filter((i) => i >= 0)
+    .flatMap((i) => table.translations(i));
+  return twins.length ? [...new Set([...own, ...twins])] : own;
+}
+
+/** A Cyrillic word written without ё, with one of its е's read as ё ("лед" → лёд); none for a word with ё. */
+function yoSpellings(word: string): string[] {
+  if (!/[а-я]/u.test(word) || word.includes('ё')) return [];
+  const out: string[] = [];
+  for (let i = word.indexOf('е'); i >= 0; i = word.indexOf('е', i + 1)) out.push(`${word.slice(0, i)}ё${word.slice(i + 1)}`);
+  return out;
+}
+
+/**
+ * Of the headwords sharing a compound part's stem, the shortest: the part as a word of its own
+ * ("Krieg", war), not a longer word the stemmer cut to it ("kriegen", to get).
+ */
+function shortest(headwords: Iterable<number>, table: Headwords): number {
+  let best: number | undefined;
+  for (const i of headwords) if (best === undefined || table.word(i).length < table.word(best).length) best = i;
+  return best!;
 }
 
 /** The first of `words` that is a headword. */

@@ -84,6 +84,8 @@ export function latinForms(cyrillic: string): string[] {
   if (named !== lower && named.length >= MIN_NAME_STEM) bases.add(named);
   // э is how Russian writes English's short a ("Вэнс" Vance, "Нэшвилл" Nashville) as often as its e.
   for (const base of [...bases]) if (base.includes('э')) bases.add(base.replace(/э/g, 'а'));
+  // шт and шп are how Russian writes German names' st and sp ("Эйнштейн" Einstein, "Штутгарт").
+  for (const base of [...bases]) if (/ш[тп]/u.test(base)) bases.add(base.replace(/ш(?=[тп])/gu, 'с'));
   const forms = new Set<string>();
   for (const base of bases) {
     const latin = transliterate(base)
@@ -113,8 +115,10 @@ export interface NameMatch {
 export function heardSpellings(latin: string, isWord: (w: string) => boolean = () => false): string[] {
   const w = fold(latin.toLowerCase());
   const soft = w.replace(/g(?=[eiy])/g, 'j');
+  // English "ew" is the "ью" Russian writes ("Newton", "Andrew": "Ньютон", "Эндрю").
+  const yu = w.replace(/ew/g, 'yu');
   const silentE = /(?<=.[^aeiouy])es$/.test(w) && !isWord(w.slice(0, -1));
-  const spellings = new Set([w, soft].flatMap((s) => (silentE ? [s, s.slice(0, -2) + 's'] : [s])));
+  const spellings = new Set([w, soft, yu].flatMap((s) => (silentE ? [s, s.slice(0, -2) + 's'] : [s])));
   return [...new Set([...spellings].map(plainSpelling))];
 }
 

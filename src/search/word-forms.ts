@@ -1,7 +1,8 @@
 import type { Language } from './language.js';
 
 /**
- * Hand-written: the commonest German and Russian word forms no ending rule reaches, as their
+ * Hand-written: the commonest German and Russian word forms no ending rule reaches (and Spanish
+ * adjectives' short forms), as their
  * dictionary form. The word list has dictionary forms (and a few inflected ones with odd senses:
  * "называется" → yclept), and the stem does not join "verlor" to "verlieren" or "могут" to "мочь":
  * strong and irregular verbs change their stem, not their ending. These are the grammars' closed
@@ -108,6 +109,12 @@ const FORMS: Partial<Record<Language, string>> = {
     имя имени именем имена имён имен
     люди людей людям людьми
     дети детей детям детьми`,
+  // Spanish adjectives cut short before a noun ("el primer presidente", "la gran ciudad"): the word
+  // list has the full forms, and the short ones as other words (primer: cousin, gran: grenade).
+  es: `
+    primero primer
+    tercero tercer
+    grande gran`,
 };
 
 /**

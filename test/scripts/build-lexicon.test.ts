@@ -46,6 +46,12 @@ describe('build-lexicon', () => {
     expect(translationsOf('x\n1. to give up, yield\n         Note: rare\n      "ein Beispiel"  - an example')).toEqual(['give_up', 'yield']);
   });
 
+  it('drops an abbreviation glued to a part of speech, and keeps a spelling’s optional letters', () => {
+    expect(translationsOf('Norden /x/ <masc, n, sg>\nnorth <n>N,  /ˈɛn/')).toEqual(['north']);
+    expect(translationsOf('Allee /x/ <fem, n, sg>\navenue <n>Ave,  /ˈɑːvɛ/ , alley <n>')).toEqual(['avenue', 'alley']);
+    expect(translationsOf('x\nforeign labo(u)r <n>')).toEqual(['foreign_labour']);
+  });
+
   it('reads the translation lines only, not the explanations under them in the Wiktionary-made dictionaries', () => {
     const body = ['Erdbeben <n, neut>', 'землетрясение', 'Erschütterungen des Erdbodens', '2. толчок 1.', 'Stoß', ''].join('\n');
     expect(translationsOf(body)).toEqual(['землетрясение', 'толчок']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lemmaCandidates } from '../../src/search/lemmas.js';
+import { lemmaCandidates, verbCandidates } from '../../src/search/lemmas.js';
 import { Lexicon } from '../../src/search/lexicon.js';
 
 describe('dictionary forms of inflected words', () => {
@@ -27,9 +27,35 @@ describe('dictionary forms of inflected words', () => {
   });
 });
 
+describe('Spanish verb forms', () => {
+  it('reads the preterite, the -ar imperfect and the future to the infinitives they may come from', () => {
+    expect(verbCandidates('recibió', 'es')[0]).toBe('recibir');
+    expect(verbCandidates('ganó', 'es')).toEqual(['ganar']);
+    expect(verbCandidates('ganaron', 'es')).toEqual(['ganar']);
+    expect(verbCandidates('construyó', 'es')).toContain('construir');
+    expect(verbCandidates('utilizaba', 'es')).toEqual(['utilizar']);
+    expect(verbCandidates('ganará', 'es')).toEqual(['ganar']);
+  });
+
+  it('puts back the stem vowel an -ir verb raises in the preterite', () => {
+    expect(verbCandidates('consiguió', 'es')).toContain('conseguir');
+    expect(verbCandidates('murió', 'es')).toContain('morir');
+    expect(verbCandidates('pidieron', 'es')).toContain('pedir');
+  });
+
+  it('leaves endings nouns and adjectives share, and other languages', () => {
+    expect(verbCandidates('unidos', 'es')).toEqual([]);
+    expect(verbCandidates('compañía', 'es')).toEqual([]);
+    expect(verbCandidates('llama', 'es')).toEqual([]);
+    expect(verbCandidates('выиграл', 'ru')).toEqual([]);
+  });
+});
+
 describe('the word list, for a form its stem does not reach', () => {
   const lexicon = Lexicon.parse(
     [
+      'es\tgana\tdesire',
+      'es\tganar\twin',
       'es\trecibir\treceive',
       'ru\tвыиграть\twin',
       'ru\tиметь\thave',
@@ -45,7 +71,9 @@ describe('the word list, for a form its stem does not reach', () => {
     expect(lexicon.translate('имеет', 'ru')).toEqual([['have']]);
     expect(lexicon.translate('музея', 'ru')).toEqual([['museum']]);
     expect(lexicon.translate('чисел', 'ru')).toEqual([['number']]);
-    expect(lexicon.translate('recibió', 'es')).toBeUndefined();
+    expect(lexicon.translate('recibió', 'es')).toEqual([['receive']]);
+    // The stem "gan" would find "gana" (desire); the preterite's ending says it is a verb.
+    expect(lexicon.translate('ganó', 'es')).toEqual([['win']]);
   });
 
   it('keeps the headword the stem finds, so that no word translated before changes', () => {

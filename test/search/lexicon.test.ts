@@ -63,6 +63,25 @@ describe('the word list', () => {
     expect(forms.translate('такое', 'ru')).toEqual([['such']]);
   });
 
+  it('reads a Russian word written without ё as its spelling with ё too', () => {
+    const yo = Lexicon.parse(['ru\tмедь\tcopper', 'ru\tмёд\thoney', 'ru\tсчет\tcount', 'ru\tсчёт\taccount score'].join('\n'));
+    // The stem alone finds "медь" (copper) for "мед" (honey, мёд).
+    expect(yo.translate('мед', 'ru')).toEqual([['honey']]);
+    expect(yo.translate('счет', 'ru')).toEqual([['count', 'account', 'score']]);
+    expect(yo.translate('счёт', 'ru')).toEqual([['account', 'score']]);
+  });
+
+  it('reads a compound’s part as the shortest headword of its stem: the word itself, not a longer one cut to it', () => {
+    const parts = Lexicon.parse(['de\tgekriegt\tgot', 'de\tkrieg\twar', 'de\tkriegen\tget', 'de\twelt\tworld'].join('\n'));
+    expect(parts.translate('weltkrieg', 'de')).toEqual([['world'], ['war']]);
+  });
+
+  it('reads a Spanish adjective cut short before a noun as its full form', () => {
+    const short = Lexicon.parse(['es\tprimer\tcousin', 'es\tprimero\tfirst', 'es\tgran\tgrenade', 'es\tgrande\tgreat big'].join('\n'));
+    expect(short.translate('primer', 'es')).toEqual([['first']]);
+    expect(short.translate('gran', 'es')).toEqual([['great', 'big']]);
+  });
+
   it('knows nothing of words, languages and lines it lacks', () => {
     expect(lexicon.translate('flugzeug', 'de')).toBeUndefined();
     // Headwords English says in a phrase are found as written only (they are not grouped by stem).

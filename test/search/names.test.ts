@@ -25,6 +25,10 @@ describe('Cyrillic names and their Latin spellings', () => {
     'harvard',
     'edinburgh',
     'methodist',
+    'newton',
+    'andrew',
+    'einstein',
+    'stuttgart',
   ]);
   const closest = (cyrillic: string) => vocabulary.match(cyrillic)[0]?.word;
 
@@ -34,6 +38,13 @@ describe('Cyrillic names and their Latin spellings', () => {
     expect(closest('Вэнс')).toBe('vance');
     expect(closest('Хьюстон')).toBe('houston');
     expect(closest('Кирхнер')).toBe('kirchner');
+  });
+
+  it('hears English "ew" as the "ью" Russian writes, and reads шт and шп as German names’ st and sp', () => {
+    expect(closest('Ньютона')).toBe('newton');
+    expect(closest('Эндрю')).toBe('andrew');
+    expect(closest('Эйнштейн')).toBe('einstein');
+    expect(closest('Штутгарта')).toBe('stuttgart');
   });
 
   it('finds a name in another case than the nominative', () => {
