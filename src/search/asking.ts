@@ -1,4 +1,4 @@
-import type { Language } from './language.js';
+import { isInterrogative, type Language } from './language.js';
 import type { Token } from './normalize.js';
 
 /**
@@ -14,8 +14,6 @@ import type { Token } from './normalize.js';
 
 /** The words that may ask or open a clause. */
 const CLAUSE_OPENERS = new Set(['when', 'where']);
-/** Question words: a question that has another one asks with it. */
-const QUESTION_WORDS = new Set(['what', 'which', 'how', 'why', 'who', 'whom', 'whose', ...CLAUSE_OPENERS]);
 /** Words after which a question word asks: "kick in when?", "by when", "did they say when …". */
 const ASKING_AFTER = new Set(
   (
@@ -42,7 +40,7 @@ export function askingWords(text: string, tokens: readonly Token[], words: reado
   const clause = (i: number): boolean => {
     if (!CLAUSE_OPENERS.has(words[i]!) || opens(i) || ends(i)) return false;
     if (ASKING_AFTER.has(words[i - 1]!) || AUXILIARIES.has(words[i + 1] ?? '')) return false;
-    return yesNo || words.some((o, j) => j !== i && QUESTION_WORDS.has(o));
+    return yesNo || words.some((o, j) => j !== i && isInterrogative(o, 'en'));
   };
   return words.filter((_, i) => !clause(i));
 }

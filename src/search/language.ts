@@ -65,10 +65,11 @@ const table: Array<[Language, LanguageInfo['script'], (w: string) => string, str
  * Each language's interrogatives, all of them (written from the grammar, not from questions). The
  * Snowball stopword lists were made for running text, where "wer" or "pourquoi" is rare, and lack
  * many. A question word asks for nothing: the dictionaries give them English words that do ("какие"
- * → like, "pourquoi" → wherefore). And it shows the question's language: "Où est née Lara Trump ?"
- * has one French stopword besides.
+ * → like, "pourquoi" → wherefore). It shows the question's language: "Où est née Lara Trump ?"
+ * has one French stopword besides. And English's tell the answer check what a question asks for.
  */
 const INTERROGATIVES: Partial<Record<Language, ReadonlySet<string>>> = {
+  en: new Set('what which who whom whose where when why how'.split(' ')),
   de: new Set(
     'wer wen wem wessen was wann wo wie wieviel wieviele warum weshalb wieso weswegen welche welcher welches welchen welchem woher wohin womit wodurch worauf woraus wofür woran worin worüber wovon wozu'.split(
       ' ',

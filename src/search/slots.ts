@@ -1,4 +1,4 @@
-import type { Language } from './language.js';
+import { isInterrogative, type Language } from './language.js';
 import { isStopword, termOf } from './normalize.js';
 import type { AnswerKind } from './fit.js';
 import { otherNamings } from './register.js';
@@ -124,8 +124,6 @@ function tallySlot(words: readonly string[]): Slot | undefined {
   return words.includes('what') && words.some((w) => TALLY_WORDS.has(w)) ? { kind: 'tally' } : undefined;
 }
 
-/** The question words of English: a question without any is typed as keywords ("washoe assessor budget cut million"). */
-const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how']);
 /** Units of amounts a reader types beside keywords to ask for the amount ("… budget cut million", "… max stay nights"). */
 const KEYWORD_UNITS = new Set(
   'million billion trillion percent seconds minutes hours days nights weeks months years miles km kilometers kilometres feet meters metres yards inches acres pounds lb kg tons'.split(
@@ -133,9 +131,12 @@ const KEYWORD_UNITS = new Set(
   ),
 );
 
-/** Keywords naming a unit ("million") ask for the number before it ("$5.5 million"). */
+/**
+ * Keywords naming a unit ("million") ask for the number before it ("$5.5 million"): a question
+ * without a question word is typed as keywords ("washoe assessor budget cut million").
+ */
 function keywordSlot(words: readonly string[]): Slot | undefined {
-  if (words.some((w) => QUESTION_WORDS.has(w))) return undefined;
+  if (words.some((w) => isInterrogative(w, CHECK_LANGUAGE))) return undefined;
   const units = words.filter((w) => KEYWORD_UNITS.has(w));
   return units.length ? { kind: 'number', units: new Set(units) } : undefined;
 }
@@ -149,12 +150,12 @@ function nameSlot(words: readonly string[]): Slot | undefined {
 
 /** Words asking who someone is without "who": "did they identify the shooter", "gm new cfo name". */
 const IDENTIFY_CUES = new Set(['identify', 'identified', 'identifies', 'name', 'named', 'names']);
-/** Question words that ask for something else than a person. */
-const OTHER_ASKS = new Set(['what', 'which', 'where', 'when', 'why', 'how']);
+/** A question word that asks for something else than a person (not who, whom, whose). */
+const asksOther = (w: string) => isInterrogative(w, CHECK_LANGUAGE) && !w.startsWith('who');
 
 /** A question asking for someone's name without "who" ("did police identify the driver") asks for a person. */
 function identifySlot(words: readonly string[]): Slot | undefined {
-  return words.some((w) => IDENTIFY_CUES.has(w)) && !words.some((w) => OTHER_ASKS.has(w)) ? roleSlot(roleWords(words)) : undefined;
+  return words.some((w) => IDENTIFY_CUES.has(w)) && !words.some(asksOther) ? roleSlot(roleWords(words)) : undefined;
 }
 
 /** A person's slot, with the question's words for the role or deed asked about and their other namings. */
