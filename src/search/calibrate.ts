@@ -1,6 +1,7 @@
 import type { SearchIndex } from './index.js';
 import type { QueryGroup, Ranked } from './rank.js';
-import { articleRange, postingsIn } from './article-range.js';
+import { articleRange } from './article-range.js';
+import { termDocsIn } from './check.js';
 
 /**
  * The calibrated confidence: how likely the best passage answers the question, as a logistic model
@@ -239,8 +240,5 @@ export function featuresOf(index: SearchIndex, x: FeatureInputs): ConfidenceFeat
 
 /** Whether any paragraph of `article` holds `term` (the postings list docs in order, articles' docs in a row). */
 function articleHas(index: SearchIndex, term: string, article: number): boolean {
-  const docs = index.postings.get(term)?.docs;
-  if (!docs) return false;
-  const { start, end } = postingsIn(docs, articleRange(index.docArticle, article));
-  return start < end;
+  return termDocsIn(index, term, articleRange(index.docArticle, article)).length > 0;
 }

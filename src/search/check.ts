@@ -1,7 +1,7 @@
 import type { SentenceReading } from './reading.js';
 import type { QueryGroup } from './rank.js';
 import type { SearchIndex } from './index.js';
-import { articleRange, postingsIn } from './article-range.js';
+import { articleRange, postingsIn, type DocRange } from './article-range.js';
 import { isNonAnswer } from './non-answer.js';
 import { BESIDE_CUE, STRONG, type Slot } from './slots.js';
 import { slotStrength } from './slot-strength.js';
@@ -90,14 +90,18 @@ export function sentenceFit(
 export function articleDocs(index: SearchIndex, groups: readonly QueryGroup[], article: number): number[] {
   const range = articleRange(index.docArticle, article);
   const found = new Set<number>();
-  for (const g of groups)
-    for (const { term } of g.terms) {
-      const docs = index.postings.get(term)?.docs;
-      if (!docs) continue;
-      const { start, end } = postingsIn(docs, range);
-      for (let i = start; i < end; i++) found.add(docs[i]!);
-    }
+  for (const g of groups) for (const { term } of g.terms) for (const doc of termDocsIn(index, term, range)) found.add(doc);
   return [...found].sort((a, b) => a - b);
+}
+
+const NO_DOCS = new Int32Array(0);
+
+/** The paragraphs in `range` (one article's) that hold `term`: a slice of its postings, which list docs in order. */
+export function termDocsIn(index: SearchIndex, term: string, range: DocRange): Int32Array {
+  const docs = index.postings.get(term)?.docs;
+  if (!docs) return NO_DOCS;
+  const { start, end } = postingsIn(docs, range);
+  return docs.subarray(start, end);
 }
 
 /**

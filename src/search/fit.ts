@@ -161,8 +161,9 @@ export function unreportedYears(words: readonly string[], years: readonly string
   if (years.length === 0 || !published || !words.some((w) => RESULT_WORDS.has(w))) return [];
   return years.filter((y) => y > published.slice(0, 4));
 }
-/** English words asking for an outcome. */
-const RESULT_WORDS = new Set('won win wins winner winners result results champion champions outcome'.split(' '));
+/** English words asking who won (see `asksOutcome`), and with them those asking for an outcome. */
+const WON_WORDS = new Set('won win wins winner winners'.split(' '));
+const RESULT_WORDS = new Set([...WON_WORDS, ...'result results champion champions outcome'.split(' ')]);
 
 /**
  * Whether an English question asks who or what won ("who won album of the year"). Only the verb and
@@ -171,7 +172,6 @@ const RESULT_WORDS = new Set('won win wins winner winners result results champio
 export function asksOutcome(words: readonly string[]): boolean {
   return words.some((w) => WON_WORDS.has(w));
 }
-const WON_WORDS = new Set('won win wins winner winners'.split(' '));
 
 /**
  * Whether an English paragraph says how something came out: someone won, took or was awarded it, or

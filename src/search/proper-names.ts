@@ -1,7 +1,7 @@
 import type { SearchIndex } from './index.js';
 import type { QueryGroup, Ranked } from './rank.js';
-import { articleRange, postingsIn } from './article-range.js';
-import { neverSays } from './check.js';
+import { articleRange } from './article-range.js';
+import { neverSays, termDocsIn } from './check.js';
 import { writtenWords } from './normalize.js';
 import { FUZZY_WEIGHT } from './query.js';
 
@@ -152,10 +152,7 @@ export function unnamedPenalty(index: SearchIndex, groups: readonly QueryGroup[]
  */
 function writesAsName(index: SearchIndex, term: string, article: number): boolean {
   if (index.headlineTerms[article]!.has(term) || index.titleTerms[article]!.has(term)) return true;
-  const docs = index.postings.get(term)?.docs;
-  if (!docs) return false;
-  const { start, end } = postingsIn(docs, articleRange(index.docArticle, article));
-  return nameUse(index, term, Array.from(docs.subarray(start, end))).capitals > 0;
+  return nameUse(index, term, Array.from(termDocsIn(index, term, articleRange(index.docArticle, article)))).capitals > 0;
 }
 
 /** The candidates with `penalty` taken off their scores, re-sorted. */
