@@ -1,5 +1,5 @@
 /**
- * npm run bench:calibrate -- [--eval DIR] [--folds K] [--weights] [--sentence]
+ * npm run bench:calibrate -- [--eval DIR] [--reader FILE …] [--folds K] [--weights] [--sentence]
  *
  * With the answer models as the settings give them: the shipped default weights were fitted with
  * word vectors on and no sentence model; --sentence turns the sentence model on and fits the
@@ -8,7 +8,7 @@
  * Fits the calibrated confidence of `src/search/calibrate.ts` and says how it does on questions it
  * was not fitted on. Samples (English questions, each with the best passage's features and whether
  * that passage answers): the reader questions over the news corpus (the absent ones never answer),
- * and, as `bench:quality --abstain` sets them up, XQuAD English and RealTime QA with half the articles
+ * (the shared set, or the --reader files together, over one corpus), and, as `bench:quality --abstain` sets them up, XQuAD English and RealTime QA with half the articles
  * indexed (questions about the other half never answer). A logistic regression is fitted k times,
  * each time without one fold of articles, and scores that fold; the curve of right, wrong and
  * declined answers and "not sure" at several bars is printed from those held-out scores only.
@@ -26,15 +26,19 @@ import { explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE, WEAK_SURE_BELOW } from 
 import { CHECK_MARGIN } from '../src/search/check.js';
 import { FEATURE_NAMES, SENTENCE_FEATURE_NAMES, type ConfidenceFeatures } from '../src/search/calibrate.js';
 import { SearchIndex } from '../src/search/index.js';
+import { readQuestion } from '../src/search/question.js';
 import { parseCommandLine } from '../src/cli/args.js';
 import { runCli } from '../src/cli/run.js';
 import { loadQaSet } from './data.js';
 import { judge, textKeys } from './judge.js';
 import { judgeAnswer, readJsonLines, writeCorpus, type CorpusArticle, type ReaderQuestion } from './reader-data.js';
 
-const USAGE = `usage: npm run bench:calibrate -- [--eval DIR] [--folds K] [--weights]
+const USAGE = `usage: npm run bench:calibrate -- [--eval DIR] [--reader FILE …] [--folds K] [--weights]
   --eval DIR   the evaluation sets (default ../shared/eval: reader.dev.jsonl, news-corpus.dev.jsonl,
                xquad.en.dev.jsonl, realtimeqa.en.dev.jsonl)
+  --reader FILE  reader questions over the corpus, repeatable (default the eval's reader.dev.jsonl);
+               several files weigh as one set in the fit, their articles split into folds together
+  --corpus FILE  the corpus the reader questions ask about (default the eval's news-corpus.dev.jsonl)
   --folds K    held-out folds, split by article (default 5)
   --weights    also print the weights fitted on every sample, as calibrate.ts takes them
   --sentence   with the sentence model on (as SENTENCE_MODEL=on): its similarity is a feature too
@@ -46,7 +50,15 @@ const USAGE = `usage: npm run bench:calibrate -- [--eval DIR] [--folds K] [--wei
 
 /** One question's best passage: its features, whether it answers, which set and which fold. */
 interface Sample {
+  /** The set it comes from: a QA set, "reader", or with several reader files "reader:" and the file's name. */
   set: string;
+  /** The set it weighs in the fit as (every reader file as one). */
+  weighs: string;
+  /** The question, and whether it asks for an amount (an amount missing declines below AMOUNT_DECLINE_BELOW). */
+  q: string;
+  amount: boolean;
+  /** Declined by `answer()` whatever the bars, for a year or thing asked that the best article is not about (reader questions only). */
+  noted: boolean;
   /** A question about news not indexed (it should be declined). */
   absent: boolean;
   right: boolean;
@@ -58,31 +70,49 @@ interface Sample {
 let names: ReadonlyArray<keyof ConfidenceFeatures> = FEATURE_NAMES;
 const vector = (f: ConfidenceFeatures) => names.map((n) => f[n]);
 
-/** The reader questions asked over the corpus as the bot opens its folder; English kinds and absent ones. */
-async function readerSamples(dir: string, models: AnswerModels): Promise<Sample[]> {
-  const questions = readJsonLines<ReaderQuestion>(path.join(dir, 'reader.dev.jsonl')).filter((q) => q.kind !== 'crosslang');
-  const corpus = readJsonLines<CorpusArticle>(path.join(dir, 'news-corpus.dev.jsonl'));
+/**
+ * The reader questions asked over the corpus as the bot opens its folder; English kinds and absent
+ * ones. With one file its samples are the set "reader"; with several each file is its own set in the
+ * curve ("reader:" and its name) and its absent questions their own groups.
+ */
+async function readerSamples(files: readonly string[], corpusFile: string, models: AnswerModels): Promise<Sample[]> {
+  const corpus = readJsonLines<CorpusArticle>(corpusFile);
   const folder = mkdtempSync(path.join(os.tmpdir(), 'bench-calibrate-'));
   try {
     writeCorpus(corpus, folder);
     const live = await LiveIndex.open({ articlesDir: folder, log: createLogger({ level: 'error' }), ...models });
     const out: Sample[] = [];
-    questions.forEach((q, i) => {
-      const { answer, features } = explainAnswer(live.current, q.q, { ...models, minConfidence: 0 });
-      if (!features) return;
-      out.push({
-        set: 'reader',
-        absent: q.article === null,
-        right: judgeAnswer(q, answer) === 'right',
-        group: q.article ?? `absent${i}`,
-        x: vector(features),
+    for (const file of files) {
+      const set = files.length === 1 ? 'reader' : `reader:${path.basename(file).replace(/\.jsonl$/, '')}`;
+      const questions = readJsonLines<ReaderQuestion>(file).filter((q) => q.kind !== 'crosslang');
+      questions.forEach((q, i) => {
+        const { answer, features } = explainAnswer(live.current, q.q, { ...models, minConfidence: 0 });
+        if (!features) return;
+        const shipped = explainAnswer(live.current, q.q, models).answer;
+        out.push({
+          set,
+          weighs: 'reader',
+          q: q.q,
+          amount: asksAmount(live.current, q.q, models),
+          noted: shipped.mismatch !== undefined && shipped.passages.length === 0,
+          absent: q.article === null,
+          right: judgeAnswer(q, answer) === 'right',
+          group: q.article ?? `absent${i}`,
+          x: vector(features),
+        });
       });
-    });
+    }
     await live.close();
     return out;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** Whether the question asks for an amount, as `answer()` reads it. */
+function asksAmount(index: SearchIndex, question: string, models: AnswerModels): boolean {
+  const q = readQuestion(index, question, models);
+  return !('reply' in q) && q.fit.kind === 'number';
 }
 
 /** A QA set with its even articles indexed, as `bench:quality --abstain` has it. */
@@ -101,7 +131,17 @@ function abstentionSamples(file: string, name: string, models: AnswerModels): Sa
     const absent = !inside.has(q.articleId) && !indexedText.has(keyOf(q.articleId, q.para));
     const top = answer.passages[0];
     const hit = top && { articleId: top.article.id, para: top.paragraph.index };
-    out.push({ set: name, absent, right: !absent && right(hit, q), group: q.articleId, x: vector(features) });
+    out.push({
+      set: name,
+      weighs: name,
+      q: q.q,
+      amount: asksAmount(index, q.q, models),
+      noted: false,
+      absent,
+      right: !absent && right(hit, q),
+      group: q.articleId,
+      x: vector(features),
+    });
   }
   return out;
 }
@@ -175,8 +215,8 @@ const predict = (m: Model, x: readonly number[]) => 1 / (1 + Math.exp(-x.reduce(
 /** Each set weighs as much in the fit as the others together divided evenly, whatever its size. */
 function sampleWeights(samples: readonly Sample[], extra: ReadonlyMap<string, number>): number[] {
   const counts = new Map<string, number>();
-  for (const s of samples) counts.set(s.set, (counts.get(s.set) ?? 0) + 1);
-  return samples.map((s) => ((extra.get(s.set) ?? 1) * samples.length) / counts.size / counts.get(s.set)!);
+  for (const s of samples) counts.set(s.weighs, (counts.get(s.weighs) ?? 0) + 1);
+  return samples.map((s) => ((extra.get(s.weighs) ?? 1) * samples.length) / counts.size / counts.get(s.weighs)!);
 }
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '–');
@@ -241,6 +281,8 @@ async function main(argv: string[]): Promise<number> {
     usage: USAGE,
     options: {
       eval: { type: 'string', default: '../shared/eval' },
+      reader: { type: 'string', multiple: true },
+      corpus: { type: 'string' },
       folds: { type: 'string', default: '5' },
       weights: { type: 'boolean', default: false },
       sentence: { type: 'boolean', default: false },
@@ -258,7 +300,11 @@ async function main(argv: string[]): Promise<number> {
   if (Boolean(models.sentences) !== values.sentence)
     throw new Error('the sentence model is on exactly with --sentence (SENTENCE_MODEL=on needs --sentence)');
   const samples = [
-    ...(await readerSamples(values.eval, models)),
+    ...(await readerSamples(
+      values.reader ?? [path.join(values.eval, 'reader.dev.jsonl')],
+      values.corpus ?? path.join(values.eval, 'news-corpus.dev.jsonl'),
+      models,
+    )),
     ...abstentionSamples(path.join(values.eval, 'xquad.en.dev.jsonl'), 'xquad.en', models),
     ...abstentionSamples(path.join(values.eval, 'realtimeqa.en.dev.jsonl'), 'realtimeqa.en', models),
   ];
@@ -273,7 +319,7 @@ async function main(argv: string[]): Promise<number> {
   const ys = samples.map((s) => (s.right ? 1 : 0));
   const scores = new Array<number>(samples.length).fill(0);
   for (let f = 0; f < k; f++) {
-    const train = samples.map((s, i) => i).filter((i) => foldOf(samples[i]!.set + samples[i]!.group, k) !== f);
+    const train = samples.map((s, i) => i).filter((i) => foldOf(samples[i]!.weighs + samples[i]!.group, k) !== f);
     const model = fitLogistic(
       train.map((i) => samples[i]!.x),
       train.map((i) => ys[i]!),
@@ -281,7 +327,7 @@ async function main(argv: string[]): Promise<number> {
       ridge,
     );
     samples.forEach((s, i) => {
-      if (foldOf(s.set + s.group, k) === f) scores[i] = predict(model, s.x);
+      if (foldOf(s.weighs + s.group, k) === f) scores[i] = predict(model, s.x);
     });
   }
   console.log(`${samples.length} samples, ${k} folds by article; held-out AUC (right above wrong): ${auc(samples, scores).toFixed(3)}`);
