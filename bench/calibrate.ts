@@ -22,9 +22,16 @@ import { loadAnswerModels, type AnswerModels } from '../src/app/open.js';
 import { dedupeParagraphs } from '../src/articles/dedupe.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE, WEAK_SURE_BELOW } from '../src/search/answer.js';
+import { AMOUNT_DECLINE_BELOW, explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE, WEAK_SURE_BELOW } from '../src/search/answer.js';
 import { CHECK_MARGIN } from '../src/search/check.js';
-import { FEATURE_NAMES, SENTENCE_FEATURE_NAMES, type ConfidenceFeatures } from '../src/search/calibrate.js';
+import {
+  calibrated,
+  DEFAULT_CALIBRATION,
+  FEATURE_NAMES,
+  SENTENCE_CALIBRATION,
+  SENTENCE_FEATURE_NAMES,
+  type ConfidenceFeatures,
+} from '../src/search/calibrate.js';
 import { SearchIndex } from '../src/search/index.js';
 import { readQuestion } from '../src/search/question.js';
 import { parseCommandLine } from '../src/cli/args.js';
@@ -45,6 +52,9 @@ const USAGE = `usage: npm run bench:calibrate -- [--eval DIR] [--reader FILE …
   --weigh S=X,…  a set's weight in the fit (default 1 each: every set weighs the same, whatever its size)
   --ridge X    the ridge on standardized weights (default 300: the held-out curve was best there of 0.1-300)
   --decline/--unsure X,…  the bars the curve is printed at
+  --floor X    the conviction's bar under the model's in the curve (default MIN_CONFIDENCE, as answer() has it)
+  --shipped    the curve and AUC from the weights calibrate.ts ships instead of the held-out fits (held out
+               only for questions they were not fitted on, such as a new reader file)
   --dump FILE  every sample's features, outcome and held-out score, one JSON line each
   -h, --help   this help`;
 
@@ -222,8 +232,14 @@ function sampleWeights(samples: readonly Sample[], extra: ReadonlyMap<string, nu
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '–');
 
 const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
-/** As `answer()` decides, the conviction's bars staying as a floor: declined below either bar. */
-const declines = (x: readonly number[], p: number, bar: number) => x[at('conviction')]! < MIN_CONFIDENCE || p < bar;
+/** The conviction's bar, a floor under the model's (--floor, to study others). */
+let floor = MIN_CONFIDENCE;
+/**
+ * As `answer()` decides: below the conviction's floor or the model's bar, an amount asked that the
+ * paragraph lacks below AMOUNT_DECLINE_BELOW, or a year or thing asked that the article is not about.
+ */
+const declines = (s: Sample, p: number, bar: number) =>
+  s.x[at('conviction')]! < floor || p < bar || (s.amount && s.x[at('kindMissing')] === 1 && p < AMOUNT_DECLINE_BELOW) || s.noted;
 /** "Not sure" as `answer()` says it: below the model's bar, by a narrow override, or a weak conviction the model does not trust either. */
 const unsure = (x: readonly number[], p: number, bar: number) =>
   (x[at('conviction')]! < SURE_CONFIDENCE && p < WEAK_SURE_BELOW) || (x[at('overridden')] === 1 && x[at('margin')]! < CHECK_MARGIN) || p < bar;
@@ -244,10 +260,10 @@ function printCurve(samples: readonly Sample[], scores: readonly number[], decli
     );
     for (const d of declineBars)
       for (const u of unsureBars) {
-        const answered = mine.filter((e) => !declines(e.s.x, e.p, d));
+        const answered = mine.filter((e) => !declines(e.s, e.p, d));
         const right = answered.filter((e) => e.s.right).length;
         const wrong = answered.length - right;
-        const absentDeclined = absent.filter((e) => declines(e.s.x, e.p, d)).length;
+        const absentDeclined = absent.filter((e) => declines(e.s, e.p, d)).length;
         const flagged = answered.filter((e) => unsure(e.s.x, e.p, u));
         const unflagged = answered.filter((e) => !unsure(e.s.x, e.p, u));
         console.log(
@@ -256,7 +272,7 @@ function printCurve(samples: readonly Sample[], scores: readonly number[], decli
             u.toFixed(2).padEnd(8),
             `${right}/${rightAll} (${pct(right, rightAll)})`.padStart(14),
             `${wrong}/${mine.length} (${pct(wrong, mine.length)})`.padStart(16),
-            `${answerable.filter((e) => declines(e.s.x, e.p, d)).length}`.padStart(22),
+            `${answerable.filter((e) => declines(e.s, e.p, d)).length}`.padStart(22),
             `${absentDeclined}/${absent.length} (${pct(absentDeclined, absent.length)})`.padStart(17),
             `${pct(flagged.filter((e) => !e.s.right).length, flagged.length)} of ${flagged.length}`.padStart(15),
             `${pct(unflagged.filter((e) => e.s.right).length, unflagged.length)} of ${unflagged.length}`.padStart(17),
@@ -289,6 +305,8 @@ async function main(argv: string[]): Promise<number> {
       weigh: { type: 'string', default: '' },
       ridge: { type: 'string', default: '300' },
       dump: { type: 'string' },
+      floor: { type: 'string' },
+      shipped: { type: 'boolean', default: false },
       decline: { type: 'string', default: '0,0.15,0.2,0.25,0.3' },
       unsure: { type: 'string', default: '0.3,0.35,0.4' },
     },
@@ -330,7 +348,14 @@ async function main(argv: string[]): Promise<number> {
       if (foldOf(s.weighs + s.group, k) === f) scores[i] = predict(model, s.x);
     });
   }
-  console.log(`${samples.length} samples, ${k} folds by article; held-out AUC (right above wrong): ${auc(samples, scores).toFixed(3)}`);
+  if (values.floor !== undefined) floor = Number(values.floor);
+  if (values.shipped) {
+    const model = values.sentence ? SENTENCE_CALIBRATION : DEFAULT_CALIBRATION;
+    samples.forEach((s, i) => (scores[i] = calibrated(Object.fromEntries(names.map((n, j) => [n, s.x[j]])) as unknown as ConfidenceFeatures, model)));
+  }
+  console.log(
+    `${samples.length} samples, ${k} folds by article; ${values.shipped ? 'the shipped weights' : 'held-out'} AUC (right above wrong): ${auc(samples, scores).toFixed(3)}`,
+  );
   for (const set of new Set(samples.map((s) => s.set))) {
     const idx = samples.map((s, i) => i).filter((i) => samples[i]!.set === set);
     console.log(
