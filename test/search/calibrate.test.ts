@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, explainAnswer, MIN_CONFIDENCE } from '../../src/search/answer.js';
-import { calibrated } from '../../src/search/calibrate.js';
+import { answer, explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE } from '../../src/search/answer.js';
+import { calibrated, DECLINE_BELOW } from '../../src/search/calibrate.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { article, NEWS } from './fixture.js';
 import { where } from './helpers.js';
@@ -29,6 +29,16 @@ describe('the calibrated confidence', () => {
     const q = 'How many people live in Riverton?';
     expect(answer(index, q, { vectors }).reason).toBe('not-found');
     expect(answer(index, q, { vectors, minConfidence: MIN_CONFIDENCE }).passages.length).toBeGreaterThan(0);
+  });
+
+  it('declines a passage about another place the calibrated confidence puts at the bottom of the "not sure" band', () => {
+    // Port Elwin's river burst its banks; the folder says nothing of a flood in Riverton.
+    const q = 'did the river in riverton flood';
+    const shown = explainAnswer(index, q, { vectors, minConfidence: 0 });
+    expect(where(shown.answer.passages[0])).toBe('storm#2');
+    expect(shown.features!.conviction).toBeGreaterThan(SURE_CONFIDENCE);
+    expect(calibrated(shown.features!)).toBeLessThan(DECLINE_BELOW);
+    expect(answer(index, q, { vectors }).reason).toBe('not-found');
   });
 });
 
