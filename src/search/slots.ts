@@ -2,6 +2,8 @@ import { isInterrogative, type Language } from './language.js';
 import { isStopword, termOf } from './normalize.js';
 import type { AnswerKind } from './fit.js';
 import { otherNamings } from './register.js';
+import type { ContactKind } from './contact.js';
+import { contactOrNounSlot } from './keyword-noun.js';
 
 /**
  * What a question asks the answer check to find beside its words (see `check.ts`): its slot, a kind
@@ -15,7 +17,7 @@ export const CHECK_LANGUAGE: Language = 'en';
 export const STRONG = 2;
 export const BESIDE_CUE = 3;
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -33,6 +35,8 @@ export interface Slot {
   role?: readonly string[];
   /** The terms of the last words of their other namings ("officer" for "cfo", see `register.ts`). */
   roleNamings?: ReadonlySet<string>;
+  /** For a contact detail: which one ("phone number" → phone, see `contact.ts`). */
+  contact?: ContactKind;
 }
 
 const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où', 'где', 'куда', 'dove', 'onde'];
@@ -53,7 +57,7 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   if (!kind)
     return words.some((w) => PLACE_CUES.includes(w))
       ? { kind: 'place' }
-      : (quoteSlot(words, language) ?? nameSlot(words) ?? identifySlot(words) ?? tallySlot(words) ?? keywordSlot(words));
+      : (quoteSlot(words, language) ?? nameSlot(words) ?? identifySlot(words) ?? tallySlot(words) ?? keywordSlot(words) ?? contactOrNounSlot(words));
   if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
   if (kind !== 'number') return { kind };
   for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
