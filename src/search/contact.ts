@@ -9,8 +9,8 @@ import { isInterrogative } from './language.js';
 
 export type ContactKind = 'phone' | 'address' | 'web' | 'email' | 'hours';
 
-/** Words before "address" that make it a verb ("how will the council address the deficit"). */
-const VERB_BEFORE = new Set('to will would can could should must may might did does do not and or'.split(' '));
+/** Words before "address" that make it a noun ("the address", "its street address", "the bank's address"). */
+const NOUN_BEFORE = new Set('the its their his her your our s street mailing home postal email'.split(' '));
 /** Words before "hours" that make them opening hours, not a length of time ("how many hours"). */
 const OPENING = new Set('opening open business office operating visiting'.split(' '));
 
@@ -18,8 +18,9 @@ const OPENING = new Set('opening open business office operating visiting'.split(
  * The contact detail the question asks for, from its words in any shape ("phone number of the temple",
  * "temple phone", "what's the address"), else undefined. Only words that name the detail itself:
  * "phone" asks for a number only with "number" or as the question's last word ("what phone did
- * apple release" asks for none), "address" is a noun unless a verb's auxiliary or "to" comes before
- * it, "hours" are opening hours only after "opening", "business" and the like.
+ * apple release" asks for none), "address" is a noun after a determiner or a
+ * possessive, before "of" or "for" or as the last word ("how will the council address the deficit"
+ * asks for none), "hours" are opening hours only after "opening", "business" and the like.
  */
 export function contactOf(words: readonly string[]): ContactKind | undefined {
   const last = words.at(-1);
@@ -28,7 +29,8 @@ export function contactOf(words: readonly string[]): ContactKind | undefined {
     const next = words[i + 1];
     if ((w === 'phone' || w === 'telephone' || w === 'hotline') && (next === 'number' || next === 'numbers' || i === words.length - 1))
       return 'phone';
-    if (w === 'address' && !VERB_BEFORE.has(words[i - 1] ?? '')) return words[i - 1] === 'email' ? 'email' : 'address';
+    if (w === 'address' && (NOUN_BEFORE.has(words[i - 1] ?? '') || next === 'of' || next === 'for' || w === last))
+      return words[i - 1] === 'email' ? 'email' : 'address';
     if (w === 'website' || w === 'url' || (w === 'web' && next === 'site')) return 'web';
     if (w === 'email' && (w === last || next === 'address')) return 'email';
     if (w === 'hours' && (OPENING.has(words[i - 1] ?? '') || (next === 'of' && words[i + 2] === 'operation'))) return 'hours';

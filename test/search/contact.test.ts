@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { contactOf, contactStrength } from '../../src/search/contact.js';
+import { asksMoney } from '../../src/search/keyword-noun.js';
+import { slotOf } from '../../src/search/slots.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { tokenize } from '../../src/search/normalize.js';
+import { article, COUNCIL, TRANSFER } from './fixture.js';
+import { where } from './helpers.js';
+
+// Invented stories: the paragraphs that repeat the question's words are not the ones that answer.
+const TEMPLE = article('temple', 'Lanterns at the Riverton Sikh temple', [
+  'Riverton — Inside the Riverton Sikh Temple the prayer hall glows with lanterns, and volunteers from across the valley cook for anyone who comes.',
+  'The temple committee said the festival will include music, a procession and a free meal for the whole town.',
+  'For more information, visit rivertongurdwara.org or call the temple at (555) 201-3344.',
+]);
+const BRIDGE = article('bridge', 'Council budget puts money into roads', [
+  'Road and bridge upgrades',
+  'The city will spend $4 million on potholes and $12 million to fix the harbour bridge between Dock Street and the ferry pier, the budget says.',
+  'The harbour bridge repairs include new railings, wider footpaths, lighting and fresh paint. About $2 million of the funding will be reimbursed by the state.',
+]);
+
+const words = (q: string) => tokenize(q).map((t) => t.word);
+
+describe('contact details as answers', () => {
+  it('reads the detail asked for in any shape, and not the same words meaning something else', () => {
+    expect(contactOf(words('riverton sikh temple phone number'))).toBe('phone');
+    expect(contactOf(words("what's the temple's phone"))).toBe('phone');
+    expect(contactOf(words('what is the address of the food bank'))).toBe('address');
+    expect(contactOf(words('food bank website'))).toBe('web');
+    expect(contactOf(words('clinic email address'))).toBe('email');
+    expect(contactOf(words('library opening hours'))).toBe('hours');
+    expect(contactOf(words('what phone did the company release'))).toBeUndefined();
+    expect(contactOf(words('how will the council address the deficit'))).toBeUndefined();
+    expect(contactOf(words("what is the food bank's address"))).toBe('address');
+    expect(contactOf(words('flight delay hours'))).toBeUndefined();
+  });
+
+  it('holds a detail of its own shape strongly, another contact detail weakly', () => {
+    expect(contactStrength('Call the temple at (555) 201-3344.', 'phone')).toBe(2);
+    expect(contactStrength('The pantry is at 2500 Churchman Ave. in Riverton.', 'address')).toBe(2);
+    expect(contactStrength('Visit rivertongurdwara.org for more.', 'phone')).toBe(1);
+    expect(contactStrength('The temple opened in 1999 with 300 members.', 'phone')).toBe(0);
+  });
+
+  it('answers a phone number with the line that gives it, not the one that repeats the place', () => {
+    const index = SearchIndex.build([TEMPLE, COUNCIL, TRANSFER]);
+    expect(slotOf(words('riverton sikh temple phone number'), undefined, 'en')).toEqual({ kind: 'contact', contact: 'phone' });
+    expect(where(answer(index, 'riverton sikh temple phone number').passages[0])).toBe('temple#2');
+  });
+});
+
+describe("a keyword question's last word", () => {
+  it('asks for a sum of money when it names one, past words with a digit', () => {
+    expect(asksMoney(words('harbour bridge repairs cost'))).toBe(true);
+    expect(asksMoney(words('streaming box price 64gb'))).toBe(true);
+    expect(asksMoney(words('what did the repairs cost'))).toBe(false);
+    expect(asksMoney(words('harbour bridge cost overrun'))).toBe(false);
+  });
+
+  it('answers "… cost" with the sentence giving the sum beside the thing, not a sum said apart from it', () => {
+    const index = SearchIndex.build([BRIDGE, COUNCIL, TRANSFER]);
+    expect(where(answer(index, 'harbour bridge repairs cost').passages[0])).toBe('bridge#1');
+  });
+});
