@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
 import { contactOf, contactStrength } from '../../src/search/contact.js';
-import { asksMoney } from '../../src/search/keyword-noun.js';
+import { asksMoney, asksPlace } from '../../src/search/keyword-noun.js';
 import { slotOf } from '../../src/search/slots.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { tokenize } from '../../src/search/normalize.js';
@@ -18,6 +18,12 @@ const BRIDGE = article('bridge', 'Council budget puts money into roads', [
   'Road and bridge upgrades',
   'The city will spend $4 million on potholes and $12 million to fix the harbour bridge between Dock Street and the ferry pier, the budget says.',
   'The harbour bridge repairs include new railings, wider footpaths, lighting and fresh paint. About $2 million of the funding will be reimbursed by the state.',
+]);
+
+const RALLY = article('rally', 'Governor burned in effigy at gun rights rally', [
+  'Governor Ada Lorne burned in effigy at gun rights rally A spring rally for gun rights ended with protesters burning an effigy of Governor Ada Lorne and chanting at her office.',
+  'Organisers said the rally drew about 300 people, most of them from rural counties, and that the effigy was not planned.',
+  'The rally took place on the lawn of the capitol in Millbrook, two blocks from the governor’s residence.',
 ]);
 
 const words = (q: string) => tokenize(q).map((t) => t.word);
@@ -61,5 +67,18 @@ describe("a keyword question's last word", () => {
   it('answers "… cost" with the sentence giving the sum beside the thing, not a sum said apart from it', () => {
     const index = SearchIndex.build([BRIDGE, COUNCIL, TRANSFER]);
     expect(where(answer(index, 'harbour bridge repairs cost').passages[0])).toBe('bridge#1');
+  });
+});
+
+describe("a keyword question's last word naming a place", () => {
+  it('asks for a place', () => {
+    expect(asksPlace(words('governor effigy gun rights rally location'))).toBe(true);
+    expect(asksPlace(words('where was the rally location'))).toBe(false);
+    expect(slotOf(words('governor effigy gun rights rally location'), undefined, 'en')).toEqual({ kind: 'place' });
+  });
+
+  it('answers "… location" with the sentence naming the place, not the one that repeats the question', () => {
+    const index = SearchIndex.build([RALLY, COUNCIL, TRANSFER]);
+    expect(where(answer(index, 'lorne effigy gun rights rally location').passages[0])).toBe('rally#2');
   });
 });
