@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { siblingInPlace } from '../../src/search/siblings.js';
+import { renderAnswerPlain } from '../../src/replies/plain.js';
+import { WordVectors } from '../../src/search/vectors.js';
+import { article, COUNCIL, STORM } from './fixture.js';
+
+// A folder with a story on a new moon of Saturn, and none that says "Jupiter".
+const MOON = article('moon', 'Astronomers find a small new moon of Saturn', [
+  'Astronomers found a new moon orbiting Saturn in old telescope images, the observatory said on Wednesday.',
+  'The moon is about three miles across, the smallest of the inner moons of Saturn found so far.',
+  'The team said Saturn now has more known moons than any other planet, and more may be found.',
+]);
+const index = SearchIndex.build([MOON, COUNCIL, STORM]);
+const id = (name: string) => index.articles.findIndex((a) => a.id === name);
+// Word vectors: "jupiter" beside "saturn", as planets sit; "moon", "around" and the rest far from both.
+const VECTORS: Record<string, number[]> = {
+  jupiter: [1, 0.1, 0],
+  saturn: [1, 0.2, 0],
+  moon: [0, 1, 0],
+  astronomers: [0, 0.2, 1],
+  found: [0.1, 0, 1],
+  find: [0.1, 0, 1],
+  new: [0.3, 0.3, 0.3],
+  around: [0.2, 0.5, 0.5],
+  did: [0.3, 0.4, 0.5],
+};
+const WORDS = Object.keys(VECTORS);
+const vectors = WordVectors.fromFloats(WORDS, Float32Array.from(WORDS.flatMap((w) => VECTORS[w]!)), 3);
+const ask = (q: string, minConfidence?: number) => answer(index, q, { vectors, ...(minConfidence === undefined ? {} : { minConfidence }) });
+
+describe('a word the folder lacks, whose place the article gives to a name of its kind', () => {
+  it('is the asked word, when the article names a near word of the word vectors with a capital', () => {
+    expect(siblingInPlace(index, [{ word: 'jupiter', terms: [], idf: 9 }], id('moon'), vectors)).toEqual({ asked: 'Jupiter', named: 'Saturn' });
+    // Not without word vectors, nor for a word the folder has, nor where the article names no such word.
+    expect(siblingInPlace(index, [{ word: 'jupiter', terms: [], idf: 9 }], id('moon'), undefined)).toBeUndefined();
+    expect(siblingInPlace(index, [{ word: 'moon', terms: [{ term: index.words.get('moon')!, weight: 1 }], idf: 2 }], id('moon'), vectors)).toBeUndefined();
+    expect(siblingInPlace(index, [{ word: 'jupiter', terms: [], idf: 9 }], id('council'), vectors)).toBeUndefined();
+    // Nor when the question names the article's planet too: then it is no stand-in.
+    const both = [
+      { word: 'jupiter', terms: [], idf: 9 },
+      { word: 'saturn', terms: [{ term: index.words.get('saturn')!, weight: 1 }], idf: 5 },
+    ];
+    expect(siblingInPlace(index, both, id('moon'), vectors)).toBeUndefined();
+  });
+
+  it('counts against answering, as a missing year does', () => {
+    // Before, the Saturn story answered a question about a moon of Jupiter.
+    const asked = ask('did astronomers find a new moon around jupiter');
+    expect(asked.passages).toEqual([]);
+    expect(asked.reason).toBe('not-found');
+    const shown = ask('did astronomers find a new moon around jupiter', 0);
+    expect(shown.passages[0]?.article.id).toBe('moon');
+    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on “Jupiter”; the closest I have is from 14 March 2024:');
+    // Asked about the planet the folder has, it answers.
+    const saturn = ask('did astronomers find a new moon around saturn');
+    expect(saturn.passages[0]?.article.id).toBe('moon');
+    expect(saturn.mismatch).toBeUndefined();
+  });
+});
