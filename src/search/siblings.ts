@@ -64,3 +64,48 @@ export function siblingInPlace(
   }
   return undefined;
 }
+
+/**
+ * An outcome asked of a named event, answered from a story whose title names another event of its
+ * kind: "what won best picture at the oscars in 2025" answered from the Golden Globes' night, whose
+ * story mentions the Oscars in passing ("likely an Oscar best-picture contender"). The outcome a
+ * story reports is its title's: the Globes', not the Oscars'. The question's word must be a name by
+ * the other candidates' usage (see `missingName`), the title's word one of the word vectors' near
+ * kin of it (see SIBLING) that the question does not say. Only for questions asking who or what won
+ * (`outcome`, see `asksOutcome`; the caller also asks for a year named): a story about one thing may
+ * well say what another came to. An article of one paragraph says nothing either way, as for names.
+ */
+export function otherTitled(
+  index: SearchIndex,
+  groups: readonly QueryGroup[],
+  outcome: boolean,
+  article: number,
+  candidates: readonly number[],
+  vectors: WordVectors | undefined,
+): { asked: string; named: string; term: string } | undefined {
+  if (!vectors || !outcome) return undefined;
+  const range = articleRange(index.docArticle, article);
+  if (range.to - range.from <= 1) return undefined;
+  const own = new Set(groups.map((g) => g.word));
+  const title = index.articles[article]!.title;
+  const titled = writtenWords(title, index.articleLanguage(article)).filter(
+    ({ written }) => /^\p{Lu}/u.test(written) && !own.has(written.toLowerCase()) && vectors.id(written.toLowerCase()) !== undefined,
+  );
+  if (titled.length === 0) return undefined;
+  const titleTerms = index.titleTerms[article]!;
+  const others = candidates.filter((doc) => index.docArticle[doc] !== article);
+  for (const g of groups) {
+    const id = vectors.id(g.word);
+    const term = g.terms.find((t) => t.weight >= 1)?.term;
+    if (id === undefined || !term || titleTerms.has(term)) continue;
+    const kin = titled.find(({ written }) => vectors.similarity(id, vectors.id(written.toLowerCase())!) >= SIBLING);
+    if (!kin) continue;
+    const use = nameUse(
+      index,
+      term,
+      others.filter((doc) => index.paragraphTerms(doc).includes(term)),
+    );
+    if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses && use.surface) return { asked: use.surface, named: kin.written, term };
+  }
+  return undefined;
+}
