@@ -35,7 +35,9 @@ describe('a word the folder lacks, whose place the article gives to a name of it
     expect(siblingInPlace(index, [{ word: 'jupiter', terms: [], idf: 9 }], id('moon'), vectors)).toEqual({ asked: 'Jupiter', named: 'Saturn' });
     // Not without word vectors, nor for a word the folder has, nor where the article names no such word.
     expect(siblingInPlace(index, [{ word: 'jupiter', terms: [], idf: 9 }], id('moon'), undefined)).toBeUndefined();
-    expect(siblingInPlace(index, [{ word: 'moon', terms: [{ term: index.words.get('moon')!, weight: 1 }], idf: 2 }], id('moon'), vectors)).toBeUndefined();
+    expect(
+      siblingInPlace(index, [{ word: 'moon', terms: [{ term: index.words.get('moon')!, weight: 1 }], idf: 2 }], id('moon'), vectors),
+    ).toBeUndefined();
     expect(siblingInPlace(index, [{ word: 'jupiter', terms: [], idf: 9 }], id('council'), vectors)).toBeUndefined();
     // Nor when the question names the article's planet too: then it is no stand-in.
     const both = [
@@ -104,7 +106,16 @@ describe('an outcome asked of a named event, from a story titled with another of
     // Not when the question asks no outcome, nor without word vectors, nor of a story titled with the asked name.
     expect(otherTitled(awards, groups, false, globes, docs, awardVectors)).toBeUndefined();
     expect(otherTitled(awards, groups, true, globes, docs, undefined)).toBeUndefined();
-    expect(otherTitled(awards, groups, true, awards.articles.findIndex((a) => a.id === 'oscars'), docs, awardVectors)).toBeUndefined();
+    expect(
+      otherTitled(
+        awards,
+        groups,
+        true,
+        awards.articles.findIndex((a) => a.id === 'oscars'),
+        docs,
+        awardVectors,
+      ),
+    ).toBeUndefined();
   });
 
   it('counts against answering, as a missing year does', () => {
