@@ -34,7 +34,7 @@ export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranke
   // never says (see `proper-names.ts`), and another edition of a numbered thing ("iPhone 13" for
   // "iPhone 18": see `editions.ts`), and a rare word the folder never writes whose corrections the
   // article lacks too (see `unknown-words.ts`), and a word the folder lacks whose place the article
-  // gives to a name of its kind ("uranus" against a story on Neptune: see `siblings.ts`), and, for a
+  // gives to a name of its kind ("jupiter" against a story on Saturn: see `siblings.ts`), and, for a
   // question naming a year and asking who or what won, a story titled with another event of the kind
   // asked ("the oscars in 2025" against the Golden Globes' night of 2025). Only with a year: asked
   // "this year", the newest story is answered with its date noted, as for other recency questions.

@@ -8,9 +8,9 @@ import type { WordVectors } from './vectors.js';
 
 /**
  * A word of the question the folder never writes, whose place the answer's article gives to a name
- * of the same kind: "did astronomers find a new moon around uranus" answered from a story on a moon
- * of Neptune. The folder cannot say whether "uranus" is a name (it never writes it), nor is it rare
- * (the word vectors know it, so `unknownWord` lets it be), but the article names "Neptune" again and
+ * of the same kind: a question about a new moon of Jupiter answered from a story on a moon of
+ * Saturn. The folder cannot say whether "jupiter" is a name (it never writes it), nor is it rare
+ * (the word vectors know it, so `unknownWord` lets it be), but the article names "Saturn" again and
  * again, and the word vectors hold the two as near as a planet to a planet: the story is about
  * another one of the kind. Only a word the folder lacks: one it writes as a name is judged by that
  * (see `missingName`), one it writes as a word may be the paraphrase of a sibling ("kids" of

@@ -49,14 +49,14 @@ describe('a word the folder lacks, whose place the article gives to a name of it
 
   it('counts against answering, as a missing year does', () => {
     // Before, the Saturn story answered a question about a moon of Jupiter.
-    const asked = ask('did astronomers find a new moon around jupiter');
+    const asked = ask('which new moon was found around jupiter');
     expect(asked.passages).toEqual([]);
     expect(asked.reason).toBe('not-found');
-    const shown = ask('did astronomers find a new moon around jupiter', 0);
+    const shown = ask('which new moon was found around jupiter', 0);
     expect(shown.passages[0]?.article.id).toBe('moon');
     expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on “Jupiter”; the closest I have is from 14 March 2024:');
     // Asked about the planet the folder has, it answers.
-    const saturn = ask('did astronomers find a new moon around saturn');
+    const saturn = ask('which new moon was found around saturn');
     expect(saturn.passages[0]?.article.id).toBe('moon');
     expect(saturn.mismatch).toBeUndefined();
   });
