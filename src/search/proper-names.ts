@@ -19,7 +19,7 @@ import { FUZZY_WEIGHT } from './query.js';
  * alike; figures in docs/benchmarks.md.
  */
 export const NAME_SHARE = 0.9;
-const NAME_SUPPORT = 3;
+export const NAME_SUPPORT = 3;
 /** How long a word the folder lacks must be for its one-slip correction to count as a name (figures in docs/benchmarks.md). */
 const GUESS_LENGTH = 6;
 
