@@ -262,3 +262,41 @@ export function superlativeBases(word: string, language: Language): string[] {
   out.push(word);
   return [...new Set(out)];
 }
+
+/**
+ * Past participles of Spanish and French regular verbs, each with the verbs it may come from
+ * ("enterrado" → enterrar, "battu" → battre). A participle is an adjective too ("unidos", united),
+ * so its own masculine singular comes first ("unido"); the verb only after it.
+ */
+const PARTICIPLES: Partial<Record<Language, Endings>> = {
+  es: [
+    ['ado', ['ar']],
+    ['ido', ['er', 'ir']],
+  ],
+  fr: [
+    ['é', ['er']],
+    ['i', ['ir']],
+    ['u', ['re', 'oir']],
+    ['it', ['ire']],
+  ],
+};
+
+/**
+ * The dictionary forms a Spanish or French past participle (lowercased; in any gender and number)
+ * may have, likeliest first: the participle's masculine singular, then its verbs. Empty for a word
+ * with no participle's ending, or another language. Asked for a word that is no headword, before
+ * the headwords of its stem: those are as often a noun made from the verb ("enterrador",
+ * undertaker, for "enterrado", buried).
+ */
+export function participleCandidates(word: string, language: Language): string[] {
+  const endings = PARTICIPLES[language];
+  if (!endings) return [];
+  // The feminine and plural endings: -a, -as, -os (Spanish); -e, -es, -s (French).
+  const masculine = language === 'es' ? word.replace(/(?<=[ai]d)(?:a|as|os)$/u, 'o') : word.replace(/(?:es|e|s)$/u, '');
+  for (const [form, verbs] of endings) {
+    if (!masculine.endsWith(form) || masculine.length - form.length < MIN_STEM + 1) continue;
+    const stem = masculine.slice(0, masculine.length - form.length);
+    return [...new Set([masculine, ...verbs.map((v) => stem + v)])].filter((c) => c !== word);
+  }
+  return [];
+}

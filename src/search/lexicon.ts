@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { isInterrogative, LANGUAGES, type Language } from './language.js';
-import { lemmaCandidates, superlativeBases, verbCandidates } from './lemmas.js';
+import { lemmaCandidates, participleCandidates, superlativeBases, verbCandidates } from './lemmas.js';
 import { irregularForms, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
@@ -65,6 +65,7 @@ export class Lexicon {
       firstFound(table, [word]) ??
       firstFound(table, yoSpellings(word)) ??
       firstFound(table, prefixedForms(word, language)) ??
+      firstFound(table, participleCandidates(word, language)) ??
       likeForm(word, stems.get(termOf(word, language)), table) ??
       firstFound(table, lemmaCandidates(word, language));
     if (headword !== undefined) return concepts(newsSenses(table.word(headword), language) ?? withYoTwin(table, headword));
