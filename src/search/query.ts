@@ -3,7 +3,6 @@ import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js'
 import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
 import { CAPITALIZES_NOUNS, CYRILLIC, LANGUAGES, type Language } from './language.js';
-import { lemmaCandidates } from './lemmas.js';
 import { SoundVocabulary } from './names.js';
 import { fold, isStopword, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
@@ -256,7 +255,7 @@ function acrossLanguages(index: SearchIndex, word: string, language: Language, t
   // English writes its own way ("Кения" is Kenya, not "Kenai"; "Испания" Spain, not "España").
   if (cyrillic && isName && (!translated?.length || soundsExactly(index, word))) {
     const group = latin();
-    if (group) return [confirmed(index, group, word, translate)];
+    if (group) return [group];
   }
   if (translated) return translated;
   const spelled = cyrillic ? latin() : undefined;
@@ -287,21 +286,6 @@ function cognateGroup(index: SearchIndex, word: string): QueryGroup | undefined 
   const terms = likeliest(index, corrections).filter((t) => t.weight > 0);
   if (terms.length === 0) return undefined;
   return { word, terms, idf: Math.max(...terms.map((t) => index.idf(t.term))) };
-}
-
-/**
- * A Cyrillic name in one of its cases ("Кореи", "Нотр-Дама") sounds like several of the articles'
- * words, the case ending blurring it: "chore" and "core" sound closer than "Korea", "dam" than
- * "dame". Of its Latin spellings (`group`), those that translate it or one of its dictionary forms
- * (see lemmas.ts: "корея" → Korea, "дама" → dame) count as the closest do.
- */
-function confirmed(index: SearchIndex, group: QueryGroup, word: string, translate: Translate): QueryGroup {
-  const translations = new Set(
-    [word, ...lemmaCandidates(word, 'ru')].flatMap((form) => translate(form)?.flat() ?? []).map((t) => termOf(t, TRANSLATED_TO)),
-  );
-  const closest = group.terms[0]!.weight;
-  const terms = group.terms.map((t) => (translations.has(t.term) ? { ...t, weight: closest } : t)).sort((a, b) => b.weight - a.weight);
-  return { ...group, terms };
 }
 
 /** Whether a Cyrillic word sounds just like one of the articles' Latin words (see `names.ts`). */

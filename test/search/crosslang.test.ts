@@ -311,17 +311,3 @@ describe('the answer check for a translated question', () => {
     expect(where(ask('Wann soll das erste Modul der Axiom-Station starten?').passages[0])).toBe('station#1');
   });
 });
-
-describe('a Cyrillic name in one of its cases', () => {
-  it('counts the spelling the word list confirms as the closest ("Кореи": Korea, not "core" or "chore")', () => {
-    const korea = SearchIndex.build([
-      article('reactor', 'A reactor restarts', ['Engineers replaced the core of the reactor in May.', 'Cleaning was a chore.']),
-      article('trade', 'Trade talks', ['Korea cut its tariffs on cars in June.']),
-    ]);
-    const lexicon = Lexicon.parse('ru\tкорея\tkorea');
-    const [group] = queryGroups(korea, ['кореи'], 'ru', (w) => lexicon.translate(w, 'ru'), new Set(['кореи']));
-    const weightOf = (term: string) => group!.terms.find((t) => t.term === term)?.weight;
-    expect(weightOf('korea')).toBe(group!.terms[0]!.weight);
-    expect(weightOf('korea')).toBeGreaterThanOrEqual(weightOf('core')!);
-  });
-});
