@@ -7,6 +7,7 @@ import { SoundVocabulary } from './names.js';
 import { fold, isStopword, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import type { WordVectors } from './vectors.js';
+import { englishSuperlative, type Degree } from './superlative.js';
 
 /**
  * The question's content words made into what ranking looks up: each word as the index terms it may
@@ -67,6 +68,7 @@ export function queryGroups(
   language: Language,
   translate?: Translate,
   names: ReadonlySet<string> = new Set(),
+  degrees: ReadonlyMap<string, Degree> = new Map(),
 ): QueryGroup[] {
   const compoundsOf = compoundTerms(index, language);
   const groups: QueryGroup[] = [];
@@ -79,12 +81,14 @@ export function queryGroups(
         words.map((w) => termOf(w, language)).filter((t) => index.postings.has(t)),
       );
   for (const word of words) {
+    // A superlative's marker ("plus" in "la plus grande") is said by the adjective's superlative.
+    if (translate && degrees.get(word) === 'marker') continue;
     // Across languages a word the articles use as written ("NASA", "Pedro") is their term for it,
     // not the stem the question's language would give it.
     const term = (translate && index.words.get(word)) || termOf(word, language);
     if (seen.has(term)) continue;
     seen.add(term);
-    const translated = translate && fromOtherLanguage(index, word, term, language, translate, names);
+    const translated = translate && fromOtherLanguage(index, word, term, language, superlativeOf(index, translate, degrees.get(word)), names);
     if (translated) groups.push(...translated);
     else if (index.postings.has(term)) groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
     // A number means just itself: 2027 is not a misspelling of 2028.
@@ -179,7 +183,32 @@ function correctedGroup(index: SearchIndex, word: string, term: string, seen: Re
  * A question word's translations into the articles' language, as the concepts it holds (two for a
  * compound: "Leichensäcke" → corpse, bag), each with its alternatives; none: the word is left as it is.
  */
-export type Translate = (word: string) => ReadonlyArray<readonly string[]> | undefined;
+export type Translate = (word: string, superlative?: boolean) => ReadonlyArray<readonly string[]> | undefined;
+
+/**
+ * For an adjective said in a superlative ("más grande", "самый большой", "größte"; see
+ * superlative.ts), a translation into English superlatives: each alternative as its superlative
+ * where the articles use that word ("large" → largest, "big" → biggest), one without dropped
+ * ("major"). The adjective's plain translations when none is used: a long adjective's superlative
+ * is "most" and itself, and a word read as a superlative by its ending may be none ("nächste"). A
+ * word read so by its suffix keeps its own translations beside them ("jüngste": youngest, and the
+ * word list's latest, last).
+ */
+function superlativeOf(index: SearchIndex, translate: Translate, degree: Degree | undefined): Translate {
+  if (degree !== 'marked' && degree !== 'suffixed') return translate;
+  return (word) => {
+    const own = translate(word);
+    const adjective = translate(word, true);
+    const superlatives = adjective?.map((alternatives) =>
+      alternatives.map(englishSuperlative).filter((s) => !isStopword(s, TRANSLATED_TO) && index.postings.has(termOf(s, TRANSLATED_TO))),
+    );
+    if (!superlatives?.length || superlatives.some((s) => s.length === 0)) return own;
+    // The word's own senses, where the word list has it apart from the adjective ("jüngste" → last).
+    const senses =
+      degree === 'suffixed' && own?.length === 1 && superlatives.length === 1 ? own[0]!.filter((t) => !adjective!.flat().includes(t)) : [];
+    return senses.length ? [[...superlatives[0]!, ...senses]] : superlatives;
+  };
+}
 
 /**
  * A word of a question in another language than the articles' as the articles' terms of its

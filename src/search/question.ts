@@ -12,6 +12,7 @@ import type { Fit } from './misfit.js';
 import { languagesOf } from './lookup.js';
 import { withOtherNamings } from './register.js';
 import { askingWords } from './asking.js';
+import { degreesIn } from './superlative.js';
 
 /** A question as read: what every later stage of answering it works from. */
 export interface Question {
@@ -68,7 +69,8 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
 
   const translate = translator(index, language, options.lexicon);
   // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`).
-  const groups = withOtherNamings(index, queryGroups(index, content, language, translate, names), content, language);
+  const degrees = translate ? degreesIn(words, language, names, (w) => !isStopword(w, language)) : undefined;
+  const groups = withOtherNamings(index, queryGroups(index, content, language, translate, names, degrees), content, language);
   const rankingGroups = repeated(groups, words, language);
   // Whether it asks an outcome is read in English only: the outcome words are English.
   const cues = askingWords(asked.normalize('NFC'), tokens, words, language);
@@ -98,5 +100,5 @@ function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): 
   const written = languagesOf(index);
   if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
   const words = lexicon ?? installedLexicon();
-  return words.has(language) ? (word) => words.translate(word, language) : undefined;
+  return words.has(language) ? (word, superlative) => words.translate(word, language, superlative) : undefined;
 }
