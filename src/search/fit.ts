@@ -133,9 +133,14 @@ function hasName(text: string): boolean {
 
 /** The years a question names ("2024", "the 2020s" → "2020"). */
 export function yearsIn(words: readonly string[]): string[] {
-  return [...new Set(words.map(digits).filter((d) => YEAR.test(d)))];
+  return [...new Set(words.map(digits).filter(isYear))];
 }
 const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** Whether a number reads as a year (1800-2099). */
+export function isYear(number: string): boolean {
+  return YEAR.test(number);
+}
 
 function digits(word: string): string {
   return word.replace(/\P{N}/gu, '');

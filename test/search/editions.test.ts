@@ -36,7 +36,26 @@ const COLOR = dated(
   ]),
   '2025-12-04',
 );
-const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR]);
+const PRIMARY = dated(
+  article('primary', 'What to know about Super Tuesday', [
+    'Fourteen states vote on Super Tuesday, 1,357 delegates in all, more than a third of those needed.',
+    'Candidates crossed Texas and California in the last days before Super Tuesday.',
+  ]),
+  '2024-03-04',
+);
+const BOWL = dated(
+  article('bowl', 'Chiefs win Super Bowl 2024 in overtime', [
+    'The Chiefs beat the 49ers in Super Bowl 2024, the second overtime game in the history of the title game.',
+  ]),
+  '2024-02-12',
+);
+const VISIT = dated(
+  article('visit', 'Chiefs visit a children’s hospital', [
+    'After the Super Bowl, 12 players from the Chiefs visited a children’s hospital in Kansas City.',
+  ]),
+  '2024-02-20',
+);
+const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR, PRIMARY, BOWL, VISIT]);
 const at = (id: string) => index.articles.findIndex((a) => a.id === id);
 const groups = (...words: string[]): QueryGroup[] =>
   words.map((word) => {
@@ -61,6 +80,21 @@ describe('another edition of a numbered thing', () => {
     expect(otherEdition(index, ['iphone', 'in', '18'], groups('iphone', '18'), at('phone'))).toBeUndefined();
     // A plain word's number is an amount: "magnitude 6" is no edition of "magnitude".
     expect(otherEdition(index, ['aftershock', 'of', 'magnitude', '7'], groups('aftershock', 'magnitude', '7'), at('quake'))).toBeUndefined();
+  });
+
+  it('follows the name with nothing but a space or a hyphen between', () => {
+    // "After the Super Bowl, 12 players" counts the players: it numbers no Super Bowl.
+    const bowl = ['super', 'bowl', '58'];
+    expect(otherEdition(index, bowl, groups(...bowl), at('visit'))).toBeUndefined();
+    // Nor does "Super Tuesday, 1,357 delegates" number a Tuesday.
+    expect(answer(index, 'how many delegates were up for grabs on super tuesday 2024').passages[0]?.article.id).toBe('primary');
+  });
+
+  it('is contradicted only by a number of its kind: a year by a year, an edition number by an edition number', () => {
+    // "Super Bowl 2024" is Super Bowl 58 by its year: another naming, not another edition.
+    const bowl = ['super', 'bowl', '58'];
+    expect(otherEdition(index, bowl, groups(...bowl), at('bowl'))).toBeUndefined();
+    expect(otherEdition(index, ['super', 'bowl', '2023'], groups('super', 'bowl', '2023'), at('bowl'))).toBe('Super Bowl 2023');
   });
 
   it('counts against answering, as a missing year does, and is noted when the answer is shown', () => {
