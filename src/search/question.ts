@@ -6,12 +6,13 @@ import { queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import type { QueryGroup } from './rank.js';
 import { chitChat } from './smalltalk.js';
-import { expandShorthand, functionWordOf } from './chat.js';
+import { expandShorthand, functionWordOf, isChatFiller } from './chat.js';
 import { answerKind, asksOutcome, recencyOf, yearsIn, type Recency } from './fit.js';
 import type { Fit } from './misfit.js';
 import { languagesOf } from './lookup.js';
 import { withOtherNamings } from './register.js';
 import { askingWords } from './asking.js';
+import { writtenAsName } from './proper-names.js';
 
 /** A question as read: what every later stage of answering it works from. */
 export interface Question {
@@ -57,12 +58,17 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   // articles use the word or another form of it ("сеть" for "сети" is no slip of "есть"), or it is
   // written as a name.
   const known = (w: string) => index.words.has(w) || index.postings.has(termOf(w, language)) || names.has(w);
-  const words = expandShorthand(written, language, (w) => {
-    const term = index.words.get(w);
-    return term === undefined ? 0 : index.df(term);
-  }).map((w) => (known(w) ? w : (functionWordOf(w, language) ?? w)));
+  const words = expandShorthand(
+    written,
+    language,
+    (w) => {
+      const term = index.words.get(w);
+      return term === undefined ? 0 : index.df(term);
+    },
+    (w) => names.has(w) || writtenAsName(index, index.words.get(w) ?? termOf(w, language)),
+  ).map((w) => (known(w) ? w : (functionWordOf(w, language) ?? w)));
   const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
-  const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
+  const content = [...new Set(words.filter((w) => !isStopword(w, language) && !isChatFiller(w, language)))];
   const chat = chitChat(words, content, names);
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 
