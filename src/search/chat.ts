@@ -206,6 +206,31 @@ export function isChatFiller(word: string, language: Language): boolean {
 }
 
 /**
+ * Vague words readers put where the article has a noun or says nothing ("the guy fighting the irs",
+ * "maybe-privileged stuff", "what's the pic actually from"): searched as any word, each weighed as
+ * much as the question's content words, and an answer lacking one looked like one lacking half the
+ * question. Searched for less instead (VAGUE_WEIGHT), not dropped: now and then the article says
+ * them too ("who actually invented it" of "the drink was actually invented by …"). English only.
+ */
+const VAGUE = new Set(
+  (
+    'stuff thing things guy guys maybe kinda sorta lately actually basically literally really just probably apparently ' +
+    'supposedly exactly anyway somehow someone somebody something anything everything whatever'
+  ).split(' '),
+);
+/**
+ * What a vague word counts for against a plain word of the same rarity, in ranking and in
+ * confidence: as much as a common word counts as evidence (see COMMON_EVIDENCE in rank.ts). Chosen
+ * with `npm run bench:reader`; figures in docs/benchmarks.md.
+ */
+export const VAGUE_WEIGHT = 0.3;
+
+/** Whether a word of a question is vague (see VAGUE). */
+export function isVague(word: string, language: Language): boolean {
+  return language === 'en' && VAGUE.has(word);
+}
+
+/**
  * A word the articles do not use that is one slip from a function word of the question's language
  * ("teh", "becuase", "wich"): that function word, or undefined. Such a slip was otherwise corrected
  * to the articles' nearest content words ("wich" → wish, wick, witch), junk terms that pull up

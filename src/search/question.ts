@@ -2,7 +2,7 @@ import type { Answer, AnswerOptions } from './types.js';
 import type { SearchIndex } from './index.js';
 import { detectLanguage, replyLanguage, type Language } from './language.js';
 import { isStopword, termOf, tokenize, type Token } from './normalize.js';
-import { queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
+import { queryGroups, repeated, TRANSLATED_TO, withVagueWords, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import type { QueryGroup } from './rank.js';
 import { chitChat } from './smalltalk.js';
@@ -73,8 +73,9 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 
   const translate = translator(index, language, options.lexicon);
-  // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`).
-  const groups = withOtherNamings(index, queryGroups(index, content, language, translate, names), content, language);
+  // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`),
+  // and vague words ("stuff", "guy") searched for less.
+  const groups = withVagueWords(withOtherNamings(index, queryGroups(index, content, language, translate, names), content, language), language);
   const rankingGroups = repeated(groups, words, language);
   // Whether it asks an outcome is read in English only: the outcome words are English.
   const cues = askingWords(asked.normalize('NFC'), tokens, words, language);
