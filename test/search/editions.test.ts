@@ -55,7 +55,15 @@ const VISIT = dated(
   ]),
   '2024-02-20',
 );
-const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR, PRIMARY, BOWL, VISIT]);
+const HOSTS = dated(
+  article('hosts', 'Spain, Portugal and Morocco to host the 2030 World Cup', [
+    'FIFA confirmed that Spain, Portugal and Morocco will host the 2030 World Cup, with bookmakers making Spain the favourite to win it.',
+    'Three opening matches will be played in South America to mark the tournament’s centenary.',
+  ]),
+  '2024-12-11',
+);
+const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR, PRIMARY, BOWL, VISIT, HOSTS]);
+const TODAY = '2026-12-02';
 const at = (id: string) => index.articles.findIndex((a) => a.id === id);
 const groups = (...words: string[]): QueryGroup[] =>
   words.map((word) => {
@@ -112,10 +120,21 @@ describe('another edition of a numbered thing', () => {
 
 describe('the outcome of a year after the article was written', () => {
   it('is a year later than the article’s date in a question asking who won or the results', () => {
-    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13')).toEqual(['2026']);
-    expect(unreportedYears(['who', 'won', 'the', '2018', 'world', 'cup'], ['2018'], '2018-06-13')).toEqual([]);
-    expect(unreportedYears(['where', 'is', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13')).toEqual([]);
-    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], null)).toEqual([]);
+    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13', TODAY)).toEqual(['2026']);
+    expect(unreportedYears(['who', 'won', 'the', '2018', 'world', 'cup'], ['2018'], '2018-06-13', TODAY)).toEqual([]);
+    expect(unreportedYears(['where', 'is', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13', TODAY)).toEqual([]);
+    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], null, TODAY)).toEqual([]);
+  });
+
+  it('is no year after today in a question asking for a forecast: no article can report it', () => {
+    expect(unreportedYears(['who', 'will', 'win', 'the', '2030', 'world', 'cup'], ['2030'], '2024-12-11', TODAY)).toEqual([]);
+    // Asked in the past, it is a result no article can have.
+    expect(unreportedYears(['who', 'won', 'the', '2030', 'world', 'cup'], ['2030'], '2024-12-11', TODAY)).toEqual(['2030']);
+    // A year before today has its result, which an older article lacks.
+    expect(unreportedYears(['who', 'will', 'win', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13', TODAY)).toEqual(['2026']);
+    const forecast = answer(index, 'who will win the 2030 world cup', { today: TODAY });
+    expect(forecast.passages[0]?.article.id).toBe('hosts');
+    expect(forecast.mismatch).toBeUndefined();
   });
 
   it('counts against answering and is noted as another year', () => {
