@@ -206,19 +206,16 @@ export function isChatFiller(word: string, language: Language): boolean {
 }
 
 /**
- * Vague words readers put where the article has a noun or a verb of its own, or says nothing ("the
- * guy fighting the irs", "maybe-privileged stuff", "what's the pic actually from", "how much snow did
- * buffalo get"): searched as any word, each weighed as much as the question's content words, and an
- * answer lacking one looked like one lacking half the question. Searched for less instead
- * (VAGUE_WEIGHT), not dropped: now and then the article says them too ("who actually invented it"
- * of "the drink was actually invented by …"). English only.
+ * Vague words readers put where the article has a noun or says nothing ("the guy fighting the irs",
+ * "maybe-privileged stuff", "what's the pic actually from"): searched as any word, each weighed as
+ * much as the question's content words, and an answer lacking one looked like one lacking half the
+ * question. Searched for less instead (VAGUE_WEIGHT), not dropped: now and then the article says
+ * them too ("who actually invented it" of "the drink was actually invented by …"). English only.
  */
 const VAGUE = new Set(
   (
     'stuff thing things guy guys maybe kinda sorta lately actually basically literally really just probably apparently ' +
-    'supposedly exactly anyway somehow someone somebody something anything everything whatever ' +
-    // "Get" and "go" stand for the article's verb: "got 20 inches of snow" is "received", "was dumped".
-    'get gets got gotten getting go goes going went gone'
+    'supposedly exactly anyway somehow someone somebody something anything everything whatever'
   ).split(' '),
 );
 /**
