@@ -53,7 +53,6 @@ const SHORTHAND: Record<string, string> = {
   cld: 'could',
   shud: 'should',
   shld: 'should',
-  bout: 'about',
   frm: 'from',
   whn: 'when',
   wen: 'when',
@@ -196,7 +195,7 @@ const NAME_USES = 2;
 const CHAT_FILLER = new Set(
   (
     'lol lols lmao lmfao rofl omg omfg idk idc dunno tbh tbf btw ngl smh fr frfr imo imho iirc afaik fyi lmk jk nvm ' +
-    'haha hahaha hehe hmm hmmm ugh bruh wow pls plz please thx ty tysm thanks srsly'
+    'haha hahaha hehe hmm hmmm ugh bruh wow pls plz please thx tysm thanks srsly'
   ).split(' '),
 );
 
