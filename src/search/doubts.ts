@@ -22,8 +22,16 @@ export interface Doubts {
   unreported: string | undefined;
 }
 
-/** The doubts about the best passage `best` among the candidates `ranked`. */
-export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranked[], best: number, misfit: Misfit, vectors?: WordVectors): Doubts {
+/** The doubts about the best passage `best` among the candidates `ranked`, on `today` (ISO). */
+export function doubtsOf(
+  index: SearchIndex,
+  q: Question,
+  ranked: readonly Ranked[],
+  best: number,
+  misfit: Misfit,
+  today: string,
+  vectors?: WordVectors,
+): Doubts {
   const { language, groups, words } = q;
   if (language !== CHECK_LANGUAGE) return { missingThing: undefined, unreported: undefined };
   const article = index.docArticle[best]!;
@@ -47,6 +55,6 @@ export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranke
       siblingInPlace(index, groups, article, vectors)?.asked ??
       otherTitled(index, groups, q.fit.outcome && q.fit.years.length > 0, article, candidates, vectors)?.asked);
   // A year the question asks the outcome of, after the article was written, counts as a missing year.
-  const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, index.articles[article]!.published)[0];
+  const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, index.articles[article]!.published, today)[0];
   return { missingThing, unreported };
 }

@@ -1,4 +1,5 @@
 import { transliterate } from 'transliteration';
+import { isVague, VAGUE_WEIGHT } from './chat.js';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
 import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
@@ -98,6 +99,16 @@ export function queryGroups(
   const common = LANGUAGES.get(language)!.common;
   for (const g of groups) if (common.has(g.word)) g.common = true;
   return groups;
+}
+
+/**
+ * The groups with each vague word's (see `isVague`), its other namings too ("guy": "man"), searched
+ * and counted for VAGUE_WEIGHT of a plain word's.
+ */
+export function withVagueWords(groups: QueryGroup[], language: Language): QueryGroup[] {
+  return groups.map((g) =>
+    isVague(g.word, language) ? { ...g, idf: g.idf * VAGUE_WEIGHT, terms: g.terms.map((t) => ({ ...t, weight: t.weight * VAGUE_WEIGHT })) } : g,
+  );
 }
 
 /** The compounds of the articles a term is part of, at their weight: none in a language that does not compound. */
