@@ -84,13 +84,14 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   if (ranked.length === 0) return { answer: notFound(index, q.base) };
   const doc = ranked[0]!.doc;
   const evidence = evidenceOf(index, q, candidates, doc);
-  const doubts = doubtsOf(index, q, ranked, doc, evidence.misfit, options.vectors);
+  const today = options.today ?? new Date().toISOString();
+  const doubts = doubtsOf(index, q, ranked, doc, evidence.misfit, today, options.vectors);
   const conviction =
     convictionOf(index, q.groups, evidence) - (doubts.missingThing || doubts.unreported ? YEAR_DOUBT : candidates.unnamed ? UNNAMED_DOUBT : 0);
   const { features, probability, decline, unsure } = judge(index, { q, candidates, checked }, { doc, evidence, conviction }, options);
   if (decline) return { answer: notFound(index, q.base), features };
 
-  const mismatch = mismatchNote(index, doc, q, doubts, options.today ?? new Date().toISOString());
+  const mismatch = mismatchNote(index, doc, q, doubts, today);
   // A year or thing the question names that the best article is not about ("who won super bowl 61"
   // against Super Bowl 58's story): the folder lacks the news asked for. The reply says so and points
   // to that closest article instead of showing its passage as the answer. "This year", "latest" and

@@ -1,5 +1,6 @@
 import { editDistance, swapsOf } from './fuzzy.js';
 import { LANGUAGES, type Language } from './language.js';
+import { isStopword } from './normalize.js';
 
 /**
  * How people shorten English words when typing in a chat ("how many ppl", "wat did u say"): the
@@ -17,11 +18,7 @@ const SHORTHAND: Record<string, string> = {
   wht: 'what',
   whats: 'what',
   wats: 'what',
-  wen: 'when',
   hw: 'how',
-  pls: 'please',
-  plz: 'please',
-  thx: 'thanks',
   tonite: 'tonight',
   '2nite': 'tonight',
   nite: 'night',
@@ -35,9 +32,38 @@ const SHORTHAND: Record<string, string> = {
   coz: 'because',
   bcuz: 'because',
   becuz: 'because',
-  gonna: 'going',
+  // "Going to", "got to": the future and "must", function words like "will" ("how many ppl is
+  // nigeria gonna have" asks what "will nigeria have" does).
+  gonna: 'will',
+  finna: 'will',
+  gotta: 'must',
+  hafta: 'must',
   wanna: 'want',
-  gotta: 'got',
+  tryna: 'trying',
+  shoulda: 'should',
+  coulda: 'could',
+  woulda: 'would',
+  oughta: 'ought',
+  outta: 'out',
+  lemme: 'let',
+  gimme: 'give',
+  wud: 'would',
+  wld: 'would',
+  cud: 'could',
+  cld: 'could',
+  shud: 'should',
+  shld: 'should',
+  frm: 'from',
+  whn: 'when',
+  wen: 'when',
+  dat: 'that',
+  ya: 'you',
+  yall: 'you',
+  urs: 'yours',
+  em: 'them',
+  til: 'until',
+  cos: 'because',
+  hv: 'have',
   govt: 'government',
   gov: 'government',
   txt: 'text',
@@ -70,6 +96,14 @@ const SHORTHAND: Record<string, string> = {
   arent: 'are',
   cant: 'can',
   wont: 'will',
+  aint: 'is',
+  hasnt: 'has',
+  havent: 'have',
+  hadnt: 'had',
+  werent: 'were',
+  wouldnt: 'would',
+  couldnt: 'could',
+  shouldnt: 'should',
   // Question words and pronouns with the apostrophe left out ("wheres", "whos"): one word the
   // articles never use, where "where's" splits into "where" and a dropped "s".
   wheres: 'where',
@@ -79,6 +113,12 @@ const SHORTHAND: Record<string, string> = {
   whys: 'why',
   whered: 'where',
   howd: 'how',
+  whatd: 'what',
+  whod: 'who',
+  whatre: 'what',
+  theyll: 'they',
+  youll: 'you',
+  itll: 'it',
   thats: 'that',
   theres: 'there',
   theyre: 'they',
@@ -101,19 +141,93 @@ const SHORTHAND: Record<string, string> = {
   vax: 'vaccine',
   natl: 'national',
   intl: 'international',
+  wknd: 'weekend',
+  wkend: 'weekend',
+  wkd: 'weekend',
+  mth: 'month',
+  mths: 'months',
+  xmas: 'christmas',
+  nxt: 'next',
+  avg: 'average',
+  amt: 'amount',
+  num: 'number',
+  bn: 'billion',
+  univ: 'university',
+  mgmt: 'management',
+  fav: 'favorite',
+  fave: 'favorite',
+  diff: 'difference',
+  convo: 'conversation',
+  pple: 'people',
 };
 
 /**
- * The question's words with chat shorthand spelled out (English questions only), except where the
- * articles use the word often enough to be a name of theirs ("Ur Jaddou"): `uses` says how many
- * paragraphs hold a word.
+ * The question's words with chat shorthand spelled out (English questions only), except a name
+ * (`isName`: the question or the articles write it with a capital, as "Ur Jaddou"). A shorthand for
+ * a function word ("gonna", "u", "cuz") is that word however often the articles use it: quotes
+ * write "gonna" as people say it, and kept as a word of the question it became a term every answer
+ * had to have. A shorthand for a content word is kept where the articles use it often enough to be
+ * a word of theirs ("vax"): `uses` says how many paragraphs hold a word.
  */
-export function expandShorthand(words: readonly string[], language: Language, uses: (word: string) => number): string[] {
+export function expandShorthand(
+  words: readonly string[],
+  language: Language,
+  uses: (word: string) => number,
+  isName: (word: string) => boolean = () => false,
+): string[] {
   if (language !== 'en') return [...words];
-  return words.map((w) => (SHORTHAND[w] !== undefined && uses(w) < NAME_USES ? SHORTHAND[w] : w));
+  return words.map((w) => {
+    const spelled = SHORTHAND[w];
+    if (spelled === undefined) return w;
+    if (isStopword(spelled, language)) return isName(w) ? w : spelled;
+    return uses(w) < NAME_USES ? spelled : w;
+  });
 }
-/** A shorthand the articles use in this many paragraphs is read as they use it. */
+/** A shorthand for a content word the articles use in this many paragraphs is read as they use it. */
 const NAME_USES = 2;
+
+/**
+ * What readers add to a question in a chat that asks nothing: interjections and asides ("lol",
+ * "tbh", "idk") and courtesies ("pls", "thx"). None is ever a term to search: kept, an article
+ * quoting someone's "lol" or "please" was the only one to hold every word, and the question went
+ * unanswered. English only, as the table above.
+ */
+const CHAT_FILLER = new Set(
+  (
+    'lol lols lmao lmfao rofl omg omfg idk idc dunno tbh tbf btw ngl smh fr frfr imo imho iirc afaik fyi lmk jk nvm ' +
+    'haha hahaha hehe hmm hmmm ugh bruh wow pls plz please thx tysm thanks srsly'
+  ).split(' '),
+);
+
+/** Whether a word of a question is chat filler (see CHAT_FILLER): no content of it. */
+export function isChatFiller(word: string, language: Language): boolean {
+  return language === 'en' && CHAT_FILLER.has(word);
+}
+
+/**
+ * Vague words readers put where the article has a noun or says nothing ("the guy fighting the irs",
+ * "maybe-privileged stuff", "what's the pic actually from"): searched as any word, each weighed as
+ * much as the question's content words, and an answer lacking one looked like one lacking half the
+ * question. Searched for less instead (VAGUE_WEIGHT), not dropped: now and then the article says
+ * them too ("who actually invented it" of "the drink was actually invented by …"). English only.
+ */
+const VAGUE = new Set(
+  (
+    'stuff thing things guy guys maybe kinda sorta lately actually basically literally really just probably apparently ' +
+    'supposedly exactly anyway somehow someone somebody something anything everything whatever'
+  ).split(' '),
+);
+/**
+ * What a vague word counts for against a plain word of the same rarity, in ranking and in
+ * confidence: as much as a common word counts as evidence (see COMMON_EVIDENCE in rank.ts). Chosen
+ * with `npm run bench:reader`; figures in docs/benchmarks.md.
+ */
+export const VAGUE_WEIGHT = 0.3;
+
+/** Whether a word of a question is vague (see VAGUE). */
+export function isVague(word: string, language: Language): boolean {
+  return language === 'en' && VAGUE.has(word);
+}
 
 /**
  * A word the articles do not use that is one slip from a function word of the question's language

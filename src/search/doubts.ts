@@ -4,6 +4,7 @@ import { CHECK_LANGUAGE } from './slots.js';
 import { missingPhrase } from './phrases.js';
 import { missingName } from './proper-names.js';
 import { unknownWord } from './unknown-words.js';
+import { otherTitled, siblingInPlace } from './siblings.js';
 import { otherEdition } from './editions.js';
 import { unreportedYears } from './fit.js';
 import type { Misfit } from './misfit.js';
@@ -21,8 +22,16 @@ export interface Doubts {
   unreported: string | undefined;
 }
 
-/** The doubts about the best passage `best` among the candidates `ranked`. */
-export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranked[], best: number, misfit: Misfit, vectors?: WordVectors): Doubts {
+/** The doubts about the best passage `best` among the candidates `ranked`, on `today` (ISO). */
+export function doubtsOf(
+  index: SearchIndex,
+  q: Question,
+  ranked: readonly Ranked[],
+  best: number,
+  misfit: Misfit,
+  today: string,
+  vectors?: WordVectors,
+): Doubts {
   const { language, groups, words } = q;
   if (language !== CHECK_LANGUAGE) return { missingThing: undefined, unreported: undefined };
   const article = index.docArticle[best]!;
@@ -32,14 +41,20 @@ export function doubtsOf(index: SearchIndex, q: Question, ranked: readonly Ranke
   // missing year does (see `phrases.ts`); so does a name the question asks about that the article
   // never says (see `proper-names.ts`), and another edition of a numbered thing ("iPhone 13" for
   // "iPhone 18": see `editions.ts`), and a rare word the folder never writes whose corrections the
-  // article lacks too (see `unknown-words.ts`).
+  // article lacks too (see `unknown-words.ts`), and a word the folder lacks whose place the article
+  // gives to a name of its kind ("jupiter" against a story on Saturn: see `siblings.ts`), and, for a
+  // question naming a year and asking who or what won, a story titled with another event of the kind
+  // asked ("the oscars in 2025" against the Golden Globes' night of 2025). Only with a year: asked
+  // "this year", the newest story is answered with its date noted, as for other recency questions.
   const unnamed = missingPhrase(index, groups, article, candidates);
   const missingThing = unnamed
     ? `${unnamed.first.word} ${unnamed.second.word}`
     : (missingName(index, groups, article, candidates) ??
       otherEdition(index, words, groups, article) ??
-      unknownWord(index, groups, article, vectors));
+      unknownWord(index, groups, article, vectors) ??
+      siblingInPlace(index, groups, article, vectors)?.asked ??
+      otherTitled(index, groups, q.fit.outcome && q.fit.years.length > 0, article, candidates, vectors)?.asked);
   // A year the question asks the outcome of, after the article was written, counts as a missing year.
-  const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, index.articles[article]!.published)[0];
+  const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, index.articles[article]!.published, today)[0];
   return { missingThing, unreported };
 }

@@ -3,6 +3,7 @@ import type { Language } from './language.js';
 import { isStopword, termOf, writtenWords } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import { articleDocs } from './check.js';
+import { isYear } from './fit.js';
 
 /**
  * An edition the question names that its answer's article is not about: "iPhone 18" answered from
@@ -22,6 +23,8 @@ export interface Edition {
 }
 
 const NUMBER = /^\p{N}+$/u;
+/** What may stand between a name and its edition's number: a space ("iPhone 13") or a hyphen ("Apollo-11"). */
+const JOINED = /^(?:\s+|-)$/u;
 const isWord = (g: QueryGroup) => g.terms.length > 0 && /\p{L}/u.test(g.word);
 
 /**
@@ -41,18 +44,23 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
 /**
  * The numbers `text` writes right after a term of `names`: the asked one however written, others
  * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
- * amount ("magnitude 6", "topped $4 trillion"), not an edition. Each number with how the name was
- * written, with the words before it that the question also says before it: the note names "Color
- * of the Year 2025" as asked, not "Year 2025".
+ * amount ("magnitude 6", "topped $4 trillion"), not an edition. Right after means with nothing
+ * but a space or a hyphen between: "Super Tuesday, 1,344 delegates" numbers the delegates, not the
+ * Tuesday. And only a number of the asked one's kind: a year is contradicted by another year, an
+ * edition number by another such number ("Super Bowl 58" is "Super Bowl 2024" by another naming).
+ * Each number with how the name was written, with the words before it that the question also says
+ * before it: the note names "Color of the Year 2025" as asked, not "Year 2025".
  */
 function numbersAfter(text: string, language: Language, e: Edition, names: ReadonlySet<string>, into: Map<string, string>): void {
   const nfc = text.normalize('NFC');
   const words = writtenWords(nfc, language);
   const termsBefore = e.wordsBefore.map((w) => termOf(w, language));
   words.forEach((w, k) => {
-    const number = words[k + 1]?.term;
+    const next = words[k + 1];
+    const number = next?.term;
     if (!names.has(w.term) || number === undefined || !NUMBER.test(number)) return;
-    if (number !== e.number && !/\p{Lu}/u.test(w.written)) return;
+    if (!JOINED.test(nfc.slice(w.start + w.written.length, next!.start))) return;
+    if (number !== e.number && (!/\p{Lu}/u.test(w.written) || isYear(number) !== isYear(e.number))) return;
     let nameStart = k;
     while (nameStart > 0 && k - nameStart < termsBefore.length && words[nameStart - 1]!.term === termsBefore[k - nameStart]) nameStart--;
     // Not from a function word: "the iPhone 13" names "iPhone 13".

@@ -133,9 +133,14 @@ function hasName(text: string): boolean {
 
 /** The years a question names ("2024", "the 2020s" → "2020"). */
 export function yearsIn(words: readonly string[]): string[] {
-  return [...new Set(words.map(digits).filter((d) => YEAR.test(d)))];
+  return [...new Set(words.map(digits).filter(isYear))];
 }
 const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** Whether a number reads as a year (1800-2099). */
+export function isYear(number: string): boolean {
+  return YEAR.test(number);
+}
 
 function digits(word: string): string {
   return word.replace(/\P{N}/gu, '');
@@ -155,12 +160,18 @@ export function missingYears(years: readonly string[], paragraph: string, title:
 /**
  * The question's years after its article's date when the question asks how something came out
  * ("who won the 2026 world cup final" of a 2018 story on the 2026 bid): the article may name the
- * year, but written before it, it cannot report the result. Undated articles say nothing.
+ * year, but written before it, it cannot report the result. Undated articles say nothing. A year
+ * after `today` (ISO) no article can report, so a question about it asks for a forecast ("who will
+ * win the 2030 world cup"), which an article written before can give; unless it asks in the past
+ * ("who won the 2030 world cup"), a result that cannot be had.
  */
-export function unreportedYears(words: readonly string[], years: readonly string[], published: string | null): string[] {
+export function unreportedYears(words: readonly string[], years: readonly string[], published: string | null, today: string): string[] {
   if (years.length === 0 || !published || !words.some((w) => RESULT_WORDS.has(w))) return [];
-  return years.filter((y) => y > published.slice(0, 4));
+  const forecast = (y: string) => y > today.slice(0, 4) && !words.some((w) => PAST_WORDS.has(w));
+  return years.filter((y) => y > published.slice(0, 4) && !forecast(y));
 }
+/** Words that put an English question in the past: "who won", "who did", "what was". */
+const PAST_WORDS = new Set('won did was were had'.split(' '));
 /** English words asking who won (see `asksOutcome`), and with them those asking for an outcome. */
 const WON_WORDS = new Set('won win wins winner winners'.split(' '));
 const RESULT_WORDS = new Set([...WON_WORDS, ...'result results champion champions outcome'.split(' ')]);

@@ -3,11 +3,10 @@ import type { Slot } from './slots.js';
 
 /**
  * What a question typed as keywords asks for by its last word: a reader types the topic, then the
- * thing wanted ("chandler cooper road improvements cost", "… rally location"). Words with a digit
- * after it are the topic's still ("apple tv 4k 2021 price 64gb"). Only sums of money and places: a
- * last word naming a date, a score or a ticker changed no answer (figures in docs/benchmarks.md).
+ * thing wanted ("beshear effigy rally location"). Words with a digit after it are the topic's
+ * still ("… rally location 2024"). Only places: a price or a cost is `priceSlot`'s (slots.ts), and
+ * a last word naming a date, a score or a ticker changed no answer (figures in docs/benchmarks.md).
  */
-const MONEY_NOUNS = new Set('cost costs price prices value worth budget salary fee fees fine fines rent funding revenue'.split(' '));
 
 const PLACE_NOUNS = new Set('location locations venue venues hometown whereabouts'.split(' '));
 
@@ -18,11 +17,6 @@ function lastKeyword(words: readonly string[]): string {
   return isKeywords(words) ? (words.findLast((w) => !DIGIT.test(w)) ?? '') : '';
 }
 
-/** Whether a keyword question's last word names a sum of money ("… improvements cost"). */
-export function asksMoney(words: readonly string[]): boolean {
-  return MONEY_NOUNS.has(lastKeyword(words));
-}
-
 /** Whether a keyword question's last word names a place ("… rally location"). */
 export function asksPlace(words: readonly string[]): boolean {
   return PLACE_NOUNS.has(lastKeyword(words));
@@ -30,12 +24,10 @@ export function asksPlace(words: readonly string[]): boolean {
 
 /**
  * The slot of a contact detail asked for in any shape ("temple phone number"), else of a keyword
- * question's last word ("… rally location" → a place, "… road improvements cost" → a sum of money),
- * if either is asked.
+ * question's last word naming a place ("… rally location"), if either is asked.
  */
 export function contactOrNounSlot(words: readonly string[]): Slot | undefined {
   const contact = contactOf(words);
   if (contact) return { kind: 'contact', contact };
-  if (asksPlace(words)) return { kind: 'place' };
-  return asksMoney(words) ? { kind: 'number', money: true } : undefined;
+  return asksPlace(words) ? { kind: 'place' } : undefined;
 }

@@ -208,3 +208,95 @@ function raisedVowel(stem: string): string[] {
   if (u !== stem) out.push(u);
   return out;
 }
+
+/** Russian's superlative suffix before an adjective ending. */
+const RU_SUPERLATIVE = /(?:ейш|айш)..$/u;
+
+/** Russian consonants a superlative's -айш- changes, and the adjective's ("высочайший" → высокий). */
+const RU_ALTERNATION: Readonly<Record<string, string>> = { ч: 'к', ж: 'г', ш: 'х' };
+
+/** German umlauts a superlative adds to the adjective ("größte" → groß, "älteste" → alt). */
+const DE_UMLAUT: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u' };
+
+/**
+ * The dictionary forms an adjective said in a superlative (see superlative.ts) may have, likeliest
+ * first; the caller keeps the first that is a headword. The word is known to be an adjective, so
+ * its adjective endings are read before any stem: Russian "большая" is большой (the stem alone
+ * finds больше, more), French "grande" grand. Russian's -ейш-/-айш- and German's -(e)st- suffixes
+ * are cut, the consonant or umlaut they bring undone ("высочайший" → высокий, "ältesten" → alt).
+ */
+export function superlativeBases(word: string, language: Language): string[] {
+  const out: string[] = [];
+  if (language === 'ru') {
+    // A dictionary form already ("большой": "больший" is another word, bigger).
+    if (/(?:ий|ый|ой)$/u.test(word) && !RU_SUPERLATIVE.test(word)) out.push(word);
+    const adjective = /^(.{2,}?)(?:ий|ый|ой|ая|яя|ее|ое|ие|ые|его|ого|ему|ому|ей|ую|юю|им|ым|их|ых|ими|ыми|ем|ом)$/u.exec(word);
+    if (adjective) {
+      const stem = adjective[1]!;
+      const suffixed = /^(.{2,})(ейш|айш)$/u.exec(stem);
+      if (suffixed) {
+        const base = suffixed[1]!;
+        const last = base.at(-1)!;
+        const bases = suffixed[2] === 'айш' && RU_ALTERNATION[last] ? [base.slice(0, -1) + RU_ALTERNATION[last]] : [base];
+        for (const b of bases) out.push(`${b}ий`, `${b}ый`, `${b}ой`);
+      } else out.push(`${stem}ый`, `${stem}ий`, `${stem}ой`);
+    }
+  } else if (language === 'de') {
+    // "größte": after ß the suffix is a t alone.
+    const suffixed = /^(.{3,}?)e?st(?:e|en|er|es|em)$/u.exec(word) ?? /^(.{2,}ß)t(?:e|en|er|es|em)$/u.exec(word);
+    if (suffixed) {
+      const base = suffixed[1]!;
+      const plain = base.replace(/[äöü]/gu, (c) => DE_UMLAUT[c]!);
+      out.push(base, ...(plain !== base ? [plain] : []));
+    }
+  } else if (language === 'es') {
+    if (/os$|as$/u.test(word)) out.push(`${word.slice(0, -2)}o`, word.slice(0, -1));
+    else if (word.endsWith('a')) out.push(`${word.slice(0, -1)}o`);
+    else if (word.endsWith('es')) out.push(word.slice(0, -1), word.slice(0, -2));
+    else if (word.endsWith('s')) out.push(word.slice(0, -1));
+  } else if (language === 'fr') {
+    const bare = word.replace(/(?:es|e|s)$/u, '');
+    if (bare !== word && bare.length >= 3) out.push(bare);
+    if (word.endsWith('es') || word.endsWith('s')) out.push(word.slice(0, -1));
+  }
+  out.push(word);
+  return [...new Set(out)];
+}
+
+/**
+ * Past participles of Spanish and French regular verbs, each with the verbs it may come from
+ * ("enterrado" → enterrar, "battu" → battre). A participle is an adjective too ("unidos", united),
+ * so its own masculine singular comes first ("unido"); the verb only after it.
+ */
+const PARTICIPLES: Partial<Record<Language, Endings>> = {
+  es: [
+    ['ado', ['ar']],
+    ['ido', ['er', 'ir']],
+  ],
+  fr: [
+    ['é', ['er']],
+    ['i', ['ir']],
+    ['u', ['re', 'oir']],
+    ['it', ['ire']],
+  ],
+};
+
+/**
+ * The dictionary forms a Spanish or French past participle (lowercased; in any gender and number)
+ * may have, likeliest first: the participle's masculine singular, then its verbs. Empty for a word
+ * with no participle's ending, or another language. Asked for a word that is no headword, before
+ * the headwords of its stem: those are as often a noun made from the verb ("enterrador",
+ * undertaker, for "enterrado", buried).
+ */
+export function participleCandidates(word: string, language: Language): string[] {
+  const endings = PARTICIPLES[language];
+  if (!endings) return [];
+  // The feminine and plural endings: -a, -as, -os (Spanish); -e, -es, -s (French).
+  const masculine = language === 'es' ? word.replace(/(?<=[ai]d)(?:a|as|os)$/u, 'o') : word.replace(/(?:es|e|s)$/u, '');
+  for (const [form, verbs] of endings) {
+    if (!masculine.endsWith(form) || masculine.length - form.length < MIN_STEM + 1) continue;
+    const stem = masculine.slice(0, masculine.length - form.length);
+    return [...new Set([masculine, ...verbs.map((v) => stem + v)])].filter((c) => c !== word);
+  }
+  return [];
+}

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { isInterrogative, LANGUAGES, type Language } from './language.js';
-import { lemmaCandidates, verbCandidates } from './lemmas.js';
+import { lemmaCandidates, participleCandidates, superlativeBases, verbCandidates } from './lemmas.js';
 import { irregularForms, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
@@ -49,19 +49,23 @@ export class Lexicon {
    * stem ("Angriffs" → Angriff), else the dictionary form a Russian ending points to ("выиграл" →
    * выиграть, "музея" → музей; see lemmas.ts), which comes last so that no word the stem translated
    * changes. The table's news senses replace a few headwords' ("родиться" → born); a question word
-   * ("какие") asks for nothing. A compound's part is read as the shortest headword of its stem.
+   * ("какие") asks for nothing. A compound's part is read as the shortest headword of its stem. An
+   * adjective said in a superlative (`superlative`) is first read as the adjective it is a form of
+   * ("größte" → groß, "большая" → большой; see `superlativeBases`).
    */
-  translate(word: string, language: Language): string[][] | undefined {
+  translate(word: string, language: Language, superlative = false): string[][] | undefined {
     const table = this.words.get(language);
     if (!table) return undefined;
     if (isInterrogative(word, language)) return [];
     const stems = this.stemsOf(language, table);
     const headword =
+      (superlative ? firstFound(table, superlativeBases(word, language)) : undefined) ??
       firstFound(table, irregularForms(word, language)) ??
       firstFound(table, verbCandidates(word, language)) ??
       firstFound(table, [word]) ??
       firstFound(table, yoSpellings(word)) ??
       firstFound(table, prefixedForms(word, language)) ??
+      firstFound(table, participleCandidates(word, language)) ??
       likeForm(word, stems.get(termOf(word, language)), table) ??
       firstFound(table, lemmaCandidates(word, language));
     if (headword !== undefined) return concepts(newsSenses(table.word(headword), language) ?? withYoTwin(table, headword));

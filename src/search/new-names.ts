@@ -59,6 +59,8 @@ const PLACE_WORDS = new Set(
 /** A name that ends in a place's word or follows a locative preposition ("in Ohio", "outside Kyiv"). */
 function isPlaceName(text: string, name: readonly NameWord[]): boolean {
   if (PLACE_WORDS.has(name.at(-1)!.word)) return true;
+  // A title names a person wherever the name stands: "the ruling, from County Judge Helen Marsh".
+  if (name.some((n) => n.title)) return false;
   return /\b(?:in|at|near|from|outside)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, name[0]!.at - 12), name[0]!.at));
 }
 

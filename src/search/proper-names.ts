@@ -19,7 +19,7 @@ import { FUZZY_WEIGHT } from './query.js';
  * alike; figures in docs/benchmarks.md.
  */
 export const NAME_SHARE = 0.9;
-const NAME_SUPPORT = 3;
+export const NAME_SUPPORT = 3;
 /** How long a word the folder lacks must be for its one-slip correction to count as a name (figures in docs/benchmarks.md). */
 const GUESS_LENGTH = 6;
 
@@ -75,6 +75,21 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
   const surface = [...surfaces].sort((a, b) => b[1] - a[1])[0]?.[0];
   return { uses, capitals, surface };
 }
+
+/**
+ * Whether the folder writes `term` as a name: with a capital in at least NAME_SHARE of its uses away
+ * from sentence starts, read in its first NAME_SAMPLE paragraphs ("Ur" of "Ur Jaddou", not the
+ * "gonna" of quotes); a term only ever opening sentences is never written in lowercase, and counts
+ * as one. False for a term the index holds no postings of.
+ */
+export function writtenAsName(index: SearchIndex, term: string): boolean {
+  const docs = index.postings.get(term)?.docs;
+  if (!docs || docs.length === 0) return false;
+  const use = nameUse(index, term, Array.from(docs.subarray(0, NAME_SAMPLE)));
+  return use.capitals >= NAME_SHARE * use.uses;
+}
+/** How many paragraphs `writtenAsName` reads: a share, not a count, needs no more. */
+const NAME_SAMPLE = 50;
 
 /**
  * The question's name (see NAME_SHARE among `candidates` of other articles) that article `article`

@@ -1,4 +1,5 @@
 import { transliterate } from 'transliteration';
+import { isVague, VAGUE_WEIGHT } from './chat.js';
 import { CompoundVocabulary, isCompounding, splitCompound } from './compound.js';
 import { FuzzyVocabulary, type FuzzyMatch } from './fuzzy.js';
 import type { SearchIndex } from './index.js';
@@ -7,6 +8,7 @@ import { SoundVocabulary } from './names.js';
 import { fold, isStopword, termOf } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import type { WordVectors } from './vectors.js';
+import { englishSuperlative, type Degree } from './superlative.js';
 
 /**
  * The question's content words made into what ranking looks up: each word as the index terms it may
@@ -67,6 +69,7 @@ export function queryGroups(
   language: Language,
   translate?: Translate,
   names: ReadonlySet<string> = new Set(),
+  degrees: ReadonlyMap<string, Degree> = new Map(),
 ): QueryGroup[] {
   const compoundsOf = compoundTerms(index, language);
   const groups: QueryGroup[] = [];
@@ -79,12 +82,14 @@ export function queryGroups(
         words.map((w) => termOf(w, language)).filter((t) => index.postings.has(t)),
       );
   for (const word of words) {
+    // A superlative's marker ("plus" in "la plus grande") is said by the adjective's superlative.
+    if (translate && degrees.get(word) === 'marker') continue;
     // Across languages a word the articles use as written ("NASA", "Pedro") is their term for it,
     // not the stem the question's language would give it.
     const term = (translate && index.words.get(word)) || termOf(word, language);
     if (seen.has(term)) continue;
     seen.add(term);
-    const translated = translate && fromOtherLanguage(index, word, term, language, translate, names);
+    const translated = translate && fromOtherLanguage(index, word, term, language, superlativeOf(index, translate, degrees.get(word)), names);
     if (translated) groups.push(...translated);
     else if (index.postings.has(term)) groups.push({ word, terms: [{ term, weight: 1 }, ...compoundsOf(term, word)], idf: index.idf(term) });
     // A number means just itself: 2027 is not a misspelling of 2028.
@@ -94,6 +99,16 @@ export function queryGroups(
   const common = LANGUAGES.get(language)!.common;
   for (const g of groups) if (common.has(g.word)) g.common = true;
   return groups;
+}
+
+/**
+ * The groups with each vague word's (see `isVague`), its other namings too ("guy": "man"), searched
+ * and counted for VAGUE_WEIGHT of a plain word's.
+ */
+export function withVagueWords(groups: QueryGroup[], language: Language): QueryGroup[] {
+  return groups.map((g) =>
+    isVague(g.word, language) ? { ...g, idf: g.idf * VAGUE_WEIGHT, terms: g.terms.map((t) => ({ ...t, weight: t.weight * VAGUE_WEIGHT })) } : g,
+  );
 }
 
 /** The compounds of the articles a term is part of, at their weight: none in a language that does not compound. */
@@ -179,7 +194,32 @@ function correctedGroup(index: SearchIndex, word: string, term: string, seen: Re
  * A question word's translations into the articles' language, as the concepts it holds (two for a
  * compound: "Leichensäcke" → corpse, bag), each with its alternatives; none: the word is left as it is.
  */
-export type Translate = (word: string) => ReadonlyArray<readonly string[]> | undefined;
+export type Translate = (word: string, superlative?: boolean) => ReadonlyArray<readonly string[]> | undefined;
+
+/**
+ * For an adjective said in a superlative ("más grande", "самый большой", "größte"; see
+ * superlative.ts), a translation into English superlatives: each alternative as its superlative
+ * where the articles use that word ("large" → largest, "big" → biggest), one without dropped
+ * ("major"). The adjective's plain translations when none is used: a long adjective's superlative
+ * is "most" and itself, and a word read as a superlative by its ending may be none ("nächste"). A
+ * word read so by its suffix keeps its own translations beside them ("jüngste": youngest, and the
+ * word list's latest, last).
+ */
+function superlativeOf(index: SearchIndex, translate: Translate, degree: Degree | undefined): Translate {
+  if (degree !== 'marked' && degree !== 'suffixed') return translate;
+  return (word) => {
+    const own = translate(word);
+    const adjective = translate(word, true);
+    const superlatives = adjective?.map((alternatives) =>
+      alternatives.map(englishSuperlative).filter((s) => !isStopword(s, TRANSLATED_TO) && index.postings.has(termOf(s, TRANSLATED_TO))),
+    );
+    if (!superlatives?.length || superlatives.some((s) => s.length === 0)) return own;
+    // The word's own senses, where the word list has it apart from the adjective ("jüngste" → last).
+    const senses =
+      degree === 'suffixed' && own?.length === 1 && superlatives.length === 1 ? own[0]!.filter((t) => !adjective!.flat().includes(t)) : [];
+    return senses.length ? [[...superlatives[0]!, ...senses]] : superlatives;
+  };
+}
 
 /**
  * A word of a question in another language than the articles' as the articles' terms of its

@@ -2,16 +2,18 @@ import type { Answer, AnswerOptions } from './types.js';
 import type { SearchIndex } from './index.js';
 import { detectLanguage, replyLanguage, type Language } from './language.js';
 import { isStopword, termOf, tokenize, type Token } from './normalize.js';
-import { queryGroups, repeated, TRANSLATED_TO, type Translate } from './query.js';
+import { queryGroups, repeated, TRANSLATED_TO, withVagueWords, type Translate } from './query.js';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import type { QueryGroup } from './rank.js';
 import { chitChat } from './smalltalk.js';
-import { expandShorthand, functionWordOf } from './chat.js';
+import { expandShorthand, functionWordOf, isChatFiller } from './chat.js';
 import { answerKind, asksOutcome, recencyOf, yearsIn, type Recency } from './fit.js';
 import type { Fit } from './misfit.js';
 import { languagesOf } from './lookup.js';
 import { withOtherNamings } from './register.js';
 import { askingWords } from './asking.js';
+import { degreesIn } from './superlative.js';
+import { writtenAsName } from './proper-names.js';
 
 /** A question as read: what every later stage of answering it works from. */
 export interface Question {
@@ -57,18 +59,28 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   // articles use the word or another form of it ("сеть" for "сети" is no slip of "есть"), or it is
   // written as a name.
   const known = (w: string) => index.words.has(w) || index.postings.has(termOf(w, language)) || names.has(w);
-  const words = expandShorthand(written, language, (w) => {
-    const term = index.words.get(w);
-    return term === undefined ? 0 : index.df(term);
-  }).map((w) => (known(w) ? w : (functionWordOf(w, language) ?? w)));
+  const words = expandShorthand(
+    written,
+    language,
+    (w) => {
+      const term = index.words.get(w);
+      return term === undefined ? 0 : index.df(term);
+    },
+    (w) => names.has(w) || writtenAsName(index, index.words.get(w) ?? termOf(w, language)),
+  ).map((w) => (known(w) ? w : (functionWordOf(w, language) ?? w)));
   const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
-  const content = [...new Set(words.filter((w) => !isStopword(w, language)))];
+  const content = [...new Set(words.filter((w) => !isStopword(w, language) && !isChatFiller(w, language)))];
   const chat = chitChat(words, content, names);
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 
   const translate = translator(index, language, options.lexicon);
-  // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`).
-  const groups = withOtherNamings(index, queryGroups(index, content, language, translate, names), content, language);
+  // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`),
+  // and vague words ("stuff", "guy") searched for less.
+  const degrees = translate ? degreesIn(words, language, names, (w) => !isStopword(w, language)) : undefined;
+  const groups = withVagueWords(
+    withOtherNamings(index, queryGroups(index, content, language, translate, names, degrees), content, language),
+    language,
+  );
   const rankingGroups = repeated(groups, words, language);
   // Whether it asks an outcome is read in English only: the outcome words are English.
   const cues = askingWords(asked.normalize('NFC'), tokens, words, language);
@@ -98,5 +110,5 @@ function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): 
   const written = languagesOf(index);
   if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
   const words = lexicon ?? installedLexicon();
-  return words.has(language) ? (word) => words.translate(word, language) : undefined;
+  return words.has(language) ? (word, superlative) => words.translate(word, language, superlative) : undefined;
 }

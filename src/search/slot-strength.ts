@@ -21,6 +21,8 @@ const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
 /** An earlier year, said as one only after a preposition of time ("after 1279", "in 1519"): alone it may be a count. */
 const EARLY_YEAR = /^1\d\d\d$/;
 const TIME_PREPOSITIONS = new Set('in since by after before until till from of between around circa to and through during'.split(' '));
+/** What stands before a target year: "by 2028", "until 2030". */
+const TARGET = new Set(['by', 'until', 'till']);
 /** A decade: "the 1990s", "the '80s". */
 const DECADE = /^(?:1\d|20)?\d0s$/;
 
@@ -51,6 +53,12 @@ function countsUnit(after: readonly string[], isUnit: (w: string) => boolean): b
   }
   return false;
 }
+
+const RANK_WORDS = new Set(
+  'second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth twentieth'.split(' '),
+);
+/** A rank: "7th", "seventh". */
+const isRank = (w: string) => ORDINAL.test(w) || RANK_WORDS.has(w);
 
 /** A number that may count what is asked: digits or a number word, not a year, not a rank. */
 function isCount(w: string): boolean {
@@ -86,6 +94,8 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
     const isUnit = (u: string) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE));
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
+      // "her third knee operation" says how many operations she has had; a rank before another noun says nothing.
+      if (slot.units && isRank(w) && !said.has(w) && countsUnit(words.slice(i + 1, i + 1 + UNIT_REACH), isUnit)) return 2;
       if (!isCount(w) || saysNumber(said, w)) continue;
       weak = true;
       if (slot.units && countsUnit(words.slice(i + 1, i + 1 + UNIT_REACH), isUnit)) return 2;
@@ -98,6 +108,8 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
     const w = words[i]!;
     if (said.has(w)) continue;
     if (MONTHS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
+    // A target year answers when something is to happen: "expects the bridge to reopen by 2028".
+    if (slot.ahead && YEAR.test(w) && TARGET.has(words[i - 1] ?? '')) return 2;
     if (MONTHS.has(w) || WEEKDAYS.has(w) || isYear(words, i) || isEra(words, i)) weak = true;
   }
   return weak ? 1 : 0;

@@ -24,6 +24,8 @@ export interface Slot {
   kind: CheckKind;
   /** Words one of which follows a strong answer's number ("hours" for "how long", the counted noun for "how many X"). */
   units?: ReadonlySet<string>;
+  /** For a date: whether the question asks when something is to happen ("when will", "when does X expect"), a target year ("by 2028") being a strong answer. */
+  ahead?: boolean;
   /** Whether a sum of money is the strong answer ("how much does it cost"). */
   money?: boolean;
   /** Whether a share ("52%", "52 percent") is the strong answer. */
@@ -57,8 +59,16 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   if (!kind)
     return words.some((w) => PLACE_CUES.includes(w))
       ? { kind: 'place' }
-      : (quoteSlot(words, language) ?? nameSlot(words) ?? identifySlot(words) ?? tallySlot(words) ?? keywordSlot(words) ?? contactOrNounSlot(words));
+      : (quoteSlot(words, language) ??
+          nameSlot(words) ??
+          identifySlot(words) ??
+          personNounSlot(words) ??
+          tallySlot(words) ??
+          priceSlot(words) ??
+          keywordSlot(words) ??
+          contactOrNounSlot(words));
   if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
+  if (kind === 'date' && words.some((w) => AHEAD_CUES.has(w))) return { kind, ahead: true };
   if (kind !== 'number') return { kind };
   for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
   if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
@@ -74,6 +84,24 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   if (text.includes(' how much ')) return { kind, money: true };
   return { kind };
 }
+
+/** Words of a question asking when something is to happen: "when will …", "when does the lab think it'll …" ("it'll" is read as "it", "ll"). */
+const AHEAD_CUES = new Set([
+  'will',
+  'll',
+  'gonna',
+  'expect',
+  'expects',
+  'expected',
+  'supposed',
+  'plan',
+  'plans',
+  'planned',
+  'hope',
+  'hopes',
+  'think',
+  'thinks',
+]);
 
 /** The words that open a "how many" question in the other languages ("wie viele GM-Angestellte"). */
 const HOW_MANY = new Set(['viele', 'cuántos', 'cuántas', 'combien', 'сколько', 'quanti', 'quante', 'quantos', 'quantas']);
@@ -126,6 +154,29 @@ const TALLY_WORDS = new Set(['vote', 'score', 'tally']);
 /** "what was the vote/score": two counts set against each other are the strong answer, any count a weak one. */
 function tallySlot(words: readonly string[]): Slot | undefined {
   return words.includes('what') && words.some((w) => TALLY_WORDS.has(w)) ? { kind: 'tally' } : undefined;
+}
+
+/** Words asking what something costs without "how much": "riverton bridge repairs cost", "what did the pass cost". */
+const PRICE_WORDS = new Set(['price', 'prices', 'cost', 'costs']);
+
+/** A question asking for a price without "how much" (keywords, "what did it cost") asks for a sum of money. */
+function priceSlot(words: readonly string[]): Slot | undefined {
+  return words.some((w) => PRICE_WORDS.has(w)) && !words.some(asksOtherThanAmount) ? { kind: 'number', money: true } : undefined;
+}
+/** A question word that asks for something else than an amount ("why did the cost rise", "when will prices fall"). */
+const asksOtherThanAmount = (w: string) => isInterrogative(w, CHECK_LANGUAGE) && w !== 'what' && w !== 'which';
+
+/** Nouns for a person by their office or trade: "which judge", "what senator" ask "who". */
+const PERSON_NOUNS = new Set(
+  'judge senator governor mayor president ceo founder coach player actor actress singer rapper lawyer attorney official officer candidate chancellor minister justice'.split(
+    ' ',
+  ),
+);
+
+/** "which judge approved the mall sale" asks for a person, the judge being the role asked about. */
+function personNounSlot(words: readonly string[]): Slot | undefined {
+  const at = words.findIndex((w, i) => PERSON_NOUNS.has(w) && (words[i - 1] === 'which' || words[i - 1] === 'what'));
+  return at < 0 ? undefined : roleSlot([words[at]!]);
 }
 
 /** Units of amounts a reader types beside keywords to ask for the amount ("… budget cut million", "… max stay nights"). */

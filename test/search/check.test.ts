@@ -107,6 +107,12 @@ describe('the slot a question asks to fill', () => {
     expect(strength('how much is a 2 bed flat', 'Three beds cost more.')).toBe(1);
   });
 
+  it('a rank before the counted noun says how many so far ("her third knee operation"); before another noun it says nothing', () => {
+    expect(strength('how many operations has the skater had', 'In May she had her third knee operation.')).toBe(2);
+    expect(strength('how many operations has the skater had', 'In May she had her 3rd knee operation.')).toBe(2);
+    expect(strength('how many operations has the skater had', 'She finished third in the 2019 season after an operation.')).toBe(0);
+  });
+
   it('the counted noun may come a few words after its number', () => {
     expect(strength('how many jobs is the plant cutting', 'About 14,000 hourly and salaried jobs are affected.')).toBe(2);
     expect(strength('how many jobs is the plant cutting', 'About 14,000 of the plant’s many hourly and salaried jobs are affected.')).toBe(1);
@@ -129,6 +135,29 @@ describe('the slot a question asks to fill', () => {
     expect(strength('campground max stay nights', 'Campers may stay up to 14 nights.')).toBe(2);
     expect(strength('campground max stay nights', 'The campground has 300 sites.')).toBe(1);
     expect(slotOf(words('why did the budget lose a million'), undefined, 'en')).toBeUndefined();
+  });
+
+  it('a price asked without "how much" (keywords, "what did it cost") is answered by a sum of money', () => {
+    expect(slotOf(words('riverton bridge repairs cost'), undefined, 'en')).toEqual({ kind: 'number', money: true });
+    expect(strength('riverton ferry pass price adult', 'An adult pass sells for $29.')).toBe(2);
+    expect(strength('riverton ferry pass price adult', 'The ferry makes 10 trips a day.')).toBe(1);
+    expect(strength('what did the season pass cost', 'The pass cost 40 dollars.')).toBe(2);
+    // Another question word asks for something else about the price.
+    expect(slotOf(words('why did the bridge repairs cost more'), undefined, 'en')).toBeUndefined();
+  });
+
+  it('"which judge" asks for a person, the judge being the role asked about', () => {
+    expect(slotOf(words('which judge approved the mall sale'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['judge'] });
+    expect(slotOf(words('which company bought the mall'), undefined, 'en')).toBeUndefined();
+    // A title before a name makes it a person's, whatever preposition comes before it.
+    expect(strength('which judge approved the mall sale', 'The ruling, from County Judge Helen Marsh, ends the fight.')).toBe(3);
+  });
+
+  it('"when will" is answered strongly by a target year ("by 2028"); "when did" is not', () => {
+    expect(strength('when does the city think the bridge will reopen', 'The city expects the bridge to reopen by 2028.')).toBe(2);
+    expect(strength("when does the city think it'll reopen the bridge", 'The city expects the bridge to reopen by 2028.')).toBe(2);
+    expect(strength('when did the city reopen the bridge', 'The bridge was reopened by 2028.')).toBe(1);
+    expect(strength('when will the city reopen the bridge', 'The bridge first opened in 1998.')).toBe(1);
   });
 
   it('a month with its day, or a clock time, is a strong date; a year alone a weak one', () => {
@@ -229,6 +258,42 @@ it('answers "who is the developer" with the paragraph naming the developer, not 
   ]);
   const a = answer(SearchIndex.build([club, COUNCIL, TRANSFER]), 'who is the developer for the old hercules country club', { minConfidence: 0 });
   expect(where(a.passages[0])).toBe('club#1');
+});
+
+it('answers keywords asking a price with the paragraph that gives a sum, not the one that repeats the keywords', () => {
+  const bridge = article('bridge', 'Riverton bridge to be rebuilt', [
+    'The Riverton bridge repairs include new lanes, lights and railings. About $1 million of it comes back from the state.',
+    'The city will spend $4 million on repairs to the bridge.',
+  ]);
+  const a = answer(SearchIndex.build([bridge, COUNCIL, TRANSFER]), 'riverton bridge repairs cost', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('bridge#1');
+});
+
+it('answers "when will" with the target year, not an earlier date in a line that repeats the question\'s words', () => {
+  const zoo = article('zoo', 'Zoo hopes for pandas', [
+    'The zoo’s baby panda program began in October 2021 with two bears on loan.',
+    'The zoo thinks it will have its first panda cubs by 2028.',
+  ]);
+  const a = answer(SearchIndex.build([zoo, COUNCIL, TRANSFER]), "when does the zoo think it'll have baby pandas", { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('zoo#1');
+});
+
+it('answers "how many X has Y had" with the paragraph giving the latest one\'s rank, not one that repeats the question\'s words', () => {
+  const skater = article('skater', 'Skater out for the season', [
+    'Rivera came back from knee operations in 2019 and 2021 to skate again.',
+    'In May she had her third knee operation.',
+  ]);
+  const a = answer(SearchIndex.build([skater, COUNCIL, TRANSFER]), 'how many knee operations has rivera had', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('skater#1');
+});
+
+it('answers "which judge" with the paragraph naming the judge, not one that repeats the question\'s words', () => {
+  const mall = article('mall', 'Court clears mall sale', [
+    'The sale of the Riverton mall was approved on Monday after a long hearing, and the judge thanked both sides.',
+    'The ruling, from County Judge Helen Marsh, ends a two-year fight over the mall.',
+  ]);
+  const a = answer(SearchIndex.build([mall, COUNCIL, TRANSFER]), 'which judge approved the riverton mall sale', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('mall#1');
 });
 
 it('answers "did they identify the shooter" with the paragraph that names someone, not one that repeats the question\'s words', () => {

@@ -36,7 +36,34 @@ const COLOR = dated(
   ]),
   '2025-12-04',
 );
-const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR]);
+const PRIMARY = dated(
+  article('primary', 'What to know about Super Tuesday', [
+    'Fourteen states vote on Super Tuesday, 1,357 delegates in all, more than a third of those needed.',
+    'Candidates crossed Texas and California in the last days before Super Tuesday.',
+  ]),
+  '2024-03-04',
+);
+const BOWL = dated(
+  article('bowl', 'Chiefs win Super Bowl 2024 in overtime', [
+    'The Chiefs beat the 49ers in Super Bowl 2024, the second overtime game in the history of the title game.',
+  ]),
+  '2024-02-12',
+);
+const VISIT = dated(
+  article('visit', 'Chiefs visit a children’s hospital', [
+    'After the Super Bowl, 12 players from the Chiefs visited a children’s hospital in Kansas City.',
+  ]),
+  '2024-02-20',
+);
+const HOSTS = dated(
+  article('hosts', 'Spain, Portugal and Morocco to host the 2030 World Cup', [
+    'FIFA confirmed that Spain, Portugal and Morocco will host the 2030 World Cup, with bookmakers making Spain the favourite to win it.',
+    'Three opening matches will be played in South America to mark the tournament’s centenary.',
+  ]),
+  '2024-12-11',
+);
+const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR, PRIMARY, BOWL, VISIT, HOSTS]);
+const TODAY = '2026-12-02';
 const at = (id: string) => index.articles.findIndex((a) => a.id === id);
 const groups = (...words: string[]): QueryGroup[] =>
   words.map((word) => {
@@ -63,6 +90,21 @@ describe('another edition of a numbered thing', () => {
     expect(otherEdition(index, ['aftershock', 'of', 'magnitude', '7'], groups('aftershock', 'magnitude', '7'), at('quake'))).toBeUndefined();
   });
 
+  it('follows the name with nothing but a space or a hyphen between', () => {
+    // "After the Super Bowl, 12 players" counts the players: it numbers no Super Bowl.
+    const bowl = ['super', 'bowl', '58'];
+    expect(otherEdition(index, bowl, groups(...bowl), at('visit'))).toBeUndefined();
+    // Nor does "Super Tuesday, 1,357 delegates" number a Tuesday.
+    expect(answer(index, 'how many delegates were up for grabs on super tuesday 2024').passages[0]?.article.id).toBe('primary');
+  });
+
+  it('is contradicted only by a number of its kind: a year by a year, an edition number by an edition number', () => {
+    // "Super Bowl 2024" is Super Bowl 58 by its year: another naming, not another edition.
+    const bowl = ['super', 'bowl', '58'];
+    expect(otherEdition(index, bowl, groups(...bowl), at('bowl'))).toBeUndefined();
+    expect(otherEdition(index, ['super', 'bowl', '2023'], groups('super', 'bowl', '2023'), at('bowl'))).toBe('Super Bowl 2023');
+  });
+
   it('counts against answering, as a missing year does, and is noted when the answer is shown', () => {
     const asked = 'how much is the iphone 18 pro gonna cost';
     expect(answer(index, asked).reason).toBe('not-found');
@@ -78,10 +120,21 @@ describe('another edition of a numbered thing', () => {
 
 describe('the outcome of a year after the article was written', () => {
   it('is a year later than the article’s date in a question asking who won or the results', () => {
-    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13')).toEqual(['2026']);
-    expect(unreportedYears(['who', 'won', 'the', '2018', 'world', 'cup'], ['2018'], '2018-06-13')).toEqual([]);
-    expect(unreportedYears(['where', 'is', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13')).toEqual([]);
-    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], null)).toEqual([]);
+    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13', TODAY)).toEqual(['2026']);
+    expect(unreportedYears(['who', 'won', 'the', '2018', 'world', 'cup'], ['2018'], '2018-06-13', TODAY)).toEqual([]);
+    expect(unreportedYears(['where', 'is', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13', TODAY)).toEqual([]);
+    expect(unreportedYears(['who', 'won', 'the', '2026', 'world', 'cup'], ['2026'], null, TODAY)).toEqual([]);
+  });
+
+  it('is no year after today in a question asking for a forecast: no article can report it', () => {
+    expect(unreportedYears(['who', 'will', 'win', 'the', '2030', 'world', 'cup'], ['2030'], '2024-12-11', TODAY)).toEqual([]);
+    // Asked in the past, it is a result no article can have.
+    expect(unreportedYears(['who', 'won', 'the', '2030', 'world', 'cup'], ['2030'], '2024-12-11', TODAY)).toEqual(['2030']);
+    // A year before today has its result, which an older article lacks.
+    expect(unreportedYears(['who', 'will', 'win', 'the', '2026', 'world', 'cup'], ['2026'], '2018-06-13', TODAY)).toEqual(['2026']);
+    const forecast = answer(index, 'who will win the 2030 world cup', { today: TODAY });
+    expect(forecast.passages[0]?.article.id).toBe('hosts');
+    expect(forecast.mismatch).toBeUndefined();
   });
 
   it('counts against answering and is noted as another year', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lemmaCandidates, verbCandidates } from '../../src/search/lemmas.js';
+import { lemmaCandidates, participleCandidates, verbCandidates } from '../../src/search/lemmas.js';
 import { Lexicon } from '../../src/search/lexicon.js';
 
 describe('dictionary forms of inflected words', () => {
@@ -79,5 +79,32 @@ describe('the word list, for a form its stem does not reach', () => {
   it('keeps the headword the stem finds, so that no word translated before changes', () => {
     // "простых" (of simple ones) shares the stem "прост" with "простить"; its ending points to "простой".
     expect(lexicon.translate('простых', 'ru')).toEqual([['forgive']]);
+  });
+});
+
+describe('Spanish and French past participles', () => {
+  const lexicon = Lexicon.parse(
+    [
+      'es\tenterrador\tundertaker gravedigger',
+      'es\tenterrar\tbury inter',
+      'es\tunido\tunited',
+      'es\tunir\tjoin',
+      'fr\tbattre\tbeat hit',
+      'fr\tbattue\tdrive',
+    ].join('\n'),
+  );
+
+  it('reads a participle as its verb before a noun of its stem ("enterrado": buried, not undertaker)', () => {
+    expect(lexicon.translate('enterrado', 'es')).toEqual([['bury', 'inter']]);
+    expect(lexicon.translate('enterradas', 'es')).toEqual([['bury', 'inter']]);
+    expect(lexicon.translate('battu', 'fr')).toEqual([['beat', 'hit']]);
+  });
+
+  it('keeps the participle as an adjective where the word list has it, and a headword as it is', () => {
+    expect(lexicon.translate('unidos', 'es')).toEqual([['united']]);
+    expect(lexicon.translate('battue', 'fr')).toEqual([['drive']]);
+    expect(participleCandidates('enterradas', 'es')).toEqual(['enterrado', 'enterrar']);
+    expect(participleCandidates('vendues', 'fr')).toEqual(['vendu', 'vendre', 'vendoir']);
+    expect(participleCandidates('gana', 'es')).toEqual([]);
   });
 });

@@ -49,9 +49,63 @@ describe('misspellings and chat shorthand', () => {
     expect(expandShorthand(['whos', 'the', 'mayor', 'rn'], 'en', () => 0)).toEqual(['who', 'the', 'mayor', 'now']);
   });
 
-  it('keeps a shorthand the articles use as a name, and leaves other languages alone', () => {
-    expect(expandShorthand(['who', 'is', 'ur', 'jaddou'], 'en', (w) => (w === 'ur' ? 3 : 0))).toEqual(['who', 'is', 'ur', 'jaddou']);
+  it('keeps a shorthand written as a name, or for a content word the articles use, and leaves other languages alone', () => {
+    expect(
+      expandShorthand(
+        ['who', 'is', 'ur', 'jaddou'],
+        'en',
+        () => 0,
+        (w) => w === 'ur',
+      ),
+    ).toEqual(['who', 'is', 'ur', 'jaddou']);
+    const agency = article('agency', 'Immigration agency gets a new head', [
+      'The Senate confirmed Ur Jaddou as director of the immigration agency on Friday.',
+      'Before the vote, senators asked Jaddou about the backlog of green card cases.',
+    ]);
+    const quotes = article('quotes', 'Fans react', ['"We\'re gonna win it all," one fan shouted.', '"It\'s gonna be a long year," another said.']);
+    const folder = SearchIndex.build([agency, quotes]);
+    // The articles write "Ur" as a name and "gonna" as a word.
+    const words = (q: string) => {
+      const read = readQuestion(folder, q, {});
+      return 'words' in read ? read.words : [];
+    };
+    expect(words('who is ur jaddou')).toEqual(['who', 'is', 'ur', 'jaddou']);
+    expect(words('is jaddou gonna testify cuz of the backlog')).toEqual(['is', 'jaddou', 'will', 'testify', 'because', 'of', 'the', 'backlog']);
+    expect(expandShorthand(['new', 'vax', 'rules'], 'en', (w) => (w === 'vax' ? 3 : 0))).toEqual(['new', 'vax', 'rules']);
     expect(expandShorthand(['wat', 'ppl'], 'de', () => 0)).toEqual(['wat', 'ppl']);
+  });
+
+  it('reads a shorthand for a function word as that word, however often the articles quote it', () => {
+    expect(expandShorthand(['is', 'it', 'gonna', 'rain', 'cuz', 'ur', 'late'], 'en', () => 9)).toEqual([
+      'is',
+      'it',
+      'will',
+      'rain',
+      'because',
+      'your',
+      'late',
+    ]);
+    // Quotes say "gonna" as people do; the reader's "gonna" asks what "will" would.
+    const quotes = article('quotes', 'Fans react to the draft', [
+      '"We\'re gonna win it all," one fan shouted outside the arena.',
+      '"It\'s gonna be a long year," another said after the trade.',
+    ]);
+    const town = article('town', 'Millbrook grows fast', ['Planners expect Millbrook to reach 90,000 residents by 2040, up from 61,000 today.']);
+    const chat = SearchIndex.build([quotes, town]);
+    expect(where(answer(chat, 'how many residents is millbrook gonna have by 2040').passages[0])).toBe('town#0');
+  });
+
+  it('never searches for chat filler: interjections and courtesies', () => {
+    const texting = article('texting', 'How teens text', [
+      'Teens say "lol" less than they did; "lmao" and "fr" are in, a survey of 2,000 students found.',
+      'Parents asked to "pls" explain the new words; teachers said "lol" still shows up in essays.',
+    ]);
+    const pilot = article('pilot', 'A pilot’s busy month', ['Rivera flew on 14 planes in March, more than in the whole of last year.']);
+    const chat = SearchIndex.build([texting, pilot]);
+    const asked = readQuestion(chat, 'tbh how many planes has rivera been on lol pls', {});
+    expect('content' in asked && asked.content).toEqual(['many', 'planes', 'rivera']);
+    expect(where(answer(chat, 'how many planes has rivera been on lol').passages[0])).toBe('pilot#0');
+    expect(where(answer(chat, 'tbh how many planes did rivera fly on in march pls').passages[0])).toBe('pilot#0');
   });
 
   it('finds a word one letter short among many words of its first letter and length', () => {
