@@ -1,6 +1,7 @@
 import { isStopword, termOf, wordsOf } from './normalize.js';
 import { newNameStrength } from './new-names.js';
 import { CHECK_LANGUAGE, type Slot } from './slots.js';
+import { contactStrength } from './contact.js';
 
 /** How strongly a sentence holds an answer of the kind a question's slot asks for (see `slots.ts`). */
 
@@ -82,6 +83,7 @@ const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
   if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot);
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
+  if (slot.kind === 'contact') return contactStrength(text, slot.contact!);
   // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
   if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
   if (slot.kind === 'tally') return TALLY.test(text) ? 2 : words.some((w) => isCount(w) && !saysNumber(said, w)) ? 1 : 0;

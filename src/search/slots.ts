@@ -2,6 +2,8 @@ import { isInterrogative, type Language } from './language.js';
 import { isStopword, termOf } from './normalize.js';
 import type { AnswerKind } from './fit.js';
 import { otherNamings } from './register.js';
+import type { ContactKind } from './contact.js';
+import { contactOrNounSlot } from './keyword-noun.js';
 
 /**
  * What a question asks the answer check to find beside its words (see `check.ts`): its slot, a kind
@@ -15,7 +17,7 @@ export const CHECK_LANGUAGE: Language = 'en';
 export const STRONG = 2;
 export const BESIDE_CUE = 3;
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -35,6 +37,8 @@ export interface Slot {
   role?: readonly string[];
   /** The terms of the last words of their other namings ("officer" for "cfo", see `register.ts`). */
   roleNamings?: ReadonlySet<string>;
+  /** For a contact detail: which one ("phone number" → phone, see `contact.ts`). */
+  contact?: ContactKind;
 }
 
 const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où', 'где', 'куда', 'dove', 'onde'];
@@ -61,7 +65,8 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
           personNounSlot(words) ??
           tallySlot(words) ??
           priceSlot(words) ??
-          keywordSlot(words));
+          keywordSlot(words) ??
+          contactOrNounSlot(words));
   if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
   if (kind === 'date' && words.some((w) => AHEAD_CUES.has(w))) return { kind, ahead: true };
   if (kind !== 'number') return { kind };
