@@ -1,7 +1,7 @@
 import type { Language } from './language.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
 import type { AnswerKind } from './fit.js';
-import type { Slot } from './slots.js';
+import { BESIDE_CUE, CHECK_LANGUAGE, type Slot } from './slots.js';
 
 /**
  * Measures a question asks for beside counts and sums ("how long is the tunnel", "how big is the pay
@@ -82,7 +82,7 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
  * nurses' basic pay" for "the pay raise"), or a count after it ("a jury pool of 140"; a count
  * before it counts the things: "three national monuments").
  */
-export function sizeBesideSubject(text: string, subject: ReadonlySet<string>, said: ReadonlySet<string>, language: Language): boolean {
+function sizeBesideSubject(text: string, subject: ReadonlySet<string>, said: ReadonlySet<string>, language: Language): boolean {
   const names = (list: readonly string[]) => list.some((w) => subject.has(termOf(w, language)));
   for (const m of text.matchAll(SHARE)) {
     const before = wordsOf(text.slice(0, m.index)).slice(-SUBJECT_REACH);
@@ -94,4 +94,9 @@ export function sizeBesideSubject(text: string, subject: ReadonlySet<string>, sa
     if (names(wordsOf(text.slice(0, m.index)).slice(-SUBJECT_REACH))) return true;
   }
   return false;
+}
+
+/** The strength (see `slotStrength`) of a size beside the question's subject: that of a name beside a "who" question's role; else 0. */
+export function sizeStrength(text: string, subject: ReadonlySet<string>, said: ReadonlySet<string>): number {
+  return sizeBesideSubject(text, subject, said, CHECK_LANGUAGE) ? BESIDE_CUE : 0;
 }

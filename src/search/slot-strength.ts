@@ -1,7 +1,7 @@
+import { sizeStrength } from './measures.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
 import { newNameStrength } from './new-names.js';
-import { BESIDE_CUE, CHECK_LANGUAGE, type Slot } from './slots.js';
-import { sizeBesideSubject } from './measures.js';
+import { CHECK_LANGUAGE, type Slot } from './slots.js';
 
 /** How strongly a sentence holds an answer of the kind a question's slot asks for (see `slots.ts`). */
 
@@ -89,7 +89,8 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   let weak = false;
   if (slot.kind === 'number') {
     // A size beside the thing measured is the strongest answer ("a 6.2% increase in nurses' basic pay" for "how big is the pay raise").
-    if (slot.subject?.size && sizeBesideSubject(text, slot.subject, said, CHECK_LANGUAGE)) return BESIDE_CUE;
+    const size = slot.subject?.size ? sizeStrength(text, slot.subject, said) : 0;
+    if (size) return size;
     if (slot.money && MONEY.test(text)) return 2;
     if (slot.percent && PERCENT.test(text)) return 2;
     const isUnit = (u: string) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE));

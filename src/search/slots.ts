@@ -1,8 +1,8 @@
 import { isInterrogative, type Language } from './language.js';
+import { clockSlot, measureSlot } from './measures.js';
 import { isStopword, termOf } from './normalize.js';
 import type { AnswerKind } from './fit.js';
 import { otherNamings } from './register.js';
-import { clockSlot, measureSlot } from './measures.js';
 
 /**
  * What a question asks the answer check to find beside its words (see `check.ts`): its slot, a kind
