@@ -29,6 +29,7 @@ const KIND_CUES: Array<[AnswerKind, string[]]> = [
       'how cold',
       'how hot',
       'how deep',
+      'how wide',
       'how heavy',
       'what percent',
       'what percentage',

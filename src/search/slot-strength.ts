@@ -1,3 +1,4 @@
+import { sizeStrength } from './measures.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
 import { newNameStrength } from './new-names.js';
 import { CHECK_LANGUAGE, type Slot } from './slots.js';
@@ -89,6 +90,9 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   if (slot.kind === 'tally') return TALLY.test(text) ? 2 : words.some((w) => isCount(w) && !saysNumber(said, w)) ? 1 : 0;
   let weak = false;
   if (slot.kind === 'number') {
+    // A size beside the thing measured is the strongest answer ("a 6.2% increase in nurses' basic pay" for "how big is the pay raise").
+    const size = slot.subject?.size ? sizeStrength(text, slot.subject, said) : 0;
+    if (size) return size;
     if (slot.money && MONEY.test(text)) return 2;
     if (slot.percent && PERCENT.test(text)) return 2;
     const isUnit = (u: string) => slot.units!.has(u) || slot.units!.has(termOf(u, CHECK_LANGUAGE));
@@ -104,6 +108,8 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   }
   // A date: a month with a day or year, or a clock time, is strong; a year, a decade, a century or a weekday alone weak.
   if (CLOCK.test(text)) return 2;
+  // "what time": a date is only a weak answer.
+  if (slot.clock) return words.some((w, i) => !said.has(w) && (MONTHS.has(w) || WEEKDAYS.has(w) || isYear(words, i))) ? 1 : 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (said.has(w)) continue;

@@ -1,4 +1,5 @@
 import { isInterrogative, type Language } from './language.js';
+import { clockSlot, measureSlot } from './measures.js';
 import { isStopword, termOf } from './normalize.js';
 import type { AnswerKind } from './fit.js';
 import { otherNamings } from './register.js';
@@ -30,6 +31,10 @@ export interface Slot {
   money?: boolean;
   /** Whether a share ("52%", "52 percent") is the strong answer. */
   percent?: boolean;
+  /** For a size ("how big is the pool"): the terms of the thing measured, a share or count beside which is the answer (see `measures.ts`). */
+  subject?: ReadonlySet<string>;
+  /** For a date: whether only a time of day is a strong answer ("what time is the show on"). */
+  clock?: boolean;
   /** For a quote: the forms of the verb asked about ("call", "calling") and the question's words for who did it. */
   verb?: ReadonlySet<string>;
   doer?: ReadonlySet<string>;
@@ -42,16 +47,6 @@ export interface Slot {
 }
 
 const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où', 'где', 'куда', 'dove', 'onde'];
-const UNITS: Array<[string, string]> = [
-  ['how long', 'second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades'],
-  ['how old', 'year years old age ages aged'],
-  ['how far', 'mile miles km kilometers kilometres feet foot meters metres yards'],
-  ['how high', 'feet foot meters metres miles km inches'],
-  ['how tall', 'feet foot meters metres inches'],
-  ['how deep', 'feet foot meters metres miles km inches'],
-  ['how big', 'acre acres square feet miles meters metres inches'],
-  ['how large', 'acre acres square feet miles meters metres'],
-];
 
 /** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
@@ -68,9 +63,11 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
           keywordSlot(words) ??
           contactOrNounSlot(words));
   if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
+  if (kind === 'date' && clockSlot(words)) return clockSlot(words);
   if (kind === 'date' && words.some((w) => AHEAD_CUES.has(w))) return { kind, ahead: true };
   if (kind !== 'number') return { kind };
-  for (const [cue, units] of UNITS) if (text.includes(` ${cue} `)) return { kind, units: new Set(units.split(' ')) };
+  const measure = measureSlot(words, kind, language);
+  if (measure) return measure;
   if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
   const many = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how');
   if (many >= 0) {
