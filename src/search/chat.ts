@@ -33,7 +33,7 @@ const SHORTHAND: Record<string, string> = {
   bcuz: 'because',
   becuz: 'because',
   // "Going to", "got to": the future and "must", function words like "will" ("how many ppl is
-  // nigeria gonna have" asks what "will nigeria have" does).
+  // the city gonna hire" asks what "will the city hire" does).
   gonna: 'will',
   finna: 'will',
   gotta: 'must',
@@ -205,7 +205,7 @@ export function isChatFiller(word: string, language: Language): boolean {
 }
 
 /**
- * Vague words readers put where the article has a noun or says nothing ("the guy fighting the irs",
+ * Vague words readers put where the article has a noun or says nothing ("the guy suing the city",
  * "maybe-privileged stuff", "what's the pic actually from"): searched as any word, each weighed as
  * much as the question's content words, and an answer lacking one looked like one lacking half the
  * question. Searched for less instead (VAGUE_WEIGHT), not dropped: now and then the article says
