@@ -43,13 +43,16 @@ export function isKeywords(words: readonly string[]): boolean {
   return !words.some((w) => isInterrogative(w, 'en'));
 }
 
+/** A clock time ("9 p.m.", "noon"): the shape of opening hours, and of the answer to "what time" (see slot-strength.ts). */
+export const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
+
 const SHAPES: Record<ContactKind, RegExp> = {
   phone: /(?:\(\d{3}\)\s?|\b(?:1[\s.-])?\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/u,
   address:
     /\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Cir|Circle|Ter|Terrace|Sq|Square|Pike|Trail)\b/u,
   web: /\b(?:https?:\/\/|www\.)\S|\b[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|info|io|us)\b/iu,
   email: /[\p{L}\p{N}._+-]+@[\p{L}\p{N}-]+\.\p{L}{2,}/u,
-  hours: /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u,
+  hours: CLOCK,
 };
 
 /** The details a sentence of contacts gives together; not a clock time, which most events have. */

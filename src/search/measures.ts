@@ -1,6 +1,6 @@
 import type { Language } from './language.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
-import type { AnswerKind } from './fit.js';
+import { isYear, type AnswerKind } from './fit.js';
 import { BESIDE_CUE, CHECK_LANGUAGE, type Slot } from './slots.js';
 
 /**
@@ -75,7 +75,6 @@ const SHARE = /\p{N}\s?%|\p{N}\s?percent\b/gu;
  * rank ("5th"), not a year.
  */
 const COUNT = /(?<![\p{L}\p{N}][-–]|[\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])/gu;
-const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /**
  * Whether `text` gives the size of the question's subject: a share beside it ("a 6.2% increase in
@@ -90,7 +89,7 @@ function sizeBesideSubject(text: string, subject: ReadonlySet<string>, said: Rea
     if (names(before) || names(after)) return true;
   }
   for (const m of text.matchAll(COUNT)) {
-    if (YEAR.test(m[0]) || said.has(m[0])) continue;
+    if (isYear(m[0]) || said.has(m[0])) continue;
     if (names(wordsOf(text.slice(0, m.index)).slice(-SUBJECT_REACH))) return true;
   }
   return false;

@@ -77,6 +77,15 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
 }
 
 /**
+ * How paragraphs `docs` write `term` when they write it as a name: with a capital in at least
+ * NAME_SHARE of NAME_SUPPORT or more uses away from sentence starts ("Stanley"); else undefined.
+ */
+export function nameSurface(index: SearchIndex, term: string, docs: readonly number[]): string | undefined {
+  const use = nameUse(index, term, docs);
+  return use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses ? use.surface : undefined;
+}
+
+/**
  * Whether the folder writes `term` as a name: with a capital in at least NAME_SHARE of its uses away
  * from sentence starts, read in its first NAME_SAMPLE paragraphs ("Ur" of "Ur Jaddou", not the
  * "gonna" of quotes); a term only ever opening sentences is never written in lowercase, and counts
@@ -116,12 +125,12 @@ function unsaidName(index: SearchIndex, groups: readonly QueryGroup[], article: 
     const top = [...g.terms].sort((a, b) => b.weight - a.weight)[0]!;
     if (top.weight < 1 && (top.weight < FUZZY_WEIGHT[1]! || g.word.length < GUESS_LENGTH)) continue;
     const term = top.term;
-    const use = nameUse(
+    const surface = nameSurface(
       index,
       term,
       others.filter((doc) => index.paragraphTerms(doc).includes(term)),
     );
-    if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses && use.surface) return { term, surface: use.surface };
+    if (surface) return { term, surface };
   }
   return undefined;
 }

@@ -3,7 +3,8 @@ import type { QueryGroup } from './rank.js';
 import { articleRange } from './article-range.js';
 import { neverSays } from './check.js';
 import { writtenWords } from './normalize.js';
-import { NAME_SHARE, NAME_SUPPORT, nameUse } from './proper-names.js';
+import { nameSurface } from './proper-names.js';
+import { paragraphOf } from './lookup.js';
 import type { WordVectors } from './vectors.js';
 
 /**
@@ -42,7 +43,7 @@ export function siblingInPlace(
     // The article's words written with a capital, near the asked one: each then judged as a name.
     const near = new Map<string, { term: string; docs: number[] }>();
     for (let doc = range.from; doc < range.to; doc++) {
-      const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text;
+      const text = paragraphOf(index, doc).text;
       for (const { term, written } of writtenWords(text, index.articleLanguage(article))) {
         if (!/^\p{Lu}/u.test(written)) continue;
         const word = written.toLowerCase();
@@ -57,9 +58,8 @@ export function siblingInPlace(
       }
     }
     for (const { term, docs } of near.values()) {
-      const use = nameUse(index, term, docs);
-      if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses && use.surface)
-        return { asked: g.word.charAt(0).toUpperCase() + g.word.slice(1), named: use.surface };
+      const named = nameSurface(index, term, docs);
+      if (named) return { asked: g.word.charAt(0).toUpperCase() + g.word.slice(1), named };
     }
   }
   return undefined;
@@ -100,12 +100,12 @@ export function otherTitled(
     if (id === undefined || !term || titleTerms.has(term)) continue;
     const kin = titled.find(({ written }) => vectors.similarity(id, vectors.id(written.toLowerCase())!) >= SIBLING);
     if (!kin) continue;
-    const use = nameUse(
+    const asked = nameSurface(
       index,
       term,
       others.filter((doc) => index.paragraphTerms(doc).includes(term)),
     );
-    if (use.uses >= NAME_SUPPORT && use.capitals >= NAME_SHARE * use.uses && use.surface) return { asked: use.surface, named: kin.written, term };
+    if (asked) return { asked, named: kin.written, term };
   }
   return undefined;
 }

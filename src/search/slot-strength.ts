@@ -2,7 +2,8 @@ import { sizeStrength } from './measures.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
 import { newNameStrength } from './new-names.js';
 import { CHECK_LANGUAGE, type Slot } from './slots.js';
-import { contactStrength } from './contact.js';
+import { CLOCK, contactStrength } from './contact.js';
+import { isYear as isYearNumber } from './fit.js';
 
 /** How strongly a sentence holds an answer of the kind a question's slot asks for (see `slots.ts`). */
 
@@ -15,7 +16,6 @@ const NUMBER_WORDS = new Set(
     ' ',
   ),
 );
-const YEAR = /^(?:1[89]|20)\d\d$/;
 const NUMBER = /^\p{N}/u;
 /** "100th", "21st": a rank, not a count ("celebrating its 100th anniversary" says nothing of how many). */
 const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
@@ -29,7 +29,7 @@ const DECADE = /^(?:1\d|20)?\d0s$/;
 
 /** Whether `words[i]` is a year: one of the news's ("2022"), or an earlier one after a preposition of time ("after 1279"). */
 function isYear(words: readonly string[], i: number): boolean {
-  return YEAR.test(words[i]!) || (EARLY_YEAR.test(words[i]!) && TIME_PREPOSITIONS.has(words[i - 1] ?? ''));
+  return isYearNumber(words[i]!) || (EARLY_YEAR.test(words[i]!) && TIME_PREPOSITIONS.has(words[i - 1] ?? ''));
 }
 
 /** Whether `words[i]` names a decade or a century: "in the 1990s", "the mid-18th century". */
@@ -63,7 +63,7 @@ const isRank = (w: string) => ORDINAL.test(w) || RANK_WORDS.has(w);
 
 /** A number that may count what is asked: digits or a number word, not a year, not a rank. */
 function isCount(w: string): boolean {
-  return (NUMBER.test(w) && !YEAR.test(w) && !ORDINAL.test(w)) || NUMBER_WORDS.has(w);
+  return (NUMBER.test(w) && !isYearNumber(w) && !ORDINAL.test(w)) || NUMBER_WORDS.has(w);
 }
 
 /** Whether the question says the number `w` itself, in digits or in words: no answer to it. */
@@ -75,7 +75,6 @@ const MONEY = /[$£€¥]\s?\p{N}|\p{N}\s?(?:(?:thousand|million|billion|trillio
 const PERCENT = /\p{N}\s?%|\bpercent\b/u;
 /** Two counts set against each other: "a 72-25 vote", "won 3–1". */
 const TALLY = /(?<![\p{N}.,/–-])\p{N}{1,3}\s?[-–]\s?\p{N}{1,3}(?![\p{N}]|[.,/–-]\p{N})/u;
-const CLOCK = /\p{N}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/u;
 
 /**
  * 0 when the sentence holds no answer of the slot's kind outside the question's words, 1 for a weak
@@ -115,7 +114,7 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
     if (said.has(w)) continue;
     if (MONTHS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
     // A target year answers when something is to happen: "expects the bridge to reopen by 2028".
-    if (slot.ahead && YEAR.test(w) && TARGET.has(words[i - 1] ?? '')) return 2;
+    if (slot.ahead && isYearNumber(w) && TARGET.has(words[i - 1] ?? '')) return 2;
     if (MONTHS.has(w) || WEEKDAYS.has(w) || isYear(words, i) || isEra(words, i)) weak = true;
   }
   return weak ? 1 : 0;
