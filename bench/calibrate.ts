@@ -22,8 +22,7 @@ import { loadAnswerModels, type AnswerModels } from '../src/app/open.js';
 import { dedupeParagraphs } from '../src/articles/dedupe.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { AMOUNT_DECLINE_BELOW, explainAnswer, MIN_CONFIDENCE, SURE_CONFIDENCE, WEAK_SURE_BELOW } from '../src/search/answer.js';
-import { CHECK_MARGIN } from '../src/search/check.js';
+import { AMOUNT_DECLINE_BELOW, explainAnswer, MIN_CONFIDENCE, saysUnsure } from '../src/search/answer.js';
 import {
   calibrated,
   DEFAULT_CALIBRATION,
@@ -240,9 +239,9 @@ let floor = MIN_CONFIDENCE;
  */
 const declines = (s: Sample, p: number, bar: number) =>
   s.x[at('conviction')]! < floor || p < bar || (s.amount && s.x[at('kindMissing')] === 1 && p < AMOUNT_DECLINE_BELOW) || s.noted;
-/** "Not sure" as `answer()` says it: below the model's bar, by a narrow override, or a weak conviction the model does not trust either. */
+/** "Not sure" as `answer()` says it (see `saysUnsure`), at the model's bar `bar`. */
 const unsure = (x: readonly number[], p: number, bar: number) =>
-  (x[at('conviction')]! < SURE_CONFIDENCE && p < WEAK_SURE_BELOW) || (x[at('overridden')] === 1 && x[at('margin')]! < CHECK_MARGIN) || p < bar;
+  saysUnsure({ conviction: x[at('conviction')]!, probability: p, unsureBelow: bar, overridden: x[at('overridden')] === 1, margin: x[at('margin')]! });
 
 /** The curve on held-out scores: per set, at each decline bar and "not sure" bar. */
 function printCurve(samples: readonly Sample[], scores: readonly number[], declineBars: number[], unsureBars: number[]): void {

@@ -44,6 +44,15 @@ export const SURE_CONFIDENCE = 0.3;
  */
 export const WEAK_SURE_BELOW = 0.4;
 /**
+ * For questions judged by the calibrated confidence, a conviction below this says "not sure" when the
+ * answer check found another paragraph of the article nearly as fitting (within CHECK_MARGIN), also
+ * where it kept word match's choice: the words barely carry the answer and the article offers a second
+ * one about as likely. Such answers were wrong in both new reader sets (5 of 5, none in the development
+ * set); with a strong conviction a close second paragraph was as often right as not. Only for those
+ * questions: across languages it flagged right answers. Figures in docs/benchmarks.md.
+ */
+export const CLOSE_CALL_BELOW = 0.35;
+/**
  * Below this calibrated confidence, a best paragraph without any number for a question asking for an
  * amount ("how much did the new skate park cost") is declined: ranking already prefers paragraphs
  * with a number, so when the best one has none the folder mostly lacks the story, and the model no
@@ -161,12 +170,35 @@ function judge(index: SearchIndex, found: Found, best: Best, options: AnswerOpti
   const [declineBelow, unsureBelow] = read ? [SENTENCE_DECLINE_BELOW, SENTENCE_UNSURE_BELOW] : [DECLINE_BELOW, UNSURE_BELOW];
   const noAmount = probability !== undefined && found.q.fit.kind === 'number' && features!.kindMissing === 1 && probability < AMOUNT_DECLINE_BELOW;
   const decline = abstain && (conviction < threshold || (probability !== undefined && probability < declineBelow) || noAmount);
-  const unsure =
-    abstain &&
-    ((conviction < SURE_CONFIDENCE && (probability === undefined || probability < WEAK_SURE_BELOW)) ||
-      (probability !== undefined && probability < unsureBelow) ||
-      (ranked[0]!.doc !== first && margin < CHECK_MARGIN));
+  const unsure = abstain && saysUnsure({ conviction, probability, unsureBelow, overridden: ranked[0]!.doc !== first, margin });
   return { features, probability, decline, unsure };
+}
+
+/** What "not sure" is decided by (also in `npm run bench:calibrate`'s curve). */
+export interface Sureness {
+  conviction: number;
+  /** The calibrated confidence, when it judges. */
+  probability: number | undefined;
+  /** Its "not sure" bar. */
+  unsureBelow: number;
+  /** Whether the answer check showed another paragraph than word match ranked first. */
+  overridden: boolean;
+  /** The shown paragraph's lead in the check over its article's next. */
+  margin: number;
+}
+
+/**
+ * Whether an answer given is flagged "not sure": a weak conviction the calibrated confidence does not
+ * trust either, a calibrated confidence below its bar, a narrow override by the answer check, or a
+ * close call between two of the article's paragraphs on a weak conviction (see CLOSE_CALL_BELOW).
+ */
+export function saysUnsure({ conviction, probability: p, unsureBelow, overridden, margin }: Sureness): boolean {
+  return (
+    (conviction < SURE_CONFIDENCE && (p === undefined || p < WEAK_SURE_BELOW)) ||
+    (p !== undefined && p < unsureBelow) ||
+    (overridden && margin < CHECK_MARGIN) ||
+    (p !== undefined && conviction < CLOSE_CALL_BELOW && margin < CHECK_MARGIN)
+  );
 }
 
 /** The calibrated confidence's features of the best passage; for English questions only (see `checkBestArticle`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/search/answer.js';
+import { answer, explainAnswer, SURE_CONFIDENCE, WEAK_SURE_BELOW } from '../../src/search/answer.js';
+import { CHECK_MARGIN } from '../../src/search/check.js';
 import { SearchIndex } from '../../src/search/index.js';
 import type { SentenceModel } from '../../src/search/types.js';
 import { article, COUNCIL, EARNINGS, NEWS, SCIENCE, STORM, TRANSFER } from './fixture.js';
@@ -120,5 +121,34 @@ describe('the calibrated confidence’s say in "not sure"', () => {
     expect(where(a.passages[0])).toBe('science#0');
     expect(a.confidence).toBeGreaterThanOrEqual(0.4);
     expect(a.tentative).toBeUndefined();
+  });
+});
+
+describe('a close call between two paragraphs of the article', () => {
+  // Two counts of boats at the pier: before the storm and now. "Dock" is neither paragraph's word.
+  const pier = article('pier', 'Harbour pier reopens after repairs', [
+    'The old harbour pier in Port Elwin reopened on Saturday after a winter of repairs to its wooden deck.',
+    'About 40 boats moored at the pier before the storm, the harbour master said, and 12 of them were damaged.',
+    'Fishermen said 25 boats now use the pier each morning, and the cafe at its end serves 300 breakfasts a day.',
+    'The council spent 2 million dollars on the repairs, paid from its reserve fund.',
+  ]);
+  const index = SearchIndex.build([...NEWS, pier]);
+
+  it('is "not sure" when the question’s words barely carry the answer, though the check kept word match’s paragraph', () => {
+    const shown = explainAnswer(index, 'how many boats dock at the pier', { vectors });
+    expect(where(shown.answer.passages[0])).toBe('pier#2');
+    expect(shown.features!.overridden).toBe(0);
+    expect(shown.features!.margin).toBeLessThan(CHECK_MARGIN);
+    // Above the bars that flag a weak conviction or a low calibrated confidence by themselves.
+    expect(shown.features!.conviction).toBeGreaterThan(SURE_CONFIDENCE);
+    expect(shown.answer.confidence).toBeGreaterThan(WEAK_SURE_BELOW);
+    expect(shown.answer.tentative).toBe(true);
+  });
+
+  it('is sure of the same close call when the question’s words carry it', () => {
+    const shown = explainAnswer(index, 'how many boats are at the pier', { vectors });
+    expect(where(shown.answer.passages[0])).toBe('pier#2');
+    expect(shown.features!.margin).toBeLessThan(CHECK_MARGIN);
+    expect(shown.answer.tentative).toBeUndefined();
   });
 });
