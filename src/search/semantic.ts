@@ -12,6 +12,7 @@ import type { WordVectors } from './vectors.js';
 export const SEMANTIC_WEIGHT = 0.7;
 /** The word vectors are English ones: other languages' words mostly have none, or false friends. */
 export const VECTOR_LANGUAGE: Language = 'en';
+const DIGIT = /\p{N}/u;
 
 /**
  * For each content word of the question, the paragraph word closest in meaning (the word itself
@@ -21,6 +22,15 @@ export const VECTOR_LANGUAGE: Language = 'en';
  */
 export class MeaningMatch {
   private readonly question: Array<{ id: number; weight: number }> = [];
+  /**
+   * The question's words the vectors lack but the folder has (a hashtag such as "saveourpier", a rare name), by
+   * term: matched literally, 1 when the paragraph or its title says the word, else 0. Left out, they
+   * let a paragraph with only the question's common words ("launched", "campaign") match fully, and
+   * such words are mostly the rarest, the ones that say which story is asked about. Not numbers:
+   * a year or an amount is judged by its own fit (`misfit.ts`), and matched here it raised the
+   * meaning of passages for years the folder lacks (figures in docs/benchmarks.md).
+   */
+  private readonly literal: Array<{ term: string; weight: number }> = [];
   /** The question words' vector numbers, in `question`'s order. */
   private readonly ids: Uint32Array;
   private readonly total: number;
@@ -44,9 +54,11 @@ export class MeaningMatch {
   ) {
     for (const word of words) {
       const id = vectors.id(word);
-      if (id !== undefined) this.question.push({ id, weight: index.idf(termOf(word, language)) });
+      const term = termOf(word, language);
+      if (id !== undefined) this.question.push({ id, weight: index.idf(term) });
+      else if (!DIGIT.test(word) && index.postings.has(term)) this.literal.push({ term, weight: index.idf(term) });
     }
-    this.total = this.question.reduce((s, q) => s + q.weight, 0);
+    this.total = this.question.reduce((s, q) => s + q.weight, 0) + this.literal.reduce((s, q) => s + q.weight, 0);
     this.ids = Uint32Array.from(this.question, (q) => q.id);
     this.best = new Float32Array(this.question.length);
     this.cache = idsCache(vectors, index);
@@ -55,7 +67,7 @@ export class MeaningMatch {
     this.generation = nextGeneration(this.scratch);
   }
 
-  /** Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word has a vector. */
+  /** Paragraph `doc`'s match in [0, 1] (negative similarities count as none); 0 when no question word has a vector or is the folder's. */
   score(doc: number): number {
     if (this.total === 0) return 0;
     const best = this.best.fill(0);
@@ -72,6 +84,11 @@ export class MeaningMatch {
     }
     let sum = 0;
     this.question.forEach((q, i) => (sum += q.weight * best[i]!));
+    if (this.literal.length > 0) {
+      const terms = new Set(this.index.paragraphTerms(doc));
+      const title = this.index.titleTerms[this.index.docArticle[doc]!]!;
+      for (const l of this.literal) if (terms.has(l.term) || title.has(l.term)) sum += l.weight;
+    }
     return sum / this.total;
   }
 

@@ -76,6 +76,18 @@ describe('meaning match', () => {
   it('is 0 when no question word has a vector (names, other scripts)', () => {
     expect(score(new MeaningMatch(tinyVectors(), index, ['zelensky', 'мост'], 'en'), 'pm')).toBe(0);
   });
+
+  it('counts a name the vectors lack by whether the paragraph says it, so a story naming it beats one with only the common words', () => {
+    const named = SearchIndex.build([
+      article('pier', 'Harbour news', ['The council ousted the harbour board over Saveourpier.', 'Saveourpier began last spring.']),
+      article('other', 'Politics', ['The president ousted the minister on Tuesday.']),
+    ]);
+    const at = (id: string) => named.docArticle.indexOf(named.articles.findIndex((a) => a.id === id));
+    const match = new MeaningMatch(tinyVectors(), named, ['ousted', 'saveourpier'], 'en');
+    // Both say "ousted"; only the pier story says the name, which has no vector.
+    expect(match.score(at('pier'))).toBeCloseTo(1, 5);
+    expect(match.score(at('other'))).toBeLessThan(0.6);
+  });
 });
 
 const vectors = await realVectors();
