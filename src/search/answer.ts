@@ -96,7 +96,8 @@ export function explainAnswer(index: SearchIndex, question: string, options: Ans
   const today = options.today ?? new Date().toISOString();
   const doubts = doubtsOf(index, q, ranked, doc, evidence.misfit, today, options.vectors);
   const conviction =
-    convictionOf(index, q.groups, evidence) - (doubts.missingThing || doubts.unreported ? YEAR_DOUBT : candidates.unnamed ? UNNAMED_DOUBT : 0);
+    convictionOf(index, q.groups, evidence) -
+    (doubts.missingThing || doubts.unreported || doubts.stale ? YEAR_DOUBT : candidates.unnamed ? UNNAMED_DOUBT : 0);
   const { features, probability, decline, unsure } = judge(index, { q, candidates, checked }, { doc, evidence, conviction }, options);
   if (decline) return { answer: notFound(index, q.base), features };
 

@@ -6,7 +6,8 @@ import { missingName } from './proper-names.js';
 import { unknownWord } from './unknown-words.js';
 import { otherTitled, siblingInPlace } from './siblings.js';
 import { otherEdition } from './editions.js';
-import { unreportedYears } from './fit.js';
+import { previewedMonth } from './previewed.js';
+import { staleDay, unreportedYears } from './fit.js';
 import type { Misfit } from './misfit.js';
 import type { Question } from './question.js';
 import type { WordVectors } from './vectors.js';
@@ -20,6 +21,11 @@ export interface Doubts {
   missingThing: string | undefined;
   /** A year the question asks the outcome of, after the article was written. */
   unreported: string | undefined;
+  /**
+   * A day next to today the question asks about ("last night"), long after the article was written (see
+   * `staleDay`), or a month it asks about in the past that the article only looks ahead to (see `previewedMonth`).
+   */
+  stale: string | undefined;
 }
 
 /** The doubts about the best passage `best` among the candidates `ranked`, on `today` (ISO). */
@@ -33,7 +39,7 @@ export function doubtsOf(
   vectors?: WordVectors,
 ): Doubts {
   const { language, groups, words } = q;
-  if (language !== CHECK_LANGUAGE) return { missingThing: undefined, unreported: undefined };
+  if (language !== CHECK_LANGUAGE) return { missingThing: undefined, unreported: undefined, stale: undefined };
   const article = index.docArticle[best]!;
   const candidates = ranked.map((r) => r.doc);
   // A thing the question names that the article has the words of but never says, while other
@@ -55,6 +61,9 @@ export function doubtsOf(
       siblingInPlace(index, groups, article, vectors)?.asked ??
       otherTitled(index, groups, q.fit.outcome && q.fit.years.length > 0, article, candidates, vectors)?.asked);
   // A year the question asks the outcome of, after the article was written, counts as a missing year.
-  const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, index.articles[article]!.published, today)[0];
-  return { missingThing, unreported };
+  const story = index.articles[article]!;
+  const unreported = misfit.year ? undefined : unreportedYears(words, q.fit.years, story.published, today)[0];
+  // So does a day next to today asked about ("last night") of a story written long before it, and a
+  // month asked about in the past of a story that only looks ahead to it (see `previewed.ts`).
+  return { missingThing, unreported, stale: staleDay(words, story.published, today) ?? previewedMonth(words, q.fit.years, story) };
 }

@@ -44,7 +44,8 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
 /**
  * The numbers `text` writes right after a term of `names`: the asked one however written, others
  * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
- * amount ("magnitude 6", "topped $4 trillion"), not an edition. Right after means with nothing
+ * amount ("magnitude 6", "topped $4 trillion"), not an edition. A rank right before the name
+ * numbers it however written ("the fourth season", "its 12th season"): a rank is never an amount. Right after means with nothing
  * but a space or a hyphen between: "Super Tuesday, 1,344 delegates" numbers the delegates, not the
  * Tuesday. And only a number of the asked one's kind: a year is contradicted by another year, an
  * edition number by another such number ("Super Bowl 58" is "Super Bowl 2024" by another naming).
@@ -56,6 +57,11 @@ function numbersAfter(text: string, language: Language, e: Edition, names: Reado
   const words = writtenWords(nfc, language);
   const termsBefore = e.wordsBefore.map((w) => termOf(w, language));
   words.forEach((w, k) => {
+    // A rank right before the name numbers it too: "the fourth season" is "season 4" by another naming.
+    const rank = k > 0 && names.has(w.term) && !isYear(e.number) ? rankOf(words[k - 1]!.written.toLowerCase()) : undefined;
+    if (rank !== undefined && JOINED.test(nfc.slice(words[k - 1]!.start + words[k - 1]!.written.length, w.start))) {
+      if (w.written.length > (into.get(rank)?.length ?? 0)) into.set(rank, w.written);
+    }
     const next = words[k + 1];
     const number = next?.term;
     if (!names.has(w.term) || number === undefined || !NUMBER.test(number)) return;
@@ -68,6 +74,19 @@ function numbersAfter(text: string, language: Language, e: Edition, names: Reado
     const name = nfc.slice(words[nameStart]!.start, w.start + w.written.length);
     if (name.length > (into.get(number)?.length ?? 0)) into.set(number, name);
   });
+}
+
+/** Ranks as the news spells them out, first to twentieth: "the show's fourth season". */
+const RANK_WORDS = (
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth ' +
+  'sixteenth seventeenth eighteenth nineteenth twentieth'
+).split(' ');
+const RANK = /^(\p{N}+)(?:st|nd|rd|th)$/u;
+
+/** The number a rank stands for ("fifth", "12th"), as digits; undefined for any other word. */
+function rankOf(word: string): string | undefined {
+  const spelled = RANK_WORDS.indexOf(word);
+  return spelled >= 0 ? String(spelled + 1) : RANK.exec(word)?.[1];
 }
 
 /**

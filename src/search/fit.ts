@@ -168,11 +168,16 @@ export function missingYears(years: readonly string[], paragraph: string, title:
  */
 export function unreportedYears(words: readonly string[], years: readonly string[], published: string | null, today: string): string[] {
   if (years.length === 0 || !published || !words.some((w) => RESULT_WORDS.has(w))) return [];
-  const forecast = (y: string) => y > today.slice(0, 4) && !words.some((w) => PAST_WORDS.has(w));
+  const forecast = (y: string) => y > today.slice(0, 4) && !asksInPast(words);
   return years.filter((y) => y > published.slice(0, 4) && !forecast(y));
 }
 /** Words that put an English question in the past: "who won", "who did", "what was". */
 const PAST_WORDS = new Set('won did was were had'.split(' '));
+
+/** Whether an English question asks in the past (see PAST_WORDS). */
+export function asksInPast(words: readonly string[]): boolean {
+  return words.some((w) => PAST_WORDS.has(w));
+}
 /** English words asking who won (see `asksOutcome`), and with them those asking for an outcome. */
 const WON_WORDS = new Set('won win wins winner winners'.split(' '));
 const RESULT_WORDS = new Set([...WON_WORDS, ...'result results champion champions outcome'.split(' ')]);
@@ -226,6 +231,27 @@ export function readsAsHeading(text: string): boolean {
   return ABBREVIATION_END.test(text) && !/[.!?…]\s/u.test(text) && isHeading(text.replace(ABBREVIATION_END, ''));
 }
 const ABBREVIATION_END = /\s\S*(?:\p{Lu}\.){2,}$/u;
+
+/**
+ * A day next to today that an English question asks about ("was anyone hurt in the storm last
+ * night"), when its article was written more than DAY_SPAN days before `today` (ISO): a story
+ * that old cannot be the news of last night, however well it matches the words, and the folder lacks
+ * the news asked for. Not "today", which readers also say of the present in general ("how many people
+ * use it today"), nor "this week", which news quizzes ask of the week they were written in (RealTime
+ * QA's questions). Undated articles say nothing.
+ */
+export function staleDay(words: readonly string[], published: string | null, today: string): string | undefined {
+  if (!published) return undefined;
+  const text = ` ${words.join(' ')} `;
+  const cue = DAY_CUES.find((c) => text.includes(` ${c} `));
+  if (cue === undefined) return undefined;
+  const age = (Date.parse(today) - Date.parse(published)) / DAY_MS;
+  return age > DAY_SPAN ? cue : undefined;
+}
+const DAY_CUES = ['yesterday', 'last night', 'tonight', 'this morning', 'this afternoon', 'this evening'];
+/** How many days after the day asked about a story of it may still be the newest: the next day's follow-up, a preview days ahead of "tonight's" game. */
+export const DAY_SPAN = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * How a question asks for the newest news: 'this-year' ("who won the derby this year"), 'latest'

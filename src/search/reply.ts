@@ -67,10 +67,12 @@ function passageOf(index: SearchIndex, r: Ranked, { paragraph, neighbour }: Show
 
 /** The note that the best passage `best` is from another year or about another thing than asked, if it is. */
 export function mismatchNote(index: SearchIndex, best: number, q: Question, doubts: Doubts, today: string) {
-  const { missingThing, unreported } = doubts;
+  const { unreported } = doubts;
+  // A day asked about ("last night") is noted as a thing: "I have nothing on “last night”".
+  const thing = doubts.missingThing ?? doubts.stale;
   return (
     mismatchOf(index, best, q.fit.years, q.recency, today) ??
-    (unreported ? datedNote(index, best, unreported, true) : missingThing && datedNote(index, best, missingThing))
+    (unreported ? datedNote(index, best, unreported, true) : thing && datedNote(index, best, thing))
   );
 }
 

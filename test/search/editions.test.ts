@@ -62,7 +62,14 @@ const HOSTS = dated(
   ]),
   '2024-12-11',
 );
-const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR, PRIMARY, BOWL, VISIT, HOSTS]);
+const ROCKET = dated(
+  article('rocket', 'How to watch the Skylark rocket launch', [
+    'Skylark’s fifth flight will lift off on Sunday morning from the coast, weather permitting, with a two-hour window.',
+    'The company will stream the flight test online, starting half an hour before liftoff.',
+  ]),
+  '2024-10-12',
+);
+const index = SearchIndex.build([PHONE, QUAKE, BID, COLOR, PRIMARY, BOWL, VISIT, HOSTS, ROCKET]);
 const TODAY = '2026-12-02';
 const at = (id: string) => index.articles.findIndex((a) => a.id === id);
 const groups = (...words: string[]): QueryGroup[] =>
@@ -103,6 +110,15 @@ describe('another edition of a numbered thing', () => {
     const bowl = ['super', 'bowl', '58'];
     expect(otherEdition(index, bowl, groups(...bowl), at('bowl'))).toBeUndefined();
     expect(otherEdition(index, ['super', 'bowl', '2023'], groups('super', 'bowl', '2023'), at('bowl'))).toBe('Super Bowl 2023');
+  });
+
+  it('is also a name the article numbers with a rank before it: "the fifth flight" is not flight 12', () => {
+    const asked = ['skylark', 'flight', '12'];
+    expect(otherEdition(index, asked, groups(...asked), at('rocket'))).toBe('flight 12');
+    // The asked number written as a rank is the asked edition.
+    expect(otherEdition(index, ['skylark', 'flight', '5'], groups('skylark', 'flight', '5'), at('rocket'))).toBeUndefined();
+    expect(answer(index, 'what time does skylark flight 12 lift off').reason).toBe('not-found');
+    expect(answer(index, 'what time does skylark flight 5 lift off').passages[0]?.article.id).toBe('rocket');
   });
 
   it('counts against answering, as a missing year does, and is noted when the answer is shown', () => {

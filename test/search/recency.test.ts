@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/search/answer.js';
-import { recencyOf } from '../../src/search/fit.js';
+import { recencyOf, staleDay } from '../../src/search/fit.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { article } from './fixture.js';
 import { realVectors } from './vectors.js';
@@ -18,7 +18,13 @@ const RACE_2024 = {
 const OTHER = article('storm', 'Storm Ingrid floods coastal towns', [
   'Storm Ingrid brought winds of up to 140 kilometres an hour to the northern coast overnight, flooding streets in several fishing towns.',
 ]);
-const index = SearchIndex.build([RACE_2023, RACE_2024, OTHER]);
+const FIRE = {
+  ...article('fire', 'Brush fire near Oakridge forces evacuations', [
+    'A brush fire off Route 9 near Oakridge forced the evacuation of about 200 homes overnight, the county fire department said.',
+  ]),
+  published: '2019-07-03',
+};
+const index = SearchIndex.build([RACE_2023, RACE_2024, OTHER, FIRE]);
 const TODAY = '2026-12-02';
 const top = (q: string, today = TODAY) => answer(index, q, { today }).passages[0]?.article.id;
 
@@ -50,6 +56,28 @@ describe('"latest", "now", "this year"', () => {
     expect(answer(index, 'who won the riverton marathon this year', { today: '2024-11-30' }).mismatch).toBeUndefined();
     // Without a recency word the date is not the reader's concern.
     expect(answer(index, 'who won the riverton marathon', { today: TODAY }).mismatch).toBeUndefined();
+  });
+});
+
+describe('a day next to today ("last night", "yesterday")', () => {
+  it('is stale when the article was written more than a week before today, and never for "today" or "this week"', () => {
+    expect(staleDay(['was', 'anyone', 'hurt', 'in', 'the', 'fire', 'last', 'night'], '2019-07-03', TODAY)).toBe('last night');
+    expect(staleDay(['what', 'happened', 'yesterday'], '2019-07-03', TODAY)).toBe('yesterday');
+    expect(staleDay(['was', 'anyone', 'hurt', 'in', 'the', 'fire', 'last', 'night'], '2019-07-03', '2019-07-04')).toBeUndefined();
+    expect(staleDay(['how', 'many', 'people', 'use', 'it', 'today'], '2019-07-03', TODAY)).toBeUndefined();
+    expect(staleDay(['who', 'resigned', 'this', 'week'], '2019-07-03', TODAY)).toBeUndefined();
+    expect(staleDay(['what', 'happened', 'yesterday'], null, TODAY)).toBeUndefined();
+  });
+
+  it('declines a years-old story as the news of last night, and says so when the answer is shown', () => {
+    const asked = 'how many homes were evacuated in the oakridge brush fire last night';
+    expect(answer(index, asked, { today: '2019-07-04' }).passages[0]?.article.id).toBe('fire');
+    expect(answer(index, asked, { today: TODAY }).reason).toBe('not-found');
+    const shown = answer(index, asked, { today: TODAY, minConfidence: 0 });
+    expect(shown.mismatch).toEqual({ asked: 'last night', shown: '2019-07-03', kind: 'event' });
+    expect(renderAnswerPlain(shown).split('\n')[0]).toBe('I have nothing on “last night”; the closest I have is from 3 July 2019:');
+    // Without the day asked, the old story answers.
+    expect(answer(index, 'how many homes were evacuated in the oakridge brush fire', { today: TODAY }).passages[0]?.article.id).toBe('fire');
   });
 });
 
