@@ -14,6 +14,7 @@ import { withOtherNamings } from './register.js';
 import { askingWords } from './asking.js';
 import { degreesIn } from './superlative.js';
 import { writtenAsName } from './proper-names.js';
+import { withClippings } from './clippings.js';
 
 /** A question as read: what every later stage of answering it works from. */
 export interface Question {
@@ -74,13 +75,13 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 
   const translate = translator(index, language, options.lexicon);
-  // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`),
-  // and vague words ("stuff", "guy") searched for less.
   const degrees = translate ? degreesIn(words, language, names, (w) => !isStopword(w, language)) : undefined;
-  const groups = withVagueWords(
-    withOtherNamings(index, queryGroups(index, content, language, translate, names, degrees), content, language),
-    language,
-  );
+  // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`), a
+  // word the folder hardly uses also read as the whole word a reader clipped it from ("execs"; see
+  // `clippings.ts`), and vague words ("stuff", "guy") searched for less.
+  const named = withOtherNamings(index, queryGroups(index, content, language, translate, names, degrees), content, language);
+  const isName = (w: string) => names.has(w) || writtenAsName(index, index.words.get(w) ?? termOf(w, language));
+  const groups = withVagueWords(withClippings(index, named, language, options.vectors, isName), language);
   const rankingGroups = repeated(groups, words, language);
   // Whether it asks an outcome is read in English only: the outcome words are English.
   const cues = askingWords(asked.normalize('NFC'), tokens, words, language);
