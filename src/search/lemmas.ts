@@ -263,6 +263,45 @@ export function superlativeBases(word: string, language: Language): string[] {
   return [...new Set(out)];
 }
 
+/** French feminine endings and the masculine's (a closed set of the grammar: "coréenne" → coréen). */
+const FR_FEMININE: ReadonlyArray<readonly [feminine: string, masculine: string]> = [
+  ['enne', 'en'],
+  ['onne', 'on'],
+  ['elle', 'el'],
+  ['euse', 'eux'],
+  ['ive', 'if'],
+  ['ère', 'er'],
+  ['e', ''],
+];
+
+/**
+ * The singular, then the masculine singular, a Spanish or French noun or adjective in the plural or
+ * the feminine may be a form of, likeliest first ("casas" → casa, then caso; "enteras" → entera,
+ * entero; "veces" → vez; "journaux" → journal; "coréennes" → coréenne, coréen). The word list gives
+ * nouns in the singular and adjectives in the masculine singular. The plural's singular comes first:
+ * a feminine noun's is the noun ("casas", houses), its masculine another word ("caso", case). Empty
+ * for another language.
+ */
+export function singularForms(word: string, language: Language): string[] {
+  const out: string[] = [];
+  if (language === 'es') {
+    const singular = word.endsWith('ces')
+      ? [`${word.slice(0, -3)}z`]
+      : /[^aeiouáéíóú]es$/u.test(word)
+        ? [word.slice(0, -1), word.slice(0, -2)]
+        : /s$/u.test(word)
+          ? [word.slice(0, -1)]
+          : [word];
+    for (const w of singular) out.push(w, ...(w.endsWith('a') ? [`${w.slice(0, -1)}o`] : []));
+  } else if (language === 'fr') {
+    const singular = word.endsWith('aux') ? `${word.slice(0, -3)}al` : /[sx]$/u.test(word) ? word.slice(0, -1) : word;
+    out.push(singular);
+    const ending = FR_FEMININE.find(([feminine]) => singular.endsWith(feminine));
+    if (ending) out.push(singular.slice(0, singular.length - ending[0].length) + ending[1]);
+  }
+  return [...new Set(out)].filter((w) => w !== word && w.length > MIN_STEM);
+}
+
 /**
  * Past participles of Spanish and French regular verbs, each with the verbs it may come from
  * ("enterrado" → enterrar, "battu" → battre). A participle is an adjective too ("unidos", united),
