@@ -328,14 +328,65 @@ const PARTICIPLES: Partial<Record<Language, Endings>> = {
  * undertaker, for "enterrado", buried).
  */
 export function participleCandidates(word: string, language: Language): string[] {
+  const read = participleOf(word, language);
+  return read ? [...new Set([read.masculine, ...read.verbs])].filter((c) => c !== word) : [];
+}
+
+/**
+ * The verbs a Spanish or French past participle said after a perfect tense's auxiliary ("ha
+ * costado", "a porté"; see `afterAuxiliary`) may come from: there it is the verb, not the noun or
+ * adjective the word list may have under the same spelling ("costado", side; "partido", party).
+ */
+export function participleVerbs(word: string, language: Language): string[] {
+  return participleOf(word, language)?.verbs ?? [];
+}
+
+/** A past participle's masculine singular and the verbs it may come from; undefined for a word with no participle's ending. */
+function participleOf(word: string, language: Language): { masculine: string; verbs: string[] } | undefined {
   const endings = PARTICIPLES[language];
-  if (!endings) return [];
+  if (!endings) return undefined;
   // The feminine and plural endings: -a, -as, -os (Spanish); -e, -es, -s (French).
   const masculine = language === 'es' ? word.replace(/(?<=[ai]d)(?:a|as|os)$/u, 'o') : word.replace(/(?:es|e|s)$/u, '');
   for (const [form, verbs] of endings) {
     if (!masculine.endsWith(form) || masculine.length - form.length < MIN_STEM + 1) continue;
     const stem = masculine.slice(0, masculine.length - form.length);
-    return [...new Set([masculine, ...verbs.map((v) => stem + v)])].filter((c) => c !== word);
+    return { masculine, verbs: verbs.map((v) => stem + v) };
   }
-  return [];
+  return undefined;
+}
+
+/**
+ * The auxiliaries of Spanish's and French's perfect tenses, all their forms (a closed class of the
+ * grammar): "haber" and "avoir" ("ha", "ont", "avait", "aurait"), and "être", which takes the
+ * verbs of motion ("est arrivé").
+ */
+const AUXILIARIES: Partial<Record<Language, ReadonlySet<string>>> = {
+  es: new Set(
+    'he has ha hemos habéis han había habías habíamos habíais habían habré habrás habrá habremos habréis habrán habría habrías habríamos habríais habrían haya hayas hayamos hayáis hayan hubiera hubieras hubiéramos hubierais hubieran hubo haber habiendo'.split(
+      ' ',
+    ),
+  ),
+  fr: new Set(
+    'ai as a avons avez ont avait avais avions aviez avaient aura auras aurons aurez auront aurait aurais aurions auriez auraient aie ait ayons ayez aient eu avoir ayant suis es est sommes êtes sont était étais étions étiez étaient sera serons seront serait seraient soit soient être étant'.split(
+      ' ',
+    ),
+  ),
+};
+
+/**
+ * The words of a Spanish or French question said right after a perfect tense's auxiliary ("le ha
+ * costado", "a-t-il désigné": the clitic "t-il" between them): the participles of those tenses.
+ */
+export function afterAuxiliary(words: readonly string[], language: Language): Set<string> {
+  const auxiliaries = AUXILIARIES[language];
+  const out = new Set<string>();
+  if (!auxiliaries) return out;
+  words.forEach((w, i) => {
+    if (!auxiliaries.has(w)) return;
+    // French asks by inversion: "a-t-il", "ont-elles".
+    const next = words[i + 1] === 't' ? i + 3 : /^(?:il|elle|ils|elles|on)$/u.test(words[i + 1] ?? '') && language === 'fr' ? i + 2 : i + 1;
+    const participle = words[next];
+    if (participle && participleVerbs(participle, language).length > 0) out.add(participle);
+  });
+  return out;
 }

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { isInterrogative, LANGUAGES, type Language } from './language.js';
-import { lemmaCandidates, participleCandidates, singularForms, superlativeBases, verbCandidates } from './lemmas.js';
+import { lemmaCandidates, participleCandidates, participleVerbs, singularForms, superlativeBases, verbCandidates } from './lemmas.js';
 import { irregularForms, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
@@ -54,15 +54,18 @@ export class Lexicon {
    * changes. The table's news senses replace a few headwords' ("родиться" → born); a question word
    * ("какие") asks for nothing. A compound's part is read as the shortest headword of its stem. An
    * adjective said in a superlative (`superlative`) is first read as the adjective it is a form of
-   * ("größte" → groß, "большая" → большой; see `superlativeBases`).
+   * ("größte" → groß, "большая" → большой; see `superlativeBases`), and a participle said after a
+   * perfect tense's auxiliary (`participle`) as its verb ("ha costado" → costar, to cost, not
+   * "costado", side; see `afterAuxiliary`).
    */
-  translate(word: string, language: Language, superlative = false): string[][] | undefined {
+  translate(word: string, language: Language, superlative = false, participle = false): string[][] | undefined {
     const table = this.words.get(language);
     if (!table) return undefined;
     if (isInterrogative(word, language)) return [];
     const stems = this.stemsOf(language, table);
     const headword =
       (superlative ? firstFound(table, superlativeBases(word, language)) : undefined) ??
+      (participle ? firstFound(table, participleVerbs(word, language)) : undefined) ??
       firstFound(table, irregularForms(word, language)) ??
       firstFound(table, verbCandidates(word, language)) ??
       firstFound(table, [word]) ??

@@ -13,6 +13,7 @@ import { languagesOf } from './lookup.js';
 import { withOtherNamings } from './register.js';
 import { askingWords } from './asking.js';
 import { degreesIn } from './superlative.js';
+import { afterAuxiliary } from './lemmas.js';
 import { writtenAsName } from './proper-names.js';
 
 /** A question as read: what every later stage of answering it works from. */
@@ -73,7 +74,7 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   const chat = chitChat(words, content, names);
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 
-  const translate = translator(index, language, options.lexicon);
+  const translate = translator(index, language, words, options.lexicon);
   // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`),
   // and vague words ("stuff", "guy") searched for less.
   const degrees = translate ? degreesIn(words, language, names, (w) => !isStopword(w, language)) : undefined;
@@ -103,12 +104,15 @@ function namesIn(question: string, tokens: readonly Token[]): Set<string> {
 }
 
 /**
- * How a question's words become the articles' words when no article is in the question's language
- * and the lexicon translates it to theirs; undefined otherwise (then nothing changes).
+ * How a question's words (`asked`) become the articles' words when no article is in the question's
+ * language and the lexicon translates it to theirs; undefined otherwise (then nothing changes).
  */
-function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): Translate | undefined {
+function translator(index: SearchIndex, language: Language, asked: readonly string[], lexicon?: Lexicon): Translate | undefined {
   const written = languagesOf(index);
   if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
   const words = lexicon ?? installedLexicon();
-  return words.has(language) ? (word, superlative) => words.translate(word, language, superlative) : undefined;
+  if (!words.has(language)) return undefined;
+  // A participle after "ha" or "a" is the verb (see `afterAuxiliary`).
+  const participles = afterAuxiliary(asked, language);
+  return (word, superlative) => words.translate(word, language, superlative, participles.has(word));
 }
