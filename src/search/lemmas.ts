@@ -263,6 +263,45 @@ export function superlativeBases(word: string, language: Language): string[] {
   return [...new Set(out)];
 }
 
+/** French feminine endings and the masculine's (a closed set of the grammar: "coréenne" → coréen). */
+const FR_FEMININE: ReadonlyArray<readonly [feminine: string, masculine: string]> = [
+  ['enne', 'en'],
+  ['onne', 'on'],
+  ['elle', 'el'],
+  ['euse', 'eux'],
+  ['ive', 'if'],
+  ['ère', 'er'],
+  ['e', ''],
+];
+
+/**
+ * The singular, then the masculine singular, a Spanish or French noun or adjective in the plural or
+ * the feminine may be a form of, likeliest first ("casas" → casa, then caso; "enteras" → entera,
+ * entero; "veces" → vez; "journaux" → journal; "coréennes" → coréenne, coréen). The word list gives
+ * nouns in the singular and adjectives in the masculine singular. The plural's singular comes first:
+ * a feminine noun's is the noun ("casas", houses), its masculine another word ("caso", case). Empty
+ * for another language.
+ */
+export function singularForms(word: string, language: Language): string[] {
+  const out: string[] = [];
+  if (language === 'es') {
+    const singular = word.endsWith('ces')
+      ? [`${word.slice(0, -3)}z`]
+      : /[^aeiouáéíóú]es$/u.test(word)
+        ? [word.slice(0, -1), word.slice(0, -2)]
+        : /s$/u.test(word)
+          ? [word.slice(0, -1)]
+          : [word];
+    for (const w of singular) out.push(w, ...(w.endsWith('a') ? [`${w.slice(0, -1)}o`] : []));
+  } else if (language === 'fr') {
+    const singular = word.endsWith('aux') ? `${word.slice(0, -3)}al` : /[sx]$/u.test(word) ? word.slice(0, -1) : word;
+    out.push(singular);
+    const ending = FR_FEMININE.find(([feminine]) => singular.endsWith(feminine));
+    if (ending) out.push(singular.slice(0, singular.length - ending[0].length) + ending[1]);
+  }
+  return [...new Set(out)].filter((w) => w !== word && w.length > MIN_STEM);
+}
+
 /**
  * Past participles of Spanish and French regular verbs, each with the verbs it may come from
  * ("enterrado" → enterrar, "battu" → battre). A participle is an adjective too ("unidos", united),
@@ -289,14 +328,65 @@ const PARTICIPLES: Partial<Record<Language, Endings>> = {
  * undertaker, for "enterrado", buried).
  */
 export function participleCandidates(word: string, language: Language): string[] {
+  const read = participleOf(word, language);
+  return read ? [...new Set([read.masculine, ...read.verbs])].filter((c) => c !== word) : [];
+}
+
+/**
+ * The verbs a Spanish or French past participle said after a perfect tense's auxiliary ("ha
+ * costado", "a porté"; see `afterAuxiliary`) may come from: there it is the verb, not the noun or
+ * adjective the word list may have under the same spelling ("costado", side; "partido", party).
+ */
+export function participleVerbs(word: string, language: Language): string[] {
+  return participleOf(word, language)?.verbs ?? [];
+}
+
+/** A past participle's masculine singular and the verbs it may come from; undefined for a word with no participle's ending. */
+function participleOf(word: string, language: Language): { masculine: string; verbs: string[] } | undefined {
   const endings = PARTICIPLES[language];
-  if (!endings) return [];
+  if (!endings) return undefined;
   // The feminine and plural endings: -a, -as, -os (Spanish); -e, -es, -s (French).
   const masculine = language === 'es' ? word.replace(/(?<=[ai]d)(?:a|as|os)$/u, 'o') : word.replace(/(?:es|e|s)$/u, '');
   for (const [form, verbs] of endings) {
     if (!masculine.endsWith(form) || masculine.length - form.length < MIN_STEM + 1) continue;
     const stem = masculine.slice(0, masculine.length - form.length);
-    return [...new Set([masculine, ...verbs.map((v) => stem + v)])].filter((c) => c !== word);
+    return { masculine, verbs: verbs.map((v) => stem + v) };
   }
-  return [];
+  return undefined;
+}
+
+/**
+ * The auxiliaries of Spanish's and French's perfect tenses, all their forms (a closed class of the
+ * grammar): "haber" and "avoir" ("ha", "ont", "avait", "aurait"), and "être", which takes the
+ * verbs of motion ("est arrivé").
+ */
+const AUXILIARIES: Partial<Record<Language, ReadonlySet<string>>> = {
+  es: new Set(
+    'he has ha hemos habéis han había habías habíamos habíais habían habré habrás habrá habremos habréis habrán habría habrías habríamos habríais habrían haya hayas hayamos hayáis hayan hubiera hubieras hubiéramos hubierais hubieran hubo haber habiendo'.split(
+      ' ',
+    ),
+  ),
+  fr: new Set(
+    'ai as a avons avez ont avait avais avions aviez avaient aura auras aurons aurez auront aurait aurais aurions auriez auraient aie ait ayons ayez aient eu avoir ayant suis es est sommes êtes sont était étais étions étiez étaient sera serons seront serait seraient soit soient être étant'.split(
+      ' ',
+    ),
+  ),
+};
+
+/**
+ * The words of a Spanish or French question said right after a perfect tense's auxiliary ("le ha
+ * costado", "a-t-il désigné": the clitic "t-il" between them): the participles of those tenses.
+ */
+export function afterAuxiliary(words: readonly string[], language: Language): Set<string> {
+  const auxiliaries = AUXILIARIES[language];
+  const out = new Set<string>();
+  if (!auxiliaries) return out;
+  words.forEach((w, i) => {
+    if (!auxiliaries.has(w)) return;
+    // French asks by inversion: "a-t-il", "ont-elles".
+    const next = words[i + 1] === 't' ? i + 3 : /^(?:il|elle|ils|elles|on)$/u.test(words[i + 1] ?? '') && language === 'fr' ? i + 2 : i + 1;
+    const participle = words[next];
+    if (participle && participleVerbs(participle, language).length > 0) out.add(participle);
+  });
+  return out;
 }

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { MODELS_DIR } from '../app/models-dir.js';
 import { isCompounding, splitCompound } from './compound.js';
 import { isInterrogative, LANGUAGES, type Language } from './language.js';
-import { lemmaCandidates, participleCandidates, superlativeBases, verbCandidates } from './lemmas.js';
+import { lemmaCandidates, participleCandidates, participleVerbs, singularForms, superlativeBases, verbCandidates } from './lemmas.js';
 import { irregularForms, newsSenses, prefixedForms } from './word-forms.js';
 import { termOf } from './normalize.js';
 import { Headwords, StemGroups } from './lexicon-table.js';
@@ -45,27 +45,34 @@ export class Lexicon {
    * ("verlor" → verlieren, "могут" → мочь; see word-forms.ts), else the infinitive a Spanish verb
    * ending only verbs have points to ("recibió" → recibir; see lemmas.ts), else the headword itself
    * (with its twin spelled with ё: "счет", "счёт"), else its spelling with ё ("лед" → лёд), else a
-   * German strong verb's form behind a prefix ("befand" → befinden), else a headword with the same
-   * stem ("Angriffs" → Angriff), else the dictionary form a Russian ending points to ("выиграл" →
+   * German strong verb's form behind a prefix ("befand" → befinden), else a participle's masculine
+   * singular or verb ("enterrado" → enterrar), else a Spanish or French plural's or feminine's
+   * singular or masculine singular ("enteras" → entero, where the stem's nearest headword is
+   * "enterar", to inform; see `singularForms`), else a headword with the same stem ("Angriffs" →
+   * Angriff), else the dictionary form a Russian ending points to ("выиграл" →
    * выиграть, "музея" → музей; see lemmas.ts), which comes last so that no word the stem translated
    * changes. The table's news senses replace a few headwords' ("родиться" → born); a question word
    * ("какие") asks for nothing. A compound's part is read as the shortest headword of its stem. An
    * adjective said in a superlative (`superlative`) is first read as the adjective it is a form of
-   * ("größte" → groß, "большая" → большой; see `superlativeBases`).
+   * ("größte" → groß, "большая" → большой; see `superlativeBases`), and a participle said after a
+   * perfect tense's auxiliary (`participle`) as its verb ("ha costado" → costar, to cost, not
+   * "costado", side; see `afterAuxiliary`).
    */
-  translate(word: string, language: Language, superlative = false): string[][] | undefined {
+  translate(word: string, language: Language, superlative = false, participle = false): string[][] | undefined {
     const table = this.words.get(language);
     if (!table) return undefined;
     if (isInterrogative(word, language)) return [];
     const stems = this.stemsOf(language, table);
     const headword =
       (superlative ? firstFound(table, superlativeBases(word, language)) : undefined) ??
+      (participle ? firstFound(table, participleVerbs(word, language)) : undefined) ??
       firstFound(table, irregularForms(word, language)) ??
       firstFound(table, verbCandidates(word, language)) ??
       firstFound(table, [word]) ??
       firstFound(table, yoSpellings(word)) ??
       firstFound(table, prefixedForms(word, language)) ??
       firstFound(table, participleCandidates(word, language)) ??
+      firstFound(table, singularForms(word, language)) ??
       likeForm(word, stems.get(termOf(word, language)), table) ??
       firstFound(table, lemmaCandidates(word, language));
     if (headword !== undefined) return concepts(newsSenses(table.word(headword), language) ?? withYoTwin(table, headword));

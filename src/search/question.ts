@@ -13,6 +13,7 @@ import { languagesOf } from './lookup.js';
 import { withOtherNamings } from './register.js';
 import { askingWords } from './asking.js';
 import { degreesIn } from './superlative.js';
+import { afterAuxiliary } from './lemmas.js';
 import { writtenAsName } from './proper-names.js';
 import { withClippings } from './clippings.js';
 
@@ -60,6 +61,7 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
   // articles use the word or another form of it ("сеть" for "сети" is no slip of "есть"), or it is
   // written as a name.
   const known = (w: string) => index.words.has(w) || index.postings.has(termOf(w, language)) || names.has(w);
+  const isName = (w: string) => names.has(w) || writtenAsName(index, index.words.get(w) ?? termOf(w, language));
   const words = expandShorthand(
     written,
     language,
@@ -67,20 +69,19 @@ export function readQuestion(index: SearchIndex, question: string, options: Answ
       const term = index.words.get(w);
       return term === undefined ? 0 : index.df(term);
     },
-    (w) => names.has(w) || writtenAsName(index, index.words.get(w) ?? termOf(w, language)),
+    isName,
   ).map((w) => (known(w) ? w : (functionWordOf(w, language) ?? w)));
   const base = { question, articleCount, language: replyLanguage(words, language, index.language, options.readerLanguage) };
   const content = [...new Set(words.filter((w) => !isStopword(w, language) && !isChatFiller(w, language)))];
   const chat = chitChat(words, content, names);
   if (chat) return { reply: { ...base, passages: [], reason: chat } };
 
-  const translate = translator(index, language, options.lexicon);
+  const translate = translator(index, language, words, options.lexicon);
   const degrees = translate ? degreesIn(words, language, names, (w) => !isStopword(w, language)) : undefined;
   // With the other namings of readers' words ("doj": the Justice Department; see `register.ts`), a
   // word the folder hardly uses also read as the whole word a reader clipped it from ("execs"; see
   // `clippings.ts`), and vague words ("stuff", "guy") searched for less.
   const named = withOtherNamings(index, queryGroups(index, content, language, translate, names, degrees), content, language);
-  const isName = (w: string) => names.has(w) || writtenAsName(index, index.words.get(w) ?? termOf(w, language));
   const groups = withVagueWords(withClippings(index, named, language, options.vectors, isName), language);
   const rankingGroups = repeated(groups, words, language);
   // Whether it asks an outcome is read in English only: the outcome words are English.
@@ -104,12 +105,15 @@ function namesIn(question: string, tokens: readonly Token[]): Set<string> {
 }
 
 /**
- * How a question's words become the articles' words when no article is in the question's language
- * and the lexicon translates it to theirs; undefined otherwise (then nothing changes).
+ * How a question's words (`asked`) become the articles' words when no article is in the question's
+ * language and the lexicon translates it to theirs; undefined otherwise (then nothing changes).
  */
-function translator(index: SearchIndex, language: Language, lexicon?: Lexicon): Translate | undefined {
+function translator(index: SearchIndex, language: Language, asked: readonly string[], lexicon?: Lexicon): Translate | undefined {
   const written = languagesOf(index);
   if (written.includes(language) || !written.includes(TRANSLATED_TO)) return undefined;
   const words = lexicon ?? installedLexicon();
-  return words.has(language) ? (word, superlative) => words.translate(word, language, superlative) : undefined;
+  if (!words.has(language)) return undefined;
+  // A participle after "ha" or "a" is the verb (see `afterAuxiliary`).
+  const participles = afterAuxiliary(asked, language);
+  return (word, superlative) => words.translate(word, language, superlative, participles.has(word));
 }

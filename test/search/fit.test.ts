@@ -65,6 +65,9 @@ describe('answer kinds', () => {
     expect(answerKind(['сколько', 'человек'])).toBe('number');
     expect(answerKind(['when', 'is', 'the', 'election'])).toBe('date');
     expect(answerKind(['cuándo', 'empieza'])).toBe('date');
+    expect(answerKind(['wie', 'tief', 'ist', 'der', 'see'])).toBe('number');
+    expect(answerKind(['quel', 'âge', 'a', 'le', 'maire'])).toBe('number');
+    expect(answerKind(['qué', 'edad', 'tiene', 'la', 'alcaldesa'])).toBe('number');
     expect(answerKind(['who', 'won'])).toBe('person');
     expect(answerKind(['what', 'did', 'she', 'say'])).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lemmaCandidates, participleCandidates, verbCandidates } from '../../src/search/lemmas.js';
+import { afterAuxiliary, lemmaCandidates, participleCandidates, verbCandidates } from '../../src/search/lemmas.js';
 import { Lexicon } from '../../src/search/lexicon.js';
 
 describe('dictionary forms of inflected words', () => {
@@ -85,6 +85,8 @@ describe('the word list, for a form its stem does not reach', () => {
 describe('Spanish and French past participles', () => {
   const lexicon = Lexicon.parse(
     [
+      'es\tcostado\tside flank',
+      'es\tcostar\tcost',
       'es\tenterrador\tundertaker gravedigger',
       'es\tenterrar\tbury inter',
       'es\tunido\tunited',
@@ -106,5 +108,14 @@ describe('Spanish and French past participles', () => {
     expect(participleCandidates('enterradas', 'es')).toEqual(['enterrado', 'enterrar']);
     expect(participleCandidates('vendues', 'fr')).toEqual(['vendu', 'vendre', 'vendoir']);
     expect(participleCandidates('gana', 'es')).toEqual([]);
+  });
+
+  it("reads a participle said after a perfect tense's auxiliary as its verb, not a noun spelled the same", () => {
+    const said = afterAuxiliary(['cuánto', 'le', 'ha', 'costado', 'al', 'museo'], 'es');
+    expect([...said]).toEqual(['costado']);
+    expect(lexicon.translate('costado', 'es', false, said.has('costado'))).toEqual([['cost']]);
+    expect(lexicon.translate('costado', 'es')).toEqual([['side', 'flank']]);
+    expect([...afterAuxiliary(['qui', 'a', 't', 'il', 'battu', 'en', 'finale'], 'fr')]).toEqual(['battu']);
+    expect([...afterAuxiliary(['el', 'costado', 'del', 'barco'], 'es')]).toEqual([]);
   });
 });

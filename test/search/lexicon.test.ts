@@ -11,6 +11,11 @@ const LINES = [
   'de\tkrieg\twar',
   'de\tstraße\tstreet road',
   'es\tabogado\tlawyer counsel',
+  'es\tcasa\thouse home',
+  'es\tcaso\tcase',
+  'es\tenterar\tinform',
+  'es\tentero\twhole',
+  'fr\tcoréen\tkorean',
   'fr\tpère\tfather dad',
   'ru\tаэропорт\tairport',
   'ru\tсамолёт\tairplane plane',
@@ -35,6 +40,13 @@ describe('the word list', () => {
     expect(lexicon.translate('straßen', 'de')).toEqual([['street', 'road']]);
     expect(lexicon.translate('аэропорту', 'ru')).toEqual([['airport']]);
     expect(lexicon.translate('самолёта', 'ru')).toEqual([['airplane', 'plane']]);
+  });
+
+  it('reads a Spanish or French plural or feminine it lacks as its singular, then its masculine, not a longer word of its stem', () => {
+    expect(lexicon.translate('enteras', 'es')).toEqual([['whole']]);
+    expect(lexicon.translate('entera', 'es')).toEqual([['whole']]);
+    expect(lexicon.translate('casas', 'es')).toEqual([['house', 'home']]);
+    expect(lexicon.translate('coréennes', 'fr')).toEqual([['korean']]);
   });
 
   it('splits a German compound it lacks into the headwords of its parts, a phrase into its words', () => {
