@@ -4,6 +4,7 @@ import { isStopword, termOf, writtenWords } from './normalize.js';
 import type { QueryGroup } from './rank.js';
 import { articleDocs } from './check.js';
 import { isYear } from './fit.js';
+import { paragraphOf } from './lookup.js';
 
 /**
  * An edition the question names that its answer's article is not about: "iPhone 18" answered from
@@ -102,8 +103,7 @@ export function otherEdition(index: SearchIndex, words: readonly string[], group
     const names = new Set(e.name.terms.map((t) => t.term));
     const numbers = new Map<string, string>();
     numbersAfter(articleOf.title, language, e, names, numbers);
-    for (const doc of articleDocs(index, [e.name], article))
-      numbersAfter(articleOf.paragraphs[index.docParagraph[doc]!]!.text, language, e, names, numbers);
+    for (const doc of articleDocs(index, [e.name], article)) numbersAfter(paragraphOf(index, doc).text, language, e, names, numbers);
     const written = numbers.values().next().value;
     if (written !== undefined && !numbers.has(e.number)) return `${written} ${e.number}`;
   }

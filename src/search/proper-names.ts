@@ -4,6 +4,7 @@ import { articleRange } from './article-range.js';
 import { neverSays, termDocsIn } from './check.js';
 import { writtenWords } from './normalize.js';
 import { FUZZY_WEIGHT } from './query.js';
+import { paragraphOf } from './lookup.js';
 
 /**
  * A name the question asks about that its answer's article never says: "who won the stanley cup"
@@ -62,7 +63,7 @@ export function nameUse(index: SearchIndex, term: string, docs: readonly number[
   for (const doc of docs) {
     const article = index.docArticle[doc]!;
     const language = index.articleLanguage(article);
-    const text = index.articles[article]!.paragraphs[index.docParagraph[doc]!]!.text.normalize('NFC');
+    const text = paragraphOf(index, doc).text.normalize('NFC');
     for (const { term: t, written, start } of writtenWords(text, language)) {
       if (t !== term || startsSentence(text, start)) continue;
       if (written.length > ACRONYM_LENGTH && written === written.toUpperCase()) continue;
