@@ -46,10 +46,11 @@ export function editionsOf(words: readonly string[], groups: readonly QueryGroup
  * The numbers `text` writes right after a term of `names`: the asked one however written, others
  * only after a name written with a capital ("iPhone 13", "Year 2026"): a plain word's number is an
  * amount ("magnitude 6", "topped $4 trillion"), not an edition. A rank right before the name
- * numbers it however written ("the fourth season", "its 12th season"): a rank is never an amount. Right after means with nothing
- * but a space or a hyphen between: "Super Tuesday, 1,344 delegates" numbers the delegates, not the
- * Tuesday. And only a number of the asked one's kind: a year is contradicted by another year, an
- * edition number by another such number ("Super Bowl 58" is "Super Bowl 2024" by another naming).
+ * numbers it however written ("the fourth season", "its 12th season"): a rank is never an amount.
+ * Right after means with nothing but a space or a hyphen between: "Super Tuesday, 1,344 delegates"
+ * numbers the delegates, not the Tuesday. And only a number of the asked one's kind: a year is
+ * contradicted by another year, an edition number by another such number ("Super Bowl 58" is
+ * "Super Bowl 2024" by another naming).
  * Each number with how the name was written, with the words before it that the question also says
  * before it: the note names "Color of the Year 2025" as asked, not "Year 2025".
  */

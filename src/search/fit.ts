@@ -1,5 +1,6 @@
 import type { Language } from './language.js';
 import { someWord, wordsOf } from './normalize.js';
+import { MONTH_WORDS } from './months.js';
 
 /**
  * What a question asks for besides its topic words, and whether a paragraph can give it: the kind of
@@ -110,10 +111,10 @@ const NUMBER_WORDS = new Set(
     'один одна два две три четыре пять шесть семь восемь девять десять сто тысяч тысячи миллион миллиона миллионов'
   ).split(' '),
 );
-const DATE_WORDS = new Set(
-  (
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug ' +
-    'sept sep oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight ' +
+const DATE_WORDS = new Set([
+  ...MONTH_WORDS,
+  ...(
+    'monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight ' +
     'week weekend month year years decade century ago morning evening night spring summer fall autumn winter ' +
     'januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahrhundert ' +
     'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre año siglo ' +
@@ -123,7 +124,7 @@ const DATE_WORDS = new Set(
     'января февраля марта апреля мая июня июля августа сентября октября ноября декабря году года век века ' +
     'понедельник вторник среду среда четверг пятницу пятница субботу суббота воскресенье вчера сегодня'
   ).split(' '),
-);
+]);
 const DIGIT = /\p{N}/u;
 
 /** Whether `text` has something of the kind asked for: a number, a date, a name. */

@@ -1,5 +1,6 @@
 import type { Article } from '../articles/types.js';
 import { asksInPast } from './fit.js';
+import { MONTH_ABBREVIATIONS, MONTHS } from './months.js';
 import { splitSentences } from './passage.js';
 
 /**
@@ -11,22 +12,6 @@ import { splitSentences } from './passage.js';
  * the month looks ahead: a story that also reports it ("on June 3 the mayor announced …") may answer.
  */
 
-const MONTHS = 'january february march april may june july august september october november december'.split(' ');
-/** How readers shorten months; the news writes the same with a capital and often a full stop ("Sept."). */
-const SHORT: Record<string, string> = {
-  jan: 'january',
-  feb: 'february',
-  mar: 'march',
-  apr: 'april',
-  jun: 'june',
-  jul: 'july',
-  aug: 'august',
-  sep: 'september',
-  sept: 'september',
-  oct: 'october',
-  nov: 'november',
-  dec: 'december',
-};
 /** What a month asked about follows in a question: "in june", "on june 3", "during july". */
 const BEFORE_MONTH = new Set(['in', 'on', 'during']);
 /** Words by which a sentence looks ahead: "she would unveil it in June", "the vote is expected in June". */
@@ -35,7 +20,7 @@ const AHEAD = /\b(?:will|would|won't|plans?|planned|planning|expected|expects|sc
 /** The month (capitalised, "April") the question asks about in the past that `article` writes only in sentences looking ahead; else undefined. */
 export function previewedMonth(words: readonly string[], years: readonly string[], article: Article): string | undefined {
   if (years.length > 0 || !asksInPast(words)) return undefined;
-  const month = words.map((w, i) => (i > 0 && BEFORE_MONTH.has(words[i - 1]!) ? (SHORT[w] ?? w) : '')).find((w) => MONTHS.includes(w));
+  const month = words.map((w, i) => (i > 0 && BEFORE_MONTH.has(words[i - 1]!) ? (MONTH_ABBREVIATIONS[w] ?? w) : '')).find((w) => MONTHS.includes(w));
   if (month === undefined) return undefined;
   const name = month.charAt(0).toUpperCase() + month.slice(1);
   const written = new RegExp(`\\b(?:${name}|${name.slice(0, 3)}\\.${month === 'september' ? '|Sept\\.' : ''})(?!\\p{L})`, 'u');

@@ -4,12 +4,10 @@ import { newNameStrength } from './new-names.js';
 import { CHECK_LANGUAGE, type Slot } from './slots.js';
 import { CLOCK, contactStrength } from './contact.js';
 import { isYear as isYearNumber } from './fit.js';
+import { MONTH_WORDS } from './months.js';
 
 /** How strongly a sentence holds an answer of the kind a question's slot asks for (see `slots.ts`). */
 
-const MONTHS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec'.split(' '),
-);
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const NUMBER_WORDS = new Set(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half'.split(
@@ -108,14 +106,14 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   // A date: a month with a day or year, or a clock time, is strong; a year, a decade, a century or a weekday alone weak.
   if (CLOCK.test(text)) return 2;
   // "what time": a date is only a weak answer.
-  if (slot.clock) return words.some((w, i) => !said.has(w) && (MONTHS.has(w) || WEEKDAYS.has(w) || isYear(words, i))) ? 1 : 0;
+  if (slot.clock) return words.some((w, i) => !said.has(w) && (MONTH_WORDS.has(w) || WEEKDAYS.has(w) || isYear(words, i))) ? 1 : 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (said.has(w)) continue;
-    if (MONTHS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
+    if (MONTH_WORDS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
     // A target year answers when something is to happen: "expects the bridge to reopen by 2028".
     if (slot.ahead && isYearNumber(w) && TARGET.has(words[i - 1] ?? '')) return 2;
-    if (MONTHS.has(w) || WEEKDAYS.has(w) || isYear(words, i) || isEra(words, i)) weak = true;
+    if (MONTH_WORDS.has(w) || WEEKDAYS.has(w) || isYear(words, i) || isEra(words, i)) weak = true;
   }
   return weak ? 1 : 0;
 }
