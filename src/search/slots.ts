@@ -214,12 +214,16 @@ const KEYWORD_UNITS = new Set(
   ),
 );
 
+/** Keywords asking for a share ("transit share of city emissions"): a percentage answers them. */
+const SHARE_WORDS = new Set(['share', 'percentage', 'proportion', 'fraction']);
+
 /**
  * Keywords naming a unit ("million") ask for the number before it ("$5.5 million"): a question
  * without a question word is typed as keywords ("washoe assessor budget cut million").
  */
 function keywordSlot(words: readonly string[]): Slot | undefined {
   if (words.some((w) => isInterrogative(w, CHECK_LANGUAGE))) return undefined;
+  if (words.some((w) => SHARE_WORDS.has(w))) return { kind: 'number', percent: true };
   const units = words.filter((w) => KEYWORD_UNITS.has(w));
   return units.length ? { kind: 'number', units: new Set(units) } : undefined;
 }

@@ -160,6 +160,12 @@ describe('the slot a question asks to fill', () => {
     expect(slotOf(words('why did the budget lose a million'), undefined, 'en')).toEqual({ kind: 'reason' });
   });
 
+  it('keywords asking for a share ("transit share of city emissions") are answered by a percentage', () => {
+    expect(slotOf(words('transit share of city emissions'), undefined, 'en')).toEqual({ kind: 'number', percent: true });
+    expect(strength('transit share of city emissions', 'Transit is responsible for less than 10% of them.')).toBe(2);
+    expect(strength('transit share of city emissions', 'The city runs 40 buses.')).toBe(1);
+  });
+
   it('a price asked without "how much" (keywords, "what did it cost") is answered by a sum of money', () => {
     expect(slotOf(words('riverton bridge repairs cost'), undefined, 'en')).toEqual({ kind: 'number', money: true });
     expect(strength('riverton ferry pass price adult', 'An adult pass sells for $29.')).toBe(2);
