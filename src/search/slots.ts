@@ -196,7 +196,7 @@ const asksOtherThanAmount = (w: string) => isInterrogative(w, CHECK_LANGUAGE) &&
 
 /** Nouns for a person by their office or trade: "which judge", "what senator" ask "who". */
 const PERSON_NOUNS = new Set(
-  'judge senator governor mayor president ceo founder coach player actor actress singer rapper lawyer attorney official officer candidate chancellor minister justice'.split(
+  'judge senator governor mayor president ceo founder coach player actor actress singer rapper lawyer attorney official officer candidate chancellor minister justice lawmaker legislator politician congressman congresswoman prosecutor plaintiff athlete author writer artist director sheriff'.split(
     ' ',
   ),
 );

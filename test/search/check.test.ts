@@ -182,6 +182,12 @@ describe('the slot a question asks to fill', () => {
     expect(strength('which judge approved the mall sale', 'The ruling, from County Judge Helen Marsh, ends the fight.')).toBe(3);
   });
 
+  it('"which lawmaker" or "what prosecutor" asks for a person as "which judge" does, the office being the role asked about', () => {
+    expect(slotOf(words('which lawmaker wants to ban the fireworks'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['lawmaker'] });
+    expect(strength('which lawmaker wants to ban the fireworks', 'In January, lawmaker Ada Marsh tabled a bill to ban them.')).toBe(3);
+    expect(strength('what prosecutor took the case', 'The case went to prosecutor Tom Reyes in May.')).toBe(3);
+  });
+
   it('"when will" is answered strongly by a target year ("by 2028"); "when did" is not', () => {
     expect(strength('when does the city think the bridge will reopen', 'The city expects the bridge to reopen by 2028.')).toBe(2);
     expect(strength("when does the city think it'll reopen the bridge", 'The city expects the bridge to reopen by 2028.')).toBe(2);
