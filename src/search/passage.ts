@@ -76,14 +76,21 @@ export function trimPassage(paragraph: string, language: Language, termWeights: 
 // One segmenter for every passage: it is stateless, and building one per call sits on the answer path.
 const SENTENCES = new Intl.Segmenter('und', { granularity: 'sentence' });
 
-/** Sentences with their offsets; fragments under 25 characters ("Mr. ") join the next one. */
+/**
+ * A title or a month written short, which the segmenter reads as a sentence's end: "Hawaii Gov. | Josh
+ * Green", "begins on Monday, Oct. | 20". Cut there, the name loses its title and the date its day.
+ */
+const ABBREVIATION_END =
+  /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Atty|Supt|Prof|Rev|St|Ft|Mt|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No)\.\s*$/u;
+
+/** Sentences with their offsets; fragments under 25 characters ("Mr. ") and those ending in a title or a month's abbreviation join the next one. */
 export function splitSentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let pendingStart = -1;
   for (const s of SENTENCES.segment(text)) {
     const start = pendingStart >= 0 ? pendingStart : s.index;
     const end = s.index + s.segment.length;
-    if (end - start < 25 && end < text.length) {
+    if ((end - start < 25 || ABBREVIATION_END.test(s.segment)) && end < text.length) {
       pendingStart = start;
       continue;
     }

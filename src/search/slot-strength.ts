@@ -81,6 +81,7 @@ const TALLY = /(?<![\p{N}.,/–-])\p{N}{1,3}\s?[-–]\s?\p{N}{1,3}(?![\p{N}]|[.,
 export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
   if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot);
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
+  if (slot.kind === 'reason') return REASON.test(text) ? 1 : 0;
   if (slot.kind === 'contact') return contactStrength(text, slot.contact!);
   // Only ever weak: the phrase may name another thing of the article ("known as the "Dogg Pound"").
   if (slot.kind === 'name') return NAMING.test(text) ? 1 : 0;
@@ -113,10 +114,16 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
     if (MONTH_WORDS.has(w) && (NUMBER.test(words[i + 1] ?? '') || NUMBER.test(words[i - 1] ?? ''))) return 2;
     // A target year answers when something is to happen: "expects the bridge to reopen by 2028".
     if (slot.ahead && isYearNumber(w) && TARGET.has(words[i - 1] ?? '')) return 2;
+    // A year answers when something happened ("their friendship went back to 1974"); "by 2028" does not.
+    if (slot.past && isYear(words, i) && !TARGET.has(words[i - 1] ?? '')) return 2;
     if (MONTH_WORDS.has(w) || WEEKDAYS.has(w) || isYear(words, i) || isEra(words, i)) weak = true;
   }
   return weak ? 1 : 0;
 }
+
+/** What says why: "because …", "due to …", "after they engaged in protests" (not "after 2020", "after Monday"). */
+const REASON =
+  /\b(?:because|due to|owing to|thanks to|as a result|caused by|blamed|reason|amid|so that|in order to|after(?!\s+(?:\p{N}|the\s+\p{N}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec|years?\b|months?\b|weeks?\b|days?\b|hours?\b)))\b/iu;
 
 /** A name given as one: "called the Pathfinder School of Innovation", "a video titled "It's Been A Minute"". */
 const NAMING =

@@ -18,7 +18,7 @@ export const CHECK_LANGUAGE: Language = 'en';
 export const STRONG = 2;
 export const BESIDE_CUE = 3;
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact' | 'reason';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -27,6 +27,8 @@ export interface Slot {
   units?: ReadonlySet<string>;
   /** For a date: whether the question asks when something is to happen ("when will", "when does X expect"), a target year ("by 2028") being a strong answer. */
   ahead?: boolean;
+  /** For a date: whether the question asks when something happened ("when did they first meet"), a year being a strong answer. */
+  past?: boolean;
   /** Whether a sum of money is the strong answer ("how much does it cost"). */
   money?: boolean;
   /** Whether a share ("52%", "52 percent") is the strong answer. */
@@ -54,7 +56,9 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   if (!kind)
     return words.some((w) => PLACE_CUES.includes(w))
       ? { kind: 'place' }
-      : (quoteSlot(words, language) ??
+      : language === CHECK_LANGUAGE && words[0] === 'why'
+        ? { kind: 'reason' }
+        : (quoteSlot(words, language) ??
           nameSlot(words) ??
           identifySlot(words) ??
           personNounSlot(words) ??
@@ -65,13 +69,14 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   if (kind === 'person' && language === CHECK_LANGUAGE) return roleSlot(roleWords(words));
   if (kind === 'date' && clockSlot(words)) return clockSlot(words);
   if (kind === 'date' && words.some((w) => AHEAD_CUES.has(w))) return { kind, ahead: true };
+  if (kind === 'date' && words.some((w, i) => words[i - 1] === 'when' && PAST_AUXILIARIES.has(w))) return { kind, past: true };
   if (kind !== 'number') return { kind };
   const measure = measureSlot(words, kind, language);
   if (measure) return measure;
   if (/ what (?:percent|percentage) /.test(text)) return { kind, percent: true };
   const many = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how');
   if (many >= 0) {
-    const counted = words.slice(many + 1).find((w) => !isStopword(w, language));
+    const counted = countedNoun(words.slice(many + 1), language);
     // Counted as the news counts it too: "how many moms" is answered by "800 mothers" (see `register.ts`).
     if (counted) {
       const named = (otherNamings([counted], language).get(counted) ?? []).filter((t) => t.length === 1).flat();
@@ -80,6 +85,23 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
   }
   if (text.includes(' how much ')) return { kind, money: true };
   return { kind };
+}
+
+/** Plurals without an -s, which may head what "how many" counts. */
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'feet', 'teeth', 'mice', 'geese', 'police', 'staff', 'personnel', 'cattle']);
+const isPlural = (w: string) => IRREGULAR_PLURALS.has(w) || (w.length > 3 && w.endsWith('s') && !w.endsWith('ss'));
+
+/**
+ * What "how many" counts: the last plural of the words after it up to the first stopword, the head of
+ * the phrase ("how many riverton stores are open" counts stores, "how many border crossings in …" crossings, and
+ * "how many people worked at …" people), else its first word.
+ */
+function countedNoun(after: readonly string[], language: Language): string | undefined {
+  const start = after.findIndex((w) => !isStopword(w, language));
+  if (start < 0) return undefined;
+  const end = after.findIndex((w, i) => i > start && isStopword(w, language));
+  const phrase = after.slice(start, end < 0 ? undefined : end);
+  return phrase.findLast(isPlural) ?? phrase[0];
 }
 
 /** Words of a question asking when something is to happen: "when will …", "when does the lab think it'll …" ("it'll" is read as "it", "ll"). */
@@ -98,7 +120,16 @@ const AHEAD_CUES = new Set([
   'hopes',
   'think',
   'thinks',
+  'want',
+  'wants',
+  'aim',
+  'aims',
+  'intend',
+  'intends',
 ]);
+
+/** Words after "when" that put the question in the past: "when did …", "when was …". */
+const PAST_AUXILIARIES = new Set(['did', 'was', 'were']);
 
 /** The words that open a "how many" question in the other languages ("wie viele GM-Angestellte"). */
 const HOW_MANY = new Set(['viele', 'cuántos', 'cuántas', 'combien', 'сколько', 'quanti', 'quante', 'quantos', 'quantas']);
@@ -165,7 +196,7 @@ const asksOtherThanAmount = (w: string) => isInterrogative(w, CHECK_LANGUAGE) &&
 
 /** Nouns for a person by their office or trade: "which judge", "what senator" ask "who". */
 const PERSON_NOUNS = new Set(
-  'judge senator governor mayor president ceo founder coach player actor actress singer rapper lawyer attorney official officer candidate chancellor minister justice'.split(
+  'judge senator governor mayor president ceo founder coach player actor actress singer rapper lawyer attorney official officer candidate chancellor minister justice lawmaker legislator politician congressman congresswoman prosecutor plaintiff athlete author writer artist director sheriff'.split(
     ' ',
   ),
 );
@@ -183,12 +214,16 @@ const KEYWORD_UNITS = new Set(
   ),
 );
 
+/** Keywords asking for a share ("transit share of city emissions"): a percentage answers them. */
+const SHARE_WORDS = new Set(['share', 'percentage', 'proportion', 'fraction']);
+
 /**
  * Keywords naming a unit ("million") ask for the number before it ("$5.5 million"): a question
  * without a question word is typed as keywords ("washoe assessor budget cut million").
  */
 function keywordSlot(words: readonly string[]): Slot | undefined {
   if (words.some((w) => isInterrogative(w, CHECK_LANGUAGE))) return undefined;
+  if (words.some((w) => SHARE_WORDS.has(w))) return { kind: 'number', percent: true };
   const units = words.filter((w) => KEYWORD_UNITS.has(w));
   return units.length ? { kind: 'number', units: new Set(units) } : undefined;
 }

@@ -7,6 +7,7 @@ import { analyzeText, SearchIndex } from '../../src/search/index.js';
 import { queryGroups } from '../../src/search/query.js';
 import { bm25Of, rankBm25 } from '../../src/search/rank.js';
 import { tokenize } from '../../src/search/normalize.js';
+import { splitSentences } from '../../src/search/passage.js';
 import { article, COUNCIL, TRANSFER } from './fixture.js';
 import { where } from './helpers.js';
 import { realVectors } from './vectors.js';
@@ -121,6 +122,27 @@ describe('the slot a question asks to fill', () => {
     expect(strength('how many missiles did iran fire', 'Iran fired 300 ballistic and cruise missiles.')).toBe(2);
   });
 
+  it('"how many" counts the head of the phrase after it: "how many riverton stores" counts stores, not Riverton', () => {
+    expect(slotOf(words('how many riverton stores are reopening'), 'number', 'en')?.units).toContain('stores');
+    expect(strength('how many riverton stores are reopening', 'It expects to reopen 80 stores by Friday.')).toBe(2);
+    expect(strength('how many riverton stores are reopening', 'It has opened 190 Riverton and Hillside shops.')).toBe(1);
+    expect(strength('how many ferry arrests in june', 'Police made 42 arrests on the ferry.')).toBe(2);
+    // People are counted though "people" has no -s, and the verb after them is not what is counted.
+    expect(slotOf(words('how many people worked at the mill'), 'number', 'en')?.units).toContain('people');
+  });
+
+  it('"why" is answered by a sentence that gives a cause ("because", "after they …"), not by a date after "after"', () => {
+    expect(strength('why was the ferry cancelled', 'The ferry was cancelled because of the storm.')).toBe(1);
+    expect(strength('why was the ferry cancelled', 'The ferry was cancelled after the crew walked out.')).toBe(1);
+    expect(strength('why was the ferry cancelled', 'The ferry was cancelled after 2020.')).toBe(0);
+    expect(strength('why was the ferry cancelled', 'The ferry was cancelled on Monday.')).toBe(0);
+  });
+
+  it('"when does the lab want to" asks when something is to happen: a target year answers it strongly', () => {
+    expect(strength('when does the lab want to open the bridge', 'The lab hopes to open the bridge by 2028.')).toBe(2);
+    expect(strength('when does the lab open the bridge', 'The lab hopes to open the bridge by 2028.')).toBe(1);
+  });
+
   it('"what was the vote" is answered by a tally; a lone number, or a date in digits, is a weak answer', () => {
     expect(slotOf(words('what was the vote to expel the senator'), undefined, 'en')).toEqual({ kind: 'tally' });
     expect(strength('what was the vote to expel the senator', 'The House removed him by a 72-25 vote.')).toBe(2);
@@ -134,7 +156,14 @@ describe('the slot a question asks to fill', () => {
     expect(strength('assessor budget cut million', 'The budget was reduced to $5.5 million.')).toBe(2);
     expect(strength('campground max stay nights', 'Campers may stay up to 14 nights.')).toBe(2);
     expect(strength('campground max stay nights', 'The campground has 300 sites.')).toBe(1);
-    expect(slotOf(words('why did the budget lose a million'), undefined, 'en')).toBeUndefined();
+    // "why" asks for a reason, not the number before the unit.
+    expect(slotOf(words('why did the budget lose a million'), undefined, 'en')).toEqual({ kind: 'reason' });
+  });
+
+  it('keywords asking for a share ("transit share of city emissions") are answered by a percentage', () => {
+    expect(slotOf(words('transit share of city emissions'), undefined, 'en')).toEqual({ kind: 'number', percent: true });
+    expect(strength('transit share of city emissions', 'Transit makes up less than 10% of them.')).toBe(2);
+    expect(strength('transit share of city emissions', 'The city runs 40 buses.')).toBe(1);
   });
 
   it('a price asked without "how much" (keywords, "what did it cost") is answered by a sum of money', () => {
@@ -143,7 +172,7 @@ describe('the slot a question asks to fill', () => {
     expect(strength('riverton ferry pass price adult', 'The ferry makes 10 trips a day.')).toBe(1);
     expect(strength('what did the season pass cost', 'The pass cost 40 dollars.')).toBe(2);
     // Another question word asks for something else about the price.
-    expect(slotOf(words('why did the bridge repairs cost more'), undefined, 'en')).toBeUndefined();
+    expect(slotOf(words('why did the bridge repairs cost more'), undefined, 'en')).toEqual({ kind: 'reason' });
   });
 
   it('"which judge" asks for a person, the judge being the role asked about', () => {
@@ -153,6 +182,12 @@ describe('the slot a question asks to fill', () => {
     expect(strength('which judge approved the mall sale', 'The ruling, from County Judge Helen Marsh, ends the fight.')).toBe(3);
   });
 
+  it('"which lawmaker" or "what prosecutor" asks for a person as "which judge" does, the office being the role asked about', () => {
+    expect(slotOf(words('which lawmaker wants to ban the fireworks'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['lawmaker'] });
+    expect(strength('which lawmaker wants to ban the fireworks', 'In January, lawmaker Ada Marsh tabled a bill to ban them.')).toBe(3);
+    expect(strength('what prosecutor took the case', 'The case went to prosecutor Tom Reyes in May.')).toBe(3);
+  });
+
   it('"when will" is answered strongly by a target year ("by 2028"); "when did" is not', () => {
     expect(strength('when does the city think the bridge will reopen', 'The city expects the bridge to reopen by 2028.')).toBe(2);
     expect(strength("when does the city think it'll reopen the bridge", 'The city expects the bridge to reopen by 2028.')).toBe(2);
@@ -160,15 +195,25 @@ describe('the slot a question asks to fill', () => {
     expect(strength('when will the city reopen the bridge', 'The bridge first opened in 1998.')).toBe(1);
   });
 
-  it('a month with its day, or a clock time, is a strong date; a year alone a weak one', () => {
+  it('a month with its day, or a clock time, is a strong date; a year alone a weak one, unless the question asks when something happened', () => {
     expect(strength('when did the ground war start', 'The ground assault began Feb. 24.')).toBe(2);
     expect(strength('when is the show on', 'The show airs at 7 p.m. on Channel 58.')).toBe(2);
-    expect(strength('when did the ground war start', 'The war ended in 1991.')).toBe(1);
+    expect(strength('when is the ground war expected to start', 'The war ended in 1991.')).toBe(1);
+    expect(strength('when is the parade', 'The parade was first held in 1991.')).toBe(1);
     expect(strength('when did the ground war start', 'The ground war was short.')).toBe(0);
   });
 
+  it('"when did" and "when was" are answered strongly by a year: what happened is dated by its year', () => {
+    expect(strength('when did the ferry strike start', 'The strike started in 1991.')).toBe(2);
+    expect(strength('when did the mayor first meet the governor', 'Their friendship went back to 1974, when both were students.')).toBe(2);
+    expect(strength('when was the first harvest fair', 'The first fair was 1920, with six stalls.')).toBe(2);
+    // A target year is no date of what happened.
+    expect(strength('when did the city reopen the bridge', 'The bridge was reopened by 2028.')).toBe(1);
+  });
+
   it('an earlier year after a preposition of time, a decade or a century is a weak date; an earlier year alone is not', () => {
-    expect(strength('when did the guild fall on hard times', 'The guild faced financial trouble after 1279.')).toBe(1);
+    expect(strength('when does the guild fall on hard times', 'The guild faced financial trouble after 1279.')).toBe(1);
+    expect(strength('when did the guild fall on hard times', 'The guild faced financial trouble after 1279.')).toBe(2);
     expect(strength('when did the movement begin', 'The movement began in the mid-18th century.')).toBe(1);
     expect(strength('when did interest return', 'Interest has grown since the 1990s.')).toBe(1);
     expect(strength('when did the guild fall on hard times', 'The guild had 1279 members.')).toBe(0);
@@ -353,5 +398,26 @@ describe('the slot of a translated question', () => {
   it('does not take a name the question says by its term ("Вэнс" → vanc) for a new one', () => {
     const sentence = 'Then Usha Vance spoke.';
     expect(slotStrength(sentence, words(sentence), { kind: 'person' }, new Set(['уша', 'вэнс', 'usha', 'vanc']))).toBe(0);
+  });
+});
+
+describe("a date or a title written short does not end the answer check's sentence", () => {
+  it('keeps "Oct. 12" and "Gov. Ada Marsh" in one sentence', () => {
+    const text = 'This year, the lantern festival begins on Saturday, Oct. 12. Hawaii Gov. Ada Marsh will open it.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end).trim())).toEqual([
+      'This year, the lantern festival begins on Saturday, Oct. 12.',
+      'Hawaii Gov. Ada Marsh will open it.',
+    ]);
+  });
+
+  it('answers "when is" with the paragraph whose date follows a month\'s abbreviation ("Oct. 12"), not another line with a date', () => {
+    const festival = article('lantern', 'Riverton lantern festival: what to know', [
+      'The lantern festival is a Riverton tradition that draws crowds from across the region every autumn.',
+      'Is the lantern festival a public holiday? No, though Riverton schools closed for the lantern festival on Nov. 3 last year.',
+      'The festival follows the harvest moon. This year, the lantern festival begins on Saturday, Oct. 12.',
+      'Stalls sell paper lanterns, cider and roasted chestnuts along the canal.',
+    ]);
+    const index = SearchIndex.build([festival, COUNCIL, TRANSFER]);
+    expect(where(answer(index, 'when is the lantern festival this year', { minConfidence: 0 }).passages[0])).toBe('lantern#2');
   });
 });
