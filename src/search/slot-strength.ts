@@ -1,6 +1,6 @@
 import { sizeStrength } from './measures.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
-import { newNameStrength } from './new-names.js';
+import { kindNameStrength, newNameStrength } from './new-names.js';
 import { CHECK_LANGUAGE, type Slot } from './slots.js';
 import { CLOCK, contactStrength } from './contact.js';
 import { isYear as isYearNumber } from './fit.js';
@@ -80,6 +80,7 @@ const TALLY = /(?<![\p{N}.,/–-])\p{N}{1,3}\s?[-–]\s?\p{N}{1,3}(?![\p{N}]|[.,
  */
 export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
   if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot);
+  if (slot.kind === 'organisation' || slot.kind === 'honour') return kindNameStrength(text, said, slot.kind);
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
   if (slot.kind === 'reason') return REASON.test(text) ? 1 : 0;
   if (slot.kind === 'contact') return contactStrength(text, slot.contact!);

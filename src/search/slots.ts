@@ -18,7 +18,7 @@ export const CHECK_LANGUAGE: Language = 'en';
 export const STRONG = 2;
 export const BESIDE_CUE = 3;
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact' | 'reason';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact' | 'reason' | 'organisation' | 'honour';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -53,6 +53,9 @@ const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où',
 /** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
   const text = ` ${words.join(' ')} `;
+  // "which award was she winning when …": the noun after "which" says what is asked, not a later "when".
+  const named = language === CHECK_LANGUAGE ? kindNounSlot(words) : undefined;
+  if (named) return named;
   if (!kind)
     return words.some((w) => PLACE_CUES.includes(w))
       ? { kind: 'place' }
@@ -205,6 +208,27 @@ const PERSON_NOUNS = new Set(
 function personNounSlot(words: readonly string[]): Slot | undefined {
   const at = words.findIndex((w, i) => PERSON_NOUNS.has(w) && (words[i - 1] === 'which' || words[i - 1] === 'what'));
   return at < 0 ? undefined : roleSlot([words[at]!]);
+}
+
+/** Nouns for a company or another organisation: "which company", "what airline" ask for its name. */
+const ORGANISATION_NOUNS = new Set(
+  'company firm business corporation airline carrier bank retailer chain brand manufacturer automaker startup agency organization organisation nonprofit charity'.split(
+    ' ',
+  ),
+);
+/** Nouns for an honour: "what medal did she get", "which award did he win". */
+const HONOUR_NOUNS = new Set('medal award prize honor honour trophy'.split(' '));
+
+/**
+ * "which company …" asks for an organisation's name, "what medal …" for an honour's (see
+ * `kindNameStrength`): the noun right after "which" or "what" says which.
+ */
+function kindNounSlot(words: readonly string[]): Slot | undefined {
+  const at = words.findIndex((w) => w === 'which' || w === 'what');
+  const noun = at < 0 ? undefined : words[at + 1];
+  if (noun === undefined) return undefined;
+  if (ORGANISATION_NOUNS.has(noun)) return { kind: 'organisation' };
+  return HONOUR_NOUNS.has(noun) ? { kind: 'honour' } : undefined;
 }
 
 /** Units of amounts a reader types beside keywords to ask for the amount ("… budget cut million", "… max stay nights"). */

@@ -177,7 +177,7 @@ describe('the slot a question asks to fill', () => {
 
   it('"which judge" asks for a person, the judge being the role asked about', () => {
     expect(slotOf(words('which judge approved the mall sale'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['judge'] });
-    expect(slotOf(words('which company bought the mall'), undefined, 'en')).toBeUndefined();
+    expect(slotOf(words('which company bought the mall'), undefined, 'en')).toEqual({ kind: 'organisation' });
     // A title before a name makes it a person's, whatever preposition comes before it.
     expect(strength('which judge approved the mall sale', 'The ruling, from County Judge Helen Marsh, ends the fight.')).toBe(3);
   });
@@ -186,6 +186,25 @@ describe('the slot a question asks to fill', () => {
     expect(slotOf(words('which lawmaker wants to ban the fireworks'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['lawmaker'] });
     expect(strength('which lawmaker wants to ban the fireworks', 'In January, lawmaker Ada Marsh tabled a bill to ban them.')).toBe(3);
     expect(strength('what prosecutor took the case', 'The case went to prosecutor Tom Reyes in May.')).toBe(3);
+  });
+
+  it('"which company" is answered by an organisation\'s name ("Ridgeline Corp."), not by a place\'s or a person\'s', () => {
+    const company = 'which company sent volunteers to the shelter';
+    expect(strength(company, 'Volunteers from Ridgeline Corp. sorted clothes at the shelter.')).toBe(2);
+    expect(strength('what airline is leaving the county airport', 'The county said Harbor Airlines will leave in June.')).toBe(2);
+    expect(strength(company, 'Volunteers at the shelter on Church Street in West Riverton sorted clothes.')).toBe(0);
+    expect(strength(company, 'Volunteers like Ada Marsh sorted clothes at the shelter.')).toBe(0);
+  });
+
+  it('"what medal" is answered by a name after "awarded" or "won", and asks for it even with a later "when"', () => {
+    expect(strength('what medal did the pilot get', 'The pilot was awarded the Silver Star for the rescue.')).toBe(2);
+    expect(strength('what medal did the pilot get', 'Pilot Maria Okafor flew the rescue for Riverton Air.')).toBe(0);
+    expect(
+      slotOf(words('which award was she winning when the storm hit'), answerKind(words('which award was she winning when the storm hit')), 'en'),
+    ).toEqual({
+      kind: 'honour',
+    });
+    expect(strength('which award was she winning when the storm hit', 'She won her first Emmy that night.')).toBe(2);
   });
 
   it('"when will" is answered strongly by a target year ("by 2028"); "when did" is not', () => {
@@ -285,6 +304,17 @@ describe('the slot a question asks to fill', () => {
     expect(strength("what's the name of the virtual school", 'Families chose the option, called the Pathfinder School of Innovation.')).toBe(1);
     expect(strength("what's the name of the virtual school", 'Pathfinder teacher Greg Bruce said so.')).toBe(0);
   });
+});
+
+it('answers "which company" with the paragraph naming the company, not a line that repeats the question\'s words', () => {
+  const caring = article('caring', 'A day of caring at the shelter', [
+    'Volunteers at the Riverton shelter on the day of caring are vital to the city, director Ada Marsh said.',
+    'Volunteers from Ridgeline Corp. were at the agency on Friday to sort clothes.',
+  ]);
+  const a = answer(SearchIndex.build([caring, COUNCIL, TRANSFER]), 'which company sent volunteers to the riverton shelter for the day of caring', {
+    minConfidence: 0,
+  });
+  expect(where(a.passages[0])).toBe('caring#1');
 });
 
 it('answers "who" with the paragraph naming someone new, not a line that names the question\'s own subject in full', () => {
