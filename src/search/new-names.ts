@@ -123,7 +123,7 @@ function besideCue(text: string, name: readonly NameWord[], { role, roleNamings 
  * Whether two words are one word inflected ("shooter", "shooters"; "identify", "identified"; "sue",
  * "sued"), and not merely of one stem ("translator", "translations"; "developer", "developments").
  */
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
   const root = rootOf(a);
   return root.length >= 3 && root === rootOf(b);
 }

@@ -18,7 +18,7 @@ export const CHECK_LANGUAGE: Language = 'en';
 export const STRONG = 2;
 export const BESIDE_CUE = 3;
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact' | 'reason' | 'organisation' | 'honour';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact' | 'reason' | 'organisation' | 'honour' | 'deed';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -44,6 +44,8 @@ export interface Slot {
   role?: readonly string[];
   /** The terms of the last words of their other namings ("officer" for "cfo", see `register.ts`). */
   roleNamings?: ReadonlySet<string>;
+  /** For a deed: whether the question asks for the level it set ("what did the city raise the fee to"), a number after "to" being a strong answer. */
+  level?: boolean;
   /** For a contact detail: which one ("phone number" → phone, see `contact.ts`). */
   contact?: ContactKind;
 }
@@ -62,6 +64,7 @@ export function slotOf(words: readonly string[], kind: AnswerKind | undefined, l
       : language === CHECK_LANGUAGE && words[0] === 'why'
         ? { kind: 'reason' }
         : (quoteSlot(words, language) ??
+          deedSlot(words, language) ??
           nameSlot(words) ??
           identifySlot(words) ??
           personNounSlot(words) ??
@@ -177,6 +180,25 @@ function quoteSlot(words: readonly string[], language: Language): Slot | undefin
   const aux = words.findIndex((w) => AUXILIARIES.has(w));
   const doer = aux >= 0 && aux < at ? words.slice(aux + 1, at).filter((w) => !isStopword(w, language)) : [];
   return { kind: 'quote', verb: QUOTE_VERBS.get(words[at]!)!, doer: new Set(doer) };
+}
+
+/** Verbs too light to say what was done: "what did she do", "what did he get". */
+const LIGHT_VERBS = new Set('do get got have make go take happen'.split(' '));
+
+/**
+ * "what did the mayor blame for the floods" asks for what the verb was done to: the verb is the
+ * last word of the first run of words after "did" ("the mayor blame"), and a sentence saying it
+ * ("he blamed years of logging") is a weak answer (see `deedStrength`).
+ */
+function deedSlot(words: readonly string[], language: Language): Slot | undefined {
+  if (words[0] !== 'what' || !AUXILIARIES.has(words[1] ?? '')) return undefined;
+  const start = words.findIndex((w, i) => i > 1 && !isStopword(w, language));
+  if (start < 0) return undefined;
+  const end = words.findIndex((w, i) => i > start && isStopword(w, language));
+  const verb = words[(end < 0 ? words.length : end) - 1]!;
+  if (end - start < 2 || LIGHT_VERBS.has(verb)) return undefined;
+  // "what did the city raise the fee to" asks for the new level: "raised the fee to $40".
+  return words.at(-1) === 'to' ? { kind: 'deed', role: [verb], level: true } : { kind: 'deed', role: [verb] };
 }
 
 /** Words for a count of votes or points: "what was the vote to expel Jones" is answered by "a 72-25 vote". */

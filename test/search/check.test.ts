@@ -207,6 +207,21 @@ describe('the slot a question asks to fill', () => {
     expect(strength('which award was she winning when the storm hit', 'She won her first Emmy that night.')).toBe(2);
   });
 
+  it('"what did the mayor blame" is answered by a sentence saying the verb with something new after it; a light verb asks nothing', () => {
+    const blame = 'what did the mayor blame for the floods';
+    expect(slotOf(words(blame), undefined, 'en')).toEqual({ kind: 'deed', role: ['blame'] });
+    expect(strength(blame, 'He blamed years of logging in the hills.')).toBe(1);
+    expect(strength(blame, 'The mayor spoke about the floods in the village.')).toBe(0);
+    expect(slotOf(words('what did she do at the fair'), undefined, 'en')).toBeUndefined();
+  });
+
+  it('"what did the city lower the fee to" is answered strongly by a number after "to" in a sentence saying the verb', () => {
+    const fee = 'what did the city lower the parking fee to';
+    expect(strength(fee, 'The city agreed to lower the parking fee for residents to 10 dollars.')).toBe(2);
+    expect(strength(fee, 'The city agreed to lower fees for seniors.')).toBe(1);
+    expect(strength(fee, 'Parking went up to 12 dollars in 2020.')).toBe(0);
+  });
+
   it('"when will" is answered strongly by a target year ("by 2028"); "when did" is not', () => {
     expect(strength('when does the city think the bridge will reopen', 'The city expects the bridge to reopen by 2028.')).toBe(2);
     expect(strength("when does the city think it'll reopen the bridge", 'The city expects the bridge to reopen by 2028.')).toBe(2);
@@ -315,6 +330,15 @@ it('answers "which company" with the paragraph naming the company, not a line th
     minConfidence: 0,
   });
   expect(where(a.passages[0])).toBe('caring#1');
+});
+
+it('answers "what did the mayor blame" with the paragraph saying whom or what he blamed, not a line that repeats the question\'s words', () => {
+  const flood = article('flood', 'Floods in the valley', [
+    'Mayor Ada Marsh of Riverton said flash floods swept away houses in the valley village of Elmsford on Friday.',
+    'She blamed years of logging near Elmsford for the disaster.',
+  ]);
+  const a = answer(SearchIndex.build([flood, COUNCIL, TRANSFER]), 'what did the mayor blame for the flash floods in elmsford', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('flood#1');
 });
 
 it('answers "who" with the paragraph naming someone new, not a line that names the question\'s own subject in full', () => {
