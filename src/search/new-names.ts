@@ -135,22 +135,22 @@ const rootOf = (word: string) =>
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 
-/** The last words of organisations' names ("Telamon Corp.", "American Airlines", "Acme Holdings"). */
+/** The last words of organisations' names ("Ridgeline Corp.", "Harbor Airlines", "Acme Holdings"). */
 const ORGANISATION_WORDS = new Set(
   'corp corporation inc co company llc ltd plc group holdings airlines airways bank partners foundation industries technologies motors studios systems'.split(
     ' ',
   ),
 );
-/** Verbs an honour follows: "was awarded the Navy Cross", "won his first Oscar". */
+/** Verbs an honour follows: "was awarded the Silver Star", "won her first Emmy". */
 const HONOUR_VERB = /\b(?:awarded|won|wins|win|winning|received|receives|earned|earns)\s+$/u;
 /** How many words after its verb an honour's name may come: "won his first Oscar". */
 const HONOUR_REACH = 3;
 
 /**
  * How strongly a sentence names an organisation or an honour the question does not: 2 for a name
- * ending in an organisation's word ("Volunteers from Telamon Corp." for "which company sent
+ * ending in an organisation's word ("Volunteers from Ridgeline Corp." for "which company sent
  * volunteers"), or a name within HONOUR_REACH words after "awarded", "won", "received" ("was awarded
- * the Navy Cross" for "what medal did he get"), else 0: another name ("Central Indiana") is not the
+ * the Silver Star" for "what medal did he get"), else 0: another name ("West Riverton") is not the
  * kind asked for.
  */
 export function kindNameStrength(text: string, said: ReadonlySet<string>, kind: 'organisation' | 'honour'): number {

@@ -125,8 +125,8 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
 
 /**
  * A sentence saying the question's verb with something the question does not say after it ("he
- * blamed years of logging" for "what did the mayor blame") is a weak answer; for a level asked
- * ("what did they lower the tariffs to"), one with a number after "to" ("lowered tariffs … to
+ * blamed a wet pitch" for "what did the coach blame") is a weak answer; for a level asked
+ * ("what did the city raise the fee to"), one with a number after "to" ("raised the fee … to
  * 10%") a strong one.
  */
 function deedStrength(words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
@@ -137,7 +137,7 @@ function deedStrength(words: readonly string[], slot: Slot, said: ReadonlySet<st
   return verbs.some((i) => saysMore(words.slice(i + 1), said)) ? 1 : 0;
 }
 
-/** Whether words after a verb say something the question does not: "blamed years of logging". */
+/** Whether words after a verb say something the question does not: "blamed a wet pitch". */
 const saysMore = (after: readonly string[], said: ReadonlySet<string>) =>
   after.slice(0, UNIT_REACH).some((w) => !said.has(w) && !isStopword(w, CHECK_LANGUAGE));
 

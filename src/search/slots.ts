@@ -186,9 +186,9 @@ function quoteSlot(words: readonly string[], language: Language): Slot | undefin
 const LIGHT_VERBS = new Set('do get got have make go take happen'.split(' '));
 
 /**
- * "what did the mayor blame for the floods" asks for what the verb was done to: the verb is the
- * last word of the first run of words after "did" ("the mayor blame"), and a sentence saying it
- * ("he blamed years of logging") is a weak answer (see `deedStrength`).
+ * "what did the coach blame for the defeat" asks for what the verb was done to: the verb is the
+ * last word of the first run of words after "did" ("the coach blame"), and a sentence saying it
+ * ("she blamed a wet pitch") is a weak answer (see `deedStrength`).
  */
 function deedSlot(words: readonly string[], language: Language): Slot | undefined {
   if (words[0] !== 'what' || !AUXILIARIES.has(words[1] ?? '')) return undefined;

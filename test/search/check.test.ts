@@ -189,11 +189,11 @@ describe('the slot a question asks to fill', () => {
   });
 
   it('"which company" is answered by an organisation\'s name ("Ridgeline Corp."), not by a place\'s or a person\'s', () => {
-    const company = 'which company sent volunteers to the shelter';
-    expect(strength(company, 'Volunteers from Ridgeline Corp. sorted clothes at the shelter.')).toBe(2);
+    const company = 'which company gave the shelter new beds';
+    expect(strength(company, 'The beds came from Ridgeline Corp. on Friday.')).toBe(2);
     expect(strength('what airline is leaving the county airport', 'The county said Harbor Airlines will leave in June.')).toBe(2);
-    expect(strength(company, 'Volunteers at the shelter on Church Street in West Riverton sorted clothes.')).toBe(0);
-    expect(strength(company, 'Volunteers like Ada Marsh sorted clothes at the shelter.')).toBe(0);
+    expect(strength(company, 'The shelter on Church Street in West Riverton has new beds.')).toBe(0);
+    expect(strength(company, 'Director Ada Marsh thanked the donors of the beds.')).toBe(0);
   });
 
   it('"what medal" is answered by a name after "awarded" or "won", and asks for it even with a later "when"', () => {
@@ -207,11 +207,11 @@ describe('the slot a question asks to fill', () => {
     expect(strength('which award was she winning when the storm hit', 'She won her first Emmy that night.')).toBe(2);
   });
 
-  it('"what did the mayor blame" is answered by a sentence saying the verb with something new after it; a light verb asks nothing', () => {
-    const blame = 'what did the mayor blame for the floods';
+  it('"what did the coach blame" is answered by a sentence saying the verb with something new after it; a light verb asks nothing', () => {
+    const blame = 'what did the coach blame for the defeat';
     expect(slotOf(words(blame), undefined, 'en')).toEqual({ kind: 'deed', role: ['blame'] });
-    expect(strength(blame, 'He blamed years of logging in the hills.')).toBe(1);
-    expect(strength(blame, 'The mayor spoke about the floods in the village.')).toBe(0);
+    expect(strength(blame, 'She blamed a wet pitch and two injuries.')).toBe(1);
+    expect(strength(blame, 'The coach spoke about the defeat after the match.')).toBe(0);
     expect(slotOf(words('what did she do at the fair'), undefined, 'en')).toBeUndefined();
   });
 
@@ -322,23 +322,23 @@ describe('the slot a question asks to fill', () => {
 });
 
 it('answers "which company" with the paragraph naming the company, not a line that repeats the question\'s words', () => {
-  const caring = article('caring', 'A day of caring at the shelter', [
-    'Volunteers at the Riverton shelter on the day of caring are vital to the city, director Ada Marsh said.',
-    'Volunteers from Ridgeline Corp. were at the agency on Friday to sort clothes.',
+  const beds = article('beds', 'New beds for the winter', [
+    'The Riverton shelter got new beds for the winter, director Ada Marsh said.',
+    'The new beds came from Ridgeline Corp., a furniture maker.',
   ]);
-  const a = answer(SearchIndex.build([caring, COUNCIL, TRANSFER]), 'which company sent volunteers to the riverton shelter for the day of caring', {
+  const a = answer(SearchIndex.build([beds, COUNCIL, TRANSFER]), 'which company gave the riverton shelter new beds for the winter', {
     minConfidence: 0,
   });
-  expect(where(a.passages[0])).toBe('caring#1');
+  expect(where(a.passages[0])).toBe('beds#1');
 });
 
-it('answers "what did the mayor blame" with the paragraph saying whom or what he blamed, not a line that repeats the question\'s words', () => {
-  const flood = article('flood', 'Floods in the valley', [
-    'Mayor Ada Marsh of Riverton said flash floods swept away houses in the valley village of Elmsford on Friday.',
-    'She blamed years of logging near Elmsford for the disaster.',
+it('answers "what did the coach blame" with the paragraph saying what she blamed, not a line that repeats the question\'s words', () => {
+  const match = article('match', 'Riverton lose at home', [
+    'Coach Ada Marsh said the defeat at Elmsford on Friday was the worst of her season.',
+    'Marsh blamed a wet pitch and two late injuries for the defeat.',
   ]);
-  const a = answer(SearchIndex.build([flood, COUNCIL, TRANSFER]), 'what did the mayor blame for the flash floods in elmsford', { minConfidence: 0 });
-  expect(where(a.passages[0])).toBe('flood#1');
+  const a = answer(SearchIndex.build([match, COUNCIL, TRANSFER]), 'what did the coach blame for the defeat at elmsford', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('match#1');
 });
 
 it('answers "who" with the paragraph naming someone new, not a line that names the question\'s own subject in full', () => {
