@@ -123,7 +123,7 @@ function besideCue(text: string, name: readonly NameWord[], { role, roleNamings 
  * Whether two words are one word inflected ("shooter", "shooters"; "identify", "identified"; "sue",
  * "sued"), and not merely of one stem ("translator", "translations"; "developer", "developments").
  */
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
   const root = rootOf(a);
   return root.length >= 3 && root === rootOf(b);
 }
@@ -134,3 +134,37 @@ const rootOf = (word: string) =>
     .replace(/[ey]$/u, '');
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+
+/** The last words of organisations' names ("Ridgeline Corp.", "Harbor Airlines", "Acme Holdings"). */
+const ORGANISATION_WORDS = new Set(
+  'corp corporation inc co company llc ltd plc group holdings airlines airways bank partners foundation industries technologies motors studios systems'.split(
+    ' ',
+  ),
+);
+/** Verbs an honour follows: "was awarded the Silver Star", "won her first Emmy". */
+const HONOUR_VERB = /\b(?:awarded|won|wins|win|winning|received|receives|earned|earns)\s+$/u;
+/** How many words after its verb an honour's name may come: "won his first Oscar". */
+const HONOUR_REACH = 3;
+
+/**
+ * How strongly a sentence names an organisation or an honour the question does not: 2 for a name
+ * ending in an organisation's word ("Volunteers from Ridgeline Corp." for "which company sent
+ * volunteers"), or a name within HONOUR_REACH words after "awarded", "won", "received" ("was awarded
+ * the Silver Star" for "what medal did he get"), else 0: another name ("West Riverton") is not the
+ * kind asked for.
+ */
+export function kindNameStrength(text: string, said: ReadonlySet<string>, kind: 'organisation' | 'honour'): number {
+  const says = (word: string) => said.has(word) || said.has(termOf(word, CHECK_LANGUAGE));
+  for (const name of namesOf(text, () => false)) {
+    if (name.some((n) => !n.title && says(n.word))) continue;
+    if (!name.some((n) => !n.opens && n.word.length >= 2)) continue;
+    if (kind === 'organisation' ? ORGANISATION_WORDS.has(name.at(-1)!.word) : honoured(text, name[0]!.at)) return STRONG;
+  }
+  return 0;
+}
+
+/** Whether a verb of honouring stands within HONOUR_REACH words before `at`. */
+function honoured(text: string, at: number): boolean {
+  const before = [...text.slice(0, at).matchAll(WORD)].slice(-HONOUR_REACH);
+  return before.some((m) => HONOUR_VERB.test(text.slice(0, m.index! + m[0].length + 1)));
+}

@@ -1,7 +1,7 @@
 import { sizeStrength } from './measures.js';
 import { isStopword, termOf, wordsOf } from './normalize.js';
-import { newNameStrength } from './new-names.js';
-import { CHECK_LANGUAGE, type Slot } from './slots.js';
+import { kindNameStrength, newNameStrength, sameWord } from './new-names.js';
+import { CHECK_LANGUAGE, STRONG, type Slot } from './slots.js';
 import { CLOCK, contactStrength } from './contact.js';
 import { isYear as isYearNumber } from './fit.js';
 import { MONTH_WORDS } from './months.js';
@@ -80,6 +80,8 @@ const TALLY = /(?<![\p{N}.,/–-])\p{N}{1,3}\s?[-–]\s?\p{N}{1,3}(?![\p{N}]|[.,
  */
 export function slotStrength(text: string, words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
   if (slot.kind === 'person' || slot.kind === 'place') return newNameStrength(text, said, slot);
+  if (slot.kind === 'organisation' || slot.kind === 'honour') return kindNameStrength(text, said, slot.kind);
+  if (slot.kind === 'deed') return deedStrength(words, slot, said);
   if (slot.kind === 'quote') return quoteStrength(text, words, slot, said);
   if (slot.kind === 'reason') return REASON.test(text) ? 1 : 0;
   if (slot.kind === 'contact') return contactStrength(text, slot.contact!);
@@ -120,6 +122,24 @@ export function slotStrength(text: string, words: readonly string[], slot: Slot,
   }
   return weak ? 1 : 0;
 }
+
+/**
+ * A sentence saying the question's verb with something the question does not say after it ("he
+ * blamed a wet pitch" for "what did the coach blame") is a weak answer; for a level asked
+ * ("what did the city raise the fee to"), one with a number after "to" ("raised the fee … to
+ * 10%") a strong one.
+ */
+function deedStrength(words: readonly string[], slot: Slot, said: ReadonlySet<string>): number {
+  const verbs = words.flatMap((w, i) => (sameWord(w, slot.role![0]!) ? [i] : []));
+  if (!verbs.length) return 0;
+  const level = words.some((w, i) => i > verbs[0]! && w === 'to' && isCount(words[i + 1] ?? '') && !saysNumber(said, words[i + 1]!));
+  if (slot.level && level) return STRONG;
+  return verbs.some((i) => saysMore(words.slice(i + 1), said)) ? 1 : 0;
+}
+
+/** Whether words after a verb say something the question does not: "blamed a wet pitch". */
+const saysMore = (after: readonly string[], said: ReadonlySet<string>) =>
+  after.slice(0, UNIT_REACH).some((w) => !said.has(w) && !isStopword(w, CHECK_LANGUAGE));
 
 /** What says why: "because …", "due to …", "after they engaged in protests" (not "after 2020", "after Monday"). */
 const REASON =

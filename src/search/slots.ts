@@ -18,7 +18,7 @@ export const CHECK_LANGUAGE: Language = 'en';
 export const STRONG = 2;
 export const BESIDE_CUE = 3;
 
-export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact' | 'reason';
+export type CheckKind = AnswerKind | 'place' | 'quote' | 'name' | 'tally' | 'contact' | 'reason' | 'organisation' | 'honour' | 'deed';
 
 /** What the question asks for: a kind of answer, and what a strong instance of it looks like. */
 export interface Slot {
@@ -44,6 +44,8 @@ export interface Slot {
   role?: readonly string[];
   /** The terms of the last words of their other namings ("officer" for "cfo", see `register.ts`). */
   roleNamings?: ReadonlySet<string>;
+  /** For a deed: whether the question asks for the level it set ("what did the city raise the fee to"), a number after "to" being a strong answer. */
+  level?: boolean;
   /** For a contact detail: which one ("phone number" → phone, see `contact.ts`). */
   contact?: ContactKind;
 }
@@ -53,12 +55,16 @@ const PLACE_CUES = ['where', 'wo', 'wohin', 'woher', 'dónde', 'adónde', 'où',
 /** The slot the question asks to fill, from its wording ("how many jobs" → a number before "jobs"). */
 export function slotOf(words: readonly string[], kind: AnswerKind | undefined, language: Language): Slot | undefined {
   const text = ` ${words.join(' ')} `;
+  // "which award was she winning when …": the noun after "which" says what is asked, not a later "when".
+  const named = language === CHECK_LANGUAGE ? kindNounSlot(words) : undefined;
+  if (named) return named;
   if (!kind)
     return words.some((w) => PLACE_CUES.includes(w))
       ? { kind: 'place' }
       : language === CHECK_LANGUAGE && words[0] === 'why'
         ? { kind: 'reason' }
         : (quoteSlot(words, language) ??
+          deedSlot(words, language) ??
           nameSlot(words) ??
           identifySlot(words) ??
           personNounSlot(words) ??
@@ -176,6 +182,25 @@ function quoteSlot(words: readonly string[], language: Language): Slot | undefin
   return { kind: 'quote', verb: QUOTE_VERBS.get(words[at]!)!, doer: new Set(doer) };
 }
 
+/** Verbs too light to say what was done: "what did she do", "what did he get". */
+const LIGHT_VERBS = new Set('do get got have make go take happen'.split(' '));
+
+/**
+ * "what did the coach blame for the defeat" asks for what the verb was done to: the verb is the
+ * last word of the first run of words after "did" ("the coach blame"), and a sentence saying it
+ * ("she blamed a wet pitch") is a weak answer (see `deedStrength`).
+ */
+function deedSlot(words: readonly string[], language: Language): Slot | undefined {
+  if (words[0] !== 'what' || !AUXILIARIES.has(words[1] ?? '')) return undefined;
+  const start = words.findIndex((w, i) => i > 1 && !isStopword(w, language));
+  if (start < 0) return undefined;
+  const end = words.findIndex((w, i) => i > start && isStopword(w, language));
+  const verb = words[(end < 0 ? words.length : end) - 1]!;
+  if (end - start < 2 || LIGHT_VERBS.has(verb)) return undefined;
+  // "what did the city raise the fee to" asks for the new level: "raised the fee to $40".
+  return words.at(-1) === 'to' ? { kind: 'deed', role: [verb], level: true } : { kind: 'deed', role: [verb] };
+}
+
 /** Words for a count of votes or points: "what was the vote to expel Jones" is answered by "a 72-25 vote". */
 const TALLY_WORDS = new Set(['vote', 'score', 'tally']);
 
@@ -205,6 +230,27 @@ const PERSON_NOUNS = new Set(
 function personNounSlot(words: readonly string[]): Slot | undefined {
   const at = words.findIndex((w, i) => PERSON_NOUNS.has(w) && (words[i - 1] === 'which' || words[i - 1] === 'what'));
   return at < 0 ? undefined : roleSlot([words[at]!]);
+}
+
+/** Nouns for a company or another organisation: "which company", "what airline" ask for its name. */
+const ORGANISATION_NOUNS = new Set(
+  'company firm business corporation airline carrier bank retailer chain brand manufacturer automaker startup agency organization organisation nonprofit charity'.split(
+    ' ',
+  ),
+);
+/** Nouns for an honour: "what medal did she get", "which award did he win". */
+const HONOUR_NOUNS = new Set('medal award prize honor honour trophy'.split(' '));
+
+/**
+ * "which company …" asks for an organisation's name, "what medal …" for an honour's (see
+ * `kindNameStrength`): the noun right after "which" or "what" says which.
+ */
+function kindNounSlot(words: readonly string[]): Slot | undefined {
+  const at = words.findIndex((w) => w === 'which' || w === 'what');
+  const noun = at < 0 ? undefined : words[at + 1];
+  if (noun === undefined) return undefined;
+  if (ORGANISATION_NOUNS.has(noun)) return { kind: 'organisation' };
+  return HONOUR_NOUNS.has(noun) ? { kind: 'honour' } : undefined;
 }
 
 /** Units of amounts a reader types beside keywords to ask for the amount ("… budget cut million", "… max stay nights"). */

@@ -177,7 +177,7 @@ describe('the slot a question asks to fill', () => {
 
   it('"which judge" asks for a person, the judge being the role asked about', () => {
     expect(slotOf(words('which judge approved the mall sale'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['judge'] });
-    expect(slotOf(words('which company bought the mall'), undefined, 'en')).toBeUndefined();
+    expect(slotOf(words('which company bought the mall'), undefined, 'en')).toEqual({ kind: 'organisation' });
     // A title before a name makes it a person's, whatever preposition comes before it.
     expect(strength('which judge approved the mall sale', 'The ruling, from County Judge Helen Marsh, ends the fight.')).toBe(3);
   });
@@ -186,6 +186,40 @@ describe('the slot a question asks to fill', () => {
     expect(slotOf(words('which lawmaker wants to ban the fireworks'), undefined, 'en')).toMatchObject({ kind: 'person', role: ['lawmaker'] });
     expect(strength('which lawmaker wants to ban the fireworks', 'In January, lawmaker Ada Marsh tabled a bill to ban them.')).toBe(3);
     expect(strength('what prosecutor took the case', 'The case went to prosecutor Tom Reyes in May.')).toBe(3);
+  });
+
+  it('"which company" is answered by an organisation\'s name ("Ridgeline Corp."), not by a place\'s or a person\'s', () => {
+    const company = 'which company gave the shelter new beds';
+    expect(strength(company, 'The beds came from Ridgeline Corp. on Friday.')).toBe(2);
+    expect(strength('what airline is leaving the county airport', 'The county said Harbor Airlines will leave in June.')).toBe(2);
+    expect(strength(company, 'The shelter on Church Street in West Riverton has new beds.')).toBe(0);
+    expect(strength(company, 'Director Ada Marsh thanked the donors of the beds.')).toBe(0);
+  });
+
+  it('"what medal" is answered by a name after "awarded" or "won", and asks for it even with a later "when"', () => {
+    expect(strength('what medal did the pilot get', 'The pilot was awarded the Silver Star for the rescue.')).toBe(2);
+    expect(strength('what medal did the pilot get', 'Pilot Maria Okafor flew the rescue for Riverton Air.')).toBe(0);
+    expect(
+      slotOf(words('which award was she winning when the storm hit'), answerKind(words('which award was she winning when the storm hit')), 'en'),
+    ).toEqual({
+      kind: 'honour',
+    });
+    expect(strength('which award was she winning when the storm hit', 'She won her first Emmy that night.')).toBe(2);
+  });
+
+  it('"what did the coach blame" is answered by a sentence saying the verb with something new after it; a light verb asks nothing', () => {
+    const blame = 'what did the coach blame for the defeat';
+    expect(slotOf(words(blame), undefined, 'en')).toEqual({ kind: 'deed', role: ['blame'] });
+    expect(strength(blame, 'She blamed a wet pitch and two injuries.')).toBe(1);
+    expect(strength(blame, 'The coach spoke about the defeat after the match.')).toBe(0);
+    expect(slotOf(words('what did she do at the fair'), undefined, 'en')).toBeUndefined();
+  });
+
+  it('"what did the city lower the fee to" is answered strongly by a number after "to" in a sentence saying the verb', () => {
+    const fee = 'what did the city lower the parking fee to';
+    expect(strength(fee, 'The city agreed to lower the parking fee for residents to 10 dollars.')).toBe(2);
+    expect(strength(fee, 'The city agreed to lower fees for seniors.')).toBe(1);
+    expect(strength(fee, 'Parking went up to 12 dollars in 2020.')).toBe(0);
   });
 
   it('"when will" is answered strongly by a target year ("by 2028"); "when did" is not', () => {
@@ -285,6 +319,26 @@ describe('the slot a question asks to fill', () => {
     expect(strength("what's the name of the virtual school", 'Families chose the option, called the Pathfinder School of Innovation.')).toBe(1);
     expect(strength("what's the name of the virtual school", 'Pathfinder teacher Greg Bruce said so.')).toBe(0);
   });
+});
+
+it('answers "which company" with the paragraph naming the company, not a line that repeats the question\'s words', () => {
+  const beds = article('beds', 'New beds for the winter', [
+    'The Riverton shelter got new beds for the winter, director Ada Marsh said.',
+    'The new beds came from Ridgeline Corp., a furniture maker.',
+  ]);
+  const a = answer(SearchIndex.build([beds, COUNCIL, TRANSFER]), 'which company gave the riverton shelter new beds for the winter', {
+    minConfidence: 0,
+  });
+  expect(where(a.passages[0])).toBe('beds#1');
+});
+
+it('answers "what did the coach blame" with the paragraph saying what she blamed, not a line that repeats the question\'s words', () => {
+  const match = article('match', 'Riverton lose at home', [
+    'Coach Ada Marsh said the defeat at Elmsford on Friday was the worst of her season.',
+    'Marsh blamed a wet pitch and two late injuries for the defeat.',
+  ]);
+  const a = answer(SearchIndex.build([match, COUNCIL, TRANSFER]), 'what did the coach blame for the defeat at elmsford', { minConfidence: 0 });
+  expect(where(a.passages[0])).toBe('match#1');
 });
 
 it('answers "who" with the paragraph naming someone new, not a line that names the question\'s own subject in full', () => {
