@@ -30,3 +30,8 @@ export function lowerBound<T extends number | string>(sorted: ArrayLike<T>, valu
   }
   return lo;
 }
+
+/** The strings of `sorted` starting with `prefix`, in order. */
+export function* withPrefix(sorted: readonly string[], prefix: string): Generator<string> {
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) yield sorted[i]!;
+}

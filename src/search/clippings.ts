@@ -2,6 +2,7 @@ import type { SearchIndex } from './index.js';
 import type { Language } from './language.js';
 import type { QueryGroup } from './rank.js';
 import { termOf } from './normalize.js';
+import { withPrefix } from './article-range.js';
 import { OTHER_NAMING_WEIGHT } from './register.js';
 import { VECTOR_LANGUAGE } from './semantic.js';
 import type { WordVectors } from './vectors.js';
@@ -58,17 +59,8 @@ export function wholeWordOf(index: SearchIndex, vectors: WordVectors, word: stri
 /** The folder's words in order, to find those starting with a given word (built on first use). */
 const sortedCache = new WeakMap<SearchIndex, string[]>();
 
-function wordsStarting(index: SearchIndex, start: string): string[] {
+function wordsStarting(index: SearchIndex, start: string): Iterable<string> {
   let sorted = sortedCache.get(index);
   if (!sorted) sortedCache.set(index, (sorted = [...index.words.keys()].sort()));
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: string[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(start); i++) found.push(sorted[i]!);
-  return found;
+  return withPrefix(sorted, start);
 }

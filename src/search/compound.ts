@@ -1,6 +1,6 @@
 import type { Language } from './language.js';
 import { termOf } from './normalize.js';
-import { lowerBound } from './article-range.js';
+import { withPrefix } from './article-range.js';
 
 /**
  * Languages that write compounds as one word ("Hauptbesatzung" = "Haupt" + "Besatzung"): a question
@@ -112,8 +112,4 @@ export class CompoundVocabulary {
 
 function reverse(s: string): string {
   return [...s].reverse().join('');
-}
-
-function* withPrefix(sorted: readonly string[], prefix: string): Generator<string> {
-  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) yield sorted[i]!;
 }
