@@ -72,7 +72,7 @@ function isPlaceName(text: string, name: readonly NameWord[]): boolean {
  */
 export function newNameStrength(text: string, said: ReadonlySet<string>, slot: Slot): number {
   const { kind } = slot;
-  const says = (word: string) => said.has(word) || said.has(termOf(word, CHECK_LANGUAGE));
+  const says = (word: string) => saidWord(said, word);
   // A title is not whom it names: "speaker" in the question does not make "Speaker Mike Johnson" its own.
   const owns = (n: NameWord) => !n.title && !isStopword(n.word, CHECK_LANGUAGE) && says(n.word);
   let best = 0;
@@ -135,6 +135,9 @@ const rootOf = (word: string) =>
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 
+/** Whether the question says `word`, as written or as its index term. */
+const saidWord = (said: ReadonlySet<string>, word: string) => said.has(word) || said.has(termOf(word, CHECK_LANGUAGE));
+
 /** The last words of organisations' names ("Ridgeline Corp.", "Harbor Airlines", "Acme Holdings"). */
 const ORGANISATION_WORDS = new Set(
   'corp corporation inc co company llc ltd plc group holdings airlines airways bank partners foundation industries technologies motors studios systems'.split(
@@ -154,7 +157,7 @@ const HONOUR_REACH = 3;
  * kind asked for.
  */
 export function kindNameStrength(text: string, said: ReadonlySet<string>, kind: 'organisation' | 'honour'): number {
-  const says = (word: string) => said.has(word) || said.has(termOf(word, CHECK_LANGUAGE));
+  const says = (word: string) => saidWord(said, word);
   for (const name of namesOf(text, () => false)) {
     if (name.some((n) => !n.title && says(n.word))) continue;
     if (!name.some((n) => !n.opens && n.word.length >= 2)) continue;

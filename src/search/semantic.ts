@@ -85,9 +85,10 @@ export class MeaningMatch {
     let sum = 0;
     this.question.forEach((q, i) => (sum += q.weight * best[i]!));
     if (this.literal.length > 0) {
-      const terms = new Set(this.index.paragraphTerms(doc));
+      // Such words are one or two: a scan of the paragraph's terms is cheaper than a set of them.
+      const terms = this.index.paragraphTerms(doc);
       const title = this.index.titleTerms[this.index.docArticle[doc]!]!;
-      for (const l of this.literal) if (terms.has(l.term) || title.has(l.term)) sum += l.weight;
+      for (const l of this.literal) if (title.has(l.term) || terms.includes(l.term)) sum += l.weight;
     }
     return sum / this.total;
   }
